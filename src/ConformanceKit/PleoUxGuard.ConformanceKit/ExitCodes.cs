@@ -1,0 +1,17 @@
+namespace PleoUxGuard.ConformanceKit;
+
+/// <summary>The kit's exit codes, shared by the CLI and documented in the README.</summary>
+public static class ExitCodes
+{
+    /// <summary>Every must-check passed.</summary>
+    public const int Passed = 0;
+
+    /// <summary>At least one must-check failed.</summary>
+    public const int ConformanceFailures = 1;
+
+    /// <summary>The profile or a locator is wrong: fix the profile.</summary>
+    public const int ProfileError = 2;
+
+    /// <summary>The environment is not ready: browser, fake Pleo or the integration could not start.</summary>
+    public const int EnvironmentError = 3;
+}
