@@ -1,6 +1,4 @@
-using Verify = Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerVerifier<
-    PleoUxGuard.Analyzers.Rules.SecretToLogAnalyzer,
-    Microsoft.CodeAnalysis.Testing.DefaultVerifier>;
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretToLogAnalyzer>;
 
 namespace PleoUxGuard.Analyzers.Tests;
 
@@ -19,7 +17,7 @@ public sealed class SecretToLogAnalyzerTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source);
+        await Verify.VerifyAsync(source);
     }
 
     [Fact]
@@ -35,6 +33,6 @@ public sealed class SecretToLogAnalyzerTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source);
+        await Verify.VerifyAsync(source);
     }
 }

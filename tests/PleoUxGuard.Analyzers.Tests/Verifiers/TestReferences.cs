@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace PleoUxGuard.Analyzers.Tests.Verifiers;
+
+/// <summary>
+/// The reference assemblies every analyzer test compiles against: .NET 8 plus the real API surface of
+/// ASP.NET Core, Microsoft.Extensions.Logging, the compliance attributes and the common log libraries,
+/// so each sink is tested against the library it names, not a hand-written imitation.
+/// </summary>
+internal static class TestReferences
+{
+    public static readonly ReferenceAssemblies Default = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0"),
+        new PackageIdentity("Microsoft.Extensions.Compliance.Abstractions", "8.10.0"),
+        new PackageIdentity("Serilog", "4.0.0"),
+        new PackageIdentity("NLog", "5.5.1"),
+        new PackageIdentity("log4net", "2.0.12")));
+}
