@@ -13,6 +13,9 @@ internal static class TestReferences
     public static readonly ReferenceAssemblies Default = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
         new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0"),
         new PackageIdentity("Microsoft.Extensions.Compliance.Abstractions", "8.10.0"),
+        // Compliance.Abstractions 8.10.0 asks for ObjectPool 8.0.10, which the registry no longer serves; the
+        // testing framework's resolver does not float up by itself, so the next served version is named here.
+        new PackageIdentity("Microsoft.Extensions.ObjectPool", "8.0.11"),
         new PackageIdentity("Serilog", "4.0.0"),
         new PackageIdentity("NLog", "5.5.1"),
         new PackageIdentity("log4net", "2.0.12")));
