@@ -12,7 +12,8 @@ internal static class Descriptors
         "PleoUxGuard configuration is invalid",
         "PleoUxGuard option '{0}' is invalid: {1}",
         Categories.Configuration,
-        "An .editorconfig option of PleoUxGuard could not be read. The option is ignored until it is fixed.");
+        "An .editorconfig option of PleoUxGuard could not be read. The bad entry is ignored until it is fixed.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor SecretToLog = Create(
         DiagnosticIds.SecretToLog,
@@ -84,7 +85,7 @@ internal static class Descriptors
         Categories.Usability,
         "Error messages must avoid technical jargon such as status codes, exception text or stack traces (R-ERR-1).");
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description) =>
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description, params string[] customTags) =>
         new(
             id,
             title,
@@ -93,7 +94,8 @@ internal static class Descriptors
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: HelpLinkBase + id + ".md");
+            helpLinkUri: HelpLinkBase + id + ".md",
+            customTags: customTags);
 
     private static class Categories
     {
