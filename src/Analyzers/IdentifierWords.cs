@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace PleoUxGuard.Analyzers;
+
+/// <summary>Splits identifiers and keys into lower-case words: "APIKeyError" is api, key, error.</summary>
+internal static class IdentifierWords
+{
+    public static IReadOnlyList<string> Split(string? identifier)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrEmpty(identifier))
+        {
+            return words;
+        }
+
+        var current = new StringBuilder();
+        var text = identifier!;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush(current, words);
+                continue;
+            }
+
+            // A new word starts at an upper-case letter after a lower-case one or a digit ("apiKey"),
+            // or at the last capital of an acronym that is followed by lower case ("APIKey").
+            var startsWord = current.Length > 0 && char.IsUpper(c)
+                && (!char.IsUpper(text[i - 1]) || (i + 1 < text.Length && char.IsLower(text[i + 1])));
+            if (startsWord)
+            {
+                Flush(current, words);
+            }
+
+            current.Append(char.ToLowerInvariant(c));
+        }
+
+        Flush(current, words);
+        return words;
+    }
+
+    private static void Flush(StringBuilder current, List<string> words)
+    {
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+            current.Clear();
+        }
+    }
+}

@@ -1,0 +1,470 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PleoUxGuard.Analyzers.Sinks;
+
+/// <summary>What kind of place a user-facing message goes to.</summary>
+internal enum UserMessageSinkKind
+{
+    /// <summary><c>ModelState.AddModelError</c> / <c>TryAddModelError</c>.</summary>
+    ModelError,
+
+    /// <summary><c>ProblemDetails.Title</c> / <c>Detail</c>, and the <c>title</c>/<c>detail</c> of <c>Problem(...)</c> helpers.</summary>
+    ProblemDetails,
+
+    /// <summary><c>TempData</c>, <c>ViewData</c> and <c>ViewBag</c>.</summary>
+    ViewState,
+
+    /// <summary>A response helper or result object with a string (or anonymous object) body.</summary>
+    ResponseBody,
+
+    /// <summary><c>HttpResponse.WriteAsync</c> / <c>WriteAsJsonAsync</c>.</summary>
+    ResponseWrite,
+
+    /// <summary>The <c>message</c> of an exception constructor: user-facing only where the caller shows it.</summary>
+    ExceptionMessage,
+
+    /// <summary>A string member named like …Error, …ErrorMessage, …StatusMessage, …Alert, …Notification on a page model, view model or component.</summary>
+    MessageMember,
+}
+
+/// <summary>One operand that reaches a user-facing message sink.</summary>
+internal readonly struct UserMessageSinkUse
+{
+    public UserMessageSinkUse(IOperation value, string sinkName, UserMessageSinkKind kind, bool isStateLabel)
+    {
+        Value = value;
+        SinkName = sinkName;
+        Kind = kind;
+        IsStateLabel = isStateLabel;
+    }
+
+    /// <summary>The operand that carries the message (an argument value or the right side of an assignment).</summary>
+    public IOperation Value { get; }
+
+    /// <summary>How diagnostics name the sink: <c>ModelState.AddModelError</c>, <c>TempData["Error"]</c>, <c>ErrorMessage</c>.</summary>
+    public string SinkName { get; }
+
+    public UserMessageSinkKind Kind { get; }
+
+    /// <summary>
+    /// True when the target is named as a state label (status, state, badge, label), such as
+    /// <c>TempData["Status"]</c>: still shown to the user (secrets must not go there), but a state
+    /// label like "Connection failed" is not an error message.
+    /// </summary>
+    public bool IsStateLabel { get; }
+}
+
+/// <summary>
+/// The places where a string becomes a message the user reads, resolved once per compilation.
+/// A library the compilation does not reference contributes no sink. Register an operation action for
+/// <see cref="OperationKinds"/> and pass each operation to <see cref="Find"/>.
+/// </summary>
+internal sealed class UserMessageSinks
+{
+    /// <summary>The operation kinds that can reach a sink.</summary>
+    public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
+        OperationKind.Invocation,
+        OperationKind.ObjectCreation,
+        OperationKind.SimpleAssignment);
+
+    private static readonly ImmutableHashSet<string> ResponseHelperNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "BadRequest", "Conflict", "NotFound", "UnprocessableEntity", "Ok", "Content", "Text", "Json",
+        "StatusCode", "Problem", "ValidationProblem", "Accepted", "Created", "InternalServerError");
+
+    private static readonly ImmutableHashSet<string> BodyParameterNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "error", "value", "content", "data", "text", "message");
+
+    private static readonly ImmutableHashSet<string> ProblemParameterNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "detail", "title");
+
+    // Two-word endings first so "StatusMessage" is a message and not a "Status" state label.
+    private static readonly string[][] MessageNameEndings =
+    {
+        new[] { "error", "message" }, new[] { "status", "message" }, new[] { "alert", "message" },
+        new[] { "warning", "message" }, new[] { "flash", "message" }, new[] { "toast", "message" },
+        new[] { "error", "text" }, new[] { "error" }, new[] { "errors" }, new[] { "alert" },
+        new[] { "notification" }, new[] { "warning" }, new[] { "toast" },
+    };
+
+    private static readonly ImmutableHashSet<string> StateLabelWords = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "status", "state", "badge", "label");
+
+    private static readonly string[] ViewModelNameEndings = { "Model", "ViewModel", "Vm", "Page", "Component", "Dto", "Response", "Result" };
+
+    private readonly INamedTypeSymbol? _modelStateDictionary;
+    private readonly INamedTypeSymbol? _modelStateExtensions;
+    private readonly INamedTypeSymbol? _problemDetails;
+    private readonly INamedTypeSymbol? _tempData;
+    private readonly INamedTypeSymbol? _viewData;
+    private readonly INamedTypeSymbol? _objectResult;
+    private readonly INamedTypeSymbol? _contentResult;
+    private readonly INamedTypeSymbol? _exception;
+    private readonly ImmutableArray<INamedTypeSymbol> _responseHelperTypes;
+    private readonly ImmutableArray<INamedTypeSymbol> _responseWriters;
+    private readonly ImmutableArray<INamedTypeSymbol> _viewModelBases;
+
+    private UserMessageSinks(Compilation compilation)
+    {
+        _modelStateDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
+        _modelStateExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ModelStateDictionaryExtensions");
+        _problemDetails = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ProblemDetails");
+        _tempData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
+        _viewData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary");
+        _objectResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ObjectResult");
+        _contentResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ContentResult");
+        _exception = compilation.GetTypeByMetadataName("System.Exception");
+        _responseHelperTypes = Resolve(
+            compilation,
+            "Microsoft.AspNetCore.Http.Results",
+            "Microsoft.AspNetCore.Http.TypedResults",
+            "Microsoft.AspNetCore.Mvc.ControllerBase",
+            "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        _responseWriters = Resolve(
+            compilation,
+            "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions",
+            "Microsoft.AspNetCore.Http.HttpResponseJsonExtensions");
+        _viewModelBases = Resolve(
+            compilation,
+            "Microsoft.AspNetCore.Mvc.RazorPages.PageModel",
+            "Microsoft.AspNetCore.Mvc.ControllerBase",
+            "Microsoft.AspNetCore.Components.ComponentBase");
+    }
+
+    /// <summary>Resolves the sinks of one compilation; call from a <c>CompilationStartAction</c>.</summary>
+    public static UserMessageSinks Create(Compilation compilation) => new(compilation);
+
+    /// <summary>The operands of <paramref name="operation"/> that reach a user-facing message sink.</summary>
+    public ImmutableArray<UserMessageSinkUse> Find(IOperation operation)
+    {
+        var uses = ImmutableArray.CreateBuilder<UserMessageSinkUse>();
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                FindInInvocation(invocation, uses);
+                break;
+            case IObjectCreationOperation creation:
+                FindInCreation(creation, uses);
+                break;
+            case ISimpleAssignmentOperation assignment:
+                FindInAssignment(assignment, uses);
+                break;
+        }
+
+        return uses.ToImmutable();
+    }
+
+    /// <summary>True when a member or key name marks a state label (Status, ConnectionState, Badge) rather than a message.</summary>
+    public static bool IsStateLabelName(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        return words.Count > 0 && StateLabelWords.Contains(words[words.Count - 1]) && !IsMessageName(name);
+    }
+
+    /// <summary>True when a member name reads as an error message: …Error, …ErrorMessage, …StatusMessage, …Alert, …Notification.</summary>
+    public static bool IsMessageName(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        foreach (var ending in MessageNameEndings)
+        {
+            if (EndsWith(words, ending))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void FindInInvocation(IInvocationOperation invocation, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        var type = method.ContainingType?.OriginalDefinition;
+        if (type is null)
+        {
+            return;
+        }
+
+        if ((method.Name is "AddModelError" or "TryAddModelError")
+            && (Is(type, _modelStateDictionary) || Is(type, _modelStateExtensions)))
+        {
+            AddArguments(invocation.Arguments, "errorMessage", "ModelState." + method.Name, UserMessageSinkKind.ModelError, uses);
+            return;
+        }
+
+        if (ResponseHelperNames.Contains(method.Name) && Contains(_responseHelperTypes, type))
+        {
+            var sinkName = type.Name + "." + method.Name;
+            foreach (var argument in invocation.Arguments)
+            {
+                var name = argument.Parameter?.Name;
+                if (name is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (ProblemParameterNames.Contains(name))
+                {
+                    AddIfText(argument.Value, sinkName, UserMessageSinkKind.ProblemDetails, isStateLabel: false, uses);
+                }
+                else if (BodyParameterNames.Contains(name))
+                {
+                    AddIfText(argument.Value, sinkName, UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
+                }
+            }
+
+            return;
+        }
+
+        if (Contains(_responseWriters, type))
+        {
+            AddArguments(invocation.Arguments, "text", "HttpResponse." + method.Name, UserMessageSinkKind.ResponseWrite, uses);
+            AddArguments(invocation.Arguments, "value", "HttpResponse." + method.Name, UserMessageSinkKind.ResponseWrite, uses);
+            return;
+        }
+
+        if ((method.Name is "Add" or "TryAdd") && invocation.Instance is { } instance && IsViewState(instance.Type)
+            && invocation.Arguments.Length == 2)
+        {
+            var key = invocation.Arguments[0].Value.ConstantValue;
+            var keyName = key.HasValue && key.Value is string text ? text : string.Empty;
+            AddIfText(invocation.Arguments[1].Value, ViewStateName(instance, keyName), UserMessageSinkKind.ViewState, IsStateLabelName(keyName), uses);
+        }
+    }
+
+    private void FindInCreation(IObjectCreationOperation creation, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    {
+        var type = creation.Type as INamedTypeSymbol;
+        if (type is null || creation.Constructor is null)
+        {
+            return;
+        }
+
+        if (DerivesFrom(type, _exception))
+        {
+            AddArguments(creation.Arguments, "message", "new " + type.Name, UserMessageSinkKind.ExceptionMessage, uses);
+            return;
+        }
+
+        if (DerivesFrom(type, _objectResult))
+        {
+            AddArguments(creation.Arguments, "error", "new " + type.Name, UserMessageSinkKind.ResponseBody, uses);
+            AddArguments(creation.Arguments, "value", "new " + type.Name, UserMessageSinkKind.ResponseBody, uses);
+            return;
+        }
+
+        if (IsViewModel(type))
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue && IsMessageName(parameter.Name))
+                {
+                    AddIfText(argument.Value, type.Name + "." + parameter.Name, UserMessageSinkKind.MessageMember, isStateLabel: false, uses);
+                }
+            }
+        }
+    }
+
+    private void FindInAssignment(ISimpleAssignmentOperation assignment, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    {
+        switch (assignment.Target)
+        {
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer
+                when indexer.Instance is { } instance && IsViewState(instance.Type) && indexer.Arguments.Length == 1:
+                {
+                    var key = indexer.Arguments[0].Value.ConstantValue;
+                    var keyName = key.HasValue && key.Value is string text ? text : string.Empty;
+                    AddIfText(assignment.Value, ViewStateName(instance, keyName), UserMessageSinkKind.ViewState, IsStateLabelName(keyName), uses);
+                    break;
+                }
+
+            case IDynamicMemberReferenceOperation { Instance: IPropertyReferenceOperation { Property.Name: "ViewBag" } } viewBag:
+                AddIfText(assignment.Value, "ViewBag." + viewBag.MemberName, UserMessageSinkKind.ViewState, IsStateLabelName(viewBag.MemberName), uses);
+                break;
+
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                {
+                    var containing = property.Property.ContainingType?.OriginalDefinition;
+                    if (containing is not null && DerivesFrom(containing, _problemDetails)
+                        && property.Property.Name is "Title" or "Detail")
+                    {
+                        AddIfText(assignment.Value, "ProblemDetails." + property.Property.Name, UserMessageSinkKind.ProblemDetails, isStateLabel: false, uses);
+                    }
+                    else if (containing is not null && DerivesFrom(containing, _contentResult) && property.Property.Name == "Content")
+                    {
+                        AddIfText(assignment.Value, "ContentResult.Content", UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
+                    }
+                    else
+                    {
+                        AddIfMessageMember(property.Property, property.Property.Type, assignment.Value, uses);
+                    }
+
+                    break;
+                }
+
+            case IFieldReferenceOperation field:
+                AddIfMessageMember(field.Field, field.Field.Type, assignment.Value, uses);
+                break;
+        }
+    }
+
+    private void AddIfMessageMember(ISymbol member, ITypeSymbol memberType, IOperation value, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    {
+        if (memberType.SpecialType == SpecialType.System_String
+            && member.ContainingType is { } containing
+            && IsMessageName(member.Name)
+            && IsViewModel(containing))
+        {
+            AddIfText(value, member.Name, UserMessageSinkKind.MessageMember, isStateLabel: false, uses);
+        }
+    }
+
+    private static void AddArguments(
+        ImmutableArray<IArgumentOperation> arguments,
+        string parameterName,
+        string sinkName,
+        UserMessageSinkKind kind,
+        ImmutableArray<UserMessageSinkUse>.Builder uses)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameterName && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                AddIfText(argument.Value, sinkName, kind, isStateLabel: false, uses);
+            }
+        }
+    }
+
+    // A message is text: a string, or a string boxed into an object-typed body. An anonymous object
+    // body ("new { error = ... }") is looked into by the assignment of its members instead.
+    private static void AddIfText(IOperation value, string sinkName, UserMessageSinkKind kind, bool isStateLabel, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    {
+        var unwrapped = value;
+        while (unwrapped is IConversionOperation { IsImplicit: true } conversion)
+        {
+            unwrapped = conversion.Operand;
+        }
+
+        if (unwrapped.Type?.SpecialType == SpecialType.System_String
+            || (unwrapped.Type is null && unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is string))
+        {
+            uses.Add(new UserMessageSinkUse(unwrapped, sinkName, kind, isStateLabel));
+        }
+        else if (unwrapped.Type is { } type && IsLocalizedString(type))
+        {
+            uses.Add(new UserMessageSinkUse(unwrapped, sinkName, kind, isStateLabel));
+        }
+    }
+
+    private static bool IsLocalizedString(ITypeSymbol type) =>
+        type.Name == "LocalizedString" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Localization";
+
+    private bool IsViewState(ITypeSymbol? type) =>
+        type is not null && ((_tempData is not null && Implements(type, _tempData)) || DerivesFrom(type, _viewData));
+
+    private static string ViewStateName(IOperation instance, string key)
+    {
+        var owner = instance is IPropertyReferenceOperation property ? property.Property.Name : instance.Type?.Name ?? "ViewData";
+        return key.Length == 0 ? owner : owner + "[\"" + key + "\"]";
+    }
+
+    private bool IsViewModel(INamedTypeSymbol type)
+    {
+        if (type.IsAnonymousType)
+        {
+            return true;
+        }
+
+        foreach (var baseType in _viewModelBases)
+        {
+            if (DerivesFrom(type, baseType))
+            {
+                return true;
+            }
+        }
+
+        foreach (var ending in ViewModelNameEndings)
+        {
+            if (type.Name.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWith(IReadOnlyList<string> words, string[] ending)
+    {
+        if (words.Count < ending.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < ending.Length; i++)
+        {
+            if (!string.Equals(words[words.Count - ending.Length + i], ending[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, params string[] metadataNames)
+    {
+        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var name in metadataNames)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                builder.Add(type);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+
+    private static bool Contains(ImmutableArray<INamedTypeSymbol> types, INamedTypeSymbol type)
+    {
+        foreach (var candidate in types)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Implements(ITypeSymbol type, INamedTypeSymbol @interface) =>
+        SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, @interface)
+        || Contains(type.AllInterfaces, @interface);
+}

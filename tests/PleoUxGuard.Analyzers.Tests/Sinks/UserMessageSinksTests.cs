@@ -1,0 +1,171 @@
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Tests.Sinks.UserMessageSinkProbe>;
+
+namespace PleoUxGuard.Analyzers.Tests.Sinks;
+
+public sealed class UserMessageSinksTests
+{
+    [Fact]
+    public async Task Mvc_controller_sinks_are_found()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            class KeysController : Controller
+            {
+                IActionResult Save(string text)
+                {
+                    ModelState.AddModelError("ApiKey", {|SINK:text|});
+                    ModelState.TryAddModelError("ApiKey", {|SINK:"b"|});
+                    TempData["Error"] = {|SINK:text|};
+                    TempData.Add("Flash", {|SINK:text|});
+                    ViewData["Alert"] = {|SINK:text|};
+                    ViewBag.ErrorMessage = {|SINK:text|};
+                    TempData["Status"] = {|LABEL:text|};
+                    ViewBag.ConnectionState = {|LABEL:text|};
+                    _ = Problem(detail: {|SINK:text|}, title: {|SINK:"t"|});
+                    _ = Content({|SINK:text|});
+                    _ = StatusCode(502, {|SINK:text|});
+                    _ = Conflict({|SINK:text|});
+                    _ = new BadRequestObjectResult({|SINK:text|});
+                    _ = new ContentResult { Content = {|SINK:text|} };
+                    return BadRequest({|SINK:text|});
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Minimal_api_problem_details_and_response_writers_are_found()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            static class Endpoints
+            {
+                static async Task<IResult> Connect(HttpContext context, string text)
+                {
+                    await context.Response.WriteAsync({|SINK:text|});
+                    await context.Response.WriteAsJsonAsync({|SINK:text|});
+                    var problem = new ProblemDetails { Title = {|SINK:text|}, Detail = {|SINK:"d"|}, Type = "about:blank" };
+                    problem.Instance = text;
+                    _ = TypedResults.BadRequest({|SINK:text|});
+                    _ = Results.Text({|SINK:text|}, "text/plain");
+                    _ = Results.Json(new { error = {|SINK:text|}, code = 3 });
+                    return Results.Problem(title: {|SINK:text|}, statusCode: 401);
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Message_members_of_page_models_view_models_and_components_are_found()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Components;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            class ConnectModel : PageModel
+            {
+                public string? StatusMessage { get; set; }
+                public string? ConnectionStatus { get; set; }
+                public string? KeyError { get; set; }
+                public bool ShowAlert { get; set; }
+
+                void OnPost(string text)
+                {
+                    StatusMessage = {|SINK:text|};
+                    KeyError = {|SINK:text|};
+                    ConnectionStatus = text;
+                    ShowAlert = true;
+                }
+            }
+
+            class SettingsViewModel
+            {
+                public string? ErrorMessage;
+                public string? Notification { get; set; }
+                public string? Hint { get; set; }
+            }
+
+            record ConnectResult(string? ErrorMessage);
+
+            class KeyForm : ComponentBase
+            {
+                string? alert;
+
+                void Show(string text)
+                {
+                    alert = {|SINK:text|};
+                    var model = new SettingsViewModel { ErrorMessage = {|SINK:text|}, Notification = {|SINK:text|}, Hint = text };
+                    _ = new ConnectResult({|SINK:text|});
+                }
+            }
+
+            class Repository
+            {
+                public string? LastError { get; set; }
+
+                void Remember(string text)
+                {
+                    LastError = text;
+                    throw new InvalidOperationException({|SINK:text|});
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Logs_and_non_message_arguments_are_not_sinks()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            class KeysController : ControllerBase
+            {
+                IActionResult Save(ILogger<KeysController> logger, string text)
+                {
+                    logger.LogError("Authentication failed: {Reason}", text);
+                    Console.WriteLine(text);
+                    _ = new ArgumentNullException(text);
+                    return Problem(type: text, instance: text, statusCode: 500);
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Without_asp_net_core_only_exceptions_and_named_members_remain()
+    {
+        var test = new Verifiers.AnalyzerVerifier<UserMessageSinkProbe>.Test
+        {
+            TestCode = """
+                class ConnectViewModel
+                {
+                    public string? ErrorMessage { get; set; }
+
+                    void Fail(string text)
+                    {
+                        ErrorMessage = {|SINK:text|};
+                        throw new System.Exception({|SINK:text|});
+                    }
+                }
+                """,
+            ReferenceAssemblies = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80,
+        };
+
+        await test.RunAsync();
+    }
+}
