@@ -1,0 +1,9 @@
+namespace PleoUxGuard.FakePleo;
+
+/// <summary>Where a request carried a key.</summary>
+public enum KeyLocation
+{
+    None,
+    AuthorizationHeader,
+    Url,
+}
