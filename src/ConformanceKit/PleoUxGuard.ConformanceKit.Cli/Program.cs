@@ -4,5 +4,6 @@ using PleoUxGuard.ConformanceKit.Cli.Commands;
 var root = new RootCommand("PleoUxGuard conformance kit: proves an integration's Pleo API key screen meets Pleo's UX rules.");
 root.Subcommands.Add(InstallBrowserCommand.Create());
 root.Subcommands.Add(BrowserCommand.Create());
+root.Subcommands.Add(FakePleoCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +13,9 @@ internal static class JsonResponses
     /// <summary>Journal status for a request whose client went away before an answer (nginx's convention).</summary>
     public const int ClientClosedRequest = 499;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
+    // Relaxed escaping keeps messages readable (quotes, <key>, the fingerprint's bullets); the content type
+    // is always JSON, so nothing here is ever interpreted as HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> writeBody)
     {
