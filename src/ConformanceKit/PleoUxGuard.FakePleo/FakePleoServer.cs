@@ -149,7 +149,7 @@ public sealed class FakePleoServer : IAsyncDisposable
     private async Task DispatchAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        if (path.StartsWith(ControlPrefix, StringComparison.Ordinal))
+        if (path == ControlPrefix || path.StartsWith(ControlPrefix + "/", StringComparison.Ordinal))
         {
             await _control.HandleAsync(context).ConfigureAwait(false);
             return;
@@ -166,7 +166,7 @@ public sealed class FakePleoServer : IAsyncDisposable
                 .ConfigureAwait(false);
             outcome = new ApiOutcome(StatusCodes.Status401Unauthorized, ErrorCodes.ApiKeyInvalid, url.Key);
         }
-        else if (path.StartsWith(InstallPrefix, StringComparison.Ordinal))
+        else if (path == InstallPrefix || path.StartsWith(InstallPrefix + "/", StringComparison.Ordinal))
         {
             outcome = await _install.HandleAsync(context).ConfigureAwait(false);
         }

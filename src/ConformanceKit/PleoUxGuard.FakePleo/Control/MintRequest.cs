@@ -51,7 +51,7 @@ internal sealed record MintRequest(KeyBehaviour Behaviour, Guid? CompanyId, stri
 
         var failures = 0;
         if (behaviour == KeyBehaviour.Failing
-            && (!body.TryGetProperty("failures", out var failuresElement) || !failuresElement.TryGetInt32(out failures) || failures < 0))
+            && (!body.TryGetProperty("failures", out var failuresElement) || !TryGetWholeNumber(failuresElement, out failures) || failures < 0))
         {
             problem = "A failing key needs \"failures\": how many requests to answer 503 before answering 200 (0 or more).";
             return null;
@@ -60,7 +60,7 @@ internal sealed record MintRequest(KeyBehaviour Behaviour, Guid? CompanyId, stri
         var retryAfter = TimeSpan.Zero;
         if (behaviour == KeyBehaviour.RateLimited)
         {
-            if (!body.TryGetProperty("retryAfterSeconds", out var retryElement) || !retryElement.TryGetInt32(out var seconds) || seconds is < 0 or > 86_400)
+            if (!body.TryGetProperty("retryAfterSeconds", out var retryElement) || !TryGetWholeNumber(retryElement, out var seconds) || seconds is < 0 or > 86_400)
             {
                 problem = "A rate-limited key needs \"retryAfterSeconds\": the Retry-After to send, 0 to 86400.";
                 return null;
@@ -70,6 +70,13 @@ internal sealed record MintRequest(KeyBehaviour Behaviour, Guid? CompanyId, stri
         }
 
         return new MintRequest(behaviour, companyId, scopes, failures, retryAfter);
+    }
+
+    /// <summary>TryGetInt32 throws on non-numbers; a control body's "two" must be a 400, not a crash.</summary>
+    private static bool TryGetWholeNumber(JsonElement element, out int value)
+    {
+        value = 0;
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out value);
     }
 
     public MintedKey MintIn(KeyRegistry keys) => Behaviour switch
