@@ -67,21 +67,21 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor GenericErrorMessage = Create(
         DiagnosticIds.GenericErrorMessage,
         "Generic error message",
-        "The message \"{0}\" does not say what failed{1}",
+        "The message \"{0}\" shown through {1} does not say what failed{2}",
         Categories.Usability,
         "Authentication failures must explain what failed; never a generic message such as \"Authentication failed\" (R-ERR-1).");
 
     public static readonly DiagnosticDescriptor NoRecoveryAction = Create(
         DiagnosticIds.NoRecoveryAction,
         "Authentication error gives no recovery action",
-        "The message \"{0}\" reports a failure but does not tell the user what to do next",
+        "The message \"{0}\" shown through {1} reports a failure but does not tell the user what to do next{2}",
         Categories.Usability,
         "Connection errors must offer a clear recovery action, such as checking and re-entering the key (R-ERR-3).");
 
     public static readonly DiagnosticDescriptor RawTechnicalDetail = Create(
         DiagnosticIds.RawTechnicalDetail,
         "Raw technical detail shown to the user",
-        "{0} is shown to the user; say what failed in plain words instead",
+        "Raw technical detail ({0}) reaches the user through {1}{2}; say what failed in plain words instead",
         Categories.Usability,
         "Error messages must avoid technical jargon such as status codes, exception text or stack traces (R-ERR-1).");
 

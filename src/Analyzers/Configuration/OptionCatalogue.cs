@@ -14,7 +14,14 @@ internal static class OptionCatalogue
         SecretOptions.SecretTypes,
         SecretOptions.SecretAttributes,
         SecretOptions.SanitizerMethods,
-        SecretOptions.CallDepth);
+        SecretOptions.CallDepth,
+        MessageOptions.ConnectionNames,
+        MessageOptions.SignInNames,
+        MessageOptions.ConnectionExceptions,
+        MessageOptions.GenericPhrases,
+        MessageOptions.RecoveryCues,
+        MessageOptions.JargonTerms,
+        MessageOptions.GenericOnlyInConnectionCode);
 
     public static PleoOption? Find(string key)
     {

@@ -79,33 +79,53 @@ internal static class MessageCatalogue
         FailureKind.WrongFormat,
     };
 
+    /// <summary>How diagnostics and reports name a failure kind: "this code handles {Describe(kind)}".</summary>
+    public static string Describe(FailureKind kind) => kind switch
+    {
+        FailureKind.InvalidKey => "an invalid API key",
+        FailureKind.MissingPermission => "a key without a needed permission",
+        FailureKind.KeyRevoked => "a revoked or expired key",
+        FailureKind.PleoUnavailable => "Pleo being unreachable or failing",
+        FailureKind.RateLimited => "Pleo limiting the request rate",
+        FailureKind.WrongFormat => "a key in the wrong format",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown failure kind."),
+    };
+
     /// <summary>Messages that say nothing about what failed. Compared after <see cref="Normalize"/>.</summary>
     public static readonly string[] GenericPhrases =
     {
-        "authentication failed", "authentication error", "auth failed", "unauthorized", "unauthorised",
-        "not authorized", "forbidden", "access denied", "permission denied", "error", "an error occurred",
-        "an error has occurred", "an unexpected error occurred", "unexpected error", "something went wrong",
-        "oops", "oops something went wrong", "failed", "failure", "request failed", "operation failed",
-        "unknown error", "invalid request", "bad request", "connection error", "connection failed",
-        "could not connect", "unable to connect", "cannot connect", "please try again", "try again",
-        "try again later", "please try again later", "validation failed", "validation error",
-        "invalid credentials", "invalid", "invalid input", "invalid key", "invalid api key", "login failed",
-        "save failed", "failed to save", "could not save", "internal error", "internal server error",
-        "server error", "network error", "service unavailable", "not allowed", "denied", "error occurred",
-        "invalid token", "authorization failed", "access forbidden", "there was a problem",
-        "there was an error", "a problem occurred", "something bad happened", "failed to connect",
+        "authentication failed", "authentication error", "authentication unsuccessful", "auth failed",
+        "auth error", "unauthorized", "unauthorised", "not authorized", "not authorised", "forbidden",
+        "access denied", "access forbidden", "permission denied", "denied", "not allowed",
+        "authorization failed", "authorisation failed", "error", "errors", "an error occurred",
+        "an error has occurred", "an error occured", "error occurred", "an unexpected error occurred",
+        "an unknown error occurred", "unexpected error", "unknown error", "something went wrong",
+        "something bad happened", "oops", "oops something went wrong", "whoops", "sorry", "uh oh",
+        "failed", "failure", "fail", "request failed", "operation failed", "action failed",
+        "the request failed", "the operation failed", "invalid request", "bad request", "invalid",
+        "invalid input", "invalid data", "invalid value", "invalid key", "invalid api key",
+        "invalid token", "invalid credentials", "wrong credentials", "incorrect credentials",
+        "connection error", "connection failed", "connection problem", "could not connect",
+        "couldn't connect", "unable to connect", "cannot connect", "can't connect", "failed to connect",
+        "please try again", "try again", "try again later", "please try again later",
+        "validation failed", "validation error", "login failed", "save failed", "failed to save",
+        "could not save", "unable to save", "update failed", "internal error", "internal server error",
+        "server error", "network error", "service unavailable", "there was a problem",
+        "there was an error", "a problem occurred", "we could not process your request",
+        "unable to process request", "request could not be processed", "not found", "no access",
     };
 
     /// <summary>Words a user should not have to understand. Matched as whole words, case-insensitive.</summary>
     public static readonly string[] JargonTerms =
     {
-        "400", "401", "403", "404", "429", "500", "502", "503", "504", "http", "https status", "status code",
-        "exception", "null reference", "nullreference", "stack trace", "stacktrace", "deserialize",
-        "deserialization", "serialize", "json", "socket", "tls", "ssl", "handshake", "endpoint",
-        "payload", "bearer", "basic auth", "header", "base64", "dns", "timeout exception",
-        "httprequestexception", "unauthorizedaccessexception", "invalidoperationexception",
-        "argumentexception", "nullreferenceexception", "taskcanceledexception", "econnrefused",
-        "errno", "hresult", "introspect", "scope", "urn",
+        "400", "401", "403", "404", "408", "429", "500", "502", "503", "504", "http", "https status",
+        "status code", "statuscode", "exception", "null reference", "nullreference", "stack trace",
+        "stacktrace", "deserialize", "deserialization", "serialize", "serialization", "json", "xml",
+        "socket", "tls", "ssl", "handshake", "endpoint", "payload", "bearer", "basic auth", "header",
+        "base64", "dns", "httprequestexception", "unauthorizedaccessexception",
+        "invalidoperationexception", "argumentexception", "nullreferenceexception",
+        "taskcanceledexception", "timeoutexception", "econnrefused", "errno", "hresult", "introspect",
+        "scope", "urn", "object reference not set", "reason phrase", "unauthorized", "forbidden",
     };
 
     /// <summary>Words that tell the user what to do next.</summary>
@@ -113,7 +133,30 @@ internal static class MessageCatalogue
     {
         "check", "try again", "retry", "re-enter", "reenter", "enter", "paste", "update", "replace",
         "reconnect", "generate", "reinstall", "install", "contact", "ask your administrator",
-        "ask your admin", "copy", "wait", "approve", "confirm", "sign in again", "refresh",
+        "ask your admin", "copy", "wait", "approve", "confirm", "sign in again", "refresh", "make sure",
+        "verify", "grant", "choose", "select", "use a", "use the", "go to", "open",
+    };
+
+    /// <summary>Words that show a message reports a failure (rather than a state or a hint).</summary>
+    public static readonly string[] FailureCues =
+    {
+        "failed", "fail", "fails", "failure", "error", "invalid", "could not", "couldn't", "cannot",
+        "can't", "unable", "denied", "rejected", "not valid", "expired", "revoked", "wrong",
+        "incorrect", "unauthorized", "unauthorised", "forbidden", "not recognised", "not recognized",
+        "does not have", "doesn't have", "missing", "problem", "interrupted", "unavailable",
+        "not allowed", "too many", "did not work", "didn't work", "not accepted", "was not saved",
+        "lacks", "no longer", "timed out", "unreachable", "went wrong",
+    };
+
+    // Per kind, words that point to it, in the order kinds are tried: the first kind with a hit wins.
+    private static readonly KeyValuePair<FailureKind, string[]>[] KindCues =
+    {
+        new(FailureKind.KeyRevoked, new[] { "revoked", "revoke", "expired", "expire", "no longer", "interrupted" }),
+        new(FailureKind.MissingPermission, new[] { "permission", "permissions", "scope", "scopes", "forbidden", "access denied", "not allowed", "lacks" }),
+        new(FailureKind.RateLimited, new[] { "too many", "rate limit", "rate limited", "throttled", "slow down" }),
+        new(FailureKind.WrongFormat, new[] { "format", "malformed", "does not look like", "too short", "too long", "empty" }),
+        new(FailureKind.PleoUnavailable, new[] { "unavailable", "unreachable", "could not reach", "timed out", "timeout", "server error", "network", "could not connect", "unable to connect", "connection error", "later" }),
+        new(FailureKind.InvalidKey, new[] { "invalid", "unauthorized", "unauthorised", "not recognised", "not recognized", "authentication", "credentials", "incorrect", "wrong key", "wrong api key", "rejected", "not accepted" }),
     };
 
     /// <summary>
@@ -143,7 +186,7 @@ internal static class MessageCatalogue
                 pendingSpace = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            builder.Append(char.ToLowerInvariant(c == '\u2019' ? '\'' : c));
         }
 
         var start = 0;
@@ -161,8 +204,14 @@ internal static class MessageCatalogue
         return builder.ToString(start, end - start).Replace(",", string.Empty);
     }
 
-    /// <summary>True when the whole message, normalised, is only a generic phrase.</summary>
-    public static bool IsGeneric(string? message)
+    /// <summary>
+    /// True when the message, normalised, is only generic phrases: "Authentication failed",
+    /// "Error: request failed", "Oops! Something went wrong. Please try again."
+    /// </summary>
+    public static bool IsGeneric(string? message) => IsGeneric(message, Array.Empty<string>());
+
+    /// <summary><see cref="IsGeneric(string)"/> with extra phrases (already normalised or not) from configuration.</summary>
+    public static bool IsGeneric(string? message, IReadOnlyCollection<string> extraPhrases)
     {
         var normalized = Normalize(message);
         if (normalized.Length == 0)
@@ -170,9 +219,71 @@ internal static class MessageCatalogue
             return false;
         }
 
+        foreach (var sentence in normalized.Split(SentenceBreaks, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var part = Normalize(sentence);
+            if (part.Length > 0 && !IsGenericPhrase(part, extraPhrases))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the message offers the user a next step.</summary>
+    public static bool HasRecoveryCue(string? message) => HasRecoveryCue(message, Array.Empty<string>());
+
+    /// <summary><see cref="HasRecoveryCue(string)"/> with extra cues from configuration.</summary>
+    public static bool HasRecoveryCue(string? message, IReadOnlyCollection<string> extraCues)
+    {
+        var normalized = Normalize(message);
+        return FindWord(normalized, RecoveryCues) is not null || FindWord(normalized, extraCues) is not null;
+    }
+
+    /// <summary>True when the message reports that something failed.</summary>
+    public static bool ReportsFailure(string? message) => FindWord(Normalize(message), FailureCues) is not null;
+
+    /// <summary>The first jargon term the message contains, or null.</summary>
+    public static string? FindJargon(string? message) => FindJargon(message, Array.Empty<string>());
+
+    /// <summary><see cref="FindJargon(string)"/> with extra terms from configuration.</summary>
+    public static string? FindJargon(string? message, IReadOnlyCollection<string> extraTerms)
+    {
+        var normalized = Normalize(message);
+        return FindWord(normalized, JargonTerms) ?? FindWord(normalized, extraTerms);
+    }
+
+    /// <summary>The failure kind the words of a message point to, or null when they point nowhere.</summary>
+    public static FailureKind? GuessKind(string? text)
+    {
+        var normalized = Normalize(text);
+        foreach (var entry in KindCues)
+        {
+            if (FindWord(normalized, entry.Value) is not null)
+            {
+                return entry.Key;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly char[] SentenceBreaks = { '.', '!', '?', ';', ':', '\u2014', '\u2013' };
+
+    private static bool IsGenericPhrase(string normalizedPart, IReadOnlyCollection<string> extraPhrases)
+    {
         foreach (var phrase in GenericPhrases)
         {
-            if (string.Equals(normalized, phrase, StringComparison.Ordinal))
+            if (string.Equals(normalizedPart, phrase, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var phrase in extraPhrases)
+        {
+            if (string.Equals(normalizedPart, Normalize(phrase), StringComparison.Ordinal))
             {
                 return true;
             }
@@ -181,20 +292,14 @@ internal static class MessageCatalogue
         return false;
     }
 
-    /// <summary>True when the message offers the user a next step.</summary>
-    public static bool HasRecoveryCue(string? message) => FindWord(Normalize(message), RecoveryCues) is not null;
-
-    /// <summary>The first jargon term the message contains, or null.</summary>
-    public static string? FindJargon(string? message) => FindWord(Normalize(message), JargonTerms);
-
     private static bool IsTrimmable(char c) =>
-        c is '.' or '!' or '?' or ',' or ';' or ':' or '"' or '\'' or '`' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2026' or ' ';
+        c is '.' or '!' or '?' or ',' or ';' or ':' or '"' or '\'' or '`' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2026' or ' ' or '-' or '\u2014' or '\u2013';
 
     private static string? FindWord(string normalized, IEnumerable<string> words)
     {
         foreach (var word in words)
         {
-            var index = normalized.IndexOf(word, StringComparison.Ordinal);
+            var index = word.Length == 0 ? -1 : normalized.IndexOf(word, StringComparison.Ordinal);
             while (index >= 0)
             {
                 var before = index == 0 || !char.IsLetterOrDigit(normalized[index - 1]);

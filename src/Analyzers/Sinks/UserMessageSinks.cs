@@ -244,13 +244,13 @@ internal sealed class UserMessageSinks
             return;
         }
 
-        if (DerivesFrom(type, _exception))
+        if (type.DerivesFrom(_exception))
         {
             AddArguments(creation.Arguments, "message", "new " + type.Name, UserMessageSinkKind.ExceptionMessage, uses);
             return;
         }
 
-        if (DerivesFrom(type, _objectResult))
+        if (type.DerivesFrom(_objectResult))
         {
             AddArguments(creation.Arguments, "error", "new " + type.Name, UserMessageSinkKind.ResponseBody, uses);
             AddArguments(creation.Arguments, "value", "new " + type.Name, UserMessageSinkKind.ResponseBody, uses);
@@ -289,12 +289,12 @@ internal sealed class UserMessageSinks
             case IPropertyReferenceOperation { Property.IsIndexer: false } property:
                 {
                     var containing = property.Property.ContainingType?.OriginalDefinition;
-                    if (containing is not null && DerivesFrom(containing, _problemDetails)
+                    if (containing is not null && containing.DerivesFrom(_problemDetails)
                         && property.Property.Name is "Title" or "Detail")
                     {
                         AddIfText(assignment.Value, "ProblemDetails." + property.Property.Name, UserMessageSinkKind.ProblemDetails, isStateLabel: false, uses);
                     }
-                    else if (containing is not null && DerivesFrom(containing, _contentResult) && property.Property.Name == "Content")
+                    else if (containing is not null && containing.DerivesFrom(_contentResult) && property.Property.Name == "Content")
                     {
                         AddIfText(assignment.Value, "ContentResult.Content", UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
                     }
@@ -364,7 +364,7 @@ internal sealed class UserMessageSinks
         type.Name == "LocalizedString" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Localization";
 
     private bool IsViewState(ITypeSymbol? type) =>
-        type is not null && ((_tempData is not null && Implements(type, _tempData)) || DerivesFrom(type, _viewData));
+        type is not null && ((_tempData is not null && Implements(type, _tempData)) || type.DerivesFrom(_viewData));
 
     private static string ViewStateName(IOperation instance, string key)
     {
@@ -381,7 +381,7 @@ internal sealed class UserMessageSinks
 
         foreach (var baseType in _viewModelBases)
         {
-            if (DerivesFrom(type, baseType))
+            if (type.DerivesFrom(baseType))
             {
                 return true;
             }
@@ -438,24 +438,6 @@ internal sealed class UserMessageSinks
         foreach (var candidate in types)
         {
             if (SymbolEqualityComparer.Default.Equals(candidate, type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
             {
                 return true;
             }

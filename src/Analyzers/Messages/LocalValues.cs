@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PleoUxGuard.Analyzers.Messages;
+
+/// <summary>The values a local variable is given in its method: its initializer and every assignment.</summary>
+internal static class LocalValues
+{
+    public static List<IOperation> Of(ILocalReferenceOperation reference)
+    {
+        var values = new List<IOperation>();
+        var root = reference as IOperation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator
+                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local) && declarator.Initializer is { } initializer:
+                    values.Add(initializer.Value);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                    values.Add(assignment.Value);
+                    break;
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.Analyzers.Messages;
+
+/// <summary>
+/// Where a message is produced: an end-user sign-in flow (messages stay generic there on purpose, as
+/// OWASP asks), connection code (a Pleo key is being used), or neither; and the failure kind the
+/// surrounding status check, catch block or names point to.
+/// </summary>
+internal readonly struct MessageScope
+{
+    private MessageScope(bool isSignIn, bool isConnectionCode, FailureKind? kind)
+    {
+        IsSignIn = isSignIn;
+        IsConnectionCode = isConnectionCode;
+        Kind = kind;
+    }
+
+    public bool IsSignIn { get; }
+
+    public bool IsConnectionCode { get; }
+
+    /// <summary>The failure kind from a status check or catch block (strong evidence), or from names (weak).</summary>
+    public FailureKind? Kind { get; }
+
+    /// <summary>
+    /// The failure kind for a message: a status check around it, then the words of the message itself,
+    /// then the catch block and the names around it.
+    /// </summary>
+    public FailureKind? KindFor(string? messageText, FailureKind? fromStatus) =>
+        fromStatus ?? MessageCatalogue.GuessKind(messageText) ?? Kind;
+
+    public static MessageScope Of(IOperation operation, ISymbol containingSymbol, MessageSettings settings, out FailureKind? fromStatus)
+    {
+        fromStatus = null;
+        var names = NamesAround(operation, containingSymbol);
+        foreach (var group in names)
+        {
+            foreach (var name in group)
+            {
+                if (settings.SignInNames.Find(name) is not null)
+                {
+                    return new MessageScope(isSignIn: true, isConnectionCode: false, kind: null);
+                }
+            }
+        }
+
+        var connection = false;
+        FailureKind? statusKind = null;
+        foreach (var group in names)
+        {
+            foreach (var name in group)
+            {
+                if (settings.ConnectionNames.Find(name) is not null)
+                {
+                    connection = true;
+                }
+            }
+        }
+
+        FailureKind? fromCatch = null;
+        for (var (child, parent) = (operation, operation.Parent); parent is not null; (child, parent) = (parent, parent.Parent))
+        {
+            switch (parent)
+            {
+                case ICatchClauseOperation catchClause when ReferenceEquals(child, catchClause.Handler):
+                    var filterStatus = FindStatus(catchClause.Filter);
+                    if (filterStatus is not null)
+                    {
+                        connection = true;
+                        statusKind ??= StatusKind(filterStatus.Value, names);
+                    }
+
+                    if (IsConnectionException(catchClause.ExceptionType, settings))
+                    {
+                        connection = true;
+                        fromCatch ??= CatchKind(catchClause.ExceptionType);
+                    }
+
+                    break;
+
+                case IConditionalOperation conditional when ReferenceEquals(child, conditional.WhenTrue):
+                    FromStatus(FindStatus(conditional.Condition));
+                    break;
+
+                case ISwitchCaseOperation switchCase:
+                    foreach (var clause in switchCase.Clauses)
+                    {
+                        FromStatus(FindStatus(clause));
+                    }
+
+                    break;
+
+                case ISwitchExpressionArmOperation arm when ReferenceEquals(child, arm.Value):
+                    FromStatus(FindStatus(arm.Pattern));
+                    break;
+            }
+        }
+
+        fromStatus = statusKind;
+        return new MessageScope(isSignIn: false, isConnectionCode: connection, kind: fromCatch ?? GuessFromNames(names));
+
+        void FromStatus(int? status)
+        {
+            if (status is not null)
+            {
+                connection = true;
+                statusKind ??= StatusKind(status.Value, names);
+            }
+        }
+    }
+
+    // Innermost first: enclosing local functions and minimal-API routes, the method and its parameters,
+    // the containing types, the file.
+    private static List<List<string>> NamesAround(IOperation operation, ISymbol containingSymbol)
+    {
+        var groups = new List<List<string>>();
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILocalFunctionOperation localFunction)
+            {
+                groups.Add(new List<string> { localFunction.Symbol.Name });
+            }
+            else if (parent is IAnonymousFunctionOperation
+                && parent.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation mapCall } }
+                && mapCall.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal))
+            {
+                foreach (var argument in mapCall.Arguments)
+                {
+                    if (argument.Value.ConstantValue is { HasValue: true, Value: string route })
+                    {
+                        groups.Add(new List<string> { route });
+                    }
+                }
+            }
+        }
+
+        var symbol = containingSymbol;
+        if (symbol is IMethodSymbol { AssociatedSymbol: { } property })
+        {
+            symbol = property;
+        }
+
+        if (symbol is not INamedTypeSymbol)
+        {
+            groups.Add(new List<string> { symbol.Name });
+            if (symbol is IMethodSymbol method)
+            {
+                var parameters = new List<string>();
+                foreach (var parameter in method.Parameters)
+                {
+                    parameters.Add(parameter.Name);
+                }
+
+                groups.Add(parameters);
+            }
+        }
+
+        for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
+        {
+            groups.Add(new List<string> { type.Name });
+        }
+
+        var path = operation.Syntax.SyntaxTree.FilePath;
+        if (!string.IsNullOrEmpty(path))
+        {
+            groups.Add(new List<string> { Path.GetFileNameWithoutExtension(path) });
+        }
+
+        return groups;
+    }
+
+    private static FailureKind? GuessFromNames(List<List<string>> groups)
+    {
+        foreach (var group in groups)
+        {
+            foreach (var name in group)
+            {
+                var kind = MessageCatalogue.GuessKind(string.Join(" ", IdentifierWords.Split(name)));
+                if (kind is not null)
+                {
+                    return kind;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static FailureKind StatusKind(int status, List<List<string>> names)
+    {
+        switch (status)
+        {
+            case 401:
+                // A 401 for a key that worked before means it was revoked; background checks see that case.
+                return GuessFromNames(names) == FailureKind.KeyRevoked || NamesMention(names, "monitor", "recheck", "health", "background")
+                    ? FailureKind.KeyRevoked
+                    : FailureKind.InvalidKey;
+            case 403:
+                return FailureKind.MissingPermission;
+            case 429:
+                return FailureKind.RateLimited;
+            case 400:
+            case 422:
+                return FailureKind.WrongFormat;
+            default:
+                return FailureKind.PleoUnavailable;
+        }
+    }
+
+    private static bool NamesMention(List<List<string>> groups, params string[] words)
+    {
+        var matcher = new NameMatcher(words);
+        foreach (var group in groups)
+        {
+            foreach (var name in group)
+            {
+                if (matcher.Find(name) is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsConnectionException(ITypeSymbol? type, MessageSettings settings)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var fullName = current.ToDisplayString();
+            foreach (var configured in settings.ConnectionExceptions)
+            {
+                if (configured == fullName || configured == current.Name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static FailureKind? CatchKind(ITypeSymbol? type) => type?.Name switch
+    {
+        "AuthenticationException" or "UnauthorizedAccessException" => FailureKind.InvalidKey,
+        "FormatException" or "ArgumentException" => FailureKind.WrongFormat,
+        "HttpRequestException" or "TaskCanceledException" or "TimeoutException" or "OperationCanceledException" or "SocketException" => FailureKind.PleoUnavailable,
+        _ => null,
+    };
+
+    /// <summary>The HTTP error status (400–599) a condition, pattern or case clause tests for, or null.</summary>
+    private static int? FindStatus(IOperation? operation)
+    {
+        if (operation is null)
+        {
+            return null;
+        }
+
+        var mentionsStatus = false;
+        int? literal = null;
+        foreach (var node in Flatten(operation))
+        {
+            switch (node)
+            {
+                case IFieldReferenceOperation field when IsStatusType(field.Field.ContainingType)
+                    && field.ConstantValue is { HasValue: true, Value: int status } && IsErrorStatus(status):
+                    return status;
+                case IPropertyReferenceOperation { Property.Name: "StatusCode" }:
+                case IOperation { Type.Name: "HttpStatusCode" }:
+                    mentionsStatus = true;
+                    break;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: int number } } when IsErrorStatus(number):
+                    literal ??= number;
+                    break;
+            }
+        }
+
+        return mentionsStatus ? literal : null;
+    }
+
+    private static IEnumerable<IOperation> Flatten(IOperation root)
+    {
+        yield return root;
+        foreach (var descendant in root.Descendants())
+        {
+            yield return descendant;
+        }
+    }
+
+    private static bool IsStatusType(INamedTypeSymbol? type) =>
+        type is not null && (type.Name == "HttpStatusCode" || (type.Name == "StatusCodes" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http"));
+
+    private static bool IsErrorStatus(int status) => status >= 400 && status <= 599;
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Linq;
+using PleoUxGuard.Analyzers.Configuration;
+
+namespace PleoUxGuard.Analyzers.Messages;
+
+/// <summary>The built-in vocabulary of the message rules plus what <c>.editorconfig</c> adds, for one set of options.</summary>
+internal sealed class MessageSettings
+{
+    private static readonly string[] DefaultConnectionNames =
+    {
+        "api key", "apikey", "key", "connect", "reconnect", "connection", "credential", "integration",
+        "activation", "activate", "pleo", "token", "install", "installation", "revoke", "rotate", "rotation",
+    };
+
+    private static readonly string[] DefaultSignInNames =
+    {
+        "login", "log in", "logon", "log on", "signin", "sign in", "signup", "sign up", "register",
+        "registration", "password", "two factor", "2fa", "mfa", "lockout", "logout", "log out", "sign out",
+    };
+
+    private static readonly string[] DefaultConnectionExceptions =
+    {
+        "System.Net.Http.HttpRequestException", "System.Security.Authentication.AuthenticationException",
+        "System.UnauthorizedAccessException", "System.Threading.Tasks.TaskCanceledException",
+        "System.TimeoutException",
+    };
+
+    public MessageSettings(OptionValues options)
+    {
+        ConnectionNames = new NameMatcher(DefaultConnectionNames.Concat(options.Get(MessageOptions.ConnectionNames)));
+        SignInNames = new NameMatcher(DefaultSignInNames.Concat(options.Get(MessageOptions.SignInNames)));
+        ConnectionExceptions = DefaultConnectionExceptions.Concat(options.Get(MessageOptions.ConnectionExceptions)).ToImmutableArray();
+        GenericPhrases = options.Get(MessageOptions.GenericPhrases);
+        RecoveryCues = options.Get(MessageOptions.RecoveryCues);
+        JargonTerms = options.Get(MessageOptions.JargonTerms);
+        GenericOnlyInConnectionCode = options.Get(MessageOptions.GenericOnlyInConnectionCode);
+    }
+
+    public NameMatcher ConnectionNames { get; }
+
+    public NameMatcher SignInNames { get; }
+
+    /// <summary>Full or simple type names; a catch of one of them (or a subclass) is connection code.</summary>
+    public ImmutableArray<string> ConnectionExceptions { get; }
+
+    public ImmutableArray<string> GenericPhrases { get; }
+
+    public ImmutableArray<string> RecoveryCues { get; }
+
+    public ImmutableArray<string> JargonTerms { get; }
+
+    public bool GenericOnlyInConnectionCode { get; }
+}

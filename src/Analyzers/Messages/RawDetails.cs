@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PleoUxGuard.Analyzers.Messages;
+
+/// <summary>A value that carries raw technical detail: exception text, an HTTP status or reason phrase, a response body.</summary>
+internal readonly struct RawDetail
+{
+    public RawDetail(IOperation operation, string description)
+    {
+        Operation = operation;
+        Description = description;
+    }
+
+    public IOperation Operation { get; }
+
+    /// <summary>What it is, for the diagnostic: "the exception text ex.Message".</summary>
+    public string Description { get; }
+}
+
+/// <summary>Finds raw technical detail in an operand that reaches a user-facing sink; resolved once per compilation.</summary>
+internal sealed class RawDetails
+{
+    private const int MaxLocalDepth = 3;
+
+    private readonly INamedTypeSymbol? _exception;
+    private readonly INamedTypeSymbol? _responseMessage;
+    private readonly INamedTypeSymbol? _requestException;
+    private readonly INamedTypeSymbol? _content;
+    private readonly INamedTypeSymbol? _type;
+
+    public RawDetails(Compilation compilation)
+    {
+        _exception = compilation.GetTypeByMetadataName("System.Exception");
+        _responseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
+        _requestException = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestException");
+        _content = compilation.GetTypeByMetadataName("System.Net.Http.HttpContent");
+        _type = compilation.GetTypeByMetadataName("System.Type");
+    }
+
+    public List<RawDetail> Find(IOperation value)
+    {
+        var found = new List<RawDetail>();
+        Find(value, found, 0);
+        return found;
+    }
+
+    private void Find(IOperation operation, List<RawDetail> found, int depth)
+    {
+        var description = Describe(operation);
+        if (description is not null)
+        {
+            found.Add(new RawDetail(operation, description + " '" + operation.Syntax + "'"));
+            return;
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                if (depth < MaxLocalDepth)
+                {
+                    foreach (var assigned in LocalValues.Of(local))
+                    {
+                        Find(assigned, found, depth + 1);
+                    }
+                }
+
+                break;
+            case IConditionalOperation conditional:
+                Find(conditional.WhenTrue, found, depth);
+                if (conditional.WhenFalse is not null)
+                {
+                    Find(conditional.WhenFalse, found, depth);
+                }
+
+                break;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    Find(arm.Value, found, depth);
+                }
+
+                break;
+            case IInterpolationOperation interpolation:
+                Find(interpolation.Expression, found, depth);
+                break;
+            case IConditionalAccessOperation conditionalAccess:
+                Find(conditionalAccess.WhenNotNull, found, depth);
+                break;
+            case IInvocationOperation invocation:
+                if (IsStringComposition(invocation))
+                {
+                    FindInChildren(invocation, found, depth);
+                }
+
+                break;
+            case IInterpolatedStringOperation or IInterpolatedStringContentOperation or IBinaryOperation or IConversionOperation
+                or ICoalesceOperation or IAwaitOperation or IArgumentOperation or IArrayCreationOperation or IArrayInitializerOperation:
+                FindInChildren(operation, found, depth);
+                break;
+        }
+    }
+
+    private void FindInChildren(IOperation operation, List<RawDetail> found, int depth)
+    {
+        foreach (var child in operation.ChildOperations)
+        {
+            Find(child, found, depth);
+        }
+    }
+
+    private string? Describe(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation property:
+                var owner = property.Property.ContainingType;
+                var name = property.Property.Name;
+                if (owner.DerivesFrom(_requestException) && name == "StatusCode")
+                {
+                    return "the HTTP status code";
+                }
+
+                if (owner.DerivesFrom(_exception) && name is "Message" or "StackTrace" or "Source" or "HelpLink")
+                {
+                    return name == "StackTrace" ? "the stack trace" : "the exception text";
+                }
+
+                if (owner.DerivesFrom(_responseMessage) && name is "ReasonPhrase" or "StatusCode")
+                {
+                    return name == "StatusCode" ? "the HTTP status code" : "the HTTP reason phrase";
+                }
+
+                if (owner.DerivesFrom(_type) && name is "Name" or "FullName"
+                    && property.Instance is IInvocationOperation { TargetMethod.Name: "GetType" } getType
+                    && TypeSymbols.DerivesFrom(getType.Instance?.Type, _exception))
+                {
+                    return "the exception type name";
+                }
+
+                return null;
+
+            case IInvocationOperation invocation:
+                var method = invocation.TargetMethod;
+                var instanceType = invocation.Instance?.Type;
+                if (method.Name == "ToString" && method.Parameters.Length == 0
+                    && (instanceType.DerivesFrom(_exception) || instanceType.DerivesFrom(_responseMessage) || instanceType.DerivesFrom(_content)))
+                {
+                    return instanceType.DerivesFrom(_exception) ? "the exception text" : "the raw HTTP response";
+                }
+
+                if (method.Name.StartsWith("ReadAs", System.StringComparison.Ordinal) && method.ContainingType.DerivesFrom(_content))
+                {
+                    return "the response body";
+                }
+
+                return null;
+
+            default:
+                return null;
+        }
+    }
+
+    // string.Format, string.Concat and string.Join compose a message from their arguments.
+    private static bool IsStringComposition(IInvocationOperation invocation) =>
+        invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
+        && invocation.TargetMethod.Name is "Format" or "Concat" or "Join";
+}

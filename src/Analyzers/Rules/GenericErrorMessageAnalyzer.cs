@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Configuration;
+using PleoUxGuard.Analyzers.Messages;
+using PleoUxGuard.Analyzers.Sinks;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.Analyzers.Rules;
+
+/// <summary>
+/// PUX010: a user-facing error message that is only a generic phrase ("Authentication failed",
+/// "Something went wrong"). Exceptions count in connection code only; sign-in flows are left alone.
+/// Generic entries of neutral-culture .resx AdditionalFiles are reported at the entry.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class GenericErrorMessageAnalyzer : DiagnosticAnalyzer
+{
+    // Resource entries named like these are headings, buttons or state labels, not error messages.
+    private static readonly NameMatcher NotMessageNames = new(new[] { "title", "heading", "header", "caption", "button", "label", "tooltip", "placeholder", "status", "state", "badge" });
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.GenericErrorMessage);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        MessageRules.Register(context, needsResources: false, Judge);
+        context.RegisterAdditionalFileAction(JudgeResources);
+    }
+
+    private static void Judge(MessageUse use)
+    {
+        var connectionOnly = use.Sink.Kind == UserMessageSinkKind.ExceptionMessage || use.Settings.GenericOnlyInConnectionCode;
+        if (connectionOnly && !use.Scope.IsConnectionCode)
+        {
+            return;
+        }
+
+        foreach (var piece in MessagePiece.Resolve(use.Sink.Value, use.Rules.Resources))
+        {
+            if (piece.IsComplete && MessageCatalogue.IsGeneric(piece.Text, use.Settings.GenericPhrases))
+            {
+                var kind = use.KindFor(piece.Text);
+                use.Report(Descriptors.GenericErrorMessage, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text, use.Sink.SinkName, MessageUse.KindSuffix(kind));
+            }
+        }
+    }
+
+    private static void JudgeResources(AdditionalFileAnalysisContext context)
+    {
+        if (!ResourceTexts.IsNeutralResx(context.AdditionalFile.Path, out var fileName))
+        {
+            return;
+        }
+
+        var settings = new MessageSettings(PleoOptions.For(context.Compilation, context.Options).Global);
+        if (settings.SignInNames.Find(fileName) is not null)
+        {
+            return;
+        }
+
+        foreach (var entry in ResourceTexts.ReadEntries(context.AdditionalFile, context.CancellationToken))
+        {
+            if (NotMessageNames.Find(entry.Name) is null
+                && settings.SignInNames.Find(entry.Name) is null
+                && MessageCatalogue.IsGeneric(entry.Value, settings.GenericPhrases))
+            {
+                var kind = MessageCatalogue.GuessKind(entry.Value) ?? MessageCatalogue.GuessKind(string.Join(" ", IdentifierWords.Split(entry.Name)));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.GenericErrorMessage,
+                    entry.Location,
+                    entry.Value,
+                    "the resource " + fileName + "." + entry.Name,
+                    MessageUse.KindSuffix(kind)));
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Messages;
+using PleoUxGuard.Analyzers.Sinks;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.Analyzers.Rules;
+
+/// <summary>
+/// PUX011: in connection code, a user-facing message that reports a failure but offers no next step
+/// (check, try again, re-enter, paste, reconnect, contact…). Generic messages are PUX010's.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NoRecoveryActionAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.NoRecoveryAction);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        MessageRules.Register(context, needsResources: true, Judge);
+    }
+
+    private static void Judge(MessageUse use)
+    {
+        if (use.Sink.Kind == UserMessageSinkKind.ExceptionMessage || !use.Scope.IsConnectionCode)
+        {
+            return;
+        }
+
+        foreach (var piece in MessagePiece.Resolve(use.Sink.Value, use.Rules.Resources))
+        {
+            // A part known only at run time may itself be the next step.
+            if (piece.HasUnknownText
+                || !MessageCatalogue.ReportsFailure(piece.Text)
+                || MessageCatalogue.HasRecoveryCue(piece.Text, use.Settings.RecoveryCues)
+                || MessageCatalogue.IsGeneric(piece.Text, use.Settings.GenericPhrases))
+            {
+                continue;
+            }
+
+            var kind = use.KindFor(piece.Text);
+            use.Report(Descriptors.NoRecoveryAction, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text, use.Sink.SinkName, MessageUse.KindSuffix(kind));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Messages;
+using PleoUxGuard.Analyzers.Sinks;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.Analyzers.Rules;
+
+/// <summary>
+/// PUX012: raw technical detail reaches the user: exception text, stack traces, HTTP status codes and
+/// reason phrases, response bodies (anywhere outside sign-in flows), and, in connection code, message
+/// texts with jargon such as "401", "HTTP" or "JSON". Exception constructors are not sinks here: an
+/// exception's text is for developers, and the place that shows it to a user is reported instead.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RawTechnicalDetailAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.RawTechnicalDetail);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        MessageRules.Register(context, needsResources: true, Judge);
+    }
+
+    private static void Judge(MessageUse use)
+    {
+        if (use.Sink.Kind == UserMessageSinkKind.ExceptionMessage)
+        {
+            return;
+        }
+
+        var details = use.Rules.RawDetails.Find(use.Sink.Value);
+        foreach (var detail in details)
+        {
+            var kind = use.KindFor(null);
+            use.Report(Descriptors.RawTechnicalDetail, detail.Operation, use.Sink.Value, kind, fixable: true, detail.Description, use.Sink.SinkName, MessageUse.KindSuffix(kind));
+        }
+
+        if (details.Count > 0 || !use.Scope.IsConnectionCode)
+        {
+            return;
+        }
+
+        foreach (var piece in MessagePiece.Resolve(use.Sink.Value, use.Rules.Resources))
+        {
+            if (MessageCatalogue.IsGeneric(piece.Text, use.Settings.GenericPhrases))
+            {
+                continue;
+            }
+
+            var jargon = MessageCatalogue.FindJargon(piece.Text, use.Settings.JargonTerms);
+            if (jargon is not null)
+            {
+                var kind = use.KindFor(piece.Text);
+                use.Report(Descriptors.RawTechnicalDetail, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, "the jargon \"" + jargon + "\" in \"" + piece.Text + "\"", use.Sink.SinkName, MessageUse.KindSuffix(kind));
+            }
+        }
+    }
+}

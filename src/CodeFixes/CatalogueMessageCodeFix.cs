@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using PleoUxGuard.Analyzers.Messages;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.CodeFixes;
+
+/// <summary>
+/// Replaces a message (or the raw detail in it) with the catalogue message for a failure kind: one
+/// action per kind, the kind the analyzer found most likely first. Where the project compiles the
+/// shared catalogue (PleoUxGuard.Shared.MessageCatalogue) the fix refers to its constant; elsewhere
+/// it writes the catalogue's text as a literal.
+/// </summary>
+public abstract class CatalogueMessageCodeFix : CodeFixProvider
+{
+    /// <summary>Fix All with this key gives every message the kind found most likely for it.</summary>
+    public const string MostLikelyKey = "PleoUxGuard.CatalogueMessage.MostLikely";
+
+    private const string CatalogueTypeName = "PleoUxGuard.Shared.MessageCatalogue";
+
+    internal static string KeyFor(FailureKind kind) => "PleoUxGuard.CatalogueMessage." + kind;
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.Properties.ContainsKey(MessageDiagnosticProperties.NotFixable) || diagnostic.AdditionalLocations.Count == 0)
+            {
+                continue;
+            }
+
+            FailureKind? likely = diagnostic.Properties.TryGetValue(MessageDiagnosticProperties.FailureKind, out var name)
+                && Enum.TryParse<FailureKind>(name, out var parsed)
+                ? parsed
+                : null;
+
+            foreach (var kind in Order(likely))
+            {
+                var title = "Use the catalogue message for " + MessageCatalogue.Describe(kind) + (kind == likely ? " (most likely here)" : string.Empty);
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        title,
+                        cancellationToken => ReplaceAsync(context.Document, diagnostic.AdditionalLocations[0], kind, cancellationToken),
+                        kind == likely ? MostLikelyKey : KeyFor(kind)),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static IEnumerable<FailureKind> Order(FailureKind? likely)
+    {
+        if (likely is not null)
+        {
+            yield return likely.Value;
+        }
+
+        foreach (var kind in MessageCatalogue.AllKinds)
+        {
+            if (kind != likely)
+            {
+                yield return kind;
+            }
+        }
+    }
+
+    private static async Task<Document> ReplaceAsync(Document document, Location location, FailureKind kind, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax message)
+        {
+            return document;
+        }
+
+        var replacement = CatalogueExpression(model.Compilation, kind).WithTriviaFrom(message);
+        var catchClause = message.FirstAncestorOrSelf<CatchClauseSyntax>();
+        if (catchClause is null)
+        {
+            return document.WithSyntaxRoot(root.ReplaceNode(message, replacement));
+        }
+
+        // Without the raw detail the exception variable may be unused (CS0168): drop its name then.
+        var newCatch = catchClause.ReplaceNode(message, replacement);
+        if (newCatch.Declaration is { } declaration && declaration.Identifier.ValueText.Length > 0
+            && !newCatch.DescendantNodes().OfType<IdentifierNameSyntax>().Any(identifier => identifier.Identifier.ValueText == declaration.Identifier.ValueText))
+        {
+            newCatch = newCatch.WithDeclaration(declaration
+                .WithType(declaration.Type.WithoutTrailingTrivia())
+                .WithIdentifier(default)
+                .WithCloseParenToken(declaration.CloseParenToken));
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNode(catchClause, newCatch));
+    }
+
+    private static ExpressionSyntax CatalogueExpression(Compilation compilation, FailureKind kind)
+    {
+        var catalogue = compilation.GetTypeByMetadataName(CatalogueTypeName);
+        if (catalogue is not null && catalogue.GetMembers(kind.ToString()).Length > 0
+            && compilation.IsSymbolAccessibleWithin(catalogue, compilation.Assembly))
+        {
+            return SyntaxFactory.ParseExpression("global::" + CatalogueTypeName + "." + kind)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        }
+
+        return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(MessageCatalogue.For(kind)));
+    }
+}

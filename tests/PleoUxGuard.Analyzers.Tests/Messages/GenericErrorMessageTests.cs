@@ -1,0 +1,232 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verify = PleoUxGuard.Analyzers.Tests.Messages.MessageRulesVerifier;
+
+namespace PleoUxGuard.Analyzers.Tests.Messages;
+
+/// <summary>PUX010: one test per sink and per context in which a generic message is reported.</summary>
+public sealed class GenericErrorMessageTests
+{
+    [Fact]
+    public async Task Model_error_quotes_the_message_and_names_the_failure_kind()
+    {
+        const string source = """
+            class KeysController : Controller
+            {
+                IActionResult Connect(string key)
+                {
+                    ModelState.AddModelError("ApiKey", "Authentication failed.");
+                    return View();
+                }
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithSpan(5, 44, 5, 68)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("Authentication failed.", "ModelState.AddModelError", "; this code handles an invalid API key"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Problem_details_of_a_minimal_api_route_are_checked()
+    {
+        const string source = """
+            static class Routes
+            {
+                static void Map(WebApplication app)
+                {
+                    app.MapPost("/integrations/pleo/connect", () => Results.Problem(title: {|PUX010:"Unauthorized"|}, statusCode: 401));
+                    app.MapGet("/reports", () => Results.Problem(detail: {|PUX010:"Something went wrong"|}));
+                    var problem = new ProblemDetails { Title = {|PUX010:"Bad request"|}, Detail = {|PUX010:"Oops!"|} };
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task TempData_ViewData_and_ViewBag_are_checked_everywhere_but_state_labels()
+    {
+        const string source = """
+            class ReportsController : Controller
+            {
+                IActionResult Export()
+                {
+                    TempData["Error"] = {|PUX010:"Something went wrong"|};
+                    ViewData["Message"] = {|PUX010:$"Error"|};
+                    ViewBag.ErrorMessage = {|PUX010:"Request failed."|};
+                    TempData["ConnectionStatus"] = "Connection failed";
+                    ViewBag.State = "Failed";
+                    return View();
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Constants_locals_conditionals_and_switches_are_followed_to_their_text()
+    {
+        const string source = """
+            static class Messages
+            {
+                public const string Failed = "Operation failed";
+            }
+
+            class ConnectionController : ControllerBase
+            {
+                IActionResult Save(HttpResponseMessage response)
+                {
+                    var message = {|PUX010:"Oops! Something went wrong."|};
+                    if (response.StatusCode == HttpStatusCode.Forbidden)
+                    {
+                        message = {|PUX010:"Access denied"|};
+                    }
+
+                    ModelState.AddModelError("", message);
+                    ModelState.AddModelError("", {|PUX010:Messages.Failed|});
+                    ModelState.AddModelError("", response.IsSuccessStatusCode ? "Connected to Pleo." : {|PUX010:"Error!"|});
+                    return BadRequest((int)response.StatusCode switch
+                    {
+                        401 => {|PUX010:"Invalid credentials"|},
+                        _ => {|PUX010:"Authentication failed. Please try again."|},
+                    });
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Page_model_members_and_response_writers_are_checked()
+    {
+        const string source = """
+            class SettingsModel : PageModel
+            {
+                public string? StatusMessage { get; set; }
+
+                public string? ConnectionState { get; set; }
+
+                async Task OnPostAsync()
+                {
+                    StatusMessage = {|PUX010:"Failed"|};
+                    ConnectionState = "Connection failed";
+                    await HttpContext.Response.WriteAsync({|PUX010:"Unknown error"|});
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Exceptions_count_in_connection_code_only()
+    {
+        const string source = """
+            sealed class PleoConnectionException(string message) : Exception(message);
+
+            class PleoClient
+            {
+                void Check(bool ok)
+                {
+                    if (!ok) throw new PleoConnectionException({|PUX010:"Connection error"|});
+                }
+            }
+
+            class ReportExporter
+            {
+                void Export(bool ok)
+                {
+                    if (!ok) throw new InvalidOperationException("Operation failed");
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Extra_generic_phrases_come_from_editorconfig()
+    {
+        const string source = """
+            class KeysController : Controller
+            {
+                IActionResult Connect()
+                {
+                    ModelState.AddModelError("", {|PUX010:"Computer says no."|});
+                    return View();
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, "pleouxguard.generic_phrases = computer says no, nope\n");
+    }
+
+    [Fact]
+    public async Task Limiting_generic_messages_to_connection_code_leaves_other_pages_alone()
+    {
+        const string source = """
+            class ReportsController : Controller
+            {
+                IActionResult Export()
+                {
+                    TempData["Error"] = "Something went wrong";
+                    return View();
+                }
+            }
+
+            class PleoKeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    TempData["Error"] = {|PUX010:"Something went wrong"|};
+                    return View();
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, "pleouxguard.generic_messages_only_in_connection_code = true\n");
+    }
+
+    [Fact]
+    public async Task Generic_resource_entries_are_reported_at_the_entry()
+    {
+        const string resx = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <data name="KeyRejected" xml:space="preserve">
+                <value>{|PUX010:Access denied.|}</value>
+              </data>
+              <data name="ErrorPageTitle" xml:space="preserve">
+                <value>Error</value>
+              </data>
+              <data name="StatusFailed" xml:space="preserve">
+                <value>Failed</value>
+              </data>
+              <data name="KeyInvalid" xml:space="preserve">
+                <value>The API key appears to be invalid. Check that you copied the whole key from Pleo and try again.</value>
+              </data>
+              <data name="LoginFailed" xml:space="preserve">
+                <value>Invalid credentials</value>
+              </data>
+            </root>
+            """;
+        const string translated = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <data name="KeyRejected" xml:space="preserve">
+                <value>Accès refusé.</value>
+              </data>
+              <data name="Generic" xml:space="preserve">
+                <value>Error</value>
+              </data>
+            </root>
+            """;
+
+        await Verify.VerifyAsync("class Empty { }", null, ("/0/Resources/Strings.resx", resx), ("/0/Resources/Strings.fr.resx", translated));
+    }
+}
