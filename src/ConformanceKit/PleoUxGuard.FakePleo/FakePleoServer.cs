@@ -159,23 +159,35 @@ public sealed class FakePleoServer : IAsyncDisposable
         var url = UrlKeyScanner.Scan(path + Uri.UnescapeDataString(context.Request.QueryString.Value ?? string.Empty), Keys);
         var headerKey = credentials.Key is { } value ? Keys.StateOfValue(value) : null;
         ApiOutcome outcome;
+        try
+        {
+            outcome = await AnswerAsync(context, path, url, credentials, headerKey).ConfigureAwait(false);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
+        {
+            // The client left (or the server is stopping) while the answer was being written: still a request to journal.
+            outcome = new ApiOutcome(JsonResponses.ClientClosedRequest, ErrorCodes.RequestAborted, url.Key ?? headerKey);
+        }
+
+        Journal.Add(Entry(context, url, credentials, outcome));
+    }
+
+    private async Task<ApiOutcome> AnswerAsync(HttpContext context, string path, UrlKeyScanner.Result url, BasicCredentials credentials, KeyState? headerKey)
+    {
         if (url.Found)
         {
             await JsonResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.ApiKeyInvalid,
                 "An API key was sent in the URL. Keys must never appear in a URL: send it in the Authorization header only, and replace the exposed key in Pleo.")
                 .ConfigureAwait(false);
-            outcome = new ApiOutcome(StatusCodes.Status401Unauthorized, ErrorCodes.ApiKeyInvalid, url.Key);
-        }
-        else if (path == InstallPrefix || path.StartsWith(InstallPrefix + "/", StringComparison.Ordinal))
-        {
-            outcome = await _install.HandleAsync(context).ConfigureAwait(false);
-        }
-        else
-        {
-            outcome = await _api.HandleAsync(context, credentials, headerKey, _stopping.Token).ConfigureAwait(false);
+            return new ApiOutcome(StatusCodes.Status401Unauthorized, ErrorCodes.ApiKeyInvalid, url.Key);
         }
 
-        Journal.Add(Entry(context, url, credentials, outcome));
+        if (path == InstallPrefix || path.StartsWith(InstallPrefix + "/", StringComparison.Ordinal))
+        {
+            return await _install.HandleAsync(context).ConfigureAwait(false);
+        }
+
+        return await _api.HandleAsync(context, credentials, headerKey, _stopping.Token).ConfigureAwait(false);
     }
 
     private JournalEntry Entry(HttpContext context, UrlKeyScanner.Result url, BasicCredentials credentials, ApiOutcome outcome)
