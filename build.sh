@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's one entry point. Its verbs are the README's commands.
-#   ./build.sh test          install what tests need, build, run every test project, print the Total line
+#   ./build.sh test          install what tests need, build, pack, run every test project, print the Total line
 #   ./build.sh conformance   run the conformance suite against the reference integration (the main job)
 #   ./build.sh demo          start the reference integration with the embedded fake Pleo
 #   ./build.sh browser       install a browser for the kit if none is found
@@ -57,6 +57,13 @@ run_tests() {
   say "building"
   if ! dotnet build PleoUxGuard.sln -c "$configuration" -warnaserror -nologo -v minimal; then
     echo "Build failed."
+    echo "Total: 0 passed, 1 failed, 0 skipped"
+    exit 1
+  fi
+  say "packing PleoUxGuard.Analyzers"
+  rm -rf "$artifacts/packages"
+  if ! dotnet pack src/Package -c "$configuration" --no-build -nologo -v minimal -o "$artifacts/packages"; then
+    echo "Pack failed."
     echo "Total: 0 passed, 1 failed, 0 skipped"
     exit 1
   fi
