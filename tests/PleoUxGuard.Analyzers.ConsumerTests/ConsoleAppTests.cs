@@ -34,7 +34,12 @@ public sealed class ConsoleAppTests(ConsumerBuilds builds)
 
         var results = SarifLog.ReadPuxResults(builds.ConsoleSarifPath, build.Project.Directory);
         var reported = results.Where(result => !result.Suppressed).ToList();
-        Assert.Equal(build.Project.ExpectedDiagnostics().Order(), reported.Select(result => result.Diagnostic).Order());
+        Assert.Equal(
+            build.Project.ExpectedDiagnostics().Order(),
+            reported.Where(result => result.Diagnostic.HasLocation).Select(result => result.Diagnostic).Order());
+        Assert.Equal(
+            build.ProjectMessages.Select(message => message.Diagnostic.Id),
+            reported.Where(result => !result.Diagnostic.HasLocation).Select(result => result.Diagnostic.Id));
         Assert.All(reported, result =>
         {
             Assert.Equal("warning", result.Level);

@@ -20,7 +20,12 @@ internal enum AnalyzerReference
 /// <summary>The result of building a consumer project: the CLI's result and the PUX lines it printed.</summary>
 internal sealed record ConsumerBuild(ConsumerProject Project, CommandResult Command, IReadOnlyList<BuildMessage> Messages)
 {
-    public IReadOnlySet<ReportedDiagnostic> Diagnostics => Messages.Select(message => message.Diagnostic).ToHashSet();
+    /// <summary>The diagnostics at a place in the sources.</summary>
+    public IReadOnlySet<ReportedDiagnostic> Diagnostics =>
+        Messages.Select(message => message.Diagnostic).Where(diagnostic => diagnostic.HasLocation).ToHashSet();
+
+    /// <summary>The diagnostics about the project as a whole, such as PUX000.</summary>
+    public IReadOnlyList<BuildMessage> ProjectMessages => Messages.Where(message => !message.Diagnostic.HasLocation).ToList();
 }
 
 /// <summary>
@@ -100,7 +105,7 @@ internal sealed class ConsumerProject
 
     public async Task<ConsumerBuild> BuildAsync(params string[] extraArguments)
     {
-        var command = await RunAsync(["build", ProjectFile, "-c", Configuration, "-nologo", "-tl:off", "-nodeReuse:false", "-clp:NoSummary", "-v:m", .. extraArguments]);
+        var command = await RunAsync(["build", ProjectFile, "-c", Configuration, "-nologo", "-tl:off", "-nodeReuse:false", "-v:m", .. extraArguments]);
         return new ConsumerBuild(this, command, BuildOutput.ReadPuxMessages(command.Output, Directory));
     }
 

@@ -28,11 +28,8 @@ internal static class SarifLog
                     continue;
                 }
 
-                var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
-                var file = new Uri(location.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath;
-                var line = location.GetProperty("region").GetProperty("startLine").GetInt32();
                 results.Add(new SarifResult(
-                    new ReportedDiagnostic(ConsumerPaths.Relative(projectDirectory, file), line, id),
+                    Place(result, id, projectDirectory),
                     result.TryGetProperty("level", out var level) ? level.GetString()! : "warning",
                     result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0,
                     helpUris.GetValueOrDefault(id)));
@@ -40,5 +37,18 @@ internal static class SarifLog
         }
 
         return results;
+    }
+
+    private static ReportedDiagnostic Place(JsonElement result, string id, string projectDirectory)
+    {
+        if (!result.TryGetProperty("locations", out var locations) || locations.GetArrayLength() == 0)
+        {
+            return new ReportedDiagnostic(string.Empty, 0, id);
+        }
+
+        var location = locations[0].GetProperty("physicalLocation");
+        var file = new Uri(location.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath;
+        var line = location.GetProperty("region").GetProperty("startLine").GetInt32();
+        return new ReportedDiagnostic(ConsumerPaths.Relative(projectDirectory, file), line, id);
     }
 }
