@@ -1,10 +1,62 @@
-var builder = WebApplication.CreateBuilder(args);
+using Microsoft.Extensions.Options;
+using PleoUxGuard.ReferenceIntegration.Hosting;
+
+var demo = DemoMode.IsRequested(args);
+var builder = WebApplication.CreateBuilder(DemoMode.WithoutSwitch(args));
+await using var demoPleo = demo ? await DemoMode.StartFakePleoAsync(builder) : null;
+
+builder.Services
+    .AddStorage()
+    .AddAccounts()
+    .AddPleoConnections();
+
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AllowAnonymousToPage("/Account/Login");
+    options.Conventions.AllowAnonymousToPage("/Account/Register");
+    options.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.Services.AddAntiforgery(options => options.Cookie.Name = "PleoUxGuard.Reference.Antiforgery");
+builder.Services.AddHsts(options =>
+{
+    options.MaxAge = TimeSpan.FromDays(365);
+    options.IncludeSubDomains = true;
+});
+
 var app = builder.Build();
 
-// The connection page arrives with the reference-integration issue; until then the app says so.
-app.MapGet("/", () => Results.Text("The PleoUxGuard reference integration is not built yet.", "text/plain"));
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
 
-app.Run();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapRazorPages();
+
+if (demoPleo is not null)
+{
+    app.Lifetime.ApplicationStarted.Register(() => DemoMode.PrintWelcome(app, demoPleo));
+}
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException exception)
+{
+    // A configuration mistake: say what to set, without a stack trace.
+    await Console.Error.WriteLineAsync("The reference integration cannot start: " + string.Join(" ", exception.Failures));
+    return 2;
+}
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

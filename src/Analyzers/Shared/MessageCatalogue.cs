@@ -56,6 +56,17 @@ internal static class MessageCatalogue
     public const string RotationKeptPrevious =
         "The new API key was not saved, so your existing connection to Pleo is still active.";
 
+    /// <summary>Format: {0} the company the new key belongs to, {1} the company the workspace is connected to.</summary>
+    public const string DifferentCompanyFormat =
+        "This API key belongs to a different Pleo company (Company ID: {0}) than the one this workspace is connected to (Company ID: {1}). Check that you installed the integration in the right company, or confirm the switch and paste the key again.";
+
+    public const string TooManyConnectAttempts =
+        "There have been too many connection attempts for this workspace. Wait a minute, then try again.";
+
+    /// <summary>The refusal shown when a replacement key belongs to another company than the current connection.</summary>
+    public static string DifferentCompany(string newCompanyId, string currentCompanyId) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, DifferentCompanyFormat, newCompanyId, currentCompanyId);
+
     /// <summary>Returns the recommended message for a failure kind.</summary>
     public static string For(FailureKind kind) => kind switch
     {

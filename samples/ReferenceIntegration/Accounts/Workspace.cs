@@ -1,0 +1,40 @@
+using System.Security.Claims;
+
+namespace PleoUxGuard.ReferenceIntegration.Accounts;
+
+/// <summary>A customer workspace (tenant). Everything about a Pleo connection belongs to exactly one.</summary>
+public readonly record struct TenantId(Guid Value)
+{
+    public static TenantId New() => new(Guid.NewGuid());
+
+    public override string ToString() => Value.ToString("D");
+}
+
+/// <summary>A user of one workspace, as stored.</summary>
+public sealed record UserAccount(Guid Id, TenantId TenantId, string WorkspaceName, string Email, string PasswordHash);
+
+/// <summary>The claims a signed-in user carries; the tenant always comes from here, never from the request.</summary>
+public static class WorkspaceClaims
+{
+    public const string TenantId = "tenant_id";
+    public const string WorkspaceName = "workspace_name";
+
+    public static ClaimsPrincipal For(UserAccount user, string authenticationScheme) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString("D")),
+                new Claim(ClaimTypes.Name, user.Email),
+                new Claim(TenantId, user.TenantId.ToString()),
+                new Claim(WorkspaceName, user.WorkspaceName),
+            ],
+            authenticationScheme));
+
+    public static TenantId GetTenantId(this ClaimsPrincipal principal) =>
+        principal.TryGetTenantId() ?? throw new InvalidOperationException("The signed-in user has no workspace claim.");
+
+    public static TenantId? TryGetTenantId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(TenantId), out var id) ? new TenantId(id) : null;
+
+    public static string GetWorkspaceName(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(WorkspaceName) ?? string.Empty;
+}

@@ -1,0 +1,23 @@
+namespace PleoUxGuard.ReferenceIntegration.Connections;
+
+/// <summary>How often connections are re-checked with Pleo. Section <c>Monitor</c>.</summary>
+public sealed class MonitorOptions
+{
+    public const string SectionName = "Monitor";
+
+    /// <summary>How often the background monitor re-validates every active connection.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The connection page re-checks with Pleo first when the last check is older than this.</summary>
+    public TimeSpan PageRecheckAfter { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>How many key submissions a workspace may make that reach Pleo. Section <c>ConnectAttempts</c>.</summary>
+public sealed class ConnectAttemptOptions
+{
+    public const string SectionName = "ConnectAttempts";
+
+    public int PermitLimit { get; set; } = 10;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}

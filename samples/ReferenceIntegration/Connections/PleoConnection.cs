@@ -1,0 +1,34 @@
+using PleoUxGuard.ReferenceIntegration.Accounts;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.ReferenceIntegration.Connections;
+
+/// <summary>
+/// A tenant's stored Pleo connection. The key is held only encrypted (<see cref="ProtectedKey"/>); its last four
+/// characters and the company id are the only parts kept in clear (R-SEC-1, R-VIS-2).
+/// </summary>
+public sealed record PleoConnection(
+    TenantId TenantId,
+    ConnectionState State,
+    byte[]? ProtectedKey,
+    string? KeyLastFour,
+    Guid? CompanyId,
+    FailureKind? LastFailure,
+    DateTimeOffset? LastCheckedAt,
+    long Version)
+{
+    public static PleoConnection None(TenantId tenantId) =>
+        new(tenantId, ConnectionState.NotConnected, null, null, null, null, null, Version: 0);
+
+    public string? MaskedKey => KeyLastFour is null ? null : PleoApiKey.Mask + KeyLastFour;
+}
+
+/// <summary>One line of the audit trail: what happened to a tenant's connection, with no secret in it.</summary>
+public sealed record ConnectionEvent(
+    TenantId TenantId,
+    DateTimeOffset OccurredAt,
+    string Event,
+    ConnectionState State,
+    Guid? CompanyId,
+    string? KeyLastFour,
+    FailureKind? Failure);

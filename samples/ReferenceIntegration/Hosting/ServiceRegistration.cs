@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+using PleoUxGuard.ReferenceIntegration.Accounts;
+using PleoUxGuard.ReferenceIntegration.Connections;
+using PleoUxGuard.ReferenceIntegration.Pleo;
+using PleoUxGuard.ReferenceIntegration.Storage;
+
+namespace PleoUxGuard.ReferenceIntegration.Hosting;
+
+/// <summary>The app's services, one method per area. Options are read when first used, so tests can set them late.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+                options.DataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath));
+        services.AddSingleton<Database>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // The key ring lives beside the database, so keys encrypted by one run can be read by the next.
+        services.AddDataProtection().SetApplicationName("PleoUxGuard.ReferenceIntegration");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<StorageOptions>, ILoggerFactory>((options, storage, loggerFactory) =>
+                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(storage.Value.KeyRingDirectory), loggerFactory));
+        return services;
+    }
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<DemoUsers>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/Account/Login";
+                options.LogoutPath = "/Account/Logout";
+                options.Cookie.Name = "PleoUxGuard.Reference.Session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            });
+
+        // Every page needs a signed-in user unless it says otherwise (sign-in, sign-up, health).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(WorkspaceClaims.TenantId).Build());
+        return services;
+    }
+
+    public static IServiceCollection AddPleoConnections(this IServiceCollection services)
+    {
+        services.AddOptions<PleoOptions>()
+            .BindConfiguration(PleoOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                if (Uri.TryCreate(configuration[PleoOptions.BaseUrlEnvironmentVariable], UriKind.Absolute, out var fromEnvironment))
+                {
+                    options.BaseUrl = fromEnvironment;
+                }
+            })
+            .Validate(
+                options => options.BaseUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" },
+                $"No Pleo API base URL is configured. Set the environment variable {PleoOptions.BaseUrlEnvironmentVariable} " +
+                "(or the setting Pleo:BaseUrl) to Pleo's API address, e.g. https://external.staging.pleo.io, or start with --demo.")
+            .ValidateOnStart();
+        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName);
+        services.AddOptions<ConnectAttemptOptions>().BindConfiguration(ConnectAttemptOptions.SectionName);
+
+        services.AddHttpClient(PleoClient.HttpClientName, (provider, client) =>
+            {
+                var baseUrl = provider.GetRequiredService<IOptions<PleoOptions>>().Value.BaseUrl!.ToString();
+                client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler owns timeouts
+            })
+            .AddStandardResilienceHandler()
+            .Configure((resilience, provider) =>
+            {
+                var pleo = provider.GetRequiredService<IOptions<PleoOptions>>().Value;
+                resilience.AttemptTimeout.Timeout = pleo.AttemptTimeout;
+                resilience.Retry.MaxRetryAttempts = 1;
+                resilience.Retry.Delay = pleo.RetryDelay;
+                resilience.Retry.BackoffType = DelayBackoffType.Constant;
+                // Retry what is temporary on Pleo's side (5xx, timeouts, broken connections), never a 429 or a refusal.
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                    { Result.StatusCode: >= System.Net.HttpStatusCode.InternalServerError } => true,
+                    _ => false,
+                });
+                resilience.TotalRequestTimeout.Timeout = pleo.AttemptTimeout * 2 + pleo.RetryDelay + TimeSpan.FromSeconds(1);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, pleo.AttemptTimeout.Ticks * 2));
+            });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PleoClient>();
+        services.AddSingleton<ConnectionStore>();
+        services.AddSingleton<ConnectAttemptLimiter>();
+        services.AddSingleton<PleoConnectionService>();
+        services.AddSingleton<ConnectionMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConnectionMonitor>());
+        return services;
+    }
+}
