@@ -2,7 +2,12 @@ using Microsoft.Extensions.Options;
 using PleoUxGuard.ReferenceIntegration.Hosting;
 
 var demo = DemoMode.IsRequested(args);
-var builder = WebApplication.CreateBuilder(DemoMode.WithoutSwitch(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = DemoMode.WithoutSwitch(args),
+    // The web root beside the binaries, so the app serves its CSS and script wherever it is started from.
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 await using var demoPleo = demo ? await DemoMode.StartFakePleoAsync(builder) : null;
 
 builder.Services
@@ -25,9 +30,11 @@ builder.Services.AddHsts(options =>
 
 var app = builder.Build();
 
+// Always the plain error page, in Development too: the developer exception page would echo the posted form,
+// and the form carries the API key.
+app.UseExceptionHandler("/Error");
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
     app.UseHsts();
     app.UseHttpsRedirection();
 }

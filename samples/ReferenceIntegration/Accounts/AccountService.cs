@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace PleoUxGuard.ReferenceIntegration.Accounts;
 
 /// <summary>Sign-up and sign-in checks. Passwords are only ever stored as ASP.NET Core Identity hashes.</summary>
-public sealed partial class AccountService(AccountStore store, IPasswordHasher<UserAccount> hasher, ILogger<AccountService> logger)
+internal sealed partial class AccountService(AccountStore store, IPasswordHasher<UserAccount> hasher, ILogger<AccountService> logger)
 {
     public const int MinimumPasswordLength = 8;
 
@@ -38,6 +38,6 @@ public sealed partial class AccountService(AccountStore store, IPasswordHasher<U
         return result == PasswordVerificationResult.Failed ? null : user;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Workspace {TenantId} created by self-service sign-up")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workspace {TenantId} created")]
     private static partial void LogWorkspaceCreated(ILogger logger, Guid tenantId);
 }

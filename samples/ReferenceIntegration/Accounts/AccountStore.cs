@@ -5,7 +5,7 @@ using PleoUxGuard.ReferenceIntegration.Storage;
 namespace PleoUxGuard.ReferenceIntegration.Accounts;
 
 /// <summary>Workspaces and their users in SQLite.</summary>
-public sealed class AccountStore(Database database, TimeProvider time)
+internal sealed class AccountStore(Database database, TimeProvider time)
 {
     /// <summary>Creates a workspace with its first user; false when the email is already taken.</summary>
     public async Task<bool> TryCreateWorkspaceAsync(UserAccount user, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace PleoUxGuard.ReferenceIntegration.Accounts;
 /// Published demo accounts, seeded when <c>Accounts:SeedDemoUsers</c> is true (Development and --demo).
 /// Their passwords are documentation, not secrets: never enable seeding in production.
 /// </summary>
-public sealed class DemoUsers(AccountService accounts, AccountStore store)
+internal sealed class DemoUsers(AccountService accounts, AccountStore store)
 {
     public static readonly IReadOnlyList<(string Workspace, string Email, string PublishedPassword)> All =
     [

@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace PleoUxGuard.ReferenceIntegration.Accounts;
 
 /// <summary>A customer workspace (tenant). Everything about a Pleo connection belongs to exactly one.</summary>
-public readonly record struct TenantId(Guid Value)
+internal readonly record struct TenantId(Guid Value)
 {
     public static TenantId New() => new(Guid.NewGuid());
 
@@ -11,10 +11,10 @@ public readonly record struct TenantId(Guid Value)
 }
 
 /// <summary>A user of one workspace, as stored.</summary>
-public sealed record UserAccount(Guid Id, TenantId TenantId, string WorkspaceName, string Email, string PasswordHash);
+internal sealed record UserAccount(Guid Id, TenantId TenantId, string WorkspaceName, string Email, string PasswordHash);
 
 /// <summary>The claims a signed-in user carries; the tenant always comes from here, never from the request.</summary>
-public static class WorkspaceClaims
+internal static class WorkspaceClaims
 {
     public const string TenantId = "tenant_id";
     public const string WorkspaceName = "workspace_name";

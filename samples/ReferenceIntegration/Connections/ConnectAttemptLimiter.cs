@@ -5,7 +5,7 @@ using PleoUxGuard.ReferenceIntegration.Accounts;
 namespace PleoUxGuard.ReferenceIntegration.Connections;
 
 /// <summary>A fixed window of connect attempts per workspace, so nobody can use the page to try keys against Pleo.</summary>
-public sealed class ConnectAttemptLimiter(IOptions<ConnectAttemptOptions> options) : IDisposable
+internal sealed class ConnectAttemptLimiter(IOptions<ConnectAttemptOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<TenantId> _limiter = PartitionedRateLimiter.Create<TenantId, TenantId>(
         tenantId => RateLimitPartition.GetFixedWindowLimiter(tenantId, _ => new FixedWindowRateLimiterOptions

@@ -6,7 +6,7 @@ namespace PleoUxGuard.ReferenceIntegration.Connections;
 /// Re-validates every Connected tenant's key with Pleo on an interval (<c>Monitor:Interval</c>), so a revoked or
 /// under-permissioned key turns the tenant to Action required without anyone visiting the page (R-REC-1).
 /// </summary>
-public sealed partial class ConnectionMonitor(
+internal sealed partial class ConnectionMonitor(
     ConnectionStore store,
     PleoConnectionService connections,
     IOptions<MonitorOptions> options,

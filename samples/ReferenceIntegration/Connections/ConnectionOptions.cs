@@ -1,7 +1,7 @@
 namespace PleoUxGuard.ReferenceIntegration.Connections;
 
 /// <summary>How often connections are re-checked with Pleo. Section <c>Monitor</c>.</summary>
-public sealed class MonitorOptions
+internal sealed class MonitorOptions
 {
     public const string SectionName = "Monitor";
 
@@ -13,7 +13,7 @@ public sealed class MonitorOptions
 }
 
 /// <summary>How many key submissions a workspace may make that reach Pleo. Section <c>ConnectAttempts</c>.</summary>
-public sealed class ConnectAttemptOptions
+internal sealed class ConnectAttemptOptions
 {
     public const string SectionName = "ConnectAttempts";
 

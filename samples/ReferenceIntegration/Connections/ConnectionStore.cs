@@ -11,7 +11,7 @@ namespace PleoUxGuard.ReferenceIntegration.Connections;
 /// event in one transaction, and only when the row is still at the version the change was based on, so a
 /// monitor re-check can never overwrite a key the user replaced meanwhile.
 /// </summary>
-public sealed class ConnectionStore(Database database, TimeProvider time)
+internal sealed class ConnectionStore(Database database, TimeProvider time)
 {
     public async Task<PleoConnection> GetAsync(TenantId tenantId, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace PleoUxGuard.ReferenceIntegration.Connections;
 
 /// <summary>What the connection page shows: the state, the connection's public facts, and messages for the user.</summary>
-public sealed record ConnectionView(
+internal sealed record ConnectionView(
     ConnectionState State,
     Guid? CompanyId,
     string? MaskedKey,

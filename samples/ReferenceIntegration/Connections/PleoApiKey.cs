@@ -9,7 +9,7 @@ namespace PleoUxGuard.ReferenceIntegration.Connections;
 /// A Pleo Integrated API Key. The plain value never leaves this type except as an Authorization header or
 /// encrypted bytes; <see cref="ToString"/> shows only <c>••••</c> and the last four characters (R-VIS-2).
 /// </summary>
-public sealed class PleoApiKey
+internal sealed class PleoApiKey
 {
     /// <summary>Input longer than this (in UTF-8 bytes) is refused before anything else looks at it.</summary>
     public const int MaxInputBytes = 1024;

@@ -7,7 +7,7 @@ namespace PleoUxGuard.ReferenceIntegration.Connections;
 /// A tenant's stored Pleo connection. The key is held only encrypted (<see cref="ProtectedKey"/>); its last four
 /// characters and the company id are the only parts kept in clear (R-SEC-1, R-VIS-2).
 /// </summary>
-public sealed record PleoConnection(
+internal sealed record PleoConnection(
     TenantId TenantId,
     ConnectionState State,
     byte[]? ProtectedKey,
@@ -24,7 +24,7 @@ public sealed record PleoConnection(
 }
 
 /// <summary>One line of the audit trail: what happened to a tenant's connection, with no secret in it.</summary>
-public sealed record ConnectionEvent(
+internal sealed record ConnectionEvent(
     TenantId TenantId,
     DateTimeOffset OccurredAt,
     string Event,

@@ -13,7 +13,7 @@ namespace PleoUxGuard.ReferenceIntegration.Connections;
 /// replace), disconnect, and have it re-checked. The tenant always comes from the signed-in user; there is no
 /// way to name another tenant's connection.
 /// </summary>
-public sealed partial class PleoConnectionService(
+internal sealed partial class PleoConnectionService(
     ConnectionStore store,
     PleoClient pleo,
     ConnectAttemptLimiter limiter,
@@ -38,7 +38,7 @@ public sealed partial class PleoConnectionService(
             connection = await RecheckAsync(connection, cancellationToken);
         }
 
-        return ViewOf(connection, alerts: Warnings(connection));
+        return ViewOf(connection, alerts: [.. Warnings(connection)]);
     }
 
     /// <summary>The state to show in the layout's persistent warning, without calling Pleo.</summary>

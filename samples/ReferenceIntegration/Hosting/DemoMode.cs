@@ -11,7 +11,7 @@ namespace PleoUxGuard.ReferenceIntegration.Hosting;
 /// <c>--demo</c>: when no Pleo is configured, start the embedded fake Pleo (API and install simulator) on
 /// loopback, seed the demo users, and print where to go and how to sign in.
 /// </summary>
-public static class DemoMode
+internal static class DemoMode
 {
     public const string Switch = "--demo";
 

@@ -4,7 +4,7 @@ namespace PleoUxGuard.ReferenceIntegration.Hosting;
 /// Headers every response carries. The CSP allows only this origin's own scripts and styles: no inline script,
 /// no third-party code that could read the key field.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +

@@ -16,7 +16,7 @@ using PleoUxGuard.ReferenceIntegration.Storage;
 namespace PleoUxGuard.ReferenceIntegration.Hosting;
 
 /// <summary>The app's services, one method per area. Options are read when first used, so tests can set them late.</summary>
-public static class ServiceRegistration
+internal static class ServiceRegistration
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {

@@ -3,7 +3,7 @@ using PleoUxGuard.Shared;
 namespace PleoUxGuard.ReferenceIntegration.Pleo;
 
 /// <summary>Pleo's verdict on a key: the company it belongs to, or why it cannot be used.</summary>
-public sealed record KeyCheck(Guid? CompanyId, FailureKind? Failure)
+internal sealed record KeyCheck(Guid? CompanyId, FailureKind? Failure)
 {
     public bool Accepted => CompanyId is not null;
 

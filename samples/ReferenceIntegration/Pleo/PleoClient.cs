@@ -12,7 +12,7 @@ namespace PleoUxGuard.ReferenceIntegration.Pleo;
 /// Asks Pleo whether a key works: <c>GET /v1/introspect</c> with the key in the Authorization header, through
 /// the named client's standard resilience handler (timeout per attempt, one retry on 5xx or timeout).
 /// </summary>
-public sealed partial class PleoClient(IHttpClientFactory httpClientFactory, IOptions<PleoOptions> options, ILogger<PleoClient> logger)
+internal sealed partial class PleoClient(IHttpClientFactory httpClientFactory, IOptions<PleoOptions> options, ILogger<PleoClient> logger)
 {
     public const string HttpClientName = "pleo";
 

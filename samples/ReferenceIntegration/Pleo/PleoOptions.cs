@@ -1,7 +1,7 @@
 namespace PleoUxGuard.ReferenceIntegration.Pleo;
 
 /// <summary>How the app talks to Pleo. Bound from the <c>Pleo</c> section; <c>PLEO_API_BASE_URL</c> overrides the base URL.</summary>
-public sealed class PleoOptions
+internal sealed class PleoOptions
 {
     public const string SectionName = "Pleo";
 

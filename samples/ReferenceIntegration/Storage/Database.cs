@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace PleoUxGuard.ReferenceIntegration.Storage;
 
 /// <summary>Opens connections to the app's SQLite file. One connection per unit of work; pooling reuses them.</summary>
-public sealed class Database
+internal sealed class Database
 {
     private readonly string _connectionString;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace PleoUxGuard.ReferenceIntegration.Storage;
 
 /// <summary>Ready when the database file can be opened.</summary>
-public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
+internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ namespace PleoUxGuard.ReferenceIntegration.Storage;
 /// Migrates the schema (and seeds the demo users when <c>Accounts:SeedDemoUsers</c> is true) before the server
 /// takes its first request: hosted services start before the server does.
 /// </summary>
-public sealed class DatabaseInitializer(DatabaseMigrator migrator, DemoUsers demoUsers, IConfiguration configuration) : IHostedService
+internal sealed class DatabaseInitializer(DatabaseMigrator migrator, DemoUsers demoUsers, IConfiguration configuration) : IHostedService
 {
     public const string SeedDemoUsersKey = "Accounts:SeedDemoUsers";
 

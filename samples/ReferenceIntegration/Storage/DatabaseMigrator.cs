@@ -6,7 +6,7 @@ namespace PleoUxGuard.ReferenceIntegration.Storage;
 /// Brings the database schema up to date at start-up. Each migration runs once, in order, in its own
 /// transaction; the schema version is SQLite's <c>user_version</c>. Add migrations at the end, never edit one.
 /// </summary>
-public sealed partial class DatabaseMigrator(Database database, ILogger<DatabaseMigrator> logger)
+internal sealed partial class DatabaseMigrator(Database database, ILogger<DatabaseMigrator> logger)
 {
     private static readonly string[] Migrations =
     [

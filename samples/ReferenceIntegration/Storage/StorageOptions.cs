@@ -1,7 +1,7 @@
 namespace PleoUxGuard.ReferenceIntegration.Storage;
 
 /// <summary>Where the app keeps its data: the SQLite database and the Data Protection key ring.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
