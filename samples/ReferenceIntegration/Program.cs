@@ -41,6 +41,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+app.UseUnreadableFormGuard();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -3,7 +3,7 @@ using PleoUxGuard.Shared;
 namespace PleoUxGuard.ReferenceIntegration.Connections;
 
 /// <summary>The states a tenant's Pleo connection can be in (R-STATE-1).</summary>
-internal enum ConnectionState
+public enum ConnectionState
 {
     NotConnected,
     ValidationInProgress,
@@ -13,7 +13,7 @@ internal enum ConnectionState
 }
 
 /// <summary>What happens to a connection.</summary>
-internal enum ConnectionTrigger
+public enum ConnectionTrigger
 {
     /// <summary>The user submitted a key; Pleo is being asked about it.</summary>
     KeySubmitted,
@@ -44,7 +44,7 @@ internal enum ConnectionTrigger
 /// <see cref="ConnectionState.Connected"/> with the previous key (R-ROT-4) and a failed first attempt never
 /// becomes active (R-ERR-4).
 /// </summary>
-internal static class ConnectionStateMachine
+public static class ConnectionStateMachine
 {
     /// <summary>The next state, or an <see cref="InvalidOperationException"/> for a move the machine does not allow.</summary>
     public static ConnectionState Next(ConnectionState from, ConnectionTrigger trigger) => (from, trigger) switch

@@ -88,6 +88,10 @@ internal static class ServiceRegistration
                 client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler owns timeouts
             })
+            // HttpClientFactory's own request logging passes the raw request headers to structured log sinks at
+            // Trace level (redaction only masks the formatted message), and the Authorization header carries the
+            // key. PleoClient logs what is useful instead.
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((resilience, provider) =>
             {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PleoUxGuard.ReferenceIntegration.Accounts;
 using PleoUxGuard.ReferenceIntegration.Connections;
+using PleoUxGuard.ReferenceIntegration.Hosting;
 using PleoUxGuard.Shared;
 
 namespace PleoUxGuard.ReferenceIntegration.Pages.Integrations;
@@ -21,8 +22,14 @@ internal sealed class PleoModel(PleoConnectionService connections) : PageModel
     [BindProperty]
     public Guid? ConfirmCompanySwitch { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Connection = await connections.GetAsync(User.GetTenantId(), cancellationToken);
+        if (UnreadableFormGuard.WasRefused(Request))
+        {
+            Connection = Connection with { Alerts = [MessageCatalogue.WrongFormat, .. Connection.Alerts] };
+        }
+    }
 
     public async Task<IActionResult> OnPostConnectAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using PleoUxGuard.FakePleo;
+using PleoUxGuard.ReferenceIntegration.Accounts;
+using PleoUxGuard.ReferenceIntegration.Connections;
+
+namespace PleoUxGuard.ReferenceIntegration.Tests.Support;
+
+/// <summary>
+/// The reference integration under test, end to end over HTTP: a real fake Pleo on loopback, the app in a
+/// WebApplicationFactory pointed at it, a fresh data folder, and every log record at every level captured.
+/// Subclasses choose the timing (monitor interval, page re-check age, attempt limit).
+/// </summary>
+public abstract class ReferenceApp : IAsyncLifetime
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly List<string> _responseBodies = [];
+    private WebApplicationFactory<Program>? _factory;
+
+    protected virtual TimeSpan MonitorInterval => TimeSpan.FromHours(1);
+
+    protected virtual TimeSpan PageRecheckAfter => TimeSpan.FromHours(1);
+
+    protected virtual int ConnectAttemptLimit => 20;
+
+    protected virtual string Environment => "Development";
+
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
+
+    public FakePleoServer Pleo { get; private set; } = null!;
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "pleo-ri-tests-" + Guid.NewGuid().ToString("N"));
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app has not started.");
+
+    public FakeLogCollector Logs => Factory.Services.GetFakeLogCollector();
+
+    internal ConnectionStore Store => Factory.Services.GetRequiredService<ConnectionStore>();
+
+    internal ConnectionMonitor Monitor => Factory.Services.GetRequiredService<ConnectionMonitor>();
+
+    /// <summary>Every HTML body the app sent to a test browser, for the "never sent to the client" check.</summary>
+    public IReadOnlyList<string> ResponseBodies
+    {
+        get
+        {
+            lock (_responseBodies)
+            {
+                return [.. _responseBodies];
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Pleo = await FakePleoServer.StartAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment(Environment);
+            builder.UseSetting("Pleo:BaseUrl", Pleo.BaseUrl.ToString());
+            builder.UseSetting("Pleo:AttemptTimeout", "00:00:01");
+            builder.UseSetting("Pleo:RetryDelay", "00:00:00.050");
+            builder.UseSetting("Storage:DataDirectory", DataDirectory);
+            builder.UseSetting("Monitor:Interval", MonitorInterval.ToString("c", CultureInfo.InvariantCulture));
+            builder.UseSetting("Monitor:PageRecheckAfter", PageRecheckAfter.ToString("c", CultureInfo.InvariantCulture));
+            builder.UseSetting("ConnectAttempts:PermitLimit", ConnectAttemptLimit.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Accounts:SeedDemoUsers", "false");
+            foreach (var (key, value) in ExtraSettings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
+        });
+        using var client = _factory.CreateClient();
+        (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await Pleo.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the test host; the OS temp cleaner removes it.
+        }
+    }
+
+    /// <summary>A new workspace from self-service sign-up, signed in.</summary>
+    public async Task<Workspace> SignUpAsync()
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        var workspace = new Workspace(this, client);
+        await workspace.RegisterAsync();
+        return workspace;
+    }
+
+    /// <summary>Waits until the fake Pleo has journaled <paramref name="count"/> calls made with the key.</summary>
+    public async Task WaitForCallsAsync(MintedKey key, int count)
+    {
+        var seen = 0;
+        await Pleo.Journal.WaitForAsync(entry => entry.KeyId == key.Id && ++seen == count, Patience);
+    }
+
+    internal void Remember(string body)
+    {
+        lock (_responseBodies)
+        {
+            _responseBodies.Add(body);
+        }
+    }
+
+    internal async Task<TenantId> TenantOfAsync(string email) =>
+        (await Factory.Services.GetRequiredService<AccountStore>().FindByEmailAsync(email, CancellationToken.None))!.TenantId;
+}
