@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Analysis;
+using PleoUxGuard.Analyzers.Secrets;
+using PleoUxGuard.Analyzers.Sinks;
 
 namespace PleoUxGuard.Analyzers.Rules;
 
-/// <summary>PUX001: a secret reaches a log or diagnostic output.</summary>
+/// <summary>PUX001: a secret reaches a log or diagnostic output (R-VIS-3).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretToLogAnalyzer : DiagnosticAnalyzer
 {
@@ -18,37 +20,27 @@ public sealed class SecretToLogAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var console = start.Compilation.GetTypeByMetadataName("System.Console");
-            if (console is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                operationContext => AnalyzeInvocation(operationContext, console),
-                OperationKind.Invocation);
+            SecretSinkAnalysis.Register(start, SinkKindSet.Of(SinkKind.Log), partial: false, Descriptors.SecretToLog);
+            var logSinks = SinkCatalogue.For(start.Compilation).Log;
+            start.RegisterSymbolAction(symbol => AnalyzeLoggerMessageDeclaration(symbol, logSinks), SymbolKind.Method);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol console)
+    /// <summary>A [LoggerMessage] method's secret parameter is logged by every call: report it where it is declared.</summary>
+    private static void AnalyzeLoggerMessageDeclaration(SymbolAnalysisContext context, LogSinks logSinks)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, console)
-            || !invocation.TargetMethod.Name.StartsWith("Write", System.StringComparison.Ordinal))
+        var method = (IMethodSymbol)context.Symbol;
+        if (method.PartialDefinitionPart is not null || !logSinks.IsLoggerMessageMethod(method) || method.Locations.IsEmpty)
         {
             return;
         }
 
-        foreach (var argument in invocation.Arguments)
+        var model = SecretModel.For(context.Compilation, context.Options, method.Locations[0].SourceTree!);
+        foreach (var parameter in method.Parameters)
         {
-            var secret = SecretNames.FindSecretReference(argument.Value);
-            if (secret is not null)
+            if (logSinks.IsLoggedParameter(parameter) && model.IsSecret(parameter) && !parameter.Locations.IsEmpty)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.SecretToLog,
-                    argument.Syntax.GetLocation(),
-                    secret.Name,
-                    "Console." + invocation.TargetMethod.Name));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretToLog, parameter.Locations[0], parameter.Name, method.Name));
             }
         }
     }

@@ -23,6 +23,14 @@ internal static class AnalyzerVerifier<TAnalyzer>
 
     internal sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {
-        public Test() => ReferenceAssemblies = TestReferences.Default;
+        public Test()
+        {
+            ReferenceAssemblies = TestReferences.Default;
+
+            // The framework would run every test twice more (as generated code, and with a #pragma around
+            // each diagnostic). That triples the suite's time for what a few dedicated tests cover: each rule
+            // class has an explicit generated-code test instead.
+            TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
+        }
     }
 }

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Flow;
+using PleoUxGuard.Analyzers.Secrets;
+using PleoUxGuard.Analyzers.Sinks;
+
+namespace PleoUxGuard.Analyzers.Analysis;
+
+/// <summary>
+/// The engine behind the thin secret rules: per compilation it resolves the sink tables a rule watches
+/// (and stops if none is referenced); per method body it builds one <see cref="SecretFlow"/> on first need;
+/// per operation it asks the tables for sink operands and reports the secrets they carry.
+/// </summary>
+internal static class SecretSinkAnalysis
+{
+    private static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
+        OperationKind.Invocation,
+        OperationKind.ObjectCreation,
+        OperationKind.SimpleAssignment,
+        OperationKind.Return);
+
+    /// <param name="kinds">The sink kinds the rule watches.</param>
+    /// <param name="partial">True for PUX005 (slices beyond the last four); false for whole secrets.</param>
+    public static void Register(CompilationStartAnalysisContext start, SinkKindSet kinds, bool partial, DiagnosticDescriptor descriptor)
+    {
+        var tables = SinkCatalogue.For(start.Compilation).Present(kinds);
+        if (tables.IsEmpty)
+        {
+            return;
+        }
+
+        var compilation = start.Compilation;
+        var options = start.Options;
+        var calls = CallSummaries.For(compilation, options);
+        start.RegisterOperationBlockStartAction(block =>
+        {
+            SecretFlow? flow = null;
+            var tree = block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].Syntax.SyntaxTree;
+            if (tree is null)
+            {
+                return;
+            }
+
+            block.RegisterOperationAction(
+                operationContext =>
+                {
+                    flow ??= new SecretFlow(SecretModel.For(compilation, options, tree), block.OperationBlocks, calls, SecretModel.For(compilation, options, tree).CallDepth);
+                    var findings = new List<Finding>();
+                    SinkScan.Scan(operationContext.Operation, tables, flow, calls, findings);
+                    foreach (var finding in findings)
+                    {
+                        if (finding.IsPartial == partial)
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(
+                                descriptor, finding.Hit.At.Syntax.GetLocation(), finding.Hit.SourceName, finding.SinkName));
+                        }
+                    }
+                },
+                Kinds);
+        });
+    }
+}

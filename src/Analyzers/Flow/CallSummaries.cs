@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Secrets;
+using PleoUxGuard.Analyzers.Sinks;
+
+namespace PleoUxGuard.Analyzers.Flow;
+
+/// <summary>
+/// What a method of this compilation does with a parameter: which sinks it reaches and whether the method
+/// returns it. Computed on demand from the callee's body, bounded by <c>pleouxguard.call_depth</c>, cached.
+/// </summary>
+internal sealed class CallSummaries
+{
+    private static readonly ConditionalWeakTable<Compilation, CallSummaries> PerCompilation = new();
+
+    private readonly Compilation _compilation;
+    private readonly AnalyzerOptions _options;
+    private readonly ImmutableArray<SinkTable> _tables;
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal, int Depth), ImmutableArray<Finding>> _reach = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal, int Depth), bool> _returns = new();
+
+    private CallSummaries(Compilation compilation, AnalyzerOptions options)
+    {
+        _compilation = compilation;
+        _options = options;
+        _tables = SinkCatalogue.For(compilation).Present(SinkKindSet.All);
+    }
+
+    public static CallSummaries For(Compilation compilation, AnalyzerOptions options) =>
+        PerCompilation.GetValue(compilation, c => new CallSummaries(c, options));
+
+    /// <summary>Methods whose body this compilation has: ordinary methods and local functions, not abstract or extern.</summary>
+    public static bool IsFollowed(IMethodSymbol method) =>
+        method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+        && !method.IsAbstract
+        && !method.IsExtern
+        && !method.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>The sinks of every kind the parameter reaches inside <paramref name="method"/> (and its callees, <paramref name="depth"/> more levels).</summary>
+    public ImmutableArray<Finding> Reach(IMethodSymbol method, int ordinal, int depth)
+    {
+        method = method.PartialImplementationPart ?? method.OriginalDefinition;
+        return _reach.GetOrAdd((method, ordinal, depth), key => ComputeReach(key.Method, key.Ordinal, key.Depth));
+    }
+
+    /// <summary>Whether <paramref name="method"/> returns (something built from) the parameter.</summary>
+    public bool ReturnCarries(IMethodSymbol method, int ordinal, int depth)
+    {
+        method = method.PartialImplementationPart ?? method.OriginalDefinition;
+        return IsFollowed(method) && _returns.GetOrAdd((method, ordinal, depth), key => ComputeReturns(key.Method, key.Ordinal, key.Depth));
+    }
+
+    private ImmutableArray<Finding> ComputeReach(IMethodSymbol method, int ordinal, int depth)
+    {
+        if (!TryFlow(method, ordinal, depth, out var flow, out var body, out var seed) || flow.Model.IsSecret(seed))
+        {
+            // A parameter that is a secret by its own name is reported inside the callee, once.
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        var findings = new List<Finding>();
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            SinkScan.Scan(operation, _tables, flow, this, findings);
+        }
+
+        var reached = ImmutableArray.CreateBuilder<Finding>();
+        foreach (var finding in findings)
+        {
+            if (SymbolEqualityComparer.Default.Equals(finding.Hit.Source, seed))
+            {
+                reached.Add(finding);
+            }
+        }
+
+        return reached.ToImmutable();
+    }
+
+    private bool ComputeReturns(IMethodSymbol method, int ordinal, int depth)
+    {
+        if (!TryFlow(method, ordinal, depth, out var flow, out var body, out var seed))
+        {
+            return false;
+        }
+
+        var hits = new List<SecretHit>();
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                hits.Clear();
+                flow.Collect(returned, hits);
+                foreach (var hit in hits)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(hit.Source, seed))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool TryFlow(IMethodSymbol method, int ordinal, int depth, out SecretFlow flow, out IOperation body, out IParameterSymbol seed)
+    {
+        flow = null!;
+        body = null!;
+        seed = null!;
+        if (!IsFollowed(method) || ordinal >= method.Parameters.Length)
+        {
+            return false;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+        if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+        {
+            return false;
+        }
+
+#pragma warning disable RS1030 // A callee's body lives in another tree than the one being analysed. Roslyn 4.x analyzer drivers cache semantic models per tree, so this does not rebind.
+        var semanticModel = _compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+        var operation = semanticModel.GetOperation(syntax);
+        if (operation is null)
+        {
+            return false;
+        }
+
+        body = operation;
+        seed = method.Parameters[ordinal];
+        var model = SecretModel.For(_compilation, _options, syntax.SyntaxTree);
+        flow = new SecretFlow(model, ImmutableArray.Create(operation), this, depth, seed);
+        return true;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.CodeAnalysis;
+
+namespace PleoUxGuard.Analyzers.Flow;
+
+/// <summary>A value given to a local or parameter: where it takes effect, and whether it replaces earlier values.</summary>
+internal readonly struct Definition
+{
+    public Definition(int position, IOperation value, bool kills, SyntaxNode scope)
+    {
+        Position = position;
+        Value = value;
+        Kills = kills;
+        Scope = scope;
+    }
+
+    /// <summary>Where the value takes effect: the end of the assignment, so its own right side sees the old value.</summary>
+    public int Position { get; }
+
+    public IOperation Value { get; }
+
+    /// <summary>A plain assignment (replaces); <c>+=</c>, <c>??=</c> and appends add to the old value instead.</summary>
+    public bool Kills { get; }
+
+    /// <summary>The code the assignment always runs in: a use inside it sees nothing older.</summary>
+    public SyntaxNode Scope { get; }
+}

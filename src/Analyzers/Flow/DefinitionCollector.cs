@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PleoUxGuard.Analyzers.Flow;
+
+/// <summary>Finds every value given to the locals and parameters of a method body, once per body.</summary>
+internal static class DefinitionCollector
+{
+    public static void Collect(IOperation root, Dictionary<ISymbol, List<Definition>> definitions)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    Add(definitions, declarator.Symbol, initializer.Value, kills: true, operation, root);
+                    break;
+                case ISimpleAssignmentOperation assignment when Variable(assignment.Target) is { } target:
+                    Add(definitions, target, assignment.Value, kills: true, operation, root);
+                    break;
+                case ICompoundAssignmentOperation compound when Variable(compound.Target) is { } target:
+                    Add(definitions, target, compound.Value, kills: false, operation, root);
+                    break;
+                case ICoalesceAssignmentOperation coalesce when Variable(coalesce.Target) is { } target:
+                    Add(definitions, target, coalesce.Value, kills: false, operation, root);
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    AddDeconstruction(definitions, deconstruction.Target, deconstruction.Value, operation, root);
+                    break;
+                case IForEachLoopOperation loop:
+                    foreach (var local in loop.Locals)
+                    {
+                        Add(definitions, local, loop.Collection, kills: true, loop.Body, root);
+                    }
+
+                    break;
+                case IInvocationOperation { Instance: { } } invocation
+                    when IsAccumulating(invocation.TargetMethod.Name) && Collector(invocation) is { } collector:
+                    // sb.Append(key), sb.Append("k=").Append(key), list.Add(key): the collector now holds the argument too.
+                    Add(definitions, collector, invocation, kills: false, operation, root);
+                    break;
+            }
+        }
+    }
+
+    private static bool IsAccumulating(string name) =>
+        name.StartsWith("Append", System.StringComparison.Ordinal)
+        || name.StartsWith("Add", System.StringComparison.Ordinal)
+        || name.StartsWith("Insert", System.StringComparison.Ordinal)
+        || name is "Push" or "Enqueue" or "Write" or "WriteLine" or "TryAdd";
+
+    /// <summary>The local at the start of a chain of accumulating calls (<c>sb</c> in <c>sb.Append(a).Append(b)</c>).</summary>
+    private static ISymbol? Collector(IInvocationOperation invocation)
+    {
+        var receiver = invocation.Instance;
+        while (receiver is IInvocationOperation inner && IsAccumulating(inner.TargetMethod.Name))
+        {
+            receiver = inner.Instance;
+        }
+
+        return Variable(receiver);
+    }
+
+    private static ISymbol? Variable(IOperation? target)
+    {
+        while (target is IConversionOperation conversion)
+        {
+            target = conversion.Operand;
+        }
+
+        return target switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+            _ => null,
+        };
+    }
+
+    private static void AddDeconstruction(Dictionary<ISymbol, List<Definition>> definitions, IOperation target, IOperation value, IOperation at, IOperation root)
+    {
+        if (target is IDeclarationExpressionOperation declaration)
+        {
+            target = declaration.Expression;
+        }
+
+        if (target is not ITupleOperation targets)
+        {
+            return;
+        }
+
+        var values = value is IConversionOperation { Operand: ITupleOperation converted } ? converted : value as ITupleOperation;
+        for (var index = 0; index < targets.Elements.Length; index++)
+        {
+            var element = targets.Elements[index];
+            var elementValue = values is not null && index < values.Elements.Length ? values.Elements[index] : value;
+            if (element is ITupleOperation or IDeclarationExpressionOperation { Expression: ITupleOperation })
+            {
+                AddDeconstruction(definitions, element, elementValue, at, root);
+            }
+            else if (Variable(element) is { } variable)
+            {
+                Add(definitions, variable, elementValue, kills: true, at, root);
+            }
+        }
+    }
+
+    private static void Add(Dictionary<ISymbol, List<Definition>> definitions, ISymbol variable, IOperation value, bool kills, IOperation at, IOperation root)
+    {
+        if (!definitions.TryGetValue(variable, out var list))
+        {
+            list = new List<Definition>(2);
+            definitions.Add(variable, list);
+        }
+
+        var position = at is IBlockOperation or IExpressionStatementOperation ? at.Syntax.SpanStart : at.Syntax.Span.End;
+        list.Add(new Definition(position, value, kills, Scope(at, root)));
+    }
+
+    /// <summary>The code the assignment always runs in: up to the first branch, loop, handler or lambda around it.</summary>
+    private static SyntaxNode Scope(IOperation at, IOperation root)
+    {
+        var previous = at;
+        for (var current = at.Parent; current is not null && current != root; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IConditionalOperation:
+                case ILoopOperation:
+                case ISwitchCaseOperation:
+                case ISwitchExpressionArmOperation:
+                case ICatchClauseOperation:
+                case ITryOperation:
+                case IAnonymousFunctionOperation:
+                case ILocalFunctionOperation:
+                case ICoalesceOperation:
+                case IConditionalAccessOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                    return previous.Syntax;
+            }
+
+            previous = current;
+        }
+
+        return root.Syntax;
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis;
+
+namespace PleoUxGuard.Analyzers.Flow;
+
+/// <summary>Which types can hold (part of) a secret's text; numbers, flags, dates and exceptions cannot.</summary>
+internal static class FlowTypes
+{
+    public static bool CanCarry(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            // Untyped operands (null literal, lambdas) carry nothing worth following.
+            return false;
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+            case SpecialType.System_SByte:
+            case SpecialType.System_Byte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_Decimal:
+            case SpecialType.System_DateTime:
+            case SpecialType.System_Void:
+            case SpecialType.System_IntPtr:
+            case SpecialType.System_UIntPtr:
+                return false;
+        }
+
+        if (type.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer)
+        {
+            return false;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } named
+            && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            return CanCarry(named.TypeArguments[0]);
+        }
+
+        return !IsDerivedFrom(type, "Exception", "System")
+            && !IsNamed(type, "CancellationToken", "System.Threading")
+            && !IsNamed(type, "EventId", "Microsoft.Extensions.Logging")
+            && !IsNamed(type, "IFormatProvider", "System")
+            && !IsNamed(type, "TimeSpan", "System")
+            && !IsNamed(type, "DateTimeOffset", "System")
+            && !IsNamed(type, "Guid", "System")
+            && !IsNamed(type, "Type", "System")
+            && !(IsNamed(type, "Task", "System.Threading.Tasks") && type is INamedTypeSymbol { IsGenericType: false });
+    }
+
+    /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>
+    public static bool IsNamed(ISymbol? symbol, string name, string containingNamespace) =>
+        symbol is not null && symbol.Name == name && IsNamespace(symbol.ContainingNamespace, containingNamespace);
+
+    public static bool IsNamespace(INamespaceSymbol? ns, string dotted)
+    {
+        var end = dotted.Length;
+        for (var current = ns; current is not null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
+        {
+            var name = current.Name;
+            var start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(dotted, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            if (start == 0)
+            {
+                return current.ContainingNamespace is null || current.ContainingNamespace.IsGlobalNamespace;
+            }
+
+            if (dotted[start - 1] != '.')
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return false;
+    }
+
+    private static bool IsDerivedFrom(ITypeSymbol type, string name, string containingNamespace)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (IsNamed(current, name, containingNamespace))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

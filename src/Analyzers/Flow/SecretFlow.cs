@@ -1,0 +1,522 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Secrets;
+
+namespace PleoUxGuard.Analyzers.Flow;
+
+/// <summary>
+/// Follows secrets through one method body (with its lambdas and local functions): answers, for an operand,
+/// which secrets it carries, whole or as a slice, and where they show in it. Locals and parameters take the
+/// values assigned to them before the use; an assignment that always runs before the use replaces earlier
+/// ones, so reassigning from a sanitizer clears a secret. Calls into methods of the same compilation are
+/// followed through <see cref="CallSummaries"/>.
+/// </summary>
+internal sealed class SecretFlow
+{
+    private const int MaxChain = 24;
+
+    private readonly SecretModel _model;
+    private readonly ImmutableArray<IOperation> _blocks;
+    private readonly IParameterSymbol? _seed;
+    private readonly CallSummaries? _calls;
+    private readonly int _callDepth;
+    private readonly object _gate = new();
+    private Dictionary<ISymbol, List<Definition>>? _definitions;
+
+    /// <param name="seed">A parameter to treat as a secret whatever its name (used to summarise callees).</param>
+    public SecretFlow(SecretModel model, ImmutableArray<IOperation> blocks, CallSummaries? calls, int callDepth, IParameterSymbol? seed = null)
+    {
+        _model = model;
+        _blocks = blocks;
+        _calls = calls;
+        _callDepth = callDepth;
+        _seed = seed;
+    }
+
+    public SecretModel Model => _model;
+
+    /// <summary>How many more levels of calls into this compilation are followed from here.</summary>
+    public int CallDepth => _callDepth;
+
+    /// <summary>Adds to <paramref name="hits"/> every secret <paramref name="operand"/> carries (at most one per secret source).</summary>
+    public void Collect(IOperation operand, List<SecretHit> hits) => Visit(operand, hits, 0);
+
+    /// <summary>Whether the operand carries a secret at all.</summary>
+    public bool Carries(IOperation operand)
+    {
+        var hits = new List<SecretHit>(1);
+        Visit(operand, hits, 0);
+        return hits.Count > 0;
+    }
+
+    private void Visit(IOperation? operation, List<SecretHit> hits, int chain)
+    {
+        if (operation is null || chain > MaxChain)
+        {
+            return;
+        }
+
+        operation = Unwrap(operation);
+        if (operation.Type is not null && !FlowTypes.CanCarry(operation.Type) && !_model.IsSecretType(operation.Type))
+        {
+            return;
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                VisitVariable(local.Local, local, hits, chain);
+                break;
+            case IParameterReferenceOperation parameter:
+                VisitVariable(parameter.Parameter, parameter, hits, chain);
+                break;
+            case IFieldReferenceOperation field:
+                VisitMember(field.Field, field, hits);
+                break;
+            case IPropertyReferenceOperation property:
+                VisitProperty(property, hits, chain);
+                break;
+            case IInvocationOperation invocation:
+                VisitInvocation(invocation, hits, chain);
+                break;
+            case IObjectCreationOperation creation:
+                if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type))
+                {
+                    VisitArguments(creation.Arguments, hits, chain);
+                }
+
+                Visit(creation.Initializer, hits, chain + 1);
+                break;
+            case IAnonymousObjectCreationOperation anonymous:
+                foreach (var initializer in anonymous.Initializers)
+                {
+                    Visit(initializer, hits, chain + 1);
+                }
+
+                break;
+            case IObjectOrCollectionInitializerOperation initializer:
+                foreach (var element in initializer.Initializers)
+                {
+                    if (element is IInvocationOperation { Instance: IInstanceReferenceOperation } add)
+                    {
+                        // { { "key", apiKey } }: a collection initializer's Add holds its arguments.
+                        VisitArguments(add.Arguments, hits, chain);
+                    }
+                    else
+                    {
+                        Visit(element, hits, chain + 1);
+                    }
+                }
+
+                break;
+            case IMemberInitializerOperation member:
+                Visit(member.Initializer, hits, chain + 1);
+                break;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    Visit(part, hits, chain + 1);
+                }
+
+                break;
+            case IInterpolationOperation hole:
+                Visit(hole.Expression, hits, chain + 1);
+                break;
+            case IInterpolatedStringHandlerCreationOperation handler:
+                Visit(handler.Content, hits, chain + 1);
+                break;
+            case IInterpolatedStringAdditionOperation addition:
+                Visit(addition.Left, hits, chain + 1);
+                Visit(addition.Right, hits, chain + 1);
+                break;
+            case IInterpolatedStringAppendOperation append:
+                if (append.AppendCall is IInvocationOperation { Arguments.Length: > 0 } appendCall)
+                {
+                    Visit(appendCall.Arguments[0].Value, hits, chain + 1);
+                }
+
+                break;
+            case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
+                Visit(binary.LeftOperand, hits, chain + 1);
+                Visit(binary.RightOperand, hits, chain + 1);
+                break;
+            case ICoalesceOperation coalesce:
+                Visit(coalesce.Value, hits, chain + 1);
+                Visit(coalesce.WhenNull, hits, chain + 1);
+                break;
+            case IConditionalOperation conditional:
+                Visit(conditional.WhenTrue, hits, chain + 1);
+                Visit(conditional.WhenFalse, hits, chain + 1);
+                break;
+            case IConditionalAccessOperation conditionalAccess:
+                Visit(conditionalAccess.WhenNotNull, hits, chain + 1);
+                break;
+            case IConditionalAccessInstanceOperation accessInstance:
+                Visit(ConditionalAccessReceiver(accessInstance), hits, chain + 1);
+                break;
+            case ITupleOperation tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    Visit(element, hits, chain + 1);
+                }
+
+                break;
+            case IArrayCreationOperation array:
+                Visit(array.Initializer, hits, chain + 1);
+                break;
+            case IArrayInitializerOperation arrayInitializer:
+                foreach (var value in arrayInitializer.ElementValues)
+                {
+                    Visit(value, hits, chain + 1);
+                }
+
+                break;
+            case IArrayElementReferenceOperation element:
+                Visit(element.ArrayReference, hits, chain + 1);
+                break;
+            case IAwaitOperation awaited:
+                Visit(awaited.Operation, hits, chain + 1);
+                break;
+            case ISimpleAssignmentOperation assignment:
+                Visit(assignment.Value, hits, chain + 1);
+                break;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    Visit(arm.Value, hits, chain + 1);
+                }
+
+                break;
+            case IImplicitIndexerReferenceOperation indexer:
+                VisitSlice(indexer.Instance, indexer, SliceOf(indexer.Argument, indexer.Instance), hits, chain);
+                break;
+            default:
+                if (operation.Kind == OperationKind.None)
+                {
+                    // Roslyn 4.8 exposes collection expressions (and their spreads) only as untyped nodes.
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        Visit(child, hits, chain + 1);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                case IArgumentOperation argument:
+                    operation = argument.Value;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    private static IOperation? ConditionalAccessReceiver(IConditionalAccessInstanceOperation instance)
+    {
+        for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
+    }
+
+    private static void Add(List<SecretHit> hits, SecretHit hit)
+    {
+        foreach (var existing in hits)
+        {
+            if (existing.SourceName == hit.SourceName && existing.IsPartial == hit.IsPartial)
+            {
+                return;
+            }
+        }
+
+        hits.Add(hit);
+    }
+
+    private void VisitMember(ISymbol member, IOperation reference, List<SecretHit> hits)
+    {
+        if (_model.IsSecret(member))
+        {
+            Add(hits, new SecretHit(member, member.Name, reference, isPartial: false));
+        }
+    }
+
+    private void VisitProperty(IPropertyReferenceOperation property, List<SecretHit> hits, int chain)
+    {
+        var symbol = property.Property;
+        if (symbol.IsIndexer)
+        {
+            if (symbol.ContainingType.SpecialType == SpecialType.System_String && property.Arguments.Length == 1)
+            {
+                // key[0]: one character; only the last four may show.
+                VisitSlice(property.Instance, property, IsWithinLastFour(property.Arguments[0].Value) ? Slice.LastFour : Slice.Partial, hits, chain);
+            }
+            else if (ConfigurationKeys.IsSecretLookup(property, _model.Names) is { } key)
+            {
+                Add(hits, new SecretHit(null, key, property, isPartial: false));
+            }
+            else
+            {
+                Visit(property.Instance, hits, chain + 1);
+            }
+
+            return;
+        }
+
+        VisitMember(symbol, property, hits);
+    }
+
+    private void VisitVariable(ISymbol variable, IOperation reference, List<SecretHit> hits, int chain)
+    {
+        var isSecret = _model.IsSecret(variable) || SymbolEqualityComparer.Default.Equals(variable, _seed);
+        var found = new List<SecretHit>();
+        var cleared = false;
+        foreach (var definition in ReachingDefinitions(variable, reference))
+        {
+            if (isSecret && definition.Kills && IsSanitized(definition.Value))
+            {
+                cleared = true;
+                continue;
+            }
+
+            Visit(definition.Value, found, chain + 1);
+        }
+
+        if (isSecret && !cleared)
+        {
+            Add(hits, new SecretHit(variable, variable.Name, reference, isPartial: false));
+            return;
+        }
+
+        foreach (var hit in found)
+        {
+            Add(hits, hit.WithAt(reference));
+        }
+    }
+
+    private void VisitInvocation(IInvocationOperation invocation, List<SecretHit> hits, int chain)
+    {
+        var method = invocation.TargetMethod;
+        if (_model.IsSanitizer(method))
+        {
+            return;
+        }
+
+        if (method.MethodKind == MethodKind.Ordinary && _model.IsSecret(method))
+        {
+            Add(hits, new SecretHit(method, method.Name + "()", invocation, isPartial: false));
+            return;
+        }
+
+        var containing = method.ContainingType;
+        if (containing is null)
+        {
+            return;
+        }
+
+        if (containing.SpecialType == SpecialType.System_String)
+        {
+            if (method.IsStatic)
+            {
+                // string.Format, Concat, Join, Create, Copy: the result holds the arguments.
+                VisitArguments(invocation.Arguments, hits, chain);
+            }
+            else
+            {
+                VisitStringMethod(invocation, hits, chain);
+            }
+
+            return;
+        }
+
+        if (IsStringBuilder(containing))
+        {
+            if (method.Name == "ToString" && invocation.Arguments.Length == 2)
+            {
+                VisitSlice(invocation.Instance, invocation, Slice.Partial, hits, chain);
+                return;
+            }
+
+            Visit(invocation.Instance, hits, chain + 1);
+            VisitArguments(invocation.Arguments, hits, chain);
+            return;
+        }
+
+        if (method.Name == "ToString" && !method.IsStatic)
+        {
+            Visit(invocation.Instance, hits, chain + 1);
+            return;
+        }
+
+        if (TextTransforms.IsSlicing(method))
+        {
+            VisitSlice(invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, invocation, TextTransforms.SliceOf(invocation), hits, chain);
+            return;
+        }
+
+        if (TextTransforms.IsTransparent(method))
+        {
+            Visit(invocation.Instance, hits, chain + 1);
+            VisitArguments(invocation.Arguments, hits, chain);
+            return;
+        }
+
+        if (_calls is not null && _callDepth > 0 && method.MethodKind == MethodKind.Ordinary && !method.IsAbstract)
+        {
+            VisitReturnOfSourceMethod(invocation, hits, chain);
+        }
+    }
+
+    private void VisitReturnOfSourceMethod(IInvocationOperation invocation, List<SecretHit> hits, int chain)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is null)
+            {
+                continue;
+            }
+
+            var found = new List<SecretHit>();
+            Visit(argument.Value, found, chain + 1);
+            if (found.Count > 0 && _calls!.ReturnCarries(invocation.TargetMethod, argument.Parameter.Ordinal, _callDepth - 1))
+            {
+                foreach (var hit in found)
+                {
+                    Add(hits, hit);
+                }
+            }
+        }
+    }
+
+    private void VisitStringMethod(IInvocationOperation invocation, List<SecretHit> hits, int chain)
+    {
+        switch (invocation.TargetMethod.Name)
+        {
+            case "Substring":
+                VisitSlice(invocation.Instance, invocation, TextTransforms.SliceOfSubstring(invocation), hits, chain);
+                break;
+            case "Remove":
+                VisitSlice(invocation.Instance, invocation, Slice.Partial, hits, chain);
+                break;
+            default:
+                // Trim, ToUpper, Replace, PadLeft, ToCharArray, Split, Normalize…: the whole secret, reshaped.
+                Visit(invocation.Instance, hits, chain + 1);
+                break;
+        }
+    }
+
+    private void VisitArguments(ImmutableArray<IArgumentOperation> arguments, List<SecretHit> hits, int chain)
+    {
+        foreach (var argument in arguments)
+        {
+            Visit(argument.Value, hits, chain + 1);
+        }
+    }
+
+    private void VisitSlice(IOperation? source, IOperation slice, Slice kind, List<SecretHit> hits, int chain)
+    {
+        if (kind == Slice.LastFour || source is null)
+        {
+            return;
+        }
+
+        var found = new List<SecretHit>();
+        Visit(source, found, chain + 1);
+        foreach (var hit in found)
+        {
+            Add(hits, kind == Slice.Partial ? hit.AsPartial(slice) : hit.WithAt(slice));
+        }
+    }
+
+    private static Slice SliceOf(IOperation argument, IOperation instance)
+    {
+        argument = Unwrap(argument);
+        if (argument is IRangeOperation range)
+        {
+            return TextTransforms.IsLastFourRange(range) ? Slice.LastFour : Slice.Partial;
+        }
+
+        return IsWithinLastFour(argument) ? Slice.LastFour : Slice.Partial;
+    }
+
+    /// <summary>A value that says nothing of the old secret: a sanitizer's result or a constant.</summary>
+    private bool IsSanitized(IOperation value)
+    {
+        value = Unwrap(value);
+        return value.ConstantValue.HasValue
+            || value is IDefaultValueOperation
+            || (value is IInvocationOperation invocation && _model.IsSanitizer(invocation.TargetMethod));
+    }
+
+    private static bool IsWithinLastFour(IOperation index) => TextTransforms.FromEnd(index) is >= 1 and <= 4;
+
+    private static bool IsStringBuilder(ITypeSymbol? type) => FlowTypes.IsNamed(type, "StringBuilder", "System.Text");
+
+    private IEnumerable<Definition> ReachingDefinitions(ISymbol variable, IOperation use)
+    {
+        var all = Definitions();
+        if (!all.TryGetValue(variable, out var definitions))
+        {
+            yield break;
+        }
+
+        var position = use.Syntax.SpanStart;
+        for (var index = definitions.Count - 1; index >= 0; index--)
+        {
+            var definition = definitions[index];
+            if (definition.Position > position)
+            {
+                continue;
+            }
+
+            yield return definition;
+            if (definition.Kills && definition.Scope.FullSpan.Contains(position))
+            {
+                // This assignment always runs before the use: nothing earlier reaches it.
+                yield break;
+            }
+        }
+    }
+
+    private Dictionary<ISymbol, List<Definition>> Definitions()
+    {
+        lock (_gate)
+        {
+            if (_definitions is null)
+            {
+                _definitions = new Dictionary<ISymbol, List<Definition>>(SymbolEqualityComparer.Default);
+                foreach (var block in _blocks)
+                {
+                    DefinitionCollector.Collect(block, _definitions);
+                }
+
+                foreach (var list in _definitions.Values)
+                {
+                    list.Sort((left, right) => left.Position.CompareTo(right.Position));
+                }
+            }
+
+            return _definitions;
+        }
+    }
+}

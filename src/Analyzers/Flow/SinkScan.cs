@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Sinks;
+
+namespace PleoUxGuard.Analyzers.Flow;
+
+/// <summary>Looks at one operation: the secrets its sink operands carry, and those it passes to methods that reach a sink.</summary>
+internal static class SinkScan
+{
+    public static void Scan(IOperation operation, ImmutableArray<SinkTable> tables, SecretFlow flow, CallSummaries? calls, List<Finding> findings)
+    {
+        var operands = new List<SinkOperand>();
+        SinkCatalogue.Collect(tables, operation, operands);
+        if (operands.Count > 0)
+        {
+            var hits = new List<SecretHit>();
+            foreach (var operand in operands)
+            {
+                hits.Clear();
+                flow.Collect(operand.Operand, hits);
+                foreach (var hit in hits)
+                {
+                    findings.Add(new Finding(hit, operand.SinkName, operand.Kind, hit.IsPartial));
+                }
+            }
+
+            return;
+        }
+
+        if (calls is not null && flow.CallDepth > 0 && operation is IInvocationOperation invocation && CallSummaries.IsFollowed(invocation.TargetMethod))
+        {
+            ScanCall(invocation, tables, flow, calls, findings);
+        }
+    }
+
+    private static void ScanCall(IInvocationOperation invocation, ImmutableArray<SinkTable> tables, SecretFlow flow, CallSummaries calls, List<Finding> findings)
+    {
+        List<SecretHit>? hits = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !FlowTypes.CanCarry(parameter.Type))
+            {
+                continue;
+            }
+
+            hits ??= new List<SecretHit>();
+            hits.Clear();
+            flow.Collect(argument.Value, hits);
+            if (hits.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var reach in calls.Reach(invocation.TargetMethod, parameter.Ordinal, flow.CallDepth - 1))
+            {
+                if (!Watches(tables, reach.Kind))
+                {
+                    continue;
+                }
+
+                foreach (var hit in hits)
+                {
+                    findings.Add(new Finding(hit, invocation.TargetMethod.Name + " → " + reach.SinkName, reach.Kind, hit.IsPartial || reach.IsPartial));
+                }
+            }
+        }
+    }
+
+    private static bool Watches(ImmutableArray<SinkTable> tables, SinkKind kind)
+    {
+        foreach (var table in tables)
+        {
+            if (table.Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,294 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Configuration;
+
+namespace PleoUxGuard.Analyzers.Secrets;
+
+/// <summary>
+/// What is a secret in one compilation: by name (text-like symbols only), by attribute (DataClassification
+/// subclasses and configured names), by type (configured or attributed). Built once per compilation and
+/// setting set; answers are cached per symbol.
+/// </summary>
+internal sealed class SecretModel
+{
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<OptionValues, SecretModel>> PerCompilation = new();
+
+    private static readonly ImmutableArray<string> BuiltInAttributes = ImmutableArray.Create("Secret", "Sensitive", "SensitiveData");
+
+    private readonly INamedTypeSymbol? _dataClassificationAttribute;
+    private readonly INamedTypeSymbol? _redactor;
+    private readonly INamedTypeSymbol? _stringBuilder;
+    private readonly INamedTypeSymbol? _secureString;
+    private readonly INamedTypeSymbol? _span;
+    private readonly INamedTypeSymbol? _readOnlySpan;
+    private readonly INamedTypeSymbol? _memory;
+    private readonly INamedTypeSymbol? _readOnlyMemory;
+    private readonly INamedTypeSymbol? _task;
+    private readonly INamedTypeSymbol? _valueTask;
+    private readonly ImmutableArray<string> _attributeNames;
+    private readonly ImmutableArray<INamedTypeSymbol> _secretTypes;
+    private readonly ImmutableArray<string> _sanitizers;
+    private readonly ConcurrentDictionary<ISymbol, bool> _symbols = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizerMethods = new(SymbolEqualityComparer.Default);
+
+    private SecretModel(Compilation compilation, OptionValues options)
+    {
+        Options = options;
+        Names = new SecretNameMatcher(options.Get(SecretOptions.SecretWords), options.Get(SecretOptions.VetoWords));
+        _dataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+        _redactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
+        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+        _secureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
+        _span = compilation.GetTypeByMetadataName("System.Span`1");
+        _readOnlySpan = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
+        _memory = compilation.GetTypeByMetadataName("System.Memory`1");
+        _readOnlyMemory = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
+        _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        _attributeNames = BuiltInAttributes.AddRange(options.Get(SecretOptions.SecretAttributes));
+        _sanitizers = options.Get(SecretOptions.SanitizerMethods);
+        CallDepth = options.Get(SecretOptions.CallDepth);
+
+        var secretTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var name in options.Get(SecretOptions.SecretTypes))
+        {
+            // A name no assembly of this project defines is fine: one .editorconfig often serves many projects.
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                secretTypes.Add(type);
+            }
+        }
+
+        _secretTypes = secretTypes.ToImmutable();
+    }
+
+    public OptionValues Options { get; }
+
+    public SecretNameMatcher Names { get; }
+
+    /// <summary>How many calls deep a secret argument is followed (<c>pleouxguard.call_depth</c>).</summary>
+    public int CallDepth { get; }
+
+    /// <summary>The model for the settings that apply to <paramref name="tree"/>, shared by every rule.</summary>
+    public static SecretModel For(Compilation compilation, AnalyzerOptions options, SyntaxTree tree)
+    {
+        var values = PleoOptions.For(compilation, options).For(tree);
+        return PerCompilation
+            .GetValue(compilation, _ => new ConcurrentDictionary<OptionValues, SecretModel>())
+            .GetOrAdd(values, v => new SecretModel(compilation, v));
+    }
+
+    /// <summary>Whether a local, parameter, field, property or method (its result) holds a secret.</summary>
+    public bool IsSecret(ISymbol symbol) => _symbols.GetOrAdd(symbol, ComputeIsSecret);
+
+    /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>
+    public bool IsSecretType(ITypeSymbol? type) =>
+        type is not null && type.SpecialType == SpecialType.None && _types.GetOrAdd(type, ComputeIsSecretType);
+
+    /// <summary>Whether the result of the method is safe to show whatever it was given.</summary>
+    public bool IsSanitizer(IMethodSymbol method) => _sanitizerMethods.GetOrAdd(method, ComputeIsSanitizer);
+
+    /// <summary>string, char[], byte[], spans and memories of char, StringBuilder, SecureString, and arrays or tasks of those.</summary>
+    public bool IsTextLike(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case null:
+                return false;
+            case IArrayTypeSymbol array:
+                return array.ElementType.SpecialType is SpecialType.System_Char or SpecialType.System_Byte or SpecialType.System_String;
+            case INamedTypeSymbol named:
+                if (named.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+
+                if (named.IsGenericType && named.TypeArguments.Length == 1)
+                {
+                    var definition = named.OriginalDefinition;
+                    var argument = named.TypeArguments[0];
+                    if (Is(definition, _span) || Is(definition, _readOnlySpan) || Is(definition, _memory) || Is(definition, _readOnlyMemory))
+                    {
+                        return argument.SpecialType == SpecialType.System_Char;
+                    }
+
+                    if (Is(definition, _task) || Is(definition, _valueTask))
+                    {
+                        return IsTextLike(argument);
+                    }
+                }
+
+                return Is(named, _stringBuilder) || Is(named, _secureString);
+            default:
+                return false;
+        }
+    }
+
+    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? wellKnown) =>
+        wellKnown is not null && SymbolEqualityComparer.Default.Equals(type, wellKnown);
+
+    private bool ComputeIsSecret(ISymbol symbol)
+    {
+        if (HasSecretAttribute(symbol) || IsSecretType(TypeOf(symbol)))
+        {
+            return true;
+        }
+
+        if (symbol is IPropertySymbol property && PositionalParameter(property) is { } parameter && HasSecretAttribute(parameter))
+        {
+            return true;
+        }
+
+        return IsTextLike(TypeOf(symbol)) && Names.IsSecretName(NameOf(symbol));
+    }
+
+    private static string NameOf(ISymbol symbol)
+    {
+        // GetApiKeyAsync is about an api key; the verb and Async say nothing about secrecy.
+        var name = symbol.Name;
+        if (symbol is IMethodSymbol && name.EndsWith("Async", StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - 5);
+        }
+
+        return name;
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        IMethodSymbol method => method.MethodKind == MethodKind.Ordinary || method.MethodKind == MethodKind.LocalFunction ? method.ReturnType : null,
+        _ => null,
+    };
+
+    /// <summary>The primary-constructor parameter a record's positional property was declared by.</summary>
+    private static IParameterSymbol? PositionalParameter(IPropertySymbol property)
+    {
+        if (property.DeclaringSyntaxReferences.Length != 1
+            || property.DeclaringSyntaxReferences[0].GetSyntax() is not ParameterSyntax declaration)
+        {
+            return null;
+        }
+
+        foreach (var constructor in property.ContainingType.InstanceConstructors)
+        {
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (parameter.Name == property.Name && parameter.DeclaringSyntaxReferences.Length == 1
+                    && parameter.DeclaringSyntaxReferences[0].GetSyntax() == declaration)
+                {
+                    return parameter;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool ComputeIsSecretType(ITypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        foreach (var secretType in _secretTypes)
+        {
+            if (SymbolEqualityComparer.Default.Equals(definition, secretType))
+            {
+                return true;
+            }
+        }
+
+        return type.TypeKind is TypeKind.Class or TypeKind.Struct && type.Locations.Length > 0 && HasSecretAttribute(type);
+    }
+
+    private bool HasSecretAttribute(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass && IsSecretAttribute(attributeClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsSecretAttribute(INamedTypeSymbol attribute)
+    {
+        for (var type = attribute; type is not null; type = type.BaseType)
+        {
+            if (_dataClassificationAttribute is not null && SymbolEqualityComparer.Default.Equals(type, _dataClassificationAttribute))
+            {
+                return true;
+            }
+        }
+
+        var name = attribute.Name;
+        var shortName = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - 9) : name;
+        var fullName = attribute.ToDisplayString();
+        foreach (var configured in _attributeNames)
+        {
+            if (configured == name || configured == shortName || configured == fullName
+                || (configured + "Attribute") == fullName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ComputeIsSanitizer(IMethodSymbol method)
+    {
+        if (_redactor is not null)
+        {
+            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type, _redactor))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var word in NameWords.Split(method.Name))
+        {
+            if (word is "mask" or "masked" or "redact" or "redacted" or "hash" or "hashed" or "fingerprint" or "encrypt" or "protect")
+            {
+                return true;
+            }
+        }
+
+        if (_sanitizers.IsEmpty)
+        {
+            return false;
+        }
+
+        var qualified = method.ContainingType.ToDisplayString() + "." + method.Name;
+        foreach (var configured in _sanitizers)
+        {
+            if (configured.EndsWith("*", StringComparison.Ordinal))
+            {
+                var prefix = configured.Substring(0, configured.Length - 1);
+                if (method.Name.StartsWith(prefix, StringComparison.Ordinal) || qualified.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            else if (configured == method.Name || configured == qualified)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

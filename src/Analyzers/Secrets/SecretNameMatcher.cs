@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace PleoUxGuard.Analyzers.Secrets;
+
+/// <summary>
+/// Decides whether a name denotes a secret from its words, not its substrings: <c>apiKey</c>,
+/// <c>client_secret</c> and <c>RefreshToken</c> do; <c>tokenType</c>, <c>apiKeyId</c>, <c>maskedKey</c>,
+/// <c>nextPageToken</c> and <c>monkey</c> do not.
+/// </summary>
+internal sealed class SecretNameMatcher
+{
+    private static readonly string[] BuiltInTerms =
+    {
+        "api key", "apikey", "secret", "token", "password", "passwd", "pwd", "passphrase", "credential",
+        "credentials", "private key", "privatekey", "access key", "accesskey", "auth key", "authkey", "bearer",
+    };
+
+    /// <summary>Words that describe something other than the secret itself, wherever they stand (<c>maskedApiKey</c>, <c>nextToken</c>).</summary>
+    private static readonly string[] BuiltInVetoes =
+    {
+        "mask", "masked", "masking", "hash", "hashed", "encrypted", "redacted", "last4", "last", "suffix", "next",
+        "page", "hint", "placeholder", "label", "description", "question", "format", "pattern", "regex", "policy",
+        "provider", "scheme", "sanitized", "safe", "fingerprint",
+    };
+
+    /// <summary>Head nouns that veto only after the secret words: <c>apiKeyId</c> is an id, <c>idToken</c> is a token.</summary>
+    private static readonly string[] BuiltInHeadVetoes =
+    {
+        "id", "ids", "name", "names", "type", "types", "kind", "count", "length", "size", "url", "uri", "endpoint",
+        "header", "expiry", "expires", "expiration", "expiresat", "expiresin", "created", "createdat", "file", "path",
+        "status", "state", "prefix", "section", "field", "parameter", "param", "property", "column", "claim",
+        "claims", "scope", "scopes", "audience", "issuer", "lifetime", "ttl", "timeout", "age", "version", "valid",
+        "required", "set", "configured", "missing", "exists", "present", "error", "errors", "message", "strength",
+        "rule", "rules", "requirement", "requirements", "source", "location", "ref", "reference", "template", "route",
+        "option", "options", "setting", "settings", "display", "preview", "changed", "updated", "rotated", "revoked",
+    };
+
+    private readonly ImmutableArray<string[]> _terms;
+    private readonly HashSet<string> _vetoes;
+    private readonly HashSet<string> _headVetoes;
+
+    public SecretNameMatcher(ImmutableArray<string> extraTerms, ImmutableArray<string> extraVetoes)
+    {
+        var terms = ImmutableArray.CreateBuilder<string[]>();
+        foreach (var term in BuiltInTerms)
+        {
+            terms.Add(term.Split(' '));
+        }
+
+        foreach (var term in extraTerms)
+        {
+            terms.Add(term.Split(' '));
+        }
+
+        _terms = terms.ToImmutable();
+        _vetoes = new HashSet<string>(BuiltInVetoes, StringComparer.Ordinal);
+        _vetoes.UnionWith(extraVetoes);
+        _headVetoes = new HashSet<string>(BuiltInHeadVetoes, StringComparer.Ordinal);
+    }
+
+    public bool IsSecretName(string name)
+    {
+        if (name.Length < 3)
+        {
+            return false;
+        }
+
+        var words = NameWords.Split(name);
+        var lastTermEnd = -1;
+        for (var index = 0; index < words.Count; index++)
+        {
+            var length = TermLengthAt(words, index);
+            if (length > 0)
+            {
+                lastTermEnd = index + length;
+                index += length - 1;
+            }
+        }
+
+        if (lastTermEnd < 0)
+        {
+            return false;
+        }
+
+        for (var index = 0; index < words.Count; index++)
+        {
+            var word = words[index];
+            if (_vetoes.Contains(word) || (index >= lastTermEnd && _headVetoes.Contains(word)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>How many words of the longest secret term start at <paramref name="index"/>, or 0.</summary>
+    private int TermLengthAt(List<string> words, int index)
+    {
+        var best = 0;
+        foreach (var term in _terms)
+        {
+            if (term.Length > best && index + term.Length <= words.Count && Matches(words, index, term))
+            {
+                best = term.Length;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Matches(List<string> words, int index, string[] term)
+    {
+        for (var offset = 0; offset < term.Length; offset++)
+        {
+            if (!SameWord(words[index + offset], term[offset]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Equal, or equal but for a plural s or trailing digits (<c>tokens</c>, <c>key2</c>).</summary>
+    private static bool SameWord(string word, string termWord)
+    {
+        if (word == termWord)
+        {
+            return true;
+        }
+
+        if (!word.StartsWith(termWord, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var index = termWord.Length; index < word.Length; index++)
+        {
+            var character = word[index];
+            var isPlural = index == termWord.Length && character == 's' && index == word.Length - 1;
+            if (!isPlural && !char.IsDigit(character))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PleoUxGuard.Analyzers.Sinks;
+
+/// <summary>
+/// PUX007's sinks: what the browser keeps or runs — response cookies, response headers and JavaScript
+/// interop (which is how Blazor reaches localStorage, sessionStorage and page script).
+/// </summary>
+internal sealed class BrowserSinks : SinkTable
+{
+    private static readonly SinkSpec[] Specs =
+    {
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.IResponseCookies", "Append"),
+        SinkSpec.AllMethods("Microsoft.JSInterop.IJSRuntime"),
+        SinkSpec.AllMethods("Microsoft.JSInterop.JSRuntimeExtensions"),
+        SinkSpec.AllMethods("Microsoft.JSInterop.IJSObjectReference"),
+        SinkSpec.AllMethods("Microsoft.JSInterop.JSObjectReferenceExtensions"),
+    };
+
+    private readonly INamedTypeSymbol? _httpResponse;
+    private readonly INamedTypeSymbol? _headerDictionary;
+
+    public BrowserSinks(Compilation compilation)
+        : base(compilation, SinkKind.Browser, Specs)
+    {
+        _httpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
+        _headerDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
+    }
+
+    public override bool IsEmpty => base.IsEmpty && _httpResponse is null;
+
+    public override void Collect(IOperation operation, List<SinkOperand> operands)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation header } assignment when IsResponseHeaders(header.Instance):
+                // Response.Headers["X-Api-Key"] = key; Response.Headers.Authorization = key.
+                operands.Add(new SinkOperand(assignment.Value, "Response.Headers", Kind));
+                return;
+            case IInvocationOperation invocation when IsResponseHeaderWrite(invocation):
+                AddAllArguments(invocation.Arguments, "Response.Headers." + invocation.TargetMethod.Name, operands);
+                return;
+            default:
+                base.Collect(operation, operands);
+                return;
+        }
+    }
+
+    private bool IsResponseHeaderWrite(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is not ("Add" or "TryAdd" or "Append" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues"))
+        {
+            return false;
+        }
+
+        var receiver = invocation.Instance
+            ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        return IsResponseHeaders(receiver);
+    }
+
+    /// <summary><c>Response.Headers</c> (any HttpResponse's): the headers the browser receives, unlike a request's.</summary>
+    private bool IsResponseHeaders(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is IPropertyReferenceOperation { Property.Name: "Headers" } headers
+            && _httpResponse is not null
+            && InheritsFrom(headers.Property.ContainingType, _httpResponse)
+            && (_headerDictionary is null || SymbolEqualityComparer.Default.Equals(headers.Type, _headerDictionary));
+    }
+
+    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

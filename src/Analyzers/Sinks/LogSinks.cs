@@ -1,0 +1,174 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Flow;
+
+namespace PleoUxGuard.Analyzers.Sinks;
+
+/// <summary>
+/// PUX001's sinks: Microsoft.Extensions.Logging (ILogger, every LoggerExtensions method, BeginScope,
+/// LoggerMessage.Define delegates, [LoggerMessage] methods), Serilog, NLog, log4net, Console, Debug, Trace,
+/// TraceSource, Activity tags/events/baggage and EventSource.WriteEvent.
+/// </summary>
+internal sealed class LogSinks : SinkTable
+{
+    private static readonly SinkSpec[] Specs =
+    {
+        SinkSpec.AllMethods("Microsoft.Extensions.Logging.ILogger"),
+        SinkSpec.AllMethods("Microsoft.Extensions.Logging.LoggerExtensions"),
+        SinkSpec.AllMethods("Serilog.ILogger"),
+        SinkSpec.AllMethods("Serilog.Log"),
+        SinkSpec.AllMethods("Serilog.Core.Logger"),
+        SinkSpec.Methods("Serilog.Context.LogContext", "PushProperty"),
+        SinkSpec.AllMethods("NLog.ILogger"),
+        SinkSpec.AllMethods("NLog.ILoggerBase"),
+        SinkSpec.AllMethods("NLog.ILoggerExtensions"),
+        SinkSpec.AllMethods("NLog.Logger"),
+        SinkSpec.AllMethods("log4net.ILog"),
+        SinkSpec.AllMethods("log4net.Core.ILogger"),
+        SinkSpec.Methods("System.Console", "Write", "WriteLine"),
+        SinkSpec.Methods("System.Diagnostics.Debug", "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Fail", "Assert"),
+        SinkSpec.Methods("System.Diagnostics.Trace", "Write", "WriteLine", "WriteIf", "WriteLineIf", "Fail", "Assert", "TraceInformation", "TraceWarning", "TraceError"),
+        SinkSpec.Methods("System.Diagnostics.TraceSource", "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer"),
+        SinkSpec.Methods("System.Diagnostics.Activity", "SetTag", "AddTag", "SetBaggage", "AddBaggage", "AddEvent", "SetStatus", "DisplayName"),
+        SinkSpec.Methods("System.Diagnostics.ActivityEvent", SinkSpec.Constructor),
+        SinkSpec.Methods("System.Diagnostics.Tracing.EventSource", "WriteEvent", "Write"),
+    };
+
+    private readonly INamedTypeSymbol? _ilogger;
+    private readonly INamedTypeSymbol? _loggerMessageAttribute;
+    private readonly INamedTypeSymbol? _console;
+    private readonly INamedTypeSymbol? _dataClassificationAttribute;
+
+    public LogSinks(Compilation compilation)
+        : base(compilation, SinkKind.Log, Specs)
+    {
+        _ilogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+        _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+        _console = compilation.GetTypeByMetadataName("System.Console");
+        _dataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+    }
+
+    public override void Collect(IOperation operation, List<SinkOperand> operands)
+    {
+        if (operation is not IInvocationOperation invocation)
+        {
+            base.Collect(operation, operands);
+            return;
+        }
+
+        var method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.DelegateInvoke && IsLoggerMessageDelegate(method.ContainingType))
+        {
+            // LoggerMessage.Define<T1…>(…) returns Action<ILogger, T1…, Exception?>; invoking it logs its arguments.
+            AddAllArguments(invocation.Arguments, LoggerMessageDelegateName(invocation), operands);
+            return;
+        }
+
+        if (IsLoggerMessageMethod(method))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && IsLoggedParameter(parameter))
+                {
+                    operands.Add(new SinkOperand(argument.Value, method.Name, Kind));
+                }
+            }
+
+            return;
+        }
+
+        if (method.Name is "Write" or "WriteLine" && IsConsoleWriter(invocation.Instance))
+        {
+            // Console.Out.WriteLine(…) and Console.Error.Write(…) are the console too.
+            AddAllArguments(invocation.Arguments, "Console." + ((IPropertyReferenceOperation)invocation.Instance!).Property.Name + "." + method.Name, operands);
+            return;
+        }
+
+        base.Collect(operation, operands);
+    }
+
+    /// <summary>A [LoggerMessage] partial method: its parameters are written to the log by generated code.</summary>
+    public bool IsLoggerMessageMethod(IMethodSymbol method)
+    {
+        if (_loggerMessageAttribute is null || method.MethodKind != MethodKind.Ordinary)
+        {
+            return false;
+        }
+
+        foreach (var attribute in (method.PartialDefinitionPart ?? method).GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _loggerMessageAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A [LoggerMessage] parameter that reaches the log as text: not the logger, level or exception, and not
+    /// one carrying a data classification (the compliance redaction pipeline redacts those).
+    /// </summary>
+    public bool IsLoggedParameter(IParameterSymbol parameter)
+    {
+        if (!FlowTypes.CanCarry(parameter.Type) || IsLogger(parameter.Type))
+        {
+            return false;
+        }
+
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+            {
+                if (_dataClassificationAttribute is not null && SymbolEqualityComparer.Default.Equals(type, _dataClassificationAttribute))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsLogger(ITypeSymbol type)
+    {
+        if (_ilogger is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _ilogger))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, _ilogger))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsLoggerMessageDelegate(INamedTypeSymbol delegateType) =>
+        delegateType.Name == "Action"
+        && delegateType.TypeArguments.Length >= 2
+        && IsLogger(delegateType.TypeArguments[0]);
+
+    private static string LoggerMessageDelegateName(IInvocationOperation invocation) => invocation.Instance switch
+    {
+        IFieldReferenceOperation field => field.Field.Name,
+        IPropertyReferenceOperation property => property.Property.Name,
+        ILocalReferenceOperation local => local.Local.Name,
+        _ => "LoggerMessage delegate",
+    };
+
+    private bool IsConsoleWriter(IOperation? instance) =>
+        instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } property
+        && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _console);
+}

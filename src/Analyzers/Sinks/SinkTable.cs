@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Flow;
+
+namespace PleoUxGuard.Analyzers.Sinks;
+
+/// <summary>
+/// A family of sinks resolved against one compilation from <see cref="SinkSpec"/> lines: method calls,
+/// constructors and property setters. Subclasses add what a table cannot say (receivers, delegates).
+/// </summary>
+internal abstract class SinkTable
+{
+    private readonly Dictionary<INamedTypeSymbol, List<SinkSpec>> _specs = new(SymbolEqualityComparer.Default);
+
+    protected SinkTable(Compilation compilation, SinkKind kind, IEnumerable<SinkSpec> specs)
+    {
+        Kind = kind;
+        foreach (var spec in specs)
+        {
+            var type = compilation.GetTypeByMetadataName(spec.TypeName);
+            if (type is null)
+            {
+                continue;
+            }
+
+            if (!_specs.TryGetValue(type, out var list))
+            {
+                list = new List<SinkSpec>(1);
+                _specs.Add(type, list);
+            }
+
+            list.Add(spec);
+        }
+    }
+
+    public SinkKind Kind { get; }
+
+    /// <summary>No sink type is referenced: rules skip the compilation.</summary>
+    public virtual bool IsEmpty => _specs.Count == 0;
+
+    /// <summary>Adds the operands of <paramref name="operation"/> that reach a sink of this table.</summary>
+    public virtual void Collect(IOperation operation, List<SinkOperand> operands)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation when Find(invocation.TargetMethod.ContainingType, invocation.TargetMethod.Name) is { } spec:
+                AddArguments(invocation.Arguments, spec, SinkNames.Of(invocation.TargetMethod), operands);
+                break;
+            case IObjectCreationOperation { Constructor: { } constructor } creation when Find(constructor.ContainingType, SinkSpec.Constructor) is { } spec:
+                AddArguments(creation.Arguments, spec, SinkNames.Of(constructor), operands);
+                break;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                when Find(property.Property.ContainingType, property.Property.Name) is not null:
+                operands.Add(new SinkOperand(assignment.Value, SinkNames.Of(property.Property), Kind));
+                break;
+        }
+    }
+
+    protected SinkSpec? Find(INamedTypeSymbol? type, string member)
+    {
+        if (type is null || _specs.Count == 0)
+        {
+            return null;
+        }
+
+        if (!_specs.TryGetValue(type.OriginalDefinition, out var specs))
+        {
+            return null;
+        }
+
+        foreach (var spec in specs)
+        {
+            if (spec.MatchesMember(member))
+            {
+                return spec;
+            }
+        }
+
+        return null;
+    }
+
+    protected void AddArguments(ImmutableArray<IArgumentOperation> arguments, SinkSpec spec, string sinkName, List<SinkOperand> operands)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter
+                && spec.MatchesParameter(parameter.Name)
+                && FlowTypes.CanCarry(parameter.Type)
+                && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                operands.Add(new SinkOperand(argument.Value, sinkName, Kind));
+            }
+        }
+    }
+
+    protected void AddAllArguments(ImmutableArray<IArgumentOperation> arguments, string sinkName, List<SinkOperand> operands)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && FlowTypes.CanCarry(parameter.Type) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                operands.Add(new SinkOperand(argument.Value, sinkName, Kind));
+            }
+        }
+    }
+}

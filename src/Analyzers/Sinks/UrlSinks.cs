@@ -1,0 +1,47 @@
+using Microsoft.CodeAnalysis;
+
+namespace PleoUxGuard.Analyzers.Sinks;
+
+/// <summary>
+/// PUX006's sinks: anything that puts text into a URL — <c>new Uri</c>, <c>UriBuilder</c>, HttpClient and
+/// HttpRequestMessage request URIs, query-string builders, redirects and <c>NavigationManager.NavigateTo</c>.
+/// Request headers and bodies are not sinks: that is where a key belongs.
+/// </summary>
+internal sealed class UrlSinks : SinkTable
+{
+    private static readonly string[] Redirects =
+    {
+        "Redirect", "RedirectPermanent", "RedirectPreserveMethod", "RedirectPermanentPreserveMethod", "LocalRedirect",
+        "LocalRedirectPermanent", "LocalRedirectPreserveMethod", "LocalRedirectPermanentPreserveMethod", "RedirectToAction",
+        "RedirectToActionPermanent", "RedirectToActionPreserveMethod", "RedirectToActionPermanentPreserveMethod",
+        "RedirectToRoute", "RedirectToRoutePermanent", "RedirectToRoutePreserveMethod", "RedirectToRoutePermanentPreserveMethod",
+        "RedirectToPage", "RedirectToPagePermanent", "RedirectToPagePreserveMethod", "RedirectToPagePermanentPreserveMethod",
+    };
+
+    private static readonly string[] RedirectParameters = { "url", "localUrl", "routeValues", "fragment", "uri" };
+
+    private static readonly SinkSpec[] Specs =
+    {
+        SinkSpec.Methods("System.Uri", SinkSpec.Constructor).WithParameters("uriString", "relativeUri"),
+        SinkSpec.Methods("System.UriBuilder", SinkSpec.Constructor, "Query", "Path", "Fragment"),
+        SinkSpec.Methods("System.Net.Http.HttpClient", "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "BaseAddress").WithParameters("requestUri"),
+        SinkSpec.Methods("System.Net.Http.HttpRequestMessage", SinkSpec.Constructor, "RequestUri").WithParameters("requestUri"),
+        SinkSpec.AllMethods("System.Net.Http.Json.HttpClientJsonExtensions").WithParameters("requestUri"),
+        SinkSpec.AllMethods("Microsoft.AspNetCore.WebUtilities.QueryHelpers"),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.QueryString", "Create", "Add", SinkSpec.Constructor),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.Extensions.QueryBuilder", "Add", SinkSpec.Constructor),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.HttpResponse", "Redirect").WithParameters("location"),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.Results", Redirects).WithParameters(RedirectParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.TypedResults", Redirects).WithParameters(RedirectParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ControllerBase", Redirects).WithParameters(RedirectParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", Redirects).WithParameters(RedirectParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Components.NavigationManager", "NavigateTo").WithParameters("uri"),
+        SinkSpec.AllMethods("Microsoft.AspNetCore.Components.NavigationManagerExtensions"),
+        SinkSpec.AllMethods("Microsoft.AspNetCore.Mvc.UrlHelperExtensions").WithParameters("values", "fragment", "url"),
+    };
+
+    public UrlSinks(Compilation compilation)
+        : base(compilation, SinkKind.Url, Specs)
+    {
+    }
+}

@@ -1,0 +1,448 @@
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretToLogAnalyzer>;
+
+namespace PleoUxGuard.Analyzers.Tests.Rules;
+
+/// <summary>PUX001: a secret reaches a log or diagnostic output.</summary>
+public sealed class SecretToLogAnalyzerTests
+{
+    private static string InMethod(string body, string parameters = "ILogger logger, string apiKey", string members = "") => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Diagnostics;
+        using System.Linq;
+        using System.Text;
+        using Microsoft.Extensions.Logging;
+
+        class Connector
+        {
+            {{members}}
+            void Connect({{parameters}})
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    // ---- Sinks: Microsoft.Extensions.Logging ----
+
+    [Theory]
+    [InlineData("logger.LogInformation(\"Connecting with {Key}\", {|PUX001:apiKey|});")]
+    [InlineData("logger.LogWarning(\"Connecting with \" + {|PUX001:apiKey|});")]
+    [InlineData("logger.LogError(new Exception(), \"Key {Key}\", {|PUX001:apiKey|});")]
+    [InlineData("logger.LogDebug($\"Key {{|PUX001:apiKey|}}\");")]
+    [InlineData("logger.LogTrace(\"{A} {B}\", 1, {|PUX001:apiKey|});")]
+    [InlineData("logger.LogCritical(\"Key {Key}\", {|PUX001:apiKey|});")]
+    [InlineData("logger.Log(LogLevel.Information, \"Key {Key}\", {|PUX001:apiKey|});")]
+    [InlineData("logger.Log(LogLevel.Information, new EventId(1), {|PUX001:apiKey|}, null, (s, e) => s);")]
+    [InlineData("using var scope = logger.BeginScope(\"Key {Key}\", {|PUX001:apiKey|});")]
+    [InlineData("using var scope = logger.BeginScope(new Dictionary<string, object> { [\"key\"] = {|PUX001:apiKey|} });")]
+    public async Task Microsoft_extensions_logging_calls_are_sinks(string statement) =>
+        await Verify.VerifyAsync(InMethod(statement));
+
+    [Fact]
+    public async Task LoggerMessage_Define_delegates_are_sinks()
+    {
+        await Verify.VerifyAsync(InMethod(
+            "Connected(logger, {|PUX001:apiKey|}, null);",
+            members: "private static readonly Action<ILogger, string, Exception?> Connected = LoggerMessage.Define<string>(LogLevel.Information, new EventId(1), \"Connected with {Key}\");"));
+    }
+
+    [Fact]
+    public async Task LoggerMessage_methods_are_reported_at_the_call_and_at_the_secret_parameter()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            static partial class Log
+            {
+                [LoggerMessage(1, LogLevel.Information, "Connected with {Key}")]
+                static partial void Connected(ILogger logger, string {|PUX001:apiKey|});
+
+                [LoggerMessage(2, LogLevel.Information, "Connected {Company}")]
+                static partial void ConnectedTo(ILogger logger, string company);
+
+                static void Use(ILogger logger, string clientSecret) => ConnectedTo(logger, {|PUX001:clientSecret|});
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task LoggerMessage_parameters_with_a_data_classification_are_redacted_and_not_reported()
+    {
+        const string source = """
+            using Microsoft.Extensions.Compliance.Classification;
+            using Microsoft.Extensions.Logging;
+
+            sealed class PrivateDataAttribute : DataClassificationAttribute
+            {
+                public PrivateDataAttribute() : base(new DataClassification("Pleo", "Private")) { }
+            }
+
+            static partial class Log
+            {
+                [LoggerMessage(1, LogLevel.Information, "Connected with {Key}")]
+                static partial void Connected(ILogger logger, [PrivateData] string apiKey);
+
+                static void Use(ILogger logger, string apiKey) => Connected(logger, apiKey);
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    // ---- Sinks: other log libraries and diagnostic output ----
+
+    [Theory]
+    [InlineData("Serilog.Log.Information(\"Key {Key}\", {|PUX001:apiKey|});")]
+    [InlineData("Serilog.Log.Logger.Warning(\"Key {Key}\", {|PUX001:apiKey|});")]
+    [InlineData("Serilog.Log.ForContext<Connector>().Error(\"Key {Key}\", {|PUX001:apiKey|});")]
+    [InlineData("using var property = Serilog.Context.LogContext.PushProperty(\"Key\", {|PUX001:apiKey|});")]
+    [InlineData("NLog.LogManager.GetCurrentClassLogger().Info(\"Key {Key}\", {|PUX001:apiKey|});")]
+    [InlineData("NLog.LogManager.GetCurrentClassLogger().Debug({|PUX001:apiKey|});")]
+    [InlineData("log4net.LogManager.GetLogger(typeof(Connector)).Info({|PUX001:apiKey|});")]
+    [InlineData("log4net.LogManager.GetLogger(typeof(Connector)).InfoFormat(\"Key {0}\", {|PUX001:apiKey|});")]
+    [InlineData("Console.WriteLine({|PUX001:apiKey|});")]
+    [InlineData("Console.Write(\"Key: {0}\", {|PUX001:apiKey|});")]
+    [InlineData("Console.Error.WriteLine({|PUX001:apiKey|});")]
+    [InlineData("Debug.WriteLine({|PUX001:apiKey|});")]
+    [InlineData("Debug.Assert(apiKey.Length > 0, {|PUX001:apiKey|});")]
+    [InlineData("Trace.TraceInformation(\"Key {0}\", {|PUX001:apiKey|});")]
+    [InlineData("new TraceSource(\"pleo\").TraceEvent(TraceEventType.Information, 1, {|PUX001:apiKey|});")]
+    [InlineData("Activity.Current?.SetTag(\"pleo.key\", {|PUX001:apiKey|});")]
+    [InlineData("Activity.Current?.AddBaggage(\"pleo.key\", {|PUX001:apiKey|});")]
+    [InlineData("Activity.Current?.AddEvent(new ActivityEvent(\"connect\", tags: new ActivityTagsCollection { { \"key\", {|PUX001:apiKey|} } }));")]
+    public async Task Log_libraries_and_diagnostic_output_are_sinks(string statement) =>
+        await Verify.VerifyAsync(InMethod(statement));
+
+    [Fact]
+    public async Task EventSource_WriteEvent_is_a_sink()
+    {
+        const string source = """
+            using System.Diagnostics.Tracing;
+
+            sealed class PleoEvents : EventSource
+            {
+                public void Connected(string apiKey) => WriteEvent(1, {|PUX001:apiKey|});
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Log_library_absent_means_no_sink_and_no_crash()
+    {
+        const string source = """
+            class Connector
+            {
+                void Connect(string apiKey, Serilog.ILogger logger) => logger.Information("{Key}", apiKey);
+            }
+            """;
+        var test = new Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretToLogAnalyzer>.Test
+        {
+            TestCode = source,
+            ReferenceAssemblies = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80,
+        };
+        test.ExpectedDiagnostics.Add(Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS0246").WithSpan(3, 33, 3, 40).WithArguments("Serilog"));
+        await test.RunAsync();
+    }
+
+    // ---- What makes a secret: names, attributes, types ----
+
+    [Theory]
+    [InlineData("string apiKey")]
+    [InlineData("string ApiKey")]
+    [InlineData("string api_key")]
+    [InlineData("string API_KEY")]
+    [InlineData("string clientSecret")]
+    [InlineData("string refreshToken")]
+    [InlineData("string accessToken")]
+    [InlineData("string idToken")]
+    [InlineData("string password")]
+    [InlineData("string dbPasswd")]
+    [InlineData("string pwd")]
+    [InlineData("string passphrase")]
+    [InlineData("string credentials")]
+    [InlineData("string privateKey")]
+    [InlineData("string awsAccessKey")]
+    [InlineData("string authKey")]
+    [InlineData("string bearer")]
+    [InlineData("string pleoApiKeys")]
+    [InlineData("char[] password")]
+    [InlineData("StringBuilder secret")]
+    [InlineData("ReadOnlySpan<char> token")]
+    [InlineData("byte[] privateKey")]
+    [InlineData("string? apiKey2")]
+    public async Task Names_that_denote_a_secret_are_secrets(string parameter)
+    {
+        var name = parameter.Split(' ')[1];
+        var suffix = parameter.StartsWith("ReadOnlySpan", StringComparison.Ordinal) ? ".ToString()" : "";
+        await Verify.VerifyAsync(InMethod($"logger.LogInformation(\"{{Value}}\", {{|PUX001:{name}|}}{suffix});", "ILogger logger, " + parameter));
+    }
+
+    [Theory]
+    [InlineData("string apiKeyId")]
+    [InlineData("string apiKeyName")]
+    [InlineData("string tokenType")]
+    [InlineData("string secretName")]
+    [InlineData("string secretId")]
+    [InlineData("string keyName")]
+    [InlineData("int passwordLength")]
+    [InlineData("string passwordHash")]
+    [InlineData("string hashedPassword")]
+    [InlineData("string maskedApiKey")]
+    [InlineData("string apiKeyLast4")]
+    [InlineData("string nextToken")]
+    [InlineData("string pageToken")]
+    [InlineData("string tokenEndpoint")]
+    [InlineData("string tokenUrl")]
+    [InlineData("string apiKeyHeader")]
+    [InlineData("DateTime tokenExpiry")]
+    [InlineData("string passwordHint")]
+    [InlineData("string monkey")]
+    [InlineData("string tokenizer")]
+    [InlineData("string secretary")]
+    [InlineData("System.Threading.CancellationToken cancellationToken")]
+    [InlineData("object credentials")]
+    public async Task Names_about_a_secret_that_are_not_one_are_not_secrets(string parameter)
+    {
+        var name = parameter.Split(' ')[1];
+        await Verify.VerifyAsync(InMethod($"logger.LogInformation(\"{{Value}}\", {name});", "ILogger logger, " + parameter));
+    }
+
+    [Fact]
+    public async Task A_data_classification_attribute_or_a_configured_attribute_marks_a_secret()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Extensions.Compliance.Classification;
+            using Microsoft.Extensions.Logging;
+
+            sealed class PrivateDataAttribute : DataClassificationAttribute
+            {
+                public PrivateDataAttribute() : base(new DataClassification("Pleo", "Private")) { }
+            }
+
+            [AttributeUsage(AttributeTargets.All)]
+            sealed class SensitiveAttribute : Attribute { }
+
+            [AttributeUsage(AttributeTargets.All)]
+            sealed class ClassifiedAttribute : Attribute { }
+
+            [Sensitive]
+            sealed class Credential { }
+
+            record Settings([Sensitive] string Value);
+
+            class Connector
+            {
+                [PrivateData] public string Company { get; set; } = "";
+                [Classified] public string Code { get; set; } = "";
+
+                void Connect(ILogger logger, [Sensitive] string value, Credential credential, Settings settings)
+                {
+                    logger.LogInformation("{A}", {|PUX001:Company|});
+                    logger.LogInformation("{A}", {|PUX001:value|});
+                    logger.LogInformation("{A}", {|PUX001:credential|});
+                    logger.LogInformation("{A}", {|PUX001:settings.Value|});
+                    logger.LogInformation("{A}", {|PUX001:Code|});
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source, "pleouxguard.secret_attributes = Classified\n");
+    }
+
+    [Fact]
+    public async Task Configured_words_types_and_vetoes_extend_the_model()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            namespace Acme.Vault { sealed class SecretValue { } }
+
+            class Connector
+            {
+                void Connect(ILogger logger, string cardPin, Acme.Vault.SecretValue value, string tokenNonce, string signingKeyPem)
+                {
+                    logger.LogInformation("{A}", {|PUX001:cardPin|});
+                    logger.LogInformation("{A}", {|PUX001:value|});
+                    logger.LogInformation("{A}", tokenNonce);
+                    logger.LogInformation("{A}", {|PUX001:signingKeyPem|});
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source, "pleouxguard.secret_words = pin, signing key\npleouxguard.secret_types = Acme.Vault.SecretValue\npleouxguard.veto_words = nonce\n");
+    }
+
+    [Fact]
+    public async Task Configuration_lookups_of_secret_keys_are_secrets()
+    {
+        const string source = """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.Logging;
+
+            class Connector
+            {
+                void Connect(ILogger logger, IConfiguration configuration)
+                {
+                    logger.LogInformation("{A}", {|PUX001:configuration["Pleo:ApiKey"]|});
+                    logger.LogInformation("{A}", configuration["Pleo:BaseUrl"]);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    // ---- Flow inside a method ----
+
+    [Theory]
+    [InlineData("var copy = apiKey; logger.LogInformation({|PUX001:copy|});")]
+    [InlineData("var message = $\"key={apiKey}\"; logger.LogInformation({|PUX001:message|});")]
+    [InlineData("var message = \"key=\" + apiKey; logger.LogInformation({|PUX001:message|});")]
+    [InlineData("logger.LogInformation(string.Format(\"key={0}\", {|PUX001:apiKey|}));")]
+    [InlineData("logger.LogInformation(string.Concat(\"key=\", {|PUX001:apiKey|}));")]
+    [InlineData("logger.LogInformation(string.Join(\",\", \"a\", {|PUX001:apiKey|}));")]
+    [InlineData("var sb = new StringBuilder(); sb.Append(\"key=\").Append(apiKey); logger.LogInformation({|PUX001:sb|}.ToString());")]
+    [InlineData("var sb = new StringBuilder(); sb.AppendLine(apiKey); var text = sb.ToString(); logger.LogInformation({|PUX001:text|});")]
+    [InlineData("logger.LogInformation({|PUX001:apiKey|}.ToString());")]
+    [InlineData("logger.LogInformation({|PUX001:apiKey|}.Trim());")]
+    [InlineData("logger.LogInformation({|PUX001:apiKey|}.ToUpperInvariant());")]
+    [InlineData("logger.LogInformation(new string({|PUX001:apiKey|}.AsSpan()));")]
+    [InlineData("logger.LogInformation(new string({|PUX001:apiKey|}.ToCharArray()));")]
+    [InlineData("logger.LogInformation(apiKey.Length > 0 ? {|PUX001:apiKey|} : \"none\");")]
+    [InlineData("logger.LogInformation({|PUX001:apiKey|} ?? \"none\");")]
+    [InlineData("logger.LogInformation({|PUX001:apiKey|}?.Trim());")]
+    [InlineData("var pair = (Name: \"pleo\", Key: apiKey); logger.LogInformation(\"{Pair}\", {|PUX001:pair|});")]
+    [InlineData("var values = new[] { \"pleo\", apiKey }; logger.LogInformation(\"{Values}\", {|PUX001:values|});")]
+    [InlineData("string[] values = [\"pleo\", apiKey]; logger.LogInformation(\"{Values}\", {|PUX001:values|});")]
+    [InlineData("logger.LogInformation(\"{@Request}\", new { Company = \"pleo\", Key = {|PUX001:apiKey|} });")]
+    [InlineData("logger.LogInformation(\"{@Request}\", new Dictionary<string, string> { [\"key\"] = {|PUX001:apiKey|} });")]
+    [InlineData("logger.LogInformation(Convert.ToBase64String(Encoding.UTF8.GetBytes({|PUX001:apiKey|})));")]
+    [InlineData("foreach (var key in new[] { apiKey }) { logger.LogInformation({|PUX001:key|}); }")]
+    [InlineData("var (a, b) = (\"x\", apiKey); logger.LogInformation({|PUX001:b|});")]
+    [InlineData("var text = \"\"; text += apiKey; logger.LogInformation({|PUX001:text|});")]
+    public async Task Secrets_flow_through_locals_and_string_operations(string body) =>
+        await Verify.VerifyAsync(InMethod(body));
+
+    [Fact]
+    public async Task Secrets_flow_into_lambdas_and_local_functions()
+    {
+        await Verify.VerifyAsync(InMethod("""
+            var copy = apiKey;
+            Action log = () => logger.LogInformation({|PUX001:copy|});
+            void Local() => logger.LogInformation({|PUX001:apiKey|});
+            """));
+    }
+
+    [Theory]
+    [InlineData("var copy = Mask(apiKey); logger.LogInformation(copy);")]
+    [InlineData("apiKey = Mask(apiKey); logger.LogInformation(apiKey);")]
+    [InlineData("logger.LogInformation(Redact(apiKey));")]
+    [InlineData("logger.LogInformation(HashKey(apiKey));")]
+    [InlineData("logger.LogInformation(\"{Length}\", apiKey.Length);")]
+    [InlineData("logger.LogInformation(\"{Empty}\", string.IsNullOrEmpty(apiKey));")]
+    [InlineData("logger.LogInformation(\"{Same}\", apiKey == \"x\");")]
+    [InlineData("logger.LogInformation(\"{Prefix}\", apiKey.StartsWith(\"pk_\"));")]
+    [InlineData("var copy = apiKey; copy = \"redacted\"; logger.LogInformation(copy);")]
+    [InlineData("logger.LogInformation(\"ends with {Last}\", apiKey[^4..]);")]
+    [InlineData("logger.LogInformation(\"••••\" + apiKey.Substring(apiKey.Length - 4));")]
+    public async Task Sanitizers_lengths_comparisons_and_last_four_clear_the_secret(string body)
+    {
+        await Verify.VerifyAsync(InMethod(body, members: """
+            static string Mask(string value) => "••••" + value[^4..];
+            static string Redact(string value) => "[redacted]";
+            static string HashKey(string value) => value.GetHashCode().ToString();
+            """));
+    }
+
+    [Fact]
+    public async Task A_reassignment_only_in_one_branch_does_not_clear_the_secret()
+    {
+        await Verify.VerifyAsync(InMethod(
+            "var copy = apiKey; if (copy.Length > 40) { copy = Mask(copy); } logger.LogInformation({|PUX001:copy|});",
+            members: "static string Mask(string value) => \"••••\" + value[^4..];"));
+    }
+
+    [Fact]
+    public async Task Configured_sanitizers_clear_the_secret()
+    {
+        await Verify.VerifyAsync(
+            InMethod("logger.LogInformation(Obscure(apiKey)); logger.LogInformation(Scramble2(apiKey));", members: "static string Obscure(string v) => v; static string Scramble2(string v) => v;"),
+            "pleouxguard.sanitizer_methods = Connector.Obscure, Scramble*\n");
+    }
+
+    // ---- Across methods of the same compilation ----
+
+    [Fact]
+    public async Task A_secret_passed_to_a_method_that_logs_its_parameter_is_reported_at_the_call()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            class Connector(ILogger logger)
+            {
+                void Connect(string apiKey) => Audit("connect", {|PUX001:apiKey|});
+
+                void Audit(string action, string detail) => Write(detail);
+
+                void Write(string text) => logger.LogInformation("{Text}", text);
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Call_depth_bounds_how_far_a_secret_is_followed()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            class Connector(ILogger logger)
+            {
+                void Connect(string apiKey) => Audit("connect", apiKey);
+
+                void Audit(string action, string detail) => Write(detail);
+
+                void Write(string text) => logger.LogInformation("{Text}", text);
+            }
+            """;
+        await Verify.VerifyAsync(source, "pleouxguard.call_depth = 1\n");
+    }
+
+    [Fact]
+    public async Task A_method_that_returns_its_parameter_carries_the_secret()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            class Connector(ILogger logger)
+            {
+                static string Describe(string value) => "value: " + value;
+
+                void Connect(string apiKey) => logger.LogInformation(Describe({|PUX001:apiKey|}));
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_secret_method_result_is_a_secret()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+
+            class Connector(ILogger logger)
+            {
+                string GetApiKey() => "";
+                Task<string> GetClientSecretAsync() => Task.FromResult("");
+
+                async Task Connect()
+                {
+                    logger.LogInformation({|PUX001:GetApiKey()|});
+                    logger.LogInformation(await {|PUX001:GetClientSecretAsync()|});
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+}
