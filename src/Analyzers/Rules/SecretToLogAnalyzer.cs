@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PleoUxGuard.Analyzers.Analysis;
@@ -9,21 +8,17 @@ namespace PleoUxGuard.Analyzers.Rules;
 
 /// <summary>PUX001: a secret reaches a log or diagnostic output (R-VIS-3).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretToLogAnalyzer : DiagnosticAnalyzer
+public sealed class SecretToLogAnalyzer : SecretSinkAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SecretToLog);
-
-    public override void Initialize(AnalysisContext context)
+    public SecretToLogAnalyzer()
+        : base(Descriptors.SecretToLog, SinkKindSet.Of(SinkKind.Log), partial: false, RegisterLoggerMessageDeclarations)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            SecretSinkAnalysis.Register(start, SinkKindSet.Of(SinkKind.Log), partial: false, Descriptors.SecretToLog);
-            var logSinks = SinkCatalogue.For(start.Compilation).Log;
-            start.RegisterSymbolAction(symbol => AnalyzeLoggerMessageDeclaration(symbol, logSinks), SymbolKind.Method);
-        });
+    }
+
+    private static void RegisterLoggerMessageDeclarations(CompilationStartAnalysisContext start)
+    {
+        var logSinks = SinkCatalogue.For(start.Compilation).Log;
+        start.RegisterSymbolAction(symbol => AnalyzeLoggerMessageDeclaration(symbol, logSinks), SymbolKind.Method);
     }
 
     /// <summary>A [LoggerMessage] method's secret parameter is logged by every call: report it where it is declared.</summary>

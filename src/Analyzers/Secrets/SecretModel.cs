@@ -223,12 +223,9 @@ internal sealed class SecretModel
 
     private bool IsSecretAttribute(INamedTypeSymbol attribute)
     {
-        for (var type = attribute; type is not null; type = type.BaseType)
+        if (attribute.DerivesFrom(_dataClassificationAttribute))
         {
-            if (_dataClassificationAttribute is not null && SymbolEqualityComparer.Default.Equals(type, _dataClassificationAttribute))
-            {
-                return true;
-            }
+            return true;
         }
 
         var name = attribute.Name;
@@ -248,18 +245,12 @@ internal sealed class SecretModel
 
     private bool ComputeIsSanitizer(IMethodSymbol method)
     {
-        if (_redactor is not null)
+        if (method.ContainingType.DerivesFrom(_redactor))
         {
-            for (var type = method.ContainingType; type is not null; type = type.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type, _redactor))
-                {
-                    return true;
-                }
-            }
+            return true;
         }
 
-        foreach (var word in NameWords.Split(method.Name))
+        foreach (var word in IdentifierWords.Split(method.Name))
         {
             if (word is "mask" or "masked" or "redact" or "redacted" or "hash" or "hashed" or "fingerprint" or "encrypt" or "protect")
             {

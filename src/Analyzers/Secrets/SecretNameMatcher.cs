@@ -67,7 +67,7 @@ internal sealed class SecretNameMatcher
             return false;
         }
 
-        var words = NameWords.Split(name);
+        var words = IdentifierWords.Split(name);
         var lastTermEnd = -1;
         for (var index = 0; index < words.Count; index++)
         {
@@ -97,7 +97,7 @@ internal sealed class SecretNameMatcher
     }
 
     /// <summary>How many words of the longest secret term start at <paramref name="index"/>, or 0.</summary>
-    private int TermLengthAt(List<string> words, int index)
+    private int TermLengthAt(IReadOnlyList<string> words, int index)
     {
         var best = 0;
         foreach (var term in _terms)
@@ -111,7 +111,7 @@ internal sealed class SecretNameMatcher
         return best;
     }
 
-    private static bool Matches(List<string> words, int index, string[] term)
+    private static bool Matches(IReadOnlyList<string> words, int index, string[] term)
     {
         for (var offset = 0; offset < term.Length; offset++)
         {

@@ -69,21 +69,7 @@ internal sealed class BrowserSinks : SinkTable
         }
 
         return operation is IPropertyReferenceOperation { Property.Name: "Headers" } headers
-            && _httpResponse is not null
-            && InheritsFrom(headers.Property.ContainingType, _httpResponse)
+            && headers.Property.ContainingType.DerivesFrom(_httpResponse)
             && (_headerDictionary is null || SymbolEqualityComparer.Default.Equals(headers.Type, _headerDictionary));
-    }
-
-    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -120,12 +120,9 @@ internal sealed class LogSinks : SinkTable
 
         foreach (var attribute in parameter.GetAttributes())
         {
-            for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+            if (attribute.AttributeClass.DerivesFrom(_dataClassificationAttribute))
             {
-                if (_dataClassificationAttribute is not null && SymbolEqualityComparer.Default.Equals(type, _dataClassificationAttribute))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

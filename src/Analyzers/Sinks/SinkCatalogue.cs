@@ -15,6 +15,7 @@ internal sealed class SinkCatalogue
         Log = new LogSinks(compilation);
         var tables = ImmutableArray.CreateBuilder<SinkTable>();
         tables.Add(Log);
+        tables.Add(new MessageSinks(compilation));
         tables.Add(new UrlSinks(compilation));
         tables.Add(new BrowserSinks(compilation));
         All = tables.ToImmutable();

@@ -1,28 +1,12 @@
 using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretToLogAnalyzer>;
 
+using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
+
 namespace PleoUxGuard.Analyzers.Tests.Rules;
 
 /// <summary>PUX001: a secret reaches a log or diagnostic output.</summary>
 public sealed class SecretToLogAnalyzerTests
 {
-    private static string InMethod(string body, string parameters = "ILogger logger, string apiKey", string members = "") => $$"""
-        using System;
-        using System.Collections.Generic;
-        using System.Diagnostics;
-        using System.Linq;
-        using System.Text;
-        using Microsoft.Extensions.Logging;
-
-        class Connector
-        {
-            {{members}}
-            void Connect({{parameters}})
-            {
-                {{body}}
-            }
-        }
-        """;
-
     // ---- Sinks: Microsoft.Extensions.Logging ----
 
     [Theory]
@@ -169,13 +153,13 @@ public sealed class SecretToLogAnalyzerTests
     [InlineData("string pleoApiKeys")]
     [InlineData("char[] password")]
     [InlineData("StringBuilder secret")]
-    [InlineData("ReadOnlySpan<char> token")]
+    [InlineData("ReadOnlyMemory<char> token")]
     [InlineData("byte[] privateKey")]
     [InlineData("string? apiKey2")]
     public async Task Names_that_denote_a_secret_are_secrets(string parameter)
     {
         var name = parameter.Split(' ')[1];
-        var suffix = parameter.StartsWith("ReadOnlySpan", StringComparison.Ordinal) ? ".ToString()" : "";
+        var suffix = parameter.StartsWith("ReadOnlyMemory", StringComparison.Ordinal) ? ".ToString()" : "";
         await Verify.VerifyAsync(InMethod($"logger.LogInformation(\"{{Value}}\", {{|PUX001:{name}|}}{suffix});", "ILogger logger, " + parameter));
     }
 

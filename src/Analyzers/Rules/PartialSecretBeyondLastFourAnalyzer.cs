@@ -1,0 +1,19 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Analysis;
+using PleoUxGuard.Analyzers.Sinks;
+
+namespace PleoUxGuard.Analyzers.Rules;
+
+/// <summary>
+/// PUX005: a slice of a secret other than at most its last 4 characters reaches any sink of PUX001–PUX007
+/// (R-VIS-2). The site is reported once, as PUX005: the whole-secret rules report whole secrets only.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PartialSecretBeyondLastFourAnalyzer : SecretSinkAnalyzer
+{
+    public PartialSecretBeyondLastFourAnalyzer()
+        : base(Descriptors.PartialSecretBeyondLastFour, SinkKindSet.All, partial: true)
+    {
+    }
+}

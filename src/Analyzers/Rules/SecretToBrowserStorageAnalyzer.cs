@@ -1,0 +1,16 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Analysis;
+using PleoUxGuard.Analyzers.Sinks;
+
+namespace PleoUxGuard.Analyzers.Rules;
+
+/// <summary>PUX007: a secret reaches a cookie, response header or client-side script (R-SEC-3).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretToBrowserStorageAnalyzer : SecretSinkAnalyzer
+{
+    public SecretToBrowserStorageAnalyzer()
+        : base(Descriptors.SecretToBrowserStorage, SinkKindSet.Of(SinkKind.Browser), partial: false)
+    {
+    }
+}

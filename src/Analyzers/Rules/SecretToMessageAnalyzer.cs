@@ -1,0 +1,16 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Analysis;
+using PleoUxGuard.Analyzers.Sinks;
+
+namespace PleoUxGuard.Analyzers.Rules;
+
+/// <summary>PUX002: a secret reaches an exception or user-facing message (R-VIS-3).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretToMessageAnalyzer : SecretSinkAnalyzer
+{
+    public SecretToMessageAnalyzer()
+        : base(Descriptors.SecretToMessage, SinkKindSet.Of(SinkKind.Message), partial: false)
+    {
+    }
+}

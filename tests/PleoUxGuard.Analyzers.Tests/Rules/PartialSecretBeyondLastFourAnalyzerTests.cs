@@ -1,0 +1,48 @@
+using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.PartialSecretBeyondLastFourAnalyzer>;
+
+namespace PleoUxGuard.Analyzers.Tests.Rules;
+
+/// <summary>PUX005: any slice of a secret other than at most its last 4 characters reaches a sink.</summary>
+public sealed class PartialSecretBeyondLastFourAnalyzerTests
+{
+    [Fact]
+    public async Task Prefixes_middles_and_long_suffixes_are_reported_at_every_kind_of_sink()
+    {
+        await Verify.VerifyAsync(InController("""
+            logger.LogInformation("Key starts {Prefix}", {|PUX005:apiKey[..8]|});
+            logger.LogInformation("Key {Part}", {|PUX005:apiKey.Substring(0, 6)|});
+            logger.LogInformation("Key ends {Suffix}", {|PUX005:apiKey[^6..]|});
+            logger.LogInformation("Key {Part}", {|PUX005:apiKey.Remove(4)|});
+            logger.LogInformation("Key {Char}", {|PUX005:apiKey[0]|});
+            logger.LogInformation("Key {Part}", new string({|PUX005:apiKey.Take(8)|}.ToArray()));
+            logger.LogInformation("Key {Part}", new string({|PUX005:apiKey.AsSpan(0, 8)|}));
+            var prefix = apiKey.Substring(0, 8);
+            ModelState.AddModelError("ApiKey", $"Key {{|PUX005:prefix|}}… was rejected");
+            var uri = new Uri("https://example.test/?hint=" + {|PUX005:apiKey[..6]|});
+            Response.Cookies.Append("hint", {|PUX005:apiKey[..6]|});
+            return Ok();
+            """));
+    }
+
+    [Fact]
+    public async Task At_most_the_last_four_characters_are_fine()
+    {
+        await Verify.VerifyAsync(InController("""
+            logger.LogInformation("Key ends {Last}", apiKey[^4..]);
+            logger.LogInformation("Key ends {Last}", apiKey[^3..]);
+            logger.LogInformation("Key ends {Last}", apiKey.Substring(apiKey.Length - 4));
+            logger.LogInformation("Key ends {Last}", apiKey.Substring(Math.Max(0, apiKey.Length - 4)));
+            logger.LogInformation("Key ends {Last}", new string(apiKey.TakeLast(4).ToArray()));
+            logger.LogInformation("Key ends {Last}", apiKey[^1]);
+            ViewData["KeyEnding"] = "••••" + apiKey[^4..];
+            return Ok();
+            """));
+    }
+
+    [Fact]
+    public async Task A_whole_secret_is_not_this_rules_business()
+    {
+        await Verify.VerifyAsync(InMethod("logger.LogInformation(\"{Key}\", apiKey);"));
+    }
+}

@@ -1,0 +1,62 @@
+using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretInUrlAnalyzer>;
+
+namespace PleoUxGuard.Analyzers.Tests.Rules;
+
+/// <summary>PUX006: a secret is put into a URL instead of the Authorization header.</summary>
+public sealed class SecretInUrlAnalyzerTests
+{
+    [Fact]
+    public async Task Uris_and_http_client_request_uris_are_sinks()
+    {
+        await Verify.VerifyAsync(InMethod("""
+            var uri = new Uri($"https://api.example.test/v1/company?api_key={{|PUX006:apiKey|}}");
+            var relative = new Uri(new Uri("https://api.example.test"), "v1/company?key=" + {|PUX006:apiKey|});
+            var builder = new UriBuilder("https://api.example.test") { Query = "key=" + {|PUX006:apiKey|} };
+            await client.GetAsync($"/v1/company?key={{|PUX006:apiKey|}}");
+            await client.GetStringAsync("/v1/company/" + {|PUX006:apiKey|});
+            await client.PostAsync("/v1/validate?key=" + {|PUX006:apiKey|}, null);
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/company?key={{|PUX006:apiKey|}}");
+            request.RequestUri = new Uri("/v1?key=" + {|PUX006:apiKey|}, UriKind.Relative);
+            """, "HttpClient client, string apiKey"));
+    }
+
+    [Fact]
+    public async Task Query_string_builders_redirects_and_navigation_are_sinks()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Components;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.WebUtilities;
+
+            class ConnectionController : Controller
+            {
+                public IActionResult Save(string apiKey, NavigationManager navigation)
+                {
+                    var url = QueryHelpers.AddQueryString("/connect", "key", {|PUX006:apiKey|});
+                    var query = QueryString.Create("key", {|PUX006:apiKey|});
+                    Response.Redirect("/done?key=" + {|PUX006:apiKey|});
+                    navigation.NavigateTo($"/done?key={{|PUX006:apiKey|}}");
+                    var minimal = Results.Redirect("/done?key=" + {|PUX006:apiKey|});
+                    return RedirectToAction("Done", new { key = {|PUX006:apiKey|} });
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Headers_and_bodies_are_where_keys_belong()
+    {
+        await Verify.VerifyAsync(InMethod("""
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            var request = new HttpRequestMessage(HttpMethod.Get, "/v1/company");
+            request.Headers.Add("Authorization", $"Bearer {apiKey}");
+            await client.SendAsync(request);
+            await client.PostAsync(tokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string> { ["client_secret"] = apiKey }));
+            var uri = new Uri(tokenEndpoint);
+            await client.GetAsync($"/v1/company?key_ending={apiKey[^4..]}");
+            """, "HttpClient client, string apiKey, string tokenEndpoint"));
+    }
+}

@@ -1,0 +1,55 @@
+using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretToMessageAnalyzer>;
+
+namespace PleoUxGuard.Analyzers.Tests.Rules;
+
+/// <summary>PUX002: a secret is placed in an exception or a message the user reads.</summary>
+public sealed class SecretToMessageAnalyzerTests
+{
+    [Fact]
+    public async Task Exception_messages_and_exception_data_are_sinks()
+    {
+        await Verify.VerifyAsync(InMethod("""
+            var error = new InvalidOperationException($"Pleo rejected {{|PUX002:apiKey|}}");
+            error.Data["key"] = {|PUX002:apiKey|};
+            error.Data.Add("key", {|PUX002:apiKey|});
+            throw new ArgumentException("Bad key: " + {|PUX002:apiKey|}, nameof(apiKey));
+            """));
+    }
+
+    [Fact]
+    public async Task Model_state_problem_details_and_view_state_are_sinks()
+    {
+        await Verify.VerifyAsync(InController("""
+            ModelState.AddModelError("ApiKey", $"The key {{|PUX002:apiKey|}} was rejected");
+            TempData["Error"] = "Rejected " + {|PUX002:apiKey|};
+            ViewData["Message"] = {|PUX002:apiKey|};
+            ViewBag.Notice = {|PUX002:apiKey|};
+            var problem = new ProblemDetails { Detail = $"Key {{|PUX002:apiKey|}} is invalid" };
+            return BadRequest({|PUX002:apiKey|});
+            """));
+    }
+
+    [Fact]
+    public async Task Response_helpers_and_response_writes_are_sinks()
+    {
+        await Verify.VerifyAsync(InMethod("""
+            await context.Response.WriteAsync("Rejected: " + {|PUX002:apiKey|});
+            var bad = Results.BadRequest($"Rejected {{|PUX002:apiKey|}}");
+            var problem = TypedResults.Problem(detail: {|PUX002:apiKey|});
+            var text = Results.Content({|PUX002:apiKey|});
+            """, "HttpContext context, string apiKey"));
+    }
+
+    [Fact]
+    public async Task Messages_without_the_secret_are_silent()
+    {
+        await Verify.VerifyAsync(InController("""
+            ModelState.AddModelError(nameof(apiKey), "Pleo did not accept this API key. Check that you copied the whole key, then save again.");
+            TempData["Status"] = apiKey.Length > 0 ? "Connected" : "Not connected";
+            ViewData["KeyEnding"] = "••••" + apiKey[^4..];
+            if (string.IsNullOrWhiteSpace(apiKey)) throw new ArgumentException("An API key is required.", nameof(apiKey));
+            return BadRequest("The API key was rejected.");
+            """));
+    }
+}
