@@ -28,7 +28,6 @@ internal sealed class RawDetails
     private readonly INamedTypeSymbol? _responseMessage;
     private readonly INamedTypeSymbol? _requestException;
     private readonly INamedTypeSymbol? _content;
-    private readonly INamedTypeSymbol? _type;
 
     public RawDetails(Compilation compilation)
     {
@@ -36,7 +35,6 @@ internal sealed class RawDetails
         _responseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
         _requestException = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestException");
         _content = compilation.GetTypeByMetadataName("System.Net.Http.HttpContent");
-        _type = compilation.GetTypeByMetadataName("System.Type");
     }
 
     public List<RawDetail> Find(IOperation value)
@@ -86,7 +84,17 @@ internal sealed class RawDetails
                 Find(interpolation.Expression, found, depth);
                 break;
             case IConditionalAccessOperation conditionalAccess:
-                Find(conditionalAccess.WhenNotNull, found, depth);
+                // ex.InnerException?.Message: report the whole expression, not the ".Message" part of it.
+                var inner = Describe(conditionalAccess.WhenNotNull);
+                if (inner is null)
+                {
+                    Find(conditionalAccess.WhenNotNull, found, depth);
+                }
+                else
+                {
+                    found.Add(new RawDetail(conditionalAccess, inner + " '" + conditionalAccess.Syntax + "'"));
+                }
+
                 break;
             case IInvocationOperation invocation:
                 if (IsStringComposition(invocation))
@@ -132,7 +140,7 @@ internal sealed class RawDetails
                     return name == "StatusCode" ? "the HTTP status code" : "the HTTP reason phrase";
                 }
 
-                if (owner.DerivesFrom(_type) && name is "Name" or "FullName"
+                if (name is "Name" or "FullName"
                     && property.Instance is IInvocationOperation { TargetMethod.Name: "GetType" } getType
                     && TypeSymbols.DerivesFrom(getType.Instance?.Type, _exception))
                 {

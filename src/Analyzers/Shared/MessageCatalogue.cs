@@ -152,10 +152,10 @@ internal static class MessageCatalogue
     public static readonly string[] FailureCues =
     {
         "failed", "fail", "fails", "failure", "error", "invalid", "could not", "couldn't", "cannot",
-        "can't", "unable", "denied", "rejected", "not valid", "expired", "revoked", "wrong",
+        "can't", "unable", "denied", "rejected", "refused", "did not accept", "didn't accept", "not accepted", "not valid", "expired", "revoked", "wrong",
         "incorrect", "unauthorized", "unauthorised", "forbidden", "not recognised", "not recognized",
         "does not have", "doesn't have", "missing", "problem", "interrupted", "unavailable",
-        "not allowed", "too many", "did not work", "didn't work", "not accepted", "was not saved",
+        "not allowed", "too many", "did not work", "didn't work", "was not saved",
         "lacks", "no longer", "timed out", "unreachable", "went wrong",
     };
 

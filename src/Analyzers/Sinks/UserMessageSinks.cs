@@ -319,7 +319,8 @@ internal sealed class UserMessageSinks
             && IsMessageName(member.Name)
             && IsViewModel(containing))
         {
-            AddIfText(value, member.Name, UserMessageSinkKind.MessageMember, isStateLabel: false, uses);
+            var sinkName = containing.IsAnonymousType ? "new { " + member.Name + " = … }" : member.Name;
+            AddIfText(value, sinkName, UserMessageSinkKind.MessageMember, isStateLabel: false, uses);
         }
     }
 

@@ -1,0 +1,202 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = PleoUxGuard.Analyzers.Tests.Messages.MessageRulesVerifier;
+
+namespace PleoUxGuard.Analyzers.Tests.Messages;
+
+/// <summary>PUX011: failures without a next step, in each kind of connection code.</summary>
+public sealed class NoRecoveryActionTests
+{
+    [Fact]
+    public async Task A_rejected_key_without_a_next_step_is_reported_with_its_kind()
+    {
+        const string source = """
+            class PleoConnectionController : Controller
+            {
+                IActionResult Save()
+                {
+                    ModelState.AddModelError("ApiKey", "Pleo rejected this API key.");
+                    return View();
+                }
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX011", DiagnosticSeverity.Warning)
+            .WithSpan(5, 44, 5, 73)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("Pleo rejected this API key.", "ModelState.AddModelError", "; this code handles an invalid API key"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Catch_blocks_for_connection_exceptions_are_connection_code()
+    {
+        const string source = """
+            class SettingsModel : PageModel
+            {
+                public string? ErrorMessage { get; set; }
+
+                async Task OnPostAsync(HttpClient client)
+                {
+                    try
+                    {
+                        await client.GetAsync("/v1/introspect");
+                    }
+                    catch (HttpRequestException)
+                    {
+                        ErrorMessage = {|PUX011:"We could not reach the server."|};
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        ErrorMessage = {|PUX011:$"The request timed out after {30} seconds."|};
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Status_branches_are_connection_code_and_name_the_kind()
+    {
+        const string source = """
+            class SettingsController : Controller
+            {
+                IActionResult Check(HttpResponseMessage response)
+                {
+                    if (response.StatusCode == HttpStatusCode.Forbidden)
+                    {
+                        TempData["Error"] = "This key is missing a permission.";
+                    }
+
+                    switch ((int)response.StatusCode)
+                    {
+                        case StatusCodes.Status429TooManyRequests:
+                            TempData["Error"] = "Too many requests were sent.";
+                            break;
+                    }
+
+                    return View();
+                }
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX011", DiagnosticSeverity.Warning)
+            .WithSpan(7, 33, 7, 68)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("This key is missing a permission.", "TempData[\"Error\"]", "; this code handles a key without a needed permission"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX011", DiagnosticSeverity.Warning)
+            .WithSpan(13, 37, 13, 67)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("Too many requests were sent.", "TempData[\"Error\"]", "; this code handles Pleo limiting the request rate"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Switch_arms_and_problem_details_in_connection_routes_are_checked()
+    {
+        const string source = """
+            static class PleoRoutes
+            {
+                static IResult Activate(HttpStatusCode status) => Results.Problem(detail: status switch
+                {
+                    HttpStatusCode.Unauthorized => {|PUX011:"The API key is not valid."|},
+                    HttpStatusCode.Forbidden => "The API key lacks a permission. Reinstall the integration in Pleo and paste the new key.",
+                    _ => {|PUX011:"Pleo is unavailable."|},
+                });
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Resource_texts_are_judged_at_the_use_in_connection_code()
+    {
+        const string source = """
+            class Strings
+            {
+                public static System.Resources.ResourceManager ResourceManager => null!;
+                public static string KeyRejected => ResourceManager.GetString("KeyRejected")!;
+                public static string KeyRejectedWithHelp => ResourceManager.GetString("KeyRejectedWithHelp")!;
+            }
+
+            class ApiKeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    ModelState.AddModelError("", {|PUX011:Strings.KeyRejected|});
+                    ModelState.AddModelError("", Strings.KeyRejectedWithHelp);
+                    return View();
+                }
+            }
+            """;
+        const string resx = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <data name="KeyRejected" xml:space="preserve"><value>Your key was not accepted.</value></data>
+              <data name="KeyRejectedWithHelp" xml:space="preserve"><value>Your key was not accepted. Paste the key again.</value></data>
+            </root>
+            """;
+
+        await Verify.VerifyAsync(source, null, ("/0/Strings.resx", resx));
+    }
+
+    [Fact]
+    public async Task Extra_recovery_cues_come_from_editorconfig()
+    {
+        const string source = """
+            class ApiKeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    ModelState.AddModelError("", "Pleo did not accept the key, call our support desk.");
+                    ModelState.AddModelError("", {|PUX011:"Pleo did not accept the key."|});
+                    return View();
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, "pleouxguard.recovery_cues = call our support\n");
+
+        // Without the option the same message is reported: the option is what silences it.
+        var withoutOption = source.Replace("\"Pleo did not accept the key, call our support desk.\"", "{|PUX011:\"Pleo did not accept the key, call our support desk.\"|}", StringComparison.Ordinal);
+        await Verify.VerifyAsync(withoutOption);
+    }
+
+    [Fact]
+    public async Task Configured_connection_names_and_exceptions_widen_connection_code()
+    {
+        const string source = """
+            sealed class LedgerSyncException : Exception;
+
+            class LedgerController : Controller
+            {
+                IActionResult Sync()
+                {
+                    try
+                    {
+                        return View();
+                    }
+                    catch (LedgerSyncException)
+                    {
+                        ModelState.AddModelError("", {|PUX011:"The ledger sync was rejected."|});
+                        return View();
+                    }
+                }
+            }
+
+            class VaultPage : PageModel
+            {
+                public string? ErrorMessage { get; set; }
+
+                void OnPost() => ErrorMessage = {|PUX011:"The vault refused the request."|};
+            }
+            """;
+
+        await Verify.VerifyAsync(source, "pleouxguard.connection_exceptions = LedgerSyncException\npleouxguard.connection_names = vault\n");
+    }
+}

@@ -1,0 +1,157 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = PleoUxGuard.Analyzers.Tests.Messages.MessageRulesVerifier;
+
+namespace PleoUxGuard.Analyzers.Tests.Messages;
+
+/// <summary>PUX012: raw exception text, HTTP details and response bodies, and jargon in connection code.</summary>
+public sealed class RawTechnicalDetailTests
+{
+    [Fact]
+    public async Task Exception_message_in_a_model_error_is_reported_with_the_kind_of_the_catch()
+    {
+        const string source = """
+            class PleoController : Controller
+            {
+                async Task<IActionResult> Connect(HttpClient client)
+                {
+                    try
+                    {
+                        await client.GetAsync("/v1/introspect");
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        ModelState.AddModelError("ApiKey", ex.Message);
+                    }
+
+                    return View();
+                }
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX012", DiagnosticSeverity.Warning)
+            .WithSpan(11, 48, 11, 58)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("the exception text 'ex.Message'", "ModelState.AddModelError", "; this code handles Pleo being unreachable or failing"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Exception_details_are_reported_outside_connection_code_too()
+    {
+        const string source = """
+            class ReportsController : Controller
+            {
+                IActionResult Export()
+                {
+                    try
+                    {
+                        return View();
+                    }
+                    catch (Exception ex)
+                    {
+                        TempData["Error"] = {|PUX012:ex.ToString()|};
+                        ViewBag.ErrorMessage = $"Export failed: {{|PUX012:ex.InnerException?.Message|}}";
+                        ViewData["Alert"] = {|PUX012:ex.GetType().Name|} + " at " + {|PUX012:ex.StackTrace|};
+                        return Problem(detail: string.Format("Failed: {0}", {|PUX012:ex.Message|}));
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Http_status_reason_phrase_and_response_body_are_reported()
+    {
+        const string source = """
+            class ConnectModel : PageModel
+            {
+                public string? ErrorMessage { get; set; }
+
+                async Task OnPostAsync(HttpClient client)
+                {
+                    var response = await client.GetAsync("/v1/installations/me");
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        var body = await {|PUX012:response.Content.ReadAsStringAsync()|};
+                        ErrorMessage = body;
+                        ErrorMessage = $"Pleo answered {{|PUX012:response.StatusCode|}}: {{|PUX012:response.ReasonPhrase|}}";
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Status_code_of_an_http_request_exception_is_reported()
+    {
+        const string source = """
+            static class PleoEndpoints
+            {
+                static async Task<IResult> Activate(HttpClient client)
+                {
+                    try
+                    {
+                        await client.GetStringAsync("/v1/companies");
+                        return Results.Ok();
+                    }
+                    catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized)
+                    {
+                        return Results.BadRequest(new { error = $"Pleo said {{|PUX012:ex.StatusCode|}}. Check the key and try again." });
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Jargon_literals_are_reported_in_connection_code()
+    {
+        const string source = """
+            class ApiKeyController : Controller
+            {
+                IActionResult Save(HttpResponseMessage response)
+                {
+                    if (response.StatusCode == HttpStatusCode.Unauthorized)
+                    {
+                        ModelState.AddModelError("ApiKey", "Pleo returned 401. Check the key and try again.");
+                    }
+
+                    TempData["Error"] = {|PUX012:"The JSON payload could not be deserialized. Try again."|};
+                    return View();
+                }
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("PUX012", DiagnosticSeverity.Warning)
+            .WithSpan(7, 48, 7, 97)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("the jargon \"401\" in \"Pleo returned 401. Check the key and try again.\"", "ModelState.AddModelError", "; this code handles an invalid API key"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Extra_jargon_comes_from_editorconfig()
+    {
+        const string source = """
+            class ApiKeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    ModelState.AddModelError("", {|PUX012:"The tenant GUID was not found. Check the key and try again."|});
+                    return View();
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, "pleouxguard.jargon_terms = guid\n");
+    }
+}
