@@ -126,9 +126,7 @@ internal readonly struct MessageScope
             {
                 groups.Add(new List<string> { localFunction.Symbol.Name });
             }
-            else if (parent is IAnonymousFunctionOperation
-                && parent.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation mapCall } }
-                && mapCall.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal))
+            else if (parent is IAnonymousFunctionOperation && MapCallOf(parent) is { } mapCall)
             {
                 foreach (var argument in mapCall.Arguments)
                 {
@@ -173,6 +171,20 @@ internal readonly struct MessageScope
         }
 
         return groups;
+    }
+
+    // app.MapPost("/account/login", () => ...): the route names the flow a minimal-API handler serves.
+    private static IInvocationOperation? MapCallOf(IOperation lambda)
+    {
+        var current = lambda.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IArgumentOperation { Parent: IInvocationOperation call } && call.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal)
+            ? call
+            : null;
     }
 
     private static FailureKind? GuessFromNames(List<List<string>> groups)
