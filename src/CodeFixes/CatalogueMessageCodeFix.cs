@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
@@ -88,13 +89,18 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
 
         var replacement = CatalogueExpression(model.Compilation, kind).WithTriviaFrom(message);
         var catchClause = message.FirstAncestorOrSelf<CatchClauseSyntax>();
-        if (catchClause is null)
-        {
-            return document.WithSyntaxRoot(root.ReplaceNode(message, replacement));
-        }
+        var newRoot = catchClause is null
+            ? root.ReplaceNode(message, replacement)
+            : root.ReplaceNode(catchClause, WithoutUnusedExceptionName(catchClause.ReplaceNode(message, replacement)));
+
+        // "using PleoUxGuard.Shared;" for the catalogue constant; the simplifier then shortens the name.
+        return await ImportAdder.AddImportsAsync(document.WithSyntaxRoot(newRoot), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static CatchClauseSyntax WithoutUnusedExceptionName(CatchClauseSyntax newCatch)
+    {
 
         // Without the raw detail the exception variable may be unused (CS0168): drop its name then.
-        var newCatch = catchClause.ReplaceNode(message, replacement);
         if (newCatch.Declaration is { } declaration && declaration.Identifier.ValueText.Length > 0
             && !newCatch.DescendantNodes().OfType<IdentifierNameSyntax>().Any(identifier => identifier.Identifier.ValueText == declaration.Identifier.ValueText))
         {
@@ -104,7 +110,7 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
                 .WithCloseParenToken(declaration.CloseParenToken));
         }
 
-        return document.WithSyntaxRoot(root.ReplaceNode(catchClause, newCatch));
+        return newCatch;
     }
 
     private static ExpressionSyntax CatalogueExpression(Compilation compilation, FailureKind kind)

@@ -166,7 +166,7 @@ internal static class MessageCatalogue
         new(FailureKind.MissingPermission, new[] { "permission", "permissions", "scope", "scopes", "forbidden", "access denied", "not allowed", "lacks" }),
         new(FailureKind.RateLimited, new[] { "too many", "rate limit", "rate limited", "throttled", "slow down" }),
         new(FailureKind.WrongFormat, new[] { "format", "malformed", "does not look like", "too short", "too long", "empty" }),
-        new(FailureKind.PleoUnavailable, new[] { "unavailable", "unreachable", "could not reach", "timed out", "timeout", "server error", "network", "could not connect", "unable to connect", "connection error", "later" }),
+        new(FailureKind.PleoUnavailable, new[] { "unavailable", "unreachable", "could not reach", "could not be reached", "cannot be reached", "timed out", "timeout", "server error", "network", "could not connect", "unable to connect", "connection error", "later" }),
         new(FailureKind.InvalidKey, new[] { "invalid", "unauthorized", "unauthorised", "not recognised", "not recognized", "authentication", "credentials", "incorrect", "wrong key", "wrong api key", "rejected", "not accepted" }),
     };
 
@@ -230,7 +230,7 @@ internal static class MessageCatalogue
             return false;
         }
 
-        foreach (var sentence in normalized.Split(SentenceBreaks, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var sentence in normalized.Replace(" - ", ".").Split(SentenceBreaks, StringSplitOptions.RemoveEmptyEntries))
         {
             var part = Normalize(sentence);
             if (part.Length > 0 && !IsGenericPhrase(part, extraPhrases))

@@ -1,0 +1,259 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using PleoUxGuard.Analyzers.Rules;
+using PleoUxGuard.CodeFixes;
+using PleoUxGuard.CodeFixes.Rules;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.Analyzers.Tests.Messages;
+
+/// <summary>
+/// The catalogue code fixes: the most likely kind first, one action per kind, Fix All, and fixed code
+/// that compiles without warnings and leaves no diagnostic of the rule (checked by the verifier).
+/// </summary>
+public sealed class CatalogueMessageCodeFixTests
+{
+    private const string Usings = """
+        using System;
+        using System.Net;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        """;
+
+    [Fact]
+    public async Task Generic_message_in_a_catch_becomes_the_unavailable_message()
+    {
+        var source = Usings + """
+            class PleoController : Controller
+            {
+                async Task<IActionResult> Connect(HttpClient client)
+                {
+                    try
+                    {
+                        await client.GetAsync("/v1/introspect");
+                    }
+                    catch (HttpRequestException)
+                    {
+                        ModelState.AddModelError("ApiKey", {|PUX010:"Something went wrong"|});
+                    }
+
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source.Replace("{|PUX010:\"Something went wrong\"|}", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal);
+
+        await Fix<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, equivalenceKey: null);
+    }
+
+    [Fact]
+    public async Task One_action_per_kind_is_offered_the_most_likely_first()
+    {
+        const string source = """
+            class PleoKeyViewModel
+            {
+                public string? ErrorMessage { get; set; }
+
+                void Revoked() => ErrorMessage = "Authorization failed";
+            }
+            """;
+        using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
+        var document = workspace.AddProject("Sample", Microsoft.CodeAnalysis.LanguageNames.CSharp)
+            .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable))
+            .AddMetadataReference(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location))
+            .AddDocument("PleoKeyViewModel.cs", source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new GenericErrorMessageAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics);
+
+        var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+        await new GenericErrorMessageCodeFix().RegisterCodeFixesAsync(
+            new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+
+        // "Revoked" in the method name makes a revoked key the most likely kind.
+        Assert.Equal(MessageCatalogue.AllKinds.Length, actions.Count);
+        Assert.Equal(CatalogueMessageCodeFix.MostLikelyKey, actions[0].EquivalenceKey);
+        Assert.Equal("Use the catalogue message for a revoked or expired key (most likely here)", actions[0].Title);
+        Assert.Equal(actions.Count, actions.Select(action => action.EquivalenceKey).Distinct().Count());
+        Assert.Equal(
+            MessageCatalogue.AllKinds.Where(kind => kind != FailureKind.KeyRevoked).Select(kind => "PleoUxGuard.CatalogueMessage." + kind),
+            actions.Skip(1).Select(action => action.EquivalenceKey));
+    }
+
+    [Fact]
+    public async Task A_kind_other_than_the_most_likely_can_be_chosen()
+    {
+        var source = Usings + """
+            class KeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    TempData["Error"] = {|PUX010:"Error"|};
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source.Replace("{|PUX010:\"Error\"|}", Literal(MessageCatalogue.WrongFormat), StringComparison.Ordinal);
+
+        await Fix<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, "PleoUxGuard.CatalogueMessage.WrongFormat");
+    }
+
+    [Fact]
+    public async Task Fix_all_gives_each_message_its_own_most_likely_kind()
+    {
+        var source = Usings + """
+            class KeyController : Controller
+            {
+                IActionResult Save(HttpResponseMessage response)
+                {
+                    if (response.StatusCode == HttpStatusCode.Forbidden)
+                    {
+                        ModelState.AddModelError("", {|PUX010:"Access denied"|});
+                    }
+
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        ModelState.AddModelError("", {|PUX010:"Request failed"|});
+                    }
+
+                    ModelState.AddModelError("", {|PUX010:"Invalid API key"|});
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source
+            .Replace("{|PUX010:\"Access denied\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Request failed\"|}", Literal(MessageCatalogue.RateLimited), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Invalid API key\"|}", Literal(MessageCatalogue.InvalidKey), StringComparison.Ordinal);
+
+        await Fix<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
+    }
+
+    [Fact]
+    public async Task Where_the_project_compiles_the_catalogue_the_fix_uses_its_constant()
+    {
+        var source = Usings + """
+            class KeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    ModelState.AddModelError("ApiKey", {|PUX010:"Invalid credentials"|});
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source
+            .Replace("using Microsoft.AspNetCore.Mvc;\n", "using Microsoft.AspNetCore.Mvc;\nusing PleoUxGuard.Shared;\n", StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Invalid credentials\"|}", "MessageCatalogue.InvalidKey", StringComparison.Ordinal);
+
+        var test = NewTest<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
+        var catalogue = ("/0/MessageCatalogue.cs", "#nullable enable\n" + await File.ReadAllTextAsync(RepositoryFile("src/Analyzers/Shared/MessageCatalogue.cs")));
+        test.TestState.Sources.Add(catalogue);
+        test.FixedState.Sources.Add(catalogue);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Raw_exception_text_is_replaced_and_the_unused_exception_name_dropped()
+    {
+        var source = Usings + """
+            class PleoController : Controller
+            {
+                async Task<IActionResult> Connect(HttpClient client)
+                {
+                    try
+                    {
+                        await client.GetAsync("/v1/introspect");
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        ModelState.AddModelError("ApiKey", $"Pleo said: {{|PUX012:ex.Message|}}");
+                    }
+
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source
+            .Replace("catch (HttpRequestException ex)", "catch (HttpRequestException)", StringComparison.Ordinal)
+            .Replace("$\"Pleo said: {{|PUX012:ex.Message|}}\"", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal);
+
+        await Fix<RawTechnicalDetailAnalyzer, RawTechnicalDetailCodeFix>(source, fixedSource, equivalenceKey: null);
+    }
+
+    [Fact]
+    public async Task Raw_detail_fix_keeps_the_exception_name_while_it_is_still_used()
+    {
+        var source = Usings + """
+            class PleoController : Controller
+            {
+                IActionResult Connect(Microsoft.Extensions.Logging.ILogger<PleoController> logger)
+                {
+                    try
+                    {
+                        return View();
+                    }
+                    catch (UnauthorizedAccessException ex)
+                    {
+                        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "Pleo refused the key");
+                        TempData["Error"] = {|PUX012:ex.Message|};
+                        return View();
+                    }
+                }
+            }
+            """;
+        var fixedSource = source.Replace("{|PUX012:ex.Message|}", Literal(MessageCatalogue.InvalidKey), StringComparison.Ordinal);
+
+        await Fix<RawTechnicalDetailAnalyzer, RawTechnicalDetailCodeFix>(source, fixedSource, equivalenceKey: null);
+    }
+
+    [Fact]
+    public async Task Message_without_a_next_step_becomes_the_catalogue_message_of_its_status()
+    {
+        var source = Usings + """
+            class ApiKeyController : Controller
+            {
+                IActionResult Save(HttpResponseMessage response)
+                {
+                    if (response.StatusCode == HttpStatusCode.Forbidden)
+                    {
+                        TempData["Error"] = {|PUX011:"The key was refused by Pleo."|};
+                    }
+
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source.Replace("{|PUX011:\"The key was refused by Pleo.\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal);
+
+        await Fix<NoRecoveryActionAnalyzer, NoRecoveryActionCodeFix>(source, fixedSource, equivalenceKey: null);
+    }
+
+    private static Task Fix<TAnalyzer, TFix>(string source, string fixedSource, string? equivalenceKey)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+        where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new() =>
+        NewTest<TAnalyzer, TFix>(source, fixedSource, equivalenceKey).RunAsync();
+
+    private static Verifiers.CodeFixVerifier<TAnalyzer, TFix>.Test NewTest<TAnalyzer, TFix>(string source, string fixedSource, string? equivalenceKey)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+        where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new() =>
+        new()
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = equivalenceKey,
+
+            // Fixed code must build under warnings as errors: no CS0168 for a catch variable left unused.
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+
+    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+
+    private static string RepositoryFile(string relativePath, [CallerFilePath] string thisFile = "") =>
+        Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "..", relativePath);
+}

@@ -1,0 +1,128 @@
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.Analyzers.Tests.Messages;
+
+/// <summary>The shared catalogue: matching rules, and every recommended message passing our own rules.</summary>
+public sealed class MessageCatalogueTests
+{
+    [Theory]
+    [InlineData("  'Authentication Failed!' ", "authentication failed")]
+    [InlineData("\u201CSomething   went\twrong\u2026\u201D", "something went wrong")]
+    [InlineData("Error.", "error")]
+    [InlineData("Couldn\u2019t connect", "couldn't connect")]
+    [InlineData("Oops, something went wrong", "oops something went wrong")]
+    [InlineData(null, "")]
+    [InlineData("   ", "")]
+    public void Normalize_folds_case_space_quotes_and_trailing_punctuation(string? text, string expected) =>
+        Assert.Equal(expected, MessageCatalogue.Normalize(text));
+
+    [Theory]
+    [InlineData("Authentication failed.")]
+    [InlineData("UNAUTHORIZED")]
+    [InlineData("\"Access denied\"")]
+    [InlineData("Error: request failed")]
+    [InlineData("Oops! Something went wrong. Please try again.")]
+    [InlineData("Invalid credentials")]
+    [InlineData("Could not connect - please try again later")]
+    public void IsGeneric_accepts_messages_made_only_of_generic_phrases(string message) =>
+        Assert.True(MessageCatalogue.IsGeneric(message));
+
+    [Theory]
+    [InlineData("The API key appears to be invalid.")]
+    [InlineData("Authentication failed because the key was revoked.")]
+    [InlineData("Error saving the key: the field is empty.")]
+    [InlineData("Connected")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void IsGeneric_rejects_messages_that_say_what_failed(string? message) =>
+        Assert.False(MessageCatalogue.IsGeneric(message));
+
+    [Fact]
+    public void IsGeneric_takes_extra_phrases_from_configuration()
+    {
+        Assert.False(MessageCatalogue.IsGeneric("Computer says no."));
+        Assert.True(MessageCatalogue.IsGeneric("Computer says no.", new[] { "Computer SAYS no" }));
+    }
+
+    [Theory]
+    [InlineData("Check the key and try again.", true)]
+    [InlineData("Please re-enter your key.", true)]
+    [InlineData("Ask your administrator for a new key.", true)]
+    [InlineData("Reconnect to Pleo.", true)]
+    [InlineData("The key was rejected.", false)]
+    [InlineData("Checking…", false)]
+    [InlineData("Unchecked failure.", false)]
+    public void HasRecoveryCue_matches_whole_words(string message, bool expected) =>
+        Assert.Equal(expected, MessageCatalogue.HasRecoveryCue(message));
+
+    [Theory]
+    [InlineData("Pleo returned 401.", "401")]
+    [InlineData("HTTP error from Pleo", "http")]
+    [InlineData("Could not deserialize the response", "deserialize")]
+    [InlineData("A NullReferenceException occurred", "nullreferenceexception")]
+    [InlineData("TLS handshake failed", "tls")]
+    [InlineData("Your key is 4010 characters long", null)]
+    [InlineData("The connection to Pleo was interrupted.", null)]
+    public void FindJargon_finds_whole_terms_only(string message, string? expected) =>
+        Assert.Equal(expected, MessageCatalogue.FindJargon(message));
+
+    [Theory]
+    [InlineData("The key was revoked.", "KeyRevoked")]
+    [InlineData("This key lacks a permission.", "MissingPermission")]
+    [InlineData("Too many requests.", "RateLimited")]
+    [InlineData("The key format is wrong.", "WrongFormat")]
+    [InlineData("Pleo is unavailable.", "PleoUnavailable")]
+    [InlineData("Invalid credentials", "InvalidKey")]
+    [InlineData("Something went wrong", null)]
+    public void GuessKind_reads_the_failure_kind_from_the_words(string message, string? expected) =>
+        Assert.Equal(expected, MessageCatalogue.GuessKind(message)?.ToString());
+
+    // FailureKind is internal to the analyzer, so theories take its name.
+    public static TheoryData<string> Kinds() => new(MessageCatalogue.AllKinds.Select(kind => kind.ToString()));
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_recommended_message_passes_our_own_rules(string kind)
+    {
+        var message = MessageCatalogue.For(Enum.Parse<FailureKind>(kind));
+        Assert.False(MessageCatalogue.IsGeneric(message), message);
+        Assert.True(MessageCatalogue.HasRecoveryCue(message), message);
+        Assert.Null(MessageCatalogue.FindJargon(message));
+        Assert.True(message.Length <= 170, $"Keep messages short: {message.Length} characters in \"{message}\".");
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void The_words_of_each_recommended_message_point_to_its_own_kind(string kind) =>
+        Assert.Equal(kind, MessageCatalogue.GuessKind(MessageCatalogue.For(Enum.Parse<FailureKind>(kind)))?.ToString());
+
+    [Fact]
+    public void Rotation_message_passes_our_own_rules_too()
+    {
+        Assert.False(MessageCatalogue.IsGeneric(MessageCatalogue.RotationKeptPrevious));
+        Assert.Null(MessageCatalogue.FindJargon(MessageCatalogue.RotationKeptPrevious));
+    }
+
+    [Fact]
+    public void Every_kind_has_a_message_a_description_and_a_place_in_AllKinds()
+    {
+        foreach (var kind in (FailureKind[])Enum.GetValues(typeof(FailureKind)))
+        {
+            Assert.Contains(kind, MessageCatalogue.AllKinds);
+            Assert.False(string.IsNullOrWhiteSpace(MessageCatalogue.For(kind)));
+            Assert.False(string.IsNullOrWhiteSpace(MessageCatalogue.Describe(kind)));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => MessageCatalogue.For((FailureKind)99));
+    }
+
+    [Fact]
+    public void State_labels_are_not_judged_as_generic_error_messages_by_the_label_list_itself()
+    {
+        // "Connection failed" is both a state label and, as an error message, generic: the analyzer
+        // tells them apart by where the text goes (status member vs error sink), not by the text.
+        Assert.Contains(ConnectionStateLabels.ConnectionFailed, ConnectionStateLabels.All);
+        Assert.True(MessageCatalogue.IsGeneric(ConnectionStateLabels.ConnectionFailed));
+        Assert.Equal(5, ConnectionStateLabels.All.Length);
+    }
+}
