@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PleoUxGuard.AnalyzerCost.Builds;
+
+/// <summary>
+/// What one `dotnet build -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary` printed: the Csc task's
+/// time and the analyzer time of each analyzer assembly (the compiler's /reportanalyzer table).
+/// </summary>
+internal sealed partial record AnalyzerReport(double CscSeconds, IReadOnlyDictionary<string, double> AssemblySeconds)
+{
+    public double SecondsFor(Contender contender) =>
+        AssemblySeconds.Where(entry => contender.AssemblyPrefixes.Any(prefix => entry.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            .Sum(entry => entry.Value);
+
+    public static AnalyzerReport Parse(string output)
+    {
+        var csc = CscSummary().Matches(output);
+        if (csc.Count != 1)
+        {
+            throw new InvalidOperationException($"Expected one Csc line in the task performance summary, found {csc.Count}.");
+        }
+
+        var assemblies = new Dictionary<string, double>(StringComparer.Ordinal);
+        var inAnalyzerTable = false;
+        foreach (var line in output.Split('\n'))
+        {
+            if (line.Contains("Total analyzer execution time:", StringComparison.Ordinal))
+            {
+                inAnalyzerTable = true;
+            }
+            else if (line.Contains("Total generator execution time:", StringComparison.Ordinal))
+            {
+                inAnalyzerTable = false;
+            }
+            else if (inAnalyzerTable && AssemblyLine().Match(line) is { Success: true } match)
+            {
+                var name = match.Groups["name"].Value;
+                assemblies[name] = assemblies.GetValueOrDefault(name) + Seconds(match.Groups["time"].Value);
+            }
+        }
+
+        return new AnalyzerReport(int.Parse(csc[0].Groups["ms"].Value, CultureInfo.InvariantCulture) / 1000.0, assemblies);
+    }
+
+    private static double Seconds(string text) =>
+        text.StartsWith('<') ? 0 : double.Parse(text, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^\s*(?<ms>\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline)]
+    private static partial Regex CscSummary();
+
+    // Assembly rows are indented three spaces after the percentage; the analyzer rows under them six.
+    [GeneratedRegex(@"^\s*(?<time><?[0-9.]+)\s+<?\d+ {3}(?<name>[^\s,][^,]*), Version=")]
+    private static partial Regex AssemblyLine();
+}

@@ -1,0 +1,25 @@
+namespace PleoUxGuard.AnalyzerCost.Builds;
+
+/// <summary>
+/// One analyzer package measured side by side (or the compiler alone, the baseline). Its analyzer time is
+/// the sum of the assemblies whose names start with one of the prefixes in the compiler's /reportanalyzer output.
+/// </summary>
+internal sealed record Contender(string Name, string? PackageId, string? Version, IReadOnlyList<string> AssemblyPrefixes)
+{
+    public static readonly Contender CompilerOnly = new("compiler only (baseline)", null, null, []);
+
+    public bool IsBaseline => PackageId is null;
+
+    public string Slug => IsBaseline ? "Baseline" : PackageId!.Replace(".", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>The peers, at the versions the registry serves (see docs/performance.md).</summary>
+    public static IReadOnlyList<Contender> All(string ourVersion) =>
+    [
+        CompilerOnly,
+        new("PleoUxGuard.Analyzers", "PleoUxGuard.Analyzers", ourVersion, ["PleoUxGuard."]),
+        new("Roslynator.Analyzers", "Roslynator.Analyzers", "5.0.1", ["Roslynator"]),
+        new("Meziantou.Analyzer", "Meziantou.Analyzer", "3.0.321", ["Meziantou."]),
+        new("SecurityCodeScan.VS2019", "SecurityCodeScan.VS2019", "5.6.7", ["SecurityCodeScan"]),
+        new("SonarAnalyzer.CSharp", "SonarAnalyzer.CSharp", "9.32.0.97167", ["SonarAnalyzer"]),
+    ];
+}

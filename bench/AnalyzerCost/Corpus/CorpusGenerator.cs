@@ -1,0 +1,50 @@
+namespace PleoUxGuard.AnalyzerCost.Corpus;
+
+/// <summary>The generated corpus: its folder, its size, and the one large file used for single-file analysis.</summary>
+internal sealed record GeneratedCorpus(string Directory, int Files, int Lines, string LargeFile, int LargeFileLines);
+
+/// <summary>Writes a corpus of integration-style modules, one module per file, plus one large file.</summary>
+internal static class CorpusGenerator
+{
+    public const int LargeFileMinimumLines = 2_000;
+
+    // One module in ten carries the mistakes the rules look for.
+    private const int MistakeEvery = 10;
+
+    public static GeneratedCorpus Generate(string directory, int minimumLines)
+    {
+        if (System.IO.Directory.Exists(directory))
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+
+        System.IO.Directory.CreateDirectory(directory);
+
+        var largeModules = new List<string>();
+        var largeFileText = string.Empty;
+        while (CountLines(largeFileText) < LargeFileMinimumLines)
+        {
+            largeModules.Add(ModuleTemplate.Render("L" + largeModules.Count, withMistakes: largeModules.Count == 0));
+            largeFileText = FileText("Large", largeModules);
+        }
+
+        var largeFile = Path.Combine(directory, "LargeModule.cs");
+        File.WriteAllText(largeFile, largeFileText);
+        var lines = CountLines(largeFileText);
+        var files = 1;
+        for (var module = 0; lines < minimumLines; module++)
+        {
+            var text = FileText("M" + module, [ModuleTemplate.Render(module.ToString(System.Globalization.CultureInfo.InvariantCulture), module % MistakeEvery == 0)]);
+            File.WriteAllText(Path.Combine(directory, $"Module{module:D4}.cs"), text);
+            lines += CountLines(text);
+            files++;
+        }
+
+        return new GeneratedCorpus(directory, files, lines, largeFile, CountLines(largeFileText));
+    }
+
+    private static string FileText(string namespaceSuffix, IEnumerable<string> modules) =>
+        ModuleTemplate.FileHeader + $"namespace Contoso.Integrations.{namespaceSuffix};\n\n" + string.Concat(modules);
+
+    private static int CountLines(string text) => text.Length == 0 ? 0 : text.Count(character => character == '\n');
+}

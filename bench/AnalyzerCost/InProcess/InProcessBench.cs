@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.AnalyzerCost.Corpus;
+
+namespace PleoUxGuard.AnalyzerCost.InProcess;
+
+/// <summary>Our analyzers against the compiler's own work on the same code, inside one process.</summary>
+internal sealed record InProcessResult(
+    double CorpusAnalyzerToCompileTime,
+    double CorpusAllocationToCompileAllocation,
+    long CompileAllocatedBytes,
+    double LargeFileAnalyzerToCompileTime,
+    IReadOnlyDictionary<string, double> CorpusAnalyzerToCompileTimeByRule,
+    IReadOnlyDictionary<string, double> LargeFileAnalyzerToCompileTimeByRule);
+
+/// <summary>
+/// Runs our analyzers through CompilationWithAnalyzers, the way the IDE does, on Roslyn 4.8 (the version
+/// they are built against):
+/// - whole corpus: analyzer time (Roslyn's analyzer telemetry) and the extra bytes allocated, each against
+///   the compiler's own diagnostics pass over the same corpus (binding every method body);
+/// - one large file: the IDE's per-document analysis against the compile of that file's semantic model.
+/// Allocations are GC.GetTotalAllocatedBytes deltas. The analysis run binds the corpus again and carries
+/// CompilationWithAnalyzers' own bookkeeping, so "extra bytes" (analysis run minus compile run) is an
+/// upper bound of what our rules allocate.
+/// </summary>
+internal static class InProcessBench
+{
+    public static async Task<InProcessResult> RunAsync(GeneratedCorpus corpus, int rounds, Action<string> progress)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var trees = Directory.GetFiles(corpus.Directory, "*.cs").Order(StringComparer.Ordinal)
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path))
+            .ToImmutableArray();
+        var references = ReferenceAssemblies.Net10WithAspNetCore();
+        var ours = OurAnalyzers();
+        CSharpCompilation Fresh() => CSharpCompilation.Create(
+            "Corpus", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        var errors = Fresh().GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"The corpus does not compile in process: {errors.Count} errors, first: {errors[0]}");
+        }
+
+        progress("in process: warming up");
+        await AnalyzeAsync(Fresh(), ours);
+
+        var corpusByRule = new List<Dictionary<string, double>>();
+        var largeByRule = new List<Dictionary<string, double>>();
+        var corpusTime = new List<double>();
+        var corpusAllocation = new List<double>();
+        var compileBytes = new List<long>();
+        for (var round = 0; round < rounds; round++)
+        {
+            progress($"in process: corpus round {round + 1}/{rounds}");
+            var (compileSeconds, compileAllocated) = Measure(() => Fresh().GetDiagnostics());
+            var ourRun = await AnalyzeAsync(Fresh(), ours);
+            corpusTime.Add(ourRun.AnalyzerSeconds / compileSeconds);
+            corpusByRule.Add(Relative(ourRun.SecondsByRule, compileSeconds));
+            corpusAllocation.Add((double)(ourRun.AllocatedBytes - compileAllocated) / compileAllocated);
+            compileBytes.Add(compileAllocated);
+        }
+
+        var largeTime = new List<double>();
+        var compilation = Fresh();
+        compilation.GetDeclarationDiagnostics(); // the IDE has the declarations of the whole project at hand
+        var largeTree = trees.Single(tree => tree.FilePath == corpus.LargeFile);
+        for (var round = 0; round < Math.Max(rounds, 5); round++)
+        {
+            progress($"in process: large file round {round + 1}");
+            var (compileSeconds, _) = Measure(() => compilation.GetSemanticModel(largeTree).GetDiagnostics());
+            var byRule = await AnalyzeDocumentAsync(compilation, largeTree, ours);
+            largeTime.Add(byRule.Values.Sum() / compileSeconds);
+            largeByRule.Add(Relative(byRule, compileSeconds));
+        }
+
+        return new InProcessResult(
+            Statistics.Median(corpusTime), Statistics.Median(corpusAllocation), (long)Statistics.Median(compileBytes.Select(bytes => (double)bytes)),
+            Statistics.Median(largeTime),
+            MedianByRule(corpusByRule),
+            MedianByRule(largeByRule));
+    }
+
+    private static Dictionary<string, double> Relative(Dictionary<string, double> seconds, double compileSeconds) =>
+        seconds.ToDictionary(entry => entry.Key, entry => entry.Value / compileSeconds, StringComparer.Ordinal);
+
+    private static Dictionary<string, double> MedianByRule(List<Dictionary<string, double>> rounds) =>
+        rounds[0].Keys.ToDictionary(rule => rule, rule => Statistics.Median(rounds.Select(round => round[rule])), StringComparer.Ordinal);
+
+    private sealed record AnalysisRun(Dictionary<string, double> SecondsByRule, long AllocatedBytes)
+    {
+        public double AnalyzerSeconds => SecondsByRule.Values.Sum();
+    }
+
+    private static async Task<AnalysisRun> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, Options());
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        return new AnalysisRun(await TelemetrySecondsAsync(withAnalyzers, analyzers), allocated);
+    }
+
+    /// <summary>Our analyzers' time on one document, as the IDE asks for it.</summary>
+    private static async Task<Dictionary<string, double>> AnalyzeDocumentAsync(Compilation compilation, SyntaxTree tree, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, Options());
+        await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None);
+        await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+        return await TelemetrySecondsAsync(withAnalyzers, analyzers);
+    }
+
+    private static CompilationWithAnalyzersOptions Options() =>
+        new(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+
+    /// <summary>Each analyzer's execution time, by the ids it reports (Roslyn's analyzer telemetry).</summary>
+    private static async Task<Dictionary<string, double>> TelemetrySecondsAsync(CompilationWithAnalyzers withAnalyzers, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var analyzer in analyzers)
+        {
+            var ids = string.Join("/", analyzer.SupportedDiagnostics.Select(descriptor => descriptor.Id).Distinct());
+            seconds[ids] = seconds.GetValueOrDefault(ids)
+                + (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalSeconds;
+        }
+
+        return seconds;
+    }
+
+    private static (double Seconds, long AllocatedBytes) Measure(Action action)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        action();
+        return (clock.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - before);
+    }
+
+    private static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers() =>
+        typeof(PleoUxGuard.Analyzers.DiagnosticIds).Assembly.GetTypes()
+            .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+            .ToImmutableArray();
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.AnalyzerCost;
+using PleoUxGuard.AnalyzerCost.Builds;
+using PleoUxGuard.AnalyzerCost.Corpus;
+using PleoUxGuard.AnalyzerCost.InProcess;
+
+// The analyzer cost benchmark: see docs/performance.md. Not a test; prints ratios, never a verdict.
+const string Usage = """
+    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--work DIR] [--no-peers] [--no-builds] [--no-in-process]
+      --lines N        corpus size in lines (default 100000)
+      --rounds N       rounds of side-by-side builds (default 3)
+      --work DIR       work folder (default artifacts/bench/analyzer-cost); results.md and results.json land there
+      --no-peers       build only the baseline and PleoUxGuard (quick check)
+      --no-builds      skip the command-line builds
+      --no-in-process  skip the in-process measurements
+    """;
+
+var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+var flags = new HashSet<string>(StringComparer.Ordinal);
+for (var index = 0; index < args.Length; index++)
+{
+    switch (args[index])
+    {
+        case "--lines" or "--rounds" or "--work" when index + 1 < args.Length:
+            settings[args[index]] = args[++index];
+            break;
+        case "--no-peers" or "--no-builds" or "--no-in-process":
+            flags.Add(args[index]);
+            break;
+        default:
+            Console.Error.WriteLine($"unknown or incomplete option '{args[index]}'\n{Usage}");
+            return 2;
+    }
+}
+
+if (!int.TryParse(settings.GetValueOrDefault("--lines", "100000"), out var lines) || lines < CorpusGenerator.LargeFileMinimumLines
+    || !int.TryParse(settings.GetValueOrDefault("--rounds", "3"), out var rounds) || rounds < 1)
+{
+    Console.Error.WriteLine($"--lines must be at least {CorpusGenerator.LargeFileMinimumLines} and --rounds at least 1\n{Usage}");
+    return 2;
+}
+
+var repository = FindRepository();
+var work = Path.GetFullPath(settings.GetValueOrDefault("--work", Path.Combine(repository, "artifacts", "bench", "analyzer-cost")));
+Directory.CreateDirectory(work);
+void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+try
+{
+    Progress($"generating a corpus of at least {lines:N0} lines");
+    var corpus = CorpusGenerator.Generate(Path.Combine(work, "corpus"), lines);
+
+    var ourRules = typeof(PleoUxGuard.Analyzers.DiagnosticIds).Assembly.GetTypes()
+        .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
+        .SelectMany(type => ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics)
+        .Select(descriptor => descriptor.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    IReadOnlyList<ContenderRuns> builds = [];
+    if (!flags.Contains("--no-builds"))
+    {
+        var feed = Path.Combine(work, "feed");
+        Progress("packing PleoUxGuard.Analyzers");
+        if (Directory.Exists(feed))
+        {
+            Directory.Delete(feed, recursive: true);
+        }
+
+        await Cli.DotnetAsync(repository, "pack", Path.Combine(repository, "src", "Package", "PleoUxGuard.Analyzers.Package.csproj"),
+            "-c", "Release", "-o", feed, "-nologo", "-tl:off", "-v:q");
+        var contenders = Contender.All(PackedVersion(feed))
+            .Where(contender => !flags.Contains("--no-peers") || contender.IsBaseline || contender.PackageId == "PleoUxGuard.Analyzers")
+            .ToList();
+        builds = await new BuildBench(work, corpus, feed).RunAsync(contenders, rounds, Progress);
+    }
+
+    var inProcess = flags.Contains("--no-in-process") ? null : await InProcessBench.RunAsync(corpus, rounds, Progress);
+
+    var markdown = Report.Markdown(corpus, rounds, ourRules, builds, inProcess);
+    File.WriteAllText(Path.Combine(work, "results.md"), markdown);
+    File.WriteAllText(Path.Combine(work, "results.json"), JsonSerializer.Serialize(
+        new
+        {
+            corpus = new { corpus.Files, corpus.Lines, corpus.LargeFileLines },
+            rounds,
+            ourRules,
+            builds = builds.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
+            inProcess,
+        },
+        new JsonSerializerOptions { WriteIndented = true }));
+    Console.WriteLine(markdown);
+    return 0;
+}
+catch (InvalidOperationException exception)
+{
+    Console.Error.WriteLine($"benchmark stopped: {exception.Message}");
+    return 1;
+}
+
+static string FindRepository()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "PleoUxGuard.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new UnreachableException("Run the benchmark from a checkout: no PleoUxGuard.sln above " + AppContext.BaseDirectory);
+}
+
+static string PackedVersion(string feed)
+{
+    using var archive = ZipFile.OpenRead(Directory.GetFiles(feed, "PleoUxGuard.Analyzers.*.nupkg").Single());
+    using var nuspec = archive.GetEntry("PleoUxGuard.Analyzers.nuspec")!.Open();
+    return XDocument.Load(nuspec).Descendants().Single(element => element.Name.LocalName == "version").Value;
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using PleoUxGuard.AnalyzerCost.Builds;
+using PleoUxGuard.AnalyzerCost.Corpus;
+using PleoUxGuard.AnalyzerCost.InProcess;
+
+namespace PleoUxGuard.AnalyzerCost;
+
+/// <summary>The results as ratios measured side by side in one run (docs/performance.md quotes them).</summary>
+internal static class Report
+{
+    public const double ShareOfCompileTarget = 0.05;
+    public const double ShareOfRoslynatorTarget = 0.2;
+
+    public static string Markdown(
+        GeneratedCorpus corpus, int rounds, IReadOnlyList<string> ourRules, IReadOnlyList<ContenderRuns> builds, InProcessResult? inProcess)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"Corpus: {corpus.Lines:N0} lines in {corpus.Files} generated files; {rounds} rounds; {Environment.ProcessorCount} cores; .NET SDK compiler, Release, shared compilation as the SDK chooses."));
+        text.AppendLine($"PleoUxGuard rules present: {string.Join(", ", ourRules)}.");
+        text.AppendLine();
+
+        if (builds.Count > 0)
+        {
+            var baseline = builds.Single(run => run.Contender.IsBaseline);
+            var ours = builds.Single(run => run.Contender.PackageId == "PleoUxGuard.Analyzers");
+            text.AppendLine("Whole corpus, `dotnet build -p:ReportAnalyzer=true` (median over rounds of each round's ratio):");
+            text.AppendLine();
+            text.AppendLine("| package | its analyzer time / compile time of the compiler alone | added compile time (Csc task) | its analyzer time / PleoUxGuard's |");
+            text.AppendLine("|---|---|---|---|");
+            foreach (var run in builds.Where(run => !run.Contender.IsBaseline))
+            {
+                var share = PerRound(run, baseline, (report, base_) => report.SecondsFor(run.Contender) / base_.CscSeconds);
+                var added = PerRound(run, baseline, (report, base_) => (report.CscSeconds / base_.CscSeconds) - 1);
+                var relative = PerRound(run, ours, (report, our) => report.SecondsFor(run.Contender) / our.SecondsFor(ours.Contender));
+                text.AppendLine(Invariant($"| {run.Contender.Name} | {share:P1} | {added:+0.0%;-0.0%} | {relative:0.0}× |"));
+            }
+
+            var roslynator = builds.SingleOrDefault(run => run.Contender.PackageId == "Roslynator.Analyzers");
+            var ourShare = PerRound(ours, baseline, (report, base_) => report.SecondsFor(ours.Contender) / base_.CscSeconds);
+            text.AppendLine();
+            text.AppendLine(Invariant($"- Target 1, PleoUxGuard analyzer time under {ShareOfCompileTarget:P0} of compile time: {ourShare:P1}, {(ourShare < ShareOfCompileTarget ? "met" : "NOT met")}."));
+            if (roslynator is not null)
+            {
+                var ofRoslynator = PerRound(ours, roslynator, (report, other) => report.SecondsFor(ours.Contender) / other.SecondsFor(roslynator.Contender));
+                text.AppendLine(Invariant($"- Target 2, under {ShareOfRoslynatorTarget:0.0#} of Roslynator's analyzer time: {ofRoslynator:0.000}, {(ofRoslynator < ShareOfRoslynatorTarget ? "met" : "NOT met")}."));
+            }
+
+            text.AppendLine();
+        }
+
+        if (inProcess is not null)
+        {
+            text.AppendLine("In process, our rules through CompilationWithAnalyzers on Roslyn 4.8 (median over rounds):");
+            text.AppendLine();
+            text.AppendLine(Invariant($"- whole corpus: analyzer time / compile (binding) time {inProcess.CorpusAnalyzerToCompileTime:P1}"));
+            text.AppendLine(Invariant($"- whole corpus: bytes allocated by the analysis run beyond the compile's / compile's bytes {inProcess.CorpusAllocationToCompileAllocation:P1} (an upper bound: it includes a second binding pass and the analysis driver)"));
+            text.AppendLine(Invariant($"- one {corpus.LargeFileLines:N0}-line file, as the IDE analyses a document: analyzer time / the compile of that file {inProcess.LargeFileAnalyzerToCompileTime:P1}"));
+            text.AppendLine();
+            text.AppendLine("| rule(s) | analyzer time / compile time, whole corpus | analyzer time / that file's compile, one large file |");
+            text.AppendLine("|---|---|---|");
+            foreach (var rule in inProcess.CorpusAnalyzerToCompileTimeByRule.Keys.Order(StringComparer.Ordinal))
+            {
+                text.AppendLine(Invariant($"| {rule} | {inProcess.CorpusAnalyzerToCompileTimeByRule[rule]:P1} | {inProcess.LargeFileAnalyzerToCompileTimeByRule[rule]:P1} |"));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The median over rounds of a ratio between a contender's round and the same round of another.</summary>
+    private static double PerRound(ContenderRuns run, ContenderRuns other, Func<AnalyzerReport, AnalyzerReport, double> ratio) =>
+        Statistics.Median(run.Reports.Zip(other.Reports, ratio));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
