@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using PleoUxGuard.Analyzers.Rules;
@@ -152,7 +151,7 @@ public sealed class CatalogueMessageCodeFixTests
             .Replace("{|PUX010:\"Invalid credentials\"|}", "MessageCatalogue.InvalidKey", StringComparison.Ordinal);
 
         var test = NewTest<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
-        var catalogue = ("/0/MessageCatalogue.cs", "#nullable enable\n" + await File.ReadAllTextAsync(RepositoryFile("src/Analyzers/Shared/MessageCatalogue.cs")));
+        var catalogue = ("/0/MessageCatalogue.cs", "#nullable enable\n" + await File.ReadAllTextAsync(RepositoryFiles.PathOf("src/Analyzers/Shared/MessageCatalogue.cs")));
         test.TestState.Sources.Add(catalogue);
         test.FixedState.Sources.Add(catalogue);
         await test.RunAsync();
@@ -253,7 +252,4 @@ public sealed class CatalogueMessageCodeFixTests
         };
 
     private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
-
-    private static string RepositoryFile(string relativePath, [CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "..", relativePath);
 }

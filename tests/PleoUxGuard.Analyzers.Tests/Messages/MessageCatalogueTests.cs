@@ -97,10 +97,41 @@ public sealed class MessageCatalogueTests
         Assert.Equal(kind, MessageCatalogue.GuessKind(MessageCatalogue.For(Enum.Parse<FailureKind>(kind)))?.ToString());
 
     [Fact]
-    public void Rotation_message_passes_our_own_rules_too()
+    public void Every_other_catalogue_message_passes_our_own_rules_too()
     {
-        Assert.False(MessageCatalogue.IsGeneric(MessageCatalogue.RotationKeptPrevious));
-        Assert.Null(MessageCatalogue.FindJargon(MessageCatalogue.RotationKeptPrevious));
+        var constants = typeof(MessageCatalogue)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .ToList();
+        Assert.True(constants.Count > MessageCatalogue.AllKinds.Length);
+
+        foreach (var field in constants)
+        {
+            var message = (string)field.GetRawConstantValue()!;
+            Assert.False(MessageCatalogue.IsGeneric(message), field.Name);
+            Assert.Null(MessageCatalogue.FindJargon(message));
+
+            // The rotation message is shown next to the failure message, which carries the next step.
+            if (field.Name != nameof(MessageCatalogue.RotationKeptPrevious))
+            {
+                Assert.True(MessageCatalogue.HasRecoveryCue(message), field.Name);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_catalogue_page_lists_every_message_and_phrase()
+    {
+        var page = File.ReadAllText(RepositoryFiles.PathOf("docs/message-catalogue.md"));
+        foreach (var kind in MessageCatalogue.AllKinds)
+        {
+            Assert.Contains(MessageCatalogue.For(kind), page, StringComparison.Ordinal);
+        }
+
+        foreach (var entry in MessageCatalogue.GenericPhrases.Concat(MessageCatalogue.JargonTerms).Concat(MessageCatalogue.RecoveryCues).Concat(MessageCatalogue.FailureCues))
+        {
+            Assert.Contains("`" + entry + "`", page, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
