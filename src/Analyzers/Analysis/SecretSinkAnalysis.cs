@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -23,7 +24,8 @@ internal static class SecretSinkAnalysis
 
     /// <param name="kinds">The sink kinds the rule watches.</param>
     /// <param name="partial">True for PUX005 (slices beyond the last four); false for whole secrets.</param>
-    public static void Register(CompilationStartAnalysisContext start, SinkKindSet kinds, bool partial, DiagnosticDescriptor descriptor)
+    /// <param name="unflowed">Asked for each sink operand that carries no secret: a secret symbol it still exposes (PUX004: a serialized type's member), or null.</param>
+    public static void Register(CompilationStartAnalysisContext start, SinkKindSet kinds, bool partial, DiagnosticDescriptor descriptor, Func<IOperation, SecretModel, ISymbol?>? unflowed = null)
     {
         var tables = SinkCatalogue.For(start.Compilation).Present(kinds);
         if (tables.IsEmpty)
@@ -46,9 +48,22 @@ internal static class SecretSinkAnalysis
             block.RegisterOperationAction(
                 operationContext =>
                 {
-                    flow ??= new SecretFlow(SecretModel.For(compilation, options, tree), block.OperationBlocks, calls, SecretModel.For(compilation, options, tree).CallDepth);
+                    var model = SecretModel.For(compilation, options, tree);
+                    flow ??= new SecretFlow(model, block.OperationBlocks, calls, model.CallDepth);
                     var findings = new List<Finding>();
-                    SinkScan.Scan(operationContext.Operation, tables, flow, calls, findings);
+                    var operands = unflowed is null ? null : new List<SinkOperand>();
+                    SinkScan.Scan(operationContext.Operation, tables, flow, calls, findings, operands);
+                    if (operands is not null && findings.Count == 0)
+                    {
+                        foreach (var operand in operands)
+                        {
+                            if (unflowed!(operand.Operand, model) is { } exposed)
+                            {
+                                operationContext.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), exposed.Name, operand.SinkName));
+                            }
+                        }
+                    }
+
                     foreach (var finding in findings)
                     {
                         if (finding.IsPartial == partial)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Sinks;
 
 namespace PleoUxGuard.Analyzers.Analysis;
@@ -13,10 +14,18 @@ public abstract class SecretSinkAnalyzer : DiagnosticAnalyzer
     private readonly SinkKindSet _kinds;
     private readonly bool _partial;
     private readonly Action<CompilationStartAnalysisContext>? _alsoOnStart;
+    private readonly Func<IOperation, SecretModel, ISymbol?>? _unflowed;
 
     /// <param name="alsoOnStart">Where a rule adds what is not a sink operand (declarations, types).</param>
-    private protected SecretSinkAnalyzer(DiagnosticDescriptor descriptor, SinkKindSet kinds, bool partial, Action<CompilationStartAnalysisContext>? alsoOnStart = null)
+    /// <param name="unflowed">A secret a sink operand exposes without carrying one (see <see cref="SecretSinkAnalysis.Register"/>).</param>
+    private protected SecretSinkAnalyzer(
+        DiagnosticDescriptor descriptor,
+        SinkKindSet kinds,
+        bool partial,
+        Action<CompilationStartAnalysisContext>? alsoOnStart = null,
+        Func<IOperation, SecretModel, ISymbol?>? unflowed = null)
     {
+        _unflowed = unflowed;
         _alsoOnStart = alsoOnStart;
         _descriptor = descriptor;
         _kinds = kinds;
@@ -32,7 +41,7 @@ public abstract class SecretSinkAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            SecretSinkAnalysis.Register(start, _kinds, _partial, _descriptor);
+            SecretSinkAnalysis.Register(start, _kinds, _partial, _descriptor, _unflowed);
             _alsoOnStart?.Invoke(start);
         });
     }

@@ -9,9 +9,10 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>Looks at one operation: the secrets its sink operands carry, and those it passes to methods that reach a sink.</summary>
 internal static class SinkScan
 {
-    public static void Scan(IOperation operation, ImmutableArray<SinkTable> tables, SecretFlow flow, CallSummaries? calls, List<Finding> findings)
+    /// <param name="operands">Receives the sink operands of the operation, with or without a secret (null to skip).</param>
+    public static void Scan(IOperation operation, ImmutableArray<SinkTable> tables, SecretFlow flow, CallSummaries? calls, List<Finding> findings, List<SinkOperand>? operands = null)
     {
-        var operands = new List<SinkOperand>();
+        operands ??= new List<SinkOperand>();
         SinkCatalogue.Collect(tables, operation, operands);
         if (operands.Count > 0)
         {

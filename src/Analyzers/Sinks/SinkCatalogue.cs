@@ -16,6 +16,7 @@ internal sealed class SinkCatalogue
         var tables = ImmutableArray.CreateBuilder<SinkTable>();
         tables.Add(Log);
         tables.Add(new MessageSinks(compilation));
+        tables.Add(new ClientSinks(compilation));
         tables.Add(new UrlSinks(compilation));
         tables.Add(new BrowserSinks(compilation));
         All = tables.ToImmutable();

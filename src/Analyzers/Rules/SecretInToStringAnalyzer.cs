@@ -1,0 +1,205 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Flow;
+using PleoUxGuard.Analyzers.Secrets;
+
+namespace PleoUxGuard.Analyzers.Rules;
+
+/// <summary>
+/// PUX003: a type prints a secret member when it is turned into text (R-VIS-3): a record whose synthesized
+/// <c>PrintMembers</c> includes it, a <c>ToString</c> override or hand-written <c>PrintMembers</c> that reads
+/// it, or a <c>[DebuggerDisplay]</c> that shows it. Logging or interpolating such an object leaks the key
+/// without the secret's name ever appearing at the call.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SecretInToString);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var debuggerDisplay = start.Compilation.GetTypeByMetadataName("System.Diagnostics.DebuggerDisplayAttribute");
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, debuggerDisplay), SymbolKind.NamedType);
+            start.RegisterOperationBlockStartAction(AnalyzeTextMethod);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol? debuggerDisplay)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.Locations.IsEmpty || type.Locations[0].SourceTree is not { } tree)
+        {
+            return;
+        }
+
+        var model = SecretModel.For(context.Compilation, context.Options, tree);
+        if (type.IsRecord && PrintsWithSynthesizedPrintMembers(type))
+        {
+            foreach (var member in PrintedMembers(type))
+            {
+                if (model.IsSecret(member) && !member.Locations.IsEmpty && member.Locations[0].IsInSource)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretInToString, member.Locations[0], type.Name, member.Name, "its generated PrintMembers"));
+                }
+            }
+        }
+
+        if (debuggerDisplay is not null)
+        {
+            AnalyzeDebuggerDisplay(context, type, model, debuggerDisplay);
+        }
+    }
+
+    /// <summary>The record's ToString is the compiler's (or calls PrintMembers) and PrintMembers is the compiler's.</summary>
+    private static bool PrintsWithSynthesizedPrintMembers(INamedTypeSymbol record)
+    {
+        foreach (var member in record.GetMembers("PrintMembers"))
+        {
+            if (!member.IsImplicitlyDeclared)
+            {
+                return false;
+            }
+        }
+
+        foreach (var member in record.GetMembers("ToString"))
+        {
+            if (member is IMethodSymbol { Parameters.Length: 0, IsImplicitlyDeclared: false } toString && !CallsPrintMembers(toString))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool CallsPrintMembers(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax().ToString().Contains("PrintMembers"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What the synthesized PrintMembers prints: public instance fields and readable properties declared here.</summary>
+    private static IEnumerable<ISymbol> PrintedMembers(INamedTypeSymbol record)
+    {
+        foreach (var member in record.GetMembers())
+        {
+            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public)
+            {
+                continue;
+            }
+
+            if ((member is IFieldSymbol { IsImplicitlyDeclared: false })
+                || (member is IPropertySymbol { IsIndexer: false, GetMethod: not null } property && property.Name != "EqualityContract"))
+            {
+                yield return member;
+            }
+        }
+    }
+
+    private static void AnalyzeDebuggerDisplay(SymbolAnalysisContext context, INamedTypeSymbol type, SecretModel model, INamedTypeSymbol debuggerDisplay)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, debuggerDisplay)
+                || attribute.ConstructorArguments.Length != 1
+                || attribute.ConstructorArguments[0].Value is not string format
+                || attribute.ApplicationSyntaxReference is not { } syntax)
+            {
+                continue;
+            }
+
+            foreach (var name in DisplayedNames(format))
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (model.IsSecret(member))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.SecretInToString, syntax.GetSyntax(context.CancellationToken).GetLocation(), type.Name, member.Name, "[DebuggerDisplay]"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The leading member name of each <c>{expression}</c> of a DebuggerDisplay format (<c>{ApiKey,nq}</c> → ApiKey).</summary>
+    private static IEnumerable<string> DisplayedNames(string format)
+    {
+        for (var open = format.IndexOf('{'); open >= 0; open = format.IndexOf('{', open + 1))
+        {
+            var end = open + 1;
+            while (end < format.Length && (char.IsLetterOrDigit(format[end]) || format[end] == '_'))
+            {
+                end++;
+            }
+
+            if (end > open + 1)
+            {
+                yield return format.Substring(open + 1, end - open - 1);
+            }
+        }
+    }
+
+    private static void AnalyzeTextMethod(OperationBlockStartAnalysisContext block)
+    {
+        if (block.OwningSymbol is not IMethodSymbol method || block.OperationBlocks.IsEmpty)
+        {
+            return;
+        }
+
+        var isToString = method is { Name: "ToString", IsOverride: true, Parameters.Length: 0 };
+        var isPrintMembers = method is { Name: "PrintMembers", Parameters.Length: 1 } && method.ContainingType.IsRecord;
+        if (!isToString && !isPrintMembers)
+        {
+            return;
+        }
+
+        var tree = block.OperationBlocks[0].Syntax.SyntaxTree;
+        var model = SecretModel.For(block.Compilation, block.Options, tree);
+        var flow = new SecretFlow(model, block.OperationBlocks, calls: null, callDepth: 0);
+        var sink = isToString ? "ToString" : "PrintMembers";
+        block.RegisterOperationAction(
+            operation =>
+            {
+                var hits = new List<SecretHit>();
+                switch (operation.Operation)
+                {
+                    case IReturnOperation { ReturnedValue: { } value } when isToString:
+                        flow.Collect(value, hits);
+                        break;
+                    case IInvocationOperation invocation when isPrintMembers && FlowTypes.IsNamed(invocation.TargetMethod.ContainingType, "StringBuilder", "System.Text"):
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            flow.Collect(argument.Value, hits);
+                        }
+
+                        break;
+                }
+
+                foreach (var hit in hits)
+                {
+                    if (!hit.IsPartial)
+                    {
+                        operation.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretInToString, hit.At.Syntax.GetLocation(), method.ContainingType.Name, hit.SourceName, sink));
+                    }
+                }
+            },
+            OperationKind.Return,
+            OperationKind.Invocation);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Analysis;
+using PleoUxGuard.Analyzers.Secrets;
+using PleoUxGuard.Analyzers.Sinks;
+
+namespace PleoUxGuard.Analyzers.Rules;
+
+/// <summary>
+/// PUX004: an endpoint sends a secret to the client (R-VIS-1): it returns one, or returns an object whose
+/// JSON would contain one (a secret property without <c>[JsonIgnore]</c>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretToClientAnalyzer : SecretSinkAnalyzer
+{
+    public SecretToClientAnalyzer()
+        : base(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret)
+    {
+    }
+
+    private static ISymbol? SerializedSecret(IOperation operand, SecretModel model)
+    {
+        while (operand is IConversionOperation conversion)
+        {
+            operand = conversion.Operand;
+        }
+
+        return SerializedSecrets.Find(operand.Type, model);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.CodeAnalysis;
+
+namespace PleoUxGuard.Analyzers.Secrets;
+
+/// <summary>
+/// Whether serializing a value to JSON would write a secret: a public readable property or field of its
+/// type (or of the element type of a collection, task or ActionResult, or one nested object deep) that is a
+/// secret and has no <c>[JsonIgnore]</c>.
+/// </summary>
+internal static class SerializedSecrets
+{
+    private const int NestedDepth = 2;
+
+    /// <summary>The first secret member JSON would write for a value of <paramref name="type"/>, or null.</summary>
+    public static ISymbol? Find(ITypeSymbol? type, SecretModel model) => Find(Payload(type), model, NestedDepth);
+
+    private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth)
+    {
+        if (depth == 0 || type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None
+            || named.IsAnonymousType || named.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+            || named.Locations.IsEmpty || !named.Locations[0].IsInSource)
+        {
+            // Anonymous objects are followed by the flow; library types are not ours to judge.
+            return null;
+        }
+
+        for (var current = named; current is not null && current.Locations.Length > 0 && current.Locations[0].IsInSource; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || IsJsonIgnored(member))
+                {
+                    continue;
+                }
+
+                var memberType = member switch
+                {
+                    IPropertySymbol { IsIndexer: false, GetMethod: not null } property when property.Name != "EqualityContract" => property.Type,
+                    IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+                    _ => null,
+                };
+                if (memberType is null)
+                {
+                    continue;
+                }
+
+                if (model.IsSecret(member))
+                {
+                    return member;
+                }
+
+                if (Find(Payload(memberType), model, depth - 1) is { } nested)
+                {
+                    return nested;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The type JSON describes: T of Task&lt;T&gt;, ActionResult&lt;T&gt;, IEnumerable&lt;T&gt;, T[].</summary>
+    private static ITypeSymbol? Payload(ITypeSymbol? type)
+    {
+        for (var guard = 0; guard < 4; guard++)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    type = array.ElementType;
+                    continue;
+                case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                    when generic.Name is "Task" or "ValueTask" or "ActionResult" or "IEnumerable" or "List" or "IReadOnlyList"
+                        or "IList" or "ICollection" or "IReadOnlyCollection":
+                    type = generic.TypeArguments[0];
+                    continue;
+            }
+
+            break;
+        }
+
+        return type;
+    }
+
+    private static bool IsJsonIgnored(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "JsonIgnoreAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PleoUxGuard.Analyzers.Sinks;
+
+/// <summary>
+/// PUX004's sinks: what an endpoint sends back to the browser as data — the values of JSON/object results
+/// (<c>Results.Ok/Json</c>, <c>Ok(…)</c>, <c>new JsonResult(…)</c>, <c>WriteAsJsonAsync</c>) and the return
+/// values of controller actions, Razor Page handlers and minimal API handlers. Text bodies are PUX002's.
+/// </summary>
+internal sealed class ClientSinks : SinkTable
+{
+    private static readonly string[] ResultHelpers =
+    {
+        "Ok", "Json", "Created", "CreatedAtRoute", "CreatedAtAction", "Accepted", "AcceptedAtRoute", "AcceptedAtAction",
+    };
+
+    private static readonly string[] ValueParameters = { "value", "data", "obj" };
+
+    private static readonly SinkSpec[] Specs =
+    {
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.Results", ResultHelpers).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.TypedResults", ResultHelpers).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ControllerBase", ResultHelpers).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.Controller", ResultHelpers).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.JsonResult", SinkSpec.Constructor).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.OkObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions", "WriteAsJsonAsync").WithParameters(ValueParameters),
+    };
+
+    private readonly INamedTypeSymbol? _controllerBase;
+    private readonly INamedTypeSymbol? _pageModel;
+    private readonly INamedTypeSymbol? _nonAction;
+    private readonly INamedTypeSymbol? _endpointRouteBuilderExtensions;
+
+    public ClientSinks(Compilation compilation)
+        : base(compilation, SinkKind.Client, Specs)
+    {
+        _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+        _pageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        _nonAction = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        _endpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+    }
+
+    public override void Collect(IOperation operation, List<SinkOperand> operands)
+    {
+        if (operation is IReturnOperation { ReturnedValue: { } value } returned)
+        {
+            if (EndpointName(returned) is { } endpoint)
+            {
+                operands.Add(new SinkOperand(value, endpoint, Kind));
+            }
+
+            return;
+        }
+
+        var before = operands.Count;
+        base.Collect(operation, operands);
+
+        // A string body is a message (PUX002's), not data.
+        for (var index = operands.Count - 1; index >= before; index--)
+        {
+            if (Unwrap(operands[index].Operand).Type?.SpecialType == SpecialType.System_String)
+            {
+                operands.RemoveAt(index);
+            }
+        }
+    }
+
+    /// <summary>The endpoint a return statement answers from, or null when it is not an endpoint's return.</summary>
+    private string? EndpointName(IReturnOperation returned)
+    {
+        for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    return IsMinimalApiHandler(lambda) ? "the endpoint handler" : null;
+                case ILocalFunctionOperation:
+                    return null;
+            }
+        }
+
+        if (returned.SemanticModel?.GetEnclosingSymbol(returned.Syntax.SpanStart) is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        return IsAction(method) || IsPageHandler(method) ? method.Name : null;
+    }
+
+    private bool IsMinimalApiHandler(IAnonymousFunctionOperation lambda)
+    {
+        IOperation? current = lambda.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IArgumentOperation { Parent: IInvocationOperation map }
+            && _endpointRouteBuilderExtensions is not null
+            && SymbolEqualityComparer.Default.Equals(map.TargetMethod.ContainingType, _endpointRouteBuilderExtensions);
+    }
+
+    private bool IsAction(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Ordinary
+        && method.DeclaredAccessibility == Accessibility.Public
+        && !method.IsStatic
+        && method.ContainingType.DerivesFrom(_controllerBase)
+        && !method.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _nonAction));
+
+    private bool IsPageHandler(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Ordinary
+        && method.Name.StartsWith("On", System.StringComparison.Ordinal)
+        && method.ContainingType.DerivesFrom(_pageModel);
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}
