@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using PleoUxGuard.ConformanceKit.Profile;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.ConformanceKit.Inspection;
+
+/// <summary>The states of R-STATE-1.</summary>
+public enum ConnectionState
+{
+    NotConnected,
+    ValidationInProgress,
+    Connected,
+    ConnectionFailed,
+    ActionRequired,
+}
+
+/// <summary>
+/// Recognises the profile's state labels (defaults: the shared <see cref="ConnectionStateLabels"/>) in a
+/// text. Plain labels match as whole words, ignoring case, and never inside a longer label: "Not connected"
+/// is one label, not also "Connected".
+/// </summary>
+public sealed class StateLabels
+{
+    private readonly IReadOnlyDictionary<ConnectionState, Regex> _regexes;
+
+    public StateLabels(StateLabelSettings settings)
+    {
+        var patterns = new Dictionary<ConnectionState, IReadOnlyList<TextPattern>>
+        {
+            [ConnectionState.NotConnected] = settings.NotConnected ?? [TextPattern.Parse(ConnectionStateLabels.NotConnected)],
+            [ConnectionState.ValidationInProgress] = settings.ValidationInProgress ?? [TextPattern.Parse(ConnectionStateLabels.ValidationInProgress)],
+            [ConnectionState.Connected] = settings.Connected ?? [TextPattern.Parse(ConnectionStateLabels.Connected)],
+            [ConnectionState.ConnectionFailed] = settings.ConnectionFailed ?? [TextPattern.Parse(ConnectionStateLabels.ConnectionFailed)],
+            [ConnectionState.ActionRequired] = settings.ActionRequired ?? [TextPattern.Parse(ConnectionStateLabels.ActionRequired)],
+        };
+        Patterns = patterns;
+        var allPlain = patterns.Values.SelectMany(list => list).Where(p => p.Text is not null).Select(p => p.Text!).ToList();
+        _regexes = patterns.ToDictionary(
+            pair => pair.Key,
+            pair => new Regex(string.Join("|", pair.Value.Select(p => ToRegex(p, allPlain))), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+    }
+
+    public IReadOnlyDictionary<ConnectionState, IReadOnlyList<TextPattern>> Patterns { get; }
+
+    /// <summary>A regex that finds the state's label in a text, for auto-waiting assertions.</summary>
+    public Regex RegexFor(ConnectionState state) => _regexes[state];
+
+    /// <summary>The first label of a state as written in the profile, for messages.</summary>
+    public string NameOf(ConnectionState state) => Patterns[state][0].Source;
+
+    /// <summary>Every state label occurrence in <paramref name="text"/>, in order.</summary>
+    public IReadOnlyList<ConnectionState> FindIn(string text) =>
+        _regexes
+            .SelectMany(pair => pair.Value.Matches(text).Where(m => m.Length > 0).Select(m => (pair.Key, m.Index)))
+            .OrderBy(found => found.Index)
+            .Select(found => found.Key)
+            .ToList();
+
+    private static string ToRegex(TextPattern pattern, IReadOnlyList<string> allPlain)
+    {
+        if (pattern.Regex is { } regex)
+        {
+            var inline = (regex.Options & RegexOptions.IgnoreCase) != 0 ? "(?i:" : "(?:";
+            return inline + regex + ")";
+        }
+
+        var text = pattern.Text!;
+        var guards = new List<string>();
+        foreach (var longer in allPlain.Where(other => other.Length > text.Length))
+        {
+            var at = longer.IndexOf(text, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var before = longer[..at];
+            var after = longer[(at + text.Length)..];
+            if (before.Length > 0)
+            {
+                guards.Add($"(?<!{Regex.Escape(before)})");
+            }
+
+            if (after.Length > 0)
+            {
+                guards.Add($"(?!{Regex.Escape(after)})");
+            }
+        }
+
+        return $"(?i:(?<![\\p{{L}}\\p{{N}}]){string.Concat(guards.Where(g => g.StartsWith("(?<!", StringComparison.Ordinal)))}{Regex.Escape(text)}(?![\\p{{L}}\\p{{N}}]){string.Concat(guards.Where(g => g.StartsWith("(?!", StringComparison.Ordinal)))})";
+    }
+}

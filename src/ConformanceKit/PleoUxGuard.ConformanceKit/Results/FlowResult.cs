@@ -1,0 +1,28 @@
+namespace PleoUxGuard.ConformanceKit.Results;
+
+/// <summary>How a flow ended.</summary>
+public enum FlowStatus
+{
+    /// <summary>Every step ran (checks may still have failed).</summary>
+    Completed,
+
+    /// <summary>A step could not be done, so the flow stopped; the checks it had not judged yet are skipped.</summary>
+    Stopped,
+}
+
+/// <summary>One step the flow took, for progress output and the report's timeline.</summary>
+/// <param name="Name">What the simulated user did or waited for.</param>
+/// <param name="Elapsed">Time since the flow started when the step ended.</param>
+/// <param name="State">The state label the page showed after the step, or null when none or several.</param>
+public sealed record FlowStep(string Name, TimeSpan Elapsed, string? State);
+
+/// <summary>The record of one flow: its steps, its observations and, when it stopped early, why.</summary>
+public sealed record FlowResult(
+    string Flow,
+    string Title,
+    FlowStatus Status,
+    TimeSpan Duration,
+    IReadOnlyList<FlowStep> Steps,
+    IReadOnlyList<CheckObservation> Observations,
+    string? StopReason = null,
+    string? StopStep = null);

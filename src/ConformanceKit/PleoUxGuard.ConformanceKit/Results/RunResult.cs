@@ -1,0 +1,73 @@
+using PleoUxGuard.ConformanceKit.Checks;
+
+namespace PleoUxGuard.ConformanceKit.Results;
+
+/// <summary>
+/// Everything a run found. Reporters (console, JUnit, JSON, and later HTML) read only this. Runs of
+/// different flow subsets (shards) merge by concatenating their flows and problems and aggregating again.
+/// </summary>
+public sealed record RunResult(
+    string RunId,
+    string Integration,
+    DateTimeOffset StartedAt,
+    TimeSpan Duration,
+    IReadOnlyList<FlowResult> Flows,
+    IReadOnlyList<CheckResult> Checks,
+    IReadOnlyList<RunProblem> Problems)
+{
+    /// <summary>0 when every must-check that ran passed; 2 for a profile problem; 3 for an environment problem; else 1.</summary>
+    public int ExitCode
+    {
+        get
+        {
+            if (Problems.Any(problem => problem.Kind == ProblemKind.Environment))
+            {
+                return ExitCodes.EnvironmentError;
+            }
+
+            if (Problems.Any(problem => problem.Kind == ProblemKind.Profile))
+            {
+                return ExitCodes.ProfileError;
+            }
+
+            var judged = Checks.Where(check => check.Verdict != Verdict.NotRun).ToList();
+            var allMustPassed = judged.Count > 0
+                && judged.All(check => check.Check.Severity == Severity.Should || check.Verdict == Verdict.Passed);
+            return allMustPassed ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
+        }
+    }
+
+    /// <summary>The result for one check id; throws for an unknown id so a typo in a test fails loudly.</summary>
+    public CheckResult this[string checkId] =>
+        Checks.FirstOrDefault(check => check.Check.Id == checkId)
+        ?? throw new KeyNotFoundException($"No check '{checkId}' in this run.");
+
+    /// <summary>Builds a run result from flow results, judging every check in the catalogue.</summary>
+    public static RunResult From(
+        string runId,
+        string integration,
+        DateTimeOffset startedAt,
+        TimeSpan duration,
+        IReadOnlyList<FlowResult> flows,
+        IReadOnlyList<RunProblem> problems) =>
+        new(runId, integration, startedAt, duration, flows, CheckAggregator.Aggregate(flows), problems);
+
+    /// <summary>Merges results of shards run apart (different flows, same integration) into one.</summary>
+    public static RunResult Merge(IReadOnlyList<RunResult> parts)
+    {
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("Nothing to merge.", nameof(parts));
+        }
+
+        var start = parts.Min(part => part.StartedAt);
+        var end = parts.Max(part => part.StartedAt + part.Duration);
+        return From(
+            parts[0].RunId,
+            parts[0].Integration,
+            start,
+            end - start,
+            parts.SelectMany(part => part.Flows).ToList(),
+            parts.SelectMany(part => part.Problems).ToList());
+    }
+}
