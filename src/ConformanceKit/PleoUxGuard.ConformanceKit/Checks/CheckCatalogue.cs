@@ -1,4 +1,4 @@
-using PleoUxGuard.ConformanceKit.Results;
+using PleoUxGuard.ConformanceKit.Findings;
 
 namespace PleoUxGuard.ConformanceKit.Checks;
 

@@ -1,4 +1,4 @@
-using PleoUxGuard.ConformanceKit.Results;
+using PleoUxGuard.ConformanceKit.Findings;
 using PleoUxGuard.Shared;
 
 namespace PleoUxGuard.ConformanceKit.Checks;

@@ -37,7 +37,7 @@ public sealed class StateLabels
         var allPlain = patterns.Values.SelectMany(list => list).Where(p => p.Text is not null).Select(p => p.Text!).ToList();
         _regexes = patterns.ToDictionary(
             pair => pair.Key,
-            pair => new Regex(string.Join("|", pair.Value.Select(p => ToRegex(p, allPlain))), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            pair => new Regex(string.Join("|", pair.Value.Select(p => ToRegex(p, allPlain))), RegexOptions.None, TimeSpan.FromSeconds(1)));
     }
 
     public IReadOnlyDictionary<ConnectionState, IReadOnlyList<TextPattern>> Patterns { get; }
@@ -87,6 +87,6 @@ public sealed class StateLabels
             }
         }
 
-        return $"(?i:(?<![\\p{{L}}\\p{{N}}]){string.Concat(guards.Where(g => g.StartsWith("(?<!", StringComparison.Ordinal)))}{Regex.Escape(text)}(?![\\p{{L}}\\p{{N}}]){string.Concat(guards.Where(g => g.StartsWith("(?!", StringComparison.Ordinal)))})";
+        return $"(?i:(?<!\\w){string.Concat(guards.Where(g => g.StartsWith("(?<!", StringComparison.Ordinal)))}{Regex.Escape(text)}(?!\\w){string.Concat(guards.Where(g => g.StartsWith("(?!", StringComparison.Ordinal)))})";
     }
 }

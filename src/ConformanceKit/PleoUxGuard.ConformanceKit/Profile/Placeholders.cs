@@ -27,6 +27,9 @@ public sealed partial class Placeholders
 
     public Placeholders(IReadOnlyDictionary<string, string> values) => _values = new Dictionary<string, string>(values);
 
+    /// <summary>A copy with one more value.</summary>
+    public Placeholders With(string name, string value) => new(new Dictionary<string, string>(_values) { [name] = value });
+
     /// <summary>A copy with the per-flow placeholders for <paramref name="flow"/> added.</summary>
     public Placeholders ForFlow(string flow)
     {

@@ -36,7 +36,7 @@ public sealed class TextPattern
         {
             var pattern = source[1..lastSlash];
             var flags = source[(lastSlash + 1)..];
-            var options = RegexOptions.CultureInvariant;
+            var options = RegexOptions.None;
             foreach (var flag in flags)
             {
                 options |= flag switch

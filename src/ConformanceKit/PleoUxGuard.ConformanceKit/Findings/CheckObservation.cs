@@ -1,4 +1,4 @@
-namespace PleoUxGuard.ConformanceKit.Results;
+namespace PleoUxGuard.ConformanceKit.Findings;
 
 /// <summary>One look a check took in one flow at one step. A check's verdict is the sum of its observations.</summary>
 /// <param name="CheckId">The UXK id.</param>

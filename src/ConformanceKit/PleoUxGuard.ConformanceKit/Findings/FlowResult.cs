@@ -1,4 +1,4 @@
-namespace PleoUxGuard.ConformanceKit.Results;
+namespace PleoUxGuard.ConformanceKit.Findings;
 
 /// <summary>How a flow ended.</summary>
 public enum FlowStatus

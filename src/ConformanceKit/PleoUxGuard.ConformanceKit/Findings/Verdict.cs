@@ -1,4 +1,4 @@
-namespace PleoUxGuard.ConformanceKit.Results;
+namespace PleoUxGuard.ConformanceKit.Findings;
 
 /// <summary>How much a check matters: a failed must-check fails the run, a failed should-check warns.</summary>
 public enum Severity

@@ -1,4 +1,4 @@
-namespace PleoUxGuard.ConformanceKit.Results;
+namespace PleoUxGuard.ConformanceKit.Findings;
 
 /// <summary>
 /// What a check saw, so a tester can tell why it judged as it did without rerunning. Never holds a key:

@@ -1,4 +1,4 @@
-namespace PleoUxGuard.ConformanceKit.Results;
+namespace PleoUxGuard.ConformanceKit.Findings;
 
 /// <summary>Why a problem is not the integration's fault, which decides the exit code.</summary>
 public enum ProblemKind

@@ -1,6 +1,6 @@
 using PleoUxGuard.ConformanceKit.Checks;
 
-namespace PleoUxGuard.ConformanceKit.Results;
+namespace PleoUxGuard.ConformanceKit.Findings;
 
 /// <summary>A check's verdict over the whole run, with every observation behind it.</summary>
 public sealed record CheckResult(

@@ -1,6 +1,6 @@
 using PleoUxGuard.ConformanceKit.Checks;
 
-namespace PleoUxGuard.ConformanceKit.Results;
+namespace PleoUxGuard.ConformanceKit.Findings;
 
 /// <summary>
 /// Everything a run found. Reporters (console, JUnit, JSON, and later HTML) read only this. Runs of

@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+using PleoUxGuard.ConformanceKit.Flows;
+using PleoUxGuard.ConformanceKit.Inspection;
+using PleoUxGuard.FakePleo;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.ConformanceKit.Checks;
+
+/// <summary>
+/// R-ERR-1 to R-ERR-6: what the page says when a key fails. Messages are judged with the shared message
+/// catalogue (generic phrases, jargon, recovery cues), the same lists the analyzer uses.
+/// </summary>
+public static partial class ErrorChecks
+{
+    /// <summary>Problems that make a message useless to the user, or none.</summary>
+    public static IReadOnlyList<string> SpecificityProblems(string message)
+    {
+        var problems = new List<string>();
+        if (MessageCatalogue.Normalize(message).Length == 0)
+        {
+            problems.Add("no message is shown");
+            return problems;
+        }
+
+        if (MessageCatalogue.IsGeneric(message))
+        {
+            problems.Add("the message is generic");
+        }
+
+        if (MessageCatalogue.FindJargon(message) is { } jargon)
+        {
+            problems.Add($"the message uses the technical term \"{jargon}\"");
+        }
+
+        return problems;
+    }
+
+    /// <summary>R-ERR-1: specific, jargon-free, and says the key is what failed.</summary>
+    public static async Task JudgeInvalidKeyMessageAsync(FlowContext context, string message)
+    {
+        var problems = SpecificityProblems(message).ToList();
+        if (problems.Count == 0 && !SaysKeyFailed().IsMatch(message))
+        {
+            problems.Add("the message does not say that the API key is what failed");
+        }
+
+        await JudgeProblemsAsync(context, CheckCatalogue.Err1, problems, "The invalid-key message says what failed, without jargon.", message);
+    }
+
+    /// <summary>R-ERR-2: its own message, about permissions, different from the invalid-key one.</summary>
+    public static async Task JudgeMissingPermissionMessageAsync(FlowContext context, string message, string invalidKeyMessage)
+    {
+        var problems = SpecificityProblems(message).ToList();
+        if (problems.Count == 0 && !PermissionCue().IsMatch(message))
+        {
+            problems.Add("the message does not mention permissions");
+        }
+
+        if (MessageCatalogue.Normalize(message) == MessageCatalogue.Normalize(invalidKeyMessage))
+        {
+            problems.Add("the message is the same as for an invalid key");
+        }
+
+        await JudgeProblemsAsync(context, CheckCatalogue.Err2, problems, "The missing-permission message is its own and about permissions.", message);
+    }
+
+    /// <summary>R-ERR-3: the message offers a next step.</summary>
+    public static async Task JudgeRecoveryOfferedAsync(FlowContext context, string message, string situation)
+    {
+        var offered = MessageCatalogue.HasRecoveryCue(message);
+        await context.JudgeAsync(
+            CheckCatalogue.Err3,
+            offered,
+            offered ? $"The {situation} message offers a next step." : $"The {situation} message offers no next step (check, paste, update, replace, reinstall, try again…).",
+            message);
+    }
+
+    /// <summary>R-ERR-4: after a failed activation, no Connected and no company id.</summary>
+    public static async Task JudgeNotActiveAsync(FlowContext context, StateSnapshot outcome, MintedKey key)
+    {
+        var problems = new List<string>();
+        if (outcome.Labels.Contains(ConnectionState.Connected))
+        {
+            problems.Add($"the status shows {context.Labels.NameOf(ConnectionState.Connected)}");
+        }
+
+        if (await context.CompanyIdShownAsync(key.CompanyId, TimeSpan.FromMilliseconds(200)))
+        {
+            problems.Add("the company id is shown");
+        }
+
+        await JudgeProblemsAsync(context, CheckCatalogue.Err4, problems, "The failed key did not make the integration active.", outcome.Text);
+    }
+
+    /// <summary>
+    /// R-ERR-6 first half: while Pleo is down the message says it is temporary, offers a retry and does
+    /// not blame the key. Returns the problems found (the flow adds the retry half).
+    /// </summary>
+    public static List<string> OutageMessageProblems(string message, StateSnapshot outcome)
+    {
+        var problems = new List<string>();
+        if (MessageCatalogue.Normalize(message).Length == 0)
+        {
+            problems.Add("no message is shown");
+            return problems;
+        }
+
+        if (outcome.Labels.Contains(ConnectionState.Connected))
+        {
+            problems.Add("the status shows Connected although Pleo could not confirm the key");
+        }
+
+        if (BlamesKey().IsMatch(message) || MessageCatalogue.Normalize(message) == MessageCatalogue.Normalize(MessageCatalogue.InvalidKey))
+        {
+            problems.Add("the message blames the key");
+        }
+
+        if (!TemporaryCue().IsMatch(message))
+        {
+            problems.Add("the message does not say the problem is temporary");
+        }
+
+        if (!RetryCue().IsMatch(message))
+        {
+            problems.Add("the message offers no retry");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Records one observation listing every problem found, or a pass.</summary>
+    public static Task JudgeProblemsAsync(FlowContext context, CheckDefinition check, IReadOnlyList<string> problems, string passDetail, string found) =>
+        context.JudgeAsync(
+            check,
+            problems.Count == 0,
+            problems.Count == 0 ? passDetail : char.ToUpperInvariant(problems[0][0]) + string.Join("; ", problems)[1..] + ".",
+            found);
+
+    [GeneratedRegex(@"\bkey\b.{0,80}\b(invalid|not valid|incorrect|wrong|not recogni[sz]ed|unknown|expired|revoked|rejected|did not work|didn't work|does not work|doesn't work|could not be (verified|validated|used))|\b(invalid|incorrect|wrong|unknown|expired|revoked|unrecogni[sz]ed)\b.{0,40}\bkey\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex SaysKeyFailed();
+
+    [GeneratedRegex(@"\bpermission|\baccess\b|\bapprov|\ballowed\b|\brights\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PermissionCue();
+
+    [GeneratedRegex(@"\b(invalid|incorrect|wrong key|not recogni[sz]ed|revoked|expired|does not have the permissions)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BlamesKey();
+
+    [GeneratedRegex(@"temporar|\bjust now\b|\bat the moment\b|\bright now\b|\bmoment\b|\bfew minutes\b|\blater\b|\bunavailable\b|could not be reached|couldn't be reached|cannot reach|can't reach|could not reach|not reachable|\bis down\b|has not been changed|\bunchanged\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TemporaryCue();
+
+    [GeneratedRegex(@"\btry again\b|\bretry\b|\btry later\b|\brefresh\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RetryCue();
+}

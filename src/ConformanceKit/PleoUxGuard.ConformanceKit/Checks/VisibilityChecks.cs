@@ -1,0 +1,74 @@
+using PleoUxGuard.ConformanceKit.Flows;
+using PleoUxGuard.ConformanceKit.Inspection;
+using PleoUxGuard.FakePleo;
+
+namespace PleoUxGuard.ConformanceKit.Checks;
+
+/// <summary>
+/// R-VIS-1, R-VIS-2 and R-SEC-3 (and the browser half of R-SEC-2): after saving, where in the browser is
+/// the key, or a piece of it?
+/// </summary>
+public static class VisibilityChecks
+{
+    private static readonly ExposurePlace[] StoragePlaces = [ExposurePlace.Cookie, ExposurePlace.LocalStorage, ExposurePlace.SessionStorage, ExposurePlace.Script];
+    private static readonly ExposurePlace[] UrlPlaces = [ExposurePlace.Url, ExposurePlace.History, ExposurePlace.RequestUrl];
+
+    /// <summary>What the browser holds before any key is typed: pieces found there are coincidences.</summary>
+    public static Task<IReadOnlyList<(ExposurePlace Place, string Where, string Text)>> BaselineAsync(FlowContext context) =>
+        KeyExposureScanner.CollectAsync(context.BrowserContext, context.Activity);
+
+    /// <summary>Scans the browser for the saved keys and judges R-VIS-1, R-VIS-2, R-SEC-3 and the browser half of R-SEC-2.</summary>
+    public static async Task JudgeAfterSavingAsync(
+        FlowContext context,
+        IReadOnlyList<MintedKey> savedKeys,
+        IReadOnlyList<(ExposurePlace Place, string Where, string Text)> baseline)
+    {
+        // Late requests (a fetch after load) can still leak; look once the network is quiet.
+        await context.WaitForNetworkIdleAsync();
+        var haystack = await KeyExposureScanner.CollectAsync(context.BrowserContext, context.Activity);
+        var secrets = savedKeys.Select(key => new SecretToFind(key.Value, key.Fingerprint)).ToList();
+        var pieces = KeyExposureScanner.Find(haystack, secrets, KeyExposureScanner.PieceLength, baseline);
+
+        var retrievable = pieces.Where(e => e.Place != ExposurePlace.RequestUrl).ToList();
+        await JudgeAsync(context, CheckCatalogue.Vis1, retrievable,
+            "Neither the key nor any 5-character piece of it is anywhere in the page, its storage, console or responses.",
+            "The key can be retrieved from the browser");
+
+        // R-VIS-2 looks at visible text only, at pieces of 4: anything longer, or any 4 not from the end, is too much.
+        var visible = KeyExposureScanner.Find(haystack.Where(h => h.Place == ExposurePlace.VisibleText).ToList(), secrets, SecretMask.PieceLength, baseline);
+        var tooMuch = visible.Where(e => e.WholeKey || e.PieceLength > SecretMask.PieceLength || e.PieceStart != KeyLength(savedKeys, e) - SecretMask.PieceLength).ToList();
+        await JudgeAsync(context, CheckCatalogue.Vis2, tooMuch,
+            "Visible text shows at most the key's last 4 characters.",
+            "Visible text shows more of the key than its last 4 characters");
+
+        await JudgeAsync(context, CheckCatalogue.Sec3, pieces.Where(e => StoragePlaces.Contains(e.Place)).ToList(),
+            "No cookie, local or session storage entry, or script holds the key or a piece of it.",
+            "The key is in browser storage or a script");
+
+        await JudgeAsync(context, CheckCatalogue.Sec2, pieces.Where(e => UrlPlaces.Contains(e.Place)).ToList(),
+            "No address the browser visited or requested carries the key.",
+            "The key is in a URL the browser used");
+    }
+
+    /// <summary>R-SEC-2, server half: no request to Pleo carried one of this flow's keys in its URL.</summary>
+    public static async Task JudgeNoKeyInPleoUrlsAsync(FlowContext context)
+    {
+        var ids = context.Keys.Select(k => k.Id).ToHashSet();
+        var violations = context.Pleo.Journal.All.Where(e => e.Violation && e.KeyId is not null && ids.Contains(e.KeyId)).ToList();
+        await context.JudgeAsync(
+            CheckCatalogue.Sec2,
+            violations.Count == 0,
+            violations.Count == 0 ? "Every call to Pleo carried the key in the Authorization header, none in the URL." : $"{violations.Count} call(s) to Pleo carried the key in the URL.",
+            string.Join(Environment.NewLine, violations.Select(v => $"{v.Method} {v.Path} ({v.KeyFingerprint})")));
+    }
+
+    private static int KeyLength(IReadOnlyList<MintedKey> keys, Exposure exposure) =>
+        keys.First(key => key.Fingerprint == exposure.KeyFingerprint).Value.Length;
+
+    private static Task JudgeAsync(FlowContext context, CheckDefinition check, IReadOnlyList<Exposure> exposures, string passDetail, string failDetail) =>
+        context.JudgeAsync(
+            check,
+            exposures.Count == 0,
+            exposures.Count == 0 ? passDetail : $"{failDetail}: {exposures.Count} place(s), first {exposures[0].Place} ({exposures[0].Where}).",
+            string.Join(Environment.NewLine, exposures.Take(20).Select(e => e.ToString())));
+}

@@ -1,0 +1,48 @@
+using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.ConformanceKit.Inspection;
+
+namespace PleoUxGuard.ConformanceKit.Flows;
+
+/// <summary>A new customer pastes a valid key and connects: the field, the save, the confirmation, and where the key ends up.</summary>
+public sealed class ConnectValidFlow : Flow
+{
+    public override string Id => "connect-valid";
+
+    public override string Title => "Connect with a valid key";
+
+    public override IReadOnlyList<CheckDefinition> Checks { get; } =
+    [
+        CheckCatalogue.Input1, CheckCatalogue.Input2, CheckCatalogue.Input3, CheckCatalogue.Input4, CheckCatalogue.Input5,
+        CheckCatalogue.Save1, CheckCatalogue.Save3, CheckCatalogue.Company1, CheckCatalogue.Vis1, CheckCatalogue.Vis2,
+        CheckCatalogue.Sec2, CheckCatalogue.Sec3, CheckCatalogue.State1, CheckCatalogue.A11y1,
+    ];
+
+    public override async Task RunAsync(FlowContext context)
+    {
+        await context.SignInAsync();
+        var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
+        await InputChecks.JudgeDedicatedAsync(context, keyField);
+        await InputChecks.JudgeLabelledSecretAsync(context, keyField);
+        await InputChecks.JudgeGuidanceAsync(context);
+        await AccessibilityChecks.JudgeStatusAnnouncedAsync(context);
+        var baseline = await VisibilityChecks.BaselineAsync(context);
+
+        var key = context.Mint(keys => keys.MintValid());
+        await InputChecks.PasteAndJudgeAsync(context, keyField, key);
+        await InputChecks.JudgeMaskedAsync(context, keyField);
+        await context.StepAsync("pasted a valid key");
+
+        var submission = await context.ClickConnectAsync(key, CheckCatalogue.Save1);
+        await SaveChecks.JudgeValidatedAtOnceAsync(context, submission);
+        await context.WaitForOutcomeAsync(submission);
+        await context.StepAsync("clicked Connect");
+        await SaveChecks.JudgeSuccessConfirmedAsync(context);
+        await SaveChecks.JudgeCompanyShownAsync(context, CheckCatalogue.Company1, key);
+        await VisibilityChecks.JudgeAfterSavingAsync(context, [key], baseline);
+
+        await context.ReloadAsync();
+        await context.StepAsync("reloaded the page");
+        await VisibilityChecks.JudgeAfterSavingAsync(context, [key], baseline);
+        await VisibilityChecks.JudgeNoKeyInPleoUrlsAsync(context);
+    }
+}

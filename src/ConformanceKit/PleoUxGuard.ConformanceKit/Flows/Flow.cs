@@ -1,0 +1,26 @@
+using PleoUxGuard.ConformanceKit.Checks;
+
+namespace PleoUxGuard.ConformanceKit.Flows;
+
+/// <summary>
+/// One scenario a customer goes through, run in its own browser context with its own fresh keys and
+/// tenant. A flow drives the page and asks the checks to look at the right moments.
+/// </summary>
+public abstract class Flow
+{
+    /// <summary>A stable id for --flow, reports and the {flow} placeholder, e.g. "connect-valid".</summary>
+    public abstract string Id { get; }
+
+    /// <summary>What the simulated customer does, in one line.</summary>
+    public abstract string Title { get; }
+
+    /// <summary>The checks this flow judges. Any it has not judged when it stops are reported as skipped.</summary>
+    public abstract IReadOnlyList<CheckDefinition> Checks { get; }
+
+    /// <summary>True when the flow changes the fake Pleo for everyone (an outage), so it runs alone.</summary>
+    public virtual bool NeedsPleoToItself => false;
+
+    public abstract Task RunAsync(FlowContext context);
+
+    public override string ToString() => Id;
+}

@@ -1,0 +1,505 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.ConformanceKit.Inspection;
+using PleoUxGuard.ConformanceKit.Profile;
+using PleoUxGuard.ConformanceKit.Findings;
+using PleoUxGuard.FakePleo;
+
+namespace PleoUxGuard.ConformanceKit.Flows;
+
+/// <summary>A key submitted with Connect: when, and the page's text just before.</summary>
+/// <param name="Click">The click itself: with a form post it ends only when the answer arrives.</param>
+public sealed record Submission(MintedKey Key, DateTimeOffset ClickedAt, string TextBefore, Task Click);
+
+/// <summary>What the status region showed at one moment.</summary>
+/// <param name="Found">False when no status region was visible.</param>
+/// <param name="Text">Its text, with any key piece masked.</param>
+/// <param name="Labels">The state labels found in it, in order.</param>
+public sealed record StateSnapshot(bool Found, string Text, IReadOnlyList<ConnectionState> Labels)
+{
+    /// <summary>The one state shown, or null when none or several labels are shown.</summary>
+    public ConnectionState? State => Labels.Count == 1 ? Labels[0] : null;
+}
+
+/// <summary>
+/// A flow's handle on its browser context, the fake Pleo and the profile, plus the user steps every flow
+/// shares (sign in, enter a key, click Connect, wait for the outcome) and the recording of observations.
+/// </summary>
+public sealed class FlowContext
+{
+    private readonly Flow _flow;
+    private readonly Placeholders _placeholders;
+    private readonly Uri _baseUrl;
+    private readonly string? _outputDirectory;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<MintedKey> _keys = [];
+    private readonly List<CheckObservation> _observations = [];
+    private readonly List<FlowStep> _steps = [];
+    private int _screenshots;
+
+    internal FlowContext(
+        Flow flow,
+        IBrowserContext browserContext,
+        IPage page,
+        ConformanceProfile profile,
+        Placeholders placeholders,
+        Uri baseUrl,
+        FakePleoServer pleo,
+        BrowserActivity activity,
+        PageTextWatcher textWatcher,
+        string? outputDirectory)
+    {
+        _flow = flow;
+        BrowserContext = browserContext;
+        Page = page;
+        Profile = profile;
+        _placeholders = placeholders;
+        _baseUrl = baseUrl;
+        Pleo = pleo;
+        Activity = activity;
+        TextWatcher = textWatcher;
+        _outputDirectory = outputDirectory;
+        Locators = new PageLocators(page, profile.Locators);
+        Labels = new StateLabels(profile.StateLabels);
+        StepTimeout = TimeSpan.FromSeconds(profile.Timeouts.StepSeconds);
+        ValidationTimeout = TimeSpan.FromSeconds(profile.Timeouts.ValidationSeconds);
+    }
+
+    public IBrowserContext BrowserContext { get; }
+
+    public IPage Page { get; }
+
+    public ConformanceProfile Profile { get; }
+
+    public FakePleoServer Pleo { get; }
+
+    public BrowserActivity Activity { get; }
+
+    /// <summary>The page's visible text as the page itself reports it, also while a form post is pending.</summary>
+    public PageTextWatcher TextWatcher { get; }
+
+    public PageLocators Locators { get; }
+
+    public StateLabels Labels { get; }
+
+    public TimeSpan StepTimeout { get; }
+
+    public TimeSpan ValidationTimeout { get; }
+
+    /// <summary>The step the flow is at, named by the last completed user action.</summary>
+    public string CurrentStep { get; private set; } = "start";
+
+    /// <summary>Every key minted in this flow; evidence masks all of them.</summary>
+    public IReadOnlyList<MintedKey> Keys => _keys;
+
+    internal IReadOnlyList<CheckObservation> Observations => _observations;
+
+    internal IReadOnlyList<FlowStep> Steps => _steps;
+
+    internal TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Mints a fresh key for this flow through the fake Pleo.</summary>
+    public MintedKey Mint(Func<KeyRegistry, MintedKey> mint)
+    {
+        var key = mint(Pleo.Keys);
+        _keys.Add(key);
+        return key;
+    }
+
+    /// <summary>Masks every piece of every key of this flow.</summary>
+    public string Mask(string? text) => new SecretMask(_keys.Select(k => k.Value)).Apply(text);
+
+    /// <summary>The fake Pleo's journal lines for this flow's keys, as evidence shows them.</summary>
+    public IReadOnlyList<string> JournalLines()
+    {
+        var ids = _keys.Select(k => k.Id).ToHashSet();
+        return Pleo.Journal.All
+            .Where(entry => entry.KeyId is not null && ids.Contains(entry.KeyId))
+            .Select(entry => $"{entry.Time:HH:mm:ss.fff} {entry.Method} {entry.Path} key {entry.KeyFingerprint} in {entry.KeyLocation} -> {entry.StatusCode}{(entry.ErrorCode is null ? string.Empty : " " + entry.ErrorCode)}{(entry.Violation ? " VIOLATION: key in URL" : string.Empty)}")
+            .ToList();
+    }
+
+    /// <summary>Records that the flow finished a user step, and judges R-STATE-1 on what the page shows now.</summary>
+    public async Task<StateSnapshot> StepAsync(string name)
+    {
+        CurrentStep = name;
+        var snapshot = await ReadStateAsync();
+        _steps.Add(new FlowStep(name, _clock.Elapsed, snapshot.State is { } state ? Labels.NameOf(state) : null));
+        await StateChecks.JudgeExactlyOneAsync(this, snapshot);
+        return snapshot;
+    }
+
+    /// <summary>Records a passing look.</summary>
+    public void Pass(CheckDefinition check, string detail) =>
+        _observations.Add(new CheckObservation(check.Id, _flow.Id, CurrentStep, Outcome.Pass, detail));
+
+    /// <summary>Records a failing look with evidence: masked text found, a masked screenshot, the journal.</summary>
+    public async Task FailAsync(CheckDefinition check, string detail, string? found)
+    {
+        var evidence = new Evidence(
+            Found: Mask(found ?? "nothing"),
+            Screenshot: await ScreenshotAsync(check),
+            JournalLines: JournalLines(),
+            Url: Mask(Page.Url));
+        _observations.Add(new CheckObservation(check.Id, _flow.Id, CurrentStep, Outcome.Fail, Mask(detail), evidence));
+    }
+
+    /// <summary>Records a pass or a failure.</summary>
+    public async Task JudgeAsync(CheckDefinition check, bool passed, string detail, string? found = null)
+    {
+        if (passed)
+        {
+            Pass(check, detail);
+        }
+        else
+        {
+            await FailAsync(check, detail, found);
+        }
+    }
+
+    internal void SkipUnjudged(string reason)
+    {
+        foreach (var check in _flow.Checks.Where(check => _observations.All(o => o.CheckId != check.Id)))
+        {
+            _observations.Add(new CheckObservation(check.Id, _flow.Id, CurrentStep, Outcome.Skip, reason));
+        }
+    }
+
+    /// <summary>Resolves a locator; when nothing matches, <paramref name="failing"/> fails and the flow stops.</summary>
+    public async Task<ILocator> ResolveAsync(LocatorName name, CheckDefinition failing, TimeSpan? timeout = null)
+    {
+        try
+        {
+            return (await Locators.ResolveAsync(name, timeout ?? StepTimeout)).Locator;
+        }
+        catch (LocatorProblemException problem) when (problem.MatchCount == 0)
+        {
+            await FailAsync(failing, $"No {Describe(name)} was found.", problem.Message);
+            throw new FlowStoppedException($"no {Describe(name)} was found ({problem.Choice.Describe()}), so the flow could not go on");
+        }
+    }
+
+    /// <summary>Runs the profile's sign-in, then opens the connection page.</summary>
+    public async Task SignInAsync()
+    {
+        var steps = Profile.SignIn?.Steps ?? [];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            await RunSignInStepAsync(steps[i], $"signIn.steps[{i}]");
+        }
+
+        await GotoAsync(Profile.ConnectionPage, "connectionPage");
+        await StepAsync("opened the connection page");
+    }
+
+    /// <summary>Reads the status region now (no waiting beyond Playwright's own).</summary>
+    public async Task<StateSnapshot> ReadStateAsync()
+    {
+        var region = Locators.Combined(LocatorName.StatusRegion);
+        var texts = await AcrossNavigationAsync(region.AllInnerTextsAsync);
+        if (texts.Count == 0)
+        {
+            return new StateSnapshot(false, string.Empty, []);
+        }
+
+        var text = string.Join(" | ", texts.Select(t => t.Trim()));
+        return new StateSnapshot(true, Mask(text), Labels.FindIn(text));
+    }
+
+    /// <summary>Waits until the status region shows <paramref name="state"/>; false when it did not in time.</summary>
+    public async Task<bool> WaitForStateAsync(ConnectionState state, TimeSpan timeout)
+    {
+        try
+        {
+            await Locators.Combined(LocatorName.StatusRegion).Filter(new() { HasTextRegex = Labels.RegexFor(state) }).First
+                .WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Milliseconds(timeout) });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Types a key into the field, replacing what was there.</summary>
+    public async Task EnterKeyAsync(ILocator keyField, MintedKey key) => await keyField.FillAsync(key.Value);
+
+    /// <summary>Clicks the connect (or save) button; a missing button fails <paramref name="failing"/>.</summary>
+    /// <returns>When it clicked, and the page's text just before, to see the page answer.</returns>
+    public async Task<Submission> ClickConnectAsync(MintedKey key, CheckDefinition failing)
+    {
+        var button = await ResolveAsync(LocatorName.ConnectButton, failing);
+        var textBefore = await AcrossNavigationAsync(() => Page.InnerTextAsync("body"));
+        var clickedAt = DateTimeOffset.UtcNow;
+
+        // Not awaited here: a click that posts a form waits for the answer, which the slow flows hold back on purpose.
+        var click = button.ClickAsync();
+        return new Submission(key, clickedAt, textBefore, click);
+    }
+
+    /// <summary>Enters the key, clicks Connect and waits for the page to answer.</summary>
+    public async Task<StateSnapshot> SubmitKeyAsync(ILocator keyField, MintedKey key, CheckDefinition failing)
+    {
+        await EnterKeyAsync(keyField, key);
+        var submission = await ClickConnectAsync(key, failing);
+        return await WaitForOutcomeAsync(submission);
+    }
+
+    /// <summary>
+    /// Waits until the integration has answered a submitted key: Pleo's answer is in the journal, the page's
+    /// text has changed since the click, and the status no longer shows Validation in progress. Returns
+    /// what the status shows then; when something never happens the checks judge what is shown.
+    /// </summary>
+    public async Task<StateSnapshot> WaitForOutcomeAsync(Submission submission)
+    {
+        var deadline = DateTimeOffset.UtcNow + ValidationTimeout;
+        try
+        {
+            await Pleo.Journal.WaitForAsync(entry => entry.KeyId == submission.Key.Id && entry.Time >= submission.ClickedAt.AddSeconds(-1), ValidationTimeout);
+        }
+        catch (TimeoutException)
+        {
+            // The integration never asked Pleo; R-SAVE-1 judges that.
+        }
+
+        await submission.Click.WaitAsync(Remaining(deadline));
+        await WaitForTextChangeAsync(submission.TextBefore, Remaining(deadline));
+        await WaitForStateToLeaveAsync(ConnectionState.ValidationInProgress, Remaining(deadline));
+        return await ReadStateAsync();
+    }
+
+    /// <summary>The error message(s) shown, else the status region's text; masked.</summary>
+    public async Task<string> ReadMessageAsync()
+    {
+        var alerts = await AcrossNavigationAsync(Locators.Combined(LocatorName.ErrorMessage).AllInnerTextsAsync);
+        var text = string.Join(" ", alerts.Select(a => a.Trim()).Where(a => a.Length > 0));
+        if (text.Length == 0)
+        {
+            text = (await ReadStateAsync()).Text;
+        }
+
+        return Mask(text);
+    }
+
+    /// <summary>Whether the company id shows within <paramref name="timeout"/>.</summary>
+    public async Task<bool> CompanyIdShownAsync(Guid companyId, TimeSpan timeout)
+    {
+        try
+        {
+            await Locators.CompanyId(companyId).First.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Milliseconds(timeout) });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until the page has made no request for a moment (Playwright's network-idle state).</summary>
+    public async Task WaitForNetworkIdleAsync()
+    {
+        try
+        {
+            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = Milliseconds(StepTimeout) });
+        }
+        catch (TimeoutException)
+        {
+            // A page that polls never goes idle; scan what is there.
+        }
+    }
+
+    /// <summary>Reloads the page and waits for it to load.</summary>
+    public async Task ReloadAsync()
+    {
+        await Page.ReloadAsync(new() { Timeout = Milliseconds(StepTimeout) });
+    }
+
+    /// <summary>Connects with a fresh valid key as a prerequisite; stops the flow when that does not work.</summary>
+    public async Task<(MintedKey Key, ILocator KeyField)> ConnectAsPrerequisiteAsync(CheckDefinition failingIfNoField)
+    {
+        var keyField = await ResolveAsync(LocatorName.KeyInput, failingIfNoField);
+        var key = Mint(keys => keys.MintValid());
+        await SubmitKeyAsync(keyField, key, failingIfNoField);
+        if (!await WaitForStateAsync(ConnectionState.Connected, StepTimeout))
+        {
+            await StepAsync("tried to connect with a valid key");
+            throw new FlowStoppedException($"connecting with a valid key did not show {Labels.NameOf(ConnectionState.Connected)} (the status showed \"{(await ReadStateAsync()).Text}\")");
+        }
+
+        await StepAsync("connected with a valid key");
+        return (key, keyField);
+    }
+
+    /// <summary>Resolves a profile-relative URL against the base URL.</summary>
+    public Uri Resolve(string url) => new(_baseUrl, _placeholders.Expand(url));
+
+    /// <summary>
+    /// Runs a read that evaluates in the page; when a navigation replaces the document meanwhile, waits
+    /// for the new document and reads again.
+    /// </summary>
+    public async Task<T> AcrossNavigationAsync<T>(Func<Task<T>> read)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await read();
+            }
+            catch (PlaywrightException problem) when (attempt < 4 && IsNavigation(problem))
+            {
+                await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = Milliseconds(StepTimeout) });
+            }
+        }
+    }
+
+    private static bool IsNavigation(PlaywrightException problem) =>
+        problem.Message.Contains("context was destroyed", StringComparison.OrdinalIgnoreCase)
+        || problem.Message.Contains("navigat", StringComparison.OrdinalIgnoreCase);
+
+    private async Task WaitForTextChangeAsync(string before, TimeSpan timeout)
+    {
+        // A form post replaces the document while we wait: then wait for the new one and look again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                await Page.WaitForFunctionAsync("before => document.body && document.body.innerText !== before", before, new() { Timeout = Milliseconds(timeout), PollingInterval = null });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
+            catch (PlaywrightException problem) when (IsNavigation(problem))
+            {
+                await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = Milliseconds(timeout) });
+            }
+        }
+    }
+
+    private static TimeSpan Remaining(DateTimeOffset deadline)
+    {
+        var left = deadline - DateTimeOffset.UtcNow;
+        return left > TimeSpan.FromMilliseconds(500) ? left : TimeSpan.FromMilliseconds(500);
+    }
+
+    private async Task WaitForStateToLeaveAsync(ConnectionState state, TimeSpan timeout)
+    {
+        var others = Enum.GetValues<ConnectionState>().Where(s => s != state).Select(s => Labels.RegexFor(s).ToString());
+        var region = Locators.Combined(LocatorName.StatusRegion);
+        try
+        {
+            if (await region.Filter(new() { HasTextRegex = Labels.RegexFor(state) }).CountAsync() == 0)
+            {
+                return;
+            }
+
+            await region.Filter(new() { HasTextRegex = new Regex(string.Join("|", others)) }).First
+                .WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Milliseconds(timeout) });
+        }
+        catch (TimeoutException)
+        {
+            // Still in progress after the validation timeout: the checks judge that.
+        }
+    }
+
+    private async Task GotoAsync(string url, string field)
+    {
+        var target = Resolve(url);
+        try
+        {
+            await Page.GotoAsync(target.ToString(), new() { Timeout = Milliseconds(StepTimeout) });
+        }
+        catch (PlaywrightException problem) when (problem.Message.Contains("net::", StringComparison.Ordinal))
+        {
+            throw new EnvironmentProblemException($"{field}: the integration did not answer at {target} ({FirstLine(problem.Message)}). Is it running?", problem);
+        }
+        catch (TimeoutException problem)
+        {
+            throw new EnvironmentProblemException($"{field}: {target} did not load within {StepTimeout.TotalSeconds:0} s.", problem);
+        }
+    }
+
+    private async Task RunSignInStepAsync(SignInStep step, string field)
+    {
+        try
+        {
+            if (step.Goto is not null)
+            {
+                await GotoAsync(step.Goto, field + ".goto");
+            }
+            else if (step.Fill is not null)
+            {
+                var target = await PageLocators.ResolveAsync(Page, step.Fill, field + ".fill", StepTimeout);
+                await target.Locator.FillAsync(_placeholders.Expand(step.Value ?? string.Empty));
+            }
+            else if (step.Click is not null)
+            {
+                var target = await PageLocators.ResolveAsync(Page, step.Click, field + ".click", StepTimeout);
+                await target.Locator.ClickAsync();
+            }
+            else if (step.WaitFor is not null)
+            {
+                await PageLocators.ResolveAsync(Page, step.WaitFor, field + ".waitFor", StepTimeout);
+            }
+            else if (step.WaitForUrl is not null)
+            {
+                var expected = _placeholders.Expand(step.WaitForUrl);
+                var pattern = TextPattern.Parse(expected);
+                if (pattern.Regex is { } regex)
+                {
+                    await Page.WaitForURLAsync(regex, new() { Timeout = Milliseconds(StepTimeout) });
+                }
+                else
+                {
+                    await Page.WaitForURLAsync(expected, new() { Timeout = Milliseconds(StepTimeout) });
+                }
+            }
+        }
+        catch (LocatorProblemException problem)
+        {
+            throw new ProfileException($"Sign-in failed: {problem.Message}", problem);
+        }
+        catch (TimeoutException problem)
+        {
+            throw new ProfileException($"Sign-in failed: {field} did not happen within {StepTimeout.TotalSeconds:0} s (the page is at {Mask(Page.Url)}).", problem);
+        }
+    }
+
+    private async Task<string?> ScreenshotAsync(CheckDefinition check)
+    {
+        if (_outputDirectory is null || Page.IsClosed)
+        {
+            return null;
+        }
+
+        var relative = Path.Combine("screenshots", $"{_flow.Id}-{check.Id}-{Interlocked.Increment(ref _screenshots)}.png");
+        var path = Path.Combine(_outputDirectory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            await Page.ScreenshotAsync(new() { Path = path, Mask = [Locators.Combined(LocatorName.KeyInput)], Timeout = Milliseconds(StepTimeout) });
+            return relative;
+        }
+        catch (Exception problem) when (problem is PlaywrightException or TimeoutException)
+        {
+            return null; // A missing screenshot must not hide the failure it illustrates.
+        }
+    }
+
+    private static string Describe(LocatorName name) => name switch
+    {
+        LocatorName.KeyInput => "API key field",
+        LocatorName.ConnectButton => "Connect/Save button",
+        LocatorName.UpdateAction => "Update API key / Reconnect / Replace API key action",
+        LocatorName.StatusRegion => "status region",
+        LocatorName.CompanyId => "company id",
+        _ => "error message",
+    };
+
+    internal static float Milliseconds(TimeSpan timeout) => (float)timeout.TotalMilliseconds;
+
+    internal static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}

@@ -1,0 +1,50 @@
+using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.ConformanceKit.Inspection;
+
+namespace PleoUxGuard.ConformanceKit.Flows;
+
+/// <summary>
+/// Pleo is down (503) while a customer connects: the page must call it temporary and offer a retry, and
+/// the same key must connect once Pleo is back. Turns the fake's outage on for everyone, so it runs alone.
+/// </summary>
+public sealed class PleoOutageFlow : Flow
+{
+    public override string Id => "pleo-outage";
+
+    public override string Title => "Pleo outage is reported as temporary";
+
+    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Err6, CheckCatalogue.State1];
+
+    public override bool NeedsPleoToItself => true;
+
+    public override async Task RunAsync(FlowContext context)
+    {
+        await context.SignInAsync();
+        var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
+        var key = context.Mint(keys => keys.MintValid());
+        List<string> problems;
+        string message;
+        context.Pleo.Keys.SetOutage(true);
+        try
+        {
+            var outcome = await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err6);
+            await context.StepAsync("clicked Connect while Pleo is down");
+            message = await context.ReadMessageAsync();
+            problems = ErrorChecks.OutageMessageProblems(message, outcome);
+        }
+        finally
+        {
+            context.Pleo.Keys.SetOutage(false);
+        }
+
+        keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err6);
+        await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err6);
+        await context.StepAsync("retried the same key once Pleo was back");
+        if (!await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout))
+        {
+            problems.Add("the same key did not connect once Pleo was back");
+        }
+
+        await ErrorChecks.JudgeProblemsAsync(context, CheckCatalogue.Err6, problems, "The outage was reported as temporary with a retry, and the same key connected afterwards.", message);
+    }
+}

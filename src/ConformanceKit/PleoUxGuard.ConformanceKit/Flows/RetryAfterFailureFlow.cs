@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.ConformanceKit.Inspection;
+
+namespace PleoUxGuard.ConformanceKit.Flows;
+
+/// <summary>A customer's first key fails; they paste the right one straight away, without reloading.</summary>
+public sealed class RetryAfterFailureFlow : Flow
+{
+    public override string Id => "retry-after-failure";
+
+    public override string Title => "Retry at once after a failure";
+
+    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Err5, CheckCatalogue.State1];
+
+    public override async Task RunAsync(FlowContext context)
+    {
+        await context.SignInAsync();
+        var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
+        await context.SubmitKeyAsync(keyField, context.Mint(keys => keys.MintUnknown()), CheckCatalogue.Err5);
+        await context.StepAsync("clicked Connect with an invalid key");
+
+        keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err5);
+        var editable = await keyField.IsEditableAsync();
+        if (!editable)
+        {
+            await context.FailAsync(CheckCatalogue.Err5, "After the failure the key field is not editable.", await keyField.EvaluateAsync<string>("el => el.outerHTML.slice(0, 300)"));
+            return;
+        }
+
+        var key = context.Mint(keys => keys.MintValid());
+        await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err5);
+        await context.StepAsync("clicked Connect with a valid key");
+        var connected = await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout);
+        await context.JudgeAsync(
+            CheckCatalogue.Err5,
+            connected,
+            connected ? "After the failure the field stayed editable and the next key connected at once." : "After the failure a valid key entered straight away did not connect.",
+            (await context.ReadStateAsync()).Text);
+    }
+}

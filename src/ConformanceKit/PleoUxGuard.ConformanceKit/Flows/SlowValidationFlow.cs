@@ -1,0 +1,38 @@
+using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.ConformanceKit.Inspection;
+
+namespace PleoUxGuard.ConformanceKit.Flows;
+
+/// <summary>Pleo takes its time: the fake holds the answer until the page has shown Validation in progress.</summary>
+public sealed class SlowValidationFlow : Flow
+{
+    public override string Id => "slow-validation";
+
+    public override string Title => "Slow validation shows progress";
+
+    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Save2, CheckCatalogue.State1];
+
+    public override async Task RunAsync(FlowContext context)
+    {
+        await context.SignInAsync();
+        var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
+        var key = context.Mint(keys => keys.MintSlow());
+        await context.EnterKeyAsync(keyField, key);
+        var submission = await context.ClickConnectAsync(key, CheckCatalogue.Save2);
+        var progressShown = await SaveChecks.ProgressShownWhileHeldAsync(context, key);
+        await context.JudgeAsync(
+            CheckCatalogue.Save2,
+            progressShown,
+            progressShown
+                ? $"While Pleo held the answer the status showed {context.Labels.NameOf(ConnectionState.ValidationInProgress)}."
+                : $"While Pleo held the answer for {context.StepTimeout.TotalSeconds:0} s the status never showed {context.Labels.NameOf(ConnectionState.ValidationInProgress)}.",
+            (await context.ReadStateAsync()).Text);
+        if (progressShown)
+        {
+            await context.StepAsync("Pleo holds the answer");
+        }
+
+        await context.WaitForOutcomeAsync(submission);
+        await context.StepAsync("Pleo answered");
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Xml.Linq;
+using PleoUxGuard.ConformanceKit.Findings;
+
+namespace PleoUxGuard.ConformanceKit.Reporting;
+
+/// <summary>JUnit XML for CI dashboards: one test case per check, grouped in one suite per requirement family.</summary>
+public static class JUnitReporter
+{
+    public const string FileName = "junit.xml";
+
+    public static string Write(RunResult result)
+    {
+        var suites = result.Checks
+            .Where(check => check.Verdict != Verdict.NotRun)
+            .GroupBy(check => check.Check.Id.Split('-')[1])
+            .Select(family => new XElement(
+                "testsuite",
+                new XAttribute("name", $"{result.Integration}.{family.Key}"),
+                new XAttribute("tests", family.Count()),
+                new XAttribute("failures", family.Count(c => c.Verdict == Verdict.Failed)),
+                new XAttribute("skipped", family.Count(c => c.Verdict == Verdict.Skipped)),
+                family.Select(TestCase)));
+        var problems = result.Problems.Select(problem => new XElement(
+            "testsuite",
+            new XAttribute("name", $"{result.Integration}.setup"),
+            new XAttribute("tests", 1),
+            new XAttribute("errors", 1),
+            new XElement("testcase", new XAttribute("name", problem.Kind + " problem"), new XAttribute("classname", "setup"),
+                new XElement("error", new XAttribute("message", problem.Message)))));
+        var root = new XElement(
+            "testsuites",
+            new XAttribute("name", "pleo-uxguard"),
+            new XAttribute("time", result.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)),
+            suites,
+            problems);
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), root).ToString();
+    }
+
+    private static XElement TestCase(CheckResult check)
+    {
+        var testCase = new XElement(
+            "testcase",
+            new XAttribute("name", $"{check.Check.Id} {check.Check.Title} ({check.Check.RequirementId}, {check.Check.Severity.ToString().ToLowerInvariant()})"),
+            new XAttribute("classname", check.Check.Id));
+        var failures = check.Observations.Where(o => o.Outcome == Outcome.Fail).ToList();
+        switch (check.Verdict)
+        {
+            case Verdict.Failed:
+                testCase.Add(new XElement("failure", new XAttribute("message", check.Summary), string.Join("\n\n", failures.Select(Describe))));
+                break;
+            case Verdict.Skipped:
+                testCase.Add(new XElement("skipped", new XAttribute("message", check.Summary)));
+                break;
+            case Verdict.Warning:
+                testCase.Add(new XElement("system-out", "WARNING (should): " + check.Summary + "\n\n" + string.Join("\n\n", failures.Select(Describe))));
+                break;
+        }
+
+        return testCase;
+    }
+
+    private static string Describe(CheckObservation observation)
+    {
+        var lines = new List<string> { $"{observation.Flow} / {observation.Step}: {observation.Detail}" };
+        if (observation.Evidence is { } evidence)
+        {
+            lines.Add("found: " + evidence.Found);
+            if (evidence.Url is not null)
+            {
+                lines.Add("url: " + evidence.Url);
+            }
+
+            if (evidence.Screenshot is not null)
+            {
+                lines.Add("screenshot: " + evidence.Screenshot);
+            }
+
+            lines.AddRange((evidence.JournalLines ?? []).Select(line => "journal: " + line));
+        }
+
+        return string.Join("\n", lines);
+    }
+}

@@ -1,0 +1,26 @@
+using PleoUxGuard.ConformanceKit.Findings;
+
+namespace PleoUxGuard.ConformanceKit.Reporting;
+
+/// <summary>Writes every file report into the output folder; new formats (HTML) add one line here.</summary>
+public static class ReportWriter
+{
+    /// <summary>Writes the reports and returns their paths.</summary>
+    public static IReadOnlyList<string> WriteAll(RunResult result, string outputDirectory)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var written = new List<string>();
+        Write(Path.Combine(outputDirectory, JsonReporter.FileName), JsonReporter.Write(result), written);
+        Write(Path.Combine(outputDirectory, JUnitReporter.FileName), JUnitReporter.Write(result), written);
+        return written;
+    }
+
+    private static void Write(string path, string content, List<string> written)
+    {
+        // Write beside, then move: a crash never leaves a half-written report.
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+        written.Add(path);
+    }
+}

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Playwright;
+using PleoUxGuard.ConformanceKit.Flows;
+using PleoUxGuard.ConformanceKit.Inspection;
+using PleoUxGuard.ConformanceKit.Profile;
+using PleoUxGuard.ConformanceKit.Findings;
+
+namespace PleoUxGuard.ConformanceKit.Running;
+
+/// <summary>
+/// Runs the selected flows against an integration: each flow in its own browser context of one browser,
+/// independent flows in parallel, flows that need the fake Pleo to themselves (an outage) alone afterwards.
+/// </summary>
+public static class ConformanceRunner
+{
+    /// <summary>
+    /// The whole job: starts the fake Pleo and the browser, starts the integration when the profile has a
+    /// command, runs, stops everything. Profile and environment problems come back in the result (exit 2 or 3).
+    /// </summary>
+    public static async Task<RunResult> RunAsync(ConformanceProfile profile, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, cancellationToken: cancellationToken);
+            options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
+            return await RunAsync(profile, environment, options, cancellationToken);
+        }
+        catch (EnvironmentProblemException problem)
+        {
+            return RunResult.From(NewRunId(), profile.Name ?? "integration", started, clock.Elapsed, [], [new RunProblem(ProblemKind.Environment, null, problem.Message)]);
+        }
+        catch (ProfileException problem)
+        {
+            return RunResult.From(NewRunId(), profile.Name ?? "integration", started, clock.Elapsed, [], [new RunProblem(ProblemKind.Profile, null, problem.Message)]);
+        }
+    }
+
+    /// <summary>Runs in an environment the caller owns (xunit fixtures share one across tests).</summary>
+    public static async Task<RunResult> RunAsync(ConformanceProfile profile, KitEnvironment environment, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var runId = NewRunId();
+        var name = profile.Name ?? "integration";
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"pleo-uxguard-{runId}");
+        Directory.CreateDirectory(dataDirectory);
+        var problems = new List<RunProblem>();
+        var flows = new List<FlowResult>();
+        try
+        {
+            var placeholders = RunPlaceholders(profile, environment, runId, dataDirectory);
+            var baseUrl = BaseUrl(profile, placeholders);
+            placeholders = placeholders.With("baseUrl", baseUrl.ToString().TrimEnd('/'));
+            await using var integration = profile.Integration is { } settings
+                ? await IntegrationHost.StartAsync(
+                    settings,
+                    placeholders,
+                    profile.Directory,
+                    new Uri(baseUrl, placeholders.Expand(settings.ReadyPath ?? string.Empty)),
+                    TimeSpan.FromSeconds(profile.Timeouts.StartSeconds),
+                    cancellationToken)
+                : null;
+            if (integration is not null)
+            {
+                options.Progress?.Invoke($"Integration answering at {baseUrl}");
+            }
+
+            var selected = FlowCatalogue.Select(options.Flows, options.Checks);
+            using var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelFlows));
+            var shared = selected.Where(flow => !flow.NeedsPleoToItself).Select(async flow =>
+            {
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    return await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+            flows.AddRange(await Task.WhenAll(shared));
+            foreach (var flow in selected.Where(flow => flow.NeedsPleoToItself))
+            {
+                flows.Add(await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems));
+            }
+
+            flows.Sort((a, b) => selected.ToList().FindIndex(f => f.Id == a.Flow).CompareTo(selected.ToList().FindIndex(f => f.Id == b.Flow)));
+        }
+        catch (EnvironmentProblemException problem)
+        {
+            problems.Add(new RunProblem(ProblemKind.Environment, null, problem.Message));
+        }
+        catch (ProfileException problem)
+        {
+            problems.Add(new RunProblem(ProblemKind.Profile, null, problem.Message));
+        }
+        catch (ArgumentException problem)
+        {
+            problems.Add(new RunProblem(ProblemKind.Profile, null, problem.Message));
+        }
+        finally
+        {
+            TryDelete(dataDirectory);
+        }
+
+        return RunResult.From(runId, name, started, clock.Elapsed, flows, problems);
+    }
+
+    private static async Task<FlowResult> RunFlowAsync(
+        Flow flow,
+        ConformanceProfile profile,
+        KitEnvironment environment,
+        Placeholders placeholders,
+        Uri baseUrl,
+        RunOptions options,
+        List<RunProblem> problems)
+    {
+        options.Progress?.Invoke($"  ▶ {flow.Id}: {flow.Title}");
+        var contextOptions = new BrowserNewContextOptions
+        {
+            Locale = profile.Browser.Locale,
+            ViewportSize = new ViewportSize { Width = profile.Browser.ViewportWidth, Height = profile.Browser.ViewportHeight },
+            Permissions = ["clipboard-read", "clipboard-write"],
+        };
+        if (profile.SignIn?.StorageState is { } state)
+        {
+            contextOptions.StorageStatePath = Path.Combine(profile.Directory, state);
+        }
+
+        await using var browserContext = await environment.Browser.NewContextAsync(contextOptions);
+        browserContext.SetDefaultTimeout((float)TimeSpan.FromSeconds(profile.Timeouts.StepSeconds).TotalMilliseconds);
+        var activity = new BrowserActivity();
+        activity.Attach(browserContext);
+        var textWatcher = new PageTextWatcher();
+        await textWatcher.AttachAsync(browserContext);
+        var page = await browserContext.NewPageAsync();
+        var context = new FlowContext(flow, browserContext, page, profile, placeholders.ForFlow(flow.Id), baseUrl, environment.Pleo, activity, textWatcher, options.OutputDirectory);
+
+        string? stopReason = null;
+        try
+        {
+            await flow.RunAsync(context);
+        }
+        catch (FlowStoppedException stopped)
+        {
+            stopReason = stopped.Message;
+        }
+        catch (LocatorProblemException ambiguous)
+        {
+            stopReason = ambiguous.Message;
+            Report(problems, new RunProblem(ProblemKind.Profile, flow.Id, ambiguous.Message));
+        }
+        catch (ProfileException profileProblem)
+        {
+            stopReason = profileProblem.Message;
+            Report(problems, new RunProblem(ProblemKind.Profile, flow.Id, profileProblem.Message));
+        }
+        catch (EnvironmentProblemException environmentProblem)
+        {
+            stopReason = environmentProblem.Message;
+            Report(problems, new RunProblem(ProblemKind.Environment, flow.Id, environmentProblem.Message));
+        }
+        catch (Exception problem) when (problem is PlaywrightException or TimeoutException)
+        {
+            stopReason = context.Mask($"step after \"{context.CurrentStep}\" failed: {FlowContext.FirstLine(problem.Message)}");
+        }
+
+        if (stopReason is not null)
+        {
+            context.SkipUnjudged($"Skipped: flow {flow.Id} stopped after \"{context.CurrentStep}\": {stopReason}");
+        }
+
+        var result = new FlowResult(
+            flow.Id,
+            flow.Title,
+            stopReason is null ? FlowStatus.Completed : FlowStatus.Stopped,
+            context.Elapsed,
+            context.Steps,
+            context.Observations,
+            stopReason,
+            stopReason is null ? null : context.CurrentStep);
+        var failed = result.Observations.Count(o => o.Outcome == Outcome.Fail);
+        options.Progress?.Invoke($"  {(failed == 0 && stopReason is null ? "✓" : "✗")} {flow.Id} ({result.Duration.TotalSeconds:0.0} s){(failed > 0 ? $": {failed} failed look(s)" : string.Empty)}{(stopReason is null ? string.Empty : $"; stopped: {stopReason}")}");
+        return result;
+    }
+
+    private static void Report(List<RunProblem> problems, RunProblem problem)
+    {
+        lock (problems)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    private static Placeholders RunPlaceholders(ConformanceProfile profile, KitEnvironment environment, string runId, string dataDirectory) =>
+        new(new Dictionary<string, string>
+        {
+            ["pleoBaseUrl"] = environment.Pleo.BaseUrl.ToString().TrimEnd('/'),
+            ["port"] = IntegrationHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["runId"] = runId,
+            ["dataDir"] = dataDirectory,
+            ["profileDir"] = profile.Directory,
+            ["password"] = "Pux-" + RandomNumberGenerator.GetHexString(16) + "-9a!",
+        });
+
+    private static Uri BaseUrl(ConformanceProfile profile, Placeholders placeholders)
+    {
+        var text = string.IsNullOrWhiteSpace(profile.BaseUrl) ? placeholders.Expand(profile.ConnectionPage) : placeholders.Expand(profile.BaseUrl);
+        var uri = new Uri(text, UriKind.Absolute);
+        return string.IsNullOrWhiteSpace(profile.BaseUrl) ? new Uri(uri.GetLeftPart(UriPartial.Authority) + "/") : new Uri(text.TrimEnd('/') + "/");
+    }
+
+    private static string NewRunId() => RandomNumberGenerator.GetHexString(6, lowercase: true);
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a stopping integration; the temp folder is cleaned by the system.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using PleoUxGuard.ConformanceKit.Profile;
+
+namespace PleoUxGuard.ConformanceKit.Running;
+
+/// <summary>Starts the integration from the profile's command, waits until it answers, and stops it.</summary>
+public sealed class IntegrationHost : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private IntegrationHost(Process process) => _process = process;
+
+    /// <summary>A free loopback port for the {port} placeholder.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts the command and waits until <paramref name="readyUrl"/> answers below 500.</summary>
+    /// <exception cref="EnvironmentProblemException">It did not start, exited, or did not answer in time.</exception>
+    public static async Task<IntegrationHost> StartAsync(IntegrationSettings settings, Placeholders placeholders, string profileDirectory, Uri readyUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(placeholders.Expand(settings.Command))
+        {
+            WorkingDirectory = Path.GetFullPath(Path.Combine(profileDirectory, placeholders.Expand(settings.WorkingDirectory ?? "."))),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in settings.Args)
+        {
+            info.ArgumentList.Add(placeholders.Expand(arg));
+        }
+
+        info.Environment["PLEO_API_BASE_URL"] = placeholders.Expand("{pleoBaseUrl}");
+        foreach (var (name, value) in settings.Env)
+        {
+            info.Environment[name] = placeholders.Expand(value);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new EnvironmentProblemException($"The integration command '{info.FileName}' did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception problem)
+        {
+            throw new EnvironmentProblemException($"The integration command '{info.FileName}' could not be started ({problem.Message}); check 'integration.command' in the profile.", problem);
+        }
+
+        var host = new IntegrationHost(process);
+        process.OutputDataReceived += (_, line) => host.Remember(line.Data);
+        process.ErrorDataReceived += (_, line) => host.Remember(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await host.WaitUntilReadyAsync(readyUrl, timeout, cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 20 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(Uri readyUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var exited = _process.WaitForExitAsync(deadline.Token);
+
+        // Readiness can only be seen by asking; the poll period is a pace, not an assumption about timing.
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            while (true)
+            {
+                if (exited.IsCompleted && _process.HasExited)
+                {
+                    throw new EnvironmentProblemException($"The integration exited with code {_process.ExitCode} before it answered at {readyUrl}.{LastOutput()}");
+                }
+
+                try
+                {
+                    using var response = await client.GetAsync(readyUrl, deadline.Token);
+                    if ((int)response.StatusCode < 500)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+
+                await pace.WaitForNextTickAsync(deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EnvironmentProblemException($"The integration did not answer at {readyUrl} within {timeout.TotalSeconds:0} s (raise 'timeouts.startSeconds' or check the command).{LastOutput()}");
+        }
+    }
+
+    private string LastOutput() =>
+        _output.IsEmpty ? string.Empty : Environment.NewLine + "Its last output:" + Environment.NewLine + string.Join(Environment.NewLine, _output.TakeLast(10).Select(line => "  " + line));
+}

@@ -1,0 +1,23 @@
+namespace PleoUxGuard.ConformanceKit.Running;
+
+/// <summary>How to run: which flows, where reports go, how many flows at once.</summary>
+public sealed class RunOptions
+{
+    /// <summary>Where reports and screenshots go; null writes nothing (the caller reads the results).</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Only these flow ids; empty for all.</summary>
+    public IReadOnlyCollection<string> Flows { get; init; } = [];
+
+    /// <summary>Only the flows that judge these check ids; empty for all.</summary>
+    public IReadOnlyCollection<string> Checks { get; init; } = [];
+
+    /// <summary>Flows run at once, each in its own browser context of one browser.</summary>
+    public int MaxParallelFlows { get; init; } = 4;
+
+    /// <summary>A browser binary that overrides the profile's and the kit's resolution.</summary>
+    public string? BrowserPath { get; init; }
+
+    /// <summary>Progress lines as flows start and end (the console reporter prints them).</summary>
+    public Action<string>? Progress { get; init; }
+}

@@ -1,0 +1,121 @@
+using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.ConformanceKit.Findings;
+using PleoUxGuard.ConformanceKit.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace PleoUxGuard.ConformanceKit.Tests;
+
+/// <summary>The kit against the broken-integration fixture: no fault passes everything; each fault fails its check.</summary>
+[Collection(KitCollection.Name)]
+public sealed class FixtureConformanceTests
+{
+    private readonly KitFixture _kit;
+    private readonly ITestOutputHelper _output;
+
+    public FixtureConformanceTests(KitFixture kit, ITestOutputHelper output)
+    {
+        _kit = kit;
+        _output = output;
+    }
+
+    [Fact]
+    public async Task Without_faults_every_check_passes()
+    {
+        var result = await _kit.RunAsync(_kit.ProfileWith([], stepSeconds: 10));
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        Assert.Empty(result.Problems);
+        Assert.All(result.Checks, check => Assert.True(check.Verdict == Verdict.Passed, $"{check.Check.Id}: {check.Verdict}: {check.Summary}"));
+        Assert.Equal(ExitCodes.Passed, result.ExitCode);
+        Assert.Equal(CheckCatalogue.All.Count, result.Checks.Count);
+    }
+
+    public static TheoryData<string, string[], string[]> Faults => new()
+    {
+        { Fault.NoKeyLabel, ["connect-valid"], ["UXK-INPUT-1"] },
+        { Fault.LabelNotSecret, ["connect-valid"], ["UXK-INPUT-2"] },
+        { Fault.BlocksPaste, ["connect-valid"], ["UXK-INPUT-3"] },
+        { Fault.UnmaskedInput, ["connect-valid"], ["UXK-INPUT-4"] },
+        { Fault.NoGuidance, ["connect-valid"], ["UXK-INPUT-5"] },
+        { Fault.SavesWithoutValidation, ["connect-valid"], ["UXK-SAVE-1", "UXK-COMPANY-1"] },
+        { Fault.NoProgressState, ["slow-validation"], ["UXK-SAVE-2"] },
+        { Fault.NoSuccessState, ["connect-valid"], ["UXK-SAVE-3"] },
+        { Fault.NoCompanyId, ["connect-valid"], ["UXK-COMPANY-1"] },
+        { Fault.ShowsFirstFour, ["connect-valid"], ["UXK-VIS-2"] },
+        { Fault.ShowsLastSix, ["connect-valid"], ["UXK-VIS-1", "UXK-VIS-2"] },
+        { Fault.KeyInPleoUrl, ["connect-valid"], ["UXK-SEC-2"] },
+        { Fault.GenericInvalidMessage, ["invalid-key"], ["UXK-ERR-1"] },
+        { Fault.SameMessageForPermission, ["missing-permission"], ["UXK-ERR-2"] },
+        { Fault.NoRecoveryAction, ["invalid-key", "missing-permission"], ["UXK-ERR-3"] },
+        { Fault.FailureShowsConnected, ["invalid-key"], ["UXK-ERR-4"] },
+        { Fault.FieldDisabledAfterFailure, ["retry-after-failure"], ["UXK-ERR-5"] },
+        { Fault.OutageAsInvalidKey, ["pleo-outage"], ["UXK-ERR-6"] },
+        { Fault.NoUpdateAction, ["rotate-same-company"], ["UXK-ROT-1"] },
+        { Fault.NoProgressOnRotation, ["rotate-same-company"], ["UXK-ROT-2"] },
+        { Fault.NoCompanyAfterRotation, ["rotate-same-company"], ["UXK-ROT-3"] },
+        { Fault.RotationFailureDisconnects, ["rotate-to-bad-key"], ["UXK-ROT-4"] },
+        { Fault.IgnoresRevocation, ["revoke-then-recover"], ["UXK-REC-1"] },
+        { Fault.WarningWithoutReplace, ["revoke-then-recover"], ["UXK-REC-2"] },
+        { Fault.ReplaceDoesNotRestore, ["revoke-then-recover"], ["UXK-REC-3"] },
+        { Fault.BlankStatusAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },
+        { Fault.LeakLocalStorage, ["connect-valid"], ["UXK-VIS-1", "UXK-SEC-3"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Each_fault_fails_its_check_and_nothing_else(string fault, string[] flows, string[] expected)
+    {
+        var result = await _kit.RunAsync(_kit.ProfileWith([fault]), flows);
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        Assert.Empty(result.Problems);
+        var failing = result.Checks.Where(c => c.Verdict is Verdict.Failed or Verdict.Warning).Select(c => c.Check.Id).Order().ToArray();
+        Assert.Equal(expected.Order().ToArray(), failing);
+        foreach (var id in expected)
+        {
+            Assert.All(result[id].Observations.Where(o => o.Outcome == Outcome.Fail), o => Assert.NotNull(o.Evidence));
+        }
+    }
+
+    [Fact]
+    public async Task A_status_region_that_is_not_announced_fails_the_accessibility_check()
+    {
+        var profile = _kit.ProfileWith([Fault.StatusNotAnnounced], extraLocators: "\"statusRegion\": { \"testId\": \"status\" }");
+
+        var result = await _kit.RunAsync(profile, "connect-valid");
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        var failing = result.Checks.Where(c => c.Verdict is Verdict.Failed or Verdict.Warning).Select(c => c.Check.Id).ToArray();
+        Assert.Equal(["UXK-A11Y-1"], failing);
+    }
+
+    public static TheoryData<string, string> Leaks => new()
+    {
+        { Fault.LeakAttribute, "Attribute" },
+        { Fault.LeakHiddenInput, "InputValue" },
+        { Fault.LeakTitle, "Title" },
+        { Fault.LeakUrl, "Url" },
+        { Fault.LeakConsole, "Console" },
+        { Fault.LeakResponse, "ResponseBody" },
+        { Fault.LeakShadowDom, "shadow DOM" },
+        { Fault.LeakFrame, "frame" },
+        { Fault.LeakSessionStorage, "SessionStorage" },
+        { Fault.LeakCookie, "Cookie" },
+        { Fault.LeakPiece, "6 characters" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Leaks))]
+    public async Task Every_place_a_key_can_hide_is_searched(string fault, string expectedEvidence)
+    {
+        var result = await _kit.RunAsync(_kit.ProfileWith([fault]), "connect-valid");
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        var visibility = result["UXK-VIS-1"];
+        Assert.Equal(Verdict.Failed, visibility.Verdict);
+        var evidence = string.Join("\n", visibility.Observations.Select(o => o.Evidence?.Found));
+        Assert.Contains(expectedEvidence, evidence, StringComparison.Ordinal);
+        var allowed = new[] { "UXK-VIS-1", "UXK-SEC-2", "UXK-SEC-3" };
+        Assert.All(result.Checks.Where(c => c.Verdict is Verdict.Failed or Verdict.Warning), c => Assert.Contains(c.Check.Id, allowed));
+    }
+}

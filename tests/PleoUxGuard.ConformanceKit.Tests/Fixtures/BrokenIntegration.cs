@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.ConformanceKit.Tests.Fixtures;
+
+/// <summary>
+/// A small integration that meets every requirement unless told otherwise: each tenant signs in at
+/// /login?tenant=…&amp;faults=a,b and gets exactly those faults (see <see cref="Fault"/>). The kit's tests
+/// prove each check can fail by running it against one fault at a time.
+/// </summary>
+public sealed class BrokenIntegration : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _pleo;
+    private readonly ConcurrentDictionary<string, Tenant> _tenants = new();
+
+    private BrokenIntegration(WebApplication app, Uri pleoBaseUrl)
+    {
+        _app = app;
+        _pleo = new HttpClient { BaseAddress = pleoBaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public static async Task<BrokenIntegration> StartAsync(Uri pleoBaseUrl)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        
+        var app = builder.Build();
+        var fixture = new BrokenIntegration(app, pleoBaseUrl);
+        app.MapGet("/login", fixture.Login);
+        app.MapGet("/connect", (Delegate)fixture.ShowAsync);
+        app.MapPost("/connect", (Delegate)fixture.ConnectAsync);
+        app.MapGet("/api/echo", fixture.Echo);
+        app.MapGet("/frame", fixture.Frame);
+        await app.StartAsync();
+        fixture.BaseUrl = new Uri(app.Urls.Single());
+        return fixture;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _pleo.Dispose();
+    }
+
+    private IResult Login(HttpContext http)
+    {
+        var id = http.Request.Query["tenant"].ToString();
+        var faults = http.Request.Query["faults"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        _tenants[id] = new Tenant(faults.ToHashSet());
+        http.Response.Cookies.Append("tenant", id, new CookieOptions { HttpOnly = true });
+        return Results.Redirect("/connect");
+    }
+
+    private Tenant? TenantOf(HttpContext http) =>
+        http.Request.Cookies.TryGetValue("tenant", out var id) && _tenants.TryGetValue(id, out var tenant) ? tenant : null;
+
+    private async Task<IResult> ConnectAsync(HttpContext http)
+    {
+        if (TenantOf(http) is not { } tenant)
+        {
+            return Results.Redirect("/login");
+        }
+
+        var form = await http.Request.ReadFormAsync();
+        var key = form["key"].ToString().Trim();
+        var wasConnected = tenant.Status == Status.Connected;
+        var wasActionRequired = tenant.Status == Status.ActionRequired;
+        tenant.Notice = null;
+        if (tenant.Has(Fault.ReplaceDoesNotRestore) && wasActionRequired)
+        {
+            return Results.Redirect("/connect");
+        }
+
+        if (tenant.Has(Fault.SavesWithoutValidation))
+        {
+            (tenant.Status, tenant.Key, tenant.Company, tenant.Message) = (Status.Connected, key, null, null);
+            return Results.Redirect("/connect");
+        }
+
+        var (status, company) = await ValidateAsync(key);
+        if (tenant.Has(Fault.KeyInPleoUrl))
+        {
+            using var _ = await _pleo.GetAsync(new Uri($"v1/companies?api_key={Uri.EscapeDataString(key)}", UriKind.Relative));
+        }
+
+        if (status == HttpStatusCode.OK)
+        {
+            tenant.Rotated = wasConnected;
+            (tenant.Status, tenant.Key, tenant.Company, tenant.Message) = (Status.Connected, key, company, null);
+            if (tenant.Has(Fault.LeakCookie))
+            {
+                http.Response.Cookies.Append("pleo", key);
+            }
+
+            return Results.Redirect("/connect");
+        }
+
+        var message = MessageFor(tenant, status);
+        if (wasConnected && !tenant.Has(Fault.RotationFailureDisconnects))
+        {
+            tenant.Message = message + " " + MessageCatalogue.RotationKeptPrevious;
+            return Results.Redirect("/connect");
+        }
+
+        (tenant.Status, tenant.Key, tenant.Company, tenant.Message) = (Status.Failed, null, null, message);
+        return Results.Redirect("/connect");
+    }
+
+    private static string MessageFor(Tenant tenant, HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized when tenant.Has(Fault.GenericInvalidMessage) => "Authentication failed. Please try again.",
+        HttpStatusCode.Unauthorized when tenant.Has(Fault.NoRecoveryAction) => "The API key appears to be invalid.",
+        HttpStatusCode.Unauthorized => MessageCatalogue.InvalidKey,
+        HttpStatusCode.Forbidden when tenant.Has(Fault.SameMessageForPermission) => MessageCatalogue.InvalidKey,
+        HttpStatusCode.Forbidden when tenant.Has(Fault.NoRecoveryAction) => "This API key does not have the permissions this integration needs.",
+        HttpStatusCode.Forbidden => MessageCatalogue.MissingPermission,
+        _ when tenant.Has(Fault.OutageAsInvalidKey) => MessageCatalogue.InvalidKey,
+        _ => MessageCatalogue.PleoUnavailable,
+    };
+
+    private async Task<(HttpStatusCode Status, Guid? Company)> ValidateAsync(string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("v1/introspect", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":")));
+        using var response = await _pleo.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            return (response.StatusCode, null);
+        }
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var subject = json.RootElement.GetProperty("data").GetProperty("subjectURN").GetString()!;
+        return (HttpStatusCode.OK, Guid.Parse(subject[(subject.LastIndexOf(':') + 1)..]));
+    }
+
+    private async Task<IResult> ShowAsync(HttpContext http)
+    {
+        if (TenantOf(http) is not { } tenant)
+        {
+            return Results.Redirect("/login");
+        }
+
+        if (tenant.Status == Status.Connected && tenant.Company is not null && !tenant.Has(Fault.IgnoresRevocation))
+        {
+            var (status, _) = await ValidateAsync(tenant.Key!);
+            if (status == HttpStatusCode.Unauthorized)
+            {
+                (tenant.Status, tenant.Message) = (Status.ActionRequired, MessageCatalogue.KeyRevoked);
+            }
+        }
+
+        var updating = http.Request.Query.ContainsKey("update");
+        return Results.Content(Page.Render(tenant, updating), "text/html; charset=utf-8");
+    }
+
+    private IResult Echo(HttpContext http) =>
+        TenantOf(http) is { Key: { } key } tenant && tenant.Faults.Any(f => f.StartsWith("leak-", StringComparison.Ordinal))
+            ? Results.Json(new { v = key })
+            : Results.Json(new { v = string.Empty });
+
+    private IResult Frame(HttpContext http) =>
+        Results.Content($"<!doctype html><html lang=en><title>frame</title><div data-k=\"{TenantOf(http)?.Key}\">details</div>", "text/html");
+
+    internal enum Status
+    {
+        NotConnected,
+        Connected,
+        Failed,
+        ActionRequired,
+    }
+
+    internal sealed class Tenant(HashSet<string> faults)
+    {
+        public HashSet<string> Faults { get; } = faults;
+
+        public Status Status { get; set; }
+
+        public string? Key { get; set; }
+
+        public Guid? Company { get; set; }
+
+        public string? Message { get; set; }
+
+        public string? Notice { get; set; }
+
+        public bool Rotated { get; set; }
+
+        public bool Has(string fault) => Faults.Contains(fault);
+    }
+}

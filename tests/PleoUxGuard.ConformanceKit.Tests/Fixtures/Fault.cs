@@ -1,0 +1,50 @@
+namespace PleoUxGuard.ConformanceKit.Tests.Fixtures;
+
+/// <summary>
+/// The fault switches of <see cref="BrokenIntegration"/>: each breaks one requirement (and what must follow
+/// from it). A tenant gets its faults at sign-in, so one running fixture serves every fault at once.
+/// </summary>
+public static class Fault
+{
+    public const string NoKeyLabel = "no-key-label";
+    public const string LabelNotSecret = "label-not-secret";
+    public const string BlocksPaste = "blocks-paste";
+    public const string UnmaskedInput = "unmasked-input";
+    public const string NoGuidance = "no-guidance";
+    public const string SavesWithoutValidation = "saves-without-validation";
+    public const string NoProgressState = "no-progress-state";
+    public const string NoSuccessState = "no-success-state";
+    public const string NoCompanyId = "no-company-id";
+    public const string ShowsFirstFour = "shows-first-four";
+    public const string ShowsLastSix = "shows-last-six";
+    public const string KeyInPleoUrl = "key-in-pleo-url";
+    public const string GenericInvalidMessage = "generic-invalid-message";
+    public const string SameMessageForPermission = "same-message-for-permission";
+    public const string NoRecoveryAction = "no-recovery-action";
+    public const string FailureShowsConnected = "failure-shows-connected";
+    public const string FieldDisabledAfterFailure = "field-disabled-after-failure";
+    public const string OutageAsInvalidKey = "outage-as-invalid-key";
+    public const string NoUpdateAction = "no-update-action";
+    public const string NoProgressOnRotation = "no-progress-on-rotation";
+    public const string NoCompanyAfterRotation = "no-company-after-rotation";
+    public const string RotationFailureDisconnects = "rotation-failure-disconnects";
+    public const string IgnoresRevocation = "ignores-revocation";
+    public const string WarningWithoutReplace = "warning-without-replace";
+    public const string ReplaceDoesNotRestore = "replace-does-not-restore";
+    public const string BlankStatusAfterFailure = "blank-status-after-failure";
+    public const string StatusNotAnnounced = "status-not-announced";
+
+    // Leaks of the saved key, one place each (R-VIS-1).
+    public const string LeakAttribute = "leak-attribute";
+    public const string LeakHiddenInput = "leak-hidden-input";
+    public const string LeakTitle = "leak-title";
+    public const string LeakUrl = "leak-url";
+    public const string LeakConsole = "leak-console";
+    public const string LeakResponse = "leak-response";
+    public const string LeakShadowDom = "leak-shadow-dom";
+    public const string LeakFrame = "leak-frame";
+    public const string LeakLocalStorage = "leak-local-storage";
+    public const string LeakSessionStorage = "leak-session-storage";
+    public const string LeakCookie = "leak-cookie";
+    public const string LeakPiece = "leak-piece";
+}
