@@ -288,7 +288,8 @@ internal sealed partial class PleoConnectionService(
     private static IEnumerable<string> KeptPrevious(PleoConnection connection) =>
         connection.State == ConnectionState.Connected ? [MessageCatalogue.RotationKeptPrevious] : [];
 
-    private IDataProtector ProtectorFor(TenantId tenantId) =>
+    /// <summary>The per-tenant protector: a key encrypted for one tenant cannot be decrypted as another's.</summary>
+    internal IDataProtector ProtectorFor(TenantId tenantId) =>
         dataProtection.CreateProtector(KeyProtectionPurpose, tenantId.ToString());
 
     private sealed record Outcome(PleoConnection Connection, IReadOnlyList<string> Alerts, Guid? CompanySwitchToConfirm = null);

@@ -8,7 +8,7 @@ internal sealed record KeyCheck(Guid? CompanyId, FailureKind? Failure)
     public bool Accepted => CompanyId is not null;
 
     /// <summary>Pleo refused the key itself (as opposed to being unavailable or busy).</summary>
-    public bool KeyRefused => Failure is FailureKind.InvalidKey or FailureKind.MissingPermission;
+    public bool KeyRefused => Failure is FailureKind.InvalidKey or FailureKind.KeyRevoked or FailureKind.MissingPermission;
 
     public static KeyCheck For(Guid companyId) => new(companyId, null);
 

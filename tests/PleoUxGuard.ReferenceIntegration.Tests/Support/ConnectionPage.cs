@@ -16,8 +16,8 @@ public sealed class ConnectionPage(HttpStatusCode statusCode, string html, IHtml
     /// <summary>The text of the one role="status" region.</summary>
     public string Status => Text(Assert.Single(document.QuerySelectorAll("[role=status]")));
 
-    /// <summary>Each message (paragraph) inside the page's role="alert" elements.</summary>
-    public IReadOnlyList<string> Alerts => [.. document.QuerySelectorAll("[role=alert] p").Select(Text).Where(text => text.Length > 0)];
+    /// <summary>Each message (paragraph) inside the page's role="alert" elements, without titles and action links.</summary>
+    public IReadOnlyList<string> Alerts => [.. document.QuerySelectorAll("[role=alert] p:not(.alert-title):not(.alert-action)").Select(Text)];
 
     public int AlertRegions => document.QuerySelectorAll("[role=alert]").Length;
 

@@ -45,6 +45,21 @@ public abstract class ReferenceApp : IAsyncLifetime
 
     internal ConnectionMonitor Monitor => Factory.Services.GetRequiredService<ConnectionMonitor>();
 
+    internal PleoConnectionService Connections => Factory.Services.GetRequiredService<PleoConnectionService>();
+
+    /// <summary>The key a tenant has stored, decrypted the way the app does, or null when none is stored.</summary>
+    internal async Task<string?> StoredKeyOfAsync(TenantId tenantId)
+    {
+        var stored = await Store.GetAsync(tenantId, CancellationToken.None);
+        if (stored.ProtectedKey is null)
+        {
+            return null;
+        }
+
+        var header = PleoApiKey.Unprotect(Connections.ProtectorFor(tenantId), stored.ProtectedKey).ToAuthorizationHeader();
+        return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter!)).TrimEnd(':');
+    }
+
     /// <summary>Every HTML body the app sent to a test browser, for the "never sent to the client" check.</summary>
     public IReadOnlyList<string> ResponseBodies
     {

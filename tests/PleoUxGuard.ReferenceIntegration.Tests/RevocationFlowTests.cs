@@ -1,0 +1,133 @@
+using PleoUxGuard.FakePleo;
+using PleoUxGuard.ReferenceIntegration.Connections;
+using PleoUxGuard.ReferenceIntegration.Tests.Support;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.ReferenceIntegration.Tests;
+
+/// <summary>The monitor re-checks every 100 ms; the page never re-checks on its own here.</summary>
+public sealed class MonitoredApp : ReferenceApp
+{
+    protected override TimeSpan MonitorInterval => TimeSpan.FromMilliseconds(100);
+}
+
+/// <summary>Detection: the monitor notices a revoked key, the warning persists, and replacing the key recovers.</summary>
+public sealed class RevocationFlowTests(MonitoredApp app) : IClassFixture<MonitoredApp>
+{
+    [Fact]
+    public async Task A_revoked_key_is_detected_by_the_monitor_warned_about_on_every_page_and_replacing_it_restores_the_connection()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        await workspace.SubmitKeyAsync(key);
+
+        app.Pleo.Keys.Revoke(key);
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+
+        var stored = await app.Store.GetAsync(workspace.TenantId, default);
+        Assert.Equal((ConnectionState.ActionRequired, FailureKind.KeyRevoked), (stored.State, stored.LastFailure));
+        Assert.Contains(await app.Store.GetEventsAsync(workspace.TenantId, default), e => e.Event == "key-refused-on-check");
+
+        var overview = await workspace.GetAsync("/");
+        Assert.Equal([MessageCatalogue.KeyRevoked], overview.Alerts);
+        Assert.Equal("/integrations/pleo#ApiKey", overview.Document.QuerySelector("[role=alert] a")!.GetAttribute("href"));
+        Assert.Contains("Replace API key", overview.ActionNames);
+
+        var page = await workspace.OpenConnectionPageAsync();
+        Assert.Equal(ConnectionStateLabels.ActionRequired, page.Status);
+        Assert.Equal([MessageCatalogue.KeyRevoked], page.Alerts);
+        Assert.Equal(1, page.AlertRegions);
+        Assert.Single(page.ActionNames, name => name == "Replace API key");
+        Assert.Equal($"Company ID: {key.CompanyId:D}", page.CompanyLine);
+
+        var replacement = app.Pleo.Keys.MintRotation(key);
+        var restored = await workspace.SubmitKeyAsync(replacement);
+
+        Assert.Equal(ConnectionStateLabels.Connected, restored.Status);
+        Assert.Empty(restored.Alerts);
+        Assert.Equal($"Connected to Company ID: {key.CompanyId:D}", restored.CompanyLine);
+        Assert.Equal(0, (await workspace.GetAsync("/")).AlertRegions);
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+
+    [Fact]
+    public async Task A_failed_replacement_while_action_is_required_keeps_the_warning()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        await workspace.SubmitKeyAsync(key);
+        app.Pleo.Keys.Revoke(key);
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+
+        var page = await workspace.SubmitKeyAsync(app.Pleo.Keys.MintUnknown());
+
+        Assert.Equal(ConnectionStateLabels.ActionRequired, page.Status);
+        Assert.Equal([MessageCatalogue.InvalidKey, MessageCatalogue.KeyRevoked], page.Alerts);
+        Assert.Contains("Replace API key", page.ActionNames);
+        Assert.False(page.KeyField.IsDisabled || page.KeyField.IsReadOnly);
+    }
+
+    [Fact]
+    public async Task A_pleo_outage_seen_by_the_monitor_leaves_the_stored_key_and_state_unchanged()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        await workspace.SubmitKeyAsync(key);
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+        var before = await app.Store.GetAsync(workspace.TenantId, default);
+
+        app.Pleo.Keys.SetOutage(true);
+        try
+        {
+            await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+        }
+        finally
+        {
+            app.Pleo.Keys.SetOutage(false);
+        }
+
+        Assert.Contains(app.Pleo.Journal.For(key), call => call.StatusCode == 503);
+        var after = await app.Store.GetAsync(workspace.TenantId, default);
+        Assert.Equal(before, after with { ProtectedKey = before.ProtectedKey });
+        Assert.Equal(before.ProtectedKey, after.ProtectedKey);
+        Assert.Equal(ConnectionStateLabels.Connected, (await workspace.OpenConnectionPageAsync()).Status);
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+}
+
+/// <summary>No monitor in sight; the page re-checks whenever its last check is older than zero.</summary>
+public sealed class PageRecheckApp : ReferenceApp
+{
+    protected override TimeSpan PageRecheckAfter => TimeSpan.Zero;
+}
+
+public sealed class PageRecheckTests(PageRecheckApp app) : IClassFixture<PageRecheckApp>
+{
+    [Fact]
+    public async Task Reloading_the_page_after_a_revocation_shows_action_required()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        await workspace.SubmitKeyAsync(key);
+
+        app.Pleo.Keys.Revoke(key);
+        var page = await workspace.OpenConnectionPageAsync();
+
+        Assert.Equal(ConnectionStateLabels.ActionRequired, page.Status);
+        Assert.Equal([MessageCatalogue.KeyRevoked], page.Alerts);
+        Assert.Contains(app.Pleo.Journal.For(key), call => call.StatusCode == 401);
+    }
+
+    [Fact]
+    public async Task A_key_that_still_works_stays_connected_on_reload()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        await workspace.SubmitKeyAsync(key);
+
+        var page = await workspace.OpenConnectionPageAsync();
+
+        Assert.Equal(ConnectionStateLabels.Connected, page.Status);
+        Assert.Equal(2, app.Pleo.Journal.For(key).Count);
+    }
+}
