@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PleoUxGuard.ReferenceIntegration.Hosting;
 
 var demo = DemoMode.IsRequested(args);
@@ -59,10 +58,10 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException exception)
+catch (Exception exception) when (StartupProblem.Describe(exception) is { } problem)
 {
     // A configuration mistake: say what to set, without a stack trace.
-    await Console.Error.WriteLineAsync("The reference integration cannot start: " + string.Join(" ", exception.Failures));
+    await Console.Error.WriteLineAsync("The reference integration cannot start: " + problem);
     return 2;
 }
 
