@@ -233,6 +233,33 @@ public sealed class CatalogueMessageCodeFixTests
         await Fix<NoRecoveryActionAnalyzer, NoRecoveryActionCodeFix>(source, fixedSource, equivalenceKey: null);
     }
 
+    [Fact]
+    public async Task A_message_from_a_resx_entry_is_not_fixed_in_code()
+    {
+        var source = Usings + """
+            class Strings
+            {
+                public static System.Resources.ResourceManager ResourceManager => null!;
+                public static string KeyRejected => ResourceManager.GetString("KeyRejected")!;
+            }
+
+            class ApiKeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    ModelState.AddModelError("", {|PUX011:Strings.KeyRejected|});
+                    return View();
+                }
+            }
+            """;
+        var test = NewTest<NoRecoveryActionAnalyzer, NoRecoveryActionCodeFix>(source, source, equivalenceKey: null);
+        test.TestState.AdditionalFiles.Add(("/0/Strings.resx", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root><data name="KeyRejected" xml:space="preserve"><value>Your key was not accepted.</value></data></root>
+            """));
+        await test.RunAsync();
+    }
+
     private static Task Fix<TAnalyzer, TFix>(string source, string fixedSource, string? equivalenceKey)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
         where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new() =>
