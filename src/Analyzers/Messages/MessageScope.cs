@@ -14,6 +14,9 @@ namespace PleoUxGuard.Analyzers.Messages;
 /// </summary>
 internal readonly struct MessageScope
 {
+    // Code that re-checks a key that worked before: a 401 there means the key was revoked.
+    private static readonly NameMatcher BackgroundCheckNames = new(new[] { "monitor", "recheck", "re check", "health", "background" });
+
     private MessageScope(bool isSignIn, bool isConnectionCode, FailureKind? kind)
     {
         IsSignIn = isSignIn;
@@ -39,30 +42,24 @@ internal readonly struct MessageScope
     {
         fromStatus = null;
         var names = NamesAround(operation, containingSymbol);
-        foreach (var group in names)
-        {
-            foreach (var name in group)
-            {
-                if (settings.SignInNames.Find(name) is not null)
-                {
-                    return new MessageScope(isSignIn: true, isConnectionCode: false, kind: null);
-                }
-            }
-        }
 
+        // The innermost name that says anything decides; within one level, sign-in wins.
         var connection = false;
-        FailureKind? statusKind = null;
         foreach (var group in names)
         {
-            foreach (var name in group)
+            if (Any(group, settings.SignInNames))
             {
-                if (settings.ConnectionNames.Find(name) is not null)
-                {
-                    connection = true;
-                }
+                return new MessageScope(isSignIn: true, isConnectionCode: false, kind: null);
+            }
+
+            if (Any(group, settings.ConnectionNames))
+            {
+                connection = true;
+                break;
             }
         }
 
+        FailureKind? statusKind = null;
         FailureKind? fromCatch = null;
         for (var (child, parent) = (operation, operation.Parent); parent is not null; (child, parent) = (parent, parent.Parent))
         {
@@ -173,6 +170,19 @@ internal readonly struct MessageScope
         return groups;
     }
 
+    private static bool Any(List<string> names, NameMatcher matcher)
+    {
+        foreach (var name in names)
+        {
+            if (matcher.Find(name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // app.MapPost("/account/login", () => ...): the route names the flow a minimal-API handler serves.
     private static IInvocationOperation? MapCallOf(IOperation lambda)
     {
@@ -210,7 +220,7 @@ internal readonly struct MessageScope
         {
             case 401:
                 // A 401 for a key that worked before means it was revoked; background checks see that case.
-                return GuessFromNames(names) == FailureKind.KeyRevoked || NamesMention(names, "monitor", "recheck", "health", "background")
+                return GuessFromNames(names) == FailureKind.KeyRevoked || NamesMention(names, BackgroundCheckNames)
                     ? FailureKind.KeyRevoked
                     : FailureKind.InvalidKey;
             case 403:
@@ -225,17 +235,13 @@ internal readonly struct MessageScope
         }
     }
 
-    private static bool NamesMention(List<List<string>> groups, params string[] words)
+    private static bool NamesMention(List<List<string>> groups, NameMatcher matcher)
     {
-        var matcher = new NameMatcher(words);
         foreach (var group in groups)
         {
-            foreach (var name in group)
+            if (Any(group, matcher))
             {
-                if (matcher.Find(name) is not null)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

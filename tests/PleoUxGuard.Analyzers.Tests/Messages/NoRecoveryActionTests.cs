@@ -114,6 +114,66 @@ public sealed class NoRecoveryActionTests
     }
 
     [Fact]
+    public async Task The_innermost_name_decides_between_sign_in_and_connection_code()
+    {
+        const string source = """
+            static class Endpoints
+            {
+                static void RegisterEndpoints(WebApplication app) =>
+                    app.MapPost("/integrations/pleo/connect", () => Results.Problem(detail: {|PUX011:"Pleo rejected the key."|}));
+            }
+
+            class LoginController : Controller
+            {
+                IActionResult ConnectPleo()
+                {
+                    ModelState.AddModelError("", {|PUX011:"The key was rejected."|});
+                    return View();
+                }
+
+                IActionResult SignIn()
+                {
+                    ModelState.AddModelError("", "Your sign-in was rejected.");
+                    return View();
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_401_in_a_background_check_means_a_revoked_key()
+    {
+        const string source = """
+            class ConnectionMonitor
+            {
+                public string? LastAlert { get; set; }
+
+                void Recheck(HttpResponseMessage response)
+                {
+                    if (response.StatusCode == HttpStatusCode.Unauthorized)
+                    {
+                        var model = new StatusViewModel { Alert = "The key did not work." };
+                    }
+                }
+            }
+
+            class StatusViewModel
+            {
+                public string? Alert { get; set; }
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX011", DiagnosticSeverity.Warning)
+            .WithSpan(9, 55, 9, 78)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("The key did not work.", "Alert", "; this code handles a revoked or expired key"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Resource_texts_are_judged_at_the_use_in_connection_code()
     {
         const string source = """
