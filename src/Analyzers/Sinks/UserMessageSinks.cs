@@ -87,8 +87,8 @@ internal sealed class UserMessageSinks
     {
         new[] { "error", "message" }, new[] { "status", "message" }, new[] { "alert", "message" },
         new[] { "warning", "message" }, new[] { "flash", "message" }, new[] { "toast", "message" },
-        new[] { "error", "text" }, new[] { "error" }, new[] { "errors" }, new[] { "alert" },
-        new[] { "notification" }, new[] { "warning" }, new[] { "toast" },
+        new[] { "error", "text" }, new[] { "error" }, new[] { "errors" }, new[] { "alert" }, new[] { "alerts" },
+        new[] { "notification" }, new[] { "notifications" }, new[] { "warning" }, new[] { "warnings" }, new[] { "toast" },
     };
 
     private static readonly ImmutableHashSet<string> StateLabelWords = ImmutableHashSet.Create(
@@ -224,6 +224,14 @@ internal sealed class UserMessageSinks
         {
             AddArguments(invocation.Arguments, "text", "HttpResponse." + method.Name, UserMessageSinkKind.ResponseWrite, uses);
             AddArguments(invocation.Arguments, "value", "HttpResponse." + method.Name, UserMessageSinkKind.ResponseWrite, uses);
+            return;
+        }
+
+        // Errors.Add("…") on a page model's or view model's list of messages.
+        if ((method.Name is "Add" or "Insert") && invocation.Instance is IMemberReferenceOperation { Member: { } list }
+            && list.ContainingType is { } listOwner && IsMessageName(list.Name) && IsViewModel(listOwner))
+        {
+            AddArguments(invocation.Arguments, "item", list.Name + "." + method.Name, UserMessageSinkKind.MessageMember, uses);
             return;
         }
 

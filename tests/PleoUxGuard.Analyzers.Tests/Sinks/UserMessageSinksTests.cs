@@ -77,6 +77,8 @@ public sealed class UserMessageSinksTests
                 public string? ConnectionStatus { get; set; }
                 public string? KeyError { get; set; }
                 public bool ShowAlert { get; set; }
+                public System.Collections.Generic.List<string> Alerts { get; } = new();
+                public System.Collections.Generic.List<string> Names { get; } = new();
 
                 void OnPost(string text)
                 {
@@ -84,6 +86,9 @@ public sealed class UserMessageSinksTests
                     KeyError = {|SINK:text|};
                     ConnectionStatus = text;
                     ShowAlert = true;
+                    Alerts.Add({|SINK:text|});
+                    Alerts.Insert(0, {|SINK:text|});
+                    Names.Add(text);
                 }
             }
 
