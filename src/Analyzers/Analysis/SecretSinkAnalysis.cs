@@ -16,6 +16,9 @@ namespace PleoUxGuard.Analyzers.Analysis;
 /// </summary>
 internal static class SecretSinkAnalysis
 {
+    /// <summary>Diagnostic property: the documentation id of the member a serialized object exposes (for the [JsonIgnore] fix).</summary>
+    public const string ExposedMemberProperty = "ExposedMember";
+
     private static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
         OperationKind.Invocation,
         OperationKind.ObjectCreation,
@@ -59,7 +62,8 @@ internal static class SecretSinkAnalysis
                         {
                             if (unflowed!(operand.Operand, model) is { } exposed)
                             {
-                                operationContext.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), exposed.Name, operand.SinkName));
+                                var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
+                                operationContext.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));
                             }
                         }
                     }

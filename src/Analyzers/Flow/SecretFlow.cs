@@ -244,7 +244,7 @@ internal sealed class SecretFlow
     {
         foreach (var existing in hits)
         {
-            if (existing.SourceName == hit.SourceName && existing.IsPartial == hit.IsPartial)
+            if (existing.At == hit.At && existing.SourceName == hit.SourceName && existing.IsPartial == hit.IsPartial)
             {
                 return;
             }

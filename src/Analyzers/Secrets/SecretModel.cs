@@ -243,6 +243,25 @@ internal sealed class SecretModel
         return false;
     }
 
+    private static bool HasSanitizingWord(string name, out bool undoes)
+    {
+        undoes = false;
+        var found = false;
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            if (word is "unmask" or "unprotect" or "decrypt" or "reveal")
+            {
+                undoes = true;
+                return false;
+            }
+
+            found |= word is "mask" or "masked" or "masker" or "redact" or "redacted" or "redactor" or "hash" or "hashed"
+                or "fingerprint" or "encrypt" or "protect";
+        }
+
+        return found;
+    }
+
     private bool ComputeIsSanitizer(IMethodSymbol method)
     {
         if (method.ContainingType.DerivesFrom(_redactor))
@@ -250,12 +269,10 @@ internal sealed class SecretModel
             return true;
         }
 
-        foreach (var word in IdentifierWords.Split(method.Name))
+        if (HasSanitizingWord(method.Name, out var undoes) || (!undoes && HasSanitizingWord(method.ContainingType.Name, out _)))
         {
-            if (word is "mask" or "masked" or "redact" or "redacted" or "hash" or "hashed" or "fingerprint" or "encrypt" or "protect")
-            {
-                return true;
-            }
+            // Mask(), Redact(); or any method of a SecretMask / KeyRedactor type, except one that undoes it (Unmask).
+            return true;
         }
 
         if (_sanitizers.IsEmpty)

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using PleoUxGuard.Analyzers;
+using PleoUxGuard.CodeFixes.Secrets;
+
+namespace PleoUxGuard.CodeFixes;
+
+/// <summary>Fixes for PartialSecretBeyondLastFourAnalyzer: mask the secret to its last 4 characters, or remove it from the message.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PartialSecretBeyondLastFourCodeFix))]
+[Shared]
+public sealed class PartialSecretBeyondLastFourCodeFix : SecretLeakCodeFix
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PartialSecretBeyondLastFour);
+}

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using PleoUxGuard.Analyzers;
+using PleoUxGuard.Analyzers.Analysis;
+using PleoUxGuard.CodeFixes.Secrets;
+
+namespace PleoUxGuard.CodeFixes;
+
+/// <summary>
+/// Fixes for PUX004: put <c>[JsonIgnore]</c> on the secret member a returned object would serialize, or mask
+/// a secret that is returned directly.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecretToClientCodeFix))]
+[Shared]
+public sealed class SecretToClientCodeFix : SecretCodeFixProvider
+{
+    public const string JsonIgnoreKey = "PleoUxGuard.JsonIgnore";
+    private const string JsonIgnoreTitle = "Keep the secret out of JSON ([JsonIgnore])";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SecretToClient);
+
+    private protected override async Task<IReadOnlyList<(string Title, string Key)>> OffersAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (diagnostic.Properties.ContainsKey(SecretSinkAnalysis.ExposedMemberProperty))
+        {
+            return new List<(string, string)> { (JsonIgnoreTitle, JsonIgnoreKey) };
+        }
+
+        return await LocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } located
+            && SecretFixes.MaskTarget(located.Node, located.Model) is not null
+            ? new List<(string, string)> { (SecretFixes.MaskTitle, SecretFixes.MaskKey) }
+            : new List<(string, string)>();
+    }
+
+    private protected override async Task<(Document Document, bool NeedsMask)?> ApplyAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+    {
+        if (await LocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } located)
+        {
+            return null;
+        }
+
+        if (key == SecretFixes.MaskKey)
+        {
+            return Mask(document, located);
+        }
+
+        var model = located.Model;
+
+        if (key != JsonIgnoreKey
+            || !diagnostic.Properties.TryGetValue(SecretSinkAnalysis.ExposedMemberProperty, out var id) || id is null
+            || DocumentationCommentId.GetFirstSymbolForDeclarationId(id, model.Compilation) is not { } member
+            || member.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        // The member may live in another file; edit that document.
+        var declaration = await member.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false);
+        var target = document.Project.Solution.GetDocument(declaration.SyntaxTree);
+        if (target is null || await target.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } targetRoot)
+        {
+            return null;
+        }
+
+        var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
+            SyntaxFactory.Attribute(SyntaxFactory.ParseName("System.Text.Json.Serialization.JsonIgnore").WithAdditionalAnnotations(Simplifier.Annotation))));
+        SyntaxNode? updated = declaration switch
+        {
+            PropertyDeclarationSyntax property => property.AddAttributeLists(attribute.WithTrailingTrivia(SyntaxFactory.Space)),
+            ParameterSyntax parameter => parameter.AddAttributeLists(attribute
+                .WithTarget(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.PropertyKeyword)))
+                .WithTrailingTrivia(SyntaxFactory.Space)),
+            VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } => field.AddAttributeLists(attribute.WithTrailingTrivia(SyntaxFactory.Space)),
+            _ => null,
+        };
+        if (updated is null)
+        {
+            return null;
+        }
+
+        var replaced = declaration is VariableDeclaratorSyntax ? declaration.Parent!.Parent! : declaration;
+        var newDocument = target.WithSyntaxRoot(targetRoot.ReplaceNode(replaced, updated));
+        newDocument = await Simplifier.ReduceAsync(newDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (newDocument, false);
+    }
+}

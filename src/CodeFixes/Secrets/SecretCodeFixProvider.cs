@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace PleoUxGuard.CodeFixes.Secrets;
+
+/// <summary>
+/// The shape of the secret fixes: each offers some actions (by equivalence key) and applies one to one
+/// diagnostic of a document. Fix All applies them document by document, last diagnostic first, then adds
+/// the SecretMask helper once per project when any applied fix needs it.
+/// </summary>
+public abstract class SecretCodeFixProvider : CodeFixProvider
+{
+    public sealed override FixAllProvider GetFixAllProvider() => new SecretFixAllProvider(this);
+
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            foreach (var (title, key) in await OffersAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, cancellationToken => FixAsync(context.Document, new[] { diagnostic }, key, cancellationToken), key),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>The actions that apply to this diagnostic: (title, equivalence key).</summary>
+    private protected abstract Task<IReadOnlyList<(string Title, string Key)>> OffersAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The changed document (this one, or another one of the solution, such as the file declaring a member) and
+    /// whether it now calls the SecretMask helper; null when the action does not apply.
+    /// </summary>
+    private protected abstract Task<(Document Document, bool NeedsMask)?> ApplyAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken);
+
+    /// <summary>The diagnostic's node, with the document's root and semantic model.</summary>
+    private protected static async Task<(SyntaxNode Root, SemanticModel Model, SyntaxNode Node)?> LocateAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return root is null || model is null
+            ? null
+            : (root, model, root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
+    }
+
+    /// <summary>The document with the secret at the diagnostic wrapped in <c>SecretMask.LastFour(…)</c>, or null when it is not a string.</summary>
+    private protected static (Document Document, bool NeedsMask)? Mask(Document document, (SyntaxNode Root, SemanticModel Model, SyntaxNode Node) located) =>
+        SecretFixes.MaskTarget(located.Node, located.Model) is { } target
+            ? (document.WithSyntaxRoot(located.Root.ReplaceNode(target.Replaced, SecretMaskHelper.Call(target.Secret))), true)
+            : null;
+
+    internal async Task<Solution> FixAsync(Document document, IEnumerable<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    {
+        var needsMask = false;
+        var solution = document.Project.Solution;
+        var documentId = document.Id;
+        foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
+        {
+            var current = solution.GetDocument(documentId);
+            var applied = current is null ? null : await ApplyAsync(current, diagnostic, key, cancellationToken).ConfigureAwait(false);
+            if (applied is { } result)
+            {
+                solution = result.Document.Project.Solution;
+                needsMask |= result.NeedsMask;
+            }
+        }
+
+        return needsMask ? await SecretMaskHelper.EnsureAsync(solution, document.Project.Id, cancellationToken).ConfigureAwait(false) : solution;
+    }
+
+    private sealed class SecretFixAllProvider : FixAllProvider
+    {
+        private readonly SecretCodeFixProvider _provider;
+
+        public SecretFixAllProvider(SecretCodeFixProvider provider) => _provider = provider;
+
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
+            ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution);
+
+        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+        {
+            var key = fixAllContext.CodeActionEquivalenceKey;
+            if (key is null)
+            {
+                return Task.FromResult<CodeAction?>(null);
+            }
+
+            return Task.FromResult<CodeAction?>(CodeAction.Create(
+                "Fix all: " + key,
+                cancellationToken => FixAllAsync(fixAllContext, key, cancellationToken),
+                key));
+        }
+
+        private async Task<Solution> FixAllAsync(FixAllContext context, string key, CancellationToken cancellationToken)
+        {
+            var solution = context.Solution;
+            foreach (var document in Documents(context))
+            {
+                var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+                if (diagnostics.IsEmpty)
+                {
+                    continue;
+                }
+
+                var current = solution.GetDocument(document.Id);
+                if (current is not null)
+                {
+                    solution = await _provider.FixAsync(current, diagnostics, key, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return solution;
+        }
+
+        private static IEnumerable<Document> Documents(FixAllContext context) => context.Scope switch
+        {
+            FixAllScope.Document when context.Document is not null => new[] { context.Document },
+            FixAllScope.Project => context.Project.Documents,
+            FixAllScope.Solution => context.Solution.Projects.SelectMany(project => project.Documents),
+            _ => Enumerable.Empty<Document>(),
+        };
+    }
+}

@@ -1,0 +1,101 @@
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PleoUxGuard.CodeFixes.Secrets;
+
+/// <summary>The two edits offered where a secret reaches a log, a message or another sink: mask it, or take it out.</summary>
+internal static class SecretFixes
+{
+    public const string MaskKey = "PleoUxGuard.MaskLastFour";
+    public const string RemoveKey = "PleoUxGuard.RemoveFromMessage";
+    public const string MaskTitle = "Mask to last 4 characters";
+    public const string RemoveTitle = "Remove the secret from the message";
+
+    private static readonly Regex Placeholder = new(@"(?<!\{)\{(?!\{)[^{}]*\}", RegexOptions.CultureInvariant);
+
+    /// <summary>The expression a mask replaces, and the secret it masks: a slice (<c>key[..8]</c>) is replaced by the masked whole key.</summary>
+    public static (ExpressionSyntax Replaced, ExpressionSyntax Secret)? MaskTarget(SyntaxNode node, SemanticModel model)
+    {
+        if (node is not ExpressionSyntax expression)
+        {
+            return null;
+        }
+
+        var secret = expression switch
+        {
+            ElementAccessExpressionSyntax access => access.Expression,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Expression,
+            _ => expression,
+        };
+
+        return model.GetTypeInfo(secret).Type?.SpecialType == SpecialType.System_String ? (expression, secret) : null;
+    }
+
+    /// <summary>The root without the secret: the interpolation hole, the concatenated part, or the structured-logging argument and its placeholder.</summary>
+    public static SyntaxNode? Remove(SyntaxNode root, SyntaxNode node)
+    {
+        var expression = node as ExpressionSyntax;
+        while (expression?.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized;
+        }
+
+        switch (expression?.Parent)
+        {
+            case InterpolationSyntax hole when hole.Parent is InterpolatedStringExpressionSyntax text:
+                return root.ReplaceNode(text, text.WithContents(text.Contents.Remove(hole)));
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                var other = binary.Left == expression ? binary.Right : binary.Left;
+                return root.ReplaceNode(binary, other.WithTriviaFrom(binary));
+            case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax list:
+                return RemoveStructuredArgument(root, list, argument);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary><c>LogInformation("Key {Key} for {Company}", key, company)</c> → <c>LogInformation("Key for {Company}", company)</c>.</summary>
+    private static SyntaxNode? RemoveStructuredArgument(SyntaxNode root, ArgumentListSyntax list, ArgumentSyntax argument)
+    {
+        var arguments = list.Arguments;
+        var templateIndex = -1;
+        for (var index = 0; index < arguments.Count; index++)
+        {
+            if (arguments[index].Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                templateIndex = index;
+                break;
+            }
+        }
+
+        var position = arguments.IndexOf(argument) - templateIndex - 1;
+        if (templateIndex < 0 || position < 0)
+        {
+            return null;
+        }
+
+        var template = (LiteralExpressionSyntax)arguments[templateIndex].Expression;
+        var text = template.Token.ValueText;
+        var placeholders = Placeholder.Matches(text).Cast<Match>().ToList();
+        if (position >= placeholders.Count)
+        {
+            return null;
+        }
+
+        var hole = placeholders[position];
+        var start = hole.Index;
+        var end = hole.Index + hole.Length;
+        if (start > 0 && text[start - 1] == ' ' && (end == text.Length || text[end] == ' ' || char.IsPunctuation(text[end])))
+        {
+            start--;
+        }
+
+        var newText = text.Substring(0, start) + text.Substring(end);
+        var newTemplate = template.WithToken(SyntaxFactory.Literal(newText)).WithTriviaFrom(template);
+        var newList = list.WithArguments(arguments.Replace(arguments[templateIndex], arguments[templateIndex].WithExpression(newTemplate)).RemoveAt(arguments.IndexOf(argument)));
+        return root.ReplaceNode(list, newList);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+
+namespace PleoUxGuard.CodeFixes.Secrets;
+
+/// <summary>"Mask to last 4 characters" and "Remove the secret from the message", for every rule whose diagnostic sits on the secret.</summary>
+public abstract class SecretLeakCodeFix : SecretCodeFixProvider
+{
+    private protected override async Task<IReadOnlyList<(string Title, string Key)>> OffersAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var offers = new List<(string, string)>(2);
+        if (await LocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } located)
+        {
+            return offers;
+        }
+
+        if (SecretFixes.MaskTarget(located.Node, located.Model) is not null)
+        {
+            offers.Add((SecretFixes.MaskTitle, SecretFixes.MaskKey));
+        }
+
+        if (SecretFixes.Remove(located.Root, located.Node) is not null)
+        {
+            offers.Add((SecretFixes.RemoveTitle, SecretFixes.RemoveKey));
+        }
+
+        return offers;
+    }
+
+    private protected override async Task<(Document Document, bool NeedsMask)?> ApplyAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+    {
+        if (await LocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } located)
+        {
+            return null;
+        }
+
+        if (key == SecretFixes.MaskKey)
+        {
+            return Mask(document, located);
+        }
+
+        return key == SecretFixes.RemoveKey && SecretFixes.Remove(located.Root, located.Node) is { } removed
+            ? (document.WithSyntaxRoot(removed), false)
+            : null;
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.CodeAnalysis.Testing;
+using PleoUxGuard.Analyzers.Rules;
+using PleoUxGuard.CodeFixes;
+using PleoUxGuard.CodeFixes.Secrets;
+using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
+
+namespace PleoUxGuard.Analyzers.Tests.CodeFixes;
+
+/// <summary>The fixes of PUX002–PUX005: each compiles and leaves no diagnostic of its rule behind.</summary>
+public sealed class SecretFixTests
+{
+    [Fact]
+    public async Task PUX002_masks_a_secret_in_an_exception_message()
+    {
+        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretToMessageAnalyzer, SecretToMessageCodeFix>(
+            InMethod("""throw new InvalidOperationException($"Pleo rejected {{|PUX002:apiKey|}}");"""),
+            InMethod("""throw new InvalidOperationException($"Pleo rejected {SecretMask.LastFour(apiKey)}");"""));
+    }
+
+    [Fact]
+    public async Task PUX002_removes_a_secret_from_a_concatenated_message()
+    {
+        await Verifiers.CodeFixVerifier<SecretToMessageAnalyzer, SecretToMessageCodeFix>.VerifyAsync(
+            InMethod("""throw new InvalidOperationException("Pleo rejected the key " + {|PUX002:apiKey|});"""),
+            InMethod("""throw new InvalidOperationException("Pleo rejected the key ");"""),
+            SecretFixes.RemoveKey);
+    }
+
+    [Fact]
+    public async Task PUX005_replaces_a_prefix_by_the_masked_key()
+    {
+        await SecretToLogCodeFixTests.VerifyMaskAsync<PartialSecretBeyondLastFourAnalyzer, PartialSecretBeyondLastFourCodeFix>(
+            InMethod("""logger.LogInformation("Key {Prefix}", {|PUX005:apiKey[..8]|}); logger.LogInformation("Key {Part}", {|PUX005:apiKey.Substring(0, 6)|});"""),
+            InMethod("""logger.LogInformation("Key {Prefix}", SecretMask.LastFour(apiKey)); logger.LogInformation("Key {Part}", SecretMask.LastFour(apiKey));"""),
+            iterations: 2);
+    }
+
+    [Fact]
+    public async Task PUX003_generates_a_PrintMembers_that_masks_every_secret_member()
+    {
+        const string source = """
+            record PleoConnection(string CompanyId, string {|PUX003:ApiKey|}, string {|PUX003:ClientSecret|});
+            """;
+        const string fixedSource = """
+            record PleoConnection(string CompanyId, string ApiKey, string ClientSecret)
+            {
+                protected virtual bool PrintMembers(System.Text.StringBuilder builder)
+                {
+                    builder.Append("CompanyId = ").Append(CompanyId);
+                    builder.Append(", ApiKey = ").Append(SecretMask.LastFour(ApiKey));
+                    builder.Append(", ClientSecret = ").Append(SecretMask.LastFour(ClientSecret));
+                    return true;
+                }
+            }
+            """;
+        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretInToStringAnalyzer, SecretInToStringCodeFix>(source, fixedSource, equivalenceKey: SecretInToStringCodeFix.PrintMembersKey);
+    }
+
+    [Fact]
+    public async Task PUX003_masks_a_secret_read_in_ToString()
+    {
+        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretInToStringAnalyzer, SecretInToStringCodeFix>(
+            """
+            class PleoConnection
+            {
+                public string ApiKey { get; set; } = "";
+                public override string ToString() => $"key {{|PUX003:ApiKey|}}";
+            }
+            """,
+            """
+            class PleoConnection
+            {
+                public string ApiKey { get; set; } = "";
+                public override string ToString() => $"key {SecretMask.LastFour(ApiKey)}";
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PUX004_adds_JsonIgnore_to_the_member_a_returned_object_exposes()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ConnectionView
+            {
+                public string CompanyId { get; set; } = "";
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed record SavedView(string CompanyId, string Token);
+
+            public sealed class ConnectionController : ControllerBase
+            {
+                public IActionResult View(ConnectionView view) => Ok({|PUX004:view|});
+                public IActionResult Saved(SavedView saved) => Ok({|PUX004:saved|});
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ConnectionView
+            {
+                public string CompanyId { get; set; } = "";
+                [System.Text.Json.Serialization.JsonIgnore]
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed record SavedView(string CompanyId, [property: System.Text.Json.Serialization.JsonIgnore] string Token);
+
+            public sealed class ConnectionController : ControllerBase
+            {
+                public IActionResult View(ConnectionView view) => Ok(view);
+                public IActionResult Saved(SavedView saved) => Ok(saved);
+            }
+            """;
+        await Verifiers.CodeFixVerifier<SecretToClientAnalyzer, SecretToClientCodeFix>.VerifyAsync(source, fixedSource, SecretToClientCodeFix.JsonIgnoreKey);
+    }
+}
