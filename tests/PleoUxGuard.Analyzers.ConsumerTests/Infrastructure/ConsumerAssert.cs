@@ -11,7 +11,11 @@ internal static class ConsumerAssert
         Assert.True((build.Command.ExitCode == 0) == succeeds, (succeeds ? "the build must succeed; " : "the build must fail; ") + build.Command.Describe());
         var expected = build.Project.ExpectedDiagnostics();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected.Order(), build.Diagnostics.Order());
+        var missing = expected.Except(build.Diagnostics).Order().ToList();
+        var unexpected = build.Diagnostics.Except(expected).Order().ToList();
+        Assert.True(
+            missing.Count == 0 && unexpected.Count == 0,
+            $"Expected but not reported: [{string.Join(", ", missing)}]\nReported but not expected: [{string.Join(", ", unexpected)}]");
         Assert.All(build.Messages, message => Assert.Equal(severity, message.Severity));
     }
 }

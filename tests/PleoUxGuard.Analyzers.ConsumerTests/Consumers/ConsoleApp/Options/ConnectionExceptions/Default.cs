@@ -1,0 +1,17 @@
+namespace ConsoleConsumer.Options.ConnectionExceptions;
+
+// pleouxguard.connection_exceptions = ConsoleConsumer.Options.VaultException applies to Configured.cs only.
+public static class Default
+{
+    public static void Refresh(Action load)
+    {
+        try
+        {
+            load();
+        }
+        catch (VaultException)
+        {
+            throw new InvalidOperationException("Something went wrong.");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace ConsoleConsumer.Options.ConnectionNames;
+
+// pleouxguard.connection_names = vault applies to Configured.cs only: UnlockVault becomes connection code.
+public static class Default
+{
+    public static void UnlockVault(string companyId)
+    {
+        throw new InvalidOperationException("Something went wrong.");
+    }
+}

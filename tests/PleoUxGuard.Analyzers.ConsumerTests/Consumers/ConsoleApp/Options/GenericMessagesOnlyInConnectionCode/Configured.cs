@@ -1,0 +1,12 @@
+namespace ConsoleConsumer.Options.GenericMessagesOnlyInConnectionCode;
+
+// pleouxguard.generic_messages_only_in_connection_code = true applies to Configured.cs only.
+public sealed class ConfiguredViewModel
+{
+    public string? ErrorMessage { get; private set; }
+
+    public void RefreshReport()
+    {
+        ErrorMessage = "Something went wrong.";
+    }
+}

@@ -1,0 +1,7 @@
+namespace ConsoleConsumer.Options.SecretAttributes;
+
+// pleouxguard.secret_attributes = Classified applies to Configured.cs only.
+public static class Configured
+{
+    public static void Print([Classified] string reading) => Console.WriteLine(reading); // expect PUX001
+}

@@ -1,0 +1,7 @@
+namespace ConsoleConsumer.Options.SecretTypes;
+
+// pleouxguard.secret_types = ConsoleConsumer.Options.VaultValue applies to Configured.cs only.
+public static class Configured
+{
+    public static void Print(VaultValue reading) => Console.WriteLine(reading); // expect PUX001
+}
