@@ -6,12 +6,14 @@ namespace PleoUxGuard.ConformanceKit.Reporting;
 public static class ReportWriter
 {
     /// <summary>Writes the reports and returns their paths.</summary>
-    public static IReadOnlyList<string> WriteAll(RunResult result, string outputDirectory)
+    /// <param name="rerunCommand">The command that ran the suite; the HTML report appends --flow/--check to it.</param>
+    public static IReadOnlyList<string> WriteAll(RunResult result, string outputDirectory, string? rerunCommand = null)
     {
         Directory.CreateDirectory(outputDirectory);
         var written = new List<string>();
         Write(Path.Combine(outputDirectory, JsonReporter.FileName), JsonReporter.Write(result), written);
         Write(Path.Combine(outputDirectory, JUnitReporter.FileName), JUnitReporter.Write(result), written);
+        Write(Path.Combine(outputDirectory, HtmlReporter.FileName), HtmlReporter.Write(result, outputDirectory, rerunCommand), written);
         return written;
     }
 
