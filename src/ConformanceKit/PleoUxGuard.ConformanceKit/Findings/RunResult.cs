@@ -1,3 +1,4 @@
+using PleoUxGuard.ConformanceKit.Baselines;
 using PleoUxGuard.ConformanceKit.Checks;
 
 namespace PleoUxGuard.ConformanceKit.Findings;
@@ -15,7 +16,13 @@ public sealed record RunResult(
     IReadOnlyList<CheckResult> Checks,
     IReadOnlyList<RunProblem> Problems)
 {
-    /// <summary>0 when every must-check that ran passed; 2 for a profile problem; 3 for an environment problem; else 1.</summary>
+    /// <summary>The run held against a baseline file, when one was given (<see cref="WithBaseline"/>).</summary>
+    public BaselineJudgement? Baseline { get; init; }
+
+    /// <summary>
+    /// 0 when every must-check that ran passed or failed only as the baseline expects and no baseline entry is
+    /// stale; 2 for a profile problem; 3 for an environment problem; else 1.
+    /// </summary>
     public int ExitCode
     {
         get
@@ -32,10 +39,26 @@ public sealed record RunResult(
 
             var judged = Checks.Where(check => check.Verdict != Verdict.NotRun).ToList();
             var allMustPassed = judged.Count > 0
-                && judged.All(check => check.Check.Severity == Severity.Should || check.Verdict == Verdict.Passed);
-            return allMustPassed ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
+                && judged.All(check => check.Check.Severity == Severity.Should || check.Verdict == Verdict.Passed || FailsOnlyAsExpected(check));
+            return allMustPassed && Baseline is not { Stale.Count: > 0 } ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
         }
     }
+
+    /// <summary>Holds the run against a baseline: its expected failures no longer fail the run, its stale entries do.</summary>
+    public RunResult WithBaseline(Baseline baseline) => this with { Baseline = BaselineJudgement.Judge(baseline, Flows) };
+
+    /// <summary>True when the check failed (or warned) and the baseline expects every one of its failing looks.</summary>
+    public bool FailsOnlyAsExpected(CheckResult check) =>
+        Baseline is { } baseline
+        && check.Verdict is Verdict.Failed or Verdict.Warning
+        && check.Observations.Where(look => look.Outcome == Outcome.Fail).All(baseline.IsExpected);
+
+    /// <summary>The failing looks of failed must-checks that no baseline entry expects: these fail the run.</summary>
+    public IReadOnlyList<CheckObservation> UnexpectedFailures =>
+        Checks.Where(check => check.Verdict == Verdict.Failed)
+            .SelectMany(check => check.Observations)
+            .Where(look => look.Outcome == Outcome.Fail && Baseline?.IsExpected(look) != true)
+            .ToList();
 
     /// <summary>The result for one check id; throws for an unknown id so a typo in a test fails loudly.</summary>
     public CheckResult this[string checkId] =>

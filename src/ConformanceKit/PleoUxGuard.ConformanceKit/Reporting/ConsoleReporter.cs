@@ -1,4 +1,5 @@
 using System.Text;
+using PleoUxGuard.ConformanceKit.Baselines;
 using PleoUxGuard.ConformanceKit.Findings;
 
 namespace PleoUxGuard.ConformanceKit.Reporting;
@@ -19,7 +20,8 @@ public static class ConsoleReporter
                 detail = detail[..107] + "...";
             }
 
-            text.AppendLine($"{check.Check.Id,-14} {check.Check.RequirementId,-12} {check.Check.Severity.ToString().ToLowerInvariant(),-8} {Symbol(check.Verdict),-8} {detail}");
+            var verdict = result.FailsOnlyAsExpected(check) ? "expected" : Symbol(check.Verdict);
+            text.AppendLine($"{check.Check.Id,-14} {check.Check.RequirementId,-12} {check.Check.Severity.ToString().ToLowerInvariant(),-8} {verdict,-8} {detail}");
         }
 
         foreach (var flow in result.Flows.Where(flow => flow.Status == FlowStatus.Stopped))
@@ -32,10 +34,33 @@ public static class ConsoleReporter
             text.AppendLine($"{(problem.Kind == ProblemKind.Profile ? "PROFILE" : "ENVIRONMENT")} {(problem.Flow is null ? string.Empty : $"({problem.Flow}) ")}{problem.Message}");
         }
 
+        AppendBaseline(text, result);
         var counts = result.Checks.GroupBy(c => c.Verdict).ToDictionary(g => g.Key, g => g.Count());
         text.AppendLine();
         text.AppendLine($"{result.Integration}: {counts.GetValueOrDefault(Verdict.Passed)} passed, {counts.GetValueOrDefault(Verdict.Failed)} failed, {counts.GetValueOrDefault(Verdict.Warning)} warnings, {counts.GetValueOrDefault(Verdict.Skipped)} skipped, {counts.GetValueOrDefault(Verdict.NotRun)} not run; {result.Flows.Count} flows in {result.Duration.TotalSeconds:0.0} s; exit code {result.ExitCode}.");
         return text.ToString();
+    }
+
+    private static void AppendBaseline(StringBuilder text, RunResult result)
+    {
+        if (result.Baseline is { } baseline)
+        {
+            text.AppendLine($"baseline: {baseline.Matched.Count} entr{(baseline.Matched.Count == 1 ? "y" : "ies")} matched expected failures, {baseline.Stale.Count} stale, {baseline.NotJudged.Count} not judged in this run.");
+            foreach (var stale in baseline.Stale)
+            {
+                text.AppendLine("BASELINE " + stale.Describe());
+            }
+        }
+
+        var suggestions = BaselineJudgement.SuggestEntries(result.UnexpectedFailures);
+        if (suggestions.Count > 0)
+        {
+            text.AppendLine($"To accept {(suggestions.Count == 1 ? "this failure" : "these failures")} for now, paste into the \"{Baseline.EntriesField}\" list of a baseline file (--baseline FILE):");
+            foreach (var line in suggestions)
+            {
+                text.AppendLine("  " + line);
+            }
+        }
     }
 
     private static string Symbol(Verdict verdict) => verdict switch

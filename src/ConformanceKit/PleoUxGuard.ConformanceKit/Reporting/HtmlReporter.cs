@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using PleoUxGuard.ConformanceKit.Baselines;
 using PleoUxGuard.ConformanceKit.Findings;
 
 namespace PleoUxGuard.ConformanceKit.Reporting;
@@ -14,6 +15,8 @@ namespace PleoUxGuard.ConformanceKit.Reporting;
 public static class HtmlReporter
 {
     public const string FileName = "report.html";
+
+    private const string ExpectedBadge = "<span class=\"badge expected\">expected failure</span>";
 
     /// <summary>The rerun command when the caller does not know the profile's path.</summary>
     public const string DefaultRerunCommand = "pleo-uxguard run --profile <your-profile.json>";
@@ -39,6 +42,7 @@ public static class HtmlReporter
             _html.Append("<style>").Append(Styles).Append("</style></head><body><main>");
             Header();
             Problems();
+            BaselineSection();
             RequirementSummary();
             Checks();
             Flows();
@@ -81,6 +85,48 @@ public static class HtmlReporter
             _html.Append("</ul></section>");
         }
 
+        private string VerdictBadge(CheckResult check) =>
+            result.FailsOnlyAsExpected(check) ? ExpectedBadge : Badge(check.Verdict);
+
+        private void BaselineSection()
+        {
+            var suggestions = BaselineJudgement.SuggestEntries(result.UnexpectedFailures);
+            if (result.Baseline is null && suggestions.Count == 0)
+            {
+                return;
+            }
+
+            _html.Append("<section><h2>Baseline (expected failures)</h2>");
+            if (result.Baseline is { } baseline)
+            {
+                _html.Append(CultureInfo.InvariantCulture, $"<p>{baseline.Matched.Count} entr{(baseline.Matched.Count == 1 ? "y" : "ies")} matched expected failures; {baseline.Stale.Count} stale; {baseline.NotJudged.Count} not judged in this run.</p><ul>");
+                foreach (var entry in baseline.Matched)
+                {
+                    _html.Append(CultureInfo.InvariantCulture, $"<li>{ExpectedBadge} {E(entry.Describe())}: {E(entry.Reason)}</li>");
+                }
+
+                foreach (var stale in baseline.Stale)
+                {
+                    _html.Append(CultureInfo.InvariantCulture, $"<li>{Badge(Verdict.Failed)} {E(stale.Describe())}</li>");
+                }
+
+                foreach (var entry in baseline.NotJudged)
+                {
+                    _html.Append(CultureInfo.InvariantCulture, $"<li>{Badge(Verdict.NotRun)} {E(entry.Describe())}: not judged in this run</li>");
+                }
+
+                _html.Append("</ul>");
+            }
+
+            if (suggestions.Count > 0)
+            {
+                _html.Append(CultureInfo.InvariantCulture, $"<p>Unexpected failures. To accept them for now, paste into the <code>{Baseline.EntriesField}</code> list of a baseline file and pass it with <code>--baseline FILE</code>:</p>");
+                _html.Append(CultureInfo.InvariantCulture, $"<pre>{E(string.Join('\n', suggestions))}</pre>");
+            }
+
+            _html.Append("</section>");
+        }
+
         private void RequirementSummary()
         {
             _html.Append("<section><h2>Summary by requirement</h2><table><thead><tr><th>Requirement</th><th>Check</th><th>Severity</th><th>Verdict</th><th>Detail</th></tr></thead><tbody>");
@@ -89,7 +135,7 @@ public static class HtmlReporter
                 var definition = check.Check;
                 _html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{Css(check.Verdict)}\"><td><strong>{E(definition.RequirementId)}</strong><br><span class=\"req\">{E(definition.RequirementText)}</span></td>");
                 _html.Append(CultureInfo.InvariantCulture, $"<td><a href=\"#{E(definition.Id)}\">{E(definition.Id)}</a><br>{E(definition.Title)}</td>");
-                _html.Append(CultureInfo.InvariantCulture, $"<td>{E(Lower(definition.Severity))}</td><td>{Badge(check.Verdict)}</td><td>{E(check.Summary)}</td></tr>");
+                _html.Append(CultureInfo.InvariantCulture, $"<td>{E(Lower(definition.Severity))}</td><td>{VerdictBadge(check)}</td><td>{E(check.Summary)}</td></tr>");
             }
 
             _html.Append("</tbody></table></section>");
@@ -120,7 +166,7 @@ public static class HtmlReporter
         {
             var definition = check.Check;
             var open = check.Verdict == Verdict.Passed ? string.Empty : " open";
-            _html.Append(CultureInfo.InvariantCulture, $"<details id=\"{E(definition.Id)}\" class=\"check {Css(check.Verdict)}\"{open}><summary>{Badge(check.Verdict)} <strong>{E(definition.Id)}</strong>: {E(definition.Title)} <span class=\"req\">({E(check.Summary)})</span></summary>");
+            _html.Append(CultureInfo.InvariantCulture, $"<details id=\"{E(definition.Id)}\" class=\"check {Css(check.Verdict)}\"{open}><summary>{VerdictBadge(check)} <strong>{E(definition.Id)}</strong>: {E(definition.Title)} <span class=\"req\">({E(check.Summary)})</span></summary>");
             _html.Append(CultureInfo.InvariantCulture, $"<p>Enforces <strong>{E(definition.RequirementId)}</strong> ({E(Lower(definition.Severity))}): {E(definition.RequirementText)}</p>");
             _html.Append(CultureInfo.InvariantCulture, $"<p class=\"how\">How it is judged: {E(definition.HowJudged)}</p>");
             _html.Append("<p class=\"rerun\">Rerun only this check: ").Append(Command($"--check {definition.Id}"));
@@ -279,7 +325,7 @@ public static class HtmlReporter
         th{background:#f2f2f2}.req{color:#3d3d3d;font-size:.9em}
         .badge{display:inline-block;white-space:nowrap;padding:.05rem .45rem;border-radius:.3rem;font-weight:600;font-size:.85em;border:1px solid}
         .badge.passed{background:#e6f4ea;color:#0b5323;border-color:#0b5323}.badge.failed{background:#fde7e7;color:#8a1010;border-color:#8a1010}
-        .badge.warning{background:#fff4d6;color:#6b4a00;border-color:#6b4a00}.badge.skipped,.badge.notrun{background:#eee;color:#333;border-color:#555}
+        .badge.warning{background:#fff4d6;color:#6b4a00;border-color:#6b4a00}.badge.expected{background:#e8eefc;color:#1d3a8a;border-color:#1d3a8a}.badge.skipped,.badge.notrun{background:#eee;color:#333;border-color:#555}
         .outcome{font-size:1.2rem;font-weight:700}.outcome.passed{color:#0b5323}.outcome.failed{color:#8a1010}
         .counts{list-style:none;padding:0;display:flex;gap:1rem}.meta{color:#333}
         article,details.check{border:1px solid #d0d0d0;border-radius:.4rem;padding:.6rem 1rem;margin:.6rem 0}summary{cursor:pointer}

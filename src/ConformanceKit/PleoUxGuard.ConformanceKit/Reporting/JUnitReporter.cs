@@ -18,9 +18,9 @@ public static class JUnitReporter
                 "testsuite",
                 new XAttribute("name", $"{result.Integration}.{family.Key}"),
                 new XAttribute("tests", family.Count()),
-                new XAttribute("failures", family.Count(c => c.Verdict == Verdict.Failed)),
-                new XAttribute("skipped", family.Count(c => c.Verdict == Verdict.Skipped)),
-                family.Select(TestCase)));
+                new XAttribute("failures", family.Count(c => c.Verdict == Verdict.Failed && !result.FailsOnlyAsExpected(c))),
+                new XAttribute("skipped", family.Count(c => c.Verdict == Verdict.Skipped || (c.Verdict == Verdict.Failed && result.FailsOnlyAsExpected(c)))),
+                family.Select(check => TestCase(result, check))));
         var problems = result.Problems.Select(problem => new XElement(
             "testsuite",
             new XAttribute("name", $"{result.Integration}.setup"),
@@ -33,17 +33,45 @@ public static class JUnitReporter
             new XAttribute("name", "pleo-uxguard"),
             new XAttribute("time", result.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)),
             suites,
-            problems);
+            problems,
+            BaselineSuite(result));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).ToString();
     }
 
-    private static XElement TestCase(CheckResult check)
+    // Stale baseline entries fail the run, so a dashboard shows them as failing tests too.
+    private static XElement? BaselineSuite(RunResult result)
+    {
+        if (result.Baseline is not { Stale.Count: > 0 } baseline)
+        {
+            return null;
+        }
+
+        return new XElement(
+            "testsuite",
+            new XAttribute("name", $"{result.Integration}.baseline"),
+            new XAttribute("tests", baseline.Stale.Count),
+            new XAttribute("failures", baseline.Stale.Count),
+            baseline.Stale.Select(stale => new XElement(
+                "testcase",
+                new XAttribute("name", "baseline entry " + stale.Entry.Describe()),
+                new XAttribute("classname", "baseline"),
+                new XElement("failure", new XAttribute("message", stale.Describe()), "reason in the baseline: " + stale.Entry.Reason))));
+    }
+
+    private static XElement TestCase(RunResult result, CheckResult check)
     {
         var testCase = new XElement(
             "testcase",
             new XAttribute("name", $"{check.Check.Id} {check.Check.Title} ({check.Check.RequirementId}, {check.Check.Severity.ToString().ToLowerInvariant()})"),
             new XAttribute("classname", check.Check.Id));
         var failures = check.Observations.Where(o => o.Outcome == Outcome.Fail).ToList();
+        if (result.FailsOnlyAsExpected(check))
+        {
+            var reasons = string.Join("; ", failures.Select(result.Baseline!.ReasonFor).Distinct());
+            testCase.Add(new XElement("skipped", new XAttribute("message", $"expected failure (baseline: {reasons}): {check.Summary}")));
+            return testCase;
+        }
+
         switch (check.Verdict)
         {
             case Verdict.Failed:

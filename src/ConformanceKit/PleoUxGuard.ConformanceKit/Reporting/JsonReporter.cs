@@ -34,6 +34,7 @@ public static class JsonReporter
             severity = check.Check.Severity,
             title = check.Check.Title,
             verdict = check.Verdict,
+            expectedFailure = result.FailsOnlyAsExpected(check) ? true : (bool?)null,
             summary = check.Summary,
             observations = check.Observations,
         }),
@@ -48,5 +49,13 @@ public static class JsonReporter
             steps = flow.Steps.Select(step => new { step.Name, elapsedSeconds = Math.Round(step.Elapsed.TotalSeconds, 2), step.State }),
         }),
         problems = result.Problems,
+        baseline = result.Baseline is { } baseline
+            ? new
+            {
+                matched = baseline.Matched,
+                stale = baseline.Stale.Select(stale => new { stale.Entry, stale.Reason, message = stale.Describe() }),
+                notJudged = baseline.NotJudged,
+            }
+            : null,
     }, Options);
 }
