@@ -39,7 +39,10 @@ internal sealed class MessageUse
     public MessageScope Scope => _scope.Value.Scope;
 
     /// <summary>The failure kind a message text is most likely about here, or null.</summary>
-    public FailureKind? KindFor(string? text) => Scope.KindFor(text, _scope.Value.FromStatus);
+    public FailureKind? KindFor(string? text) =>
+        Sink.Kind == UserMessageSinkKind.ValidationMessage
+            ? FailureKind.WrongFormat // a validation attribute judges the text entered, before any call to Pleo
+            : Scope.KindFor(text, _scope.Value.FromStatus);
 
     /// <summary>Reports a diagnostic whose code fix replaces <paramref name="replace"/> with a catalogue message.</summary>
     public void Report(DiagnosticDescriptor descriptor, IOperation at, IOperation replace, FailureKind? kind, bool fixable, params object[] arguments)

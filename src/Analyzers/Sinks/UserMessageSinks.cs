@@ -24,6 +24,9 @@ internal enum UserMessageSinkKind
     /// <summary><c>HttpResponse.WriteAsync</c> / <c>WriteAsJsonAsync</c>.</summary>
     ResponseWrite,
 
+    /// <summary>The <c>ErrorMessage</c> of a validation attribute such as <c>[Required]</c>: shown before any call is made.</summary>
+    ValidationMessage,
+
     /// <summary>The <c>message</c> of an exception constructor: user-facing only where the caller shows it.</summary>
     ExceptionMessage,
 
@@ -104,6 +107,7 @@ internal sealed class UserMessageSinks
     private readonly INamedTypeSymbol? _objectResult;
     private readonly INamedTypeSymbol? _contentResult;
     private readonly INamedTypeSymbol? _exception;
+    private readonly INamedTypeSymbol? _validationAttribute;
     private readonly ImmutableArray<INamedTypeSymbol> _responseHelperTypes;
     private readonly ImmutableArray<INamedTypeSymbol> _responseWriters;
     private readonly ImmutableArray<INamedTypeSymbol> _viewModelBases;
@@ -118,6 +122,7 @@ internal sealed class UserMessageSinks
         _objectResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ObjectResult");
         _contentResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ContentResult");
         _exception = compilation.GetTypeByMetadataName("System.Exception");
+        _validationAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.ValidationAttribute");
         _responseHelperTypes = Resolve(
             compilation,
             "Microsoft.AspNetCore.Http.Results",
@@ -301,6 +306,10 @@ internal sealed class UserMessageSinks
                         && property.Property.Name is "Title" or "Detail")
                     {
                         AddIfText(assignment.Value, "ProblemDetails." + property.Property.Name, UserMessageSinkKind.ProblemDetails, isStateLabel: false, uses);
+                    }
+                    else if (containing is not null && containing.DerivesFrom(_validationAttribute) && property.Property.Name == "ErrorMessage")
+                    {
+                        AddIfText(assignment.Value, "[" + containing.Name + "] ErrorMessage", UserMessageSinkKind.ValidationMessage, isStateLabel: false, uses);
                     }
                     else if (containing is not null && containing.DerivesFrom(_contentResult) && property.Property.Name == "Content")
                     {

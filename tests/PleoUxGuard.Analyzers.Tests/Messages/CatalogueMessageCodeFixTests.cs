@@ -158,6 +158,21 @@ public sealed class CatalogueMessageCodeFixTests
     }
 
     [Fact]
+    public async Task A_validation_attribute_message_is_fixed_in_place()
+    {
+        var source = Usings + """
+            class ConnectInput
+            {
+                [System.ComponentModel.DataAnnotations.RegularExpression("^[A-Za-z0-9_-]+$", ErrorMessage = {|PUX010:"Invalid input."|})]
+                public string ApiKey { get; set; } = "";
+            }
+            """;
+        var fixedSource = source.Replace("{|PUX010:\"Invalid input.\"|}", Literal(MessageCatalogue.WrongFormat), StringComparison.Ordinal);
+
+        await Fix<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, equivalenceKey: null);
+    }
+
+    [Fact]
     public async Task Raw_exception_text_is_replaced_and_the_unused_exception_name_dropped()
     {
         var source = Usings + """

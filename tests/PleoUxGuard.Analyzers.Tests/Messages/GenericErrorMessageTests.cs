@@ -124,6 +124,23 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task Validation_attribute_messages_are_checked()
+    {
+        const string source = """
+            using System.ComponentModel.DataAnnotations;
+
+            class ConnectInput
+            {
+                [Required(ErrorMessage = {|PUX010:"Invalid input"|})]
+                [RegularExpression("^[A-Za-z0-9_-]+$", ErrorMessage = "This does not look like a Pleo API key. Copy the key exactly as Pleo shows it and paste it here.")]
+                public string? ApiKey { get; set; }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Exceptions_count_in_connection_code_only()
     {
         const string source = """

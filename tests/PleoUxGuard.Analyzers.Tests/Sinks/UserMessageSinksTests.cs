@@ -101,6 +101,13 @@ public sealed class UserMessageSinksTests
 
             record ConnectResult(string? ErrorMessage);
 
+            class ConnectInput
+            {
+                [System.ComponentModel.DataAnnotations.Required(ErrorMessage = {|SINK:"Enter your key."|})]
+                [System.ComponentModel.DataAnnotations.StringLength(80, ErrorMessage = {|SINK:"Too long."|})]
+                public string? ApiKey { get; set; }
+            }
+
             class KeyForm : ComponentBase
             {
                 string? alert;
