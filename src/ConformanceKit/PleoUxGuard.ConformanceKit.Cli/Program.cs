@@ -5,5 +5,7 @@ var root = new RootCommand("PleoUxGuard conformance kit: proves an integration's
 root.Subcommands.Add(InstallBrowserCommand.Create());
 root.Subcommands.Add(BrowserCommand.Create());
 root.Subcommands.Add(FakePleoCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(DoctorCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

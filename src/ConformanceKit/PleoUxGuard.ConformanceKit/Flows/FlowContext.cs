@@ -310,11 +310,11 @@ public sealed class FlowContext
         }
     }
 
-    /// <summary>Reloads the page and waits for it to load.</summary>
-    public async Task ReloadAsync()
-    {
-        await Page.ReloadAsync(new() { Timeout = Milliseconds(StepTimeout) });
-    }
+    /// <summary>
+    /// Opens the connection page again, as a user coming back does. Not the browser's reload: after a form
+    /// post that would post the form again.
+    /// </summary>
+    public Task ReloadAsync() => GotoAsync(Profile.ConnectionPage, "connectionPage");
 
     /// <summary>Connects with a fresh valid key as a prerequisite; stops the flow when that does not work.</summary>
     public async Task<(MintedKey Key, ILocator KeyField)> ConnectAsPrerequisiteAsync(CheckDefinition failingIfNoField)

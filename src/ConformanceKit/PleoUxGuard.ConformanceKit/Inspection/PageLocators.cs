@@ -126,7 +126,9 @@ public sealed class PageLocators
 
         if (spec.Label is not null)
         {
-            return spec.Label.Regex is { } regex ? page.GetByLabel(regex) : page.GetByLabel(spec.Label.Text!);
+            // A label names a field; without this, a section or region labelled "API key" would match too.
+            var labelled = spec.Label.Regex is { } regex ? page.GetByLabel(regex) : page.GetByLabel(spec.Label.Text!);
+            return labelled.And(page.Locator("input, textarea, select, [contenteditable=''], [contenteditable='true'], [role=textbox]"));
         }
 
         if (spec.TestId is not null)

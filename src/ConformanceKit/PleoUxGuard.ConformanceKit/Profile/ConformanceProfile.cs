@@ -6,6 +6,10 @@ namespace PleoUxGuard.ConformanceKit.Profile;
 /// </summary>
 public sealed class ConformanceProfile
 {
+    /// <summary>The JSON schema the file follows, for editors; ignored by the kit.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
     /// <summary>A name for reports; defaults to the file name.</summary>
     public string? Name { get; init; }
 

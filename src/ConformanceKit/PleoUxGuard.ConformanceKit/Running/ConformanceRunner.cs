@@ -39,7 +39,26 @@ public static class ConformanceRunner
     }
 
     /// <summary>Runs in an environment the caller owns (xunit fixtures share one across tests).</summary>
-    public static async Task<RunResult> RunAsync(ConformanceProfile profile, KitEnvironment environment, RunOptions options, CancellationToken cancellationToken = default)
+    public static Task<RunResult> RunAsync(ConformanceProfile profile, KitEnvironment environment, RunOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(profile, environment, options, () => FlowCatalogue.Select(options.Flows, options.Checks), cancellationToken);
+
+    /// <summary>Runs doctor: the integration is started as for a run, then one <see cref="DoctorFlow"/>.</summary>
+    public static async Task<(RunResult Result, DoctorFlow Doctor)> DoctorAsync(ConformanceProfile profile, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        var doctor = new DoctorFlow();
+        try
+        {
+            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, cancellationToken: cancellationToken);
+            options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
+            return (await RunAsync(profile, environment, options, () => [doctor], cancellationToken), doctor);
+        }
+        catch (EnvironmentProblemException problem)
+        {
+            return (RunResult.From(NewRunId(), profile.Name ?? "integration", DateTimeOffset.UtcNow, TimeSpan.Zero, [], [new RunProblem(ProblemKind.Environment, null, problem.Message)]), doctor);
+        }
+    }
+
+    private static async Task<RunResult> RunAsync(ConformanceProfile profile, KitEnvironment environment, RunOptions options, Func<IReadOnlyList<Flow>> selectFlows, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -68,7 +87,7 @@ public static class ConformanceRunner
                 options.Progress?.Invoke($"Integration answering at {baseUrl}");
             }
 
-            var selected = FlowCatalogue.Select(options.Flows, options.Checks);
+            var selected = selectFlows();
             using var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelFlows));
             var shared = selected.Where(flow => !flow.NeedsPleoToItself).Select(async flow =>
             {

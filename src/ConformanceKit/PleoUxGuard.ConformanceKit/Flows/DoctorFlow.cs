@@ -1,0 +1,83 @@
+using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.ConformanceKit.Inspection;
+using PleoUxGuard.ConformanceKit.Profile;
+
+namespace PleoUxGuard.ConformanceKit.Flows;
+
+/// <summary>
+/// Not a conformance flow: signs in, resolves every locator in the states where it should exist (before
+/// and after connecting with a valid key), and reports which strategy matched, so a tester fixes the
+/// profile in minutes.
+/// </summary>
+public sealed class DoctorFlow : Flow
+{
+    private readonly List<string> _lines = [];
+
+    public override string Id => "doctor";
+
+    public override string Title => "Resolve every locator";
+
+    public override IReadOnlyList<CheckDefinition> Checks => [];
+
+    /// <summary>What doctor found, one line per locator or state.</summary>
+    public IReadOnlyList<string> Lines => _lines;
+
+    /// <summary>True when a locator that must resolve did not.</summary>
+    public bool FoundProblems { get; private set; }
+
+    public override async Task RunAsync(FlowContext context)
+    {
+        await context.SignInAsync();
+        _lines.Add($"Signed in; the connection page is {context.Mask(context.Page.Url)}");
+        await ReportAsync(context, LocatorName.KeyInput, required: true);
+        await ReportAsync(context, LocatorName.ConnectButton, required: true);
+        await ReportAsync(context, LocatorName.StatusRegion, required: true);
+        await ReportStateAsync(context, "before connecting");
+
+        var keyField = await context.Locators.ResolveAsync(LocatorName.KeyInput, context.StepTimeout);
+        var key = context.Mint(keys => keys.MintValid());
+        await context.SubmitKeyAsync(keyField.Locator, key, CheckCatalogue.Save1);
+        await ReportStateAsync(context, "after connecting with a valid key");
+        await ReportAsync(context, LocatorName.UpdateAction, required: true);
+        var company = await context.CompanyIdShownAsync(key.CompanyId, context.StepTimeout);
+        _lines.Add($"{PageLocators.FieldOf(LocatorName.CompanyId)}: {(company ? "the company id is shown" : "the company id is NOT shown")} ({context.Profile.Locators.CompanyId?.Describe() ?? "default: any text containing it"})");
+        FoundProblems |= !company;
+
+        if (context.Locators.ChoiceFor(LocatorName.UpdateAction) is { } update && (await PageLocators.CountEachAsync(context.Page, update)).Sum() > 0)
+        {
+            await context.Locators.Combined(LocatorName.UpdateAction).First.ClickAsync();
+            var replacementField = await context.Locators.ResolveAsync(LocatorName.KeyInput, context.StepTimeout);
+            await context.SubmitKeyAsync(replacementField.Locator, context.Mint(keys => keys.MintUnknown()), CheckCatalogue.Rot4);
+            await ReportAsync(context, LocatorName.ErrorMessage, required: false);
+        }
+    }
+
+    private async Task ReportAsync(FlowContext context, LocatorName name, bool required)
+    {
+        var choice = context.Locators.ChoiceFor(name)!;
+        var field = PageLocators.FieldOf(name);
+        try
+        {
+            await context.Locators.ResolveAsync(name, context.StepTimeout);
+        }
+        catch (LocatorProblemException problem)
+        {
+            _lines.Add($"{field}: {problem.Message}");
+            FoundProblems |= required || problem.MatchCount > 1;
+            return;
+        }
+
+        var counts = await PageLocators.CountEachAsync(context.Page, choice);
+        var matched = counts.Select((count, i) => (count, i)).First(pair => pair.count > 0).i;
+        var tried = string.Join("; ", choice.Alternatives.Select((spec, i) => $"{spec.Describe()} -> {counts[i]} visible"));
+        _lines.Add($"{field}: OK, matched by {choice.Alternatives[matched].Describe()} ({(choice.IsDefault ? "default" : "profile")}; tried {tried})");
+    }
+
+    private async Task ReportStateAsync(FlowContext context, string when)
+    {
+        var snapshot = await context.ReadStateAsync();
+        var labels = snapshot.Labels.Select(context.Labels.NameOf).ToList();
+        _lines.Add($"state {when}: \"{snapshot.Text}\" -> {(labels.Count == 1 ? labels[0] : labels.Count == 0 ? "no known state label" : "several labels: " + string.Join(", ", labels))}");
+        FoundProblems |= labels.Count != 1;
+    }
+}
