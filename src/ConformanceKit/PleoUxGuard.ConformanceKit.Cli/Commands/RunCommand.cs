@@ -14,12 +14,14 @@ internal static class RunCommand
         var flows = new Option<string[]>("--flow") { Description = "Run only this flow (repeatable), e.g. connect-valid.", AllowMultipleArgumentsPerToken = true };
         var checks = new Option<string[]>("--check") { Description = "Run only the flows that judge this check (repeatable), e.g. UXK-VIS-1.", AllowMultipleArgumentsPerToken = true };
         var parallel = new Option<int>("--parallel") { Description = "Flows run at once, each in its own browser context (default 4).", DefaultValueFactory = _ => 4 };
+        var pleoPort = new Option<int>("--pleo-port") { Description = "Port of the fake Pleo (default: a free one); fix it when you start the integration yourself." };
         var command = new Command("run", "Drive the integration's connection page through every flow and judge every check.");
         profile.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(flows);
         command.Options.Add(checks);
         command.Options.Add(parallel);
+        command.Options.Add(pleoPort);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (profile.Load(parseResult) is not { } loaded)
@@ -38,6 +40,7 @@ internal static class RunCommand
                     Checks = parseResult.GetValue(checks) ?? [],
                     MaxParallelFlows = Math.Max(1, parseResult.GetValue(parallel)),
                     BrowserPath = parseResult.GetValue(profile.Browser),
+                    PleoPort = parseResult.GetValue(pleoPort),
                     Progress = Console.WriteLine,
                 },
                 cancellationToken);

@@ -49,12 +49,19 @@ public sealed class StateLabels
     public string NameOf(ConnectionState state) => Patterns[state][0].Source;
 
     /// <summary>Every state label occurrence in <paramref name="text"/>, in order.</summary>
-    public IReadOnlyList<ConnectionState> FindIn(string text) =>
-        _regexes
-            .SelectMany(pair => pair.Value.Matches(text).Where(m => m.Length > 0).Select(m => (pair.Key, m.Index)))
-            .OrderBy(found => found.Index)
-            .Select(found => found.Key)
+    public IReadOnlyList<ConnectionState> FindIn(string text)
+    {
+        var found = _regexes
+            .SelectMany(pair => pair.Value.Matches(text).Where(m => m.Length > 0).Select(m => (State: pair.Key, m.Index, m.Length)))
             .ToList();
+
+        // A label inside a longer label of another state ("forbundet" in "Ikke forbundet") is not shown on its own.
+        return found
+            .Where(inner => !found.Any(outer => outer.Length > inner.Length && outer.Index <= inner.Index && inner.Index + inner.Length <= outer.Index + outer.Length))
+            .OrderBy(f => f.Index)
+            .Select(f => f.State)
+            .ToList();
+    }
 
     private static string ToRegex(TextPattern pattern, IReadOnlyList<string> allPlain)
     {

@@ -77,11 +77,11 @@ public static class ProfileLoader
             return $"field '{field}'{where} must not be null.";
         }
 
-        // Our own converters throw messages written for the user; System.Text.Json's syntax errors start with a quote.
+        // System.Text.Json's syntax errors end with " Path: $ | LineNumber: …"; our converters' messages are written for the user.
         var firstLine = message.Split('\n', 2)[0].Trim();
-        var isSyntax = firstLine.StartsWith('\'') || firstLine.Contains("invalid", StringComparison.OrdinalIgnoreCase);
-        return isSyntax
-            ? $"not valid JSON{where}: {firstLine}"
+        var pathAt = firstLine.IndexOf(" Path: ", StringComparison.Ordinal);
+        return pathAt >= 0 && firstLine.Contains("LineNumber", StringComparison.Ordinal)
+            ? $"not valid JSON{where}: {firstLine[..pathAt]}"
             : $"field '{field}'{where}: {firstLine}";
     }
 
@@ -92,7 +92,7 @@ public static class ProfileLoader
             yield return "'connectionPage' is required: the address of the page where the API key is entered.";
         }
 
-        var connectionPageIsAbsolute = Uri.TryCreate(profile.ConnectionPage, UriKind.Absolute, out _);
+        var connectionPageIsAbsolute = IsHttpUrl(WithSampleValues(profile.ConnectionPage));
         if (string.IsNullOrWhiteSpace(profile.BaseUrl) && !connectionPageIsAbsolute)
         {
             yield return "'baseUrl' is required unless 'connectionPage' is an absolute URL.";

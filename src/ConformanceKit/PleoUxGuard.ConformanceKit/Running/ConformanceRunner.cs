@@ -24,7 +24,7 @@ public static class ConformanceRunner
         var clock = Stopwatch.StartNew();
         try
         {
-            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, cancellationToken: cancellationToken);
+            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
             options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
             return await RunAsync(profile, environment, options, cancellationToken);
         }
@@ -48,7 +48,7 @@ public static class ConformanceRunner
         var doctor = new DoctorFlow();
         try
         {
-            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, cancellationToken: cancellationToken);
+            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
             options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
             return (await RunAsync(profile, environment, options, () => [doctor], cancellationToken), doctor);
         }
@@ -82,10 +82,14 @@ public static class ConformanceRunner
                     TimeSpan.FromSeconds(profile.Timeouts.StartSeconds),
                     cancellationToken)
                 : null;
-            if (integration is not null)
+            if (integration is null)
             {
-                options.Progress?.Invoke($"Integration answering at {baseUrl}");
+                // No command: the integration is started by other means, pointed at the fake Pleo printed above.
+                options.Progress?.Invoke($"Waiting up to {profile.Timeouts.StartSeconds:0} s for the integration at {baseUrl} (start it with PLEO_API_BASE_URL={placeholders.Expand("{pleoBaseUrl}")})");
+                await IntegrationHost.WaitUntilAnswersAsync(baseUrl, TimeSpan.FromSeconds(profile.Timeouts.StartSeconds), cancellationToken);
             }
+
+            options.Progress?.Invoke($"Integration answering at {baseUrl}");
 
             var selected = selectFlows();
             using var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelFlows));

@@ -95,12 +95,19 @@ public sealed class IntegrationHost : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(Uri readyUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits until an integration started by other means answers at <paramref name="readyUrl"/>.</summary>
+    /// <exception cref="EnvironmentProblemException">It did not answer in time.</exception>
+    public static Task WaitUntilAnswersAsync(Uri readyUrl, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitUntilReadyAsync(readyUrl, timeout, null, cancellationToken);
+
+    private Task WaitUntilReadyAsync(Uri readyUrl, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitUntilReadyAsync(readyUrl, timeout, this, cancellationToken);
+
+    private static async Task WaitUntilReadyAsync(Uri readyUrl, TimeSpan timeout, IntegrationHost? host, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var exited = _process.WaitForExitAsync(deadline.Token);
 
         // Readiness can only be seen by asking; the poll period is a pace, not an assumption about timing.
         using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
@@ -108,9 +115,9 @@ public sealed class IntegrationHost : IAsyncDisposable
         {
             while (true)
             {
-                if (exited.IsCompleted && _process.HasExited)
+                if (host is not null && host._process.HasExited)
                 {
-                    throw new EnvironmentProblemException($"The integration exited with code {_process.ExitCode} before it answered at {readyUrl}.{LastOutput()}");
+                    throw new EnvironmentProblemException($"The integration exited with code {host._process.ExitCode} before it answered at {readyUrl}.{host.LastOutput()}");
                 }
 
                 try
@@ -131,7 +138,7 @@ public sealed class IntegrationHost : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new EnvironmentProblemException($"The integration did not answer at {readyUrl} within {timeout.TotalSeconds:0} s (raise 'timeouts.startSeconds' or check the command).{LastOutput()}");
+            throw new EnvironmentProblemException($"The integration did not answer at {readyUrl} within {timeout.TotalSeconds:0} s (raise 'timeouts.startSeconds' or check the command).{host?.LastOutput()}");
         }
     }
 

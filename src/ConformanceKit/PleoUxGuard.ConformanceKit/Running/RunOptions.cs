@@ -18,6 +18,9 @@ public sealed class RunOptions
     /// <summary>A browser binary that overrides the profile's and the kit's resolution.</summary>
     public string? BrowserPath { get; init; }
 
+    /// <summary>The fake Pleo's port; 0 picks a free one. Fix it when the integration is started by other means first.</summary>
+    public int PleoPort { get; init; }
+
     /// <summary>Progress lines as flows start and end (the console reporter prints them).</summary>
     public Action<string>? Progress { get; init; }
 }

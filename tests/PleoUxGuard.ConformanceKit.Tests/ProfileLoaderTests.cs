@@ -1,0 +1,86 @@
+using PleoUxGuard.ConformanceKit.Profile;
+
+namespace PleoUxGuard.ConformanceKit.Tests;
+
+public sealed class ProfileLoaderTests
+{
+    private static string ProblemWith(string json) =>
+        Assert.Throws<ProfileException>(() => ProfileLoader.Parse(json, "p.json", AppContext.BaseDirectory)).Message;
+
+    [Fact]
+    public void A_minimal_profile_gets_the_accessible_defaults()
+    {
+        var profile = ProfileLoader.Parse("""{ "baseUrl": "http://127.0.0.1:{port}", "connectionPage": "/connect" }""", "p.json", AppContext.BaseDirectory);
+
+        Assert.Null(profile.Locators.KeyInput);
+        Assert.Equal("reload", profile.Revocation.Notice);
+        Assert.Equal(10, profile.Timeouts.StepSeconds);
+    }
+
+    [Fact]
+    public void The_reference_integration_profile_loads()
+    {
+        var path = Path.Combine(RepositoryRoot(), "samples", "ReferenceIntegration", "conformance-profile.json");
+
+        var profile = ProfileLoader.Load(path);
+
+        Assert.Equal("reference-integration", profile.Name);
+        Assert.NotEmpty(profile.SignIn!.Steps);
+    }
+
+    [Theory]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locatorz": {} }""", "unknown field 'locatorz'")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "timeouts": { "stepSeconds": "ten" } }""", "'timeouts.stepSeconds'")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "/api key/q" } } }""", "unknown regular-expression flag 'q'")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "/api (key/i" } } }""", "does not compile")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "Key", "css": "#k" } } }""", "'locators.keyInput' mixes strategies")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "connectButton": { "role": "buton" } } }""", "'locators.connectButton.role' is \"buton\"")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "statusRegion": { "name": "Status" } } }""", "'locators.statusRegion.name' only goes with 'role'")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "signIn": { "steps": [ { "goto": "/a", "click": { "text": "Go" } } ] } }""", "'signIn.steps[0]' has goto and click")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "signIn": { "steps": [ { "fill": { "label": "Email" } } ] } }""", "'signIn.steps[0].value' is required")]
+    [InlineData("""{ "connectionPage": "/c?u={user}", "baseUrl": "http://x" }""", "'connectionPage' uses the unknown placeholder {user}")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "revocation": { "notice": "poll" } }""", "'revocation.notice' must be \"reload\" or \"wait\"")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "timeouts": { "stepSeconds": 0 } }""", "'timeouts.stepSeconds' must be")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "stateLabels": { "connected": [] } }""", "'stateLabels.connected' is empty")]
+    [InlineData("""{ "connectionPage": "/c" }""", "'baseUrl' is required")]
+    [InlineData("""{ "baseUrl": "http://x" }""", "'connectionPage' is required")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "ftp://x" }""", "'baseUrl' must be an http or https URL")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "integration": { "args": [] } }""", "'integration.command' is required")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", """, "not valid JSON")]
+    public void Every_problem_names_its_field(string json, string expected)
+    {
+        var message = ProblemWith(json);
+
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.StartsWith("p.json: ", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void All_problems_are_reported_at_once()
+    {
+        var problem = Assert.Throws<ProfileException>(() => ProfileLoader.Parse(
+            """{ "baseUrl": "http://x", "revocation": { "notice": "poll" }, "timeouts": { "stepSeconds": -1 } }""", "p.json", "."));
+
+        Assert.Equal(3, problem.Problems.Count);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_profile_problem()
+    {
+        var problem = Assert.Throws<ProfileException>(() => ProfileLoader.Load("/nowhere/profile.json"));
+
+        Assert.Contains("cannot read the profile", problem.Message, StringComparison.Ordinal);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PleoUxGuard.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.ConformanceKit.Findings;
+using PleoUxGuard.ConformanceKit.Reporting;
+
+namespace PleoUxGuard.ConformanceKit.Tests;
+
+public sealed class ReportingTests
+{
+    private static FlowResult Flow(string id, params CheckObservation[] observations) =>
+        new(id, id, FlowStatus.Completed, TimeSpan.FromSeconds(1), [], observations);
+
+    private static CheckObservation Look(CheckDefinition check, Outcome outcome) =>
+        new(check.Id, "f", "step", outcome, outcome.ToString(), outcome == Outcome.Fail ? new Evidence("found", JournalLines: ["line"]) : null);
+
+    private static RunResult Result(IReadOnlyList<RunProblem>? problems = null, params CheckObservation[] observations) =>
+        RunResult.From("r1", "it", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(2), [Flow("f", observations)], problems ?? []);
+
+    [Fact]
+    public void Verdicts_follow_severity_and_skips()
+    {
+        var result = Result(null,
+            Look(CheckCatalogue.Input1, Outcome.Pass),
+            Look(CheckCatalogue.Input1, Outcome.Fail),
+            Look(CheckCatalogue.Input5, Outcome.Fail),
+            Look(CheckCatalogue.Save1, Outcome.Pass),
+            Look(CheckCatalogue.Save1, Outcome.Skip),
+            Look(CheckCatalogue.Save3, Outcome.Pass));
+
+        Assert.Equal(Verdict.Failed, result["UXK-INPUT-1"].Verdict);
+        Assert.Equal(Verdict.Warning, result["UXK-INPUT-5"].Verdict);
+        Assert.Equal(Verdict.Skipped, result["UXK-SAVE-1"].Verdict);
+        Assert.Equal(Verdict.Passed, result["UXK-SAVE-3"].Verdict);
+        Assert.Equal(Verdict.NotRun, result["UXK-ROT-1"].Verdict);
+    }
+
+    [Fact]
+    public void Exit_codes_rank_environment_over_profile_over_failures()
+    {
+        Assert.Equal(ExitCodes.Passed, Result(null, Look(CheckCatalogue.Save3, Outcome.Pass), Look(CheckCatalogue.Input5, Outcome.Fail)).ExitCode);
+        Assert.Equal(ExitCodes.ConformanceFailures, Result(null, Look(CheckCatalogue.Save3, Outcome.Fail)).ExitCode);
+        Assert.Equal(ExitCodes.ConformanceFailures, Result(null, Look(CheckCatalogue.Save3, Outcome.Skip)).ExitCode);
+        Assert.Equal(ExitCodes.ProfileError, Result([new RunProblem(ProblemKind.Profile, "f", "bad")], Look(CheckCatalogue.Save3, Outcome.Fail)).ExitCode);
+        Assert.Equal(ExitCodes.EnvironmentError, Result([new RunProblem(ProblemKind.Profile, null, "bad"), new RunProblem(ProblemKind.Environment, null, "no browser")]).ExitCode);
+    }
+
+    [Fact]
+    public void JUnit_has_one_test_case_per_check_that_ran_with_its_evidence()
+    {
+        var result = Result(null, Look(CheckCatalogue.Save3, Outcome.Fail), Look(CheckCatalogue.Input1, Outcome.Pass), Look(CheckCatalogue.Save1, Outcome.Skip));
+
+        var xml = XDocument.Parse(JUnitReporter.Write(result));
+
+        var cases = xml.Descendants("testcase").ToList();
+        Assert.Equal(3, cases.Count);
+        var failure = Assert.Single(xml.Descendants("failure"));
+        Assert.Contains("journal: line", failure.Value, StringComparison.Ordinal);
+        Assert.Single(xml.Descendants("skipped"));
+    }
+
+    [Fact]
+    public void Json_results_carry_every_check_and_merge_across_shards()
+    {
+        var first = Result(null, Look(CheckCatalogue.Save3, Outcome.Pass));
+        var second = RunResult.From("r1", "it", DateTimeOffset.UnixEpoch.AddSeconds(1), TimeSpan.FromSeconds(2), [Flow("g", Look(CheckCatalogue.Save3, Outcome.Fail))], []);
+
+        var merged = RunResult.Merge([first, second]);
+        using var json = JsonDocument.Parse(JsonReporter.Write(merged));
+
+        Assert.Equal(CheckCatalogue.All.Count, json.RootElement.GetProperty("checks").GetArrayLength());
+        Assert.Equal(Verdict.Failed, merged["UXK-SAVE-3"].Verdict);
+        Assert.Equal(TimeSpan.FromSeconds(3), merged.Duration);
+    }
+}
