@@ -102,6 +102,9 @@ case "${1:-}" in
   conformance)
     ensure_browser
     shift
+    # The profile starts the reference integration's Debug build; build it (quietly) first.
+    dotnet build samples/ReferenceIntegration -c Debug -nologo -v quiet >/dev/null \
+      || die "the reference integration does not build; run 'dotnet build PleoUxGuard.sln' to see why" 3
     cli run --profile samples/ReferenceIntegration/conformance-profile.json --output "$artifacts/conformance" "$@" ;;
   demo)
     shift

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using PleoUxGuard.Shared;
 
 namespace PleoUxGuard.ConformanceKit.Tests.Fixtures;
@@ -33,6 +34,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         
         var app = builder.Build();
         var fixture = new BrokenIntegration(app, pleoBaseUrl);

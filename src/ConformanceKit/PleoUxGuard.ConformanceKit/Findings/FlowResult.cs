@@ -17,6 +17,7 @@ public enum FlowStatus
 public sealed record FlowStep(string Name, TimeSpan Elapsed, string? State);
 
 /// <summary>The record of one flow: its steps, its observations and, when it stopped early, why.</summary>
+/// <param name="StartedAfter">When the flow started, counted from the start of the run (for timelines and benchmarks).</param>
 public sealed record FlowResult(
     string Flow,
     string Title,
@@ -25,4 +26,5 @@ public sealed record FlowResult(
     IReadOnlyList<FlowStep> Steps,
     IReadOnlyList<CheckObservation> Observations,
     string? StopReason = null,
-    string? StopStep = null);
+    string? StopStep = null,
+    TimeSpan StartedAfter = default);

@@ -450,11 +450,12 @@ public sealed class FlowContext
                 var pattern = TextPattern.Parse(expected);
                 if (pattern.Regex is { } regex)
                 {
-                    await Page.WaitForURLAsync(regex, new() { Timeout = Milliseconds(StepTimeout) });
+                    await Page.WaitForURLAsync(regex, new() { Timeout = Milliseconds(StepTimeout), WaitUntil = WaitUntilState.Commit });
                 }
                 else
                 {
-                    await Page.WaitForURLAsync(expected, new() { Timeout = Milliseconds(StepTimeout) });
+                    // Only the address matters here; the next steps wait for the elements they need.
+                    await Page.WaitForURLAsync(expected, new() { Timeout = Milliseconds(StepTimeout), WaitUntil = WaitUntilState.Commit });
                 }
             }
         }

@@ -44,6 +44,7 @@ public static class JsonReporter
             flow.Title,
             flow.Status,
             durationSeconds = Math.Round(flow.Duration.TotalSeconds, 2),
+            startedAfterSeconds = Math.Round(flow.StartedAfter.TotalSeconds, 2),
             flow.StopStep,
             flow.StopReason,
             steps = flow.Steps.Select(step => new { step.Name, elapsedSeconds = Math.Round(step.Elapsed.TotalSeconds, 2), step.State }),

@@ -98,7 +98,7 @@ public static class ConformanceRunner
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    return await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems);
+                    return await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems, clock.Elapsed);
                 }
                 finally
                 {
@@ -108,7 +108,7 @@ public static class ConformanceRunner
             flows.AddRange(await Task.WhenAll(shared));
             foreach (var flow in selected.Where(flow => flow.NeedsPleoToItself))
             {
-                flows.Add(await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems));
+                flows.Add(await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems, clock.Elapsed));
             }
 
             flows.Sort((a, b) => selected.ToList().FindIndex(f => f.Id == a.Flow).CompareTo(selected.ToList().FindIndex(f => f.Id == b.Flow)));
@@ -140,7 +140,8 @@ public static class ConformanceRunner
         Placeholders placeholders,
         Uri baseUrl,
         RunOptions options,
-        List<RunProblem> problems)
+        List<RunProblem> problems,
+        TimeSpan startedAfter)
     {
         options.Progress?.Invoke($"  ▶ {flow.Id}: {flow.Title}");
         var contextOptions = new BrowserNewContextOptions
@@ -205,7 +206,8 @@ public static class ConformanceRunner
             context.Steps,
             context.Observations,
             stopReason,
-            stopReason is null ? null : context.CurrentStep);
+            stopReason is null ? null : context.CurrentStep,
+            startedAfter);
         var failed = result.Observations.Count(o => o.Outcome == Outcome.Fail);
         options.Progress?.Invoke($"  {(failed == 0 && stopReason is null ? "✓" : "✗")} {flow.Id} ({result.Duration.TotalSeconds:0.0} s){(failed > 0 ? $": {failed} failed look(s)" : string.Empty)}{(stopReason is null ? string.Empty : $"; stopped: {stopReason}")}");
         return result;
