@@ -1,4 +1,3 @@
-using System.Net;
 using PleoUxGuard.FakePleo;
 using PleoUxGuard.ReferenceIntegration.Connections;
 using PleoUxGuard.ReferenceIntegration.Tests.Support;
@@ -11,6 +10,9 @@ public sealed class ConnectApp : ReferenceApp
     public const int AttemptLimit = 5;
 
     protected override int ConnectAttemptLimit => AttemptLimit;
+
+    // The timing-out key is waited out twice (one retry), so keep the wait short but clear of machine load.
+    protected override TimeSpan PleoAttemptTimeout => TimeSpan.FromSeconds(3);
 }
 
 /// <summary>First connection: success, every kind of failure, the format check, progress and the attempt limit.</summary>
@@ -212,7 +214,6 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
         var extra = app.Pleo.Keys.MintValid();
         var limited = await workspace.SubmitKeyAsync(extra);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Contains(MessageCatalogue.TooManyConnectAttempts, limited.Alerts);
         Assert.Empty(app.Pleo.Journal.For(extra));
         Assert.Equal(ConnectionStateLabels.Connected, (await neighbour.SubmitKeyAsync(app.Pleo.Keys.MintValid())).Status);

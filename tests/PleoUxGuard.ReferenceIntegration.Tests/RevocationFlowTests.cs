@@ -125,9 +125,11 @@ public sealed class PageRecheckTests(PageRecheckApp app) : IClassFixture<PageRec
         var key = app.Pleo.Keys.MintValid();
         await workspace.SubmitKeyAsync(key);
 
+        var callsBefore = app.Pleo.Journal.For(key).Count;
+
         var page = await workspace.OpenConnectionPageAsync();
 
         Assert.Equal(ConnectionStateLabels.Connected, page.Status);
-        Assert.Equal(2, app.Pleo.Journal.For(key).Count);
+        Assert.Equal(callsBefore + 1, app.Pleo.Journal.For(key).Count);
     }
 }

@@ -55,8 +55,11 @@ public sealed class SecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
             Assert.DoesNotContain(document.All, element => element.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal) || a.Name == "style"));
         }
 
+        // The post itself answers with a redirect back to the page, which a reload then shows without re-posting.
         var key = app.Pleo.Keys.MintValid();
         using var posted = await workspace.PostAsync(Workspace.ConnectionPath + "?handler=Connect", await TokenAsync(workspace), new() { ["ApiKey"] = key.Value });
+        Assert.Equal(Workspace.ConnectionPath, posted.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(HttpMethod.Get, posted.RequestMessage.Method);
         Assert.True(posted.Headers.CacheControl?.NoStore);
     }
 

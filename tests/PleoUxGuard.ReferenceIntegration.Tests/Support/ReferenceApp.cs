@@ -29,6 +29,9 @@ public abstract class ReferenceApp : IAsyncLifetime
 
     protected virtual int ConnectAttemptLimit => 20;
 
+    /// <summary>Generous, so a loaded CI machine never turns a slow answer into a retry; short only where a test waits it out.</summary>
+    protected virtual TimeSpan PleoAttemptTimeout => TimeSpan.FromSeconds(10);
+
     protected virtual string Environment => "Development";
 
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
@@ -79,7 +82,7 @@ public abstract class ReferenceApp : IAsyncLifetime
         {
             builder.UseEnvironment(Environment);
             builder.UseSetting("Pleo:BaseUrl", Pleo.BaseUrl.ToString());
-            builder.UseSetting("Pleo:AttemptTimeout", "00:00:01");
+            builder.UseSetting("Pleo:AttemptTimeout", PleoAttemptTimeout.ToString("c", CultureInfo.InvariantCulture));
             builder.UseSetting("Pleo:RetryDelay", "00:00:00.050");
             builder.UseSetting("Storage:DataDirectory", DataDirectory);
             builder.UseSetting("Monitor:Interval", MonitorInterval.ToString("c", CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PleoUxGuard.ReferenceIntegration.Accounts;
@@ -10,6 +11,8 @@ namespace PleoUxGuard.ReferenceIntegration.Pages.Integrations;
 /// <summary>
 /// The Pleo connection page: connect, update or replace the key, disconnect. Every handler works on the signed-in
 /// user's own tenant; the key is read from the form once, handed to the service and never rendered back.
+/// Posts end in a redirect to the page (post/redirect/get), so a reload shows the current state instead of
+/// sending the key again; what the attempt has to say travels in TempData (messages and a company id, no key).
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 internal sealed class PleoModel(PleoConnectionService connections) : PageModel
@@ -22,9 +25,18 @@ internal sealed class PleoModel(PleoConnectionService connections) : PageModel
     [BindProperty]
     public Guid? ConfirmCompanySwitch { get; set; }
 
+    [TempData]
+    public string? AttemptNotice { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Connection = await connections.GetAsync(User.GetTenantId(), cancellationToken);
+        if (AttemptNotice is not null && JsonSerializer.Deserialize<Notice>(AttemptNotice) is { } notice)
+        {
+            // The attempt's messages already include the standing warnings, in the order they should be read.
+            Connection = Connection with { Alerts = notice.Alerts, CompanySwitchToConfirm = notice.CompanySwitchToConfirm };
+        }
+
         if (UnreadableFormGuard.WasRefused(Request))
         {
             Connection = Connection with { Alerts = [MessageCatalogue.WrongFormat, .. Connection.Alerts] };
@@ -33,26 +45,24 @@ internal sealed class PleoModel(PleoConnectionService connections) : PageModel
 
     public async Task<IActionResult> OnPostConnectAsync(CancellationToken cancellationToken)
     {
-        Connection = await connections.SubmitKeyAsync(User.GetTenantId(), ApiKey, ConfirmCompanySwitch, cancellationToken);
+        var outcome = await connections.SubmitKeyAsync(User.GetTenantId(), ApiKey, ConfirmCompanySwitch, cancellationToken);
         Forget();
-        if (Connection.Alerts.Contains(MessageCatalogue.TooManyConnectAttempts))
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        }
-
-        return Page();
+        AttemptNotice = JsonSerializer.Serialize(new Notice([.. outcome.Alerts], outcome.CompanySwitchToConfirm));
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDisconnectAsync(CancellationToken cancellationToken)
     {
-        Connection = await connections.DisconnectAsync(User.GetTenantId(), cancellationToken);
-        return Page();
+        await connections.DisconnectAsync(User.GetTenantId(), cancellationToken);
+        return RedirectToPage();
     }
 
-    /// <summary>Drops the submitted key from the page model and model state before anything renders.</summary>
+    /// <summary>Drops the submitted key from the page model and model state.</summary>
     private void Forget()
     {
         ApiKey = null;
         ModelState.Clear();
     }
+
+    private sealed record Notice(string[] Alerts, Guid? CompanySwitchToConfirm);
 }
