@@ -94,7 +94,12 @@ public abstract class ReferenceApp : IAsyncLifetime
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
+            // Every level of every category, whatever the app's appsettings filter out.
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging().Services.PostConfigure<LoggerFilterOptions>(filters =>
+            {
+                filters.Rules.Clear();
+                filters.MinLevel = LogLevel.Trace;
+            }));
         });
         using var client = _factory.CreateClient();
         (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).EnsureSuccessStatusCode();
