@@ -19,6 +19,15 @@ internal static class SecretSinkAnalysis
     /// <summary>Diagnostic property: the documentation id of the member a serialized object exposes (for the [JsonIgnore] fix).</summary>
     public const string ExposedMemberProperty = "ExposedMember";
 
+    // Every invocation, creation, assignment and return of every method body passes through here for each
+    // rule; most reach no sink. Reusing per-thread lists keeps that path free of allocations. (Nested scans
+    // for callees use their own lists, so this is never re-entered on one thread.)
+    [ThreadStatic]
+    private static List<Finding>? t_findings;
+
+    [ThreadStatic]
+    private static List<SinkOperand>? t_operands;
+
     private static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
         OperationKind.Invocation,
         OperationKind.ObjectCreation,
@@ -53,10 +62,12 @@ internal static class SecretSinkAnalysis
                 {
                     var model = SecretModel.For(compilation, options, tree);
                     flow ??= new SecretFlow(model, block.OperationBlocks, calls, model.CallDepth);
-                    var findings = new List<Finding>();
-                    var operands = unflowed is null ? null : new List<SinkOperand>();
+                    var findings = t_findings ??= new List<Finding>();
+                    var operands = t_operands ??= new List<SinkOperand>();
+                    findings.Clear();
+                    operands.Clear();
                     SinkScan.Scan(operationContext.Operation, tables, flow, calls, findings, operands);
-                    if (operands is not null && findings.Count == 0)
+                    if (unflowed is not null && findings.Count == 0)
                     {
                         foreach (var operand in operands)
                         {

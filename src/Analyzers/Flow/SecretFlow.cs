@@ -291,11 +291,13 @@ internal sealed class SecretFlow
         var isSecret = _model.IsSecret(variable) || SymbolEqualityComparer.Default.Equals(variable, _seed);
         var found = new List<SecretHit>();
         var cleared = false;
+        var position = reference.Syntax.SpanStart;
         foreach (var definition in ReachingDefinitions(variable, reference))
         {
-            if (isSecret && definition.Kills && IsSanitized(definition.Value))
+            if (IsSanitized(definition.Value))
             {
-                cleared = true;
+                // Only an assignment that always runs before the use clears it: one in an if-branch does not.
+                cleared |= definition.Kills && definition.Scope.FullSpan.Contains(position);
                 continue;
             }
 
