@@ -56,21 +56,23 @@ public sealed class DoctorFlow : Flow
     {
         var choice = context.Locators.ChoiceFor(name)!;
         var field = PageLocators.FieldOf(name);
+        LocatorProblemException? problem = null;
         try
         {
             await context.Locators.ResolveAsync(name, context.StepTimeout);
         }
-        catch (LocatorProblemException problem)
+        catch (LocatorProblemException found)
         {
-            _lines.Add($"{field}: {problem.Message}");
-            FoundProblems |= required || problem.MatchCount > 1;
-            return;
+            problem = found;
+            FoundProblems |= required || found.MatchCount > 1;
         }
 
         var counts = await PageLocators.CountEachAsync(context.Page, choice);
-        var matched = counts.Select((count, i) => (count, i)).First(pair => pair.count > 0).i;
         var tried = string.Join("; ", choice.Alternatives.Select((spec, i) => $"{spec.Describe()} -> {counts[i]} visible"));
-        _lines.Add($"{field}: OK, matched by {choice.Alternatives[matched].Describe()} ({(choice.IsDefault ? "default" : "profile")}; tried {tried})");
+        var origin = choice.IsDefault ? "default" : "profile";
+        _lines.Add(problem is null
+            ? $"{field}: OK, matched by {choice.Alternatives[Math.Max(0, counts.ToList().FindIndex(count => count > 0))].Describe()} ({origin}; tried {tried})"
+            : $"{problem.Message.Split(" Run '", 2)[0]} (tried {tried})");
     }
 
     private async Task ReportStateAsync(FlowContext context, string when)

@@ -45,17 +45,23 @@ public static class ConformanceRunner
     /// <summary>Runs doctor: the integration is started as for a run, then one <see cref="DoctorFlow"/>.</summary>
     public static async Task<(RunResult Result, DoctorFlow Doctor)> DoctorAsync(ConformanceProfile profile, RunOptions options, CancellationToken cancellationToken = default)
     {
-        var doctor = new DoctorFlow();
         try
         {
             await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
             options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
-            return (await RunAsync(profile, environment, options, () => [doctor], cancellationToken), doctor);
+            return await DoctorAsync(profile, environment, options, cancellationToken);
         }
         catch (EnvironmentProblemException problem)
         {
-            return (RunResult.From(NewRunId(), profile.Name ?? "integration", DateTimeOffset.UtcNow, TimeSpan.Zero, [], [new RunProblem(ProblemKind.Environment, null, problem.Message)]), doctor);
+            return (RunResult.From(NewRunId(), profile.Name ?? "integration", DateTimeOffset.UtcNow, TimeSpan.Zero, [], [new RunProblem(ProblemKind.Environment, null, problem.Message)]), new DoctorFlow());
         }
+    }
+
+    /// <summary>Runs doctor in an environment the caller owns.</summary>
+    public static async Task<(RunResult Result, DoctorFlow Doctor)> DoctorAsync(ConformanceProfile profile, KitEnvironment environment, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        var doctor = new DoctorFlow();
+        return (await RunAsync(profile, environment, options, () => [doctor], cancellationToken), doctor);
     }
 
     private static async Task<RunResult> RunAsync(ConformanceProfile profile, KitEnvironment environment, RunOptions options, Func<IReadOnlyList<Flow>> selectFlows, CancellationToken cancellationToken)
