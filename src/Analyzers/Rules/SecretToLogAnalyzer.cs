@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Sinks;
@@ -11,8 +12,60 @@ namespace PleoUxGuard.Analyzers.Rules;
 public sealed class SecretToLogAnalyzer : SecretSinkAnalyzer
 {
     public SecretToLogAnalyzer()
-        : base(Descriptors.SecretToLog, SinkKindSet.Of(SinkKind.Log), partial: false, RegisterLoggerMessageDeclarations)
+        : base(Descriptors.SecretToLog, SinkKindSet.Of(SinkKind.Log), partial: false, RegisterLoggerMessageDeclarations, DestructuredSecret)
     {
+    }
+
+    /// <summary>
+    /// <c>Log.Information("Saved {@Connection}", connection)</c>: Serilog and NLog destructure an object marked
+    /// with <c>@</c> into its properties, so a secret property is logged although no secret is passed.
+    /// </summary>
+    private static ISymbol? DestructuredSecret(IOperation operand, SecretModel model)
+    {
+        var invocation = operand.Parent;
+        while (invocation is not null and not IInvocationOperation)
+        {
+            invocation = invocation.Parent;
+        }
+
+        if (invocation is not IInvocationOperation call || !HasDestructuringTemplate(call))
+        {
+            return null;
+        }
+
+        var value = operand;
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var element in initializer.ElementValues)
+            {
+                if (DestructuredSecret(element, model) is { } exposed)
+                {
+                    return exposed;
+                }
+            }
+
+            return null;
+        }
+
+        return SerializedSecrets.Find(value.Type, model);
+    }
+
+    private static bool HasDestructuringTemplate(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Value.ConstantValue is { HasValue: true, Value: string template } && template.Contains("{@"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void RegisterLoggerMessageDeclarations(CompilationStartAnalysisContext start)

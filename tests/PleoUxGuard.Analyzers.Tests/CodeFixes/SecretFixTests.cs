@@ -57,6 +57,53 @@ public sealed class SecretFixTests
     }
 
     [Fact]
+    public async Task PUX003_uses_the_modifiers_sealed_records_record_structs_and_derived_records_require()
+    {
+        const string source = """
+            sealed record Sealed(string {|PUX003:Token|});
+
+            record struct Pair(int Id, string {|PUX003:Password|});
+
+            record Base(string CompanyId);
+
+            record Derived(string CompanyId, string {|PUX003:ApiKey|}) : Base(CompanyId);
+            """;
+        const string fixedSource = """
+            sealed record Sealed(string Token)
+            {
+                private bool PrintMembers(System.Text.StringBuilder builder)
+                {
+                    builder.Append("Token = ").Append(SecretMask.LastFour(Token));
+                    return true;
+                }
+            }
+
+            record struct Pair(int Id, string Password)
+            {
+                private bool PrintMembers(System.Text.StringBuilder builder)
+                {
+                    builder.Append("Id = ").Append(Id);
+                    builder.Append(", Password = ").Append(SecretMask.LastFour(Password));
+                    return true;
+                }
+            }
+
+            record Base(string CompanyId);
+
+            record Derived(string CompanyId, string ApiKey) : Base(CompanyId)
+            {
+                protected override bool PrintMembers(System.Text.StringBuilder builder)
+                {
+                    if (base.PrintMembers(builder)) { builder.Append(", "); }
+                    builder.Append("ApiKey = ").Append(SecretMask.LastFour(ApiKey));
+                    return true;
+                }
+            }
+            """;
+        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretInToStringAnalyzer, SecretInToStringCodeFix>(source, fixedSource, iterations: 3, equivalenceKey: SecretInToStringCodeFix.PrintMembersKey);
+    }
+
+    [Fact]
     public async Task PUX003_masks_a_secret_read_in_ToString()
     {
         await SecretToLogCodeFixTests.VerifyMaskAsync<SecretInToStringAnalyzer, SecretInToStringCodeFix>(

@@ -377,6 +377,42 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Destructuring_an_object_with_a_secret_property_is_reported()
+    {
+        const string source = """
+            public sealed class Connection
+            {
+                public string CompanyId { get; set; } = "";
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class SafeConnection
+            {
+                public string CompanyId { get; set; } = "";
+                [System.Text.Json.Serialization.JsonIgnore] public string ApiKey { get; set; } = "";
+            }
+
+            class Audit
+            {
+                void Saved(Connection connection, SafeConnection safe)
+                {
+                    Serilog.Log.Information("Saved {@Connection}", {|PUX001:connection|});
+                    Serilog.Log.Information("Saved {@Connection} {Company}", {|PUX001:connection|}, connection.CompanyId);
+                    Serilog.Log.Information("Saved {Connection}", connection);
+                    Serilog.Log.Information("Saved {@Connection}", safe);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Slices_of_a_secret_are_left_to_PUX005()
+    {
+        await Verify.VerifyAsync(InMethod("""logger.LogInformation("{Prefix}", apiKey[..8]); logger.LogInformation("{Part}", apiKey.Substring(0, 6));"""));
+    }
+
+    [Fact]
     public async Task A_reassignment_only_in_one_branch_does_not_clear_the_secret()
     {
         await Verify.VerifyAsync(InMethod(
