@@ -8,4 +8,13 @@ root.Subcommands.Add(FakePleoCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+try
+{
+    // Our own handler below, not the default one: the user gets one line, never a stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception problem) when (problem is not OperationCanceledException)
+{
+    Console.Error.WriteLine($"pleo-uxguard failed unexpectedly ({problem.GetType().Name}: {problem.Message.Split('\n', 2)[0].Trim()}). Please report this.");
+    return PleoUxGuard.ConformanceKit.ExitCodes.EnvironmentError;
+}

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PleoUxGuard.ConformanceKit.Profile;
 
@@ -156,7 +155,4 @@ public sealed class PageLocators
     }
 
     private static LocatorChoice Default(params LocatorSpec[] specs) => new(specs, isDefault: true);
-
-    internal static Regex AnyOf(IEnumerable<TextPattern> patterns) =>
-        new(string.Join("|", patterns.Select(p => p.Regex?.ToString() ?? Regex.Escape(p.Text!))), RegexOptions.IgnoreCase);
 }

@@ -24,9 +24,15 @@ public static class ConformanceRunner
         var clock = Stopwatch.StartNew();
         try
         {
+            // An unknown --flow or --check is a usage error: say so before starting anything.
+            FlowCatalogue.Select(options.Flows, options.Checks);
             await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
             options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
             return await RunAsync(profile, environment, options, cancellationToken);
+        }
+        catch (ArgumentException problem)
+        {
+            return RunResult.From(NewRunId(), profile.Name ?? "integration", started, clock.Elapsed, [], [new RunProblem(ProblemKind.Profile, null, problem.Message)]);
         }
         catch (EnvironmentProblemException problem)
         {
@@ -197,6 +203,11 @@ public static class ConformanceRunner
         catch (Exception problem) when (problem is PlaywrightException or TimeoutException)
         {
             stopReason = context.Mask($"step after \"{context.CurrentStep}\" failed: {FlowContext.FirstLine(problem.Message)}");
+        }
+        catch (Exception problem) when (problem is not OperationCanceledException)
+        {
+            // A fault of the kit itself: one flow stops with a readable line; the others still run.
+            stopReason = context.Mask($"the kit failed after \"{context.CurrentStep}\" ({problem.GetType().Name}: {FlowContext.FirstLine(problem.Message)}); please report it");
         }
 
         if (stopReason is not null)
