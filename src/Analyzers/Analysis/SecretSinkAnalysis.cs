@@ -37,7 +37,14 @@ internal static class SecretSinkAnalysis
     /// <param name="kinds">The sink kinds the rule watches.</param>
     /// <param name="partial">True for PUX005 (slices beyond the last four); false for whole secrets.</param>
     /// <param name="unflowed">Asked for each sink operand that carries no secret: a secret symbol it still exposes (PUX004: a serialized type's member), or null.</param>
-    public static void Register(CompilationStartAnalysisContext start, SinkKindSet kinds, bool partial, DiagnosticDescriptor descriptor, Func<IOperation, SecretModel, ISymbol?>? unflowed = null)
+    /// <param name="razorOutput">Also analyse the code the Razor generator writes for .cshtml files (other generated code never).</param>
+    public static void Register(
+        CompilationStartAnalysisContext start,
+        SinkKindSet kinds,
+        bool partial,
+        DiagnosticDescriptor descriptor,
+        Func<IOperation, SecretModel, ISymbol?>? unflowed = null,
+        bool razorOutput = false)
     {
         var tables = SinkCatalogue.For(start.Compilation).Present(kinds);
         if (tables.IsEmpty)
@@ -52,7 +59,7 @@ internal static class SecretSinkAnalysis
         {
             SecretFlow? flow = null;
             var tree = block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].Syntax.SyntaxTree;
-            if (tree is null)
+            if (tree is null || (block.IsGeneratedCode && !(razorOutput && RazorSinks.IsRazorOutput(tree))))
             {
                 return;
             }
@@ -71,7 +78,7 @@ internal static class SecretSinkAnalysis
                     {
                         foreach (var operand in operands)
                         {
-                            if (unflowed!(operand.Operand, model) is { } exposed)
+                            if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, model) is { } exposed)
                             {
                                 var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
                                 operationContext.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));
@@ -81,7 +88,7 @@ internal static class SecretSinkAnalysis
 
                     foreach (var finding in findings)
                     {
-                        if (finding.IsPartial == partial)
+                        if (finding.IsPartial == partial && kinds.Contains(finding.Kind))
                         {
                             operationContext.ReportDiagnostic(Diagnostic.Create(
                                 descriptor, finding.Hit.At.Syntax.GetLocation(), finding.Hit.SourceName, finding.SinkName));

@@ -15,17 +15,21 @@ public abstract class SecretSinkAnalyzer : DiagnosticAnalyzer
     private readonly bool _partial;
     private readonly Action<CompilationStartAnalysisContext>? _alsoOnStart;
     private readonly Func<IOperation, SecretModel, ISymbol?>? _unflowed;
+    private readonly bool _razorOutput;
 
     /// <param name="alsoOnStart">Where a rule adds what is not a sink operand (declarations, types).</param>
     /// <param name="unflowed">A secret a sink operand exposes without carrying one (see <see cref="SecretSinkAnalysis.Register"/>).</param>
+    /// <param name="razorOutput">Also analyse Razor output (.cshtml), which is generated code.</param>
     private protected SecretSinkAnalyzer(
         DiagnosticDescriptor descriptor,
         SinkKindSet kinds,
         bool partial,
         Action<CompilationStartAnalysisContext>? alsoOnStart = null,
-        Func<IOperation, SecretModel, ISymbol?>? unflowed = null)
+        Func<IOperation, SecretModel, ISymbol?>? unflowed = null,
+        bool razorOutput = false)
     {
         _unflowed = unflowed;
+        _razorOutput = razorOutput;
         _alsoOnStart = alsoOnStart;
         _descriptor = descriptor;
         _kinds = kinds;
@@ -38,10 +42,13 @@ public abstract class SecretSinkAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is the generator's business, except Razor output, which is the page the developer wrote.
+        context.ConfigureGeneratedCodeAnalysis(_razorOutput
+            ? GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics
+            : GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            SecretSinkAnalysis.Register(start, _kinds, _partial, _descriptor, _unflowed);
+            SecretSinkAnalysis.Register(start, _kinds, _partial, _descriptor, _unflowed, _razorOutput);
             _alsoOnStart?.Invoke(start);
         });
     }

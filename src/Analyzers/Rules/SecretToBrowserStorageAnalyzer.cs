@@ -10,7 +10,7 @@ namespace PleoUxGuard.Analyzers.Rules;
 public sealed class SecretToBrowserStorageAnalyzer : SecretSinkAnalyzer
 {
     public SecretToBrowserStorageAnalyzer()
-        : base(Descriptors.SecretToBrowserStorage, SinkKindSet.Of(SinkKind.Browser), partial: false)
+        : base(Descriptors.SecretToBrowserStorage, SinkKindSet.Of(SinkKind.Browser), partial: false, razorOutput: true)
     {
     }
 }

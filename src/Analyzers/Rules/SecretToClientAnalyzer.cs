@@ -15,7 +15,7 @@ namespace PleoUxGuard.Analyzers.Rules;
 public sealed class SecretToClientAnalyzer : SecretSinkAnalyzer
 {
     public SecretToClientAnalyzer()
-        : base(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret)
+        : base(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret, razorOutput: true)
     {
     }
 

@@ -17,6 +17,7 @@ internal sealed class SinkCatalogue
         tables.Add(Log);
         tables.Add(new MessageSinks(compilation));
         tables.Add(new ClientSinks(compilation));
+        tables.Add(new RazorSinks(compilation));
         tables.Add(new UrlSinks(compilation));
         tables.Add(new BrowserSinks(compilation));
         All = tables.ToImmutable();
@@ -34,7 +35,7 @@ internal sealed class SinkCatalogue
         var present = ImmutableArray.CreateBuilder<SinkTable>();
         foreach (var table in All)
         {
-            if (kinds.Contains(table.Kind) && !table.IsEmpty)
+            if (table.Serves(kinds) && !table.IsEmpty)
             {
                 present.Add(table);
             }

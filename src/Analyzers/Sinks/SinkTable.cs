@@ -37,6 +37,9 @@ internal abstract class SinkTable
 
     public SinkKind Kind { get; }
 
+    /// <summary>Whether a rule watching <paramref name="kinds"/> needs this table.</summary>
+    public virtual bool Serves(SinkKindSet kinds) => kinds.Contains(Kind);
+
     /// <summary>No sink type is referenced: rules skip the compilation.</summary>
     public virtual bool IsEmpty => _specs.Count == 0;
 
