@@ -82,12 +82,12 @@ public sealed class HtmlReportRunTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task The_report_of_a_leaking_page_embeds_masked_screenshots_and_never_holds_a_key()
+    public async Task The_report_of_a_leaking_page_embeds_masked_screenshots_and_traces_failed_flows_and_never_holds_a_key()
     {
         var result = await ConformanceRunner.RunAsync(
             _kit.ProfileWith([Fault.LeakAttribute, Fault.ShowsLastSix]),
             _kit.Environment,
-            new RunOptions { Flows = ["connect-valid"], OutputDirectory = _folder });
+            new RunOptions { Flows = ["connect-valid", "invalid-key"], OutputDirectory = _folder });
         _output.WriteLine(ConsoleReporter.Summary(result));
 
         var written = ReportWriter.WriteAll(result, _folder);
@@ -96,6 +96,14 @@ public sealed class HtmlReportRunTests : IDisposable
         Assert.Equal(Verdict.Failed, result["UXK-VIS-1"].Verdict);
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
         Assert.Contains("--flow connect-valid", html, StringComparison.Ordinal);
+        var failed = result.Flows.Single(flow => flow.Flow == "connect-valid");
+        var passed = result.Flows.Single(flow => flow.Flow == "invalid-key");
+        Assert.True(File.Exists(Path.Combine(_folder, failed.Trace!)), "the failed flow's trace is written");
+        Assert.Contains("holds only fake keys", html, StringComparison.Ordinal);
+        Assert.All(failed.Steps, step => Assert.True(File.Exists(Path.Combine(_folder, step.Screenshot!))));
+        Assert.Contains("data:image/jpeg;base64,", html, StringComparison.Ordinal);
+        Assert.Null(passed.Trace);
+        Assert.All(passed.Steps, step => Assert.Null(step.Screenshot));
         var text = Regex.Replace(html, "data:image/[a-z]+;base64,[A-Za-z0-9+/=]+", string.Empty);
         foreach (var key in MintedKeys())
         {

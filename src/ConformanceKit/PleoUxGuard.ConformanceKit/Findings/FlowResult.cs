@@ -14,10 +14,12 @@ public enum FlowStatus
 /// <param name="Name">What the simulated user did or waited for.</param>
 /// <param name="Elapsed">Time since the flow started when the step ended.</param>
 /// <param name="State">The state label the page showed after the step, or null when none or several.</param>
-public sealed record FlowStep(string Name, TimeSpan Elapsed, string? State);
+/// <param name="Screenshot">The page after the step, key field masked, relative to the output folder; kept only for flows that failed or stopped.</param>
+public sealed record FlowStep(string Name, TimeSpan Elapsed, string? State, string? Screenshot = null);
 
 /// <summary>The record of one flow: its steps, its observations and, when it stopped early, why.</summary>
 /// <param name="StartedAfter">When the flow started, counted from the start of the run (for timelines and benchmarks).</param>
+/// <param name="Trace">The Playwright trace of a flow that failed or stopped, relative to the output folder.</param>
 public sealed record FlowResult(
     string Flow,
     string Title,
@@ -27,4 +29,5 @@ public sealed record FlowResult(
     IReadOnlyList<CheckObservation> Observations,
     string? StopReason = null,
     string? StopStep = null,
-    TimeSpan StartedAfter = default);
+    TimeSpan StartedAfter = default,
+    string? Trace = null);

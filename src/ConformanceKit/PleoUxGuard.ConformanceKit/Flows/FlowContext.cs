@@ -37,6 +37,7 @@ public sealed class FlowContext
     private readonly List<MintedKey> _keys = [];
     private readonly List<CheckObservation> _observations = [];
     private readonly List<FlowStep> _steps = [];
+    private readonly Dictionary<int, byte[]> _stepImages = [];
     private int _screenshots;
 
     internal FlowContext(
@@ -98,6 +99,31 @@ public sealed class FlowContext
 
     internal IReadOnlyList<FlowStep> Steps => _steps;
 
+    /// <summary>
+    /// Writes the step screenshots into the output folder and returns the steps pointing at them. Captured for
+    /// every flow (in memory) but written only for a flow that failed or stopped, to keep the reports small.
+    /// </summary>
+    internal IReadOnlyList<FlowStep> StepsWithScreenshots()
+    {
+        if (_outputDirectory is null)
+        {
+            return _steps;
+        }
+
+        return _steps.Select((step, index) =>
+        {
+            if (!_stepImages.TryGetValue(index, out var image))
+            {
+                return step;
+            }
+
+            var relative = Path.Combine("screenshots", $"{_flow.Id}-step-{index + 1}.jpg");
+            Directory.CreateDirectory(Path.Combine(_outputDirectory, "screenshots"));
+            File.WriteAllBytes(Path.Combine(_outputDirectory, relative), image);
+            return step with { Screenshot = relative };
+        }).ToList();
+    }
+
     internal TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Mints a fresh key for this flow through the fake Pleo.</summary>
@@ -127,6 +153,11 @@ public sealed class FlowContext
         CurrentStep = name;
         var snapshot = await ReadStateAsync();
         _steps.Add(new FlowStep(name, _clock.Elapsed, snapshot.State is { } state ? Labels.NameOf(state) : null));
+        if (await CaptureAsync(ScreenshotType.Jpeg) is { } image)
+        {
+            _stepImages[_steps.Count - 1] = image;
+        }
+
         await StateChecks.JudgeExactlyOneAsync(this, snapshot);
         return snapshot;
     }
@@ -471,18 +502,35 @@ public sealed class FlowContext
 
     private async Task<string?> ScreenshotAsync(CheckDefinition check)
     {
-        if (_outputDirectory is null || Page.IsClosed)
+        if (await CaptureAsync(ScreenshotType.Png) is not { } image)
         {
             return null;
         }
 
         var relative = Path.Combine("screenshots", $"{_flow.Id}-{check.Id}-{Interlocked.Increment(ref _screenshots)}.png");
-        var path = Path.Combine(_outputDirectory, relative);
+        var path = Path.Combine(_outputDirectory!, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, image);
+        return relative;
+    }
+
+    /// <summary>The page now with the key field masked, or null when reports are off or the page is gone.</summary>
+    private async Task<byte[]?> CaptureAsync(ScreenshotType type)
+    {
+        if (_outputDirectory is null || Page.IsClosed)
+        {
+            return null;
+        }
+
         try
         {
-            await Page.ScreenshotAsync(new() { Path = path, Mask = [Locators.Combined(LocatorName.KeyInput)], Timeout = Milliseconds(StepTimeout) });
-            return relative;
+            return await Page.ScreenshotAsync(new()
+            {
+                Type = type,
+                Quality = type == ScreenshotType.Jpeg ? 60 : null,
+                Mask = [Locators.Combined(LocatorName.KeyInput)],
+                Timeout = Milliseconds(StepTimeout),
+            });
         }
         catch (Exception problem) when (problem is PlaywrightException or TimeoutException)
         {

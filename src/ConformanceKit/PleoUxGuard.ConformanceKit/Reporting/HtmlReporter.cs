@@ -239,10 +239,24 @@ public static class HtmlReporter
                     _html.Append(CultureInfo.InvariantCulture, $"<p class=\"stopped\">Stopped after \"{E(flow.StopStep ?? string.Empty)}\": {E(flow.StopReason ?? string.Empty)}</p>");
                 }
 
+                if (flow.Trace is not null)
+                {
+                    _html.Append(CultureInfo.InvariantCulture, $"<p>Playwright trace: <a href=\"{E(flow.Trace.Replace('\\', '/'))}\">{E(flow.Trace)}</a> (open it with <code>npx playwright show-trace {E(flow.Trace)}</code> or Playwright's online trace viewer). ");
+                    _html.Append("It holds only fake keys: the ones the kit's fake Pleo minted for this run, which no real Pleo accepts.</p>");
+                }
+
                 _html.Append("<table><thead><tr><th>s</th><th>Step</th><th>State shown</th></tr></thead><tbody>");
                 foreach (var step in flow.Steps)
                 {
-                    _html.Append(CultureInfo.InvariantCulture, $"<tr><td>{step.Elapsed.TotalSeconds:0.0}</td><td>{E(step.Name)}</td><td>{E(step.State ?? "none or several")}</td></tr>");
+                    _html.Append(CultureInfo.InvariantCulture, $"<tr><td>{step.Elapsed.TotalSeconds:0.0}</td><td>{E(step.Name)}");
+                    if (step.Screenshot is not null)
+                    {
+                        _html.Append("<details><summary>screenshot</summary>");
+                        Screenshot(step.Screenshot, $"{flow.Flow}, after \"{step.Name}\"");
+                        _html.Append("</details>");
+                    }
+
+                    _html.Append(CultureInfo.InvariantCulture, $"</td><td>{E(step.State ?? "none or several")}</td></tr>");
                 }
 
                 _html.Append("</tbody></table></article>");

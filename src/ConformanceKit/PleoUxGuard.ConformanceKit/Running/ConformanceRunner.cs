@@ -169,6 +169,12 @@ public static class ConformanceRunner
 
         await using var browserContext = await environment.Browser.NewContextAsync(contextOptions);
         browserContext.SetDefaultTimeout((float)TimeSpan.FromSeconds(profile.Timeouts.StepSeconds).TotalMilliseconds);
+        var tracing = options.OutputDirectory is not null && options.Trace != TraceMode.Off;
+        if (tracing)
+        {
+            await browserContext.Tracing.StartAsync(new() { Title = $"{flow.Id}: {flow.Title}", Screenshots = true, Snapshots = true });
+        }
+
         var activity = new BrowserActivity();
         activity.Attach(browserContext);
         var textWatcher = new PageTextWatcher();
@@ -215,19 +221,44 @@ public static class ConformanceRunner
             context.SkipUnjudged($"Skipped: flow {flow.Id} stopped after \"{context.CurrentStep}\": {stopReason}");
         }
 
+        var failed = context.Observations.Count(o => o.Outcome == Outcome.Fail);
+        var keepEvidence = failed > 0 || stopReason is not null;
+        var trace = tracing ? await StopTracingAsync(browserContext, flow, options, keepEvidence) : null;
         var result = new FlowResult(
             flow.Id,
             flow.Title,
             stopReason is null ? FlowStatus.Completed : FlowStatus.Stopped,
             context.Elapsed,
-            context.Steps,
+            keepEvidence ? context.StepsWithScreenshots() : context.Steps,
             context.Observations,
             stopReason,
             stopReason is null ? null : context.CurrentStep,
-            startedAfter);
-        var failed = result.Observations.Count(o => o.Outcome == Outcome.Fail);
+            startedAfter,
+            trace);
         options.Progress?.Invoke($"  {(failed == 0 && stopReason is null ? "✓" : "✗")} {flow.Id} ({result.Duration.TotalSeconds:0.0} s){(failed > 0 ? $": {failed} failed look(s)" : string.Empty)}{(stopReason is null ? string.Empty : $"; stopped: {stopReason}")}");
         return result;
+    }
+
+    /// <summary>Ends the flow's trace, writing it to traces/&lt;flow&gt;.zip when it is to be kept; returns its relative path.</summary>
+    private static async Task<string?> StopTracingAsync(IBrowserContext browserContext, Flow flow, RunOptions options, bool failed)
+    {
+        try
+        {
+            if (!failed && options.Trace != TraceMode.Always)
+            {
+                await browserContext.Tracing.StopAsync();
+                return null;
+            }
+
+            var relative = Path.Combine("traces", $"{flow.Id}.zip");
+            Directory.CreateDirectory(Path.Combine(options.OutputDirectory!, "traces"));
+            await browserContext.Tracing.StopAsync(new() { Path = Path.Combine(options.OutputDirectory!, relative) });
+            return relative;
+        }
+        catch (PlaywrightException)
+        {
+            return null; // The browser went away; the flow's own result says why.
+        }
     }
 
     private static void Report(List<RunProblem> problems, RunProblem problem)

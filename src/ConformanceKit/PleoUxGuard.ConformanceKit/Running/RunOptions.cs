@@ -21,6 +21,20 @@ public sealed class RunOptions
     /// <summary>The fake Pleo's port; 0 picks a free one. Fix it when the integration is started by other means first.</summary>
     public int PleoPort { get; init; }
 
+    /// <summary>When to keep a Playwright trace of a flow (only with an output folder).</summary>
+    public TraceMode Trace { get; init; } = TraceMode.OnFailure;
+
     /// <summary>Progress lines as flows start and end (the console reporter prints them).</summary>
     public Action<string>? Progress { get; init; }
+}
+
+/// <summary>When a flow's Playwright trace is written to traces/&lt;flow&gt;.zip.</summary>
+public enum TraceMode
+{
+    Off,
+
+    /// <summary>Recorded for every flow, kept only for flows that failed or stopped.</summary>
+    OnFailure,
+
+    Always,
 }
