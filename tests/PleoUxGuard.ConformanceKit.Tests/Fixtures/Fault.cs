@@ -33,6 +33,7 @@ public static class Fault
     public const string ReplaceDoesNotRestore = "replace-does-not-restore";
     public const string BlankStatusAfterFailure = "blank-status-after-failure";
     public const string StatusNotAnnounced = "status-not-announced";
+    public const string LowContrast = "low-contrast";
 
     // Leaks of the saved key, one place each (R-VIS-1).
     public const string LeakAttribute = "leak-attribute";

@@ -16,6 +16,11 @@ internal static class Page
         html.Append($"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)}</title></head><body>");
         html.Append(tenant.Has(Fault.LeakAttribute) && key is not null ? $"<main data-key=\"{E(key)}\">" : "<main>");
         html.Append("<h1>Pleo</h1>");
+        if (tenant.Has(Fault.LowContrast))
+        {
+            // Light grey on white (about 1.6:1): axe-core's color-contrast rule, impact serious.
+            html.Append("<p style=\"color:#d0d0d0;background:#ffffff\">Questions? Our team is happy to help.</p>");
+        }
 
         var label = tenant.Status switch
         {

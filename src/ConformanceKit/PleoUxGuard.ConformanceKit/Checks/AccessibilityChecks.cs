@@ -1,14 +1,137 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 using PleoUxGuard.ConformanceKit.Flows;
 using PleoUxGuard.ConformanceKit.Inspection;
 
 namespace PleoUxGuard.ConformanceKit.Checks;
 
 /// <summary>
-/// R-A11Y-1. This part judges that the status region is announced; the axe-core scan of the page in every
-/// state (serious and critical violations) is added here by issue 9, as more observations of the same check.
+/// R-A11Y-1: the status region is announced, and an axe-core scan of the connection page in every state
+/// finds no serious or critical violation. Each state is scanned once per run, by the flow that reaches it
+/// first in its natural course (connect-valid: Not connected and Connected; invalid-key: Connection failed;
+/// slow-validation: Validation in progress; revoke-then-recover: Action required; rotate-same-company:
+/// the update form while connected).
 /// </summary>
 public static class AccessibilityChecks
 {
+    /// <summary>The axe impacts that fail the check; moderate and minor ones are listed but do not fail.</summary>
+    public static readonly IReadOnlyList<string> FailingImpacts = ["critical", "serious"];
+
+    // WCAG 2.1 A and AA plus Deque's best practices; the same for both ways of scanning.
+    private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+    private static readonly AxeRunOptions Options = new()
+    {
+        ResultTypes = [ResultType.Violations],
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags },
+    };
+
+    /// <summary>Scans the page as it is now with axe-core and judges R-A11Y-1 on serious and critical violations.</summary>
+    /// <param name="state">The state the page shows, as the report names it (e.g. "Connection failed").</param>
+    public static async Task ScanAsync(FlowContext context, string state)
+    {
+        AxeResult result;
+        try
+        {
+            result = await context.AcrossNavigationAsync(() => context.Page.RunAxe(Options));
+        }
+        catch (PlaywrightException problem)
+        {
+            await context.FailAsync(CheckCatalogue.A11y1, $"The axe-core scan of the page in state {state} could not run.", FlowContext.FirstLine(problem.Message));
+            return;
+        }
+
+        var violations = result.Violations
+            .Select(v => new AxeViolation(v.Id, v.Impact, v.Help, v.HelpUrl, v.Nodes.Select(n => new AxeNode(n.Target.ToString(), n.Html)).ToList()))
+            .ToList();
+        await JudgeAsync(context, state, violations);
+    }
+
+    /// <summary>
+    /// Prepares a scan of the Validation in progress state, run by the page itself. Playwright cannot evaluate
+    /// in a page whose form post is waiting for Pleo's answer, but the page's own scripts still run, so axe-core
+    /// is installed with the page and started by it as soon as the label shows; the result comes back through a
+    /// binding. Call before the page is opened.
+    /// </summary>
+    public static async Task<InPageScan> PrepareInPageScanAsync(FlowContext context, Regex label)
+    {
+        var scan = new InPageScan();
+        await context.BrowserContext.ExposeFunctionAsync(InPageScan.BindingName, (string json) => scan.Report(json));
+        await context.BrowserContext.AddInitScriptAsync(new BundledAxeScriptProvider().GetScript());
+        var flags = label.Options.HasFlag(RegexOptions.IgnoreCase) ? "i" : string.Empty;
+        await context.BrowserContext.AddInitScriptAsync($$"""
+            (() => {
+              const label = new RegExp({{JsonSerializer.Serialize(label.ToString())}}, {{JsonSerializer.Serialize(flags)}});
+              let started = false;
+              const scan = () => {
+                if (started || !document.body || !label.test(document.body.innerText) || !window.axe) return;
+                started = true;
+                axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: {{JsonSerializer.Serialize(Tags)}} } })
+                  .then(r => window.{{InPageScan.BindingName}}(JSON.stringify(r.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                    nodes: v.nodes.map(n => ({ target: [].concat(n.target).join(' '), html: n.html }))
+                  })))), e => window.{{InPageScan.BindingName}}(JSON.stringify({ error: String(e) })));
+              };
+              new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true });
+            })();
+            """);
+        return scan;
+    }
+
+    /// <summary>Judges the scan the page ran (see <see cref="PrepareInPageScanAsync"/>).</summary>
+    public static async Task JudgeInPageScanAsync(FlowContext context, InPageScan scan, string state)
+    {
+        string json;
+        try
+        {
+            json = await scan.Result.WaitAsync(context.StepTimeout);
+        }
+        catch (TimeoutException)
+        {
+            await context.FailAsync(CheckCatalogue.A11y1, $"The page's own axe-core scan in state {state} did not finish within {context.StepTimeout.TotalSeconds:0} s.", null);
+            return;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            await context.FailAsync(CheckCatalogue.A11y1, $"The axe-core scan of the page in state {state} could not run.", document.RootElement.GetProperty("error").GetString());
+            return;
+        }
+
+        var violations = document.RootElement.EnumerateArray().Select(v => new AxeViolation(
+            v.GetProperty("id").GetString()!,
+            v.GetProperty("impact").GetString(),
+            v.GetProperty("help").GetString()!,
+            v.GetProperty("helpUrl").GetString()!,
+            v.GetProperty("nodes").EnumerateArray().Select(n => new AxeNode(n.GetProperty("target").GetString()!, n.GetProperty("html").GetString()!)).ToList())).ToList();
+        await JudgeAsync(context, state, violations);
+    }
+
+    private static async Task JudgeAsync(FlowContext context, string state, IReadOnlyList<AxeViolation> violations)
+    {
+        var failing = violations.Where(v => v.Impact is not null && FailingImpacts.Contains(v.Impact)).ToList();
+        var others = violations.Except(failing).ToList();
+        var note = others.Count == 0 ? string.Empty : $" ({others.Count} moderate or minor violation(s) noted, not judged: {string.Join(", ", others.Select(v => v.Id))})";
+        await context.JudgeAsync(
+            CheckCatalogue.A11y1,
+            failing.Count == 0,
+            failing.Count == 0
+                ? $"axe-core found no serious or critical violation in state {state}{note}."
+                : $"axe-core found {failing.Count} serious or critical violation(s) in state {state}: {string.Join(", ", failing.Select(v => $"{v.Id} ({v.Impact})"))}.",
+            string.Join("\n\n", failing.Select(Describe)));
+    }
+
+    // Rule, impact, help link and every element: what a developer needs to fix it without rerunning.
+    private static string Describe(AxeViolation violation) =>
+        $"{violation.Id} ({violation.Impact}): {violation.Help}\nHelp: {violation.HelpUrl}\n"
+        + string.Join("\n", violation.Nodes.Select(node => $"Element {node.Target}: {Shorten(node.Html)}"));
+
+    private static string Shorten(string html) => html.Length <= 300 ? html : html[..297] + "...";
+
     public static async Task JudgeStatusAnnouncedAsync(FlowContext context)
     {
         var status = await context.ResolveAsync(LocatorName.StatusRegion, CheckCatalogue.State1);
@@ -32,4 +155,23 @@ public static class AccessibilityChecks
                 : "The status region has no role=status/alert/log and no aria-live, so screen readers do not announce state changes.",
             html);
     }
+}
+
+/// <summary>One axe-core violation, from either way of scanning.</summary>
+public sealed record AxeViolation(string Id, string? Impact, string Help, string HelpUrl, IReadOnlyList<AxeNode> Nodes);
+
+/// <summary>An element an axe-core violation points at: its CSS target and its HTML.</summary>
+public sealed record AxeNode(string Target, string Html);
+
+/// <summary>The result of a scan the page runs itself, delivered through a binding.</summary>
+public sealed class InPageScan
+{
+    internal const string BindingName = "__pleoUxGuardAxe";
+
+    private readonly TaskCompletionSource<string> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The violations as JSON (an array), or an object with an error.</summary>
+    public Task<string> Result => _result.Task;
+
+    internal void Report(string json) => _result.TrySetResult(json);
 }

@@ -91,7 +91,7 @@ public static class CheckCatalogue
         "After saving, the key (or a 5-character piece) is in no cookie, local or session storage entry, and no script.");
 
     public static readonly CheckDefinition A11y1 = new("R-A11Y-1", Severity.Must, "Status announced",
-        "The status region is announced to assistive technology (role=status, role=alert or aria-live). The axe-core scan of every state arrives with issue 9.");
+        "The status region is announced to assistive technology (role=status, role=alert or aria-live), and an axe-core scan of the connection page in every state (Not connected, Validation in progress, Connected, the update form, Connection failed, Action required) finds no serious or critical violation.");
 
     /// <summary>All checks, in the order of the requirement catalogue.</summary>
     public static readonly IReadOnlyList<CheckDefinition> All = new[]

@@ -57,11 +57,18 @@ public static class SaveChecks
     /// R-SAVE-2 (and R-ROT-2): while Pleo holds the answer to a slow key, the status shows Validation in
     /// progress. Releases the key in every case so the integration is never left hanging.
     /// </summary>
-    public static async Task<bool> ProgressShownWhileHeldAsync(FlowContext context, MintedKey slowKey)
+    /// <param name="whileHeld">Runs once progress is shown, before Pleo answers (e.g. a scan of that state).</param>
+    public static async Task<bool> ProgressShownWhileHeldAsync(FlowContext context, MintedKey slowKey, Func<Task>? whileHeld = null)
     {
         try
         {
-            return await context.TextWatcher.WaitForAsync(context.Labels.RegexFor(ConnectionState.ValidationInProgress), context.StepTimeout);
+            var shown = await context.TextWatcher.WaitForAsync(context.Labels.RegexFor(ConnectionState.ValidationInProgress), context.StepTimeout);
+            if (shown && whileHeld is not null)
+            {
+                await whileHeld();
+            }
+
+            return shown;
         }
         finally
         {

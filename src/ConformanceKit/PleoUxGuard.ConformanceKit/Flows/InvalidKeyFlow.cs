@@ -11,7 +11,7 @@ public sealed class InvalidKeyFlow : Flow
     public override string Title => "Connect with an invalid key";
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
-        [CheckCatalogue.Err1, CheckCatalogue.Err3, CheckCatalogue.Err4, CheckCatalogue.State1];
+        [CheckCatalogue.Err1, CheckCatalogue.Err3, CheckCatalogue.Err4, CheckCatalogue.State1, CheckCatalogue.A11y1];
 
     public override async Task RunAsync(FlowContext context)
     {
@@ -24,5 +24,6 @@ public sealed class InvalidKeyFlow : Flow
         await ErrorChecks.JudgeInvalidKeyMessageAsync(context, message);
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, "invalid-key");
         await ErrorChecks.JudgeNotActiveAsync(context, outcome, key);
+        await AccessibilityChecks.ScanAsync(context, context.Labels.NameOf(ConnectionState.ConnectionFailed));
     }
 }

@@ -11,7 +11,7 @@ public sealed class RevokeThenRecoverFlow : Flow
     public override string Title => "Revoke the key, then recover";
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
-        [CheckCatalogue.Rec1, CheckCatalogue.Rec2, CheckCatalogue.Rec3, CheckCatalogue.Err3, CheckCatalogue.State1];
+        [CheckCatalogue.Rec1, CheckCatalogue.Rec2, CheckCatalogue.Rec3, CheckCatalogue.Err3, CheckCatalogue.State1, CheckCatalogue.A11y1];
 
     public override async Task RunAsync(FlowContext context)
     {
@@ -40,6 +40,7 @@ public sealed class RevokeThenRecoverFlow : Flow
             throw new FlowStoppedException("the revocation was not noticed, so there is no warning to recover from");
         }
 
+        await AccessibilityChecks.ScanAsync(context, context.Labels.NameOf(ConnectionState.ActionRequired));
         var message = await context.ReadMessageAsync();
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, "revoked-key");
         await context.ResolveAsync(LocatorName.UpdateAction, CheckCatalogue.Rec2);

@@ -14,7 +14,7 @@ public sealed class RotateSameCompanyFlow : Flow
     public override string Title => "Rotate to a second key of the same company";
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
-        [CheckCatalogue.Rot1, CheckCatalogue.Rot2, CheckCatalogue.Rot3, CheckCatalogue.Vis1, CheckCatalogue.Sec3, CheckCatalogue.State1];
+        [CheckCatalogue.Rot1, CheckCatalogue.Rot2, CheckCatalogue.Rot3, CheckCatalogue.Vis1, CheckCatalogue.Sec3, CheckCatalogue.State1, CheckCatalogue.A11y1];
 
     public override async Task RunAsync(FlowContext context)
     {
@@ -27,6 +27,7 @@ public sealed class RotateSameCompanyFlow : Flow
         await update.ClickAsync();
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Rot2);
         await context.StepAsync("chose to update the API key");
+        await AccessibilityChecks.ScanAsync(context, $"{context.Labels.NameOf(ConnectionState.Connected)}, with the form to update the key open");
 
         var second = context.Mint(keys => keys.MintSlow(first.CompanyId));
         await context.EnterKeyAsync(keyField, second);

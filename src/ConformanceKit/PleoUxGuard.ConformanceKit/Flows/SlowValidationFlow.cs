@@ -10,16 +10,21 @@ public sealed class SlowValidationFlow : Flow
 
     public override string Title => "Slow validation shows progress";
 
-    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Save2, CheckCatalogue.State1];
+    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Save2, CheckCatalogue.State1, CheckCatalogue.A11y1];
 
     public override async Task RunAsync(FlowContext context)
     {
+        var inProgress = context.Labels.NameOf(ConnectionState.ValidationInProgress);
+        var scan = await AccessibilityChecks.PrepareInPageScanAsync(context, context.Labels.RegexFor(ConnectionState.ValidationInProgress));
         await context.SignInAsync();
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
         var key = context.Mint(keys => keys.MintSlow());
         await context.EnterKeyAsync(keyField, key);
         var submission = await context.ClickConnectAsync(key, CheckCatalogue.Save2);
-        var progressShown = await SaveChecks.ProgressShownWhileHeldAsync(context, key);
+        var progressShown = await SaveChecks.ProgressShownWhileHeldAsync(
+            context,
+            key,
+            whileHeld: () => AccessibilityChecks.JudgeInPageScanAsync(context, scan, inProgress));
         await context.JudgeAsync(
             CheckCatalogue.Save2,
             progressShown,
