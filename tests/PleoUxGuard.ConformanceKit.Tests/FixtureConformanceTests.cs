@@ -61,11 +61,23 @@ public sealed class FixtureConformanceTests
         { Fault.LeakLocalStorage, ["connect-valid"], ["UXK-VIS-1", "UXK-SEC-3"] },
     };
 
+    private const string A11yCase = "status-not-announced";
+
+    private IReadOnlyList<FaultRun> AllFaultRuns() =>
+    [
+        .. Faults.Select(row => new FaultRun((string)row[0], _kit.ProfileWith([(string)row[0]], stepSeconds: 6), (string[])row[1])),
+        .. Leaks.Select(row => new FaultRun((string)row[0], _kit.ProfileWith([(string)row[0]], stepSeconds: 6), ["connect-valid"])),
+        new FaultRun(A11yCase, _kit.ProfileWith([Fault.StatusNotAnnounced], stepSeconds: 6, extraLocators: "\"statusRegion\": { \"testId\": \"status\" }"), ["connect-valid"]),
+    ];
+
+    private async Task<RunResult> FaultResultAsync(string key) => (await _kit.RunBatchOnceAsync(AllFaultRuns))[key];
+
     [Theory]
     [MemberData(nameof(Faults))]
     public async Task Each_fault_fails_its_check_and_nothing_else(string fault, string[] flows, string[] expected)
     {
-        var result = await _kit.RunAsync(_kit.ProfileWith([fault]), flows);
+        var result = await FaultResultAsync(fault);
+        Assert.Equal(flows.Order(), result.Flows.Select(f => f.Flow).Order());
         _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
 
         Assert.Empty(result.Problems);
@@ -80,9 +92,7 @@ public sealed class FixtureConformanceTests
     [Fact]
     public async Task A_status_region_that_is_not_announced_fails_the_accessibility_check()
     {
-        var profile = _kit.ProfileWith([Fault.StatusNotAnnounced], extraLocators: "\"statusRegion\": { \"testId\": \"status\" }");
-
-        var result = await _kit.RunAsync(profile, "connect-valid");
+        var result = await FaultResultAsync(A11yCase);
         _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
 
         var failing = result.Checks.Where(c => c.Verdict is Verdict.Failed or Verdict.Warning).Select(c => c.Check.Id).ToArray();
@@ -108,7 +118,7 @@ public sealed class FixtureConformanceTests
     [MemberData(nameof(Leaks))]
     public async Task Every_place_a_key_can_hide_is_searched(string fault, string expectedEvidence)
     {
-        var result = await _kit.RunAsync(_kit.ProfileWith([fault]), "connect-valid");
+        var result = await FaultResultAsync(fault);
         _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
 
         var visibility = result["UXK-VIS-1"];

@@ -50,6 +50,54 @@ public sealed class KitFixture : IAsyncLifetime
 
     public Task<RunResult> RunAsync(ConformanceProfile profile, params string[] flows) =>
         ConformanceRunner.RunAsync(profile, Environment, new RunOptions { Flows = flows, MaxParallelFlows = 4 });
+
+    private readonly Lock _batchLock = new();
+    private Task<IReadOnlyDictionary<string, RunResult>>? _batch;
+
+    /// <summary>
+    /// Runs every fault case once, several at a time (the waits for what a broken page never shows
+    /// overlap), and hands each test its result. The first test to ask waits for the whole batch, so no
+    /// run outlives it and meets another test's outage.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, RunResult>> RunBatchOnceAsync(Func<IReadOnlyList<FaultRun>> runs)
+    {
+        lock (_batchLock)
+        {
+            return _batch ??= RunBatchAsync(runs());
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, RunResult>> RunBatchAsync(IReadOnlyList<FaultRun> runs)
+    {
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<string, RunResult>();
+        using var gate = new SemaphoreSlim(3);
+        await Task.WhenAll(runs.Where(run => !run.NeedsPleoToItself).Select(async run =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                results[run.Key] = await RunAsync(run.Profile, run.Flows);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        // The outage flow turns the fake's outage on for everyone: alone, after the rest.
+        foreach (var run in runs.Where(run => run.NeedsPleoToItself))
+        {
+            results[run.Key] = await RunAsync(run.Profile, run.Flows);
+        }
+
+        return results;
+    }
+}
+
+/// <summary>One fault case: its key, the profile (with the fault switched on) and the flows its check needs.</summary>
+public sealed record FaultRun(string Key, ConformanceProfile Profile, string[] Flows)
+{
+    public bool NeedsPleoToItself => Flows.Contains("pleo-outage");
 }
 
 [CollectionDefinition(Name)]

@@ -8,6 +8,8 @@ namespace PleoUxGuard.ConformanceKit.Checks;
 /// <summary>R-INPUT-1 to R-INPUT-5: the key field and the guidance around it.</summary>
 public static partial class InputChecks
 {
+    private static readonly SemaphoreSlim ClipboardTurn = new(1, 1);
+
     /// <summary>R-INPUT-1: one visible, editable input or text area of its own.</summary>
     public static async Task JudgeDedicatedAsync(FlowContext context, ILocator keyField)
     {
@@ -42,10 +44,22 @@ public static partial class InputChecks
     public static async Task PasteAndJudgeAsync(FlowContext context, ILocator keyField, MintedKey key)
     {
         await keyField.FillAsync(string.Empty);
-        await context.Page.EvaluateAsync("text => navigator.clipboard.writeText(text)", key.Value);
-        await keyField.FocusAsync();
-        await context.Page.Keyboard.PressAsync("ControlOrMeta+V");
-        var pasted = await keyField.EvaluateAsync<bool>("(el, expected) => el.value === expected", key.Value);
+        bool pasted;
+
+        // The clipboard belongs to the browser, not to a context: flows in parallel contexts take turns.
+        await ClipboardTurn.WaitAsync();
+        try
+        {
+            await context.Page.EvaluateAsync("text => navigator.clipboard.writeText(text)", key.Value);
+            await keyField.FocusAsync();
+            await context.Page.Keyboard.PressAsync("ControlOrMeta+V");
+            pasted = await keyField.EvaluateAsync<bool>("(el, expected) => el.value === expected", key.Value);
+        }
+        finally
+        {
+            ClipboardTurn.Release();
+        }
+
         await context.JudgeAsync(
             CheckCatalogue.Input3,
             pasted,
