@@ -29,6 +29,16 @@ public sealed class RuleTableTests
     }
 
     [Fact]
+    public void Every_shipped_rule_has_its_page_in_docs_rules_and_its_help_link_points_there()
+    {
+        Assert.All(RuleCatalogue.ShippedRules, rule =>
+        {
+            Assert.True(File.Exists(RepositoryRoot.Combine("docs", "rules", rule.Id + ".md")), $"docs/rules/{rule.Id}.md is missing");
+            Assert.EndsWith($"/docs/rules/{rule.Id}.md", rule.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Shipped_rules_are_read_from_the_assemblies()
     {
         Assert.Contains(RuleCatalogue.ShippedRules, rule => rule.Id == DiagnosticIds.SecretToLog);

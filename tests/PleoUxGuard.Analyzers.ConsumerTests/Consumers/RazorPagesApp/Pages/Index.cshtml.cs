@@ -9,6 +9,12 @@ public sealed class IndexModel(IHttpClientFactory httpClientFactory, ILogger<Ind
 
     public string? ErrorMessage { get; private set; }
 
+    public IActionResult OnGetConnection(string companyId, string apiKey) =>
+        new JsonResult(new PleoConnection(companyId, apiKey)); // expect PUX004
+
+    public IActionResult OnGetConnectionView(string companyId, string apiKey) =>
+        new JsonResult(new PleoConnectionView(companyId, "••••" + apiKey[^4..]));
+
     public async Task<IActionResult> OnPostAsync(string apiKey, CancellationToken cancellationToken)
     {
         logger.LogInformation("Connecting with a key of {Length} characters", apiKey.Length);
