@@ -1,27 +1,9 @@
-using System.Diagnostics;
-
 namespace PleoUxGuard.ConformanceKit.Tests;
 
 /// <summary>The command line's bad-input paths: one clear line each and the documented exit code, never a stack trace.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var cli = Path.Combine(ProfileLoaderTests.RepositoryRoot(), "src", "ConformanceKit", "PleoUxGuard.ConformanceKit.Cli", "bin", configuration, "net10.0", "pleo-uxguard.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunCliAsync(params string[] args) => CliProcess.RunAsync(args);
 
     [Fact]
     public async Task A_profile_with_a_bad_field_exits_2_naming_the_field()

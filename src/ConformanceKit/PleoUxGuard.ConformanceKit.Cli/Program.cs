@@ -7,6 +7,7 @@ root.Subcommands.Add(BrowserCommand.Create());
 root.Subcommands.Add(FakePleoCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
+root.Subcommands.Add(MergeCommand.Create());
 
 try
 {

@@ -15,6 +15,10 @@ internal static class RunCommand
         var checks = new Option<string[]>("--check") { Description = "Run only the flows that judge this check (repeatable), e.g. UXK-VIS-1.", AllowMultipleArgumentsPerToken = true };
         var parallel = new Option<int>("--parallel") { Description = "Flows run at once, each in its own browser context (default 4).", DefaultValueFactory = _ => 4 };
         var pleoPort = new Option<int>("--pleo-port") { Description = "Port of the fake Pleo (default: a free one); fix it when you start the integration yourself." };
+        var headed = new Option<bool>("--headed") { Description = "Show the browser window, to watch a flow while debugging (needs a display)." };
+        var shard = new Option<string?>("--shard") { Description = "Run only part i of n of the selected flows, e.g. 2/3 on the second of three CI machines; merge the parts with 'merge'." };
+        var trace = new Option<TraceMode>("--trace") { Description = "When to keep a Playwright trace per flow in the output folder: Off, OnFailure (default) or Always.", DefaultValueFactory = _ => TraceMode.OnFailure };
+        var baseline = new BaselineOption();
         var command = new Command("run", "Drive the integration's connection page through every flow and judge every check.");
         profile.AddTo(command);
         command.Options.Add(output);
@@ -22,11 +26,29 @@ internal static class RunCommand
         command.Options.Add(checks);
         command.Options.Add(parallel);
         command.Options.Add(pleoPort);
+        command.Options.Add(headed);
+        command.Options.Add(shard);
+        command.Options.Add(trace);
+        command.Options.Add(baseline.Option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            if (profile.Load(parseResult) is not { } loaded)
+            if (profile.Load(parseResult) is not { } loaded || !baseline.TryLoad(parseResult, out var expected))
             {
                 return ExitCodes.ProfileError;
+            }
+
+            Shard? part = null;
+            if (parseResult.GetValue(shard) is { } shardText)
+            {
+                try
+                {
+                    part = Shard.Parse(shardText);
+                }
+                catch (ArgumentException problem)
+                {
+                    Console.Error.WriteLine(problem.Message);
+                    return ExitCodes.ProfileError;
+                }
             }
 
             var outputDirectory = parseResult.GetValue(output) is { } folder ? Path.GetFullPath(folder) : null;
@@ -41,13 +63,21 @@ internal static class RunCommand
                     MaxParallelFlows = Math.Max(1, parseResult.GetValue(parallel)),
                     BrowserPath = parseResult.GetValue(profile.Browser),
                     PleoPort = parseResult.GetValue(pleoPort),
+                    Headed = parseResult.GetValue(headed),
+                    Shard = part,
+                    Trace = parseResult.GetValue(trace),
                     Progress = Console.WriteLine,
                 },
                 cancellationToken);
+            if (expected is not null)
+            {
+                result = result.WithBaseline(expected);
+            }
+
             Console.Write(ConsoleReporter.Summary(result));
             if (outputDirectory is not null)
             {
-                foreach (var path in ReportWriter.WriteAll(result, outputDirectory))
+                foreach (var path in ReportWriter.WriteAll(result, outputDirectory, $"pleo-uxguard run --profile {parseResult.GetValue(profile.Profile)}"))
                 {
                     Console.WriteLine($"wrote {path}");
                 }

@@ -53,9 +53,12 @@ public sealed record RunResult(
         && check.Verdict is Verdict.Failed or Verdict.Warning
         && check.Observations.Where(look => look.Outcome == Outcome.Fail).All(baseline.IsExpected);
 
-    /// <summary>The failing looks of failed must-checks that no baseline entry expects: these fail the run.</summary>
+    /// <summary>
+    /// The failing looks of failed must-checks that no baseline entry expects: these fail the run. None when a
+    /// profile or environment problem stopped it: those are fixed, not baselined.
+    /// </summary>
     public IReadOnlyList<CheckObservation> UnexpectedFailures =>
-        Checks.Where(check => check.Verdict == Verdict.Failed)
+        Checks.Where(check => check.Verdict == Verdict.Failed && Problems.Count == 0)
             .SelectMany(check => check.Observations)
             .Where(look => look.Outcome == Outcome.Fail && Baseline?.IsExpected(look) != true)
             .ToList();

@@ -47,7 +47,8 @@ public static class JsonReporter
             startedAfterSeconds = Math.Round(flow.StartedAfter.TotalSeconds, 2),
             flow.StopStep,
             flow.StopReason,
-            steps = flow.Steps.Select(step => new { step.Name, elapsedSeconds = Math.Round(step.Elapsed.TotalSeconds, 2), step.State }),
+            flow.Trace,
+            steps = flow.Steps.Select(step => new { step.Name, elapsedSeconds = Math.Round(step.Elapsed.TotalSeconds, 2), step.State, step.Screenshot }),
         }),
         problems = result.Problems,
         baseline = result.Baseline is { } baseline
@@ -59,4 +60,66 @@ public static class JsonReporter
             }
             : null,
     }, Options);
+
+    /// <summary>
+    /// Reads a results.json back into a run (the flows and their observations; verdicts are judged again), so
+    /// shards run on different machines merge into one report.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a results file of this kit; one line saying so.</exception>
+    public static RunResult Read(string json, string source)
+    {
+        ResultsFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<ResultsFile>(json, Options);
+        }
+        catch (JsonException problem)
+        {
+            throw new InvalidDataException($"{source}: not a pleo-uxguard results.json ({problem.Message.Split('.')[0]}).", problem);
+        }
+
+        if (file is not { SchemaVersion: 1, Checks: not null, Flows: not null, RunId: not null, Integration: not null })
+        {
+            throw new InvalidDataException($"{source}: not a pleo-uxguard results.json (schemaVersion 1 with runId, integration, checks and flows).");
+        }
+
+        var looks = file.Checks.SelectMany(check => check.Observations ?? []).ToList();
+        var flows = file.Flows.Select(flow => new FlowResult(
+            flow.Id,
+            flow.Title ?? flow.Id,
+            flow.Status,
+            TimeSpan.FromSeconds(flow.DurationSeconds),
+            (flow.Steps ?? []).Select(step => new FlowStep(step.Name, TimeSpan.FromSeconds(step.ElapsedSeconds), step.State, step.Screenshot)).ToList(),
+            looks.Where(look => look.Flow == flow.Id).ToList(),
+            flow.StopReason,
+            flow.StopStep,
+            TimeSpan.FromSeconds(flow.StartedAfterSeconds),
+            flow.Trace)).ToList();
+        return RunResult.From(file.RunId, file.Integration, file.StartedAt, TimeSpan.FromSeconds(file.DurationSeconds), flows, file.Problems ?? []);
+    }
+
+    private sealed record ResultsFile(
+        int SchemaVersion,
+        string? RunId,
+        string? Integration,
+        DateTimeOffset StartedAt,
+        double DurationSeconds,
+        IReadOnlyList<CheckRecord>? Checks,
+        IReadOnlyList<FlowRecord>? Flows,
+        IReadOnlyList<RunProblem>? Problems);
+
+    private sealed record CheckRecord(string Id, IReadOnlyList<CheckObservation>? Observations);
+
+    private sealed record FlowRecord(
+        string Id,
+        string? Title,
+        FlowStatus Status,
+        double DurationSeconds,
+        double StartedAfterSeconds,
+        string? StopStep,
+        string? StopReason,
+        string? Trace,
+        IReadOnlyList<StepRecord>? Steps);
+
+    private sealed record StepRecord(string Name, double ElapsedSeconds, string? State, string? Screenshot);
 }

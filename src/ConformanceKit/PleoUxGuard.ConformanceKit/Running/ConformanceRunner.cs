@@ -25,8 +25,8 @@ public static class ConformanceRunner
         try
         {
             // An unknown --flow or --check is a usage error: say so before starting anything.
-            FlowCatalogue.Select(options.Flows, options.Checks);
-            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
+            options.SelectFlows();
+            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless && !options.Headed, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
             options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
             return await RunAsync(profile, environment, options, cancellationToken);
         }
@@ -46,14 +46,14 @@ public static class ConformanceRunner
 
     /// <summary>Runs in an environment the caller owns (xunit fixtures share one across tests).</summary>
     public static Task<RunResult> RunAsync(ConformanceProfile profile, KitEnvironment environment, RunOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(profile, environment, options, () => FlowCatalogue.Select(options.Flows, options.Checks), cancellationToken);
+        RunAsync(profile, environment, options, options.SelectFlows, cancellationToken);
 
     /// <summary>Runs doctor: the integration is started as for a run, then one <see cref="DoctorFlow"/>.</summary>
     public static async Task<(RunResult Result, DoctorFlow Doctor)> DoctorAsync(ConformanceProfile profile, RunOptions options, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
+            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless && !options.Headed, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
             options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
             return await DoctorAsync(profile, environment, options, cancellationToken);
         }

@@ -1,3 +1,5 @@
+using PleoUxGuard.ConformanceKit.Flows;
+
 namespace PleoUxGuard.ConformanceKit.Running;
 
 /// <summary>How to run: which flows, where reports go, how many flows at once.</summary>
@@ -12,6 +14,12 @@ public sealed class RunOptions
     /// <summary>Only the flows that judge these check ids; empty for all.</summary>
     public IReadOnlyCollection<string> Checks { get; init; } = [];
 
+    /// <summary>Only this part of the selected flows (CI sharding); null for all.</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary>Shows the browser window (for debugging a flow), whatever the profile says.</summary>
+    public bool Headed { get; init; }
+
     /// <summary>Flows run at once, each in its own browser context of one browser.</summary>
     public int MaxParallelFlows { get; init; } = 4;
 
@@ -23,6 +31,14 @@ public sealed class RunOptions
 
     /// <summary>When to keep a Playwright trace of a flow (only with an output folder).</summary>
     public TraceMode Trace { get; init; } = TraceMode.OnFailure;
+
+    /// <summary>The flows this run selects: by --flow and --check, then the shard's part.</summary>
+    /// <exception cref="ArgumentException">An id names no flow or check.</exception>
+    public IReadOnlyList<Flow> SelectFlows()
+    {
+        var selected = FlowCatalogue.Select(Flows, Checks);
+        return Shard is { } shard ? shard.Apply(selected) : selected;
+    }
 
     /// <summary>Progress lines as flows start and end (the console reporter prints them).</summary>
     public Action<string>? Progress { get; init; }

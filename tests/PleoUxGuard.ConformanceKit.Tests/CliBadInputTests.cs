@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Sockets;
+using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.ConformanceKit.Findings;
+using PleoUxGuard.ConformanceKit.Reporting;
+
+namespace PleoUxGuard.ConformanceKit.Tests;
+
+/// <summary>
+/// The built CLI on bad input: each gets one line saying what to change and its exit code, never a stack
+/// trace; and merging shard results through the CLI.
+/// </summary>
+public sealed class CliBadInputTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pux-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private string MinimalProfile(int port = 1, string connectionPage = "/c", string locators = "") =>
+        Write($"profile-{Guid.NewGuid():N}.json", $$"""{ "connectionPage": "{{connectionPage}}", "baseUrl": "http://127.0.0.1:{{port}}", "locators": { {{locators}} }, "timeouts": { "startSeconds": 20, "stepSeconds": 10 } }""");
+
+    private static void AssertOneClearLine(string output, string expected)
+    {
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+        var line = output.Split('\n').First(l => l.Contains(expected, StringComparison.Ordinal));
+        Assert.True(line.Length < 800, $"one line, not a wall of text: {line}");
+    }
+
+    [Fact]
+    public async Task A_profile_that_is_not_json_exits_2_with_the_line_to_fix()
+    {
+        var path = Write("broken.json", "{ \"connectionPage\": \"/c\",\n  \"baseUrl\": ");
+
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", path);
+
+        Assert.Equal(ExitCodes.ProfileError, exitCode);
+        AssertOneClearLine(output, "broken.json");
+        Assert.Single(output.Trim().Split('\n'));
+    }
+
+    public static TheoryData<string[], string> BadOptions => new()
+    {
+        { ["--shard", "3/2"], "--shard must be i/n with 1 <= i <= n" },
+        { ["--shard", "half"], "--shard must be i/n with 1 <= i <= n" },
+        { ["--baseline", "BASELINE"], "expectedFailures[0].check: 'UXK-NOPE' is not a check" },
+        { ["--baseline", "/nowhere/baseline.json"], "cannot read the baseline file" },
+        { ["--flow", "no-such-flow"], "There is no flow 'no-such-flow'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public async Task A_bad_option_exits_2_before_anything_starts(string[] options, string expected)
+    {
+        var baseline = Write("baseline.json", """{ "expectedFailures": [ { "check": "UXK-NOPE", "reason": "r" } ] }""");
+        string[] args = ["run", "--profile", MinimalProfile(), .. options.Select(o => o == "BASELINE" ? baseline : o)];
+
+        var (exitCode, output) = await CliProcess.RunAsync(args);
+
+        Assert.Equal(ExitCodes.ProfileError, exitCode);
+        AssertOneClearLine(output, expected);
+    }
+
+    [Fact]
+    public async Task A_missing_browser_exits_3_naming_it()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", MinimalProfile(), "--browser", "/nowhere/chromium");
+
+        Assert.Equal(ExitCodes.EnvironmentError, exitCode);
+        AssertOneClearLine(output, "/nowhere/chromium");
+    }
+
+    [Fact]
+    public async Task A_fake_pleo_port_in_use_exits_3_naming_the_port()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", MinimalProfile(), "--pleo-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(ExitCodes.EnvironmentError, exitCode);
+        AssertOneClearLine(output, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_locator_that_matches_several_elements_exits_2_naming_the_locator()
+    {
+        // The fake Pleo's own install page lists the requested permissions, one <li> each: a page the run serves itself.
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var profile = MinimalProfile(port, "/install", "\"keyInput\": { \"css\": \"li\" }");
+
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", profile, "--pleo-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--flow", "connect-valid");
+
+        Assert.Equal(ExitCodes.ProfileError, exitCode);
+        AssertOneClearLine(output, "PROFILE (connect-valid) locators.keyInput: the profile's locator (css=li) matches 5 visible elements");
+        Assert.DoesNotContain("To accept", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shard_results_merge_into_one_report_with_every_shards_evidence()
+    {
+        var screenshot = new byte[] { 0x89, 0x50, 0x4E, 0x47, 9, 8, 7 };
+        var first = Write("shard-1/results.json", JsonReporter.Write(Shard("connect-valid", new CheckObservation(CheckCatalogue.Company1.Id, "connect-valid", "clicked Connect", Outcome.Pass, "shown"))));
+        var second = Write("shard-2/results.json", JsonReporter.Write(Shard("invalid-key", new CheckObservation(CheckCatalogue.Err1.Id, "invalid-key", "clicked Connect", Outcome.Fail, "generic", new Evidence("Something went wrong", "screenshots/invalid-key-UXK-ERR-1-1.png")))));
+        Write("shard-2/screenshots/invalid-key-UXK-ERR-1-1.png", string.Empty);
+        File.WriteAllBytes(Path.Combine(_folder, "shard-2", "screenshots", "invalid-key-UXK-ERR-1-1.png"), screenshot);
+        var merged = Path.Combine(_folder, "merged");
+
+        var (exitCode, output) = await CliProcess.RunAsync("merge", "--output", merged, first, second);
+
+        Assert.Equal(ExitCodes.ConformanceFailures, exitCode);
+        Assert.Contains("2 flows", output, StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(merged, HtmlReporter.FileName));
+        Assert.Contains("data:image/png;base64," + Convert.ToBase64String(screenshot), html, StringComparison.Ordinal);
+        Assert.Contains("UXK-COMPANY-1", File.ReadAllText(Path.Combine(merged, JUnitReporter.FileName)), StringComparison.Ordinal);
+
+        var baseline = Write("baseline.json", """{ "expectedFailures": [ { "check": "UXK-ERR-1", "flow": "invalid-key", "reason": "PAY-1" } ] }""");
+        var (accepted, _) = await CliProcess.RunAsync("merge", "--output", merged, "--baseline", baseline, first, second);
+        Assert.Equal(ExitCodes.Passed, accepted);
+
+        var (twice, twiceOutput) = await CliProcess.RunAsync("merge", "--output", merged, first, first);
+        Assert.Equal(ExitCodes.ProfileError, twice);
+        AssertOneClearLine(twiceOutput, "Flow connect-valid is in more than one of the files");
+    }
+
+    private static RunResult Shard(string flow, CheckObservation look) =>
+        RunResult.From("r1", "it", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), [new FlowResult(flow, flow, FlowStatus.Completed, TimeSpan.FromSeconds(1), [new FlowStep("clicked Connect", TimeSpan.FromSeconds(1), "Connected")], [look])], []);
+}
