@@ -10,23 +10,14 @@ using PleoUxGuard.Analyzers.Sinks;
 namespace PleoUxGuard.Analyzers.Analysis;
 
 /// <summary>
-/// The engine behind the thin secret rules: per compilation it resolves the sink tables a rule watches
-/// (and stops if none is referenced); per method body it builds one <see cref="SecretFlow"/> on first need;
-/// per operation it asks the tables for sink operands and reports the secrets they carry.
+/// The engine behind the thin secret rules: per compilation it checks that a sink table the rule watches is
+/// referenced at all (and stops otherwise); per operation it reads the <see cref="SharedSinkScan"/> that all
+/// secret rules share and reports the findings of the rule's kinds.
 /// </summary>
 internal static class SecretSinkAnalysis
 {
     /// <summary>Diagnostic property: the documentation id of the member a serialized object exposes (for the [JsonIgnore] fix).</summary>
     public const string ExposedMemberProperty = "ExposedMember";
-
-    // Every invocation, creation, assignment and return of every method body passes through here for each
-    // rule; most reach no sink. Reusing per-thread lists keeps that path free of allocations. (Nested scans
-    // for callees use their own lists, so this is never re-entered on one thread.)
-    [ThreadStatic]
-    private static List<Finding>? t_findings;
-
-    [ThreadStatic]
-    private static List<SinkOperand>? t_operands;
 
     private static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
         OperationKind.Invocation,
@@ -54,10 +45,9 @@ internal static class SecretSinkAnalysis
 
         var compilation = start.Compilation;
         var options = start.Options;
-        var calls = CallSummaries.For(compilation, options);
+        var shared = SharedSinkScan.For(compilation, options);
         start.RegisterOperationBlockStartAction(block =>
         {
-            SecretFlow? flow = null;
             var tree = block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].Syntax.SyntaxTree;
             if (tree is null || (block.IsGeneratedCode && !(razorOutput && RazorSinks.IsRazorOutput(tree))))
             {
@@ -67,31 +57,32 @@ internal static class SecretSinkAnalysis
             block.RegisterOperationAction(
                 operationContext =>
                 {
-                    var model = SecretModel.For(compilation, options, tree);
-                    flow ??= new SecretFlow(model, block.OperationBlocks, calls, model.CallDepth);
-                    var findings = t_findings ??= new List<Finding>();
-                    var operands = t_operands ??= new List<SinkOperand>();
-                    findings.Clear();
-                    operands.Clear();
-                    SinkScan.Scan(operationContext.Operation, tables, flow, calls, findings, operands);
-                    if (unflowed is not null && findings.Count == 0)
+                    var result = shared.Scan(operationContext.Operation, block.OperationBlocks, tree);
+                    var reported = false;
+                    foreach (var finding in result.Findings)
                     {
-                        foreach (var operand in operands)
+                        if (kinds.Contains(finding.Kind))
                         {
-                            if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, model) is { } exposed)
+                            reported = true;
+                            if (finding.IsPartial == partial)
                             {
-                                var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
-                                operationContext.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));
+                                operationContext.ReportDiagnostic(Diagnostic.Create(
+                                    descriptor, finding.Hit.At.Syntax.GetLocation(), finding.Hit.SourceName, finding.SinkName));
                             }
                         }
                     }
 
-                    foreach (var finding in findings)
+                    if (unflowed is null || reported)
                     {
-                        if (finding.IsPartial == partial && kinds.Contains(finding.Kind))
+                        return;
+                    }
+
+                    foreach (var operand in result.Operands)
+                    {
+                        if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, SecretModel.For(compilation, options, tree)) is { } exposed)
                         {
-                            operationContext.ReportDiagnostic(Diagnostic.Create(
-                                descriptor, finding.Hit.At.Syntax.GetLocation(), finding.Hit.SourceName, finding.SinkName));
+                            var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
+                            operationContext.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));
                         }
                     }
                 },
