@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Flow;
@@ -28,7 +30,9 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         {
             var debuggerDisplay = start.Compilation.GetTypeByMetadataName("System.Diagnostics.DebuggerDisplayAttribute");
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, debuggerDisplay), SymbolKind.NamedType);
-            start.RegisterOperationBlockStartAction(AnalyzeTextMethod);
+            // A syntax action on method declarations, not an operation-block action: only the few ToString and
+            // PrintMembers bodies are ever bound to operations, never every method of the compilation.
+            start.RegisterSyntaxNodeAction(AnalyzeTextMethod, SyntaxKind.MethodDeclaration);
         });
     }
 
@@ -155,51 +159,50 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeTextMethod(OperationBlockStartAnalysisContext block)
+    private static void AnalyzeTextMethod(SyntaxNodeAnalysisContext context)
     {
-        if (block.OwningSymbol is not IMethodSymbol method || block.OperationBlocks.IsEmpty)
+        var declaration = (MethodDeclarationSyntax)context.Node;
+        var name = declaration.Identifier.ValueText;
+        if (name is not ("ToString" or "PrintMembers")
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method)
         {
             return;
         }
 
         var isToString = method is { Name: "ToString", IsOverride: true, Parameters.Length: 0 };
         var isPrintMembers = method is { Name: "PrintMembers", Parameters.Length: 1 } && method.ContainingType.IsRecord;
-        if (!isToString && !isPrintMembers)
+        if ((!isToString && !isPrintMembers) || context.SemanticModel.GetOperation(declaration, context.CancellationToken) is not { } body)
         {
             return;
         }
 
-        var tree = block.OperationBlocks[0].Syntax.SyntaxTree;
-        var model = SecretModel.For(block.Compilation, block.Options, tree);
-        var flow = new SecretFlow(model, block.OperationBlocks, calls: null, callDepth: 0);
+        var model = SecretModel.For(context.Compilation, context.Options, declaration.SyntaxTree);
+        var flow = new SecretFlow(model, ImmutableArray.Create(body), calls: null, callDepth: 0);
         var sink = isToString ? "ToString" : "PrintMembers";
-        block.RegisterOperationAction(
-            operation =>
+        var hits = new List<SecretHit>();
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
             {
-                var hits = new List<SecretHit>();
-                switch (operation.Operation)
-                {
-                    case IReturnOperation { ReturnedValue: { } value } when isToString:
-                        flow.Collect(value, hits);
-                        break;
-                    case IInvocationOperation invocation when isPrintMembers && FlowTypes.IsNamed(invocation.TargetMethod.ContainingType, "StringBuilder", "System.Text"):
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            flow.Collect(argument.Value, hits);
-                        }
-
-                        break;
-                }
-
-                foreach (var hit in hits)
-                {
-                    if (!hit.IsPartial)
+                case IReturnOperation { ReturnedValue: { } value } when isToString:
+                    flow.Collect(value, hits);
+                    break;
+                case IInvocationOperation invocation when isPrintMembers && FlowTypes.IsNamed(invocation.TargetMethod.ContainingType, "StringBuilder", "System.Text"):
+                    foreach (var argument in invocation.Arguments)
                     {
-                        operation.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretInToString, hit.At.Syntax.GetLocation(), method.ContainingType.Name, hit.SourceName, sink));
+                        flow.Collect(argument.Value, hits);
                     }
-                }
-            },
-            OperationKind.Return,
-            OperationKind.Invocation);
+
+                    break;
+            }
+        }
+
+        foreach (var hit in hits)
+        {
+            if (!hit.IsPartial)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretInToString, hit.At.Syntax.GetLocation(), method.ContainingType.Name, hit.SourceName, sink));
+            }
+        }
     }
 }
