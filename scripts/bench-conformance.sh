@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks the conformance suite against the reference integration on this machine.
 # Measured side by side in one invocation: the suite with flows in parallel browser contexts (the default)
-# and with one flow at a time, each from a cold process; then where the time of the parallel run goes.
+# and with one flow at a time, each from a new process; then where the time of the parallel run goes.
+# The first parallel run right after the build is "cold" (nothing of the kit, the reference integration or
+# Chromium in the OS cache from a previous run); the next ones are "warm". Each is compared with the sum of
+# the flows' own durations in the one-at-a-time run of the same invocation.
 # Usage: scripts/bench-conformance.sh [runs per mode, default 1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +25,7 @@ run_once() { # mode parallel index
   python3 -c "print($end - $start)" > "$dir.wall"
 }
 
+run_once cold 4 1
 for i in $(seq 1 "$runs"); do
   run_once parallel 4 "$i"
   run_once serial 1 "$i"
@@ -47,6 +51,12 @@ for name, walls, results in (("parallel (4 contexts)", pw, pr), ("one flow at a 
         verdicts[c["verdict"]] = verdicts.get(c["verdict"], 0) + 1
     print(f"{name:24} wall {med(walls):6.1f} s  exit {r['exitCode']}  {verdicts}")
 print(f"ratio parallel / one-at-a-time wall time: {med(pw) / med(sw):.2f}")
+cold_wall = float((out / "cold-1.wall").read_text())
+cold = json.loads((out / "cold-1" / "results.json").read_text())
+one_by_one = statistics.median(sum(f["durationSeconds"] for f in r["flows"]) for r in sr)
+print(f"sum of the flows run one by one (their own durations in the one-at-a-time run): {one_by_one:.1f} s")
+print(f"cold suite (first run after the build): wall {cold_wall:6.1f} s  exit {cold['exitCode']}  ratio to the sum {cold_wall / one_by_one:.2f}")
+print(f"warm suite (median of {runs}):             wall {med(pw):6.1f} s  ratio to the sum {med(pw) / one_by_one:.2f}")
 r = pr[-1]
 flows = r["flows"]
 first = min(f["startedAfterSeconds"] for f in flows)
