@@ -80,6 +80,15 @@ public sealed class CliBadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Headed_without_a_display_exits_3_saying_what_to_do()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", MinimalProfile(), "--headed");
+
+        Assert.Equal(ExitCodes.EnvironmentError, exitCode);
+        AssertOneClearLine(output, "--headed needs a display");
+    }
+
+    [Fact]
     public async Task A_fake_pleo_port_in_use_exits_3_naming_the_port()
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);

@@ -22,6 +22,12 @@ public static class BrowserLauncher
     /// <summary>Launches the chosen browser; a launch failure becomes an environment problem with advice.</summary>
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, BrowserChoice choice, bool headless = true)
     {
+        if (!headless && OperatingSystem.IsLinux() && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY")))
+        {
+            // Chromium would only say that it closed; the cause is that there is no screen to open a window on.
+            throw new EnvironmentProblemException("--headed needs a display, and this machine has none (DISPLAY is not set): run it on a desktop, under xvfb-run, or without --headed.");
+        }
+
         try
         {
             return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

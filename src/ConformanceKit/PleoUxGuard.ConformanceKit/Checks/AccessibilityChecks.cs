@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PleoUxGuard.ConformanceKit.Flows;
 using PleoUxGuard.ConformanceKit.Inspection;
@@ -20,23 +19,49 @@ public static class AccessibilityChecks
     /// <summary>The axe impacts that fail the check; moderate and minor ones are listed but do not fail.</summary>
     public static readonly IReadOnlyList<string> FailingImpacts = ["critical", "serious"];
 
-    // WCAG 2.1 A and AA plus Deque's best practices; the same for both ways of scanning.
-    private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+    // WCAG 2.1 A and AA plus Deque's best practices.
+    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
-    private static readonly AxeRunOptions Options = new()
-    {
-        ResultTypes = [ResultType.Violations],
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags },
-    };
+    // The axe-core bundle that Deque.AxeCore.Playwright ships (through Deque.AxeCore.Commons).
+    private static readonly Lazy<string> AxeSource = new(() => new BundledAxeScriptProvider().GetScript());
+
+    // One scan, the same whether the kit or the page starts it: violations only, mapped to what the check
+    // reports, as JSON (an array, or an object with an error).
+    private static readonly string RunScript = $$"""
+        () => axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: {{JsonSerializer.Serialize(Tags)}} } })
+          .then(r => JSON.stringify(r.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+            nodes: v.nodes.map(n => ({ target: [].concat(n.target).join(' '), html: n.html }))
+          }))), e => JSON.stringify({ error: String(e) }))
+        """;
 
     /// <summary>Scans the page as it is now with axe-core and judges R-A11Y-1 on serious and critical violations.</summary>
     /// <param name="state">The state the page shows, as the report names it (e.g. "Connection failed").</param>
+    /// <remarks>
+    /// axe runs in the page itself (the default mode of Deque.AxeCore.Playwright finishes each run in a new
+    /// page of the context, which now and then never returned while other flows' pages navigated), and
+    /// the wait is bounded, so a scan can fail but never hang the run.
+    /// </remarks>
     public static async Task ScanAsync(FlowContext context, string state)
     {
-        AxeResult result;
+        var limit = ScanLimit(context);
+        string json;
         try
         {
-            result = await context.AcrossNavigationAsync(() => context.Page.RunAxe(Options));
+            json = await context.AcrossNavigationAsync(async () =>
+            {
+                if (!await context.Page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+                {
+                    await context.Page.EvaluateAsync(AxeSource.Value);
+                }
+
+                return await context.Page.EvaluateAsync<string>(RunScript);
+            }).WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            await context.FailAsync(CheckCatalogue.A11y1, $"The axe-core scan of the page in state {state} did not finish within {limit.TotalSeconds:0} s.", null);
+            return;
         }
         catch (PlaywrightException problem)
         {
@@ -44,10 +69,7 @@ public static class AccessibilityChecks
             return;
         }
 
-        var violations = result.Violations
-            .Select(v => new AxeViolation(v.Id, v.Impact, v.Help, v.HelpUrl, v.Nodes.Select(n => new AxeNode(n.Target.ToString(), n.Html)).ToList()))
-            .ToList();
-        await JudgeAsync(context, state, violations);
+        await JudgeJsonAsync(context, state, json);
     }
 
     /// <summary>
@@ -60,20 +82,17 @@ public static class AccessibilityChecks
     {
         var scan = new InPageScan();
         await context.BrowserContext.ExposeFunctionAsync(InPageScan.BindingName, (string json) => scan.Report(json));
-        await context.BrowserContext.AddInitScriptAsync(new BundledAxeScriptProvider().GetScript());
+        await context.BrowserContext.AddInitScriptAsync(AxeSource.Value);
         var flags = label.Options.HasFlag(RegexOptions.IgnoreCase) ? "i" : string.Empty;
         await context.BrowserContext.AddInitScriptAsync($$"""
             (() => {
               const label = new RegExp({{JsonSerializer.Serialize(label.ToString())}}, {{JsonSerializer.Serialize(flags)}});
+              const run = {{RunScript}};
               let started = false;
               const scan = () => {
                 if (started || !document.body || !label.test(document.body.innerText) || !window.axe) return;
                 started = true;
-                axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: {{JsonSerializer.Serialize(Tags)}} } })
-                  .then(r => window.{{InPageScan.BindingName}}(JSON.stringify(r.violations.map(v => ({
-                    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-                    nodes: v.nodes.map(n => ({ target: [].concat(n.target).join(' '), html: n.html }))
-                  })))), e => window.{{InPageScan.BindingName}}(JSON.stringify({ error: String(e) })));
+                run().then(json => window.{{InPageScan.BindingName}}(json));
               };
               new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true });
             })();
@@ -87,14 +106,22 @@ public static class AccessibilityChecks
         string json;
         try
         {
-            json = await scan.Result.WaitAsync(context.StepTimeout);
+            json = await scan.Result.WaitAsync(ScanLimit(context));
         }
         catch (TimeoutException)
         {
-            await context.FailAsync(CheckCatalogue.A11y1, $"The page's own axe-core scan in state {state} did not finish within {context.StepTimeout.TotalSeconds:0} s.", null);
+            await context.FailAsync(CheckCatalogue.A11y1, $"The page's own axe-core scan in state {state} did not finish within {ScanLimit(context).TotalSeconds:0} s.", null);
             return;
         }
 
+        await JudgeJsonAsync(context, state, json);
+    }
+
+    // A scan takes a second or two; three step timeouts leave room for a loaded machine yet end a stuck one.
+    private static TimeSpan ScanLimit(FlowContext context) => context.StepTimeout * 3;
+
+    private static async Task JudgeJsonAsync(FlowContext context, string state, string json)
+    {
         using var document = JsonDocument.Parse(json);
         if (document.RootElement.ValueKind == JsonValueKind.Object)
         {
