@@ -14,6 +14,9 @@ public sealed class BrowserActivity
     private readonly ConcurrentQueue<string> _navigations = new();
     private readonly ConcurrentQueue<Task<(string Where, string Body)?>> _bodies = new();
 
+    // Longer than any answer the fake Pleo holds back on purpose; counted from the response's headers.
+    private static readonly TimeSpan BodyLimit = TimeSpan.FromSeconds(30);
+
     /// <summary>Starts recording on a context; call before its first page opens.</summary>
     public void Attach(IBrowserContext context)
     {
@@ -58,11 +61,18 @@ public sealed class BrowserActivity
 
         try
         {
-            return ($"{response.Request.Method} {response.Url} ({response.Status})", await response.TextAsync());
+            return ($"{response.Request.Method} {response.Url} ({response.Status})", await response.TextAsync().WaitAsync(BodyLimit));
         }
         catch (PlaywrightException)
         {
             // The body is gone (the page navigated away before it was read); nothing reached the user from it.
+            return null;
+        }
+        catch (TimeoutException)
+        {
+            // A body that never finishes cannot be read whole: a stream, or a request the browser dropped
+            // without telling Playwright (seen in stability runs: the scan of R-VIS-1 then waited forever).
+            // What the page made of it is in the DOM, storage and console, which are scanned.
             return null;
         }
     }
