@@ -39,8 +39,8 @@ public static class AccessibilityChecks
     /// <param name="state">The state the page shows, as the report names it (e.g. "Connection failed").</param>
     /// <remarks>
     /// axe runs in the page itself (the default mode of Deque.AxeCore.Playwright finishes each run in a new
-    /// page of the context, which now and then never returned while other flows' pages navigated), and
-    /// the wait is bounded, so a scan can fail but never hang the run.
+    /// page of the context: a page more per scan), and the wait is bounded, so a scan can fail but never
+    /// hang the run.
     /// </remarks>
     public static async Task ScanAsync(FlowContext context, string state)
     {
