@@ -30,10 +30,11 @@ internal static class ModuleTemplate
 
         """;
 
-    public static string Render(string n, bool withMistakes) => Records(n) + Client(n, withMistakes) + Endpoints(n, withMistakes)
+    public static string Render(string n, bool withMistakes) => Records(n, withMistakes) + Client(n, withMistakes) + Endpoints(n, withMistakes)
         + Controller(n) + Page(n, withMistakes) + Worker(n) + Formatting(n);
 
-    private static string Records(string n) => $$"""
+    // A clean module's request record prints a masked key; a module with mistakes keeps the compiler's PrintMembers, which prints it whole.
+    private static string Records(string n, bool withMistakes) => $$"""
         public sealed record Invoice{{n}}(Guid Id, string Number, decimal Amount, string Currency, DateTimeOffset IssuedAt)
         {
             public bool IsOverdue(DateTimeOffset now) => now - IssuedAt > TimeSpan.FromDays(30);
@@ -48,7 +49,16 @@ internal static class ModuleTemplate
 
         public sealed record Receipt{{n}}(Guid Id, string Merchant, decimal Amount, string Category);
 
-        public sealed record ConnectRequest{{n}}(string CompanyId, [property: JsonIgnore] string ApiKey);
+        public sealed record ConnectRequest{{n}}(string CompanyId, [property: JsonIgnore] string ApiKey)
+        {
+        {{(withMistakes ? "" : """
+            private bool PrintMembers(StringBuilder builder)
+            {
+                builder.Append("CompanyId = ").Append(CompanyId).Append(", ApiKey = ••••").Append(ApiKey[^4..]);
+                return true;
+            }
+        """)}}
+        }
 
         public sealed record ConnectionView{{n}}(string CompanyId, string MaskedKey, DateTimeOffset ConnectedAt);
 

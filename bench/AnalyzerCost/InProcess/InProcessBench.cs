@@ -14,7 +14,8 @@ internal sealed record InProcessResult(
     long CompileAllocatedBytes,
     double LargeFileAnalyzerToCompileTime,
     IReadOnlyDictionary<string, double> CorpusAnalyzerToCompileTimeByRule,
-    IReadOnlyDictionary<string, double> LargeFileAnalyzerToCompileTimeByRule);
+    IReadOnlyDictionary<string, double> LargeFileAnalyzerToCompileTimeByRule,
+    IReadOnlyDictionary<string, int> CorpusDiagnosticsByRule);
 
 /// <summary>
 /// Runs our analyzers through CompilationWithAnalyzers, the way the IDE does, on Roslyn 4.8 (the version
@@ -46,7 +47,7 @@ internal static class InProcessBench
         }
 
         progress("in process: warming up");
-        await AnalyzeAsync(Fresh(), ours);
+        var warmUp = await AnalyzeAsync(Fresh(), ours);
 
         var corpusByRule = new List<Dictionary<string, double>>();
         var largeByRule = new List<Dictionary<string, double>>();
@@ -81,7 +82,8 @@ internal static class InProcessBench
             Statistics.Median(corpusTime), Statistics.Median(corpusAllocation), (long)Statistics.Median(compileBytes.Select(bytes => (double)bytes)),
             Statistics.Median(largeTime),
             MedianByRule(corpusByRule),
-            MedianByRule(largeByRule));
+            MedianByRule(largeByRule),
+            warmUp.DiagnosticsById);
     }
 
     private static Dictionary<string, double> Relative(Dictionary<string, double> seconds, double compileSeconds) =>
@@ -90,7 +92,7 @@ internal static class InProcessBench
     private static Dictionary<string, double> MedianByRule(List<Dictionary<string, double>> rounds) =>
         rounds[0].Keys.ToDictionary(rule => rule, rule => Statistics.Median(rounds.Select(round => round[rule])), StringComparer.Ordinal);
 
-    private sealed record AnalysisRun(Dictionary<string, double> SecondsByRule, long AllocatedBytes)
+    private sealed record AnalysisRun(Dictionary<string, double> SecondsByRule, long AllocatedBytes, Dictionary<string, int> DiagnosticsById)
     {
         public double AnalyzerSeconds => SecondsByRule.Values.Sum();
     }
@@ -99,9 +101,10 @@ internal static class InProcessBench
     {
         var withAnalyzers = compilation.WithAnalyzers(analyzers, Options());
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        return new AnalysisRun(await TelemetrySecondsAsync(withAnalyzers, analyzers), allocated);
+        var byId = diagnostics.GroupBy(diagnostic => diagnostic.Id).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+        return new AnalysisRun(await TelemetrySecondsAsync(withAnalyzers, analyzers), allocated, byId);
     }
 
     /// <summary>Our analyzers' time on one document, as the IDE asks for it.</summary>

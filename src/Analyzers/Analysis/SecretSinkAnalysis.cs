@@ -11,19 +11,13 @@ namespace PleoUxGuard.Analyzers.Analysis;
 
 /// <summary>
 /// The engine behind the thin secret rules: per compilation it checks that a sink table the rule watches is
-/// referenced at all (and stops otherwise); per operation it reads the <see cref="SharedSinkScan"/> that all
+/// referenced at all (and stops otherwise); per method body it reads the <see cref="SharedSinkScan"/> that all
 /// secret rules share and reports the findings of the rule's kinds.
 /// </summary>
 internal static class SecretSinkAnalysis
 {
     /// <summary>Diagnostic property: the documentation id of the member a serialized object exposes (for the [JsonIgnore] fix).</summary>
     public const string ExposedMemberProperty = "ExposedMember";
-
-    private static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
-        OperationKind.Invocation,
-        OperationKind.ObjectCreation,
-        OperationKind.SimpleAssignment,
-        OperationKind.Return);
 
     /// <param name="kinds">The sink kinds the rule watches.</param>
     /// <param name="partial">True for PUX005 (slices beyond the last four); false for whole secrets.</param>
@@ -46,7 +40,7 @@ internal static class SecretSinkAnalysis
         var compilation = start.Compilation;
         var options = start.Options;
         var shared = SharedSinkScan.For(compilation, options);
-        start.RegisterOperationBlockStartAction(block =>
+        start.RegisterOperationBlockAction(block =>
         {
             var tree = block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].Syntax.SyntaxTree;
             if (tree is null || (block.IsGeneratedCode && !(razorOutput && RazorSinks.IsRazorOutput(tree))))
@@ -54,39 +48,37 @@ internal static class SecretSinkAnalysis
                 return;
             }
 
-            block.RegisterOperationAction(
-                operationContext =>
+            var scan = shared.Scan(block.OperationBlocks, tree);
+            foreach (var result in scan.Results)
+            {
+                var reported = false;
+                foreach (var finding in scan.FindingsOf(result))
                 {
-                    var result = shared.Scan(operationContext.Operation, block.OperationBlocks, tree);
-                    var reported = false;
-                    foreach (var finding in result.Findings)
+                    if (kinds.Contains(finding.Kind))
                     {
-                        if (kinds.Contains(finding.Kind))
+                        reported = true;
+                        if (finding.IsPartial == partial)
                         {
-                            reported = true;
-                            if (finding.IsPartial == partial)
-                            {
-                                operationContext.ReportDiagnostic(Diagnostic.Create(
-                                    descriptor, finding.Hit.At.Syntax.GetLocation(), finding.Hit.SourceName, finding.SinkName));
-                            }
+                            block.ReportDiagnostic(Diagnostic.Create(
+                                descriptor, finding.Hit.At.Syntax.GetLocation(), finding.Hit.SourceName, finding.SinkName));
                         }
                     }
+                }
 
-                    if (unflowed is null || reported)
-                    {
-                        return;
-                    }
+                if (unflowed is null || reported)
+                {
+                    continue;
+                }
 
-                    foreach (var operand in result.Operands)
+                foreach (var operand in scan.OperandsOf(result))
+                {
+                    if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, SecretModel.For(compilation, options, tree)) is { } exposed)
                     {
-                        if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, SecretModel.For(compilation, options, tree)) is { } exposed)
-                        {
-                            var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
-                            operationContext.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));
-                        }
+                        var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
+                        block.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));
                     }
-                },
-                Kinds);
+                }
+            }
         });
     }
 }

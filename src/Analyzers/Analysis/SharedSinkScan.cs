@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Flow;
 using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Sinks;
@@ -10,28 +12,37 @@ using PleoUxGuard.Analyzers.Sinks;
 namespace PleoUxGuard.Analyzers.Analysis;
 
 /// <summary>
-/// One scan per operation for all seven secret rules: the first rule to reach an operation asks every sink
-/// table and follows the secrets once (with one <see cref="SecretFlow"/> per method body); the others read
-/// the cached answer and keep the findings of their own kinds.
+/// One scan per method body for all seven secret rules: the first rule to reach a body walks it once, asks
+/// every sink table about the operations that can be sinks and follows the secrets; the others read the
+/// cached answer and keep the findings of their own kinds.
 /// </summary>
+/// <remarks>
+/// Most bodies read no secret at all. The walk notes whether any reference is a secret source (a secret
+/// local, parameter, field, property, method result or configuration key); when none is, no operand can
+/// carry a secret, so the flow is never built and only the sink operands are kept (for the rules that
+/// judge an operand's type, such as a serialized object exposing a secret member).
+/// </remarks>
 internal sealed class SharedSinkScan
 {
     private static readonly ConditionalWeakTable<Compilation, SharedSinkScan> PerCompilation = new();
 
-    // Every invocation, creation, assignment and return passes through here; most reach no sink, so the
-    // working lists are reused per thread (nested scans for callees use their own lists).
+    // Working lists, reused per thread: a scan never runs inside another on the same thread.
+    [System.ThreadStatic]
+    private static List<IOperation>? t_candidates;
+
     [System.ThreadStatic]
     private static List<Finding>? t_findings;
 
     [System.ThreadStatic]
     private static List<SinkOperand>? t_operands;
 
+    [System.ThreadStatic]
+    private static List<ScanResult>? t_ranges;
+
     private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
     private readonly ImmutableArray<SinkTable> _tables;
     private readonly CallSummaries _calls;
-    private readonly ConditionalWeakTable<IOperation, SecretFlow> _flows = new();
-    private readonly ConditionalWeakTable<IOperation, ScanResult> _results = new();
 
     private SharedSinkScan(Compilation compilation, AnalyzerOptions options)
     {
@@ -44,44 +55,145 @@ internal sealed class SharedSinkScan
     public static SharedSinkScan For(Compilation compilation, AnalyzerOptions options) =>
         PerCompilation.GetValue(compilation, c => new SharedSinkScan(c, options));
 
-    /// <summary>The findings and sink operands of <paramref name="operation"/>, which belongs to the method body <paramref name="blocks"/>.</summary>
-    public ScanResult Scan(IOperation operation, ImmutableArray<IOperation> blocks, SyntaxTree tree)
+    /// <summary>The findings and sink operands of the method body <paramref name="blocks"/>, one entry per sink operation (computed once for all secret rules, see <see cref="PerBodyCache{T}"/>).</summary>
+    public BodyScan Scan(ImmutableArray<IOperation> blocks, SyntaxTree tree)
     {
-        if (_results.TryGetValue(operation, out var cached))
-        {
-            return cached;
-        }
-
-        var flow = _flows.GetValue(blocks[0], _ =>
-        {
-            var model = SecretModel.For(_compilation, _options, tree);
-            return new SecretFlow(model, blocks, _calls, model.CallDepth);
-        });
-        var findings = t_findings ??= new List<Finding>();
-        var operands = t_operands ??= new List<SinkOperand>();
-        findings.Clear();
-        operands.Clear();
-        SinkScan.Scan(operation, _tables, flow, _calls, findings, operands);
-        var result = findings.Count == 0 && operands.Count == 0
-            ? ScanResult.Empty
-            : new ScanResult(findings.ToImmutableArray(), operands.ToImmutableArray());
-
-        // Two rules may race here; both computed the same answer, and the table keeps one.
-        return _results.GetValue(operation, _ => result);
+        return PerBodyCache<BodyScan>.Get(blocks, (Self: this, Tree: tree), static (blocks, state) =>
+            state.Self.Compute(blocks, SecretModel.For(state.Self._compilation, state.Self._options, state.Tree)));
     }
 
-    internal sealed class ScanResult
+    private BodyScan Compute(ImmutableArray<IOperation> blocks, SecretModel model)
     {
-        public static readonly ScanResult Empty = new(ImmutableArray<Finding>.Empty, ImmutableArray<SinkOperand>.Empty);
-
-        public ScanResult(ImmutableArray<Finding> findings, ImmutableArray<SinkOperand> operands)
+        var candidates = t_candidates ??= new List<IOperation>();
+        candidates.Clear();
+        var readsSecret = false;
+        foreach (var block in blocks)
         {
-            Findings = findings;
-            Operands = operands;
+            readsSecret = Walk(block, model, candidates, readsSecret);
         }
 
-        public ImmutableArray<Finding> Findings { get; }
+        if (candidates.Count == 0)
+        {
+            return BodyScan.Empty;
+        }
 
-        public ImmutableArray<SinkOperand> Operands { get; }
+        // Without a secret source only the operands matter (to the rules that judge an operand's type).
+        var flow = readsSecret ? new SecretFlow(model, blocks, _calls, model.CallDepth) : null;
+        var findings = t_findings ??= new List<Finding>();
+        var operands = t_operands ??= new List<SinkOperand>();
+        var ranges = t_ranges ??= new List<ScanResult>();
+        findings.Clear();
+        operands.Clear();
+        ranges.Clear();
+        foreach (var operation in candidates)
+        {
+            var (findingStart, operandStart) = (findings.Count, operands.Count);
+            if (flow is not null)
+            {
+                SinkScan.Scan(operation, _tables, flow, _calls, findings, operands);
+            }
+            else
+            {
+                SinkCatalogue.Collect(_tables, operation, operands);
+            }
+
+            if (findings.Count > findingStart || operands.Count > operandStart)
+            {
+                ranges.Add(new ScanResult(findingStart, findings.Count - findingStart, operandStart, operands.Count - operandStart));
+            }
+        }
+
+        var scan = ranges.Count == 0 ? BodyScan.Empty : new BodyScan(ranges.ToArray(), findings.ToArray(), operands.ToArray());
+
+        // Emptied, so an idle thread keeps no operation tree alive.
+        candidates.Clear();
+        findings.Clear();
+        operands.Clear();
+        ranges.Clear();
+        return scan;
+    }
+
+    /// <summary>Collects the operations that can be sinks; returns whether the body reads a secret source.</summary>
+    private static bool Walk(IOperation block, SecretModel model, List<IOperation> candidates, bool readsSecret)
+    {
+        foreach (var operation in block.DescendantsAndSelf())
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                    candidates.Add(operation);
+                    readsSecret = readsSecret
+                        || (((IInvocationOperation)operation).TargetMethod is { MethodKind: MethodKind.Ordinary } method && MayCarry(operation, model) && model.IsSecret(method));
+                    break;
+                case OperationKind.ObjectCreation:
+                case OperationKind.SimpleAssignment:
+                case OperationKind.Return:
+                    candidates.Add(operation);
+                    break;
+                case OperationKind.LocalReference when !readsSecret && MayCarry(operation, model):
+                    readsSecret = model.IsSecret(((ILocalReferenceOperation)operation).Local);
+                    break;
+                case OperationKind.ParameterReference when !readsSecret && MayCarry(operation, model):
+                    readsSecret = model.IsSecret(((IParameterReferenceOperation)operation).Parameter);
+                    break;
+                case OperationKind.FieldReference when !readsSecret && MayCarry(operation, model):
+                    readsSecret = model.IsSecret(((IFieldReferenceOperation)operation).Field);
+                    break;
+                case OperationKind.PropertyReference when !readsSecret && MayCarry(operation, model):
+                    var property = (IPropertyReferenceOperation)operation;
+                    readsSecret = property.Property.IsIndexer
+                        ? ConfigurationKeys.IsSecretLookup(property, model.Names) is not null
+                        : model.IsSecret(property.Property);
+                    break;
+            }
+        }
+
+        return readsSecret;
+    }
+
+    /// <summary>The flow never follows a value that cannot carry text (a number, a flag, a logger) unless its type is a secret.</summary>
+    private static bool MayCarry(IOperation operation, SecretModel model) =>
+        operation.Type is not { } type || FlowTypes.CanCarry(type) || model.IsSecretType(type);
+
+    /// <summary>What one method body sends to sinks: one result per operation with a sink operand.</summary>
+    internal sealed class BodyScan
+    {
+        public static readonly BodyScan Empty = new(Array.Empty<ScanResult>(), Array.Empty<Finding>(), Array.Empty<SinkOperand>());
+
+        private readonly Finding[] _findings;
+        private readonly SinkOperand[] _operands;
+
+        public BodyScan(ScanResult[] results, Finding[] findings, SinkOperand[] operands)
+        {
+            Results = results;
+            _findings = findings;
+            _operands = operands;
+        }
+
+        public ScanResult[] Results { get; }
+
+        public ArraySegment<Finding> FindingsOf(ScanResult result) => new(_findings, result.FindingStart, result.FindingCount);
+
+        public ArraySegment<SinkOperand> OperandsOf(ScanResult result) => new(_operands, result.OperandStart, result.OperandCount);
+    }
+
+    /// <summary>Where the findings and sink operands of one operation lie in its <see cref="BodyScan"/>.</summary>
+    internal readonly struct ScanResult
+    {
+        public ScanResult(int findingStart, int findingCount, int operandStart, int operandCount)
+        {
+            FindingStart = findingStart;
+            FindingCount = findingCount;
+            OperandStart = operandStart;
+            OperandCount = operandCount;
+        }
+
+        public int FindingStart { get; }
+
+        public int FindingCount { get; }
+
+        public int OperandStart { get; }
+
+        public int OperandCount { get; }
     }
 }

@@ -22,7 +22,6 @@ internal sealed class SecretFlow
     private readonly IParameterSymbol? _seed;
     private readonly CallSummaries? _calls;
     private readonly int _callDepth;
-    private readonly object _gate = new();
     private Dictionary<ISymbol, List<Definition>>? _definitions;
 
     /// <param name="seed">A parameter to treat as a secret whatever its name (used to summarise callees).</param>
@@ -500,25 +499,25 @@ internal sealed class SecretFlow
         }
     }
 
+    // One flow is used by one thread at a time (a body's scan, or one callee summary), so the lazy table needs no lock.
     private Dictionary<ISymbol, List<Definition>> Definitions()
     {
-        lock (_gate)
+        if (_definitions is null)
         {
-            if (_definitions is null)
+            var definitions = new Dictionary<ISymbol, List<Definition>>(SymbolEqualityComparer.Default);
+            foreach (var block in _blocks)
             {
-                _definitions = new Dictionary<ISymbol, List<Definition>>(SymbolEqualityComparer.Default);
-                foreach (var block in _blocks)
-                {
-                    DefinitionCollector.Collect(block, _definitions);
-                }
-
-                foreach (var list in _definitions.Values)
-                {
-                    list.Sort((left, right) => left.Position.CompareTo(right.Position));
-                }
+                DefinitionCollector.Collect(block, definitions);
             }
 
-            return _definitions;
+            foreach (var list in definitions.Values)
+            {
+                list.Sort((left, right) => left.Position.CompareTo(right.Position));
+            }
+
+            _definitions = definitions;
         }
+
+        return _definitions;
     }
 }

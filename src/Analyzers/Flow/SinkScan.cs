@@ -9,16 +9,18 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>Looks at one operation: the secrets its sink operands carry, and those it passes to methods that reach a sink.</summary>
 internal static class SinkScan
 {
-    /// <param name="operands">Receives the sink operands of the operation, with or without a secret (null to skip).</param>
+    /// <param name="operands">Receives (appended) the sink operands of the operation, with or without a secret (null to skip).</param>
     public static void Scan(IOperation operation, ImmutableArray<SinkTable> tables, SecretFlow flow, CallSummaries? calls, List<Finding> findings, List<SinkOperand>? operands = null)
     {
         operands ??= new List<SinkOperand>();
+        var first = operands.Count;
         SinkCatalogue.Collect(tables, operation, operands);
-        if (operands.Count > 0)
+        if (operands.Count > first)
         {
             var hits = new List<SecretHit>();
-            foreach (var operand in operands)
+            for (var index = first; index < operands.Count; index++)
             {
+                var operand = operands[index];
                 hits.Clear();
                 flow.Collect(operand.Operand, hits);
                 foreach (var hit in hits)

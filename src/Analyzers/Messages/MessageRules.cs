@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-using PleoUxGuard.Analyzers.Configuration;
 using PleoUxGuard.Analyzers.Sinks;
 using PleoUxGuard.Shared;
 
@@ -13,36 +10,29 @@ namespace PleoUxGuard.Analyzers.Messages;
 /// <summary>One message reaching a user-facing sink, with what the message rules need to judge it.</summary>
 internal sealed class MessageUse
 {
-    private readonly Lazy<(MessageScope Scope, FailureKind? FromStatus)> _scope;
+    private readonly MessageSite _site;
+    private readonly Action<Diagnostic> _report;
 
-    public MessageUse(OperationAnalysisContext context, UserMessageSinkUse sink, MessageRules rules, MessageSettings settings)
+    public MessageUse(MessageSite site, MessageRules rules, Action<Diagnostic> report)
     {
-        Context = context;
-        Sink = sink;
+        _site = site;
+        _report = report;
         Rules = rules;
-        Settings = settings;
-        _scope = new Lazy<(MessageScope, FailureKind?)>(() =>
-        {
-            var scope = MessageScope.Of(context.Operation, context.ContainingSymbol, settings, out var fromStatus);
-            return (scope, fromStatus);
-        });
     }
 
-    public OperationAnalysisContext Context { get; }
-
-    public UserMessageSinkUse Sink { get; }
+    public UserMessageSinkUse Sink => _site.Sink;
 
     public MessageRules Rules { get; }
 
-    public MessageSettings Settings { get; }
+    public MessageSettings Settings => _site.Settings;
 
-    public MessageScope Scope => _scope.Value.Scope;
+    public MessageScope Scope => _site.Scope;
 
     /// <summary>The failure kind a message text is most likely about here, or null.</summary>
     public FailureKind? KindFor(string? text) =>
         Sink.Kind == UserMessageSinkKind.ValidationMessage
             ? FailureKind.WrongFormat // a validation attribute judges the text entered, before any call to Pleo
-            : Scope.KindFor(text, _scope.Value.FromStatus);
+            : Scope.KindFor(text, _site.FromStatus);
 
     /// <summary>Reports a diagnostic whose code fix replaces <paramref name="replace"/> with a catalogue message.</summary>
     public void Report(DiagnosticDescriptor descriptor, IOperation at, IOperation replace, FailureKind? kind, bool fixable, params object[] arguments)
@@ -58,7 +48,7 @@ internal sealed class MessageUse
             properties[MessageDiagnosticProperties.NotFixable] = "true";
         }
 
-        Context.ReportDiagnostic(Diagnostic.Create(
+        _report(Diagnostic.Create(
             descriptor,
             at.Syntax.GetLocation(),
             new[] { replace.Syntax.GetLocation() },
@@ -98,24 +88,15 @@ internal sealed class MessageRules
         "FactAttribute", "TheoryAttribute", "TestAttribute", "TestCaseAttribute", "TestCaseSourceAttribute", "TestMethodAttribute",
         "DataTestMethodAttribute", "TestClassAttribute", "TestFixtureAttribute");
 
-    private readonly PleoOptions _options;
-    private readonly ConcurrentDictionary<OptionValues, MessageSettings> _settings = new();
-
-    private MessageRules(Compilation compilation, AnalyzerOptions options, ResourceTexts resources)
+    private MessageRules(Compilation compilation, ResourceTexts resources)
     {
-        Sinks = UserMessageSinks.Create(compilation);
         RawDetails = new RawDetails(compilation);
         Resources = resources;
-        _options = PleoOptions.For(compilation, options);
     }
-
-    public UserMessageSinks Sinks { get; }
 
     public RawDetails RawDetails { get; }
 
     public ResourceTexts Resources { get; }
-
-    public MessageSettings SettingsFor(SyntaxTree tree) => _settings.GetOrAdd(_options.For(tree), values => new MessageSettings(values));
 
     /// <summary>Call from <c>Initialize</c> after enabling concurrent execution and skipping generated code.</summary>
     public static void Register(AnalysisContext context, bool needsResources, Action<MessageUse> judge)
@@ -130,32 +111,30 @@ internal sealed class MessageRules
             var resources = needsResources
                 ? ResourceTexts.Read(start.Options.AdditionalFiles, start.CancellationToken)
                 : ResourceTexts.None;
-            var rules = new MessageRules(start.Compilation, start.Options, resources);
-            start.RegisterOperationAction(
-                operationContext =>
+            var rules = new MessageRules(start.Compilation, resources);
+            var sites = MessageSites.For(start.Compilation, start.Options);
+            start.RegisterOperationBlockAction(block =>
+            {
+                var found = sites.In(block.OperationBlocks, block.OwningSymbol);
+                if (found.IsEmpty || IsTestCode(block.OwningSymbol))
                 {
-                    var uses = rules.Sinks.Find(operationContext.Operation);
-                    if (uses.IsEmpty || IsTestCode(operationContext.ContainingSymbol))
+                    return;
+                }
+
+                foreach (var site in found)
+                {
+                    if (site.Sink.IsStateLabel)
                     {
-                        return;
+                        continue;
                     }
 
-                    var settings = rules.SettingsFor(operationContext.Operation.Syntax.SyntaxTree);
-                    foreach (var sink in uses)
+                    var use = new MessageUse(site, rules, block.ReportDiagnostic);
+                    if (!use.Scope.IsSignIn)
                     {
-                        if (sink.IsStateLabel)
-                        {
-                            continue;
-                        }
-
-                        var use = new MessageUse(operationContext, sink, rules, settings);
-                        if (!use.Scope.IsSignIn)
-                        {
-                            judge(use);
-                        }
+                        judge(use);
                     }
-                },
-                UserMessageSinks.OperationKinds);
+                }
+            });
         });
     }
 

@@ -36,6 +36,7 @@ internal sealed class SecretModel
     private readonly ConcurrentDictionary<ISymbol, bool> _symbols = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizerMethods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(SymbolEqualityComparer.Default);
 
     private SecretModel(Compilation compilation, OptionValues options)
     {
@@ -85,11 +86,20 @@ internal sealed class SecretModel
     }
 
     /// <summary>Whether a local, parameter, field, property or method (its result) holds a secret.</summary>
-    public bool IsSecret(ISymbol symbol) => _symbols.GetOrAdd(symbol, ComputeIsSecret);
+    /// <remarks>
+    /// Locals and parameters are answered without the cache: each binding of a body makes new symbols for
+    /// them, so caching would only fill the table, and their answer is cheap (no attributes on locals; a
+    /// parameter's are bound once by the compiler).
+    /// </remarks>
+    public bool IsSecret(ISymbol symbol) =>
+        symbol.Kind is SymbolKind.Local or SymbolKind.Parameter ? ComputeIsSecret(symbol) : _symbols.GetOrAdd(symbol, ComputeIsSecret);
 
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>
     public bool IsSecretType(ITypeSymbol? type) =>
-        type is not null && type.SpecialType == SpecialType.None && _types.GetOrAdd(type, ComputeIsSecretType);
+        type is not null
+        && type.SpecialType == SpecialType.None
+        && (!_secretTypes.IsEmpty || type.TypeKind is TypeKind.Class or TypeKind.Struct)
+        && _types.GetOrAdd(type.OriginalDefinition, ComputeIsSecretType); // attributes and configured names belong to the definition
 
     /// <summary>Whether the result of the method is safe to show whatever it was given.</summary>
     public bool IsSanitizer(IMethodSymbol method) => _sanitizerMethods.GetOrAdd(method, ComputeIsSanitizer);
@@ -135,17 +145,21 @@ internal sealed class SecretModel
 
     private bool ComputeIsSecret(ISymbol symbol)
     {
-        if (HasSecretAttribute(symbol) || IsSecretType(TypeOf(symbol)))
+        // Cheapest test first: most symbols are not text, or not named like a secret.
+        var type = TypeOf(symbol);
+        if (IsTextLike(type) && Names.IsSecretName(NameOf(symbol)))
         {
             return true;
         }
 
-        if (symbol is IPropertySymbol property && PositionalParameter(property) is { } parameter && HasSecretAttribute(parameter))
+        if ((symbol.Kind != SymbolKind.Local && HasSecretAttribute(symbol)) || IsSecretType(type))
         {
             return true;
         }
 
-        return IsTextLike(TypeOf(symbol)) && Names.IsSecretName(NameOf(symbol));
+        return symbol is IPropertySymbol { ContainingType.IsRecord: true } property
+            && PositionalParameter(property) is { } parameter
+            && HasSecretAttribute(parameter);
     }
 
     private static string NameOf(ISymbol symbol)
@@ -173,8 +187,9 @@ internal sealed class SecretModel
     /// <summary>The primary-constructor parameter a record's positional property was declared by.</summary>
     private static IParameterSymbol? PositionalParameter(IPropertySymbol property)
     {
+        // Only an attributed parameter can make its property a secret; most have none.
         if (property.DeclaringSyntaxReferences.Length != 1
-            || property.DeclaringSyntaxReferences[0].GetSyntax() is not ParameterSyntax declaration)
+            || property.DeclaringSyntaxReferences[0].GetSyntax() is not ParameterSyntax { AttributeLists.Count: > 0 } declaration)
         {
             return null;
         }
@@ -221,7 +236,9 @@ internal sealed class SecretModel
         return false;
     }
 
-    private bool IsSecretAttribute(INamedTypeSymbol attribute)
+    private bool IsSecretAttribute(INamedTypeSymbol attribute) => _attributeClasses.GetOrAdd(attribute, ComputeIsSecretAttribute);
+
+    private bool ComputeIsSecretAttribute(INamedTypeSymbol attribute)
     {
         if (attribute.DerivesFrom(_dataClassificationAttribute))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -41,6 +42,9 @@ internal sealed class SecretNameMatcher
     private readonly HashSet<string> _vetoes;
     private readonly HashSet<string> _headVetoes;
 
+    // The same few hundred names (logger, options, apiKey…) come back in every body; splitting them into words each time is the cost.
+    private readonly ConcurrentDictionary<string, bool> _answers = new(StringComparer.Ordinal);
+
     public SecretNameMatcher(ImmutableArray<string> extraTerms, ImmutableArray<string> extraVetoes)
     {
         var terms = ImmutableArray.CreateBuilder<string[]>();
@@ -60,12 +64,10 @@ internal sealed class SecretNameMatcher
         _headVetoes = new HashSet<string>(BuiltInHeadVetoes, StringComparer.Ordinal);
     }
 
-    public bool IsSecretName(string name)
+    public bool IsSecretName(string name) => name.Length >= 3 && _answers.GetOrAdd(name, ComputeIsSecretName);
+
+    private bool ComputeIsSecretName(string name)
     {
-        if (name.Length < 3)
-        {
-            return false;
-        }
 
         var words = IdentifierWords.Split(name);
         var lastTermEnd = -1;

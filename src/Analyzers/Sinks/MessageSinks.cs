@@ -11,6 +11,9 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// </summary>
 internal sealed class MessageSinks : SinkTable
 {
+    [System.ThreadStatic]
+    private static List<UserMessageSinkUse>? t_uses;
+
     private readonly UserMessageSinks _userMessages;
     private readonly INamedTypeSymbol? _exception;
 
@@ -25,7 +28,10 @@ internal sealed class MessageSinks : SinkTable
 
     public override void Collect(IOperation operation, List<SinkOperand> operands)
     {
-        foreach (var use in _userMessages.Find(operation))
+        var uses = t_uses ??= new List<UserMessageSinkUse>();
+        uses.Clear();
+        _userMessages.Find(operation, uses);
+        foreach (var use in uses)
         {
             operands.Add(new SinkOperand(use.Value, use.SinkName, Kind));
         }

@@ -63,8 +63,8 @@ internal readonly struct UserMessageSinkUse
 
 /// <summary>
 /// The places where a string becomes a message the user reads, resolved once per compilation.
-/// A library the compilation does not reference contributes no sink. Register an operation action for
-/// <see cref="OperationKinds"/> and pass each operation to <see cref="Find"/>.
+/// A library the compilation does not reference contributes no sink. Pass each operation of
+/// <see cref="OperationKinds"/> to <see cref="Find"/>.
 /// </summary>
 internal sealed class UserMessageSinks
 {
@@ -143,10 +143,9 @@ internal sealed class UserMessageSinks
     /// <summary>Resolves the sinks of one compilation; call from a <c>CompilationStartAction</c>.</summary>
     public static UserMessageSinks Create(Compilation compilation) => new(compilation);
 
-    /// <summary>The operands of <paramref name="operation"/> that reach a user-facing message sink.</summary>
-    public ImmutableArray<UserMessageSinkUse> Find(IOperation operation)
+    /// <summary>Adds to <paramref name="uses"/> the operands of <paramref name="operation"/> that reach a user-facing message sink.</summary>
+    public void Find(IOperation operation, List<UserMessageSinkUse> uses)
     {
-        var uses = ImmutableArray.CreateBuilder<UserMessageSinkUse>();
         switch (operation)
         {
             case IInvocationOperation invocation:
@@ -159,8 +158,6 @@ internal sealed class UserMessageSinks
                 FindInAssignment(assignment, uses);
                 break;
         }
-
-        return uses.ToImmutable();
     }
 
     /// <summary>True when a member or key name marks a state label (Status, ConnectionState, Badge) rather than a message.</summary>
@@ -185,7 +182,7 @@ internal sealed class UserMessageSinks
         return false;
     }
 
-    private void FindInInvocation(IInvocationOperation invocation, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    private void FindInInvocation(IInvocationOperation invocation, List<UserMessageSinkUse> uses)
     {
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
         var type = method.ContainingType?.OriginalDefinition;
@@ -249,7 +246,7 @@ internal sealed class UserMessageSinks
         }
     }
 
-    private void FindInCreation(IObjectCreationOperation creation, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    private void FindInCreation(IObjectCreationOperation creation, List<UserMessageSinkUse> uses)
     {
         var type = creation.Type as INamedTypeSymbol;
         if (type is null || creation.Constructor is null)
@@ -282,7 +279,7 @@ internal sealed class UserMessageSinks
         }
     }
 
-    private void FindInAssignment(ISimpleAssignmentOperation assignment, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    private void FindInAssignment(ISimpleAssignmentOperation assignment, List<UserMessageSinkUse> uses)
     {
         switch (assignment.Target)
         {
@@ -329,7 +326,7 @@ internal sealed class UserMessageSinks
         }
     }
 
-    private void AddIfMessageMember(ISymbol member, ITypeSymbol memberType, IOperation value, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    private void AddIfMessageMember(ISymbol member, ITypeSymbol memberType, IOperation value, List<UserMessageSinkUse> uses)
     {
         if (memberType.SpecialType == SpecialType.System_String
             && member.ContainingType is { } containing
@@ -346,7 +343,7 @@ internal sealed class UserMessageSinks
         string parameterName,
         string sinkName,
         UserMessageSinkKind kind,
-        ImmutableArray<UserMessageSinkUse>.Builder uses)
+        List<UserMessageSinkUse> uses)
     {
         foreach (var argument in arguments)
         {
@@ -359,7 +356,7 @@ internal sealed class UserMessageSinks
 
     // A message is text: a string, or a string boxed into an object-typed body. An anonymous object
     // body ("new { error = ... }") is looked into by the assignment of its members instead.
-    private static void AddIfText(IOperation value, string sinkName, UserMessageSinkKind kind, bool isStateLabel, ImmutableArray<UserMessageSinkUse>.Builder uses)
+    private static void AddIfText(IOperation value, string sinkName, UserMessageSinkKind kind, bool isStateLabel, List<UserMessageSinkUse> uses)
     {
         var unwrapped = value;
         while (unwrapped is IConversionOperation { IsImplicit: true } conversion)

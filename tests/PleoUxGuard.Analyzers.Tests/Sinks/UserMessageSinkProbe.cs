@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -32,7 +33,9 @@ internal sealed class UserMessageSinkProbe : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 operationContext =>
                 {
-                    foreach (var use in sinks.Find(operationContext.Operation))
+                    var uses = new List<UserMessageSinkUse>();
+                    sinks.Find(operationContext.Operation, uses);
+                    foreach (var use in uses)
                     {
                         operationContext.ReportDiagnostic(Diagnostic.Create(
                             use.IsStateLabel ? Label : Sink,

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace PleoUxGuard.Analyzers.Analysis;
+
+/// <summary>
+/// Shares one answer per method body among rules that each get their own block action. The driver runs
+/// every analyzer's block actions for a declaration one after the other on one thread, so the last body
+/// answered on this thread is the one the next rule asks for; a body met on another thread is simply
+/// answered again there (the same answer, only slower). Unlike a table keyed by operation, this costs no
+/// lock and no GC handle per body, and it holds the last answer weakly, so an idle thread keeps no
+/// compilation alive.
+/// </summary>
+internal static class PerBodyCache<T>
+    where T : class
+{
+    [ThreadStatic]
+    private static WeakReference<Entry>? t_last;
+
+    public static T Get<TState>(ImmutableArray<IOperation> blocks, TState state, Func<ImmutableArray<IOperation>, TState, T> compute)
+    {
+        var last = t_last ??= new WeakReference<Entry>(null!);
+        if (last.TryGetTarget(out var entry) && ReferenceEquals(entry.Block, blocks[0]))
+        {
+            return entry.Value;
+        }
+
+        var value = compute(blocks, state);
+        last.SetTarget(new Entry(blocks[0], value));
+        return value;
+    }
+
+    private sealed class Entry
+    {
+        public Entry(IOperation block, T value)
+        {
+            Block = block;
+            Value = value;
+        }
+
+        public IOperation Block { get; }
+
+        public T Value { get; }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Analysis;
+using PleoUxGuard.Analyzers.Configuration;
+using PleoUxGuard.Analyzers.Sinks;
+using PleoUxGuard.Shared;
+
+namespace PleoUxGuard.Analyzers.Messages;
+
+/// <summary>
+/// The user-facing message sinks of each method body, found once per body and shared by the three message
+/// rules (each judges the same sites for a different fault), with the scope of each site worked out once.
+/// </summary>
+internal sealed class MessageSites
+{
+    private static readonly ConditionalWeakTable<Compilation, MessageSites> PerCompilation = new();
+
+    [ThreadStatic]
+    private static List<UserMessageSinkUse>? t_uses;
+
+    private readonly UserMessageSinks _sinks;
+    private readonly PleoOptions _options;
+    private readonly ConcurrentDictionary<OptionValues, MessageSettings> _settings = new();
+
+    private MessageSites(Compilation compilation, AnalyzerOptions options)
+    {
+        _sinks = UserMessageSinks.Create(compilation);
+        _options = PleoOptions.For(compilation, options);
+    }
+
+    public static MessageSites For(Compilation compilation, AnalyzerOptions options) =>
+        PerCompilation.GetValue(compilation, c => new MessageSites(c, options));
+
+    /// <summary>Every operand of the body <paramref name="blocks"/> of <paramref name="owner"/> that reaches a user-facing message sink.</summary>
+    public ImmutableArray<MessageSite> In(ImmutableArray<IOperation> blocks, ISymbol owner)
+    {
+        if (blocks.IsEmpty)
+        {
+            return ImmutableArray<MessageSite>.Empty;
+        }
+
+        return PerBodyCache<Sites>.Get(blocks, (Self: this, Owner: owner), static (blocks, state) => new Sites(state.Self.Find(blocks, state.Owner))).Found;
+    }
+
+    private ImmutableArray<MessageSite> Find(ImmutableArray<IOperation> blocks, ISymbol owner)
+    {
+        ImmutableArray<MessageSite>.Builder? sites = null;
+        MessageSettings? settings = null;
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                if (operation.Kind is not (OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment))
+                {
+                    continue;
+                }
+
+                var uses = t_uses ??= new List<UserMessageSinkUse>();
+                uses.Clear();
+                _sinks.Find(operation, uses);
+                if (uses.Count == 0)
+                {
+                    continue;
+                }
+
+                settings ??= _settings.GetOrAdd(_options.For(operation.Syntax.SyntaxTree), values => new MessageSettings(values));
+                sites ??= ImmutableArray.CreateBuilder<MessageSite>();
+                foreach (var use in uses)
+                {
+                    sites.Add(new MessageSite(operation, owner, use, settings));
+                }
+            }
+        }
+
+        return sites?.ToImmutable() ?? ImmutableArray<MessageSite>.Empty;
+    }
+
+    private sealed class Sites
+    {
+        public Sites(ImmutableArray<MessageSite> found)
+        {
+            Found = found;
+        }
+
+        public ImmutableArray<MessageSite> Found { get; }
+    }
+}
+
+/// <summary>One operand reaching a user-facing message sink, with where it sits (sign-in, connection code, failure kind).</summary>
+internal sealed class MessageSite
+{
+    private readonly Lazy<(MessageScope Scope, FailureKind? FromStatus)> _scope;
+
+    public MessageSite(IOperation operation, ISymbol owner, UserMessageSinkUse sink, MessageSettings settings)
+    {
+        Sink = sink;
+        Settings = settings;
+        _scope = new Lazy<(MessageScope, FailureKind?)>(
+            () =>
+            {
+                var scope = MessageScope.Of(operation, owner, settings, out var fromStatus);
+                return (scope, fromStatus);
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public UserMessageSinkUse Sink { get; }
+
+    public MessageSettings Settings { get; }
+
+    public MessageScope Scope => _scope.Value.Scope;
+
+    public FailureKind? FromStatus => _scope.Value.FromStatus;
+}
