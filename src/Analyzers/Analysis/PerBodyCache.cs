@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace PleoUxGuard.Analyzers.Analysis;
@@ -18,16 +17,17 @@ internal static class PerBodyCache<T>
     [ThreadStatic]
     private static WeakReference<Entry>? t_last;
 
-    public static T Get<TState>(ImmutableArray<IOperation> blocks, TState state, Func<ImmutableArray<IOperation>, TState, T> compute)
+    /// <param name="block">The body's first operation block (or its root operation), which identifies it.</param>
+    public static T Get<TState>(IOperation block, TState state, Func<TState, T> compute)
     {
         var last = t_last ??= new WeakReference<Entry>(null!);
-        if (last.TryGetTarget(out var entry) && ReferenceEquals(entry.Block, blocks[0]))
+        if (last.TryGetTarget(out var entry) && ReferenceEquals(entry.Block, block))
         {
             return entry.Value;
         }
 
-        var value = compute(blocks, state);
-        last.SetTarget(new Entry(blocks[0], value));
+        var value = compute(state);
+        last.SetTarget(new Entry(block, value));
         return value;
     }
 

@@ -28,6 +28,12 @@ public abstract class SecretSinkAnalyzer : DiagnosticAnalyzer
         Func<IOperation, SecretModel, ISymbol?>? unflowed = null,
         bool razorOutput = false)
     {
+        if (unflowed is not null && !kinds.IsSubsetOf(SharedSinkScan.OperandOnlyKinds))
+        {
+            // The shared scan keeps operands without a secret only for these kinds; anything else would never be judged.
+            throw new ArgumentException("A rule that judges operands without a secret must watch only SharedSinkScan.OperandOnlyKinds.", nameof(unflowed));
+        }
+
         _unflowed = unflowed;
         _razorOutput = razorOutput;
         _alsoOnStart = alsoOnStart;
@@ -42,10 +48,9 @@ public abstract class SecretSinkAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        // Generated code is the generator's business, except Razor output, which is the page the developer wrote.
-        context.ConfigureGeneratedCodeAnalysis(_razorOutput
-            ? GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics
-            : GeneratedCodeAnalysisFlags.None);
+        // Generated code is the generator's business, except Razor output, which is the page the developer
+        // wrote: the block action skips the rest (see GeneratedCode).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkippedInActions);
         context.RegisterCompilationStartAction(start =>
         {
             SecretSinkAnalysis.Register(start, _kinds, _partial, _descriptor, _unflowed, _razorOutput);

@@ -42,13 +42,22 @@ internal sealed class SharedSinkScan
     private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
     private readonly ImmutableArray<SinkTable> _tables;
+    private readonly ImmutableArray<SinkTable> _operandOnlyTables;
     private readonly CallSummaries _calls;
+
+    /// <summary>
+    /// The sink kinds whose operands are kept even in a body that reads no secret, for the rules that judge
+    /// an operand's type (PUX001: an object destructured into the log; PUX004: a serialized object). A rule
+    /// that judges operands of another kind must be added here (its constructor checks it).
+    /// </summary>
+    public static readonly SinkKindSet OperandOnlyKinds = SinkKindSet.Of(SinkKind.Log).With(SinkKind.Client);
 
     private SharedSinkScan(Compilation compilation, AnalyzerOptions options)
     {
         _compilation = compilation;
         _options = options;
         _tables = SinkCatalogue.For(compilation).Present(SinkKindSet.All);
+        _operandOnlyTables = SinkCatalogue.For(compilation).Present(OperandOnlyKinds);
         _calls = CallSummaries.For(compilation, options);
     }
 
@@ -58,8 +67,8 @@ internal sealed class SharedSinkScan
     /// <summary>The findings and sink operands of the method body <paramref name="blocks"/>, one entry per sink operation (computed once for all secret rules, see <see cref="PerBodyCache{T}"/>).</summary>
     public BodyScan Scan(ImmutableArray<IOperation> blocks, SyntaxTree tree)
     {
-        return PerBodyCache<BodyScan>.Get(blocks, (Self: this, Tree: tree), static (blocks, state) =>
-            state.Self.Compute(blocks, SecretModel.For(state.Self._compilation, state.Self._options, state.Tree)));
+        return PerBodyCache<BodyScan>.Get(blocks[0], (Self: this, Blocks: blocks, Tree: tree), static state =>
+            state.Self.Compute(state.Blocks, SecretModel.For(state.Self._compilation, state.Self._options, state.Tree)));
     }
 
     private BodyScan Compute(ImmutableArray<IOperation> blocks, SecretModel model)
@@ -77,7 +86,7 @@ internal sealed class SharedSinkScan
             return BodyScan.Empty;
         }
 
-        // Without a secret source only the operands matter (to the rules that judge an operand's type).
+        // Without a secret source only the operands of the rules that judge an operand's type matter.
         var flow = readsSecret ? new SecretFlow(model, blocks, _calls, model.CallDepth) : null;
         var findings = t_findings ??= new List<Finding>();
         var operands = t_operands ??= new List<SinkOperand>();
@@ -94,7 +103,8 @@ internal sealed class SharedSinkScan
             }
             else
             {
-                SinkCatalogue.Collect(_tables, operation, operands);
+                SinkCatalogue.Collect(_operandOnlyTables, operation, operands);
+                DropPlainValues(operands, operandStart);
             }
 
             if (findings.Count > findingStart || operands.Count > operandStart)
@@ -111,6 +121,30 @@ internal sealed class SharedSinkScan
         operands.Clear();
         ranges.Clear();
         return scan;
+    }
+
+    /// <summary>
+    /// Without a secret in the body, an operand matters only as an object whose members are serialized or
+    /// destructured: text, numbers, flags and plain objects have none, so they are not kept.
+    /// </summary>
+    private static void DropPlainValues(List<SinkOperand> operands, int start)
+    {
+        for (var index = operands.Count - 1; index >= start; index--)
+        {
+            var value = operands[index].Operand;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.Type is { } type
+                && (type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+                    || type.TypeKind == TypeKind.Enum
+                    || (type.IsValueType && type.SpecialType != SpecialType.None)))
+            {
+                operands.RemoveAt(index);
+            }
+        }
     }
 
     /// <summary>Collects the operations that can be sinks; returns whether the body reads a secret source.</summary>

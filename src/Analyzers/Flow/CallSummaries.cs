@@ -57,9 +57,10 @@ internal sealed class CallSummaries
 
     private ImmutableArray<Finding> ComputeReach(IMethodSymbol method, int ordinal, int depth)
     {
-        if (!TryFlow(method, ordinal, depth, out var flow, out var body, out var seed) || flow.Model.IsSecret(seed))
+        // A parameter that is a secret by its own name is reported inside the callee, once; asked before the
+        // callee's body is bound, which is the costly part of a summary.
+        if (IsSecretParameter(method, ordinal) || !TryFlow(method, ordinal, depth, out var flow, out var body, out var seed))
         {
-            // A parameter that is a secret by its own name is reported inside the callee, once.
             return ImmutableArray<Finding>.Empty;
         }
 
@@ -107,6 +108,11 @@ internal sealed class CallSummaries
 
         return false;
     }
+
+    private bool IsSecretParameter(IMethodSymbol method, int ordinal) =>
+        IsFollowed(method)
+        && ordinal < method.Parameters.Length
+        && SecretModel.For(_compilation, _options, method.DeclaringSyntaxReferences[0].SyntaxTree).IsSecret(method.Parameters[ordinal]);
 
     private bool TryFlow(IMethodSymbol method, int ordinal, int depth, out SecretFlow flow, out IOperation body, out IParameterSymbol seed)
     {

@@ -288,19 +288,36 @@ internal sealed class SecretFlow
     private void VisitVariable(ISymbol variable, IOperation reference, List<SecretHit> hits, int chain)
     {
         var isSecret = _model.IsSecret(variable) || SymbolEqualityComparer.Default.Equals(variable, _seed);
-        var found = new List<SecretHit>();
+        List<SecretHit>? found = null;
         var cleared = false;
         var position = reference.Syntax.SpanStart;
-        foreach (var definition in ReachingDefinitions(variable, reference))
+        if (Definitions().TryGetValue(variable, out var definitions))
         {
-            if (IsSanitized(definition.Value))
+            // The definitions before the use, latest first, down to one that always runs before it.
+            for (var index = definitions.Count - 1; index >= 0; index--)
             {
-                // Only an assignment that always runs before the use clears it: one in an if-branch does not.
-                cleared |= definition.Kills && definition.Scope.FullSpan.Contains(position);
-                continue;
-            }
+                var definition = definitions[index];
+                if (definition.Position > position)
+                {
+                    continue;
+                }
 
-            Visit(definition.Value, found, chain + 1);
+                var alwaysRuns = definition.Kills && definition.Scope.FullSpan.Contains(position);
+                if (IsSanitized(definition.Value))
+                {
+                    // Only an assignment that always runs before the use clears it: one in an if-branch does not.
+                    cleared |= alwaysRuns;
+                }
+                else
+                {
+                    Visit(definition.Value, found ??= new List<SecretHit>(), chain + 1);
+                }
+
+                if (alwaysRuns)
+                {
+                    break;
+                }
+            }
         }
 
         if (isSecret && !cleared)
@@ -309,9 +326,12 @@ internal sealed class SecretFlow
             return;
         }
 
-        foreach (var hit in found)
+        if (found is not null)
         {
-            Add(hits, hit.WithAt(reference));
+            foreach (var hit in found)
+            {
+                Add(hits, hit.WithAt(reference));
+            }
         }
     }
 
@@ -472,32 +492,6 @@ internal sealed class SecretFlow
     private static bool IsWithinLastFour(IOperation index) => TextTransforms.FromEnd(index) is >= 1 and <= 4;
 
     private static bool IsStringBuilder(ITypeSymbol? type) => FlowTypes.IsNamed(type, "StringBuilder", "System.Text");
-
-    private IEnumerable<Definition> ReachingDefinitions(ISymbol variable, IOperation use)
-    {
-        var all = Definitions();
-        if (!all.TryGetValue(variable, out var definitions))
-        {
-            yield break;
-        }
-
-        var position = use.Syntax.SpanStart;
-        for (var index = definitions.Count - 1; index >= 0; index--)
-        {
-            var definition = definitions[index];
-            if (definition.Position > position)
-            {
-                continue;
-            }
-
-            yield return definition;
-            if (definition.Kills && definition.Scope.FullSpan.Contains(position))
-            {
-                // This assignment always runs before the use: nothing earlier reaches it.
-                yield break;
-            }
-        }
-    }
 
     // One flow is used by one thread at a time (a body's scan, or one callee summary), so the lazy table needs no lock.
     private Dictionary<ISymbol, List<Definition>> Definitions()

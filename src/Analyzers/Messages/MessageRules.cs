@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Sinks;
 using PleoUxGuard.Shared;
 
@@ -98,7 +99,7 @@ internal sealed class MessageRules
 
     public ResourceTexts Resources { get; }
 
-    /// <summary>Call from <c>Initialize</c> after enabling concurrent execution and skipping generated code.</summary>
+    /// <summary>Call from <c>Initialize</c> after enabling concurrent execution and <see cref="GeneratedCode.SkippedInActions"/>.</summary>
     public static void Register(AnalysisContext context, bool needsResources, Action<MessageUse> judge)
     {
         context.RegisterCompilationStartAction(start =>
@@ -115,6 +116,11 @@ internal sealed class MessageRules
             var sites = MessageSites.For(start.Compilation, start.Options);
             start.RegisterOperationBlockAction(block =>
             {
+                if (block.IsGeneratedCode)
+                {
+                    return;
+                }
+
                 var found = sites.In(block.OperationBlocks, block.OwningSymbol);
                 if (found.IsEmpty || IsTestCode(block.OwningSymbol))
                 {

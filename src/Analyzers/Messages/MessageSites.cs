@@ -46,7 +46,7 @@ internal sealed class MessageSites
             return ImmutableArray<MessageSite>.Empty;
         }
 
-        return PerBodyCache<Sites>.Get(blocks, (Self: this, Owner: owner), static (blocks, state) => new Sites(state.Self.Find(blocks, state.Owner))).Found;
+        return PerBodyCache<Sites>.Get(blocks[0], (Self: this, Blocks: blocks, Owner: owner), static state => new Sites(state.Self.Find(state.Blocks, state.Owner))).Found;
     }
 
     private ImmutableArray<MessageSite> Find(ImmutableArray<IOperation> blocks, ISymbol owner)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Configuration;
 using PleoUxGuard.Analyzers.Messages;
 using PleoUxGuard.Analyzers.Sinks;
@@ -25,7 +26,7 @@ public sealed class GenericErrorMessageAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkippedInActions);
         MessageRules.Register(context, needsResources: false, Judge);
         context.RegisterAdditionalFileAction(JudgeResources);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Messages;
 using PleoUxGuard.Analyzers.Sinks;
 using PleoUxGuard.Shared;
@@ -20,7 +21,7 @@ public sealed class NoRecoveryActionAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkippedInActions);
         MessageRules.Register(context, needsResources: true, Judge);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Flow;
 using PleoUxGuard.Analyzers.Secrets;
 
@@ -25,7 +26,7 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkippedInActions);
         context.RegisterCompilationStartAction(start =>
         {
             var debuggerDisplay = start.Compilation.GetTypeByMetadataName("System.Diagnostics.DebuggerDisplayAttribute");
@@ -39,7 +40,7 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol? debuggerDisplay)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.Locations.IsEmpty || type.Locations[0].SourceTree is not { } tree)
+        if (context.IsGeneratedCode || type.Locations.IsEmpty || type.Locations[0].SourceTree is not { } tree)
         {
             return;
         }
@@ -163,7 +164,8 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
         var name = declaration.Identifier.ValueText;
-        if (name is not ("ToString" or "PrintMembers")
+        if (context.IsGeneratedCode
+            || name is not ("ToString" or "PrintMembers")
             || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method)
         {
             return;

@@ -78,7 +78,7 @@ public sealed class SecretToLogAnalyzer : SecretSinkAnalyzer
     private static void AnalyzeLoggerMessageDeclaration(SymbolAnalysisContext context, LogSinks logSinks)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (method.PartialDefinitionPart is not null || !logSinks.IsLoggerMessageMethod(method) || method.Locations.IsEmpty)
+        if (context.IsGeneratedCode || method.PartialDefinitionPart is not null || !logSinks.IsLoggerMessageMethod(method) || method.Locations.IsEmpty)
         {
             return;
         }

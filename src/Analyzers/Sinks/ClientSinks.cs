@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Analysis;
 
 namespace PleoUxGuard.Analyzers.Sinks;
 
@@ -84,12 +85,36 @@ internal sealed class ClientSinks : SinkTable
             }
         }
 
-        if (returned.SemanticModel?.GetEnclosingSymbol(returned.Syntax.SpanStart) is not IMethodSymbol method)
+        var root = returned.Parent!;
+        while (root.Parent is not null)
         {
-            return null;
+            root = root.Parent;
         }
 
-        return IsAction(method) || IsPageHandler(method) ? method.Name : null;
+        // Every return of a body answers from the same method: ask once per body.
+        return PerBodyCache<EndpointAnswer>.Get(root, (Sinks: this, Returned: returned), static state => state.Sinks.EndpointOf(state.Returned)).Name;
+    }
+
+    private EndpointAnswer EndpointOf(IReturnOperation returned)
+    {
+        if (returned.SemanticModel?.GetEnclosingSymbol(returned.Syntax.SpanStart) is not IMethodSymbol method)
+        {
+            return EndpointAnswer.None;
+        }
+
+        return IsAction(method) || IsPageHandler(method) ? new EndpointAnswer(method.Name) : EndpointAnswer.None;
+    }
+
+    private sealed class EndpointAnswer
+    {
+        public static readonly EndpointAnswer None = new(null);
+
+        public EndpointAnswer(string? name)
+        {
+            Name = name;
+        }
+
+        public string? Name { get; }
     }
 
     private bool IsMinimalApiHandler(IAnonymousFunctionOperation lambda)

@@ -11,5 +11,9 @@ internal readonly struct SinkKindSet
 
     public static SinkKindSet Of(SinkKind kind) => new(1 << (int)kind);
 
+    public SinkKindSet With(SinkKind kind) => new(_bits | (1 << (int)kind));
+
     public bool Contains(SinkKind kind) => (_bits & (1 << (int)kind)) != 0;
+
+    public bool IsSubsetOf(SinkKindSet other) => (_bits & ~other._bits) == 0;
 }

@@ -49,14 +49,14 @@ internal abstract class SinkTable
         switch (operation)
         {
             case IInvocationOperation invocation when Find(invocation.TargetMethod.ContainingType, invocation.TargetMethod.Name) is { } spec:
-                AddArguments(invocation.Arguments, spec, SinkNames.Of(invocation.TargetMethod), operands);
+                AddArguments(invocation.Arguments, spec, invocation.TargetMethod, operands);
                 break;
             case IObjectCreationOperation { Constructor: { } constructor } creation when Find(constructor.ContainingType, SinkSpec.Constructor) is { } spec:
-                AddArguments(creation.Arguments, spec, SinkNames.Of(constructor), operands);
+                AddArguments(creation.Arguments, spec, constructor, operands);
                 break;
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
                 when Find(property.Property.ContainingType, property.Property.Name) is not null:
-                operands.Add(new SinkOperand(assignment.Value, SinkNames.Of(property.Property), Kind));
+                operands.Add(new SinkOperand(assignment.Value, property.Property, Kind));
                 break;
         }
     }
@@ -84,7 +84,7 @@ internal abstract class SinkTable
         return null;
     }
 
-    protected void AddArguments(ImmutableArray<IArgumentOperation> arguments, SinkSpec spec, string sinkName, List<SinkOperand> operands)
+    protected void AddArguments(ImmutableArray<IArgumentOperation> arguments, SinkSpec spec, ISymbol sink, List<SinkOperand> operands)
     {
         foreach (var argument in arguments)
         {
@@ -93,7 +93,7 @@ internal abstract class SinkTable
                 && FlowTypes.CanCarry(parameter.Type)
                 && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
-                operands.Add(new SinkOperand(argument.Value, sinkName, Kind));
+                operands.Add(new SinkOperand(argument.Value, sink, Kind));
             }
         }
     }
