@@ -165,4 +165,23 @@ public sealed class RobustnessTests
             record GeneratedRecord(string ApiKey);
             """);
     }
+
+    [Fact]
+    public async Task Types_marked_generated_are_not_analysed()
+    {
+        await VerifyAsync(
+            """
+            using System.CodeDom.Compiler;
+            using Microsoft.Extensions.Logging;
+
+            [GeneratedCode("tool", "1.0")]
+            class Generated(ILogger logger)
+            {
+                void Connect(string apiKey) => logger.LogInformation("{Key}", apiKey);
+            }
+
+            [GeneratedCode("tool", "1.0")]
+            record GeneratedRecord(string ApiKey);
+            """);
+    }
 }
