@@ -33,7 +33,6 @@ internal sealed class SecretModel
     private readonly ImmutableArray<string> _attributeNames;
     private readonly ImmutableArray<INamedTypeSymbol> _secretTypes;
     private readonly ImmutableArray<string> _sanitizers;
-    private readonly ConcurrentDictionary<ISymbol, bool> _symbols = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizerMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(SymbolEqualityComparer.Default);
@@ -87,12 +86,11 @@ internal sealed class SecretModel
 
     /// <summary>Whether a local, parameter, field, property or method (its result) holds a secret.</summary>
     /// <remarks>
-    /// Locals and parameters are answered without the cache: each binding of a body makes new symbols for
-    /// them, so caching would only fill the table, and their answer is cheap (no attributes on locals; a
-    /// parameter's are bound once by the compiler).
+    /// Not cached per symbol: every test is cheap or cached on its own (names by text, attribute classes and
+    /// types by definition, a symbol's attributes by Roslyn), while hashing a member of a constructed generic
+    /// type for a table lookup costs more than answering again.
     /// </remarks>
-    public bool IsSecret(ISymbol symbol) =>
-        symbol.Kind is SymbolKind.Local or SymbolKind.Parameter ? ComputeIsSecret(symbol) : _symbols.GetOrAdd(symbol, ComputeIsSecret);
+    public bool IsSecret(ISymbol symbol) => ComputeIsSecret(symbol);
 
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>
     public bool IsSecretType(ITypeSymbol? type) =>

@@ -461,7 +461,9 @@ internal sealed class UserMessageSinks
         return false;
     }
 
+    // AllInterfaces builds every interface of a constructed type (a Dictionary<,> has a dozen), so it is
+    // asked only of types that are not generic: a TempData implementation is not.
     private static bool Implements(ITypeSymbol type, INamedTypeSymbol @interface) =>
         SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, @interface)
-        || Contains(type.AllInterfaces, @interface);
+        || (type is INamedTypeSymbol { IsGenericType: false } && Contains(type.AllInterfaces, @interface));
 }
