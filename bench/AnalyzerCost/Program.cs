@@ -10,13 +10,15 @@ using PleoUxGuard.AnalyzerCost.InProcess;
 
 // The analyzer cost benchmark: see docs/performance.md. Not a test; prints ratios, never a verdict.
 const string Usage = """
-    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--work DIR] [--no-peers] [--no-builds] [--no-in-process]
-      --lines N        corpus size in lines (default 100000)
-      --rounds N       rounds of side-by-side builds (default 3)
-      --work DIR       work folder (default artifacts/bench/analyzer-cost); results.md and results.json land there
-      --no-peers       build only the baseline and PleoUxGuard (quick check)
-      --no-builds      skip the command-line builds
-      --no-in-process  skip the in-process measurements
+    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--no-builds] [--no-in-process]
+      --lines N          corpus size in lines (default 100000)
+      --rounds N         rounds of side-by-side builds (default 3)
+      --replay-rounds N  rounds of one-thread replays of the recorded compiler command lines: baseline, PleoUxGuard, Roslynator (default 3; 0 skips)
+      --work DIR         work folder (default artifacts/bench/analyzer-cost); results.md and results.json land there
+      --peers A,B        build only these peers besides the baseline and PleoUxGuard (package ids, e.g. Roslynator.Analyzers)
+      --no-peers         build only the baseline and PleoUxGuard (quick check)
+      --no-builds        skip the command-line builds
+      --no-in-process    skip the in-process measurements
     """;
 
 var settings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -25,7 +27,7 @@ for (var index = 0; index < args.Length; index++)
 {
     switch (args[index])
     {
-        case "--lines" or "--rounds" or "--work" when index + 1 < args.Length:
+        case "--lines" or "--rounds" or "--replay-rounds" or "--work" or "--peers" when index + 1 < args.Length:
             settings[args[index]] = args[++index];
             break;
         case "--no-peers" or "--no-builds" or "--no-in-process":
@@ -38,9 +40,10 @@ for (var index = 0; index < args.Length; index++)
 }
 
 if (!int.TryParse(settings.GetValueOrDefault("--lines", "100000"), out var lines) || lines < CorpusGenerator.LargeFileMinimumLines
-    || !int.TryParse(settings.GetValueOrDefault("--rounds", "3"), out var rounds) || rounds < 1)
+    || !int.TryParse(settings.GetValueOrDefault("--rounds", "3"), out var rounds) || rounds < 1
+    || !int.TryParse(settings.GetValueOrDefault("--replay-rounds", "3"), out var replayRounds) || replayRounds < 0)
 {
-    Console.Error.WriteLine($"--lines must be at least {CorpusGenerator.LargeFileMinimumLines} and --rounds at least 1\n{Usage}");
+    Console.Error.WriteLine($"--lines must be at least {CorpusGenerator.LargeFileMinimumLines}, --rounds at least 1 and --replay-rounds at least 0\n{Usage}");
     return 2;
 }
 
@@ -60,6 +63,7 @@ try
         .Select(descriptor => descriptor.Id).Distinct().Order(StringComparer.Ordinal).ToList();
 
     IReadOnlyList<ContenderRuns> builds = [];
+    IReadOnlyList<ReplayRuns> replays = [];
     if (!flags.Contains("--no-builds"))
     {
         var feed = Path.Combine(work, "feed");
@@ -71,15 +75,23 @@ try
 
         await Cli.DotnetAsync(repository, "pack", Path.Combine(repository, "src", "Package", "PleoUxGuard.Analyzers.Package.csproj"),
             "-c", "Release", "-o", feed, "-nologo", "-tl:off", "-v:q");
+        var peers = settings.TryGetValue("--peers", out var named) ? named.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
         var contenders = Contender.All(PackedVersion(feed))
-            .Where(contender => !flags.Contains("--no-peers") || contender.IsBaseline || contender.PackageId == "PleoUxGuard.Analyzers")
+            .Where(contender => contender.IsBaseline || contender.PackageId == "PleoUxGuard.Analyzers"
+                || (!flags.Contains("--no-peers") && (peers is null || peers.Contains(contender.PackageId, StringComparer.OrdinalIgnoreCase))))
             .ToList();
         builds = await new BuildBench(work, corpus, feed).RunAsync(contenders, rounds, Progress);
+        if (replayRounds > 0)
+        {
+            // The targets' contenders only: the slow peers would add tens of minutes per round.
+            var replayed = contenders.Where(contender => contender.IsBaseline || contender.PackageId is "PleoUxGuard.Analyzers" or "Roslynator.Analyzers").ToList();
+            replays = await ReplayBench.RunAsync(work, replayed, replayRounds, Progress);
+        }
     }
 
     var inProcess = flags.Contains("--no-in-process") ? null : await InProcessBench.RunAsync(corpus, rounds, Progress);
 
-    var markdown = Report.Markdown(corpus, rounds, ourRules, builds, inProcess);
+    var markdown = Report.Markdown(corpus, rounds, ourRules, builds, replays, inProcess);
     File.WriteAllText(Path.Combine(work, "results.md"), markdown);
     File.WriteAllText(Path.Combine(work, "results.json"), JsonSerializer.Serialize(
         new
@@ -88,6 +100,7 @@ try
             rounds,
             ourRules,
             builds = builds.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
+            replays = replays.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
             inProcess,
         },
         new JsonSerializerOptions { WriteIndented = true }));

@@ -13,7 +13,7 @@ internal static class Report
     public const double ShareOfRoslynatorTarget = 0.2;
 
     public static string Markdown(
-        GeneratedCorpus corpus, int rounds, IReadOnlyList<string> ourRules, IReadOnlyList<ContenderRuns> builds, InProcessResult? inProcess)
+        GeneratedCorpus corpus, int rounds, IReadOnlyList<string> ourRules, IReadOnlyList<ContenderRuns> builds, IReadOnlyList<ReplayRuns> replays, InProcessResult? inProcess)
     {
         var text = new StringBuilder();
         text.AppendLine(Invariant($"Corpus: {corpus.Lines:N0} lines in {corpus.Files} generated files; {rounds} rounds; {Environment.ProcessorCount} cores; .NET SDK compiler, Release, shared compilation as the SDK chooses."));
@@ -44,6 +44,34 @@ internal static class Report
             {
                 var ofRoslynator = PerRound(ours, roslynator, (report, other) => report.SecondsFor(ours.Contender) / other.SecondsFor(roslynator.Contender));
                 text.AppendLine(Invariant($"- Target 2, under {ShareOfRoslynatorTarget:0.0#} of Roslynator's analyzer time: {ofRoslynator:0.000}, {(ofRoslynator < ShareOfRoslynatorTarget ? "met" : "NOT met")}."));
+            }
+
+            text.AppendLine();
+        }
+
+        if (replays.Count > 0)
+        {
+            var baseline = replays.Single(run => run.Contender.IsBaseline);
+            var ours = replays.Single(run => run.Contender.PackageId == "PleoUxGuard.Analyzers");
+            var replayRounds = ours.Reports.Count;
+            text.AppendLine(Invariant($"One-thread replays of the recorded compiler command lines (`csc /parallel-`, {replayRounds} rounds; median of each round's ratio):"));
+            text.AppendLine();
+            text.AppendLine("| package | its analyzer time / the compiler alone's time | its analyzer time / PleoUxGuard's |");
+            text.AppendLine("|---|---|---|");
+            foreach (var run in replays.Where(run => !run.Contender.IsBaseline))
+            {
+                var share = Statistics.Median(run.Reports.Select((report, round) => report.SecondsFor(run.Contender) / baseline.Reports[round].WallSeconds));
+                var relative = Statistics.Median(run.Reports.Select((report, round) => report.SecondsFor(run.Contender) / ours.Reports[round].SecondsFor(ours.Contender)));
+                text.AppendLine(Invariant($"| {run.Contender.Name} | {share:P1} | {relative:0.00}× |"));
+            }
+
+            var ourShare = Statistics.Median(ours.Reports.Select((report, round) => report.SecondsFor(ours.Contender) / baseline.Reports[round].WallSeconds));
+            text.AppendLine();
+            text.AppendLine(Invariant($"- Target 1 (one thread): {ourShare:P1} of compile time, {(ourShare < ShareOfCompileTarget ? "met" : "NOT met")}."));
+            if (replays.SingleOrDefault(run => run.Contender.PackageId == "Roslynator.Analyzers") is { } roslynator)
+            {
+                var ofRoslynator = Statistics.Median(ours.Reports.Select((report, round) => report.SecondsFor(ours.Contender) / roslynator.Reports[round].SecondsFor(roslynator.Contender)));
+                text.AppendLine(Invariant($"- Target 2 (one thread): {ofRoslynator:0.000} of Roslynator's analyzer time, {(ofRoslynator < ShareOfRoslynatorTarget ? "met" : "NOT met")}."));
             }
 
             text.AppendLine();

@@ -9,9 +9,7 @@ namespace PleoUxGuard.AnalyzerCost.Builds;
 /// </summary>
 internal sealed partial record AnalyzerReport(double CscSeconds, IReadOnlyDictionary<string, double> AssemblySeconds)
 {
-    public double SecondsFor(Contender contender) =>
-        AssemblySeconds.Where(entry => contender.AssemblyPrefixes.Any(prefix => entry.Key.StartsWith(prefix, StringComparison.Ordinal)))
-            .Sum(entry => entry.Value);
+    public double SecondsFor(Contender contender) => contender.SecondsIn(AssemblySeconds);
 
     public static AnalyzerReport Parse(string output)
     {
@@ -21,6 +19,13 @@ internal sealed partial record AnalyzerReport(double CscSeconds, IReadOnlyDictio
             throw new InvalidOperationException($"Expected one Csc line in the task performance summary, found {csc.Count}.");
         }
 
+        var assemblies = ParseAssemblies(output);
+        return new AnalyzerReport(int.Parse(csc[0].Groups["ms"].Value, CultureInfo.InvariantCulture) / 1000.0, assemblies);
+    }
+
+    /// <summary>Each analyzer assembly's time in the compiler's /reportanalyzer table.</summary>
+    public static IReadOnlyDictionary<string, double> ParseAssemblies(string output)
+    {
         var assemblies = new Dictionary<string, double>(StringComparer.Ordinal);
         var inAnalyzerTable = false;
         foreach (var line in output.Split('\n'))
@@ -40,7 +45,7 @@ internal sealed partial record AnalyzerReport(double CscSeconds, IReadOnlyDictio
             }
         }
 
-        return new AnalyzerReport(int.Parse(csc[0].Groups["ms"].Value, CultureInfo.InvariantCulture) / 1000.0, assemblies);
+        return assemblies;
     }
 
     private static double Seconds(string text) =>

@@ -10,6 +10,11 @@ internal sealed record Contender(string Name, string? PackageId, string? Version
 
     public bool IsBaseline => PackageId is null;
 
+    /// <summary>This contender's share of a /reportanalyzer table: the sum of its assemblies' rows.</summary>
+    public double SecondsIn(IReadOnlyDictionary<string, double> assemblySeconds) =>
+        assemblySeconds.Where(entry => AssemblyPrefixes.Any(prefix => entry.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            .Sum(entry => entry.Value);
+
     public string Slug => IsBaseline ? "Baseline" : PackageId!.Replace(".", string.Empty, StringComparison.Ordinal);
 
     /// <summary>The peers, at the versions the registry serves (see docs/performance.md).</summary>

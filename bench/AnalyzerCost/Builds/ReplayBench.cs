@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace PleoUxGuard.AnalyzerCost.Builds;
+
+/// <summary>One replay of a contender's compiler command line: wall time and each analyzer assembly's time.</summary>
+internal sealed record ReplayReport(double WallSeconds, IReadOnlyDictionary<string, double> AssemblySeconds)
+{
+    public double SecondsFor(Contender contender) => contender.SecondsIn(AssemblySeconds);
+}
+
+/// <summary>The replays of one contender, one per round.</summary>
+internal sealed record ReplayRuns(Contender Contender, List<ReplayReport> Reports);
+
+/// <summary>
+/// Replays the compiler command line each contender's build recorded, with <c>/parallel-</c>: one thread
+/// compiles and analyzers do not compete with compiler threads for the two cores, so an analyzer's
+/// reported time is close to the processor time it used. The builds' own figures (compiler and analyzers
+/// running concurrently) include time an analyzer callback waited for a core, which on a loaded 2-core
+/// machine varies by tens of percent from one build to the next.
+/// </summary>
+internal static class ReplayBench
+{
+    public static async Task<IReadOnlyList<ReplayRuns>> RunAsync(string workDirectory, IReadOnlyList<Contender> contenders, int rounds, Action<string> progress)
+    {
+        var replays = Directory.CreateDirectory(Path.Combine(workDirectory, "replay"));
+        var commands = new Dictionary<Contender, (string FileName, string[] Prefix, string ResponseFile)>();
+        foreach (var contender in contenders)
+        {
+            var log = Path.Combine(workDirectory, "logs", $"{contender.Slug}-round1.log");
+            var line = File.ReadLines(log).FirstOrDefault(text => text.Contains(" /noconfig ", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"No compiler command line in {log}.");
+            var start = line.IndexOf(" /noconfig ", StringComparison.Ordinal);
+            var command = line[..start].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var responseFile = Path.Combine(replays.FullName, contender.Slug + ".rsp");
+            File.WriteAllText(responseFile, line[(start + 1)..]);
+            commands[contender] = (command[0], command[1..], responseFile);
+        }
+
+        var runs = contenders.Select(contender => new ReplayRuns(contender, [])).ToList();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var index = 0; index < runs.Count; index++)
+            {
+                var run = runs[(index + round) % runs.Count];
+                progress($"replay {round + 1}/{rounds}: compiling with {run.Contender.Name}, one thread");
+                var (fileName, prefix, responseFile) = commands[run.Contender];
+                var project = Path.Combine(workDirectory, "projects", run.Contender.Slug);
+                run.Reports.Add(await ReplayAsync(fileName, [.. prefix, "@" + responseFile, "/parallel-"], project));
+            }
+        }
+
+        return runs;
+    }
+
+    private static async Task<ReplayReport> ReplayAsync(string fileName, string[] arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        clock.Stop();
+        var output = new StringBuilder().Append(await standardOutput).Append(await standardError).ToString();
+        if (process.ExitCode != 0)
+        {
+            var tail = string.Join('\n', output.Split('\n').TakeLast(20));
+            throw new InvalidOperationException($"replaying the compiler in {workingDirectory} exited with {process.ExitCode}:\n{tail}");
+        }
+
+        return new ReplayReport(clock.Elapsed.TotalSeconds, AnalyzerReport.ParseAssemblies(output));
+    }
+}
