@@ -129,22 +129,29 @@ internal sealed class SharedSinkScan
     /// </summary>
     private static void DropPlainValues(List<SinkOperand> operands, int start)
     {
-        for (var index = operands.Count - 1; index >= start; index--)
+        var kept = start;
+        for (var index = start; index < operands.Count; index++)
         {
-            var value = operands[index].Operand;
-            while (value is IConversionOperation conversion)
+            if (!IsPlainValue(operands[index].Operand))
             {
-                value = conversion.Operand;
-            }
-
-            if (value.Type is { } type
-                && (type.SpecialType is SpecialType.System_String or SpecialType.System_Object
-                    || type.TypeKind == TypeKind.Enum
-                    || (type.IsValueType && type.SpecialType != SpecialType.None)))
-            {
-                operands.RemoveAt(index);
+                operands[kept++] = operands[index];
             }
         }
+
+        operands.RemoveRange(kept, operands.Count - kept);
+    }
+
+    private static bool IsPlainValue(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value.Type is { } type
+            && (type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+                || type.TypeKind == TypeKind.Enum
+                || (type.IsValueType && type.SpecialType != SpecialType.None));
     }
 
     /// <summary>Collects the operations that can be sinks; returns whether the body reads a secret source.</summary>

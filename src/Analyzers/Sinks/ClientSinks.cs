@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Analysis;
+using PleoUxGuard.Analyzers.Flow;
 
 namespace PleoUxGuard.Analyzers.Sinks;
 
@@ -50,7 +51,8 @@ internal sealed class ClientSinks : SinkTable
     {
         if (operation is IReturnOperation { ReturnedValue: { } value } returned)
         {
-            if (EndpointName(returned) is { } endpoint)
+            // return 0, return true, return Task.CompletedTask: nothing an endpoint could leak.
+            if (FlowTypes.CanCarry(value.Type) && EndpointName(returned) is { } endpoint)
             {
                 operands.Add(new SinkOperand(value, endpoint, Kind));
             }
