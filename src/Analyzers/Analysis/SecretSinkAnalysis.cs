@@ -51,9 +51,12 @@ internal static class SecretSinkAnalysis
             var scan = shared.Scan(block.OperationBlocks, tree);
             foreach (var result in scan.Results)
             {
+                // Index loops: on netstandard2.0 an ArraySegment is enumerated through a boxed IEnumerable.
                 var reported = false;
-                foreach (var finding in scan.FindingsOf(result))
+                var findings = scan.FindingsOf(result);
+                for (var index = 0; index < findings.Count; index++)
                 {
+                    var finding = findings.Array![findings.Offset + index];
                     if (kinds.Contains(finding.Kind))
                     {
                         reported = true;
@@ -70,8 +73,10 @@ internal static class SecretSinkAnalysis
                     continue;
                 }
 
-                foreach (var operand in scan.OperandsOf(result))
+                var operands = scan.OperandsOf(result);
+                for (var index = 0; index < operands.Count; index++)
                 {
+                    var operand = operands.Array![operands.Offset + index];
                     if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, SecretModel.For(compilation, options, tree)) is { } exposed)
                     {
                         var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));

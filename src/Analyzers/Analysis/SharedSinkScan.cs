@@ -172,19 +172,19 @@ internal sealed class SharedSinkScan
                     candidates.Add(operation);
                     break;
                 case OperationKind.LocalReference when !readsSecret && MayCarry(operation, model):
-                    readsSecret = model.IsSecret(((ILocalReferenceOperation)operation).Local);
+                    readsSecret = model.IsSecret(((ILocalReferenceOperation)operation).Local, operation.Type);
                     break;
                 case OperationKind.ParameterReference when !readsSecret && MayCarry(operation, model):
-                    readsSecret = model.IsSecret(((IParameterReferenceOperation)operation).Parameter);
+                    readsSecret = model.IsSecret(((IParameterReferenceOperation)operation).Parameter, operation.Type);
                     break;
                 case OperationKind.FieldReference when !readsSecret && MayCarry(operation, model):
-                    readsSecret = model.IsSecret(((IFieldReferenceOperation)operation).Field);
+                    readsSecret = model.IsSecret(((IFieldReferenceOperation)operation).Field, operation.Type);
                     break;
                 case OperationKind.PropertyReference when !readsSecret && MayCarry(operation, model):
                     var property = (IPropertyReferenceOperation)operation;
                     readsSecret = property.Property.IsIndexer
                         ? ConfigurationKeys.IsSecretLookup(property, model.Names) is not null
-                        : model.IsSecret(property.Property);
+                        : model.IsSecret(property.Property, operation.Type);
                     break;
             }
         }

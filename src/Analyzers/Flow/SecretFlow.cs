@@ -254,7 +254,7 @@ internal sealed class SecretFlow
 
     private void VisitMember(ISymbol member, IOperation reference, List<SecretHit> hits)
     {
-        if (_model.IsSecret(member))
+        if (_model.IsSecret(member, reference.Type))
         {
             Add(hits, new SecretHit(member, member.Name, reference, isPartial: false));
         }
@@ -287,7 +287,7 @@ internal sealed class SecretFlow
 
     private void VisitVariable(ISymbol variable, IOperation reference, List<SecretHit> hits, int chain)
     {
-        var isSecret = _model.IsSecret(variable) || SymbolEqualityComparer.Default.Equals(variable, _seed);
+        var isSecret = _model.IsSecret(variable, reference.Type) || SymbolEqualityComparer.Default.Equals(variable, _seed);
         List<SecretHit>? found = null;
         var cleared = false;
         var position = reference.Syntax.SpanStart;

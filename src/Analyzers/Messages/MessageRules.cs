@@ -127,6 +127,8 @@ internal sealed class MessageRules
                     return;
                 }
 
+                // One delegate per body: a delegate over the context struct's method boxes the struct.
+                Action<Diagnostic> report = block.ReportDiagnostic;
                 foreach (var site in found)
                 {
                     if (site.Sink.IsStateLabel)
@@ -134,7 +136,7 @@ internal sealed class MessageRules
                         continue;
                     }
 
-                    var use = new MessageUse(site, rules, block.ReportDiagnostic);
+                    var use = new MessageUse(site, rules, report);
                     if (!use.Scope.IsSignIn)
                     {
                         judge(use);

@@ -35,6 +35,7 @@ internal sealed class SecretModel
     private readonly ImmutableArray<string> _sanitizers;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizerMethods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, Sanitizing> _sanitizingNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(SymbolEqualityComparer.Default);
 
     private SecretModel(Compilation compilation, OptionValues options)
@@ -90,7 +91,10 @@ internal sealed class SecretModel
     /// types by definition, a symbol's attributes by Roslyn), while hashing a member of a constructed generic
     /// type for a table lookup costs more than answering again.
     /// </remarks>
-    public bool IsSecret(ISymbol symbol) => ComputeIsSecret(symbol);
+    public bool IsSecret(ISymbol symbol) => ComputeIsSecret(symbol, TypeOf(symbol));
+
+    /// <summary>As <see cref="IsSecret(ISymbol)"/>, for a reference whose operation already gives the symbol's type (asking a local for its type can cost an inference).</summary>
+    public bool IsSecret(ISymbol symbol, ITypeSymbol? type) => ComputeIsSecret(symbol, type ?? TypeOf(symbol));
 
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>
     public bool IsSecretType(ITypeSymbol? type) =>
@@ -100,7 +104,12 @@ internal sealed class SecretModel
         && _types.GetOrAdd(type.OriginalDefinition, ComputeIsSecretType); // attributes and configured names belong to the definition
 
     /// <summary>Whether the result of the method is safe to show whatever it was given.</summary>
-    public bool IsSanitizer(IMethodSymbol method) => _sanitizerMethods.GetOrAdd(method, ComputeIsSanitizer);
+    /// <remarks>Only a configured sanitizer list needs the method itself; the built-in tests read names, cached as text.</remarks>
+    public bool IsSanitizer(IMethodSymbol method) =>
+        SanitizingWords(method.Name) is var byName && (byName == Sanitizing.Yes
+            || (byName == Sanitizing.No && SanitizingWords(method.ContainingType.Name) == Sanitizing.Yes)
+            || method.ContainingType.DerivesFrom(_redactor)
+            || (!_sanitizers.IsEmpty && _sanitizerMethods.GetOrAdd(method, IsConfiguredSanitizer)));
 
     /// <summary>string, char[], byte[], spans and memories of char, StringBuilder, SecureString, and arrays or tasks of those.</summary>
     public bool IsTextLike(ITypeSymbol? type)
@@ -141,10 +150,9 @@ internal sealed class SecretModel
     private static bool Is(ITypeSymbol? type, INamedTypeSymbol? wellKnown) =>
         wellKnown is not null && SymbolEqualityComparer.Default.Equals(type, wellKnown);
 
-    private bool ComputeIsSecret(ISymbol symbol)
+    private bool ComputeIsSecret(ISymbol symbol, ITypeSymbol? type)
     {
         // Cheapest test first: most symbols are not text, or not named like a secret.
-        var type = TypeOf(symbol);
         if (IsTextLike(type) && Names.IsSecretName(NameOf(symbol)))
         {
             return true;
@@ -258,43 +266,28 @@ internal sealed class SecretModel
         return false;
     }
 
-    private static bool HasSanitizingWord(string name, out bool undoes)
+    private Sanitizing SanitizingWords(string name) => _sanitizingNames.GetOrAdd(name, ComputeSanitizingWords);
+
+    private static Sanitizing ComputeSanitizingWords(string name)
     {
-        undoes = false;
         var found = false;
         foreach (var word in IdentifierWords.Split(name))
         {
             if (word is "unmask" or "unprotect" or "decrypt" or "reveal")
             {
-                undoes = true;
-                return false;
+                return Sanitizing.Undoes;
             }
 
             found |= word is "mask" or "masked" or "masker" or "redact" or "redacted" or "redactor" or "hash" or "hashed"
                 or "fingerprint" or "encrypt" or "protect";
         }
 
-        return found;
+        // Mask(), Redact(); or any method of a SecretMask / KeyRedactor type, except one that undoes it (Unmask).
+        return found ? Sanitizing.Yes : Sanitizing.No;
     }
 
-    private bool ComputeIsSanitizer(IMethodSymbol method)
+    private bool IsConfiguredSanitizer(IMethodSymbol method)
     {
-        if (method.ContainingType.DerivesFrom(_redactor))
-        {
-            return true;
-        }
-
-        if (HasSanitizingWord(method.Name, out var undoes) || (!undoes && HasSanitizingWord(method.ContainingType.Name, out _)))
-        {
-            // Mask(), Redact(); or any method of a SecretMask / KeyRedactor type, except one that undoes it (Unmask).
-            return true;
-        }
-
-        if (_sanitizers.IsEmpty)
-        {
-            return false;
-        }
-
         var qualified = method.ContainingType.ToDisplayString() + "." + method.Name;
         foreach (var configured in _sanitizers)
         {
@@ -313,5 +306,12 @@ internal sealed class SecretModel
         }
 
         return false;
+    }
+
+    private enum Sanitizing
+    {
+        No,
+        Yes,
+        Undoes,
     }
 }
