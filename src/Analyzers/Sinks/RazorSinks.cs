@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Flow;
 
 namespace PleoUxGuard.Analyzers.Sinks;
 
@@ -9,7 +10,8 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// Razor output (.cshtml), seen through the code the Razor generator writes: <c>@Model.ApiKey</c> becomes
 /// <c>Write(Model.ApiKey)</c>, <c>value="@Model.ApiKey"</c> becomes <c>WriteAttributeValue(…)</c>. Text
 /// written inside a <c>&lt;script&gt;</c> element is client-side script (PUX007); anything else is page
-/// output (PUX004). Diagnostics land on the .cshtml line through the generator's <c>#line</c> mapping.
+/// output (PUX004). <c>asp-for</c> on an <c>&lt;input&gt;</c> (not a password one) or a <c>&lt;textarea&gt;</c> writes the
+/// property's value too. Diagnostics land on the .cshtml line through the generator's <c>#line</c> mapping.
 /// </summary>
 internal sealed class RazorSinks : SinkTable
 {
@@ -32,6 +34,12 @@ internal sealed class RazorSinks : SinkTable
 
     public override void Collect(IOperation operation, List<SinkOperand> operands)
     {
+        if (operation is ISimpleAssignmentOperation assignment)
+        {
+            CollectModelExpression(assignment, operands);
+            return;
+        }
+
         if (operation is not IInvocationOperation invocation
             || invocation.TargetMethod.Name is not ("Write" or "WriteAttributeValue")
             || !invocation.TargetMethod.ContainingType.DerivesFrom(_razorPageBase))
@@ -47,6 +55,152 @@ internal sealed class RazorSinks : SinkTable
                 operands.Add(new SinkOperand(argument.Value, inScript ? "an inline <script> in Razor markup" : "Razor markup", inScript ? SinkKind.Browser : SinkKind.Client));
             }
         }
+    }
+
+    /// <summary>
+    /// <c>&lt;input asp-for="ApiKey" /&gt;</c> and <c>&lt;textarea asp-for="ApiKey"&gt;</c>: the tag helper writes the
+    /// property's value into the page (generated as <c>…TagHelper.For = CreateModelExpression(ViewData, __model =&gt;
+    /// __model.ApiKey)</c>). A password input does not: the input tag helper leaves its value out.
+    /// </summary>
+    private void CollectModelExpression(ISimpleAssignmentOperation assignment, List<SinkOperand> operands)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "For" } target
+            || target.Property.ContainingType is not { } helper
+            || helper.Name is not ("InputTagHelper" or "TextAreaTagHelper")
+            || !FlowTypes.IsNamespace(helper.ContainingNamespace, "Microsoft.AspNetCore.Mvc.TagHelpers")
+            || ModelExpressionValue(assignment.Value) is not { } value
+            || (helper.Name == "InputTagHelper" && IsPasswordInput(assignment, target, value)))
+        {
+            return;
+        }
+
+        operands.Add(new SinkOperand(value, helper.Name == "InputTagHelper" ? "<input asp-for> in Razor markup" : "<textarea asp-for> in Razor markup", SinkKind.Client));
+    }
+
+    /// <summary>The member the <c>asp-for</c> expression reads: what the lambda given to CreateModelExpression returns.</summary>
+    private static IOperation? ModelExpressionValue(IOperation value)
+    {
+        if (value is not IInvocationOperation { TargetMethod.Name: "CreateModelExpression" } create)
+        {
+            return null;
+        }
+
+        foreach (var argument in create.Arguments)
+        {
+            foreach (var part in argument.Value.DescendantsAndSelf())
+            {
+                if (part is IAnonymousFunctionOperation lambda)
+                {
+                    foreach (var statement in lambda.Body.Operations)
+                    {
+                        if (statement is IReturnOperation { ReturnedValue: { } returned })
+                        {
+                            return returned;
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A password input: <c>type="password"</c> on the element (the generated code sets the helper's
+    /// <c>InputTypeName</c> between creating it and the next element), or a <c>[DataType(DataType.Password)]</c> property.
+    /// </summary>
+    private static bool IsPasswordInput(ISimpleAssignmentOperation forAssignment, IPropertyReferenceOperation target, IOperation value)
+    {
+        if (value is IPropertyReferenceOperation { Property: { } property } && HasPasswordDataType(property))
+        {
+            return true;
+        }
+
+        var body = (IOperation)forAssignment;
+        while (body.Parent is not null)
+        {
+            body = body.Parent;
+        }
+
+        // The same helper field serves every <input> of the page: this element's settings lie between the
+        // helper's creation before the asp-for assignment and the next creation after it.
+        var helperField = (target.Instance as IFieldReferenceOperation)?.Field;
+        var position = forAssignment.Syntax.SpanStart;
+        var elementStart = -1;
+        var elementEnd = int.MaxValue;
+        var passwordAt = new List<int>();
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is not ISimpleAssignmentOperation assignment)
+            {
+                continue;
+            }
+
+            var at = assignment.Syntax.SpanStart;
+            if (assignment.Target is IFieldReferenceOperation field && helperField is not null
+                && SymbolEqualityComparer.Default.Equals(field.Field, helperField)
+                && assignment.Value is IInvocationOperation { TargetMethod.Name: "CreateTagHelper" })
+            {
+                if (at < position)
+                {
+                    elementStart = Math.Max(elementStart, at);
+                }
+                else
+                {
+                    elementEnd = Math.Min(elementEnd, at);
+                }
+            }
+            else if (assignment.Target is IPropertyReferenceOperation { Property.Name: "InputTypeName" } && SaysPassword(assignment.Value))
+            {
+                passwordAt.Add(at);
+            }
+        }
+
+        foreach (var at in passwordAt)
+        {
+            if (at > elementStart && at < elementEnd)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>"password"</c>, or <c>(string)__tagHelperAttribute_0.Value</c> whose field holds a <c>type="password"</c> attribute.</summary>
+    private static bool SaysPassword(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value.ConstantValue is { HasValue: true, Value: string text })
+        {
+            return string.Equals(text, "password", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return value is IPropertyReferenceOperation { Instance: IFieldReferenceOperation { Field: { } field } }
+            && field.DeclaringSyntaxReferences.Length == 1
+            && field.DeclaringSyntaxReferences[0].GetSyntax().ToString().IndexOf("\"password\"", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    private static bool HasPasswordDataType(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "DataTypeAttribute"
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } dataType
+                && dataType.GetMembers("Password") is { Length: 1 } members
+                && members[0] is IFieldSymbol { ConstantValue: { } password }
+                && Equals(attribute.ConstructorArguments[0].Value, password))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the literal markup written before this call left a &lt;script&gt; element open.</summary>
