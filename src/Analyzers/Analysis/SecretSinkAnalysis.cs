@@ -63,7 +63,7 @@ internal static class SecretSinkAnalysis
                         if (finding.IsPartial == partial)
                         {
                             block.ReportDiagnostic(Diagnostic.Create(
-                                descriptor, finding.Hit.At.Syntax.GetLocation(), finding.Hit.SourceName, finding.SinkName));
+                                descriptor, RazorSinks.ReportLocation(finding.Hit.At.Syntax), finding.Hit.SourceName, finding.SinkName));
                         }
                     }
                 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Flow;
 
@@ -31,6 +32,23 @@ internal sealed class RazorSinks : SinkTable
     public static bool IsRazorOutput(SyntaxTree tree) =>
         tree.FilePath.EndsWith("_cshtml.g.cs", StringComparison.OrdinalIgnoreCase)
         || tree.FilePath.EndsWith(".cshtml.g.cs", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Where to report a finding: its syntax, or in Razor output the member's name when only that part maps
+    /// back to the .cshtml (the generator maps <c>asp-for="ApiKey"</c> to the <c>ApiKey</c> of
+    /// <c>__model.ApiKey</c>, not to the whole expression).
+    /// </summary>
+    public static Location ReportLocation(SyntaxNode node)
+    {
+        var location = node.GetLocation();
+        return node is MemberAccessExpressionSyntax access
+            && IsRazorOutput(node.SyntaxTree)
+            && !location.GetMappedLineSpan().HasMappedPath
+            && access.Name.GetLocation() is var name
+            && name.GetMappedLineSpan().HasMappedPath
+            ? name
+            : location;
+    }
 
     public override void Collect(IOperation operation, List<SinkOperand> operands)
     {
