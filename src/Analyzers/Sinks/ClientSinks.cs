@@ -87,7 +87,7 @@ internal sealed class ClientSinks : SinkTable
             }
         }
 
-        var root = returned.Parent!;
+        IOperation root = returned;
         while (root.Parent is not null)
         {
             root = root.Parent;
