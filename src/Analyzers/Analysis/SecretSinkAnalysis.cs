@@ -49,14 +49,13 @@ internal static class SecretSinkAnalysis
             }
 
             var scan = shared.Scan(block.OperationBlocks, tree);
+            SecretModel? model = null;
             foreach (var result in scan.Results)
             {
-                // Index loops: on netstandard2.0 an ArraySegment is enumerated through a boxed IEnumerable.
                 var reported = false;
-                var findings = scan.FindingsOf(result);
-                for (var index = 0; index < findings.Count; index++)
+                for (var index = result.FindingStart; index < result.FindingEnd; index++)
                 {
-                    var finding = findings.Array![findings.Offset + index];
+                    var finding = scan.Findings[index];
                     if (kinds.Contains(finding.Kind))
                     {
                         reported = true;
@@ -73,11 +72,10 @@ internal static class SecretSinkAnalysis
                     continue;
                 }
 
-                var operands = scan.OperandsOf(result);
-                for (var index = 0; index < operands.Count; index++)
+                for (var index = result.OperandStart; index < result.OperandEnd; index++)
                 {
-                    var operand = operands.Array![operands.Offset + index];
-                    if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, SecretModel.For(compilation, options, tree)) is { } exposed)
+                    var operand = scan.Operands[index];
+                    if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed)
                     {
                         var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
                         block.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));

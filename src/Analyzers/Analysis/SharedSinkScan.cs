@@ -141,18 +141,11 @@ internal sealed class SharedSinkScan
         operands.RemoveRange(kept, operands.Count - kept);
     }
 
-    private static bool IsPlainValue(IOperation value)
-    {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value.Type is { } type
+    private static bool IsPlainValue(IOperation value) =>
+        value.WithoutConversions().Type is { } type
             && (type.SpecialType is SpecialType.System_String or SpecialType.System_Object
                 || type.TypeKind == TypeKind.Enum
                 || (type.IsValueType && type.SpecialType != SpecialType.None));
-    }
 
     /// <summary>Collects the operations that can be sinks; returns whether the body reads a secret source.</summary>
     private static bool Walk(IOperation block, SecretModel model, List<IOperation> candidates, bool readsSecret)
@@ -201,21 +194,20 @@ internal sealed class SharedSinkScan
     {
         public static readonly BodyScan Empty = new(Array.Empty<ScanResult>(), Array.Empty<Finding>(), Array.Empty<SinkOperand>());
 
-        private readonly Finding[] _findings;
-        private readonly SinkOperand[] _operands;
-
         public BodyScan(ScanResult[] results, Finding[] findings, SinkOperand[] operands)
         {
             Results = results;
-            _findings = findings;
-            _operands = operands;
+            Findings = findings;
+            Operands = operands;
         }
 
         public ScanResult[] Results { get; }
 
-        public ArraySegment<Finding> FindingsOf(ScanResult result) => new(_findings, result.FindingStart, result.FindingCount);
+        /// <summary>Every finding of the body; a <see cref="ScanResult"/> says which belong to its operation.</summary>
+        public Finding[] Findings { get; }
 
-        public ArraySegment<SinkOperand> OperandsOf(ScanResult result) => new(_operands, result.OperandStart, result.OperandCount);
+        /// <summary>Every sink operand of the body; a <see cref="ScanResult"/> says which belong to its operation.</summary>
+        public SinkOperand[] Operands { get; }
     }
 
     /// <summary>Where the findings and sink operands of one operation lie in its <see cref="BodyScan"/>.</summary>
@@ -233,8 +225,12 @@ internal sealed class SharedSinkScan
 
         public int FindingCount { get; }
 
+        public int FindingEnd => FindingStart + FindingCount;
+
         public int OperandStart { get; }
 
         public int OperandCount { get; }
+
+        public int OperandEnd => OperandStart + OperandCount;
     }
 }

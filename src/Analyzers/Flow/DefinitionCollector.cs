@@ -64,12 +64,7 @@ internal static class DefinitionCollector
 
     private static ISymbol? Variable(IOperation? target)
     {
-        while (target is IConversionOperation conversion)
-        {
-            target = conversion.Operand;
-        }
-
-        return target switch
+        return target?.WithoutConversions() switch
         {
             ILocalReferenceOperation local => local.Local,
             IParameterReferenceOperation parameter => parameter.Parameter,

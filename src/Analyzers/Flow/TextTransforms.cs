@@ -70,12 +70,7 @@ internal static class TextTransforms
     /// <summary>n for <c>^n</c> or <c>x.Length - n</c> (also inside <c>Math.Max(0, …)</c>); otherwise null.</summary>
     public static int? FromEnd(IOperation operation)
     {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        switch (operation)
+        switch (operation.WithoutConversions())
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat:
                 return Constant(hat.Operand);

@@ -10,13 +10,7 @@ internal static class LocalValues
     public static List<IOperation> Of(ILocalReferenceOperation reference)
     {
         var values = new List<IOperation>();
-        var root = reference as IOperation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var operation in root.Descendants())
+        foreach (var operation in reference.Root().Descendants())
         {
             switch (operation)
             {

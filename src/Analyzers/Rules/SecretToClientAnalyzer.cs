@@ -21,11 +21,6 @@ public sealed class SecretToClientAnalyzer : SecretSinkAnalyzer
 
     private static ISymbol? SerializedSecret(IOperation operand, SecretModel model)
     {
-        while (operand is IConversionOperation conversion)
-        {
-            operand = conversion.Operand;
-        }
-
-        return SerializedSecrets.Find(operand.Type, model);
+        return SerializedSecrets.Find(operand.WithoutConversions().Type, model);
     }
 }

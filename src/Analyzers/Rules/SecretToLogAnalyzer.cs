@@ -33,11 +33,7 @@ public sealed class SecretToLogAnalyzer : SecretSinkAnalyzer
             return null;
         }
 
-        var value = operand;
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
+        var value = operand.WithoutConversions();
 
         if (value is IArrayCreationOperation { Initializer: { } initializer })
         {

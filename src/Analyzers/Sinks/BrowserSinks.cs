@@ -63,12 +63,7 @@ internal sealed class BrowserSinks : SinkTable
     /// <summary><c>Response.Headers</c> (any HttpResponse's): the headers the browser receives, unlike a request's.</summary>
     private bool IsResponseHeaders(IOperation? operation)
     {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation is IPropertyReferenceOperation { Property.Name: "Headers" } headers
+        return operation?.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Headers" } headers
             && headers.Property.ContainingType.DerivesFrom(_httpResponse)
             && (_headerDictionary is null || SymbolEqualityComparer.Default.Equals(headers.Type, _headerDictionary));
     }

@@ -66,7 +66,7 @@ internal sealed class ClientSinks : SinkTable
         // A string body is a message (PUX002's), not data.
         for (var index = operands.Count - 1; index >= before; index--)
         {
-            if (Unwrap(operands[index].Operand).Type?.SpecialType == SpecialType.System_String)
+            if (operands[index].Operand.WithoutConversions().Type?.SpecialType == SpecialType.System_String)
             {
                 operands.RemoveAt(index);
             }
@@ -87,14 +87,8 @@ internal sealed class ClientSinks : SinkTable
             }
         }
 
-        IOperation root = returned;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
         // Every return of a body answers from the same method: ask once per body.
-        return PerBodyCache<EndpointAnswer>.Get(root, (Sinks: this, Returned: returned), static state => state.Sinks.EndpointOf(state.Returned)).Name;
+        return PerBodyCache<EndpointAnswer>.Get(returned.Root(), (Sinks: this, Returned: returned), static state => state.Sinks.EndpointOf(state.Returned)).Name;
     }
 
     private EndpointAnswer EndpointOf(IReturnOperation returned)
@@ -143,14 +137,4 @@ internal sealed class ClientSinks : SinkTable
         method.MethodKind == MethodKind.Ordinary
         && method.Name.StartsWith("On", System.StringComparison.Ordinal)
         && method.ContainingType.DerivesFrom(_pageModel);
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

@@ -134,12 +134,7 @@ internal sealed class RazorSinks : SinkTable
             return true;
         }
 
-        var body = (IOperation)forAssignment;
-        while (body.Parent is not null)
-        {
-            body = body.Parent;
-        }
-
+        var body = forAssignment.Root();
         // The same helper field serves every <input> of the page: this element's settings lie between the
         // helper's creation before the asp-for assignment and the next creation after it.
         var helperField = (target.Instance as IFieldReferenceOperation)?.Field;
@@ -188,11 +183,7 @@ internal sealed class RazorSinks : SinkTable
     /// <summary><c>"password"</c>, or <c>(string)__tagHelperAttribute_0.Value</c> whose field holds a <c>type="password"</c> attribute.</summary>
     private static bool SaysPassword(IOperation value)
     {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
+        value = value.WithoutConversions();
         if (value.ConstantValue is { HasValue: true, Value: string text })
         {
             return string.Equals(text, "password", StringComparison.OrdinalIgnoreCase);
@@ -224,12 +215,7 @@ internal sealed class RazorSinks : SinkTable
     /// <summary>Whether the literal markup written before this call left a &lt;script&gt; element open.</summary>
     private static bool InsideScript(IInvocationOperation write)
     {
-        var body = (IOperation)write;
-        while (body.Parent is not null)
-        {
-            body = body.Parent;
-        }
-
+        var body = write.Root();
         var position = write.Syntax.SpanStart;
         var open = false;
         foreach (var operation in body.Descendants())
