@@ -60,17 +60,17 @@ internal static class Report
             text.AppendLine("|---|---|---|");
             foreach (var run in replays.Where(run => !run.Contender.IsBaseline))
             {
-                var share = Statistics.Median(run.Reports.Select((report, round) => report.SecondsFor(run.Contender) / baseline.Reports[round].WallSeconds));
-                var relative = Statistics.Median(run.Reports.Select((report, round) => report.SecondsFor(run.Contender) / ours.Reports[round].SecondsFor(ours.Contender)));
+                var share = PerRound(run.Reports, baseline.Reports, (report, base_) => report.SecondsFor(run.Contender) / base_.WallSeconds);
+                var relative = PerRound(run.Reports, ours.Reports, (report, our) => report.SecondsFor(run.Contender) / our.SecondsFor(ours.Contender));
                 text.AppendLine(Invariant($"| {run.Contender.Name} | {share:P1} | {relative:0.00}× |"));
             }
 
-            var ourShare = Statistics.Median(ours.Reports.Select((report, round) => report.SecondsFor(ours.Contender) / baseline.Reports[round].WallSeconds));
+            var ourShare = PerRound(ours.Reports, baseline.Reports, (report, base_) => report.SecondsFor(ours.Contender) / base_.WallSeconds);
             text.AppendLine();
             text.AppendLine(Invariant($"- Target 1 (one thread): {ourShare:P1} of compile time, {(ourShare < ShareOfCompileTarget ? "met" : "NOT met")}."));
             if (replays.SingleOrDefault(run => run.Contender.PackageId == "Roslynator.Analyzers") is { } roslynator)
             {
-                var ofRoslynator = Statistics.Median(ours.Reports.Select((report, round) => report.SecondsFor(ours.Contender) / roslynator.Reports[round].SecondsFor(roslynator.Contender)));
+                var ofRoslynator = PerRound(ours.Reports, roslynator.Reports, (report, other) => report.SecondsFor(ours.Contender) / other.SecondsFor(roslynator.Contender));
                 text.AppendLine(Invariant($"- Target 2 (one thread): {ofRoslynator:0.000} of Roslynator's analyzer time, {(ofRoslynator < ShareOfRoslynatorTarget ? "met" : "NOT met")}."));
             }
 
@@ -99,7 +99,11 @@ internal static class Report
 
     /// <summary>The median over rounds of a ratio between a contender's round and the same round of another.</summary>
     private static double PerRound(ContenderRuns run, ContenderRuns other, Func<AnalyzerReport, AnalyzerReport, double> ratio) =>
-        Statistics.Median(run.Reports.Zip(other.Reports, ratio));
+        PerRound(run.Reports, other.Reports, ratio);
+
+    /// <summary>The median over rounds of a ratio taken within each round.</summary>
+    private static double PerRound<TReport>(IEnumerable<TReport> reports, IEnumerable<TReport> others, Func<TReport, TReport, double> ratio) =>
+        Statistics.Median(reports.Zip(others, ratio));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

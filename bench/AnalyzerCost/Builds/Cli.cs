@@ -3,12 +3,15 @@ using System.Text;
 
 namespace PleoUxGuard.AnalyzerCost.Builds;
 
-/// <summary>Runs the dotnet CLI and returns everything it printed; a failure stops the benchmark with the output.</summary>
+/// <summary>Runs the dotnet CLI (or another program) and returns everything it printed; a failure stops the benchmark with the output.</summary>
 internal static class Cli
 {
-    public static async Task<string> DotnetAsync(string workingDirectory, params string[] arguments)
+    public static Task<string> DotnetAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync("dotnet", workingDirectory, arguments);
+
+    public static async Task<string> RunAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -30,7 +33,7 @@ internal static class Cli
         if (process.ExitCode != 0)
         {
             var tail = string.Join('\n', output.ToString().Split('\n').TakeLast(40));
-            throw new InvalidOperationException($"`dotnet {string.Join(' ', arguments)}` exited with {process.ExitCode}:\n{tail}");
+            throw new InvalidOperationException($"`{fileName} {string.Join(' ', arguments)}` in {workingDirectory} exited with {process.ExitCode}:\n{tail}");
         }
 
         return output.ToString();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace PleoUxGuard.AnalyzerCost.Builds;
 
@@ -55,30 +54,9 @@ internal static class ReplayBench
 
     private static async Task<ReplayReport> ReplayAsync(string fileName, string[] arguments, string workingDirectory)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var standardOutput = process.StandardOutput.ReadToEndAsync();
-        var standardError = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var output = await Cli.RunAsync(fileName, workingDirectory, arguments);
         clock.Stop();
-        var output = new StringBuilder().Append(await standardOutput).Append(await standardError).ToString();
-        if (process.ExitCode != 0)
-        {
-            var tail = string.Join('\n', output.Split('\n').TakeLast(20));
-            throw new InvalidOperationException($"replaying the compiler in {workingDirectory} exited with {process.ExitCode}:\n{tail}");
-        }
-
         return new ReplayReport(clock.Elapsed.TotalSeconds, AnalyzerReport.ParseAssemblies(output));
     }
 }
