@@ -48,6 +48,34 @@ public sealed class CliBadInputTests : IDisposable
         Assert.Single(output.Trim().Split('\n'));
     }
 
+    [Fact]
+    public async Task A_profile_with_a_bad_field_exits_2_naming_the_field()
+    {
+        var path = Write("bad-field.json", """{ "connectionPage": "/c", "baseUrl": "http://127.0.0.1:1", "timeouts": { "stepSeconds": -3 } }""");
+
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", path);
+
+        Assert.Equal(ExitCodes.ProfileError, exitCode);
+        Assert.Contains("'timeouts.stepSeconds'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_integration_that_never_starts_exits_3()
+    {
+        var path = Write("no-start.json", """
+            { "connectionPage": "/c", "baseUrl": "http://127.0.0.1:{port}",
+              "integration": { "command": "dotnet", "args": ["--no-such-option-pleo-uxguard"] },
+              "timeouts": { "startSeconds": 20 } }
+            """);
+
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", path);
+
+        Assert.Equal(ExitCodes.EnvironmentError, exitCode);
+        Assert.Contains("exited with code", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string[], string> BadOptions => new()
     {
         { ["--shard", "3/2"], "--shard must be i/n with 1 <= i <= n" },
