@@ -10,6 +10,8 @@ namespace PleoUxGuard.AnalyzerCost.InProcess;
 /// <summary>Our analyzers against the compiler's own work on the same code, inside one process.</summary>
 internal sealed record InProcessResult(
     double CorpusAnalyzerToCompileTime,
+    double CorpusAddedTimeToCompileTime,
+    double CorpusEmptyAnalyzerTimeToCompileTime,
     double CorpusAllocationToCompileAllocation,
     long CompileAllocatedBytes,
     double LargeFileAnalyzerToCompileTime,
@@ -20,12 +22,13 @@ internal sealed record InProcessResult(
 /// <summary>
 /// Runs our analyzers through CompilationWithAnalyzers, the way the IDE does, on Roslyn 4.8 (the version
 /// they are built against):
-/// - whole corpus: analyzer time (Roslyn's analyzer telemetry) and the extra bytes allocated, each against
-///   the compiler's own diagnostics pass over the same corpus (binding every method body);
+/// - whole corpus: analyzer time (Roslyn's analyzer telemetry), and the wall time and bytes our run adds
+///   to a run of <see cref="DriverOnlyAnalyzer"/> (same actions, empty), each against the compiler's own
+///   diagnostics pass over the same corpus (binding every method body);
 /// - one large file: the IDE's per-document analysis against the compile of that file's semantic model.
-/// Allocations are GC.GetTotalAllocatedBytes deltas. The analysis run binds the corpus again and carries
-/// CompilationWithAnalyzers' own bookkeeping, so "extra bytes" (analysis run minus compile run) is an
-/// upper bound of what our rules allocate.
+/// Allocations are GC.GetTotalAllocatedBytes deltas. Both analysis runs bind the corpus and carry the
+/// driver's bookkeeping, so their difference is what our rules' own code allocates and costs, garbage
+/// collections included.
 /// </summary>
 internal static class InProcessBench
 {
@@ -37,6 +40,7 @@ internal static class InProcessBench
             .ToImmutableArray();
         var references = ReferenceAssemblies.Net10WithAspNetCore();
         var ours = OurAnalyzers();
+        ImmutableArray<DiagnosticAnalyzer> driverOnly = [new DriverOnlyAnalyzer()];
         CSharpCompilation Fresh() => CSharpCompilation.Create(
             "Corpus", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -48,20 +52,28 @@ internal static class InProcessBench
 
         progress("in process: warming up");
         var warmUp = await AnalyzeAsync(Fresh(), ours);
+        await AnalyzeAsync(Fresh(), driverOnly);
 
         var corpusByRule = new List<Dictionary<string, double>>();
         var largeByRule = new List<Dictionary<string, double>>();
         var corpusTime = new List<double>();
+        var corpusAdded = new List<double>();
+        var corpusEmpty = new List<double>();
         var corpusAllocation = new List<double>();
         var compileBytes = new List<long>();
         for (var round = 0; round < rounds; round++)
         {
             progress($"in process: corpus round {round + 1}/{rounds}");
             var (compileSeconds, compileAllocated) = Measure(() => Fresh().GetDiagnostics());
-            var ourRun = await AnalyzeAsync(Fresh(), ours);
+            // Alternated, so neither run always follows the compile pass's garbage.
+            var (ourRun, driverRun) = round % 2 == 0
+                ? (await AnalyzeAsync(Fresh(), ours), await AnalyzeAsync(Fresh(), driverOnly))
+                : (await AnalyzeAsync(Fresh(), driverOnly), await AnalyzeAsync(Fresh(), ours)) switch { var (driver, our) => (our, driver) };
             corpusTime.Add(ourRun.AnalyzerSeconds / compileSeconds);
+            corpusAdded.Add((ourRun.WallSeconds - driverRun.WallSeconds) / compileSeconds);
+            corpusEmpty.Add(driverRun.AnalyzerSeconds / compileSeconds);
             corpusByRule.Add(Relative(ourRun.SecondsByRule, compileSeconds));
-            corpusAllocation.Add((double)(ourRun.AllocatedBytes - compileAllocated) / compileAllocated);
+            corpusAllocation.Add((double)(ourRun.AllocatedBytes - driverRun.AllocatedBytes) / compileAllocated);
             compileBytes.Add(compileAllocated);
         }
 
@@ -79,7 +91,7 @@ internal static class InProcessBench
         }
 
         return new InProcessResult(
-            Statistics.Median(corpusTime), Statistics.Median(corpusAllocation), (long)Statistics.Median(compileBytes.Select(bytes => (double)bytes)),
+            Statistics.Median(corpusTime), Statistics.Median(corpusAdded), Statistics.Median(corpusEmpty), Statistics.Median(corpusAllocation), (long)Statistics.Median(compileBytes.Select(bytes => (double)bytes)),
             Statistics.Median(largeTime),
             MedianByRule(corpusByRule),
             MedianByRule(largeByRule),
@@ -92,7 +104,7 @@ internal static class InProcessBench
     private static Dictionary<string, double> MedianByRule(List<Dictionary<string, double>> rounds) =>
         rounds[0].Keys.ToDictionary(rule => rule, rule => Statistics.Median(rounds.Select(round => round[rule])), StringComparer.Ordinal);
 
-    private sealed record AnalysisRun(Dictionary<string, double> SecondsByRule, long AllocatedBytes, Dictionary<string, int> DiagnosticsById)
+    private sealed record AnalysisRun(Dictionary<string, double> SecondsByRule, double WallSeconds, long AllocatedBytes, Dictionary<string, int> DiagnosticsById)
     {
         public double AnalyzerSeconds => SecondsByRule.Values.Sum();
     }
@@ -101,10 +113,12 @@ internal static class InProcessBench
     {
         var withAnalyzers = compilation.WithAnalyzers(analyzers, Options());
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var wall = clock.Elapsed.TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         var byId = diagnostics.GroupBy(diagnostic => diagnostic.Id).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
-        return new AnalysisRun(await TelemetrySecondsAsync(withAnalyzers, analyzers), allocated, byId);
+        return new AnalysisRun(await TelemetrySecondsAsync(withAnalyzers, analyzers), wall, allocated, byId);
     }
 
     /// <summary>Our analyzers' time on one document, as the IDE asks for it.</summary>
