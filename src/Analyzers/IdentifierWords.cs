@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 
@@ -6,16 +8,40 @@ namespace PleoUxGuard.Analyzers;
 /// <summary>Splits identifiers and keys into lower-case words: "APIKeyError" is api, key, error.</summary>
 internal static class IdentifierWords
 {
+    // The same few thousand member and key names are split again for every use; the cache is emptied when
+    // it grows past this, so a long-lived IDE process holds no more than a bounded set of names.
+    private const int CacheLimit = 8192;
+
+    private static readonly ConcurrentDictionary<string, string[]> Cache = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<string> Split(string? identifier)
     {
-        var words = new List<string>();
         if (string.IsNullOrEmpty(identifier))
         {
-            return words;
+            return Array.Empty<string>();
         }
 
+        if (Cache.TryGetValue(identifier!, out var known))
+        {
+            return known;
+        }
+
+        if (Cache.Count >= CacheLimit)
+        {
+            Cache.Clear();
+        }
+
+        var words = SplitUncached(identifier!);
+        Cache.TryAdd(identifier!, words);
+        return words;
+    }
+
+    private static string[] SplitUncached(string identifier)
+    {
+        var words = new List<string>();
+
         var current = new StringBuilder();
-        var text = identifier!;
+        var text = identifier;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -38,7 +64,7 @@ internal static class IdentifierWords
         }
 
         Flush(current, words);
-        return words;
+        return words.ToArray();
     }
 
     private static void Flush(StringBuilder current, List<string> words)

@@ -28,6 +28,10 @@ internal sealed class PleoOptions
 
     /// <summary>The reader for this compilation, shared by every analyzer that asks.</summary>
     public static PleoOptions For(Compilation compilation, AnalyzerOptions options) =>
+        PerCompilation.TryGetValue(compilation, out var known) ? known : Create(compilation, options);
+
+    // Apart from For: a lambda capturing a parameter allocates its closure on entry to the method, hit or miss.
+    private static PleoOptions Create(Compilation compilation, AnalyzerOptions options) =>
         PerCompilation.GetValue(compilation, _ => new PleoOptions(options.AnalyzerConfigOptionsProvider));
 
     /// <summary>The options that apply to one file (its .editorconfig sections plus global config).</summary>
@@ -36,8 +40,12 @@ internal sealed class PleoOptions
     /// <summary>Options from global analyzer config only (.globalconfig, build properties).</summary>
     public OptionValues Global => Read(_provider.GlobalOptions);
 
+    // Asked once per method body: the hit allocates nothing.
     private OptionValues Read(AnalyzerConfigOptions options) =>
-        _byOptions.GetOrAdd(options, o => _bySettings.GetOrAdd(SettingsKey(o), _ => Parse(o)));
+        _byOptions.TryGetValue(options, out var known) ? known : ReadNew(options);
+
+    private OptionValues ReadNew(AnalyzerConfigOptions options) =>
+        _byOptions.GetOrAdd(options, _bySettings.GetOrAdd(SettingsKey(options), _ => Parse(options)));
 
     private static string SettingsKey(AnalyzerConfigOptions options)
     {

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -94,28 +93,54 @@ internal sealed class MessageSites
 }
 
 /// <summary>One operand reaching a user-facing message sink, with where it sits (sign-in, connection code, failure kind).</summary>
+/// <remarks>
+/// Used only on the thread that found it (the per-body cache is per thread), so the scope is worked out on
+/// first use without a lock.
+/// </remarks>
 internal sealed class MessageSite
 {
-    private readonly Lazy<(MessageScope Scope, FailureKind? FromStatus)> _scope;
+    private readonly IOperation _operation;
+    private readonly ISymbol _owner;
+    private bool _scoped;
+    private MessageScope _scope;
+    private FailureKind? _fromStatus;
 
     public MessageSite(IOperation operation, ISymbol owner, UserMessageSinkUse sink, MessageSettings settings)
     {
+        _operation = operation;
+        _owner = owner;
         Sink = sink;
         Settings = settings;
-        _scope = new Lazy<(MessageScope, FailureKind?)>(
-            () =>
-            {
-                var scope = MessageScope.Of(operation, owner, settings, out var fromStatus);
-                return (scope, fromStatus);
-            },
-            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public UserMessageSinkUse Sink { get; }
 
     public MessageSettings Settings { get; }
 
-    public MessageScope Scope => _scope.Value.Scope;
+    public MessageScope Scope
+    {
+        get
+        {
+            EnsureScope();
+            return _scope;
+        }
+    }
 
-    public FailureKind? FromStatus => _scope.Value.FromStatus;
+    public FailureKind? FromStatus
+    {
+        get
+        {
+            EnsureScope();
+            return _fromStatus;
+        }
+    }
+
+    private void EnsureScope()
+    {
+        if (!_scoped)
+        {
+            _scope = MessageScope.Of(_operation, _owner, Settings, out _fromStatus);
+            _scoped = true;
+        }
+    }
 }

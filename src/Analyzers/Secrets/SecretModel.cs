@@ -37,6 +37,7 @@ internal sealed class SecretModel
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizerMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, Sanitizing> _sanitizingNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributedRecords = new(SymbolEqualityComparer.Default);
 
     private SecretModel(Compilation compilation, OptionValues options)
     {
@@ -73,6 +74,9 @@ internal sealed class SecretModel
 
     public SecretNameMatcher Names { get; }
 
+    /// <summary>The answers of <see cref="Secrets.SerializedSecrets.Find"/> per payload type, which depend on these settings.</summary>
+    public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> SerializedSecrets { get; } = new(SymbolEqualityComparer.Default);
+
     /// <summary>How many calls deep a secret argument is followed (<c>pleouxguard.call_depth</c>).</summary>
     public int CallDepth { get; }
 
@@ -80,9 +84,8 @@ internal sealed class SecretModel
     public static SecretModel For(Compilation compilation, AnalyzerOptions options, SyntaxTree tree)
     {
         var values = PleoOptions.For(compilation, options).For(tree);
-        return PerCompilation
-            .GetValue(compilation, _ => new ConcurrentDictionary<OptionValues, SecretModel>())
-            .GetOrAdd(values, v => new SecretModel(compilation, v));
+        var models = PerCompilation.GetValue(compilation, static _ => new ConcurrentDictionary<OptionValues, SecretModel>());
+        return models.TryGetValue(values, out var model) ? model : models.GetOrAdd(values, new SecretModel(compilation, values));
     }
 
     /// <summary>Whether a local, parameter, field, property or method (its result) holds a secret.</summary>
@@ -101,7 +104,7 @@ internal sealed class SecretModel
         type is not null
         && type.SpecialType == SpecialType.None
         && (!_secretTypes.IsEmpty || type.TypeKind is TypeKind.Class or TypeKind.Struct)
-        && _types.GetOrAdd(type.OriginalDefinition, ComputeIsSecretType); // attributes and configured names belong to the definition
+        && IsSecretDefinition(type.OriginalDefinition); // attributes and configured names belong to the definition
 
     /// <summary>Whether the result of the method is safe to show whatever it was given.</summary>
     /// <remarks>Only a configured sanitizer list needs the method itself; the built-in tests read names, cached as text.</remarks>
@@ -109,7 +112,7 @@ internal sealed class SecretModel
         SanitizingWords(method.Name) is var byName && (byName == Sanitizing.Yes
             || (byName == Sanitizing.No && SanitizingWords(method.ContainingType.Name) == Sanitizing.Yes)
             || method.ContainingType.DerivesFrom(_redactor)
-            || (!_sanitizers.IsEmpty && _sanitizerMethods.GetOrAdd(method, IsConfiguredSanitizer)));
+            || (!_sanitizers.IsEmpty && (_sanitizerMethods.TryGetValue(method, out var known) ? known : _sanitizerMethods.GetOrAdd(method, IsConfiguredSanitizer(method)))));
 
     /// <summary>string, char[], byte[], spans and memories of char, StringBuilder, SecureString, and arrays or tasks of those.</summary>
     public bool IsTextLike(ITypeSymbol? type)
@@ -126,19 +129,21 @@ internal sealed class SecretModel
                     return true;
                 }
 
-                if (named.IsGenericType && named.TypeArguments.Length == 1)
+                if (named.IsGenericType)
                 {
+                    // TypeArguments builds a new array on every call: asked only of the few definitions that need it.
                     var definition = named.OriginalDefinition;
-                    var argument = named.TypeArguments[0];
                     if (Is(definition, _span) || Is(definition, _readOnlySpan) || Is(definition, _memory) || Is(definition, _readOnlyMemory))
                     {
-                        return argument.SpecialType == SpecialType.System_Char;
+                        return named.TypeArguments[0].SpecialType == SpecialType.System_Char;
                     }
 
                     if (Is(definition, _task) || Is(definition, _valueTask))
                     {
-                        return IsTextLike(argument);
+                        return IsTextLike(named.TypeArguments[0]);
                     }
+
+                    return false;
                 }
 
                 return Is(named, _stringBuilder) || Is(named, _secureString);
@@ -164,8 +169,29 @@ internal sealed class SecretModel
         }
 
         return symbol is IPropertySymbol { ContainingType.IsRecord: true } property
+            && HasAttributedParameter(property.ContainingType.OriginalDefinition)
             && PositionalParameter(property) is { } parameter
             && HasSecretAttribute(parameter);
+    }
+
+    /// <summary>Whether a constructor parameter of the record carries an attribute: only then can a positional property be a secret by its parameter's attribute.</summary>
+    private bool HasAttributedParameter(INamedTypeSymbol record) =>
+        _attributedRecords.TryGetValue(record, out var known) ? known : _attributedRecords.GetOrAdd(record, ComputeHasAttributedParameter(record));
+
+    private static bool ComputeHasAttributedParameter(INamedTypeSymbol record)
+    {
+        foreach (var constructor in record.InstanceConstructors)
+        {
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (!parameter.GetAttributes().IsEmpty)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string NameOf(ISymbol symbol)
@@ -242,7 +268,12 @@ internal sealed class SecretModel
         return false;
     }
 
-    private bool IsSecretAttribute(INamedTypeSymbol attribute) => _attributeClasses.GetOrAdd(attribute, ComputeIsSecretAttribute);
+    // TryGetValue first: GetOrAdd with an instance method would allocate a delegate on every call, hit or miss.
+    private bool IsSecretAttribute(INamedTypeSymbol attribute) =>
+        _attributeClasses.TryGetValue(attribute, out var known) ? known : _attributeClasses.GetOrAdd(attribute, ComputeIsSecretAttribute(attribute));
+
+    private bool IsSecretDefinition(ITypeSymbol definition) =>
+        _types.TryGetValue(definition, out var known) ? known : _types.GetOrAdd(definition, ComputeIsSecretType(definition));
 
     private bool ComputeIsSecretAttribute(INamedTypeSymbol attribute)
     {
@@ -266,7 +297,8 @@ internal sealed class SecretModel
         return false;
     }
 
-    private Sanitizing SanitizingWords(string name) => _sanitizingNames.GetOrAdd(name, ComputeSanitizingWords);
+    private Sanitizing SanitizingWords(string name) =>
+        _sanitizingNames.TryGetValue(name, out var known) ? known : _sanitizingNames.GetOrAdd(name, ComputeSanitizingWords(name));
 
     private static Sanitizing ComputeSanitizingWords(string name)
     {

@@ -12,15 +12,27 @@ internal static class SerializedSecrets
     private const int NestedDepth = 2;
 
     /// <summary>The first secret member JSON would write for a value of <paramref name="type"/>, or null.</summary>
-    public static ISymbol? Find(ITypeSymbol? type, SecretModel model) => Find(Payload(type), model, NestedDepth);
+    /// <remarks>Every endpoint's return asks about its type; the members are walked once per type and settings.</remarks>
+    public static ISymbol? Find(ITypeSymbol? type, SecretModel model)
+    {
+        if (Payload(type) is not INamedTypeSymbol named || !IsOurs(named))
+        {
+            return null;
+        }
+
+        var known = model.SerializedSecrets;
+        return known.TryGetValue(named, out var found) ? found : known.GetOrAdd(named, Find(named, model, NestedDepth));
+    }
+
+    /// <summary>A class or struct declared in this compilation: anonymous objects are followed by the flow, library types are not ours to judge.</summary>
+    private static bool IsOurs(INamedTypeSymbol named) =>
+        named.SpecialType == SpecialType.None && !named.IsAnonymousType && named.TypeKind is TypeKind.Class or TypeKind.Struct
+        && !named.Locations.IsEmpty && named.Locations[0].IsInSource;
 
     private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth)
     {
-        if (depth == 0 || type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None
-            || named.IsAnonymousType || named.TypeKind is not (TypeKind.Class or TypeKind.Struct)
-            || named.Locations.IsEmpty || !named.Locations[0].IsInSource)
+        if (depth == 0 || type is not INamedTypeSymbol named || !IsOurs(named))
         {
-            // Anonymous objects are followed by the flow; library types are not ours to judge.
             return null;
         }
 

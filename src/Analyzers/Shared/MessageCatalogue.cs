@@ -181,6 +181,28 @@ internal static class MessageCatalogue
             return string.Empty;
         }
 
+        // Several rules, and several questions of one rule, ask about the same message text in a row.
+        var last = t_lastNormalized;
+        if (last is not null && string.Equals(last.Value.Text, text, StringComparison.Ordinal))
+        {
+            return last.Value.Normalized;
+        }
+
+        var normalized = NormalizeUncached(text);
+        t_lastNormalized = (text, normalized);
+        return normalized;
+    }
+
+    [ThreadStatic]
+    private static (string Text, string Normalized)? t_lastNormalized;
+
+    private static string NormalizeUncached(string text)
+    {
+        if (IsNormalized(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
@@ -232,7 +254,7 @@ internal static class MessageCatalogue
 
         foreach (var sentence in normalized.Replace(" - ", ".").Split(SentenceBreaks, StringSplitOptions.RemoveEmptyEntries))
         {
-            var part = Normalize(sentence);
+            var part = NormalizeUncached(sentence);
             if (part.Length > 0 && !IsGenericPhrase(part, extraPhrases))
             {
                 return false;
@@ -294,7 +316,7 @@ internal static class MessageCatalogue
 
         foreach (var phrase in extraPhrases)
         {
-            if (string.Equals(normalizedPart, Normalize(phrase), StringComparison.Ordinal))
+            if (string.Equals(normalizedPart, NormalizeUncached(phrase), StringComparison.Ordinal))
             {
                 return true;
             }
@@ -303,29 +325,78 @@ internal static class MessageCatalogue
         return false;
     }
 
+    private static bool IsNormalized(string text)
+    {
+        if (text.Length > 0 && (IsTrimmable(text[0]) || IsTrimmable(text[text.Length - 1])))
+        {
+            return false;
+        }
+
+        for (var index = 0; index < text.Length; index++)
+        {
+            var c = text[index];
+            if (c == ',' || c == '\u2019' || char.ToLowerInvariant(c) != c
+                || (char.IsWhiteSpace(c) && (c != ' ' || text[index - 1] == ' ')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsTrimmable(char c) =>
         c is '.' or '!' or '?' or ',' or ';' or ':' or '"' or '\'' or '`' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2026' or ' ' or '-' or '\u2014' or '\u2013';
 
     private static string? FindWord(string normalized, IEnumerable<string> words)
     {
+        if (words is string[] array)
+        {
+            return FindWord(normalized, array);
+        }
+
         foreach (var word in words)
         {
-            var index = word.Length == 0 ? -1 : normalized.IndexOf(word, StringComparison.Ordinal);
-            while (index >= 0)
+            if (ContainsWord(normalized, word))
             {
-                var before = index == 0 || !char.IsLetterOrDigit(normalized[index - 1]);
-                var afterIndex = index + word.Length;
-                var after = afterIndex >= normalized.Length || !char.IsLetterOrDigit(normalized[afterIndex]);
-                if (before && after)
-                {
-                    return word;
-                }
-
-                index = normalized.IndexOf(word, index + 1, StringComparison.Ordinal);
+                return word;
             }
         }
 
         return null;
+    }
+
+    private static string? FindWord(string normalized, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (ContainsWord(normalized, word))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="word"/> occurs in the text as whole words.</summary>
+    private static bool ContainsWord(string normalized, string word)
+    {
+        var index = word.Length == 0 ? -1 : normalized.IndexOf(word, StringComparison.Ordinal);
+        while (index >= 0)
+        {
+            var before = index == 0 || !char.IsLetterOrDigit(normalized[index - 1]);
+            var afterIndex = index + word.Length;
+            var after = afterIndex >= normalized.Length || !char.IsLetterOrDigit(normalized[afterIndex]);
+            if (before && after)
+            {
+                return true;
+            }
+
+            index = normalized.IndexOf(word, index + 1, StringComparison.Ordinal);
+        }
+
+        return false;
     }
 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -111,6 +112,7 @@ internal sealed class UserMessageSinks
     private readonly ImmutableArray<INamedTypeSymbol> _responseHelperTypes;
     private readonly ImmutableArray<INamedTypeSymbol> _responseWriters;
     private readonly ImmutableArray<INamedTypeSymbol> _viewModelBases;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _viewModels = new(SymbolEqualityComparer.Default);
 
     private UserMessageSinks(Compilation compilation)
     {
@@ -394,17 +396,24 @@ internal sealed class UserMessageSinks
             return true;
         }
 
-        foreach (var baseType in _viewModelBases)
+        // Asked for every object created: the walk up the base types is done once per type.
+        var definition = type.OriginalDefinition;
+        return _viewModels.TryGetValue(definition, out var known) ? known : _viewModels.GetOrAdd(definition, ComputeIsViewModel(definition));
+    }
+
+    private bool ComputeIsViewModel(INamedTypeSymbol type)
+    {
+        foreach (var ending in ViewModelNameEndings)
         {
-            if (type.DerivesFrom(baseType))
+            if (type.Name.EndsWith(ending, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
-        foreach (var ending in ViewModelNameEndings)
+        foreach (var baseType in _viewModelBases)
         {
-            if (type.Name.EndsWith(ending, StringComparison.Ordinal))
+            if (type.DerivesFrom(baseType))
             {
                 return true;
             }
