@@ -10,13 +10,14 @@ using PleoUxGuard.AnalyzerCost.InProcess;
 
 // The analyzer cost benchmark: see docs/performance.md. Not a test; prints ratios, never a verdict.
 const string Usage = """
-    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--no-builds] [--no-in-process]
+    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--no-builds] [--no-in-process]
       --lines N          corpus size in lines (default 100000)
       --rounds N         rounds of side-by-side builds (default 3)
       --replay-rounds N  rounds of one-thread replays of the recorded compiler command lines: baseline, PleoUxGuard, Roslynator (default 3; 0 skips)
       --work DIR         work folder (default artifacts/bench/analyzer-cost); results.md and results.json land there
       --peers A,B        build only these peers besides the baseline and PleoUxGuard (package ids, e.g. Roslynator.Analyzers)
       --no-peers         build only the baseline and PleoUxGuard (quick check)
+      --real-code        also build real public code (Json.NET, log4net, NUnit from Debian's source archive; RealCode/fetch.sh)
       --no-builds        skip the command-line builds
       --no-in-process    skip the in-process measurements
     """;
@@ -30,7 +31,7 @@ for (var index = 0; index < args.Length; index++)
         case "--lines" or "--rounds" or "--replay-rounds" or "--work" or "--peers" when index + 1 < args.Length:
             settings[args[index]] = args[++index];
             break;
-        case "--no-peers" or "--no-builds" or "--no-in-process":
+        case "--no-peers" or "--no-builds" or "--no-in-process" or "--real-code":
             flags.Add(args[index]);
             break;
         default:
@@ -62,11 +63,11 @@ try
         .SelectMany(type => ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics)
         .Select(descriptor => descriptor.Id).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    IReadOnlyList<ContenderRuns> builds = [];
-    IReadOnlyList<ReplayRuns> replays = [];
+    var suites = new List<Suite>();
     if (!flags.Contains("--no-builds"))
     {
         var feed = Path.Combine(work, "feed");
+        var packages = Path.Combine(work, "packages");
         Progress("packing PleoUxGuard.Analyzers");
         if (Directory.Exists(feed))
         {
@@ -75,23 +76,51 @@ try
 
         await Cli.DotnetAsync(repository, "pack", Path.Combine(repository, "src", "Package", "PleoUxGuard.Analyzers.Package.csproj"),
             "-c", "Release", "-o", feed, "-nologo", "-tl:off", "-v:q");
+
+        // A stale copy of our package (same version, older build) must never be restored.
+        if (Directory.Exists(Path.Combine(packages, "pleouxguard.analyzers")))
+        {
+            Directory.Delete(Path.Combine(packages, "pleouxguard.analyzers"), recursive: true);
+        }
+
+        BuildBench.Isolation(work, feed, packages);
         var peers = settings.TryGetValue("--peers", out var named) ? named.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
         var contenders = Contender.All(PackedVersion(feed))
             .Where(contender => contender.IsBaseline || contender.PackageId == "PleoUxGuard.Analyzers"
                 || (!flags.Contains("--no-peers") && (peers is null || peers.Contains(contender.PackageId, StringComparer.OrdinalIgnoreCase))))
             .ToList();
-        builds = await new BuildBench(work, corpus, feed).RunAsync(contenders, rounds, Progress);
-        if (replayRounds > 0)
+
+        async Task<Suite> MeasureAsync(string title, IReadOnlyList<BenchProject> projects)
         {
-            // The targets' contenders only: the slow peers would add tens of minutes per round.
-            var replayed = contenders.Where(contender => contender.IsBaseline || contender.PackageId is "PleoUxGuard.Analyzers" or "Roslynator.Analyzers").ToList();
-            replays = await ReplayBench.RunAsync(work, replayed, replayRounds, Progress);
+            var builds = await new BuildBench(work, projects).RunAsync(contenders, rounds, Progress);
+            IReadOnlyList<ReplayRuns> replays = [];
+            if (replayRounds > 0)
+            {
+                // The targets' contenders only: the slow peers would add tens of minutes per round.
+                var replayed = contenders.Where(contender => contender.IsBaseline || contender.PackageId is "PleoUxGuard.Analyzers" or "Roslynator.Analyzers").ToList();
+                replays = await ReplayBench.RunAsync(work, projects, replayed, replayRounds, Progress);
+            }
+
+            return new Suite(title, builds, replays);
+        }
+
+        var generatedProjects = Directory.CreateDirectory(Path.Combine(work, "projects")).FullName;
+        suites.Add(await MeasureAsync(
+            Invariant($"Generated corpus: {corpus.Lines:N0} lines in {corpus.Files} files"),
+            [new BenchProject("generated", generatedProjects, reference => GeneratedProject(corpus, reference))]));
+        if (flags.Contains("--real-code"))
+        {
+            var realCode = await RealCodeCorpus.FetchAsync(repository, Path.Combine(work, "realcode"), Progress);
+            BuildBench.Isolation(realCode.Directory, feed, packages);
+            suites.Add(await MeasureAsync(
+                Invariant($"Real code: {realCode.Lines:N0} lines in {realCode.Files} files of {string.Join(", ", realCode.Projects.Select(project => project.Name))}, three builds per contender and round, summed"),
+                realCode.Projects));
         }
     }
 
     var inProcess = flags.Contains("--no-in-process") ? null : await InProcessBench.RunAsync(corpus, rounds, Progress);
 
-    var markdown = Report.Markdown(corpus, rounds, ourRules, builds, replays, inProcess);
+    var markdown = Report.Markdown(corpus, rounds, ourRules, suites, inProcess);
     File.WriteAllText(Path.Combine(work, "results.md"), markdown);
     File.WriteAllText(Path.Combine(work, "results.json"), JsonSerializer.Serialize(
         new
@@ -99,8 +128,12 @@ try
             corpus = new { corpus.Files, corpus.Lines, corpus.LargeFileLines },
             rounds,
             ourRules,
-            builds = builds.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
-            replays = replays.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
+            suites = suites.Select(suite => new
+            {
+                suite.Title,
+                builds = suite.Builds.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
+                replays = suite.Replays.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
+            }),
             inProcess,
         },
         new JsonSerializerOptions { WriteIndented = true }));
@@ -125,6 +158,27 @@ static string FindRepository()
 
     throw new UnreachableException("Run the benchmark from a checkout: no PleoUxGuard.sln above " + AppContext.BaseDirectory);
 }
+
+static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+// One project for every contender, compiling the corpus against the ASP.NET Core shared framework.
+static string GeneratedProject(GeneratedCorpus corpus, string reference) => $"""
+    <Project Sdk="Microsoft.NET.Sdk">
+      <PropertyGroup>
+        <TargetFramework>net10.0</TargetFramework>
+        <Nullable>enable</Nullable>
+        <ImplicitUsings>disable</ImplicitUsings>
+        <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+        <!-- Only the contender's analyzers: the SDK's own code-quality analyzers stay off everywhere. -->
+        <EnableNETAnalyzers>false</EnableNETAnalyzers>
+      </PropertyGroup>
+      <ItemGroup>
+        <FrameworkReference Include="Microsoft.AspNetCore.App" />
+        <Compile Include="{corpus.Directory}/*.cs" />
+        {reference}
+      </ItemGroup>
+    </Project>
+    """;
 
 static string PackedVersion(string feed)
 {

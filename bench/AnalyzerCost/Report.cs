@@ -6,6 +6,9 @@ using PleoUxGuard.AnalyzerCost.InProcess;
 
 namespace PleoUxGuard.AnalyzerCost;
 
+/// <summary>The builds and replays of one corpus.</summary>
+internal sealed record Suite(string Title, IReadOnlyList<ContenderRuns> Builds, IReadOnlyList<ReplayRuns> Replays);
+
 /// <summary>The results as ratios measured side by side in one run (docs/performance.md quotes them).</summary>
 internal static class Report
 {
@@ -13,18 +16,31 @@ internal static class Report
     public const double ShareOfRoslynatorTarget = 0.2;
 
     public static string Markdown(
-        GeneratedCorpus corpus, int rounds, IReadOnlyList<string> ourRules, IReadOnlyList<ContenderRuns> builds, IReadOnlyList<ReplayRuns> replays, InProcessResult? inProcess)
+        GeneratedCorpus corpus, int rounds, IReadOnlyList<string> ourRules, IReadOnlyList<Suite> suites, InProcessResult? inProcess)
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Corpus: {corpus.Lines:N0} lines in {corpus.Files} generated files; {rounds} rounds; {Environment.ProcessorCount} cores; .NET SDK compiler, Release, shared compilation as the SDK chooses."));
+        text.AppendLine(Invariant($"Generated corpus: {corpus.Lines:N0} lines in {corpus.Files} files; {rounds} rounds; {Environment.ProcessorCount} cores; .NET SDK compiler, Release, shared compilation as the SDK chooses."));
         text.AppendLine($"PleoUxGuard rules present: {string.Join(", ", ourRules)}.");
         text.AppendLine();
+        foreach (var suite in suites)
+        {
+            text.AppendLine($"### {suite.Title}");
+            text.AppendLine();
+            AppendBuilds(text, suite.Builds);
+            AppendReplays(text, suite.Replays);
+        }
 
+        AppendInProcess(text, corpus, inProcess);
+        return text.ToString();
+    }
+
+    private static void AppendBuilds(StringBuilder text, IReadOnlyList<ContenderRuns> builds)
+    {
         if (builds.Count > 0)
         {
             var baseline = builds.Single(run => run.Contender.IsBaseline);
             var ours = builds.Single(run => run.Contender.PackageId == "PleoUxGuard.Analyzers");
-            text.AppendLine("Whole corpus, `dotnet build -p:ReportAnalyzer=true` (median over rounds of each round's ratio):");
+            text.AppendLine("`dotnet build -p:ReportAnalyzer=true` (median over rounds of each round's ratio):");
             text.AppendLine();
             text.AppendLine("| package | its analyzer time / compile time of the compiler alone | added compile time (Csc task) | its analyzer time / PleoUxGuard's |");
             text.AppendLine("|---|---|---|---|");
@@ -48,7 +64,10 @@ internal static class Report
 
             text.AppendLine();
         }
+    }
 
+    private static void AppendReplays(StringBuilder text, IReadOnlyList<ReplayRuns> replays)
+    {
         if (replays.Count > 0)
         {
             var baseline = replays.Single(run => run.Contender.IsBaseline);
@@ -76,10 +95,13 @@ internal static class Report
 
             text.AppendLine();
         }
+    }
 
+    private static void AppendInProcess(StringBuilder text, GeneratedCorpus corpus, InProcessResult? inProcess)
+    {
         if (inProcess is not null)
         {
-            text.AppendLine("In process, our rules through CompilationWithAnalyzers on Roslyn 4.8 (median over rounds):");
+            text.AppendLine("### In process, generated corpus: our rules through CompilationWithAnalyzers on Roslyn 4.8 (median over rounds)");
             text.AppendLine();
             text.AppendLine(Invariant($"- whole corpus: analyzer time / compile (binding) time {inProcess.CorpusAnalyzerToCompileTime:P1}"));
             text.AppendLine(Invariant($"- whole corpus: the same telemetry for an analyzer with empty actions of the same kinds / compile time {inProcess.CorpusEmptyAnalyzerTimeToCompileTime:P1} (work the driver does inside the timed callbacks, whoever the analyzer)"));
@@ -95,8 +117,6 @@ internal static class Report
                 text.AppendLine(Invariant($"| {rule} | {inProcess.CorpusAnalyzerToCompileTimeByRule[rule]:P1} | {inProcess.LargeFileAnalyzerToCompileTimeByRule[rule]:P1} | {found} |"));
             }
         }
-
-        return text.ToString();
     }
 
     /// <summary>The median over rounds of a ratio between a contender's round and the same round of another.</summary>

@@ -23,6 +23,22 @@ internal sealed partial record AnalyzerReport(double CscSeconds, IReadOnlyDictio
         return new AnalyzerReport(int.Parse(csc[0].Groups["ms"].Value, CultureInfo.InvariantCulture) / 1000.0, assemblies);
     }
 
+    /// <summary>One report for several projects built in a row: their compile times and each assembly's times added up.</summary>
+    public static AnalyzerReport Sum(IReadOnlyList<AnalyzerReport> reports) =>
+        new(reports.Sum(report => report.CscSeconds), SumAssemblies(reports.Select(report => report.AssemblySeconds)));
+
+    /// <summary>Each analyzer assembly's time added up over several /reportanalyzer tables.</summary>
+    public static IReadOnlyDictionary<string, double> SumAssemblies(IEnumerable<IReadOnlyDictionary<string, double>> tables)
+    {
+        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var entry in tables.SelectMany(table => table))
+        {
+            sums[entry.Key] = sums.GetValueOrDefault(entry.Key) + entry.Value;
+        }
+
+        return sums;
+    }
+
     /// <summary>Each analyzer assembly's time in the compiler's /reportanalyzer table.</summary>
     public static IReadOnlyDictionary<string, double> ParseAssemblies(string output)
     {

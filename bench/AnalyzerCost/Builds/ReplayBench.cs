@@ -20,20 +20,24 @@ internal sealed record ReplayRuns(Contender Contender, List<ReplayReport> Report
 /// </summary>
 internal static class ReplayBench
 {
-    public static async Task<IReadOnlyList<ReplayRuns>> RunAsync(string workDirectory, IReadOnlyList<Contender> contenders, int rounds, Action<string> progress)
+    public static async Task<IReadOnlyList<ReplayRuns>> RunAsync(
+        string workDirectory, IReadOnlyList<BenchProject> projects, IReadOnlyList<Contender> contenders, int rounds, Action<string> progress)
     {
         var replays = Directory.CreateDirectory(Path.Combine(workDirectory, "replay"));
-        var commands = new Dictionary<Contender, (string FileName, string[] Prefix, string ResponseFile)>();
+        var commands = new Dictionary<(Contender, BenchProject), (string FileName, string[] Prefix, string ResponseFile)>();
         foreach (var contender in contenders)
         {
-            var log = Path.Combine(workDirectory, "logs", $"{contender.Slug}-round1.log");
-            var line = File.ReadLines(log).FirstOrDefault(text => text.Contains(" /noconfig ", StringComparison.Ordinal))
-                ?? throw new InvalidOperationException($"No compiler command line in {log}.");
-            var start = line.IndexOf(" /noconfig ", StringComparison.Ordinal);
-            var command = line[..start].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var responseFile = Path.Combine(replays.FullName, contender.Slug + ".rsp");
-            File.WriteAllText(responseFile, line[(start + 1)..]);
-            commands[contender] = (command[0], command[1..], responseFile);
+            foreach (var project in projects)
+            {
+                var log = Path.Combine(workDirectory, "logs", project.LogFileName(contender, round: 1));
+                var line = File.ReadLines(log).FirstOrDefault(text => text.Contains(" /noconfig ", StringComparison.Ordinal))
+                    ?? throw new InvalidOperationException($"No compiler command line in {log}.");
+                var start = line.IndexOf(" /noconfig ", StringComparison.Ordinal);
+                var command = line[..start].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var responseFile = Path.Combine(replays.FullName, $"{project.Name}.{contender.Slug}.rsp");
+                File.WriteAllText(responseFile, line[(start + 1)..]);
+                commands[(contender, project)] = (command[0], command[1..], responseFile);
+            }
         }
 
         var runs = contenders.Select(contender => new ReplayRuns(contender, [])).ToList();
@@ -42,10 +46,16 @@ internal static class ReplayBench
             for (var index = 0; index < runs.Count; index++)
             {
                 var run = runs[(index + round) % runs.Count];
-                progress($"replay {round + 1}/{rounds}: compiling with {run.Contender.Name}, one thread");
-                var (fileName, prefix, responseFile) = commands[run.Contender];
-                var project = Path.Combine(workDirectory, "projects", run.Contender.Slug);
-                run.Reports.Add(await ReplayAsync(fileName, [.. prefix, "@" + responseFile, "/parallel-"], project));
+                var reports = new List<ReplayReport>();
+                foreach (var project in projects)
+                {
+                    progress($"replay {round + 1}/{rounds}: compiling {project.Name} with {run.Contender.Name}, one thread");
+                    var (fileName, prefix, responseFile) = commands[(run.Contender, project)];
+                    reports.Add(await ReplayAsync(fileName, [.. prefix, "@" + responseFile, "/parallel-"], project.Directory));
+                }
+
+                run.Reports.Add(new ReplayReport(
+                    reports.Sum(report => report.WallSeconds), AnalyzerReport.SumAssemblies(reports.Select(report => report.AssemblySeconds))));
             }
         }
 
