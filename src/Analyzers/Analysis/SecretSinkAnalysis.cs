@@ -31,24 +31,24 @@ internal static class SecretSinkAnalysis
         Func<IOperation, SecretModel, ISymbol?>? unflowed = null,
         bool razorOutput = false)
     {
-        var tables = SinkCatalogue.For(start.Compilation).Present(kinds);
-        if (tables.IsEmpty)
-        {
-            return;
-        }
-
         var compilation = start.Compilation;
         var options = start.Options;
-        var shared = SharedSinkScan.For(compilation, options);
+
+        // The sink types are resolved on the first body, not at compilation start: the first type lookup of a
+        // build binds every reference and loads namespaces of every referenced assembly, work the compiler does
+        // anyway once it binds code. A compilation that references none of the rule's sink types still costs
+        // one check per body.
+        var shared = new Lazy<SharedSinkScan?>(() =>
+            SinkCatalogue.For(compilation).Present(kinds).IsEmpty ? null : SharedSinkScan.For(compilation, options));
         start.RegisterOperationBlockAction(block =>
         {
             var tree = block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].Syntax.SyntaxTree;
-            if (tree is null || (block.IsGeneratedCode && !(razorOutput && RazorSinks.IsRazorOutput(tree))))
+            if (tree is null || (block.IsGeneratedCode && !(razorOutput && RazorSinks.IsRazorOutput(tree))) || shared.Value is not { } scanner)
             {
                 return;
             }
 
-            var scan = shared.Scan(block.OperationBlocks, tree);
+            var scan = scanner.Scan(block.OperationBlocks, tree);
             SecretModel? model = null;
             foreach (var result in scan.Results)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.IO;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PleoUxGuard.Analyzers.Analysis;
@@ -89,13 +90,17 @@ internal sealed class MessageRules
         "FactAttribute", "TheoryAttribute", "TestAttribute", "TestCaseAttribute", "TestCaseSourceAttribute", "TestMethodAttribute",
         "DataTestMethodAttribute", "TestClassAttribute", "TestFixtureAttribute");
 
+    private readonly Lazy<RawDetails> _rawDetails;
+
     private MessageRules(Compilation compilation, ResourceTexts resources)
     {
-        RawDetails = new RawDetails(compilation);
+        // Resolved when a rule first needs it, not at compilation start: the first type lookup of a build
+        // loads namespaces of every referenced assembly, work the compiler does anyway once it binds code.
+        _rawDetails = new Lazy<RawDetails>(() => new RawDetails(compilation));
         Resources = resources;
     }
 
-    public RawDetails RawDetails { get; }
+    public RawDetails RawDetails => _rawDetails.Value;
 
     public ResourceTexts Resources { get; }
 
@@ -146,11 +151,17 @@ internal sealed class MessageRules
         });
     }
 
+    /// <remarks>
+    /// Reads the references' file names: asking for the referenced assemblies' identities (or for all
+    /// references, #r directives included) binds every reference, which at compilation start falls to
+    /// whichever analyzer asks first.
+    /// </remarks>
     private static bool IsTestProject(Compilation compilation)
     {
-        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        foreach (var reference in compilation.ExternalReferences)
         {
-            if (Array.IndexOf(TestFrameworkAssemblies, assembly.Name) >= 0)
+            var name = reference is PortableExecutableReference { FilePath: { } path } ? Path.GetFileNameWithoutExtension(path) : reference.Display;
+            if (name is not null && Array.IndexOf(TestFrameworkAssemblies, name) >= 0)
             {
                 return true;
             }

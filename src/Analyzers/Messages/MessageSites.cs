@@ -24,13 +24,14 @@ internal sealed class MessageSites
     [ThreadStatic]
     private static List<UserMessageSinkUse>? t_uses;
 
-    private readonly UserMessageSinks _sinks;
+    private readonly Lazy<UserMessageSinks> _sinks;
     private readonly PleoOptions _options;
     private readonly ConcurrentDictionary<OptionValues, MessageSettings> _settings = new();
 
     private MessageSites(Compilation compilation, AnalyzerOptions options)
     {
-        _sinks = UserMessageSinks.Create(compilation);
+        // Resolved on the first body, not at compilation start (see MessageRules' raw-detail finder).
+        _sinks = new Lazy<UserMessageSinks>(() => UserMessageSinks.Create(compilation));
         _options = PleoOptions.For(compilation, options);
     }
 
@@ -63,7 +64,7 @@ internal sealed class MessageSites
 
                 var uses = t_uses ??= new List<UserMessageSinkUse>();
                 uses.Clear();
-                _sinks.Find(operation, uses);
+                _sinks.Value.Find(operation, uses);
                 if (uses.Count == 0)
                 {
                     continue;

@@ -29,7 +29,8 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkippedInActions);
         context.RegisterCompilationStartAction(start =>
         {
-            var debuggerDisplay = start.Compilation.GetTypeByMetadataName("System.Diagnostics.DebuggerDisplayAttribute");
+            var compilation = start.Compilation;
+            var debuggerDisplay = new System.Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Diagnostics.DebuggerDisplayAttribute"));
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, debuggerDisplay), SymbolKind.NamedType);
             // A syntax action on method declarations, not an operation-block action: only the few ToString and
             // PrintMembers bodies are ever bound to operations, never every method of the compilation.
@@ -37,7 +38,8 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol? debuggerDisplay)
+    /// <param name="debuggerDisplay">Looked up when a type first needs it, not at compilation start (see SecretSinkAnalysis).</param>
+    private static void AnalyzeType(SymbolAnalysisContext context, System.Lazy<INamedTypeSymbol?> debuggerDisplay)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (context.IsGeneratedCode || type.Locations.IsEmpty || type.Locations[0].SourceTree is not { } tree)
@@ -45,8 +47,16 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Most types are neither records nor attributed: nothing to judge, so no secret model to build.
+        var printsMembers = type.IsRecord && PrintsWithSynthesizedPrintMembers(type);
+        var attributed = !type.GetAttributes().IsEmpty;
+        if (!printsMembers && !attributed)
+        {
+            return;
+        }
+
         var model = SecretModel.For(context.Compilation, context.Options, tree);
-        if (type.IsRecord && PrintsWithSynthesizedPrintMembers(type))
+        if (printsMembers)
         {
             foreach (var member in PrintedMembers(type))
             {
@@ -57,9 +67,9 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (debuggerDisplay is not null)
+        if (attributed && debuggerDisplay.Value is { } debuggerDisplayAttribute)
         {
-            AnalyzeDebuggerDisplay(context, type, model, debuggerDisplay);
+            AnalyzeDebuggerDisplay(context, type, model, debuggerDisplayAttribute);
         }
     }
 

@@ -66,18 +66,23 @@ public sealed class SecretToLogAnalyzer : SecretSinkAnalyzer
 
     private static void RegisterLoggerMessageDeclarations(CompilationStartAnalysisContext start)
     {
-        var logSinks = SinkCatalogue.For(start.Compilation).Log;
+        // Resolved when an attributed method first needs it, not at compilation start (see SecretSinkAnalysis).
+        var compilation = start.Compilation;
+        var logSinks = new System.Lazy<LogSinks>(() => SinkCatalogue.For(compilation).Log);
         start.RegisterSymbolAction(symbol => AnalyzeLoggerMessageDeclaration(symbol, logSinks), SymbolKind.Method);
     }
 
     /// <summary>A [LoggerMessage] method's secret parameter is logged by every call: report it where it is declared.</summary>
-    private static void AnalyzeLoggerMessageDeclaration(SymbolAnalysisContext context, LogSinks logSinks)
+    private static void AnalyzeLoggerMessageDeclaration(SymbolAnalysisContext context, System.Lazy<LogSinks> lazyLogSinks)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (context.IsGeneratedCode || method.PartialDefinitionPart is not null || !logSinks.IsLoggerMessageMethod(method) || method.Locations.IsEmpty)
+        if (context.IsGeneratedCode || method.PartialDefinitionPart is not null || method.GetAttributes().IsEmpty
+            || !lazyLogSinks.Value.IsLoggerMessageMethod(method) || method.Locations.IsEmpty)
         {
             return;
         }
+
+        var logSinks = lazyLogSinks.Value;
 
         var model = SecretModel.For(context.Compilation, context.Options, method.Locations[0].SourceTree!);
         foreach (var parameter in method.Parameters)
