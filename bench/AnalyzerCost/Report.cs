@@ -52,6 +52,17 @@ internal static class Report
                 text.AppendLine(Invariant($"| {run.Contender.Name} | {share:P1} | {added:+0.0%;-0.0%} | {relative:0.0}× |"));
             }
 
+            var failedPeers = builds.Where(run => run.Reports.Any(report => report.AnalyzerErrors > 0)).ToList();
+            if (failedPeers.Count > 0)
+            {
+                text.AppendLine();
+            }
+
+            foreach (var run in failedPeers)
+            {
+                text.AppendLine(Invariant($"- {run.Contender.Name}: its own rules report {run.Reports.Max(report => report.AnalyzerErrors)} diagnostics at their default severity error here, so its builds fail after the analysis and skip emit: its added compile time is a lower bound (its analyzer time is complete)."));
+            }
+
             var roslynator = builds.SingleOrDefault(run => run.Contender.PackageId == "Roslynator.Analyzers");
             var ourShare = PerRound(ours, baseline, (report, base_) => report.SecondsFor(ours.Contender) / base_.CscSeconds);
             text.AppendLine();

@@ -7,7 +7,8 @@ namespace PleoUxGuard.AnalyzerCost.Builds;
 /// What one `dotnet build -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary` printed: the Csc task's
 /// time and the analyzer time of each analyzer assembly (the compiler's /reportanalyzer table).
 /// </summary>
-internal sealed partial record AnalyzerReport(double CscSeconds, IReadOnlyDictionary<string, double> AssemblySeconds)
+/// <param name="AnalyzerErrors">Diagnostics of analyzers reported as errors (their default severity): the build failed and skipped emit.</param>
+internal sealed partial record AnalyzerReport(double CscSeconds, IReadOnlyDictionary<string, double> AssemblySeconds, int AnalyzerErrors = 0)
 {
     public double SecondsFor(Contender contender) => contender.SecondsIn(AssemblySeconds);
 
@@ -20,12 +21,13 @@ internal sealed partial record AnalyzerReport(double CscSeconds, IReadOnlyDictio
         }
 
         var assemblies = ParseAssemblies(output);
-        return new AnalyzerReport(int.Parse(csc[0].Groups["ms"].Value, CultureInfo.InvariantCulture) / 1000.0, assemblies);
+        var analyzerErrors = AnalyzerError().Matches(output).Select(match => match.Value).Distinct(StringComparer.Ordinal).Count();
+        return new AnalyzerReport(int.Parse(csc[0].Groups["ms"].Value, CultureInfo.InvariantCulture) / 1000.0, assemblies, analyzerErrors);
     }
 
     /// <summary>One report for several projects built in a row: their compile times and each assembly's times added up.</summary>
     public static AnalyzerReport Sum(IReadOnlyList<AnalyzerReport> reports) =>
-        new(reports.Sum(report => report.CscSeconds), SumAssemblies(reports.Select(report => report.AssemblySeconds)));
+        new(reports.Sum(report => report.CscSeconds), SumAssemblies(reports.Select(report => report.AssemblySeconds)), reports.Sum(report => report.AnalyzerErrors));
 
     /// <summary>Each analyzer assembly's time added up over several /reportanalyzer tables.</summary>
     public static IReadOnlyDictionary<string, double> SumAssemblies(IEnumerable<IReadOnlyDictionary<string, double>> tables)
@@ -66,6 +68,10 @@ internal sealed partial record AnalyzerReport(double CscSeconds, IReadOnlyDictio
 
     private static double Seconds(string text) =>
         text.StartsWith('<') ? 0 : double.Parse(text, CultureInfo.InvariantCulture);
+
+    // "file.cs(120,15): error MA0049: …": an analyzer's diagnostic at error severity (MSBuild prints each twice).
+    [GeneratedRegex(@"\S+\(\d+,\d+\): error (?!CS)[A-Z]+\d+:[^\[]*", RegexOptions.Multiline)]
+    private static partial Regex AnalyzerError();
 
     [GeneratedRegex(@"^\s*(?<ms>\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline)]
     private static partial Regex CscSummary();

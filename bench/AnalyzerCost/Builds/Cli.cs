@@ -11,6 +11,18 @@ internal static class Cli
 
     public static async Task<string> RunAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments)
     {
+        var (exitCode, output) = await TryRunAsync(fileName, workingDirectory, arguments);
+        if (exitCode != 0)
+        {
+            throw Failure(fileName, workingDirectory, arguments, exitCode, output);
+        }
+
+        return output;
+    }
+
+    /// <summary>The program's exit code and everything it printed, failure or not.</summary>
+    public static async Task<(int ExitCode, string Output)> TryRunAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -30,12 +42,12 @@ internal static class Cli
         var standardError = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         output.Append(await standardOutput).Append(await standardError);
-        if (process.ExitCode != 0)
-        {
-            var tail = string.Join('\n', output.ToString().Split('\n').TakeLast(40));
-            throw new InvalidOperationException($"`{fileName} {string.Join(' ', arguments)}` in {workingDirectory} exited with {process.ExitCode}:\n{tail}");
-        }
+        return (process.ExitCode, output.ToString());
+    }
 
-        return output.ToString();
+    public static InvalidOperationException Failure(string fileName, string workingDirectory, IReadOnlyList<string> arguments, int exitCode, string output)
+    {
+        var tail = string.Join('\n', output.Split('\n').TakeLast(40));
+        return new InvalidOperationException($"`{fileName} {string.Join(' ', arguments)}` in {workingDirectory} exited with {exitCode}:\n{tail}");
     }
 }
