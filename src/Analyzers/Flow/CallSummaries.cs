@@ -45,14 +45,15 @@ internal sealed class CallSummaries
     public ImmutableArray<Finding> Reach(IMethodSymbol method, int ordinal, int depth)
     {
         method = method.PartialImplementationPart ?? method.OriginalDefinition;
-        return _reach.GetOrAdd((method, ordinal, depth), key => ComputeReach(key.Method, key.Ordinal, key.Depth));
+        return _reach.TryGetValue((method, ordinal, depth), out var known) ? known : _reach.GetOrAdd((method, ordinal, depth), ComputeReach(method, ordinal, depth));
     }
 
     /// <summary>Whether <paramref name="method"/> returns (something built from) the parameter.</summary>
     public bool ReturnCarries(IMethodSymbol method, int ordinal, int depth)
     {
         method = method.PartialImplementationPart ?? method.OriginalDefinition;
-        return IsFollowed(method) && _returns.GetOrAdd((method, ordinal, depth), key => ComputeReturns(key.Method, key.Ordinal, key.Depth));
+        return IsFollowed(method)
+            && (_returns.TryGetValue((method, ordinal, depth), out var known) ? known : _returns.GetOrAdd((method, ordinal, depth), ComputeReturns(method, ordinal, depth)));
     }
 
     private ImmutableArray<Finding> ComputeReach(IMethodSymbol method, int ordinal, int depth)

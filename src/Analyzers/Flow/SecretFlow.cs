@@ -498,7 +498,7 @@ internal sealed class SecretFlow
     {
         if (_definitions is null)
         {
-            var definitions = new Dictionary<ISymbol, List<Definition>>(SymbolEqualityComparer.Default);
+            var definitions = new Dictionary<ISymbol, List<Definition>>(ReferenceComparer<ISymbol>.Instance);
             foreach (var block in _blocks)
             {
                 DefinitionCollector.Collect(block, definitions);

@@ -33,11 +33,11 @@ internal sealed class SecretModel
     private readonly ImmutableArray<string> _attributeNames;
     private readonly ImmutableArray<INamedTypeSymbol> _secretTypes;
     private readonly ImmutableArray<string> _sanitizers;
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _types = new(ReferenceComparer<ITypeSymbol>.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizerMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, Sanitizing> _sanitizingNames = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributedRecords = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(ReferenceComparer<INamedTypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributedRecords = new(ReferenceComparer<INamedTypeSymbol>.Instance);
 
     private SecretModel(Compilation compilation, OptionValues options)
     {

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Flow;
@@ -93,12 +95,37 @@ internal sealed class ClientSinks : SinkTable
 
     private EndpointAnswer EndpointOf(IReturnOperation returned)
     {
-        if (returned.SemanticModel?.GetEnclosingSymbol(returned.Syntax.SpanStart) is not IMethodSymbol method)
+        if (EnclosingMethod(returned) is not { } method)
         {
             return EndpointAnswer.None;
         }
 
         return IsAction(method) || IsPageHandler(method) ? new EndpointAnswer(method.Name) : EndpointAnswer.None;
+    }
+
+    /// <summary>The method whose body holds the return (lambdas and local functions are dealt with before).</summary>
+    private static IMethodSymbol? EnclosingMethod(IReturnOperation returned)
+    {
+        if (returned.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        // The declaration's symbol is a table lookup; the symbol enclosing a position needs a binder.
+        for (var node = returned.Root().Syntax; node is not null; node = node.Parent)
+        {
+            if (node is MethodDeclarationSyntax declaration)
+            {
+                return model.GetDeclaredSymbol(declaration);
+            }
+
+            if (node is MemberDeclarationSyntax)
+            {
+                break;
+            }
+        }
+
+        return model.GetEnclosingSymbol(returned.Syntax.SpanStart) as IMethodSymbol;
     }
 
     private sealed class EndpointAnswer

@@ -12,7 +12,7 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// </summary>
 internal abstract class SinkTable
 {
-    private readonly Dictionary<INamedTypeSymbol, List<SinkSpec>> _specs = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, List<SinkSpec>> _specs = new(ReferenceComparer<INamedTypeSymbol>.Instance);
 
     protected SinkTable(Compilation compilation, SinkKind kind, IEnumerable<SinkSpec> specs)
     {
