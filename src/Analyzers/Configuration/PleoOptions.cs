@@ -42,10 +42,7 @@ internal sealed class PleoOptions
 
     // Asked once per method body: the hit allocates nothing.
     private OptionValues Read(AnalyzerConfigOptions options) =>
-        _byOptions.TryGetValue(options, out var known) ? known : ReadNew(options);
-
-    private OptionValues ReadNew(AnalyzerConfigOptions options) =>
-        _byOptions.GetOrAdd(options, _bySettings.GetOrAdd(SettingsKey(options), _ => Parse(options)));
+        _byOptions.GetOrCompute(options, _bySettings, static (bySettings, o) => bySettings.GetOrAdd(SettingsKey(o), _ => Parse(o)));
 
     private static string SettingsKey(AnalyzerConfigOptions options)
     {

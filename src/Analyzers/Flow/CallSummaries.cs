@@ -45,7 +45,7 @@ internal sealed class CallSummaries
     public ImmutableArray<Finding> Reach(IMethodSymbol method, int ordinal, int depth)
     {
         method = method.PartialImplementationPart ?? method.OriginalDefinition;
-        return _reach.TryGetValue((method, ordinal, depth), out var known) ? known : _reach.GetOrAdd((method, ordinal, depth), ComputeReach(method, ordinal, depth));
+        return _reach.GetOrCompute((Method: method, Ordinal: ordinal, Depth: depth), this, static (self, key) => self.ComputeReach(key.Method, key.Ordinal, key.Depth));
     }
 
     /// <summary>Whether <paramref name="method"/> returns (something built from) the parameter.</summary>
@@ -53,7 +53,7 @@ internal sealed class CallSummaries
     {
         method = method.PartialImplementationPart ?? method.OriginalDefinition;
         return IsFollowed(method)
-            && (_returns.TryGetValue((method, ordinal, depth), out var known) ? known : _returns.GetOrAdd((method, ordinal, depth), ComputeReturns(method, ordinal, depth)));
+            && _returns.GetOrCompute((Method: method, Ordinal: ordinal, Depth: depth), this, static (self, key) => self.ComputeReturns(key.Method, key.Ordinal, key.Depth));
     }
 
     private ImmutableArray<Finding> ComputeReach(IMethodSymbol method, int ordinal, int depth)

@@ -85,7 +85,7 @@ internal sealed class SecretModel
     {
         var values = PleoOptions.For(compilation, options).For(tree);
         var models = PerCompilation.GetValue(compilation, static _ => new ConcurrentDictionary<OptionValues, SecretModel>());
-        return models.TryGetValue(values, out var model) ? model : models.GetOrAdd(values, new SecretModel(compilation, values));
+        return models.GetOrCompute(values, compilation, static (c, v) => new SecretModel(c, v));
     }
 
     /// <summary>Whether a local, parameter, field, property or method (its result) holds a secret.</summary>
@@ -112,7 +112,7 @@ internal sealed class SecretModel
         SanitizingWords(method.Name) is var byName && (byName == Sanitizing.Yes
             || (byName == Sanitizing.No && SanitizingWords(method.ContainingType.Name) == Sanitizing.Yes)
             || method.ContainingType.DerivesFrom(_redactor)
-            || (!_sanitizers.IsEmpty && (_sanitizerMethods.TryGetValue(method, out var known) ? known : _sanitizerMethods.GetOrAdd(method, IsConfiguredSanitizer(method)))));
+            || (!_sanitizers.IsEmpty && _sanitizerMethods.GetOrCompute(method, this, static (self, m) => self.IsConfiguredSanitizer(m))));
 
     /// <summary>string, char[], byte[], spans and memories of char, StringBuilder, SecureString, and arrays or tasks of those.</summary>
     public bool IsTextLike(ITypeSymbol? type)
@@ -176,7 +176,7 @@ internal sealed class SecretModel
 
     /// <summary>Whether a constructor parameter of the record carries an attribute: only then can a positional property be a secret by its parameter's attribute.</summary>
     private bool HasAttributedParameter(INamedTypeSymbol record) =>
-        _attributedRecords.TryGetValue(record, out var known) ? known : _attributedRecords.GetOrAdd(record, ComputeHasAttributedParameter(record));
+        _attributedRecords.GetOrCompute(record, ComputeHasAttributedParameter);
 
     private static bool ComputeHasAttributedParameter(INamedTypeSymbol record)
     {
@@ -268,12 +268,11 @@ internal sealed class SecretModel
         return false;
     }
 
-    // TryGetValue first: GetOrAdd with an instance method would allocate a delegate on every call, hit or miss.
     private bool IsSecretAttribute(INamedTypeSymbol attribute) =>
-        _attributeClasses.TryGetValue(attribute, out var known) ? known : _attributeClasses.GetOrAdd(attribute, ComputeIsSecretAttribute(attribute));
+        _attributeClasses.GetOrCompute(attribute, this, static (self, a) => self.ComputeIsSecretAttribute(a));
 
     private bool IsSecretDefinition(ITypeSymbol definition) =>
-        _types.TryGetValue(definition, out var known) ? known : _types.GetOrAdd(definition, ComputeIsSecretType(definition));
+        _types.GetOrCompute(definition, this, static (self, d) => self.ComputeIsSecretType(d));
 
     private bool ComputeIsSecretAttribute(INamedTypeSymbol attribute)
     {
@@ -298,7 +297,7 @@ internal sealed class SecretModel
     }
 
     private Sanitizing SanitizingWords(string name) =>
-        _sanitizingNames.TryGetValue(name, out var known) ? known : _sanitizingNames.GetOrAdd(name, ComputeSanitizingWords(name));
+        _sanitizingNames.GetOrCompute(name, ComputeSanitizingWords);
 
     private static Sanitizing ComputeSanitizingWords(string name)
     {

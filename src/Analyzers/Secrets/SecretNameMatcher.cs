@@ -64,7 +64,7 @@ internal sealed class SecretNameMatcher
         _headVetoes = new HashSet<string>(BuiltInHeadVetoes, StringComparer.Ordinal);
     }
 
-    public bool IsSecretName(string name) => name.Length >= 3 && (_answers.TryGetValue(name, out var known) ? known : _answers.GetOrAdd(name, ComputeIsSecretName(name)));
+    public bool IsSecretName(string name) => name.Length >= 3 && _answers.GetOrCompute(name, this, static (self, n) => self.ComputeIsSecretName(n));
 
     private bool ComputeIsSecretName(string name)
     {

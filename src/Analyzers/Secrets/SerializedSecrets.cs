@@ -20,8 +20,7 @@ internal static class SerializedSecrets
             return null;
         }
 
-        var known = model.SerializedSecrets;
-        return known.TryGetValue(named, out var found) ? found : known.GetOrAdd(named, Find(named, model, NestedDepth));
+        return model.SerializedSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth));
     }
 
     /// <summary>A class or struct declared in this compilation: anonymous objects are followed by the flow, library types are not ours to judge.</summary>

@@ -397,8 +397,7 @@ internal sealed class UserMessageSinks
         }
 
         // Asked for every object created: the walk up the base types is done once per type.
-        var definition = type.OriginalDefinition;
-        return _viewModels.TryGetValue(definition, out var known) ? known : _viewModels.GetOrAdd(definition, ComputeIsViewModel(definition));
+        return _viewModels.GetOrCompute(type.OriginalDefinition, this, static (self, definition) => self.ComputeIsViewModel(definition));
     }
 
     private bool ComputeIsViewModel(INamedTypeSymbol type)

@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Concurrent;
+
+namespace PleoUxGuard.Analyzers;
+
+/// <summary>Cache lookups for the hot paths (per method body, per reference).</summary>
+internal static class Caches
+{
+    /// <summary>
+    /// The cached answer for <paramref name="key"/>, computed on a miss. Unlike <c>GetOrAdd</c> with a method
+    /// group or a capturing lambda, which allocates a delegate on every call, a hit allocates nothing: pass
+    /// what <paramref name="compute"/> needs as <paramref name="state"/> and give a static lambda.
+    /// </summary>
+    public static TValue GetOrCompute<TKey, TValue, TState>(
+        this ConcurrentDictionary<TKey, TValue> cache, TKey key, TState state, Func<TState, TKey, TValue> compute)
+        where TKey : notnull =>
+        cache.TryGetValue(key, out var known) ? known : cache.GetOrAdd(key, compute(state, key));
+
+    /// <summary>As above, for a computation that needs nothing but the key (a static method: its delegate is cached).</summary>
+    public static TValue GetOrCompute<TKey, TValue>(this ConcurrentDictionary<TKey, TValue> cache, TKey key, Func<TKey, TValue> compute)
+        where TKey : notnull =>
+        cache.TryGetValue(key, out var known) ? known : cache.GetOrAdd(key, compute(key));
+}
