@@ -76,13 +76,16 @@ public sealed class SecretToLogAnalyzer : SecretSinkAnalyzer
     private static void AnalyzeLoggerMessageDeclaration(SymbolAnalysisContext context, System.Lazy<LogSinks> lazyLogSinks)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (context.IsGeneratedCode || method.PartialDefinitionPart is not null || method.GetAttributes().IsEmpty
-            || !lazyLogSinks.Value.IsLoggerMessageMethod(method) || method.Locations.IsEmpty)
+        if (context.IsGeneratedCode || method.PartialDefinitionPart is not null || method.GetAttributes().IsEmpty || method.Locations.IsEmpty)
         {
             return;
         }
 
         var logSinks = lazyLogSinks.Value;
+        if (!logSinks.IsLoggerMessageMethod(method))
+        {
+            return;
+        }
 
         var model = SecretModel.For(context.Compilation, context.Options, method.Locations[0].SourceTree!);
         foreach (var parameter in method.Parameters)
