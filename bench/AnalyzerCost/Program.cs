@@ -106,7 +106,7 @@ try
 
         var generatedProjects = Directory.CreateDirectory(Path.Combine(work, "projects")).FullName;
         suites.Add(await MeasureAsync(
-            Invariant($"Generated corpus: {corpus.Lines:N0} lines in {corpus.Files} files"),
+            Report.Invariant($"Generated corpus: {corpus.Lines:N0} lines in {corpus.Files} files"),
             [new BenchProject("generated", generatedProjects, reference => GeneratedProject(corpus, reference))]));
         if (flags.Contains("--real-code"))
         {
@@ -115,7 +115,7 @@ try
                 var realCode = await RealCodeCorpus.FetchAsync(repository, Path.Combine(work, "realcode"), Progress);
                 BuildBench.Isolation(realCode.Directory, feed, packages);
                 suites.Add(await MeasureAsync(
-                    Invariant($"Real code: {realCode.Lines:N0} lines in {realCode.Files} files of {string.Join(", ", realCode.Projects.Select(project => project.Name))}, one build per library, summed per contender and round"),
+                    Report.Invariant($"Real code: {realCode.Lines:N0} lines in {realCode.Files} files of {string.Join(", ", realCode.Projects.Select(project => project.Name))}, one build per library, summed per contender and round"),
                     realCode.Projects));
             }
             catch (InvalidOperationException exception)
@@ -167,8 +167,6 @@ static string FindRepository()
 
     throw new UnreachableException("Run the benchmark from a checkout: no PleoUxGuard.sln above " + AppContext.BaseDirectory);
 }
-
-static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
 // One project for every contender, compiling the corpus against the ASP.NET Core shared framework.
 static string GeneratedProject(GeneratedCorpus corpus, string reference) => $"""

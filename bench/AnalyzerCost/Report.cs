@@ -138,5 +138,5 @@ internal static class Report
     private static double PerRound<TReport>(IEnumerable<TReport> reports, IEnumerable<TReport> others, Func<TReport, TReport, double> ratio) =>
         Statistics.Median(reports.Zip(others, ratio));
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

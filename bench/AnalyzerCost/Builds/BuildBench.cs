@@ -28,38 +28,34 @@ internal sealed class BuildBench(string workDirectory, IReadOnlyList<BenchProjec
 
         var logs = Directory.CreateDirectory(Path.Combine(workDirectory, "logs"));
         var runs = contenders.Select(contender => new ContenderRuns(contender, [])).ToList();
-        for (var round = 0; round < rounds; round++)
+        foreach (var (round, run) in Rotation.Of(runs, rounds))
         {
-            for (var index = 0; index < runs.Count; index++)
+            var reports = new List<AnalyzerReport>();
+            foreach (var project in projects)
             {
-                var run = runs[(index + round) % runs.Count];
-                var reports = new List<AnalyzerReport>();
-                foreach (var project in projects)
+                progress($"round {round + 1}/{rounds}: building {project.Name} with {run.Contender.Name}");
+                string[] arguments =
+                [
+                    "build", project.PathFor(run.Contender), "--no-restore", "--no-incremental", "-c", "Release",
+                    "-nologo", "-tl:off", "-nodeReuse:false", "-v:d", "-clp:PerformanceSummary", "-p:ReportAnalyzer=true",
+                ];
+                var (exitCode, output) = await Cli.TryRunAsync("dotnet", project.Directory, arguments);
+                File.WriteAllText(Path.Combine(logs.FullName, project.LogFileName(run.Contender, round + 1)), output);
+
+                // A peer may fail a build of real code with its own rules' default error severity (Meziantou's
+                // MA0049 on log4net): the compiler still ran every analyzer, only emit was skipped. A compiler
+                // error is a broken benchmark.
+                var report = AnalyzerReport.Parse(output);
+                if (exitCode != 0 && (report.AnalyzerErrors == 0 || output.Contains(": error CS", StringComparison.Ordinal)
+                    || (!run.Contender.IsBaseline && report.SecondsFor(run.Contender) == 0)))
                 {
-                    progress($"round {round + 1}/{rounds}: building {project.Name} with {run.Contender.Name}");
-                    string[] arguments =
-                    [
-                        "build", project.PathFor(run.Contender), "--no-restore", "--no-incremental", "-c", "Release",
-                        "-nologo", "-tl:off", "-nodeReuse:false", "-v:d", "-clp:PerformanceSummary", "-p:ReportAnalyzer=true",
-                    ];
-                    var (exitCode, output) = await Cli.TryRunAsync("dotnet", project.Directory, arguments);
-                    File.WriteAllText(Path.Combine(logs.FullName, project.LogFileName(run.Contender, round + 1)), output);
-
-                    // A peer may fail a build of real code with its own rules' default error severity (Meziantou's
-                    // MA0049 on log4net): the compiler still ran every analyzer, only emit was skipped. A compiler
-                    // error is a broken benchmark.
-                    var report = AnalyzerReport.Parse(output);
-                    if (exitCode != 0 && (report.AnalyzerErrors == 0 || output.Contains(": error CS", StringComparison.Ordinal)
-                        || (!run.Contender.IsBaseline && report.SecondsFor(run.Contender) == 0)))
-                    {
-                        throw Cli.Failure("dotnet", project.Directory, arguments, exitCode, output);
-                    }
-
-                    reports.Add(report);
+                    throw Cli.Failure("dotnet", project.Directory, arguments, exitCode, output);
                 }
 
-                run.Reports.Add(AnalyzerReport.Sum(reports));
+                reports.Add(report);
             }
+
+            run.Reports.Add(AnalyzerReport.Sum(reports));
         }
 
         return runs;

@@ -41,22 +41,18 @@ internal static class ReplayBench
         }
 
         var runs = contenders.Select(contender => new ReplayRuns(contender, [])).ToList();
-        for (var round = 0; round < rounds; round++)
+        foreach (var (round, run) in Rotation.Of(runs, rounds))
         {
-            for (var index = 0; index < runs.Count; index++)
+            var reports = new List<ReplayReport>();
+            foreach (var project in projects)
             {
-                var run = runs[(index + round) % runs.Count];
-                var reports = new List<ReplayReport>();
-                foreach (var project in projects)
-                {
-                    progress($"replay {round + 1}/{rounds}: compiling {project.Name} with {run.Contender.Name}, one thread");
-                    var (fileName, prefix, responseFile) = commands[(run.Contender, project)];
-                    reports.Add(await ReplayAsync(fileName, [.. prefix, "@" + responseFile, "/parallel-"], project.Directory));
-                }
-
-                run.Reports.Add(new ReplayReport(
-                    reports.Sum(report => report.WallSeconds), AnalyzerReport.SumAssemblies(reports.Select(report => report.AssemblySeconds))));
+                progress($"replay {round + 1}/{rounds}: compiling {project.Name} with {run.Contender.Name}, one thread");
+                var (fileName, prefix, responseFile) = commands[(run.Contender, project)];
+                reports.Add(await ReplayAsync(fileName, [.. prefix, "@" + responseFile, "/parallel-"], project.Directory));
             }
+
+            run.Reports.Add(new ReplayReport(
+                reports.Sum(report => report.WallSeconds), AnalyzerReport.SumAssemblies(reports.Select(report => report.AssemblySeconds))));
         }
 
         return runs;
