@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 
 namespace PleoUxGuard.Analyzers;
 
@@ -13,6 +14,10 @@ internal static class IdentifierWords
     private const int CacheLimit = 8192;
 
     private static readonly ConcurrentDictionary<string, string[]> Cache = new(StringComparer.Ordinal);
+
+    // Counted here because ConcurrentDictionary.Count takes every lock of the table; a miss or two too many
+    // between clearing and counting only moves the bound by as much.
+    private static int s_cached;
 
     public static IReadOnlyList<string> Split(string? identifier)
     {
@@ -26,13 +31,18 @@ internal static class IdentifierWords
             return known;
         }
 
-        if (Cache.Count >= CacheLimit)
+        if (Volatile.Read(ref s_cached) >= CacheLimit)
         {
             Cache.Clear();
+            Volatile.Write(ref s_cached, 0);
         }
 
         var words = SplitUncached(identifier!);
-        Cache.TryAdd(identifier!, words);
+        if (Cache.TryAdd(identifier!, words))
+        {
+            Interlocked.Increment(ref s_cached);
+        }
+
         return words;
     }
 
