@@ -39,8 +39,11 @@ internal sealed class SecretModel
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(ReferenceComparer<INamedTypeSymbol>.Instance);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributedRecords = new(ReferenceComparer<INamedTypeSymbol>.Instance);
 
+    private readonly IAssemblySymbol _assembly;
+
     private SecretModel(Compilation compilation, OptionValues options)
     {
+        _assembly = compilation.Assembly;
         Options = options;
         Names = new SecretNameMatcher(options.Get(SecretOptions.SecretWords), options.Get(SecretOptions.VetoWords));
         _dataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
@@ -81,6 +84,10 @@ internal sealed class SecretModel
     public int CallDepth { get; }
 
     /// <summary>The model for the settings that apply to <paramref name="tree"/>, shared by every rule.</summary>
+    /// <summary>Declared in the code being compiled (not a library's, not another project's).</summary>
+    /// <remarks>Asked per sink operand; a symbol's <c>Locations</c> builds a new array on every call.</remarks>
+    public bool IsDeclaredHere(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _assembly);
+
     public static SecretModel For(Compilation compilation, AnalyzerOptions options, SyntaxTree tree)
     {
         var values = PleoOptions.For(compilation, options).For(tree);

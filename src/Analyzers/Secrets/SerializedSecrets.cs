@@ -15,7 +15,7 @@ internal static class SerializedSecrets
     /// <remarks>Every endpoint's return asks about its type; the members are walked once per type and settings.</remarks>
     public static ISymbol? Find(ITypeSymbol? type, SecretModel model)
     {
-        if (Payload(type) is not INamedTypeSymbol named || !IsOurs(named))
+        if (Payload(type) is not INamedTypeSymbol named || !IsOurs(named, model))
         {
             return null;
         }
@@ -24,18 +24,18 @@ internal static class SerializedSecrets
     }
 
     /// <summary>A class or struct declared in this compilation: anonymous objects are followed by the flow, library types are not ours to judge.</summary>
-    private static bool IsOurs(INamedTypeSymbol named) =>
+    private static bool IsOurs(INamedTypeSymbol named, SecretModel model) =>
         named.SpecialType == SpecialType.None && !named.IsAnonymousType && named.TypeKind is TypeKind.Class or TypeKind.Struct
-        && !named.Locations.IsEmpty && named.Locations[0].IsInSource;
+        && model.IsDeclaredHere(named);
 
     private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth)
     {
-        if (depth == 0 || type is not INamedTypeSymbol named || !IsOurs(named))
+        if (depth == 0 || type is not INamedTypeSymbol named || !IsOurs(named, model))
         {
             return null;
         }
 
-        for (var current = named; current is not null && current.Locations.Length > 0 && current.Locations[0].IsInSource; current = current.BaseType)
+        for (var current = named; current is not null && model.IsDeclaredHere(current); current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
