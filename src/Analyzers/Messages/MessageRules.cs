@@ -36,9 +36,14 @@ internal sealed class MessageUse
             ? FailureKind.WrongFormat // a validation attribute judges the text entered, before any call to Pleo
             : Scope.KindFor(text, _site.FromStatus);
 
-    /// <summary>Reports a diagnostic whose code fix replaces <paramref name="replace"/> with a catalogue message.</summary>
+    /// <summary>Reports a diagnostic whose code fix replaces <paramref name="replace"/> with a catalogue message; never in a sign-in flow.</summary>
     public void Report(DiagnosticDescriptor descriptor, IOperation at, IOperation replace, FailureKind? kind, bool fixable, params object[] arguments)
     {
+        if (Scope.IsSignIn)
+        {
+            return;
+        }
+
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         if (kind is not null)
         {
@@ -141,11 +146,9 @@ internal sealed class MessageRules
                         continue;
                     }
 
-                    var use = new MessageUse(site, rules, report);
-                    if (!use.Scope.IsSignIn)
-                    {
-                        judge(use);
-                    }
+                    // A sign-in flow's messages are the sign-in's business: MessageUse.Report drops them, so a
+                    // site's scope is worked out only when a rule would report there.
+                    judge(new MessageUse(site, rules, report));
                 }
             });
         });

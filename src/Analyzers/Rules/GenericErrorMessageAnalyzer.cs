@@ -34,15 +34,16 @@ public sealed class GenericErrorMessageAnalyzer : DiagnosticAnalyzer
     private static void Judge(MessageUse use)
     {
         var connectionOnly = use.Sink.Kind == UserMessageSinkKind.ExceptionMessage || use.Settings.GenericOnlyInConnectionCode;
-        if (connectionOnly && !use.Scope.IsConnectionCode)
-        {
-            return;
-        }
-
         foreach (var piece in MessagePiece.Resolve(use.Sink.Value, use.Rules.Resources))
         {
+            // The text first: most messages are not generic, and the scope needs a look around the code.
             if (piece.IsComplete && MessageCatalogue.IsGeneric(piece.Text, use.Settings.GenericPhrases))
             {
+                if (connectionOnly && !use.Scope.IsConnectionCode)
+                {
+                    return;
+                }
+
                 var kind = use.KindFor(piece.Text);
                 use.Report(Descriptors.GenericErrorMessage, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text, use.Sink.SinkName, MessageUse.KindSuffix(kind));
             }

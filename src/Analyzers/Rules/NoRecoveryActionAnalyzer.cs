@@ -27,20 +27,25 @@ public sealed class NoRecoveryActionAnalyzer : DiagnosticAnalyzer
 
     private static void Judge(MessageUse use)
     {
-        if (use.Sink.Kind == UserMessageSinkKind.ExceptionMessage || !use.Scope.IsConnectionCode)
+        if (use.Sink.Kind == UserMessageSinkKind.ExceptionMessage)
         {
             return;
         }
 
         foreach (var piece in MessagePiece.Resolve(use.Sink.Value, use.Rules.Resources))
         {
-            // A part known only at run time may itself be the next step.
+            // A part known only at run time may itself be the next step. The text first: the scope needs a look around the code.
             if (piece.HasUnknownText
                 || !MessageCatalogue.ReportsFailure(piece.Text)
                 || MessageCatalogue.HasRecoveryCue(piece.Text, use.Settings.RecoveryCues)
                 || MessageCatalogue.IsGeneric(piece.Text, use.Settings.GenericPhrases))
             {
                 continue;
+            }
+
+            if (!use.Scope.IsConnectionCode)
+            {
+                return;
             }
 
             var kind = use.KindFor(piece.Text);
