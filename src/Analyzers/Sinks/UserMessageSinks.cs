@@ -300,17 +300,18 @@ internal sealed class UserMessageSinks
 
             case IPropertyReferenceOperation { Property.IsIndexer: false } property:
                 {
+                    // The name first: every property set in an object initializer comes here, and the base types need a walk.
                     var containing = property.Property.ContainingType?.OriginalDefinition;
-                    if (containing is not null && containing.DerivesFrom(_problemDetails)
-                        && property.Property.Name is "Title" or "Detail")
+                    var name = property.Property.Name;
+                    if (name is "Title" or "Detail" && containing is not null && containing.DerivesFrom(_problemDetails))
                     {
-                        AddIfText(assignment.Value, "ProblemDetails." + property.Property.Name, UserMessageSinkKind.ProblemDetails, isStateLabel: false, uses);
+                        AddIfText(assignment.Value, "ProblemDetails." + name, UserMessageSinkKind.ProblemDetails, isStateLabel: false, uses);
                     }
-                    else if (containing is not null && containing.DerivesFrom(_validationAttribute) && property.Property.Name == "ErrorMessage")
+                    else if (name == "ErrorMessage" && containing is not null && containing.DerivesFrom(_validationAttribute))
                     {
                         AddIfText(assignment.Value, "[" + containing.Name + "] ErrorMessage", UserMessageSinkKind.ValidationMessage, isStateLabel: false, uses);
                     }
-                    else if (containing is not null && containing.DerivesFrom(_contentResult) && property.Property.Name == "Content")
+                    else if (name == "Content" && containing is not null && containing.DerivesFrom(_contentResult))
                     {
                         AddIfText(assignment.Value, "ContentResult.Content", UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
                     }
