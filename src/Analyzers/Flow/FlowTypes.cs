@@ -15,6 +15,11 @@ internal static class FlowTypes
 
         switch (type.SpecialType)
         {
+            case SpecialType.System_String:
+            case SpecialType.System_Object:
+            case SpecialType.System_Char:
+                // The common answers, without the walk up the base types below.
+                return true;
             case SpecialType.System_Boolean:
             case SpecialType.System_SByte:
             case SpecialType.System_Byte:
