@@ -141,7 +141,7 @@ try
             {
                 suite.Title,
                 builds = suite.Builds.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
-                replays = suite.Replays.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
+                replays = suite.Replays.Select(run => new { contender = run.Contender.Name, reports = run.Reports, oneFileReports = run.OneFileReports }),
             }),
             inProcess,
         },

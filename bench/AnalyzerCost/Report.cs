@@ -98,13 +98,47 @@ internal static class Report
             var ourShare = PerRound(ours.Reports, baseline.Reports, (report, base_) => report.SecondsFor(ours.Contender) / base_.WallSeconds);
             text.AppendLine();
             text.AppendLine(Invariant($"- Target 1 (one thread): {ourShare:P1} of compile time, {(ourShare < ShareOfCompileTarget ? "met" : "NOT met")}."));
-            if (replays.SingleOrDefault(run => run.Contender.PackageId == "Roslynator.Analyzers") is { } roslynator)
+            var roslynator = replays.SingleOrDefault(run => run.Contender.PackageId == "Roslynator.Analyzers");
+            if (roslynator is not null)
             {
                 var ofRoslynator = PerRound(ours.Reports, roslynator.Reports, (report, other) => report.SecondsFor(ours.Contender) / other.SecondsFor(roslynator.Contender));
                 text.AppendLine(Invariant($"- Target 2 (one thread): {ofRoslynator:0.000} of Roslynator's analyzer time, {(ofRoslynator < ShareOfRoslynatorTarget ? "met" : "NOT met")}."));
             }
 
+            AppendOneFileReplays(text, replays, ours, roslynator);
             text.AppendLine();
+        }
+    }
+
+    /// <summary>What each compiler process costs an analyzer before the corpus's size matters (see <see cref="ReplayBench"/>).</summary>
+    private static void AppendOneFileReplays(StringBuilder text, IReadOnlyList<ReplayRuns> replays, ReplayRuns ours, ReplayRuns? roslynator)
+    {
+        if (ours.OneFileReports.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine(Invariant($"The same command lines with the sources replaced by one {ReplayBench.OneFile.Split('\n').Length}-line file (each compiler process loads and JIT-compiles the analyzers and resolves their symbols once; summed over the corpus's projects, one round at a time):"));
+        text.AppendLine();
+        text.AppendLine("| package | one-file analyzer time / its analyzer time on the corpus | one-file analyzer time / PleoUxGuard's |");
+        text.AppendLine("|---|---|---|");
+        foreach (var run in replays.Where(run => !run.Contender.IsBaseline))
+        {
+            var fixedShare = PerRound(run.OneFileReports, run.Reports, (one, corpus) => one.SecondsFor(run.Contender) / corpus.SecondsFor(run.Contender));
+            var relative = PerRound(run.OneFileReports, ours.OneFileReports, (one, our) => one.SecondsFor(run.Contender) / our.SecondsFor(ours.Contender));
+            text.AppendLine(Invariant($"| {run.Contender.Name} | {fixedShare:P1} | {relative:0.00}× |"));
+        }
+
+        if (roslynator is not null)
+        {
+            // Not a target figure: the targets are about the whole cost; this says how much of it grows with the code.
+            var beyond = PerRound(
+                ours.Reports.Zip(ours.OneFileReports, (corpus, one) => corpus.SecondsFor(ours.Contender) - one.SecondsFor(ours.Contender)),
+                roslynator.Reports.Zip(roslynator.OneFileReports, (corpus, one) => corpus.SecondsFor(roslynator.Contender) - one.SecondsFor(roslynator.Contender)),
+                (our, other) => our / other);
+            text.AppendLine();
+            text.AppendLine(Invariant($"- Beyond the one-file cost (corpus minus one file, per round): PleoUxGuard's analyzer time is {beyond:0.000} of Roslynator's. A decomposition, not a target figure."));
         }
     }
 
