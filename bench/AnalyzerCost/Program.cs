@@ -10,7 +10,7 @@ using PleoUxGuard.AnalyzerCost.InProcess;
 
 // The analyzer cost benchmark: see docs/performance.md. Not a test; prints ratios, never a verdict.
 const string Usage = """
-    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--no-builds] [--no-in-process]
+    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--compare-with DIR] [--no-builds] [--no-in-process]
       --lines N          corpus size in lines (default 100000)
       --rounds N         rounds of side-by-side builds (default 3)
       --replay-rounds N  rounds of one-thread replays of the recorded compiler command lines: baseline, PleoUxGuard, Roslynator (default 3; 0 skips)
@@ -18,6 +18,8 @@ const string Usage = """
       --peers A,B        build only these peers besides the baseline and PleoUxGuard (package ids, e.g. Roslynator.Analyzers)
       --no-peers         build only the baseline and PleoUxGuard (quick check)
       --real-code        also build real public code (Json.NET, log4net, NUnit from Debian's source archive; RealCode/fetch.sh)
+      --compare-with DIR also replay our package's command lines with the PleoUxGuard.Analyzers.dll in DIR (another
+                         build, e.g. of an earlier commit) in the same rounds: a change's effect, side by side
       --no-builds        skip the command-line builds
       --no-in-process    skip the in-process measurements
     """;
@@ -28,7 +30,7 @@ for (var index = 0; index < args.Length; index++)
 {
     switch (args[index])
     {
-        case "--lines" or "--rounds" or "--replay-rounds" or "--work" or "--peers" when index + 1 < args.Length:
+        case "--lines" or "--rounds" or "--replay-rounds" or "--work" or "--peers" or "--compare-with" when index + 1 < args.Length:
             settings[args[index]] = args[++index];
             break;
         case "--no-peers" or "--no-builds" or "--no-in-process" or "--real-code":
@@ -46,6 +48,17 @@ if (!int.TryParse(settings.GetValueOrDefault("--lines", "100000"), out var lines
 {
     Console.Error.WriteLine($"--lines must be at least {CorpusGenerator.LargeFileMinimumLines}, --rounds at least 1 and --replay-rounds at least 0\n{Usage}");
     return 2;
+}
+
+string? comparedBuild = null;
+if (settings.TryGetValue("--compare-with", out var compareWith))
+{
+    comparedBuild = Path.GetFullPath(Path.Combine(compareWith, ReplayBench.OurAssemblyFileName));
+    if (!File.Exists(comparedBuild) || replayRounds == 0 || flags.Contains("--no-builds"))
+    {
+        Console.Error.WriteLine($"--compare-with needs a folder holding {ReplayBench.OurAssemblyFileName} (not found: {comparedBuild}), at least one replay round and the builds\n{Usage}");
+        return 2;
+    }
 }
 
 var repository = FindRepository();
@@ -98,7 +111,7 @@ try
             {
                 // The targets' contenders only: the slow peers would add tens of minutes per round.
                 var replayed = contenders.Where(contender => contender.IsBaseline || contender.PackageId is "PleoUxGuard.Analyzers" or "Roslynator.Analyzers").ToList();
-                replays = await ReplayBench.RunAsync(work, projects, replayed, replayRounds, Progress);
+                replays = await ReplayBench.RunAsync(work, projects, replayed, replayRounds, Progress, comparedBuild);
             }
 
             return new Suite(title, builds, replays);

@@ -17,6 +17,10 @@ internal sealed record Contender(string Name, string? PackageId, string? Version
 
     public string Slug => IsBaseline ? "Baseline" : PackageId!.Replace(".", string.Empty, StringComparison.Ordinal);
 
+    /// <summary>This package with another build of its assembly (replays only; see <see cref="ReplayBench"/>).</summary>
+    public Contender ComparedWith(string assembly) =>
+        new($"{Name}, the build in {Path.GetDirectoryName(assembly)}", PackageId + ".Compared", Version, AssemblyPrefixes);
+
     /// <summary>The peers, at the versions the registry serves (see docs/performance.md).</summary>
     public static IReadOnlyList<Contender> All(string ourVersion) =>
     [

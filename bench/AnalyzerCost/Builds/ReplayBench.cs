@@ -48,32 +48,45 @@ internal static class ReplayBench
         }
         """;
 
+    /// <summary>The file name of our analyzer assembly in a build or in the package.</summary>
+    public const string OurAssemblyFileName = "PleoUxGuard.Analyzers.dll";
+
+    /// <param name="comparedBuild">Another build of our analyzer assembly, replayed with our package's command lines in the same rounds (null for none).</param>
     public static async Task<IReadOnlyList<ReplayRuns>> RunAsync(
-        string workDirectory, IReadOnlyList<BenchProject> projects, IReadOnlyList<Contender> contenders, int rounds, Action<string> progress)
+        string workDirectory,
+        IReadOnlyList<BenchProject> projects,
+        IReadOnlyList<Contender> contenders,
+        int rounds,
+        Action<string> progress,
+        string? comparedBuild = null)
     {
         var replays = Directory.CreateDirectory(Path.Combine(workDirectory, "replay"));
         var oneFile = Path.Combine(replays.FullName, "OneFile.cs");
         File.WriteAllText(oneFile, OneFile);
         var commands = new Dictionary<(Contender, BenchProject), (string FileName, string[] Prefix, string ResponseFile, string OneFileResponseFile)>();
-        foreach (var contender in contenders)
+        var ours = contenders.Single(contender => contender.PackageId == "PleoUxGuard.Analyzers");
+        var compared = comparedBuild is null ? null : ours.ComparedWith(comparedBuild);
+        foreach (var contender in compared is null ? contenders : [.. contenders, compared])
         {
             foreach (var project in projects)
             {
-                var log = Path.Combine(workDirectory, "logs", project.LogFileName(contender, round: 1));
+                // The compared build replays our package's command lines with its own assembly in place of ours.
+                var log = Path.Combine(workDirectory, "logs", project.LogFileName(contender == compared ? ours : contender, round: 1));
                 var line = File.ReadLines(log).FirstOrDefault(text => text.Contains(" /noconfig ", StringComparison.Ordinal))
                     ?? throw new InvalidOperationException($"No compiler command line in {log}.");
                 var start = line.IndexOf(" /noconfig ", StringComparison.Ordinal);
                 var command = line[..start].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var commandLine = contender == compared ? WithAnalyzerAssembly(line[(start + 1)..], comparedBuild!) : line[(start + 1)..];
                 var responseFile = Path.Combine(replays.FullName, $"{project.Name}.{contender.Slug}.rsp");
-                File.WriteAllText(responseFile, line[(start + 1)..]);
+                File.WriteAllText(responseFile, commandLine);
                 var oneFileResponseFile = Path.Combine(replays.FullName, $"{project.Name}.{contender.Slug}.one-file.rsp");
                 var outputs = Directory.CreateDirectory(Path.Combine(replays.FullName, "one-file", project.Name, contender.Slug)).FullName;
-                File.WriteAllText(oneFileResponseFile, OneFileCommandLine(line[(start + 1)..], project.Directory, oneFile, outputs));
+                File.WriteAllText(oneFileResponseFile, OneFileCommandLine(commandLine, project.Directory, oneFile, outputs));
                 commands[(contender, project)] = (command[0], command[1..], responseFile, oneFileResponseFile);
             }
         }
 
-        var runs = contenders.Select(contender => new ReplayRuns(contender, [], [])).ToList();
+        var runs = commands.Keys.Select(key => key.Item1).Distinct().Select(contender => new ReplayRuns(contender, [], [])).ToList();
         foreach (var (round, run) in Rotation.Of(runs, rounds))
         {
             var reports = new List<ReplayReport>();
@@ -91,6 +104,27 @@ internal static class ReplayBench
         }
 
         return runs;
+    }
+
+    /// <summary>The command line with our analyzer assembly's <c>/analyzer:</c> argument pointing at <paramref name="assembly"/> instead.</summary>
+    internal static string WithAnalyzerAssembly(string commandLine, string assembly)
+    {
+        var replaced = 0;
+        var tokens = Tokens(commandLine).Select(token =>
+        {
+            var bare = token.Replace("\"", string.Empty, StringComparison.Ordinal);
+            if (bare.StartsWith("/analyzer:", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(Path.GetFileName(bare["/analyzer:".Length..]), OurAssemblyFileName, StringComparison.OrdinalIgnoreCase))
+            {
+                replaced++;
+                return Quote("/analyzer:" + assembly);
+            }
+
+            return token;
+        }).ToList();
+        return replaced == 1
+            ? string.Join(' ', tokens)
+            : throw new InvalidOperationException($"Expected one /analyzer: argument for {OurAssemblyFileName} in our package's command line, found {replaced}.");
     }
 
     private static ReplayReport Sum(List<ReplayReport> reports) =>
