@@ -1,15 +1,23 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 
 namespace PleoUxGuard.Analyzers;
 
 /// <summary>Splits identifiers and keys into lower-case words: "APIKeyError" is api, key, error.</summary>
 internal static class IdentifierWords
 {
-    // The same few thousand member and key names are split again for every use; the cache has a fixed number
-    // of slots, so a long-lived IDE process holds no more than a bounded set of names.
-    private static readonly AnswerCache<string, string[]> Cache = new(StringComparer.Ordinal, slotsLog2: 13);
+    // The same few thousand member and key names are split again for every use; the cache is emptied when
+    // it grows past this, so a long-lived IDE process holds no more than a bounded set of names.
+    private const int CacheLimit = 8192;
+
+    private static readonly ConcurrentDictionary<string, string[]> Cache = new(StringComparer.Ordinal);
+
+    // Counted here because ConcurrentDictionary.Count takes every lock of the table; a miss or two too many
+    // between clearing and counting only moves the bound by as much.
+    private static int s_cached;
 
     public static IReadOnlyList<string> Split(string? identifier)
     {
@@ -18,7 +26,24 @@ internal static class IdentifierWords
             return Array.Empty<string>();
         }
 
-        return Cache.GetOrCompute(identifier!, SplitUncached);
+        if (Cache.TryGetValue(identifier!, out var known))
+        {
+            return known;
+        }
+
+        if (Volatile.Read(ref s_cached) >= CacheLimit)
+        {
+            Cache.Clear();
+            Volatile.Write(ref s_cached, 0);
+        }
+
+        var words = SplitUncached(identifier!);
+        if (Cache.TryAdd(identifier!, words))
+        {
+            Interlocked.Increment(ref s_cached);
+        }
+
+        return words;
     }
 
     private static string[] SplitUncached(string identifier)

@@ -15,19 +15,32 @@ internal static class PerBodyCache<T>
     where T : class
 {
     [ThreadStatic]
-    private static WeakReference<KeyedAnswer<IOperation, T>>? t_last;
+    private static WeakReference<Entry>? t_last;
 
     /// <param name="block">The body's first operation block (or its root operation), which identifies it.</param>
     public static T Get<TState>(IOperation block, TState state, Func<TState, T> compute)
     {
-        var last = t_last ??= new WeakReference<KeyedAnswer<IOperation, T>>(null!);
-        if (last.TryGetTarget(out var entry) && ReferenceEquals(entry.Key, block))
+        var last = t_last ??= new WeakReference<Entry>(null!);
+        if (last.TryGetTarget(out var entry) && ReferenceEquals(entry.Block, block))
         {
             return entry.Value;
         }
 
         var value = compute(state);
-        last.SetTarget(new KeyedAnswer<IOperation, T>(block, value));
+        last.SetTarget(new Entry(block, value));
         return value;
+    }
+
+    private sealed class Entry
+    {
+        public Entry(IOperation block, T value)
+        {
+            Block = block;
+            Value = value;
+        }
+
+        public IOperation Block { get; }
+
+        public T Value { get; }
     }
 }

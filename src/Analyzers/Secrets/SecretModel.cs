@@ -33,11 +33,11 @@ internal sealed class SecretModel
     private readonly ImmutableArray<string> _attributeNames;
     private readonly ImmutableArray<INamedTypeSymbol> _secretTypes;
     private readonly ImmutableArray<string> _sanitizers;
-    private readonly AnswerCache<ITypeSymbol, bool> _types = new(ReferenceComparer<ITypeSymbol>.Instance);
-    private readonly AnswerCache<IMethodSymbol, bool> _sanitizerMethods = new(SymbolEqualityComparer.Default);
-    private readonly AnswerCache<string, Sanitizing> _sanitizingNames = new(StringComparer.Ordinal);
-    private readonly AnswerCache<INamedTypeSymbol, bool> _attributeClasses = new(ReferenceComparer<INamedTypeSymbol>.Instance, slotsLog2: 8);
-    private readonly AnswerCache<INamedTypeSymbol, bool> _attributedRecords = new(ReferenceComparer<INamedTypeSymbol>.Instance, slotsLog2: 10);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _types = new(ReferenceComparer<ITypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizerMethods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, Sanitizing> _sanitizingNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(ReferenceComparer<INamedTypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributedRecords = new(ReferenceComparer<INamedTypeSymbol>.Instance);
 
     private readonly IAssemblySymbol _assembly;
 
@@ -78,7 +78,7 @@ internal sealed class SecretModel
     public SecretNameMatcher Names { get; }
 
     /// <summary>The answers of <see cref="Secrets.SerializedSecrets.Find"/> per payload type, which depend on these settings.</summary>
-    public AnswerCache<INamedTypeSymbol, ISymbol?> SerializedSecrets { get; } = new(SymbolEqualityComparer.Default);
+    public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> SerializedSecrets { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>How many calls deep a secret argument is followed (<c>pleouxguard.call_depth</c>).</summary>
     public int CallDepth { get; }
@@ -278,10 +278,8 @@ internal sealed class SecretModel
     private bool IsSecretAttribute(INamedTypeSymbol attribute) =>
         _attributeClasses.GetOrCompute(attribute, this, static (self, a) => self.ComputeIsSecretAttribute(a));
 
-    /// <remarks>Most types carry no attribute and no configured type is set: answered without the table, so it only holds the few types worth remembering.</remarks>
     private bool IsSecretDefinition(ITypeSymbol definition) =>
-        (!_secretTypes.IsEmpty || !definition.GetAttributes().IsEmpty)
-        && _types.GetOrCompute(definition, this, static (self, d) => self.ComputeIsSecretType(d));
+        _types.GetOrCompute(definition, this, static (self, d) => self.ComputeIsSecretType(d));
 
     private bool ComputeIsSecretAttribute(INamedTypeSymbol attribute)
     {

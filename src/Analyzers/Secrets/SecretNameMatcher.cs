@@ -43,7 +43,7 @@ internal sealed class SecretNameMatcher
     private readonly HashSet<string> _headVetoes;
 
     // The same few hundred names (logger, options, apiKey…) come back in every body; splitting them into words each time is the cost.
-    private readonly AnswerCache<string, bool> _answers = new(StringComparer.Ordinal, slotsLog2: 13);
+    private readonly ConcurrentDictionary<string, bool> _answers = new(StringComparer.Ordinal);
 
     public SecretNameMatcher(ImmutableArray<string> extraTerms, ImmutableArray<string> extraVetoes)
     {

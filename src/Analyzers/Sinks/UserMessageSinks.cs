@@ -112,7 +112,7 @@ internal sealed class UserMessageSinks
     private readonly ImmutableArray<INamedTypeSymbol> _responseHelperTypes;
     private readonly ImmutableArray<INamedTypeSymbol> _responseWriters;
     private readonly ImmutableArray<INamedTypeSymbol> _viewModelBases;
-    private readonly AnswerCache<INamedTypeSymbol, bool> _viewModels = new(ReferenceComparer<INamedTypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _viewModels = new(ReferenceComparer<INamedTypeSymbol>.Instance);
 
     private UserMessageSinks(Compilation compilation)
     {
