@@ -83,11 +83,11 @@ internal sealed class SecretModel
     /// <summary>How many calls deep a secret argument is followed (<c>pleouxguard.call_depth</c>).</summary>
     public int CallDepth { get; }
 
-    /// <summary>The model for the settings that apply to <paramref name="tree"/>, shared by every rule.</summary>
     /// <summary>Declared in the code being compiled (not a library's, not another project's).</summary>
     /// <remarks>Asked per sink operand; a symbol's <c>Locations</c> builds a new array on every call.</remarks>
     public bool IsDeclaredHere(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _assembly);
 
+    /// <summary>The model for the settings that apply to <paramref name="tree"/>, shared by every rule.</summary>
     public static SecretModel For(Compilation compilation, AnalyzerOptions options, SyntaxTree tree)
     {
         var values = PleoOptions.For(compilation, options).For(tree);
