@@ -99,7 +99,7 @@ try
         BuildBench.Isolation(work, feed, packages);
         var peers = settings.TryGetValue("--peers", out var named) ? named.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
         var contenders = Contender.All(PackedVersion(feed))
-            .Where(contender => contender.IsBaseline || contender.PackageId == "PleoUxGuard.Analyzers"
+            .Where(contender => contender.IsBaseline || contender.PackageId == Contender.OurPackageId
                 || (!flags.Contains("--no-peers") && (peers is null || peers.Contains(contender.PackageId, StringComparer.OrdinalIgnoreCase))))
             .ToList();
 
@@ -110,7 +110,7 @@ try
             if (replayRounds > 0)
             {
                 // The targets' contenders only: the slow peers would add tens of minutes per round.
-                var replayed = contenders.Where(contender => contender.IsBaseline || contender.PackageId is "PleoUxGuard.Analyzers" or "Roslynator.Analyzers").ToList();
+                var replayed = contenders.Where(contender => contender.IsBaseline || contender.PackageId is Contender.OurPackageId or Contender.RoslynatorPackageId).ToList();
                 replays = await ReplayBench.RunAsync(work, projects, replayed, replayRounds, Progress, comparedBuild);
             }
 

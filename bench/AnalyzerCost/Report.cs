@@ -39,7 +39,7 @@ internal static class Report
         if (builds.Count > 0)
         {
             var baseline = builds.Single(run => run.Contender.IsBaseline);
-            var ours = builds.Single(run => run.Contender.PackageId == "PleoUxGuard.Analyzers");
+            var ours = builds.Single(run => run.Contender.PackageId == Contender.OurPackageId);
             text.AppendLine("`dotnet build -p:ReportAnalyzer=true` (median over rounds of each round's ratio):");
             text.AppendLine();
             text.AppendLine("| package | its analyzer time / compile time of the compiler alone | added compile time (Csc task) | its analyzer time / PleoUxGuard's |");
@@ -63,7 +63,7 @@ internal static class Report
                 text.AppendLine(Invariant($"- {run.Contender.Name}: its own rules report {run.Reports.Max(report => report.AnalyzerErrors)} diagnostics at their default severity error here, so its builds fail after the analysis and skip emit: its added compile time is a lower bound (its analyzer time is complete)."));
             }
 
-            var roslynator = builds.SingleOrDefault(run => run.Contender.PackageId == "Roslynator.Analyzers");
+            var roslynator = builds.SingleOrDefault(run => run.Contender.PackageId == Contender.RoslynatorPackageId);
             var ourShare = PerRound(ours, baseline, (report, base_) => report.SecondsFor(ours.Contender) / base_.CscSeconds);
             text.AppendLine();
             text.AppendLine(Invariant($"- Target 1, PleoUxGuard analyzer time under {ShareOfCompileTarget:P0} of compile time: {ourShare:P1}, {(ourShare < ShareOfCompileTarget ? "met" : "NOT met")}."));
@@ -82,7 +82,7 @@ internal static class Report
         if (replays.Count > 0)
         {
             var baseline = replays.Single(run => run.Contender.IsBaseline);
-            var ours = replays.Single(run => run.Contender.PackageId == "PleoUxGuard.Analyzers");
+            var ours = replays.Single(run => run.Contender.PackageId == Contender.OurPackageId);
             var replayRounds = ours.Reports.Count;
             text.AppendLine(Invariant($"One-thread replays of the recorded compiler command lines (`csc /parallel-`, {replayRounds} rounds; median of each round's ratio):"));
             text.AppendLine();
@@ -98,7 +98,7 @@ internal static class Report
             var ourShare = PerRound(ours.Reports, baseline.Reports, (report, base_) => report.SecondsFor(ours.Contender) / base_.WallSeconds);
             text.AppendLine();
             text.AppendLine(Invariant($"- Target 1 (one thread): {ourShare:P1} of compile time, {(ourShare < ShareOfCompileTarget ? "met" : "NOT met")}."));
-            var roslynator = replays.SingleOrDefault(run => run.Contender.PackageId == "Roslynator.Analyzers");
+            var roslynator = replays.SingleOrDefault(run => run.Contender.PackageId == Contender.RoslynatorPackageId);
             if (roslynator is not null)
             {
                 var ofRoslynator = PerRound(ours.Reports, roslynator.Reports, (report, other) => report.SecondsFor(ours.Contender) / other.SecondsFor(roslynator.Contender));

@@ -8,6 +8,12 @@ internal sealed record Contender(string Name, string? PackageId, string? Version
 {
     public static readonly Contender CompilerOnly = new("compiler only (baseline)", null, null, []);
 
+    /// <summary>Our package: the one the targets are about.</summary>
+    public const string OurPackageId = "PleoUxGuard.Analyzers";
+
+    /// <summary>The peer target 2 compares us with.</summary>
+    public const string RoslynatorPackageId = "Roslynator.Analyzers";
+
     public bool IsBaseline => PackageId is null;
 
     /// <summary>This contender's share of a /reportanalyzer table: the sum of its assemblies' rows.</summary>
@@ -25,8 +31,8 @@ internal sealed record Contender(string Name, string? PackageId, string? Version
     public static IReadOnlyList<Contender> All(string ourVersion) =>
     [
         CompilerOnly,
-        new("PleoUxGuard.Analyzers", "PleoUxGuard.Analyzers", ourVersion, ["PleoUxGuard."]),
-        new("Roslynator.Analyzers", "Roslynator.Analyzers", "5.0.1", ["Roslynator"]),
+        new(OurPackageId, OurPackageId, ourVersion, ["PleoUxGuard."]),
+        new(RoslynatorPackageId, RoslynatorPackageId, "5.0.1", ["Roslynator"]),
         new("Meziantou.Analyzer", "Meziantou.Analyzer", "3.0.321", ["Meziantou."]),
         new("SecurityCodeScan.VS2019", "SecurityCodeScan.VS2019", "5.6.7", ["SecurityCodeScan"]),
         new("SonarAnalyzer.CSharp", "SonarAnalyzer.CSharp", "9.32.0.97167", ["SonarAnalyzer"]),

@@ -64,7 +64,7 @@ internal static class ReplayBench
         var oneFile = Path.Combine(replays.FullName, "OneFile.cs");
         File.WriteAllText(oneFile, OneFile);
         var commands = new Dictionary<(Contender, BenchProject), (string FileName, string[] Prefix, string ResponseFile, string OneFileResponseFile)>();
-        var ours = contenders.Single(contender => contender.PackageId == "PleoUxGuard.Analyzers");
+        var ours = contenders.Single(contender => contender.PackageId == Contender.OurPackageId);
         var compared = comparedBuild is null ? null : ours.ComparedWith(comparedBuild);
         foreach (var contender in compared is null ? contenders : [.. contenders, compared])
         {
@@ -112,7 +112,7 @@ internal static class ReplayBench
         var replaced = 0;
         var tokens = Tokens(commandLine).Select(token =>
         {
-            var bare = token.Replace("\"", string.Empty, StringComparison.Ordinal);
+            var bare = Unquoted(token);
             if (bare.StartsWith("/analyzer:", StringComparison.OrdinalIgnoreCase)
                 && string.Equals(Path.GetFileName(bare["/analyzer:".Length..]), OurAssemblyFileName, StringComparison.OrdinalIgnoreCase))
             {
@@ -140,7 +140,7 @@ internal static class ReplayBench
         var kept = new List<string>();
         foreach (var token in Tokens(commandLine))
         {
-            var bare = token.Replace("\"", string.Empty, StringComparison.Ordinal);
+            var bare = Unquoted(token);
             if (bare.StartsWith("/additionalfile:", StringComparison.OrdinalIgnoreCase)
                 || (bare.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && File.Exists(Path.Combine(projectDirectory, bare))))
             {
@@ -159,6 +159,8 @@ internal static class ReplayBench
         kept.Add(Quote(oneFile));
         return string.Join(' ', kept);
     }
+
+    private static string Unquoted(string token) => token.Replace("\"", string.Empty, StringComparison.Ordinal);
 
     private static string Quote(string argument) => argument.Contains(' ', StringComparison.Ordinal) ? '"' + argument + '"' : argument;
 
