@@ -18,14 +18,19 @@ public sealed class PackageTests(ConsumerBuilds builds)
     }
 
     [Fact]
-    public async Task Analyzer_and_code_fix_assemblies_are_the_only_assemblies_and_sit_under_analyzers_dotnet_cs()
+    public async Task Analyzer_and_code_fix_assemblies_sit_under_analyzers_dotnet_cs_and_the_precompiled_analyzer_beside_the_build_targets()
     {
         var package = await builds.Package;
 
-        var assemblies = package.Entries().Where(entry => entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Order();
+        var files = package.Entries().Where(entry => entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || entry.StartsWith("build/", StringComparison.Ordinal)).Order();
         Assert.Equal(
-            ["analyzers/dotnet/cs/PleoUxGuard.Analyzers.dll", "analyzers/dotnet/cs/PleoUxGuard.CodeFixes.dll"],
-            assemblies);
+            [
+                "analyzers/dotnet/cs/PleoUxGuard.Analyzers.dll",
+                "analyzers/dotnet/cs/PleoUxGuard.CodeFixes.dll",
+                "build/PleoUxGuard.Analyzers.targets",
+                ReadyToRunTests.PrecompiledEntry,
+            ],
+            files);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class ConsumerBuilds : IDisposable
     private readonly Lazy<Task<ConsumerBuild>> consoleApp;
     private readonly Lazy<Task<ConsumerBuild>> strictConsoleApp;
     private readonly Lazy<Task<ConsumerBuild>> razorPagesApp;
+    private readonly Lazy<Task<ConsumerBuild>> ilConsoleApp;
 
     public ConsumerBuilds()
     {
@@ -24,7 +25,11 @@ public sealed class ConsumerBuilds : IDisposable
         consoleApp = new(BuildConsoleAppAsync);
         strictConsoleApp = new(BuildStrictConsoleAppAsync);
         razorPagesApp = new(BuildRazorPagesAppAsync);
+        ilConsoleApp = new(BuildILConsoleAppAsync);
     }
+
+    /// <summary>The MSBuild property that keeps the package's IL analyzer where the precompiled one would be chosen.</summary>
+    internal const string ILOnlySetting = "-p:PleoUxGuardReadyToRun=false";
 
     private const string SeverityErrorSetting = "dotnet_diagnostic.PUX001.severity = error";
 
@@ -40,6 +45,13 @@ public sealed class ConsumerBuilds : IDisposable
     internal Task<ConsumerBuild> StrictConsoleApp => strictConsoleApp.Value;
 
     internal Task<ConsumerBuild> RazorPagesApp => razorPagesApp.Value;
+
+    /// <summary>The console app built with the IL analyzer only (<see cref="ILOnlySetting"/>), to compare with the precompiled one.</summary>
+    internal Task<ConsumerBuild> ILConsoleApp => ilConsoleApp.Value;
+
+    /// <summary>A fresh console app from the ConsoleApp template (only the files <paramref name="includeFile"/> keeps), not built.</summary>
+    internal Task<ConsumerProject> CreateConsoleAppAsync(string name, Func<string, bool>? includeFile = null) =>
+        CreateAsync(name, ConsumerKind.ConsoleApp, AnalyzerReference.WrittenByHand, "ConsoleApp", includeFile);
 
     public void Dispose()
     {
@@ -66,6 +78,12 @@ public sealed class ConsumerBuilds : IDisposable
         var project = await CreateAsync("StrictConsumer", ConsumerKind.ConsoleApp, AnalyzerReference.WrittenByHand, "ConsoleApp", file => file == "Program.cs");
         project.WriteFile(".editorconfig", $"root = true\n\n[*.cs]\n{SeverityErrorSetting}\n");
         return await project.BuildAsync();
+    }
+
+    private async Task<ConsumerBuild> BuildILConsoleAppAsync()
+    {
+        var project = await CreateAsync("ILConsoleConsumer", ConsumerKind.ConsoleApp, AnalyzerReference.AddedByCli, "ConsoleApp");
+        return await project.BuildAsync(ILOnlySetting);
     }
 
     private async Task<ConsumerBuild> BuildRazorPagesAppAsync()

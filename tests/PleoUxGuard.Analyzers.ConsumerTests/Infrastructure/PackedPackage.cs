@@ -43,6 +43,15 @@ internal sealed record PackedPackage(string Feed, string NupkgPath, string Versi
         return reader.ReadToEnd();
     }
 
+    public byte[] ReadBytes(string name)
+    {
+        using var archive = ZipFile.OpenRead(NupkgPath);
+        using var stream = archive.GetEntry(name)!.Open();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
     public string? Metadata(string name) =>
         Nuspec.Descendants().FirstOrDefault(element => element.Name.LocalName == name)?.Value;
 }
