@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -41,6 +42,9 @@ internal sealed class SecretModel
 
     private readonly IAssemblySymbol _assembly;
 
+    // False when nothing in the compilation can mark a secret (see CanMark): then names alone decide.
+    private readonly bool _canMark;
+
     private SecretModel(Compilation compilation, OptionValues options)
     {
         _assembly = compilation.Assembly;
@@ -71,6 +75,63 @@ internal sealed class SecretModel
         }
 
         _secretTypes = secretTypes.ToImmutable();
+        _canMark = CanMark(compilation, _attributeNames, _secretTypes, _dataClassificationAttribute);
+    }
+
+    /// <summary>
+    /// Whether any symbol of the compilation can be a secret by marking rather than by name: a configured secret
+    /// type resolves, the Compliance <c>DataClassificationAttribute</c> is referenced, or the project or an
+    /// assembly it references declares a type named like a configured secret attribute.
+    /// </summary>
+    /// <remarks>
+    /// Most projects have none of these; then no symbol's attributes or type need be read, which saves a cache
+    /// lookup for every reference to an object and the attribute decoding of every member read. The type names
+    /// of a referenced assembly come from its metadata tables, read once per assembly.
+    /// </remarks>
+    private static bool CanMark(Compilation compilation, ImmutableArray<string> attributeNames, ImmutableArray<INamedTypeSymbol> secretTypes, INamedTypeSymbol? dataClassification)
+    {
+        if (!secretTypes.IsEmpty || dataClassification is not null)
+        {
+            return true;
+        }
+
+        // The names an attribute class matched by ComputeIsSecretAttribute can have, without its namespace.
+        var classNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var configured in attributeNames)
+        {
+            var name = configured.Substring(configured.LastIndexOf('.') + 1);
+            classNames.Add(name);
+            classNames.Add(name + "Attribute");
+        }
+
+        foreach (var name in classNames)
+        {
+            if (compilation.ContainsSymbolsWithName(name, SymbolFilter.Type))
+            {
+                return true;
+            }
+        }
+
+        foreach (var reference in compilation.References)
+        {
+            switch (compilation.GetAssemblyOrModuleSymbol(reference))
+            {
+                case IAssemblySymbol assembly:
+                    foreach (var name in classNames)
+                    {
+                        if (assembly.TypeNames.Contains(name))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+                case IModuleSymbol:
+                    return true; // an added module lists no type names: assume it can mark
+            }
+        }
+
+        return false;
     }
 
     public OptionValues Options { get; }
@@ -108,7 +169,8 @@ internal sealed class SecretModel
 
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>
     public bool IsSecretType(ITypeSymbol? type) =>
-        type is not null
+        _canMark
+        && type is not null
         && type.SpecialType == SpecialType.None
         && (!_secretTypes.IsEmpty || type.TypeKind is TypeKind.Class or TypeKind.Struct)
         && IsSecretDefinition(type.OriginalDefinition); // attributes and configured names belong to the definition
@@ -170,12 +232,21 @@ internal sealed class SecretModel
             return true;
         }
 
+        if (!_canMark)
+        {
+            return false;
+        }
+
         if ((symbol.Kind != SymbolKind.Local && HasSecretAttribute(symbol)) || IsSecretType(type))
         {
             return true;
         }
 
-        return symbol is IPropertySymbol { ContainingType.IsRecord: true } property
+        // A positional parameter is declared in source: asking a referenced type whether it is a record means a
+        // search for its clone method, so only this project's records are asked.
+        return symbol is IPropertySymbol property
+            && IsDeclaredHere(property)
+            && property.ContainingType.IsRecord
             && HasAttributedParameter(property.ContainingType.OriginalDefinition)
             && PositionalParameter(property) is { } parameter
             && HasSecretAttribute(parameter);

@@ -19,4 +19,8 @@ internal static class TestReferences
         new PackageIdentity("Serilog", "4.0.0"),
         new PackageIdentity("NLog", "5.5.1"),
         new PackageIdentity("log4net", "2.0.12")));
+
+    /// <summary>.NET 8 and ASP.NET Core without the compliance attributes: a project where nothing marks a secret unless it declares or references a marking of its own.</summary>
+    public static readonly ReferenceAssemblies WithoutCompliance = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")));
 }
