@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -21,8 +22,8 @@ internal sealed class CallSummaries
     private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
     private readonly ImmutableArray<SinkTable> _tables;
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal, int Depth), ImmutableArray<Finding>> _reach = new();
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal, int Depth), bool> _returns = new();
+    private readonly ConcurrentDictionary<CallKey, ImmutableArray<Finding>> _reach = new();
+    private readonly ConcurrentDictionary<CallKey, bool> _returns = new();
 
     private CallSummaries(Compilation compilation, AnalyzerOptions options)
     {
@@ -45,7 +46,7 @@ internal sealed class CallSummaries
     public ImmutableArray<Finding> Reach(IMethodSymbol method, int ordinal, int depth)
     {
         method = method.PartialImplementationPart ?? method.OriginalDefinition;
-        return _reach.GetOrCompute((Method: method, Ordinal: ordinal, Depth: depth), this, static (self, key) => self.ComputeReach(key.Method, key.Ordinal, key.Depth));
+        return _reach.GetOrCompute(new CallKey(method, ordinal, depth), this, static (self, key) => self.ComputeReach(key.Method, key.Ordinal, key.Depth));
     }
 
     /// <summary>Whether <paramref name="method"/> returns (something built from) the parameter.</summary>
@@ -53,7 +54,7 @@ internal sealed class CallSummaries
     {
         method = method.PartialImplementationPart ?? method.OriginalDefinition;
         return IsFollowed(method)
-            && _returns.GetOrCompute((Method: method, Ordinal: ordinal, Depth: depth), this, static (self, key) => self.ComputeReturns(key.Method, key.Ordinal, key.Depth));
+            && _returns.GetOrCompute(new CallKey(method, ordinal, depth), this, static (self, key) => self.ComputeReturns(key.Method, key.Ordinal, key.Depth));
     }
 
     private ImmutableArray<Finding> ComputeReach(IMethodSymbol method, int ordinal, int depth)
@@ -145,5 +146,34 @@ internal sealed class CallSummaries
         var model = SecretModel.For(_compilation, _options, syntax.SyntaxTree);
         flow = new SecretFlow(model, ImmutableArray.Create(operation), this, depth, seed);
         return true;
+    }
+
+    /// <summary>A callee's parameter at a call depth, the key of both summaries.</summary>
+    /// <remarks>
+    /// A class rather than a value tuple: a cache keyed by a struct is a generic instantiation of its own, which
+    /// every compiler process JIT-compiles and loads afresh, even from the precompiled analyzer; reference keys
+    /// share code the runtime already has.
+    /// </remarks>
+    private sealed class CallKey : IEquatable<CallKey>
+    {
+        public CallKey(IMethodSymbol method, int ordinal, int depth)
+        {
+            Method = method;
+            Ordinal = ordinal;
+            Depth = depth;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public int Ordinal { get; }
+
+        public int Depth { get; }
+
+        public bool Equals(CallKey? other) =>
+            other is not null && Ordinal == other.Ordinal && Depth == other.Depth && SymbolEqualityComparer.Default.Equals(Method, other.Method);
+
+        public override bool Equals(object? obj) => Equals(obj as CallKey);
+
+        public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Method) * 31 + Ordinal) * 31 + Depth;
     }
 }
