@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -19,7 +20,18 @@ internal sealed class SecretModel
 {
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<OptionValues, SecretModel>> PerCompilation = new();
 
-    private static readonly ImmutableArray<string> BuiltInAttributes = ImmutableArray.Create("Secret", "Sensitive", "SensitiveData");
+    internal static readonly ImmutableArray<string> BuiltInAttributes = ImmutableArray.Create("Secret", "Sensitive", "SensitiveData");
+
+    // b03f5f7f11d50a3a, 7cec85d7bea7798e, cc7b13ffcd2ddd51, b77a5c561934e089, 31bf3856ad364e35, adb9793829ddae60.
+    private static readonly byte[][] MicrosoftKeyTokens =
+    {
+        new byte[] { 0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a },
+        new byte[] { 0x7c, 0xec, 0x85, 0xd7, 0xbe, 0xa7, 0x79, 0x8e },
+        new byte[] { 0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51 },
+        new byte[] { 0xb7, 0x7a, 0x5c, 0x56, 0x19, 0x34, 0xe0, 0x89 },
+        new byte[] { 0x31, 0xbf, 0x38, 0x56, 0xad, 0x36, 0x4e, 0x35 },
+        new byte[] { 0xad, 0xb9, 0x79, 0x38, 0x29, 0xdd, 0xae, 0x60 },
+    };
 
     private readonly INamedTypeSymbol? _dataClassificationAttribute;
     private readonly INamedTypeSymbol? _redactor;
@@ -75,36 +87,32 @@ internal sealed class SecretModel
         }
 
         _secretTypes = secretTypes.ToImmutable();
-        _canMark = CanMark(compilation, _attributeNames, _secretTypes, _dataClassificationAttribute);
+        _canMark = CanMark(compilation, options.Get(SecretOptions.SecretAttributes), _secretTypes, _dataClassificationAttribute);
     }
 
     /// <summary>
     /// Whether any symbol of the compilation can be a secret by marking rather than by name: a configured secret
-    /// type resolves, the Compliance <c>DataClassificationAttribute</c> is referenced, or the project or an
-    /// assembly it references declares a type named like a configured secret attribute.
+    /// type resolves, the Compliance <c>DataClassificationAttribute</c> is referenced, or a type is named like a
+    /// secret attribute: a configured one in the project or any assembly it references, a built-in one in the
+    /// project or a library that is not Microsoft's.
     /// </summary>
     /// <remarks>
     /// Most projects have none of these; then no symbol's attributes or type need be read, which saves a cache
     /// lookup for every reference to an object and the attribute decoding of every member read. The type names
-    /// of a referenced assembly come from its metadata tables, read once per assembly.
+    /// of a referenced assembly come from its metadata tables, read once per assembly; Microsoft's assemblies
+    /// (the framework's hundred-odd among them) declare none of the built-in names, so only a configured name
+    /// makes their type names worth reading.
     /// </remarks>
-    private static bool CanMark(Compilation compilation, ImmutableArray<string> attributeNames, ImmutableArray<INamedTypeSymbol> secretTypes, INamedTypeSymbol? dataClassification)
+    private static bool CanMark(Compilation compilation, ImmutableArray<string> configuredAttributes, ImmutableArray<INamedTypeSymbol> secretTypes, INamedTypeSymbol? dataClassification)
     {
         if (!secretTypes.IsEmpty || dataClassification is not null)
         {
             return true;
         }
 
-        // The names an attribute class matched by ComputeIsSecretAttribute can have, without its namespace.
-        var classNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var configured in attributeNames)
-        {
-            var name = configured.Substring(configured.LastIndexOf('.') + 1);
-            classNames.Add(name);
-            classNames.Add(name + "Attribute");
-        }
-
-        foreach (var name in classNames)
+        var builtIn = AttributeClassNames(BuiltInAttributes);
+        var configured = AttributeClassNames(configuredAttributes);
+        foreach (var name in builtIn.Concat(configured))
         {
             if (compilation.ContainsSymbolsWithName(name, SymbolFilter.Type))
             {
@@ -117,7 +125,8 @@ internal sealed class SecretModel
             switch (compilation.GetAssemblyOrModuleSymbol(reference))
             {
                 case IAssemblySymbol assembly:
-                    foreach (var name in classNames)
+                    var names = IsMicrosofts(assembly.Identity) ? configured : builtIn.Concat(configured);
+                    foreach (var name in names)
                     {
                         if (assembly.TypeNames.Contains(name))
                         {
@@ -128,6 +137,46 @@ internal sealed class SecretModel
                     break;
                 case IModuleSymbol:
                     return true; // an added module lists no type names: assume it can mark
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The names, without namespace, that an attribute class matched by <see cref="ComputeIsSecretAttribute"/> can have.</summary>
+    private static ImmutableArray<string> AttributeClassNames(ImmutableArray<string> attributes)
+    {
+        var names = ImmutableArray.CreateBuilder<string>(attributes.Length * 2);
+        foreach (var attribute in attributes)
+        {
+            var name = attribute.Substring(attribute.LastIndexOf('.') + 1);
+            names.Add(name);
+            names.Add(name + "Attribute");
+        }
+
+        return names.ToImmutable();
+    }
+
+    /// <summary>Signed with one of the keys of Microsoft's .NET assemblies (runtime, framework, ASP.NET Core, Microsoft.Extensions).</summary>
+    internal static bool IsMicrosofts(AssemblyIdentity identity)
+    {
+        var token = identity.PublicKeyToken;
+        if (token.Length != 8)
+        {
+            return false;
+        }
+
+        foreach (var known in MicrosoftKeyTokens)
+        {
+            var same = true;
+            for (var index = 0; index < 8 && same; index++)
+            {
+                same = token[index] == known[index];
+            }
+
+            if (same)
+            {
+                return true;
             }
         }
 

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using PleoUxGuard.Analyzers.Rules;
+using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Tests.Verifiers;
 
 namespace PleoUxGuard.Analyzers.Tests.Secrets;
@@ -83,6 +84,65 @@ public sealed class SecretMarkingTests
             """;
 
         await RunAsync(source, library, "pleouxguard.secret_attributes = Acme.Markings.Classified\n");
+    }
+
+    [Fact]
+    public async Task A_configured_attribute_of_the_framework_marks_a_secret()
+    {
+        const string source = """
+            using System.ComponentModel;
+            using Microsoft.Extensions.Logging;
+
+            class Connector
+            {
+                [PasswordPropertyText] public string Code { get; set; } = "";
+                public string Label { get; set; } = "";
+
+                void Connect(ILogger logger)
+                {
+                    logger.LogInformation("{A}", {|PUX001:Code|});
+                    logger.LogInformation("{A}", Label);
+                }
+            }
+            """;
+
+        await RunAsync(source, editorConfig: "pleouxguard.secret_attributes = PasswordPropertyText\n");
+    }
+
+    [Fact]
+    public async Task No_Microsoft_assembly_declares_an_attribute_with_a_built_in_secret_name_so_their_type_names_are_not_read_for_them()
+    {
+        var references = await TestReferences.Default.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create("Probe", references: references);
+        var attribute = compilation.GetTypeByMetadataName("System.Attribute");
+
+        var microsofts = references.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>()
+            .Where(assembly => SecretModel.IsMicrosofts(assembly.Identity)).ToList();
+        Assert.Contains(microsofts, assembly => assembly.Identity.Name == "System.Runtime");
+        Assert.Contains(microsofts, assembly => assembly.Identity.Name == "Microsoft.AspNetCore.Mvc.Core");
+        Assert.DoesNotContain(microsofts, assembly => assembly.Identity.Name == "Serilog");
+        var names = SecretModel.BuiltInAttributes.SelectMany(name => new[] { name, name + "Attribute" }).ToHashSet();
+        var declaring = from assembly in microsofts
+                        from type in TypesOf(assembly.GlobalNamespace)
+                        where names.Contains(type.Name) && DerivesFrom(type, attribute)
+                        select type.ToDisplayString();
+        Assert.Empty(declaring);
+    }
+
+    private static IEnumerable<INamedTypeSymbol> TypesOf(INamespaceSymbol @namespace) =>
+        @namespace.GetTypeMembers().Concat(@namespace.GetNamespaceMembers().SelectMany(TypesOf));
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [Fact]
