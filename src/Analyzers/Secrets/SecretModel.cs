@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,6 +20,8 @@ internal sealed class SecretModel
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<OptionValues, SecretModel>> PerCompilation = new();
 
     internal static readonly ImmutableArray<string> BuiltInAttributes = ImmutableArray.Create("Secret", "Sensitive", "SensitiveData");
+
+    private static readonly ImmutableArray<string> BuiltInAttributeClassNames = AttributeClassNames(BuiltInAttributes);
 
     // b03f5f7f11d50a3a, 7cec85d7bea7798e, cc7b13ffcd2ddd51, b77a5c561934e089, 31bf3856ad364e35, adb9793829ddae60.
     private static readonly byte[][] MicrosoftKeyTokens =
@@ -110,7 +111,7 @@ internal sealed class SecretModel
             return true;
         }
 
-        var builtIn = AttributeClassNames(BuiltInAttributes);
+        var builtIn = BuiltInAttributeClassNames;
         var configured = AttributeClassNames(configuredAttributes);
         foreach (var name in builtIn.Concat(configured))
         {
@@ -161,20 +162,9 @@ internal sealed class SecretModel
     internal static bool IsMicrosofts(AssemblyIdentity identity)
     {
         var token = identity.PublicKeyToken;
-        if (token.Length != 8)
-        {
-            return false;
-        }
-
         foreach (var known in MicrosoftKeyTokens)
         {
-            var same = true;
-            for (var index = 0; index < 8 && same; index++)
-            {
-                same = token[index] == known[index];
-            }
-
-            if (same)
+            if (token.AsSpan().SequenceEqual(known))
             {
                 return true;
             }
