@@ -29,9 +29,6 @@ internal sealed class SharedSinkScan
 
     // Working lists, reused per thread: a scan never runs inside another on the same thread.
     [System.ThreadStatic]
-    private static List<IOperation>? t_candidates;
-
-    [System.ThreadStatic]
     private static List<Finding>? t_findings;
 
     [System.ThreadStatic]
@@ -81,18 +78,13 @@ internal sealed class SharedSinkScan
 
     private BodyScan Compute(ImmutableArray<IOperation> blocks, SecretModel model)
     {
-        var candidates = t_candidates ??= new List<IOperation>();
-        candidates.Clear();
-        var readsSecret = false;
-        foreach (var block in blocks)
-        {
-            readsSecret = Walk(block, model, candidates, readsSecret);
-        }
-
-        if (candidates.Count == 0)
+        var body = BodyOperations.Of(blocks);
+        if (body.Candidates.Length == 0)
         {
             return BodyScan.Empty;
         }
+
+        var readsSecret = ReadsSecret(body, model);
 
         // Without a secret source only the operands of the rules that judge an operand's type matter.
         var flow = readsSecret ? new SecretFlow(model, blocks, _calls, model.CallDepth) : null;
@@ -102,7 +94,7 @@ internal sealed class SharedSinkScan
         findings.Clear();
         operands.Clear();
         ranges.Clear();
-        foreach (var operation in candidates)
+        foreach (var operation in body.Candidates)
         {
             var (findingStart, operandStart) = (findings.Count, operands.Count);
             if (flow is not null)
@@ -124,7 +116,6 @@ internal sealed class SharedSinkScan
         var scan = ranges.Count == 0 ? BodyScan.Empty : new BodyScan(ranges.ToArray(), findings.ToArray(), operands.ToArray());
 
         // Emptied, so an idle thread keeps no operation tree alive.
-        candidates.Clear();
         findings.Clear();
         operands.Clear();
         ranges.Clear();
@@ -155,43 +146,39 @@ internal sealed class SharedSinkScan
                 || type.TypeKind == TypeKind.Enum
                 || (type.IsValueType && type.SpecialType != SpecialType.None));
 
-    /// <summary>Collects the operations that can be sinks; returns whether the body reads a secret source.</summary>
-    private static bool Walk(IOperation block, SecretModel model, List<IOperation> candidates, bool readsSecret)
+    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key, or a method whose result is a secret.</summary>
+    private static bool ReadsSecret(BodyOperations body, SecretModel model)
     {
-        foreach (var operation in block.DescendantsAndSelf())
+        foreach (var operation in body.References)
         {
-            switch (operation.Kind)
+            if (MayCarry(operation, model) && IsSecretReference(operation, model))
             {
-                case OperationKind.Invocation:
-                    candidates.Add(operation);
-                    readsSecret = readsSecret
-                        || (((IInvocationOperation)operation).TargetMethod is { MethodKind: MethodKind.Ordinary } method && MayCarry(operation, model) && model.IsSecret(method));
-                    break;
-                case OperationKind.ObjectCreation:
-                case OperationKind.SimpleAssignment:
-                case OperationKind.Return:
-                    candidates.Add(operation);
-                    break;
-                case OperationKind.LocalReference when !readsSecret && MayCarry(operation, model):
-                    readsSecret = model.IsSecret(((ILocalReferenceOperation)operation).Local, operation.Type);
-                    break;
-                case OperationKind.ParameterReference when !readsSecret && MayCarry(operation, model):
-                    readsSecret = model.IsSecret(((IParameterReferenceOperation)operation).Parameter, operation.Type);
-                    break;
-                case OperationKind.FieldReference when !readsSecret && MayCarry(operation, model):
-                    readsSecret = model.IsSecret(((IFieldReferenceOperation)operation).Field, operation.Type);
-                    break;
-                case OperationKind.PropertyReference when !readsSecret && MayCarry(operation, model):
-                    var property = (IPropertyReferenceOperation)operation;
-                    readsSecret = property.Property.IsIndexer
-                        ? ConfigurationKeys.IsSecretLookup(property, model.Names) is not null
-                        : model.IsSecret(property.Property, operation.Type);
-                    break;
+                return true;
             }
         }
 
-        return readsSecret;
+        foreach (var operation in body.Candidates)
+        {
+            if (operation is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } method }
+                && MayCarry(operation, model) && model.IsSecret(method))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static bool IsSecretReference(IOperation operation, SecretModel model) => operation switch
+    {
+        ILocalReferenceOperation local => model.IsSecret(local.Local, operation.Type),
+        IParameterReferenceOperation parameter => model.IsSecret(parameter.Parameter, operation.Type),
+        IFieldReferenceOperation field => model.IsSecret(field.Field, operation.Type),
+        IPropertyReferenceOperation property => property.Property.IsIndexer
+            ? ConfigurationKeys.IsSecretLookup(property, model.Names) is not null
+            : model.IsSecret(property.Property, operation.Type),
+        _ => false,
+    };
 
     /// <summary>The flow never follows a value that cannot carry text (a number, a flag, a logger) unless its type is a secret.</summary>
     private static bool MayCarry(IOperation operation, SecretModel model) =>

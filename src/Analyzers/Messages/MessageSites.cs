@@ -53,29 +53,26 @@ internal sealed class MessageSites
     {
         ImmutableArray<MessageSite>.Builder? sites = null;
         MessageSettings? settings = null;
-        foreach (var block in blocks)
+        foreach (var operation in BodyOperations.Of(blocks).Candidates)
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            if (operation.Kind == OperationKind.Return)
             {
-                if (operation.Kind is not (OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var uses = t_uses ??= new List<UserMessageSinkUse>();
-                uses.Clear();
-                _sinks.Value.Find(operation, uses);
-                if (uses.Count == 0)
-                {
-                    continue;
-                }
+            var uses = t_uses ??= new List<UserMessageSinkUse>();
+            uses.Clear();
+            _sinks.Value.Find(operation, uses);
+            if (uses.Count == 0)
+            {
+                continue;
+            }
 
-                settings ??= _settings.GetOrAdd(_options.For(operation.Syntax.SyntaxTree), values => new MessageSettings(values));
-                sites ??= ImmutableArray.CreateBuilder<MessageSite>();
-                foreach (var use in uses)
-                {
-                    sites.Add(new MessageSite(operation, owner, use, settings));
-                }
+            settings ??= _settings.GetOrAdd(_options.For(operation.Syntax.SyntaxTree), values => new MessageSettings(values));
+            sites ??= ImmutableArray.CreateBuilder<MessageSite>();
+            foreach (var use in uses)
+            {
+                sites.Add(new MessageSite(operation, owner, use, settings));
             }
         }
 
