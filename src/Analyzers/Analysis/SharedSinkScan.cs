@@ -13,12 +13,12 @@ using PleoUxGuard.Analyzers.Sinks;
 namespace PleoUxGuard.Analyzers.Analysis;
 
 /// <summary>
-/// One scan per method body for all seven secret rules: the first rule to reach a body walks it once, asks
-/// every sink table about the operations that can be sinks and follows the secrets; the others read the
-/// cached answer and keep the findings of their own kinds.
+/// One scan per method body for all seven secret rules: the first rule to reach a body asks every sink table
+/// about the operations that can be sinks (<see cref="BodyOperations"/>) and follows the secrets; the others
+/// read the cached answer and keep the findings of their own kinds.
 /// </summary>
 /// <remarks>
-/// Most bodies read no secret at all. The walk notes whether any reference is a secret source (a secret
+/// Most bodies read no secret at all. The scan first asks whether any reference is a secret source (a secret
 /// local, parameter, field, property, method result or configuration key); when none is, no operand can
 /// carry a secret, so the flow is never built and only the sink operands are kept (for the rules that
 /// judge an operand's type, such as a serialized object exposing a secret member).
