@@ -75,7 +75,7 @@ internal static class SecretSinkAnalysis
                 for (var index = result.OperandStart; index < result.OperandEnd; index++)
                 {
                     var operand = scan.Operands[index];
-                    if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, model ??= scanner.ModelFor(tree)) is { } exposed)
+                    if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed)
                     {
                         var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
                         block.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -43,9 +42,6 @@ internal sealed class SharedSinkScan
     private readonly ImmutableArray<SinkTable> _operandOnlyTables;
     private readonly CallSummaries _calls;
 
-    // The model of each file's settings: one lookup per body instead of the options' chain of four.
-    private readonly ConcurrentDictionary<SyntaxTree, SecretModel> _models = new();
-
     /// <summary>
     /// The sink kinds whose operands are kept even in a body that reads no secret, for the rules that judge
     /// an operand's type (PUX001: an object destructured into the log; PUX004: a serialized object). A rule
@@ -69,12 +65,8 @@ internal sealed class SharedSinkScan
     public BodyScan Scan(ImmutableArray<IOperation> blocks, SyntaxTree tree)
     {
         return PerBodyCache<BodyScan>.Get(blocks[0], (Self: this, Blocks: blocks, Tree: tree), static state =>
-            state.Self.Compute(state.Blocks, state.Self.ModelFor(state.Tree)));
+            state.Self.Compute(state.Blocks, SecretModel.For(state.Self._compilation, state.Self._options, state.Tree)));
     }
-
-    /// <summary>The secret model for the settings of <paramref name="tree"/>.</summary>
-    public SecretModel ModelFor(SyntaxTree tree) =>
-        _models.GetOrCompute(tree, this, static (self, t) => SecretModel.For(self._compilation, self._options, t));
 
     private BodyScan Compute(ImmutableArray<IOperation> blocks, SecretModel model)
     {

@@ -17,7 +17,7 @@ namespace PleoUxGuard.Analyzers.Secrets;
 /// </summary>
 internal sealed class SecretModel
 {
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<OptionValues, SecretModel>> PerCompilation = new();
+    private static readonly ConditionalWeakTable<Compilation, Models> PerCompilation = new();
 
     internal static readonly ImmutableArray<string> BuiltInAttributes = ImmutableArray.Create("Secret", "Sensitive", "SensitiveData");
 
@@ -188,11 +188,12 @@ internal sealed class SecretModel
     public bool IsDeclaredHere(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _assembly);
 
     /// <summary>The model for the settings that apply to <paramref name="tree"/>, shared by every rule.</summary>
+    /// <remarks>Asked per method body: a file met before costs one lookup, not the options' chain.</remarks>
     public static SecretModel For(Compilation compilation, AnalyzerOptions options, SyntaxTree tree)
     {
-        var values = PleoOptions.For(compilation, options).For(tree);
-        var models = PerCompilation.GetValue(compilation, static _ => new ConcurrentDictionary<OptionValues, SecretModel>());
-        return models.GetOrCompute(values, compilation, static (c, v) => new SecretModel(c, v));
+        var models = PerCompilation.GetValue(compilation, static _ => new Models());
+        return models.ByTree.GetOrCompute(tree, (Compilation: compilation, Options: options, Models: models), static (state, t) =>
+            state.Models.BySettings.GetOrCompute(PleoOptions.For(state.Compilation, state.Options).For(t), state.Compilation, static (c, v) => new SecretModel(c, v)));
     }
 
     /// <summary>Whether a local, parameter, field, property or method (its result) holds a secret.</summary>
@@ -454,6 +455,14 @@ internal sealed class SecretModel
         }
 
         return false;
+    }
+
+    /// <summary>The models of one compilation: one per set of settings, and the one of each file met.</summary>
+    private sealed class Models
+    {
+        public ConcurrentDictionary<OptionValues, SecretModel> BySettings { get; } = new();
+
+        public ConcurrentDictionary<SyntaxTree, SecretModel> ByTree { get; } = new();
     }
 
     private enum Sanitizing
