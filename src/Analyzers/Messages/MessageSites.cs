@@ -5,7 +5,6 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Configuration;
 using PleoUxGuard.Analyzers.Sinks;
@@ -55,11 +54,7 @@ internal sealed class MessageSites
         MessageSettings? settings = null;
         foreach (var operation in BodyOperations.Of(blocks).Candidates)
         {
-            if (operation.Kind == OperationKind.Return)
-            {
-                continue;
-            }
-
+            // UserMessageSinks.Find alone decides which operations are message sinks (a return is none).
             var uses = t_uses ??= new List<UserMessageSinkUse>();
             uses.Clear();
             _sinks.Value.Find(operation, uses);
