@@ -48,7 +48,7 @@ internal static class SecretSinkAnalysis
                 return;
             }
 
-            var scan = scanner.Scan(block.OperationBlocks, tree);
+            var scan = scanner.Scan(block.OperationBlocks, block.OwningSymbol, tree);
             SecretModel? model = null;
             foreach (var result in scan.Results)
             {

@@ -61,14 +61,14 @@ internal sealed class SharedSinkScan
     public static SharedSinkScan For(Compilation compilation, AnalyzerOptions options) =>
         PerCompilation.GetValue(compilation, c => new SharedSinkScan(c, options));
 
-    /// <summary>The findings and sink operands of the method body <paramref name="blocks"/>, one entry per sink operation (computed once for all secret rules, see <see cref="PerBodyCache{T}"/>).</summary>
-    public BodyScan Scan(ImmutableArray<IOperation> blocks, SyntaxTree tree)
+    /// <summary>The findings and sink operands of the body <paramref name="blocks"/> of <paramref name="owner"/>, one entry per sink operation (computed once for all secret rules, see <see cref="PerBodyCache{T}"/>).</summary>
+    public BodyScan Scan(ImmutableArray<IOperation> blocks, ISymbol owner, SyntaxTree tree)
     {
-        return PerBodyCache<BodyScan>.Get(blocks[0], (Self: this, Blocks: blocks, Tree: tree), static state =>
-            state.Self.Compute(state.Blocks, SecretModel.For(state.Self._compilation, state.Self._options, state.Tree)));
+        return PerBodyCache<BodyScan>.Get(blocks[0], (Self: this, Blocks: blocks, Owner: owner, Tree: tree), static state =>
+            state.Self.Compute(state.Blocks, state.Owner, SecretModel.For(state.Self._compilation, state.Self._options, state.Tree)));
     }
 
-    private BodyScan Compute(ImmutableArray<IOperation> blocks, SecretModel model)
+    private BodyScan Compute(ImmutableArray<IOperation> blocks, ISymbol owner, SecretModel model)
     {
         var body = BodyOperations.Of(blocks);
         if (body.Candidates.Length == 0)
@@ -91,11 +91,11 @@ internal sealed class SharedSinkScan
             var (findingStart, operandStart) = (findings.Count, operands.Count);
             if (flow is not null)
             {
-                SinkScan.Scan(operation, _tables, flow, _calls, findings, operands);
+                SinkScan.Scan(operation, owner, _tables, flow, _calls, findings, operands);
             }
             else
             {
-                SinkCatalogue.Collect(_operandOnlyTables, operation, operands);
+                SinkCatalogue.Collect(_operandOnlyTables, operation, owner, operands);
                 DropPlainValues(operands, operandStart);
             }
 

@@ -69,7 +69,7 @@ internal sealed class CallSummaries
         var findings = new List<Finding>();
         foreach (var operation in body.DescendantsAndSelf())
         {
-            SinkScan.Scan(operation, _tables, flow, this, findings);
+            SinkScan.Scan(operation, method, _tables, flow, this, findings);
         }
 
         var reached = ImmutableArray.CreateBuilder<Finding>();

@@ -9,12 +9,13 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>Looks at one operation: the secrets its sink operands carry, and those it passes to methods that reach a sink.</summary>
 internal static class SinkScan
 {
+    /// <param name="owner">The symbol whose body holds <paramref name="operation"/>.</param>
     /// <param name="operands">Receives (appended) the sink operands of the operation, with or without a secret (null to skip).</param>
-    public static void Scan(IOperation operation, ImmutableArray<SinkTable> tables, SecretFlow flow, CallSummaries? calls, List<Finding> findings, List<SinkOperand>? operands = null)
+    public static void Scan(IOperation operation, ISymbol owner, ImmutableArray<SinkTable> tables, SecretFlow flow, CallSummaries? calls, List<Finding> findings, List<SinkOperand>? operands = null)
     {
         operands ??= new List<SinkOperand>();
         var first = operands.Count;
-        SinkCatalogue.Collect(tables, operation, operands);
+        SinkCatalogue.Collect(tables, operation, owner, operands);
         if (operands.Count > first)
         {
             var hits = new List<SecretHit>();

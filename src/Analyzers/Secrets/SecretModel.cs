@@ -113,9 +113,13 @@ internal sealed class SecretModel
 
         var builtIn = BuiltInAttributeClassNames;
         var configured = AttributeClassNames(configuredAttributes);
+
+        // The project's type names, like a reference's, are one set built once: asking the compilation whether
+        // it declares a name walks every declaration of the project again for each name.
+        var ownNames = compilation.Assembly.TypeNames;
         foreach (var name in builtIn.Concat(configured))
         {
-            if (compilation.ContainsSymbolsWithName(name, SymbolFilter.Type))
+            if (ownNames.Contains(name))
             {
                 return true;
             }

@@ -31,7 +31,7 @@ internal sealed class BrowserSinks : SinkTable
 
     public override bool IsEmpty => base.IsEmpty && _httpResponse is null;
 
-    public override void Collect(IOperation operation, List<SinkOperand> operands)
+    public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         switch (operation)
         {
@@ -43,7 +43,7 @@ internal sealed class BrowserSinks : SinkTable
                 AddAllArguments(invocation.Arguments, "Response.Headers." + invocation.TargetMethod.Name, operands);
                 return;
             default:
-                base.Collect(operation, operands);
+                base.Collect(operation, owner, operands);
                 return;
         }
     }

@@ -1,10 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Flow;
 
 namespace PleoUxGuard.Analyzers.Sinks;
@@ -49,12 +46,12 @@ internal sealed class ClientSinks : SinkTable
         _endpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
     }
 
-    public override void Collect(IOperation operation, List<SinkOperand> operands)
+    public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         if (operation is IReturnOperation { ReturnedValue: { } value } returned)
         {
             // return 0, return true, return Task.CompletedTask: nothing an endpoint could leak.
-            if (FlowTypes.CanCarry(value.Type) && EndpointName(returned) is { } endpoint)
+            if (FlowTypes.CanCarry(value.Type) && EndpointName(returned, owner) is { } endpoint)
             {
                 operands.Add(new SinkOperand(value, endpoint, Kind));
             }
@@ -63,7 +60,7 @@ internal sealed class ClientSinks : SinkTable
         }
 
         var before = operands.Count;
-        base.Collect(operation, operands);
+        base.Collect(operation, owner, operands);
 
         // A string body is a message (PUX002's), not data.
         for (var index = operands.Count - 1; index >= before; index--)
@@ -75,8 +72,8 @@ internal sealed class ClientSinks : SinkTable
         }
     }
 
-    /// <summary>The endpoint a return statement answers from, or null when it is not an endpoint's return.</summary>
-    private string? EndpointName(IReturnOperation returned)
+    /// <summary>The endpoint a return statement in the body of <paramref name="owner"/> answers from, or null when it is not an endpoint's return.</summary>
+    private string? EndpointName(IReturnOperation returned, ISymbol owner)
     {
         for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
         {
@@ -89,55 +86,7 @@ internal sealed class ClientSinks : SinkTable
             }
         }
 
-        // Every return of a body answers from the same method: ask once per body.
-        return PerBodyCache<EndpointAnswer>.Get(returned.Root(), (Sinks: this, Returned: returned), static state => state.Sinks.EndpointOf(state.Returned)).Name;
-    }
-
-    private EndpointAnswer EndpointOf(IReturnOperation returned)
-    {
-        if (EnclosingMethod(returned) is not { } method)
-        {
-            return EndpointAnswer.None;
-        }
-
-        return IsAction(method) || IsPageHandler(method) ? new EndpointAnswer(method.Name) : EndpointAnswer.None;
-    }
-
-    /// <summary>The method whose body holds the return (lambdas and local functions are dealt with before).</summary>
-    private static IMethodSymbol? EnclosingMethod(IReturnOperation returned)
-    {
-        if (returned.SemanticModel is not { } model)
-        {
-            return null;
-        }
-
-        // The declaration's symbol is a table lookup; the symbol enclosing a position needs a binder.
-        for (var node = returned.Root().Syntax; node is not null; node = node.Parent)
-        {
-            if (node is MethodDeclarationSyntax declaration)
-            {
-                return model.GetDeclaredSymbol(declaration);
-            }
-
-            if (node is MemberDeclarationSyntax)
-            {
-                break;
-            }
-        }
-
-        return model.GetEnclosingSymbol(returned.Syntax.SpanStart) as IMethodSymbol;
-    }
-
-    private sealed class EndpointAnswer
-    {
-        public static readonly EndpointAnswer None = new(null);
-
-        public EndpointAnswer(string? name)
-        {
-            Name = name;
-        }
-
-        public string? Name { get; }
+        return owner is IMethodSymbol method && (IsAction(method) || IsPageHandler(method)) ? method.Name : null;
     }
 
     private bool IsMinimalApiHandler(IAnonymousFunctionOperation lambda)

@@ -49,11 +49,11 @@ internal sealed class LogSinks : SinkTable
         _dataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
     }
 
-    public override void Collect(IOperation operation, List<SinkOperand> operands)
+    public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         if (operation is not IInvocationOperation invocation)
         {
-            base.Collect(operation, operands);
+            base.Collect(operation, owner, operands);
             return;
         }
 
@@ -85,7 +85,7 @@ internal sealed class LogSinks : SinkTable
             return;
         }
 
-        base.Collect(operation, operands);
+        base.Collect(operation, owner, operands);
     }
 
     /// <summary>A [LoggerMessage] partial method: its parameters are written to the log by generated code.</summary>

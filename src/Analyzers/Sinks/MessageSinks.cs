@@ -26,7 +26,7 @@ internal sealed class MessageSinks : SinkTable
 
     public override bool IsEmpty => false;
 
-    public override void Collect(IOperation operation, List<SinkOperand> operands)
+    public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         var uses = t_uses ??= new List<UserMessageSinkUse>();
         uses.Clear();

@@ -50,7 +50,7 @@ internal sealed class RazorSinks : SinkTable
             : location;
     }
 
-    public override void Collect(IOperation operation, List<SinkOperand> operands)
+    public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         if (operation is ISimpleAssignmentOperation assignment)
         {

@@ -44,12 +44,12 @@ internal sealed class SinkCatalogue
         return present.ToImmutable();
     }
 
-    /// <summary>Adds the operands of <paramref name="operation"/> reaching any of <paramref name="tables"/>.</summary>
-    public static void Collect(ImmutableArray<SinkTable> tables, IOperation operation, List<SinkOperand> operands)
+    /// <summary>Adds the operands of <paramref name="operation"/>, in the body of <paramref name="owner"/>, reaching any of <paramref name="tables"/>.</summary>
+    public static void Collect(ImmutableArray<SinkTable> tables, IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         foreach (var table in tables)
         {
-            table.Collect(operation, operands);
+            table.Collect(operation, owner, operands);
         }
     }
 }

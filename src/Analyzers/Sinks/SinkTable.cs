@@ -43,8 +43,8 @@ internal abstract class SinkTable
     /// <summary>No sink type is referenced: rules skip the compilation.</summary>
     public virtual bool IsEmpty => _specs.Count == 0;
 
-    /// <summary>Adds the operands of <paramref name="operation"/> that reach a sink of this table.</summary>
-    public virtual void Collect(IOperation operation, List<SinkOperand> operands)
+    /// <summary>Adds the operands of <paramref name="operation"/>, in the body of <paramref name="owner"/>, that reach a sink of this table.</summary>
+    public virtual void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         switch (operation)
         {
