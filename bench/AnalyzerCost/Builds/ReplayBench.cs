@@ -15,11 +15,12 @@ internal sealed record ReplayReport(double WallSeconds, IReadOnlyDictionary<stri
 internal sealed record ReplayRuns(Contender Contender, List<ReplayReport> Reports, List<ReplayReport> OneFileReports);
 
 /// <summary>
-/// Replays the compiler command line each contender's build recorded, with <c>/parallel-</c>: one thread
-/// compiles and analyzers do not compete with compiler threads for the two cores, so an analyzer's
-/// reported time is close to the processor time it used. The builds' own figures (compiler and analyzers
-/// running concurrently) include time an analyzer callback waited for a core, which on a loaded 2-core
-/// machine varies by tens of percent from one build to the next.
+/// Replays the compiler command line each contender's build recorded, with <c>/parallel-</c>: the compiler
+/// binds and emits on one thread instead of one per core, so far fewer threads compete with the analyzer
+/// callbacks (which the driver still runs on thread-pool workers beside it) and an analyzer's reported
+/// time comes closer to the processor time it used. The builds' own figures (compiler threads on every
+/// core) include more time a callback waited for a core, which on a loaded 2-core machine varies by tens
+/// of percent from one build to the next.
 /// </summary>
 /// <remarks>
 /// Each compiler process loads and JIT-compiles every analyzer afresh and resolves its symbols once per
