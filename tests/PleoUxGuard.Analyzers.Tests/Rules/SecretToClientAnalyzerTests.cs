@@ -89,6 +89,8 @@ public sealed class SecretToClientAnalyzerTests
                 public IActionResult OnGetKey(ConnectionView view) => new JsonResult({|PUX004:view|});
                 public IActionResult OnPostText(string apiKey) => Content("saved");
                 public IActionResult OnPostMessage(string apiKey) => BadRequest("bad key " + apiKey);
+                public ConnectionView OnGetView(ConnectionView view) => {|PUX004:view|};
+                public ConnectionView Describe(ConnectionView view) => view;
             }
             """;
         await Verify.VerifyAsync(source);
