@@ -120,7 +120,7 @@ internal sealed class MessageRules
             }
 
             var resources = needsResources
-                ? ResourceTexts.Read(start.Options.AdditionalFiles, start.CancellationToken)
+                ? ResourceTexts.For(start.Compilation, start.Options.AdditionalFiles, start.CancellationToken)
                 : ResourceTexts.None;
             var rules = new MessageRules(start.Compilation, resources);
             var sites = MessageSites.For(start.Compilation, start.Options);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Xml;
 using System.Xml.Linq;
@@ -36,11 +37,17 @@ internal sealed class ResourceTexts
 {
     public static readonly ResourceTexts None = new(new Dictionary<string, Dictionary<string, ResourceEntry>>(StringComparer.Ordinal));
 
+    private static readonly ConditionalWeakTable<Compilation, ResourceTexts> PerCompilation = new();
+
     private readonly Dictionary<string, Dictionary<string, ResourceEntry>> _byFile;
 
     private ResourceTexts(Dictionary<string, Dictionary<string, ResourceEntry>> byFile) => _byFile = byFile;
 
-    public static ResourceTexts Read(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
+    /// <summary>The texts of the compilation's .resx files, read once for every rule that asks.</summary>
+    public static ResourceTexts For(Compilation compilation, IEnumerable<AdditionalText> files, CancellationToken cancellationToken) =>
+        PerCompilation.GetValue(compilation, _ => Read(files, cancellationToken));
+
+    private static ResourceTexts Read(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
     {
         var byFile = new Dictionary<string, Dictionary<string, ResourceEntry>>(StringComparer.Ordinal);
         foreach (var file in files)
