@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -113,35 +114,38 @@ internal sealed class SecretModel
 
         var builtIn = BuiltInAttributeClassNames;
         var configured = AttributeClassNames(configuredAttributes);
-
-        // The project's type names, like a reference's, are one set built once: asking the compilation whether
-        // it declares a name walks every declaration of the project again for each name.
-        var ownNames = compilation.Assembly.TypeNames;
-        foreach (var name in builtIn.Concat(configured))
+        if (DeclaresAny(compilation.Assembly, builtIn.Concat(configured)))
         {
-            if (ownNames.Contains(name))
-            {
-                return true;
-            }
+            return true;
         }
 
         foreach (var reference in compilation.References)
         {
             switch (compilation.GetAssemblyOrModuleSymbol(reference))
             {
-                case IAssemblySymbol assembly:
-                    var names = IsMicrosofts(assembly.Identity) ? configured : builtIn.Concat(configured);
-                    foreach (var name in names)
-                    {
-                        if (assembly.TypeNames.Contains(name))
-                        {
-                            return true;
-                        }
-                    }
-
-                    break;
+                case IAssemblySymbol assembly when DeclaresAny(assembly, IsMicrosofts(assembly.Identity) ? configured : builtIn.Concat(configured)):
+                    return true;
                 case IModuleSymbol:
                     return true; // an added module lists no type names: assume it can mark
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the assembly declares a type of one of the <paramref name="names"/>. Its type names are one set
+    /// built once, from the project's declarations or a reference's metadata tables; asking the compilation
+    /// whether it declares a name walks every declaration of the project again for each name.
+    /// </summary>
+    private static bool DeclaresAny(IAssemblySymbol assembly, IEnumerable<string> names)
+    {
+        var declared = assembly.TypeNames;
+        foreach (var name in names)
+        {
+            if (declared.Contains(name))
+            {
+                return true;
             }
         }
 
