@@ -41,7 +41,7 @@ public sealed class RawTechnicalDetailAnalyzer : DiagnosticAnalyzer
             use.Report(Descriptors.RawTechnicalDetail, detail.Operation, use.Sink.Value, kind, fixable: true, detail.Description, use.Sink.SinkName, MessageUse.KindSuffix(kind));
         }
 
-        if (details.Count > 0 || !use.Scope.IsConnectionCode)
+        if (details.Count > 0)
         {
             return;
         }
@@ -53,9 +53,16 @@ public sealed class RawTechnicalDetailAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // The text first: jargon is rare, and the scope needs a look around the code (the names of the
+            // method, its types and file), which cost more than all the rest of this rule when asked of every message.
             var jargon = MessageCatalogue.FindJargon(piece.Text, use.Settings.JargonTerms);
             if (jargon is not null)
             {
+                if (!use.Scope.IsConnectionCode)
+                {
+                    return;
+                }
+
                 var kind = use.KindFor(piece.Text);
                 use.Report(Descriptors.RawTechnicalDetail, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, "the jargon \"" + jargon + "\" in \"" + piece.Text + "\"", use.Sink.SinkName, MessageUse.KindSuffix(kind));
             }
