@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,5 +28,44 @@ internal static class OperationTrees
         }
 
         return operation;
+    }
+
+    /// <summary>
+    /// Appends the operation and all its descendants to <paramref name="into"/> in tree order (parents first, as
+    /// <c>DescendantsAndSelf</c> yields them).
+    /// </summary>
+    /// <remarks>
+    /// Every body is walked this way, so it walks the child lists' struct enumerators on an explicit stack: no
+    /// iterator object and no interface call per operation, and no recursion, which a long chain of
+    /// concatenations would turn into a stack overflow.
+    /// </remarks>
+    public static void AddDescendantsAndSelf(this IOperation root, List<IOperation> into)
+    {
+        into.Add(root);
+        var stack = new IOperation.OperationList.Enumerator[16];
+        var depth = 0;
+        stack[depth++] = root.ChildOperations.GetEnumerator();
+        while (depth > 0)
+        {
+            if (!stack[depth - 1].MoveNext())
+            {
+                depth--;
+                continue;
+            }
+
+            var child = stack[depth - 1].Current;
+            if (child is null)
+            {
+                continue;
+            }
+
+            into.Add(child);
+            if (depth == stack.Length)
+            {
+                Array.Resize(ref stack, depth * 2);
+            }
+
+            stack[depth++] = child.ChildOperations.GetEnumerator();
+        }
     }
 }

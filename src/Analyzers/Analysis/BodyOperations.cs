@@ -19,6 +19,9 @@ internal sealed class BodyOperations
     [ThreadStatic]
     private static List<IOperation>? t_references;
 
+    [ThreadStatic]
+    private static List<IOperation>? t_operations;
+
     private BodyOperations(IOperation[] candidates, IOperation[] references)
     {
         Candidates = candidates;
@@ -39,25 +42,28 @@ internal sealed class BodyOperations
     {
         var candidates = t_candidates ??= new List<IOperation>();
         var references = t_references ??= new List<IOperation>();
+        var operations = t_operations ??= new List<IOperation>();
         foreach (var block in blocks)
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            block.AddDescendantsAndSelf(operations);
+        }
+
+        foreach (var operation in operations)
+        {
+            switch (operation.Kind)
             {
-                switch (operation.Kind)
-                {
-                    case OperationKind.Invocation:
-                    case OperationKind.ObjectCreation:
-                    case OperationKind.SimpleAssignment:
-                    case OperationKind.Return:
-                        candidates.Add(operation);
-                        break;
-                    case OperationKind.LocalReference:
-                    case OperationKind.ParameterReference:
-                    case OperationKind.FieldReference:
-                    case OperationKind.PropertyReference:
-                        references.Add(operation);
-                        break;
-                }
+                case OperationKind.Invocation:
+                case OperationKind.ObjectCreation:
+                case OperationKind.SimpleAssignment:
+                case OperationKind.Return:
+                    candidates.Add(operation);
+                    break;
+                case OperationKind.LocalReference:
+                case OperationKind.ParameterReference:
+                case OperationKind.FieldReference:
+                case OperationKind.PropertyReference:
+                    references.Add(operation);
+                    break;
             }
         }
 
@@ -66,6 +72,7 @@ internal sealed class BodyOperations
         // Emptied, so an idle thread keeps no operation tree alive.
         candidates.Clear();
         references.Clear();
+        operations.Clear();
         return index;
     }
 }

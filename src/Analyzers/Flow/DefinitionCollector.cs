@@ -9,8 +9,16 @@ internal static class DefinitionCollector
 {
     public static void Collect(IOperation root, Dictionary<ISymbol, List<Definition>> definitions)
     {
-        foreach (var operation in root.DescendantsAndSelf())
+        var operations = new List<IOperation>();
+        root.AddDescendantsAndSelf(operations);
+        foreach (var operation in operations)
         {
+            // The kind first: it is a field, while each case below is a type test.
+            if (!CanDefine(operation.Kind))
+            {
+                continue;
+            }
+
             switch (operation)
             {
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
@@ -43,6 +51,10 @@ internal static class DefinitionCollector
             }
         }
     }
+
+    private static bool CanDefine(OperationKind kind) => kind is OperationKind.VariableDeclarator or OperationKind.SimpleAssignment
+        or OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment
+        or OperationKind.Loop or OperationKind.Invocation;
 
     private static bool IsAccumulating(string name) =>
         name.StartsWith("Append", System.StringComparison.Ordinal)
