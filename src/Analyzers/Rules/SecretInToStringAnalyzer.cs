@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,9 +31,9 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
             var compilation = start.Compilation;
             var debuggerDisplay = new System.Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Diagnostics.DebuggerDisplayAttribute"));
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, debuggerDisplay), SymbolKind.NamedType);
-            // A syntax action on method declarations, not an operation-block action: only the few ToString and
-            // PrintMembers bodies are ever bound to operations, never every method of the compilation.
-            start.RegisterSyntaxNodeAction(AnalyzeTextMethod, SyntaxKind.MethodDeclaration);
+            // A block action: the other rules have every body's operations built anyway, so the few ToString and
+            // PrintMembers bodies cost no binding of their own (a syntax action asking for them bound each one here).
+            start.RegisterOperationBlockAction(AnalyzeTextMethod);
         });
     }
 
@@ -47,9 +46,10 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Most types are neither records nor attributed: nothing to judge, so no secret model to build.
+        // Most types are neither records nor attributed: nothing to judge, so no secret model to build. A type
+        // declared without attribute lists has none to bind (asking for them would bind them here).
         var printsMembers = type.IsRecord && PrintsWithSynthesizedPrintMembers(type);
-        var attributed = !type.GetAttributes().IsEmpty;
+        var attributed = HasAttributeLists(type) && !type.GetAttributes().IsEmpty;
         if (!printsMembers && !attributed)
         {
             return;
@@ -71,6 +71,19 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         {
             AnalyzeDebuggerDisplay(context, type, model, debuggerDisplayAttribute);
         }
+    }
+
+    private static bool HasAttributeLists(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not MemberDeclarationSyntax { AttributeLists.Count: 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The record's ToString is the compiler's (or calls PrintMembers) and PrintMembers is the compiler's.</summary>
@@ -170,29 +183,33 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeTextMethod(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeTextMethod(OperationBlockAnalysisContext context)
     {
-        var declaration = (MethodDeclarationSyntax)context.Node;
-        var name = declaration.Identifier.ValueText;
         if (context.IsGeneratedCode
-            || name is not ("ToString" or "PrintMembers")
-            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method)
+            || context.OwningSymbol is not IMethodSymbol { Name: "ToString" or "PrintMembers", MethodKind: MethodKind.Ordinary } method
+            || context.OperationBlocks.IsEmpty)
         {
             return;
         }
 
         var isToString = method is { Name: "ToString", IsOverride: true, Parameters.Length: 0 };
         var isPrintMembers = method is { Name: "PrintMembers", Parameters.Length: 1 } && method.ContainingType.IsRecord;
-        if ((!isToString && !isPrintMembers) || context.SemanticModel.GetOperation(declaration, context.CancellationToken) is not { } body)
+        if (!isToString && !isPrintMembers)
         {
             return;
         }
 
-        var model = SecretModel.For(context.Compilation, context.Options, declaration.SyntaxTree);
-        var flow = new SecretFlow(model, ImmutableArray.Create(body), calls: null, callDepth: 0);
+        var model = SecretModel.For(context.Compilation, context.Options, context.OperationBlocks[0].Syntax.SyntaxTree);
+        var flow = new SecretFlow(model, context.OperationBlocks, calls: null, callDepth: 0);
         var sink = isToString ? "ToString" : "PrintMembers";
         var hits = new List<SecretHit>();
-        foreach (var operation in body.Descendants())
+        var operations = new List<IOperation>();
+        foreach (var block in context.OperationBlocks)
+        {
+            block.AddDescendantsAndSelf(operations);
+        }
+
+        foreach (var operation in operations)
         {
             switch (operation)
             {
