@@ -143,7 +143,9 @@ internal sealed class SharedSinkScan
     {
         foreach (var operation in body.References)
         {
-            if (MayCarry(operation, model) && IsSecretReference(operation, model))
+            // The secret test first: it starts by asking whether the type is text, while MayCarry walks up the
+            // base types of every object read, and most references are neither secrets nor text.
+            if (IsSecretReference(operation, model) && MayCarry(operation, model))
             {
                 return true;
             }
@@ -152,7 +154,7 @@ internal sealed class SharedSinkScan
         foreach (var operation in body.Candidates)
         {
             if (operation is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } method }
-                && MayCarry(operation, model) && model.IsSecret(method))
+                && model.IsSecret(method) && MayCarry(operation, model))
             {
                 return true;
             }
