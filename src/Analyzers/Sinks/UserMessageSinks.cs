@@ -113,6 +113,15 @@ internal sealed class UserMessageSinks
     private readonly ImmutableArray<INamedTypeSymbol> _responseWriters;
     private readonly ImmutableArray<INamedTypeSymbol> _viewModelBases;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _viewModels = new(ReferenceComparer<INamedTypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, CreatedKind> _createdKinds = new(ReferenceComparer<INamedTypeSymbol>.Instance);
+
+    private enum CreatedKind
+    {
+        None,
+        Exception,
+        ObjectResult,
+        ViewModel,
+    }
 
     private UserMessageSinks(Compilation compilation)
     {
@@ -256,20 +265,21 @@ internal sealed class UserMessageSinks
             return;
         }
 
-        if (type.DerivesFrom(_exception))
+        var kind = type.IsAnonymousType ? CreatedKind.ViewModel : _createdKinds.GetOrCompute(type.OriginalDefinition, this, static (self, definition) => self.ComputeCreatedKind(definition));
+        if (kind == CreatedKind.Exception)
         {
             AddArguments(creation.Arguments, "message", "new " + type.Name, UserMessageSinkKind.ExceptionMessage, uses);
             return;
         }
 
-        if (type.DerivesFrom(_objectResult))
+        if (kind == CreatedKind.ObjectResult)
         {
             AddArguments(creation.Arguments, "error", "new " + type.Name, UserMessageSinkKind.ResponseBody, uses);
             AddArguments(creation.Arguments, "value", "new " + type.Name, UserMessageSinkKind.ResponseBody, uses);
             return;
         }
 
-        if (IsViewModel(type))
+        if (kind == CreatedKind.ViewModel)
         {
             foreach (var argument in creation.Arguments)
             {
@@ -280,6 +290,13 @@ internal sealed class UserMessageSinks
             }
         }
     }
+
+    /// <summary>What an object created of the type can carry to the user; asked for every object created, so worked out once per type.</summary>
+    private CreatedKind ComputeCreatedKind(INamedTypeSymbol definition) =>
+        definition.DerivesFrom(_exception) ? CreatedKind.Exception
+        : definition.DerivesFrom(_objectResult) ? CreatedKind.ObjectResult
+        : IsViewModel(definition) ? CreatedKind.ViewModel
+        : CreatedKind.None;
 
     private void FindInAssignment(ISimpleAssignmentOperation assignment, List<UserMessageSinkUse> uses)
     {
