@@ -38,8 +38,8 @@ internal sealed class SharedSinkScan
 
     private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
-    private readonly ImmutableArray<SinkTable> _tables;
-    private readonly ImmutableArray<SinkTable> _operandOnlyTables;
+    private readonly SinkTables _tables;
+    private readonly SinkTables _operandOnlyTables;
     private readonly CallSummaries _calls;
 
     /// <summary>
@@ -95,7 +95,7 @@ internal sealed class SharedSinkScan
             }
             else
             {
-                SinkCatalogue.Collect(_operandOnlyTables, operation, owner, operands);
+                _operandOnlyTables.Collect(operation, owner, operands);
                 DropPlainValues(operands, operandStart);
             }
 

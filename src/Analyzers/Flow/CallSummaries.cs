@@ -21,7 +21,7 @@ internal sealed class CallSummaries
 
     private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
-    private readonly ImmutableArray<SinkTable> _tables;
+    private readonly SinkTables _tables;
     private readonly ConcurrentDictionary<CallKey, ImmutableArray<Finding>> _reach = new();
     private readonly ConcurrentDictionary<CallKey, bool> _returns = new();
 

@@ -11,11 +11,11 @@ internal static class SinkScan
 {
     /// <param name="owner">The symbol whose body holds <paramref name="operation"/>.</param>
     /// <param name="operands">Receives (appended) the sink operands of the operation, with or without a secret (null to skip).</param>
-    public static void Scan(IOperation operation, ISymbol owner, ImmutableArray<SinkTable> tables, SecretFlow flow, CallSummaries? calls, List<Finding> findings, List<SinkOperand>? operands = null)
+    public static void Scan(IOperation operation, ISymbol owner, SinkTables tables, SecretFlow flow, CallSummaries? calls, List<Finding> findings, List<SinkOperand>? operands = null)
     {
         operands ??= new List<SinkOperand>();
         var first = operands.Count;
-        SinkCatalogue.Collect(tables, operation, owner, operands);
+        tables.Collect(operation, owner, operands);
         if (operands.Count > first)
         {
             var hits = new List<SecretHit>();
@@ -39,7 +39,7 @@ internal static class SinkScan
         }
     }
 
-    private static void ScanCall(IInvocationOperation invocation, ImmutableArray<SinkTable> tables, SecretFlow flow, CallSummaries calls, List<Finding> findings)
+    private static void ScanCall(IInvocationOperation invocation, SinkTables tables, SecretFlow flow, CallSummaries calls, List<Finding> findings)
     {
         List<SecretHit>? hits = null;
         foreach (var argument in invocation.Arguments)
@@ -59,7 +59,7 @@ internal static class SinkScan
 
             foreach (var reach in calls.Reach(invocation.TargetMethod, parameter.Ordinal, flow.CallDepth - 1))
             {
-                if (!Watches(tables, reach.Kind))
+                if (!tables.Watches(reach.Kind))
                 {
                     continue;
                 }
@@ -70,18 +70,5 @@ internal static class SinkScan
                 }
             }
         }
-    }
-
-    private static bool Watches(ImmutableArray<SinkTable> tables, SinkKind kind)
-    {
-        foreach (var table in tables)
-        {
-            if (table.Kind == kind)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

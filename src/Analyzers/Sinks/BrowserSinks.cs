@@ -31,6 +31,8 @@ internal sealed class BrowserSinks : SinkTable
 
     public override bool IsEmpty => base.IsEmpty && _httpResponse is null;
 
+    public override bool MayTake(IMethodSymbol method) => IsHeaderWriteName(method.Name) || base.MayTake(method);
+
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         switch (operation)
@@ -50,7 +52,7 @@ internal sealed class BrowserSinks : SinkTable
 
     private bool IsResponseHeaderWrite(IInvocationOperation invocation)
     {
-        if (invocation.TargetMethod.Name is not ("Add" or "TryAdd" or "Append" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues"))
+        if (!IsHeaderWriteName(invocation.TargetMethod.Name))
         {
             return false;
         }
@@ -59,6 +61,9 @@ internal sealed class BrowserSinks : SinkTable
             ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
         return IsResponseHeaders(receiver);
     }
+
+    private static bool IsHeaderWriteName(string name) =>
+        name is "Add" or "TryAdd" or "Append" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues";
 
     /// <summary><c>Response.Headers</c> (any HttpResponse's): the headers the browser receives, unlike a request's.</summary>
     private bool IsResponseHeaders(IOperation? operation)

@@ -88,6 +88,10 @@ internal sealed class LogSinks : SinkTable
         base.Collect(operation, owner, operands);
     }
 
+    // A delegate's invocation is judged by its type arguments, which the definition does not have.
+    public override bool MayTake(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.DelegateInvoke || method.Name is "Write" or "WriteLine" || IsLoggerMessageMethod(method) || base.MayTake(method);
+
     /// <summary>A [LoggerMessage] partial method: its parameters are written to the log by generated code.</summary>
     public bool IsLoggerMessageMethod(IMethodSymbol method)
     {

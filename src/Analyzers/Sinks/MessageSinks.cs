@@ -26,6 +26,8 @@ internal sealed class MessageSinks : SinkTable
 
     public override bool IsEmpty => false;
 
+    public override bool MayTake(IMethodSymbol method) => method.Name == "Add" || _userMessages.MayFindIn(method);
+
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         var uses = t_uses ??= new List<UserMessageSinkUse>();

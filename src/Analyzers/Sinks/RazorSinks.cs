@@ -50,6 +50,8 @@ internal sealed class RazorSinks : SinkTable
             : location;
     }
 
+    public override bool MayTake(IMethodSymbol method) => method.Name is "Write" or "WriteAttributeValue";
+
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         if (operation is ISimpleAssignmentOperation assignment)

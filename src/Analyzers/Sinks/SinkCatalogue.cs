@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -9,6 +10,8 @@ namespace PleoUxGuard.Analyzers.Sinks;
 internal sealed class SinkCatalogue
 {
     private static readonly ConditionalWeakTable<Compilation, SinkCatalogue> PerCompilation = new();
+
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _takenCalls = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     private SinkCatalogue(Compilation compilation)
     {
@@ -30,7 +33,7 @@ internal sealed class SinkCatalogue
     public static SinkCatalogue For(Compilation compilation) => PerCompilation.GetValue(compilation, c => new SinkCatalogue(c));
 
     /// <summary>The tables of the given kinds that this compilation can reach at all.</summary>
-    public ImmutableArray<SinkTable> Present(SinkKindSet kinds)
+    public SinkTables Present(SinkKindSet kinds)
     {
         var present = ImmutableArray.CreateBuilder<SinkTable>();
         foreach (var table in All)
@@ -41,15 +44,23 @@ internal sealed class SinkCatalogue
             }
         }
 
-        return present.ToImmutable();
+        return new SinkTables(this, present.ToImmutable());
     }
 
-    /// <summary>Adds the operands of <paramref name="operation"/>, in the body of <paramref name="owner"/>, reaching any of <paramref name="tables"/>.</summary>
-    public static void Collect(ImmutableArray<SinkTable> tables, IOperation operation, ISymbol owner, List<SinkOperand> operands)
+    /// <summary>Whether any table can take a call of <paramref name="method"/>; asked for every call, answered once per method.</summary>
+    public bool MayAnyTake(IMethodSymbol method) =>
+        _takenCalls.GetOrCompute(method.OriginalDefinition, this, static (self, definition) => self.ComputeMayAnyTake(definition));
+
+    private bool ComputeMayAnyTake(IMethodSymbol definition)
     {
-        foreach (var table in tables)
+        foreach (var table in All)
         {
-            table.Collect(operation, owner, operands);
+            if (table.MayTake(definition))
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 }

@@ -61,6 +61,12 @@ internal abstract class SinkTable
         }
     }
 
+    /// <summary>
+    /// Whether a call of <paramref name="method"/> (a definition: no type arguments) can ever give this table an
+    /// operand, whatever its receiver and arguments. Errs towards yes: a no skips the table for every such call.
+    /// </summary>
+    public virtual bool MayTake(IMethodSymbol method) => Find(method.ContainingType, method.Name) is not null;
+
     protected SinkSpec? Find(INamedTypeSymbol? type, string member)
     {
         if (type is null || _specs.Count == 0)

@@ -171,6 +171,12 @@ internal sealed class UserMessageSinks
         }
     }
 
+    /// <summary>Whether a call of <paramref name="method"/> (a definition) can ever reach a sink: the names and types <see cref="Find"/> looks for in a call.</summary>
+    public bool MayFindIn(IMethodSymbol method) =>
+        method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd"
+        || ResponseHelperNames.Contains(method.Name)
+        || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition));
+
     /// <summary>True when a member or key name marks a state label (Status, ConnectionState, Badge) rather than a message.</summary>
     public static bool IsStateLabelName(string name)
     {
