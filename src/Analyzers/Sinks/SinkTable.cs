@@ -62,8 +62,9 @@ internal abstract class SinkTable
     }
 
     /// <summary>
-    /// Whether a call of <paramref name="method"/> (a definition: no type arguments) can ever give this table an
-    /// operand, whatever its receiver and arguments. Errs towards yes: a no skips the table for every such call.
+    /// Whether a call of <paramref name="method"/> (a definition: no type arguments), or an object created with it
+    /// when it is a constructor, can ever give this table an operand, whatever its receiver and arguments. Errs
+    /// towards yes: a no skips the table for every such call or creation.
     /// </summary>
     public virtual bool MayTake(IMethodSymbol method) => Find(method.ContainingType, method.Name) is not null;
 

@@ -36,9 +36,16 @@ internal sealed class SinkTables
     /// <summary>Adds the operands of <paramref name="operation"/>, in the body of <paramref name="owner"/>, reaching any of the tables.</summary>
     public void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
-        // Most calls are to methods no table knows (string and LINQ helpers, the code's own methods): one
-        // lookup per called method answers that, instead of every table examining every call.
-        if (operation is IInvocationOperation invocation && !_catalogue.MayAnyTake(invocation.TargetMethod))
+        // Most calls are to methods no table knows (string and LINQ helpers, the code's own methods), and most
+        // objects created are of types none knows: one lookup per method or constructor answers that, instead
+        // of every table examining every call and creation.
+        var method = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            _ => null,
+        };
+        if (method is not null && !_catalogue.MayAnyTake(method))
         {
             return;
         }

@@ -171,11 +171,21 @@ internal sealed class UserMessageSinks
         }
     }
 
-    /// <summary>Whether a call of <paramref name="method"/> (a definition) can ever reach a sink: the names and types <see cref="Find"/> looks for in a call.</summary>
-    public bool MayFindIn(IMethodSymbol method) =>
-        method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd"
-        || ResponseHelperNames.Contains(method.Name)
-        || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition));
+    /// <summary>
+    /// Whether a call of <paramref name="method"/> (a definition), or an object created with it when it is a
+    /// constructor, can ever reach a sink: the names and types <see cref="Find"/> looks for.
+    /// </summary>
+    public bool MayFindIn(IMethodSymbol method)
+    {
+        if (method.MethodKind == MethodKind.Constructor)
+        {
+            return method.ContainingType is { } created && CreatedKindOf(created) != CreatedKind.None;
+        }
+
+        return method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd"
+            || ResponseHelperNames.Contains(method.Name)
+            || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition));
+    }
 
     /// <summary>True when a member or key name marks a state label (Status, ConnectionState, Badge) rather than a message.</summary>
     public static bool IsStateLabelName(string name)
@@ -271,7 +281,7 @@ internal sealed class UserMessageSinks
             return;
         }
 
-        var kind = type.IsAnonymousType ? CreatedKind.ViewModel : _createdKinds.GetOrCompute(type.OriginalDefinition, this, static (self, definition) => self.ComputeCreatedKind(definition));
+        var kind = CreatedKindOf(type);
         if (kind == CreatedKind.Exception)
         {
             AddArguments(creation.Arguments, "message", "new " + type.Name, UserMessageSinkKind.ExceptionMessage, uses);
@@ -296,6 +306,9 @@ internal sealed class UserMessageSinks
             }
         }
     }
+
+    private CreatedKind CreatedKindOf(INamedTypeSymbol type) =>
+        type.IsAnonymousType ? CreatedKind.ViewModel : _createdKinds.GetOrCompute(type.OriginalDefinition, this, static (self, definition) => self.ComputeCreatedKind(definition));
 
     /// <summary>What an object created of the type can carry to the user; asked for every object created, so worked out once per type.</summary>
     private CreatedKind ComputeCreatedKind(INamedTypeSymbol definition) =>
