@@ -47,7 +47,7 @@ internal sealed class SinkCatalogue
         return new SinkTables(this, present.ToImmutable());
     }
 
-    /// <summary>Whether any table can take a call of <paramref name="method"/>; asked for every call, answered once per method.</summary>
+    /// <summary>Whether any table can take a call of <paramref name="method"/> (or an object created with it); asked for every call and creation, answered once per method.</summary>
     public bool MayAnyTake(IMethodSymbol method) =>
         _takenCalls.GetOrCompute(method.OriginalDefinition, this, static (self, definition) => self.ComputeMayAnyTake(definition));
 
