@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -28,6 +29,15 @@ internal static class OperationTrees
         }
 
         return operation;
+    }
+
+    /// <summary>Appends the operations of every block of a body, block after block, each in tree order.</summary>
+    public static void AddDescendantsAndSelf(this ImmutableArray<IOperation> blocks, List<IOperation> into)
+    {
+        foreach (var block in blocks)
+        {
+            block.AddDescendantsAndSelf(into);
+        }
     }
 
     /// <summary>

@@ -43,10 +43,7 @@ internal sealed class BodyOperations
         var candidates = t_candidates ??= new List<IOperation>();
         var references = t_references ??= new List<IOperation>();
         var operations = t_operations ??= new List<IOperation>();
-        foreach (var block in blocks)
-        {
-            block.AddDescendantsAndSelf(operations);
-        }
+        blocks.AddDescendantsAndSelf(operations);
 
         foreach (var operation in operations)
         {

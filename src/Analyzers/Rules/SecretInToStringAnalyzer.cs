@@ -204,10 +204,7 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         var sink = isToString ? "ToString" : "PrintMembers";
         var hits = new List<SecretHit>();
         var operations = new List<IOperation>();
-        foreach (var block in context.OperationBlocks)
-        {
-            block.AddDescendantsAndSelf(operations);
-        }
+        context.OperationBlocks.AddDescendantsAndSelf(operations);
 
         foreach (var operation in operations)
         {

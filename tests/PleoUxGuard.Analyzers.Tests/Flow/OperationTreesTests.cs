@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers;
+using Xunit;
+
+namespace PleoUxGuard.Analyzers.Tests.Flow;
+
+/// <summary>The one walk per body: every operation, in the order Roslyn's own DescendantsAndSelf gives, at any depth.</summary>
+public sealed class OperationTreesTests
+{
+    [Fact]
+    public void A_body_is_listed_in_the_same_order_as_DescendantsAndSelf()
+    {
+        var body = BodyOf("""
+            using System;
+            using System.Linq;
+            class Client
+            {
+                string Run(string[] names, int? page)
+                {
+                    var label = page is > 0 ? $"page {page}" : "first";
+                    Func<string, string> shout = n => n.ToUpperInvariant() + "!";
+                    foreach (var name in names.Where(n => n.Length > 2)) { label += shout(name); }
+                    string Local(string s) => s ?? label;
+                    try { return Local(label); } catch (Exception e) when (e.Message.Length > 0) { return e.Message; }
+                }
+            }
+            """);
+
+        var listed = new System.Collections.Generic.List<IOperation>();
+        body.AddDescendantsAndSelf(listed);
+
+        Assert.True(listed.Count > 50);
+        Assert.Equal(body.DescendantsAndSelf().ToList(), listed);
+    }
+
+    [Fact]
+    public void A_concatenation_thousands_deep_is_walked_completely()
+    {
+        var terms = string.Join(" + ", Enumerable.Range(0, 5000).Select(index => index % 2 == 0 ? "a" : "\"x\""));
+        var body = BodyOf("class Deep { string Run(string a) { return " + terms + "; } }");
+
+        var listed = new System.Collections.Generic.List<IOperation>();
+        ImmutableArray.Create(body).AddDescendantsAndSelf(listed);
+
+        Assert.True(listed.Count > 10000);
+        Assert.Equal(body.DescendantsAndSelf().ToList(), listed);
+    }
+
+    private static IOperation BodyOf(string source)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var compilation = CSharpCompilation.Create(
+            "Walk",
+            [tree],
+            [
+                MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(Enumerable).Assembly.Location),
+                MetadataReference.CreateFromFile(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(object).Assembly.Location)!, "System.Runtime.dll")),
+            ],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First();
+        return compilation.GetSemanticModel(tree).GetOperation(method)!;
+    }
+}
