@@ -13,7 +13,8 @@ const string Usage = """
     usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--compare-with DIR] [--no-builds] [--no-in-process]
       --lines N          corpus size in lines (default 100000)
       --rounds N         rounds of side-by-side builds (default 3)
-      --replay-rounds N  rounds of one-thread replays of the recorded compiler command lines: baseline, PleoUxGuard, Roslynator (default 3; 0 skips)
+      --replay-rounds N  rounds of one-thread replays of the recorded compiler command lines: baseline, PleoUxGuard, Roslynator,
+                         then as many rounds of the same command lines analysed in process on one thread (default 3; 0 skips both)
       --work DIR         work folder (default artifacts/bench/analyzer-cost); results.md and results.json land there
       --peers A,B        build only these peers besides the baseline and PleoUxGuard (package ids, e.g. Roslynator.Analyzers)
       --no-peers         build only the baseline and PleoUxGuard (quick check)
@@ -22,6 +23,8 @@ const string Usage = """
                          build, e.g. of an earlier commit) in the same rounds: a change's effect, side by side
       --no-builds        skip the command-line builds
       --no-in-process    skip the in-process measurements
+      --one-thread-only  only the in-process one-thread analysis of the command lines an earlier run recorded in
+                         the work folder (its replay/ folder), --replay-rounds rounds (a quick rerun of that table)
     """;
 
 var settings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -33,7 +36,7 @@ for (var index = 0; index < args.Length; index++)
         case "--lines" or "--rounds" or "--replay-rounds" or "--work" or "--peers" or "--compare-with" when index + 1 < args.Length:
             settings[args[index]] = args[++index];
             break;
-        case "--no-peers" or "--no-builds" or "--no-in-process" or "--real-code":
+        case "--no-peers" or "--no-builds" or "--no-in-process" or "--real-code" or "--one-thread-only":
             flags.Add(args[index]);
             break;
         default:
@@ -77,7 +80,25 @@ try
         .Select(descriptor => descriptor.Id).Distinct().Order(StringComparer.Ordinal).ToList();
 
     var suites = new List<Suite>();
-    if (!flags.Contains("--no-builds"))
+    if (flags.Contains("--one-thread-only"))
+    {
+        if (!File.Exists(Path.Combine(work, "replay", "generated.PleoUxGuardAnalyzers.rsp")) || replayRounds == 0)
+        {
+            Console.Error.WriteLine($"--one-thread-only needs the command lines of an earlier run in {work}/replay and at least one replay round\n{Usage}");
+            return 2;
+        }
+
+        var recorded = Contender.All(PackedVersion(Path.Combine(work, "feed")))
+            .Where(contender => contender.IsBaseline || contender.PackageId is Contender.OurPackageId or Contender.RoslynatorPackageId).ToList();
+        IReadOnlyList<BenchProject> generated = [new BenchProject("generated", Path.Combine(work, "projects"), reference => GeneratedProject(corpus, reference))];
+        suites.Add(new Suite("Generated corpus (command lines recorded earlier)", [], [], await OneThreadReplayBench.RunAsync(work, generated, recorded, replayRounds, Progress)));
+        if (flags.Contains("--real-code"))
+        {
+            var realCode = await RealCodeCorpus.ExistingAsync(Path.Combine(work, "realcode"));
+            suites.Add(new Suite("Real code (command lines recorded earlier)", [], [], await OneThreadReplayBench.RunAsync(work, realCode.Projects, recorded, replayRounds, Progress)));
+        }
+    }
+    else if (!flags.Contains("--no-builds"))
     {
         var feed = Path.Combine(work, "feed");
         var packages = Path.Combine(work, "packages");
@@ -107,14 +128,16 @@ try
         {
             var builds = await new BuildBench(work, projects).RunAsync(contenders, rounds, Progress);
             IReadOnlyList<ReplayRuns> replays = [];
+            IReadOnlyList<OneThreadRuns> oneThread = [];
             if (replayRounds > 0)
             {
                 // The targets' contenders only: the slow peers would add tens of minutes per round.
                 var replayed = contenders.Where(contender => contender.IsBaseline || contender.PackageId is Contender.OurPackageId or Contender.RoslynatorPackageId).ToList();
                 replays = await ReplayBench.RunAsync(work, projects, replayed, replayRounds, Progress, comparedBuild);
+                oneThread = await OneThreadReplayBench.RunAsync(work, projects, replayed, replayRounds, Progress);
             }
 
-            return new Suite(title, builds, replays);
+            return new Suite(title, builds, replays, oneThread);
         }
 
         var generatedProjects = Directory.CreateDirectory(Path.Combine(work, "projects")).FullName;
@@ -135,12 +158,12 @@ try
             {
                 // The generated corpus's results stand on their own; say why the second corpus has none.
                 Console.Error.WriteLine($"real-code corpus stopped: {exception.Message}");
-                suites.Add(new Suite("Real code: not measured (see the error above)", [], []));
+                suites.Add(new Suite("Real code: not measured (see the error above)", [], [], []));
             }
         }
     }
 
-    var inProcess = flags.Contains("--no-in-process") ? null : await InProcessBench.RunAsync(corpus, rounds, Progress);
+    var inProcess = flags.Contains("--no-in-process") || flags.Contains("--one-thread-only") ? null : await InProcessBench.RunAsync(corpus, rounds, Progress);
 
     var markdown = Report.Markdown(corpus, rounds, ourRules, suites, inProcess);
     File.WriteAllText(Path.Combine(work, "results.md"), markdown);
@@ -155,6 +178,7 @@ try
                 suite.Title,
                 builds = suite.Builds.Select(run => new { contender = run.Contender.Name, reports = run.Reports }),
                 replays = suite.Replays.Select(run => new { contender = run.Contender.Name, reports = run.Reports, oneFileReports = run.OneFileReports }),
+                oneThread = suite.OneThread.Select(run => new { contender = run.Contender.Name, analyzerSeconds = run.AnalyzerSeconds, compileSeconds = run.CompileSeconds, diagnostics = run.Diagnostics }),
             }),
             inProcess,
         },

@@ -7,7 +7,7 @@ using PleoUxGuard.AnalyzerCost.InProcess;
 namespace PleoUxGuard.AnalyzerCost;
 
 /// <summary>The builds and replays of one corpus.</summary>
-internal sealed record Suite(string Title, IReadOnlyList<ContenderRuns> Builds, IReadOnlyList<ReplayRuns> Replays);
+internal sealed record Suite(string Title, IReadOnlyList<ContenderRuns> Builds, IReadOnlyList<ReplayRuns> Replays, IReadOnlyList<OneThreadRuns> OneThread);
 
 /// <summary>The results as ratios measured side by side in one run (docs/performance.md quotes them).</summary>
 internal static class Report
@@ -28,6 +28,7 @@ internal static class Report
             text.AppendLine();
             AppendBuilds(text, suite.Builds);
             AppendReplays(text, suite.Replays);
+            AppendOneThread(text, suite.OneThread);
         }
 
         AppendInProcess(text, corpus, inProcess);
@@ -142,11 +143,48 @@ internal static class Report
         }
     }
 
+    private static void AppendOneThread(StringBuilder text, IReadOnlyList<OneThreadRuns> runs)
+    {
+        var ours = runs.SingleOrDefault(run => run.Contender.PackageId == Contender.OurPackageId);
+        if (ours is null || ours.AnalyzerSeconds.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine(Invariant($"The same command lines compiled and analysed in process on one thread (`CompilationWithAnalyzers`, concurrent analysis and build off, Roslyn {OneThreadReplayBench.HostRoslyn}; {ours.AnalyzerSeconds.Count} rounds; median of each round's ratio; see `OneThreadReplayBench`):"));
+        text.AppendLine();
+        text.AppendLine("| package | its analyzer time / the one-thread compile (rounds) | its analyzer time / PleoUxGuard's (rounds) | diagnostics reported |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var run in runs)
+        {
+            var share = run.AnalyzerSeconds.Zip(run.CompileSeconds, (analyzer, compile) => analyzer / compile).ToList();
+            var relative = run.AnalyzerSeconds.Zip(ours.AnalyzerSeconds, (analyzer, our) => analyzer / our).ToList();
+            text.AppendLine(Invariant($"| {run.Contender.Name} | {Statistics.Median(share):P1} ({Rounds(share, "P1")}) | {Statistics.Median(relative):0.00}× ({Rounds(relative, "0.00")}) | {run.Diagnostics.Max()} |"));
+        }
+
+        var ourShare = Statistics.Median(ours.AnalyzerSeconds.Zip(ours.CompileSeconds, (analyzer, compile) => analyzer / compile));
+        text.AppendLine();
+        text.AppendLine(Invariant($"- Target 1 (in process, one thread): {ourShare:P1} of the one-thread compile, {(ourShare < ShareOfCompileTarget ? "met" : "NOT met")}."));
+
+        var roslynator = runs.SingleOrDefault(run => run.Contender.PackageId == Contender.RoslynatorPackageId);
+        if (roslynator is not null)
+        {
+            var ofRoslynator = ours.AnalyzerSeconds.Zip(roslynator.AnalyzerSeconds, (our, other) => our / other).ToList();
+            var median = Statistics.Median(ofRoslynator);
+            text.AppendLine(Invariant($"- Target 2 (in process, one thread): {median:0.000} of Roslynator's analyzer time ({Rounds(ofRoslynator, "0.000")}), {(median < ShareOfRoslynatorTarget ? "met" : "NOT met")}; {ofRoslynator.Count(ratio => ratio < ShareOfRoslynatorTarget)} of {ofRoslynator.Count} rounds under {ShareOfRoslynatorTarget:0.0#}."));
+        }
+
+        text.AppendLine();
+    }
+
+    private static string Rounds(IEnumerable<double> values, string format) =>
+        string.Join(", ", values.Select(value => value.ToString(format, CultureInfo.InvariantCulture)));
+
     private static void AppendInProcess(StringBuilder text, GeneratedCorpus corpus, InProcessResult? inProcess)
     {
         if (inProcess is not null)
         {
-            text.AppendLine("### In process, generated corpus: our rules through CompilationWithAnalyzers on Roslyn 4.8 (median over rounds)");
+            text.AppendLine(Invariant($"### In process, generated corpus: our rules through CompilationWithAnalyzers on Roslyn {OneThreadReplayBench.HostRoslyn} (median over rounds)"));
             text.AppendLine();
             text.AppendLine(Invariant($"- whole corpus: analyzer time / compile (binding) time {inProcess.CorpusAnalyzerToCompileTime:P1}"));
             text.AppendLine(Invariant($"- whole corpus: the same telemetry for an analyzer with empty actions of the same kinds / compile time {inProcess.CorpusEmptyAnalyzerTimeToCompileTime:P1} (work the driver does inside the timed callbacks, whoever the analyzer)"));

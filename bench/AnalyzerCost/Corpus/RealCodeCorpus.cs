@@ -16,6 +16,12 @@ internal sealed record RealCodeCorpus(string Directory, IReadOnlyList<BenchProje
         var script = Path.Combine(repository, "bench", "AnalyzerCost", "RealCode", "fetch.sh");
         await Cli.RunAsync("bash", repository, [script, directory]);
 
+        return await ExistingAsync(directory);
+    }
+
+    /// <summary>The corpus a fetch left in <paramref name="directory"/> earlier, as it stands (nothing fetched or reset).</summary>
+    public static async Task<RealCodeCorpus> ExistingAsync(string directory)
+    {
         var projects = new List<BenchProject>();
         var (files, lines) = (0, 0);
         foreach (var project in System.IO.Directory.GetFiles(directory, "*.Bench.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -31,7 +37,7 @@ internal sealed record RealCodeCorpus(string Directory, IReadOnlyList<BenchProje
 
         return projects.Count > 0
             ? new RealCodeCorpus(directory, projects, files, lines)
-            : throw new InvalidOperationException($"fetch.sh left no *.Bench.csproj under {directory}.");
+            : throw new InvalidOperationException($"no *.Bench.csproj under {directory}: run the benchmark with --real-code first.");
     }
 
     /// <summary>The files MSBuild compiles for the project, without the few compatibility files the benchmark adds.</summary>

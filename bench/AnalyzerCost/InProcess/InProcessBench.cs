@@ -20,8 +20,8 @@ internal sealed record InProcessResult(
     IReadOnlyDictionary<string, int> CorpusDiagnosticsByRule);
 
 /// <summary>
-/// Runs our analyzers through CompilationWithAnalyzers, the way the IDE does, on Roslyn 4.8 (the version
-/// they are built against):
+/// Runs our analyzers through CompilationWithAnalyzers, the way the IDE does, on the benchmark's Roslyn (that of
+/// the .NET 10 SDK's compiler; our rules are built against 4.8 and run on it as in any build with that SDK):
 /// - whole corpus: analyzer time (Roslyn's analyzer telemetry), and the wall time and bytes our run adds
 ///   to a run of <see cref="DriverOnlyAnalyzer"/> (same actions, empty), each against the compiler's own
 ///   diagnostics pass over the same corpus (binding every method body);

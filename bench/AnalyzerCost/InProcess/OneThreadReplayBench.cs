@@ -1,0 +1,264 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PleoUxGuard.AnalyzerCost.Builds;
+
+namespace PleoUxGuard.AnalyzerCost.InProcess;
+
+/// <summary>One contender's in-process analysis of every project, one entry per round (seconds, summed over the projects).</summary>
+internal sealed record OneThreadRuns(Contender Contender, List<double> AnalyzerSeconds, List<double> CompileSeconds, List<int> Diagnostics);
+
+/// <summary>
+/// The recorded compiler command lines, compiled in this process and analysed on one thread: each contender's
+/// analyzers (loaded from the paths its command line names) run through <c>CompilationWithAnalyzers</c> with
+/// concurrent analysis off, so Roslyn's analyzer telemetry times each callback while nothing else runs.
+/// </summary>
+/// <remarks>
+/// Why beside the replays: <c>/reportanalyzer</c> times each callback by the wall clock while the driver runs
+/// callbacks on several thread-pool workers beside the compiler's thread, so on a 2-core machine a callback's
+/// time includes the time it waited for a core, and every extra piece of analyzer work also lengthens the
+/// callbacks running beside it. Calibrated in a replay: a 10 µs busy wait added to each of the 9,576 bodies of
+/// the generated corpus raised our reported time by 3.5× its own length. Here a callback's time is the time it
+/// ran (and the garbage collections it met).
+/// The compile time it is set against is the same command line compiled in process on one thread: parsed, bound
+/// and emitted. Not quite the compile a build runs: no source generators run (neither target contender is one),
+/// and no .editorconfig or global config is read (the contenders run with their defaults, as in the benchmark's
+/// projects). The host is the benchmark's Roslyn (<see cref="HostRoslyn"/>); a package that ships one build per
+/// Roslyn version is loaded from its newest build the host can run.
+/// </remarks>
+internal static class OneThreadReplayBench
+{
+    /// <summary>The version of Roslyn this benchmark hosts (the in-process measurements run on it).</summary>
+    public static string HostRoslyn { get; } =
+        typeof(Compilation).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(Compilation).Assembly.GetName().Version!.ToString();
+
+    public static async Task<IReadOnlyList<OneThreadRuns>> RunAsync(
+        string workDirectory, IReadOnlyList<BenchProject> projects, IReadOnlyList<Contender> contenders, int rounds, Action<string> progress)
+    {
+        var measured = contenders.Where(contender => !contender.IsBaseline).ToList();
+        var inputs = new Dictionary<(Contender, BenchProject), (CompilationInput Input, ImmutableArray<DiagnosticAnalyzer> Analyzers)>();
+        foreach (var project in projects)
+        {
+            var baseline = CompilationInput.FromResponseFile(ResponseFile(workDirectory, project, Contender.CompilerOnly), project.Directory);
+            var errors = baseline.Create().GetDiagnostics().Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+            if (errors > 0)
+            {
+                progress($"one thread, in process: {project.Name} has {errors} compile errors here (no source generators run); the analyzers still run on what binds");
+            }
+
+            foreach (var contender in measured)
+            {
+                var paths = CompilationInput.AnalyzerPaths(ResponseFile(workDirectory, project, contender), project.Directory);
+                inputs[(contender, project)] = (baseline, ContenderLoadContext.Analyzers(contender, paths));
+            }
+        }
+
+        // Warm-up: each contender's code JIT-compiled, each project's references read, before any round counts.
+        foreach (var ((_, _), (input, analyzers)) in inputs)
+        {
+            await AnalyzeAsync(input.Create(), analyzers);
+        }
+
+        var runs = measured.Select(contender => new OneThreadRuns(contender, [], [], [])).ToList();
+        foreach (var (round, run) in Rotation.Of(runs, rounds))
+        {
+            double analyzer = 0, compile = 0;
+            var diagnostics = 0;
+            foreach (var project in projects)
+            {
+                progress($"one thread, in process {round + 1}/{rounds}: {project.Name} with {run.Contender.Name}");
+                var (input, analyzers) = inputs[(run.Contender, project)];
+                compile += Compile(input);
+                var (seconds, reported) = await AnalyzeAsync(input.Create(), analyzers);
+                analyzer += seconds;
+                diagnostics += reported;
+            }
+
+            run.AnalyzerSeconds.Add(analyzer);
+            run.CompileSeconds.Add(compile);
+            run.Diagnostics.Add(diagnostics);
+        }
+
+        return runs;
+    }
+
+    private static string ResponseFile(string workDirectory, BenchProject project, Contender contender) =>
+        Path.Combine(workDirectory, "replay", $"{project.Name}.{contender.Slug}.rsp");
+
+    /// <summary>The command line compiled on one thread, from its source text to an assembly: the scale each contender's time is given against.</summary>
+    private static double Compile(CompilationInput input)
+    {
+        Settle();
+        var clock = Stopwatch.StartNew();
+        input.Create(parseAgain: true).Emit(Stream.Null);
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <returns>The analyzers' time (Roslyn's telemetry) and how many diagnostics they reported.</returns>
+    private static async Task<(double Seconds, int Diagnostics)> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(
+            analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        Settle();
+        var reported = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var seconds = 0.0;
+        foreach (var analyzer in analyzers)
+        {
+            seconds += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalSeconds;
+        }
+
+        return (seconds, reported.Length);
+    }
+
+    /// <summary>The previous run's compilation collected first, so its garbage is not collected during this run's callbacks.</summary>
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    /// <summary>What a recorded command line compiles: its sources, references and options.</summary>
+    private sealed class CompilationInput
+    {
+        private readonly ImmutableArray<(string Path, SourceText Text)> _sources;
+        private readonly CSharpParseOptions _parseOptions;
+        private readonly ImmutableArray<SyntaxTree> _trees;
+        private readonly ImmutableArray<MetadataReference> _references;
+        private readonly CSharpCompilationOptions _options;
+        private readonly string _assemblyName;
+
+        private CompilationInput(
+            ImmutableArray<(string Path, SourceText Text)> sources, CSharpParseOptions parseOptions, ImmutableArray<MetadataReference> references, CSharpCompilationOptions options, string assemblyName)
+        {
+            _sources = sources;
+            _parseOptions = parseOptions;
+            _trees = Parse(sources, parseOptions);
+            _references = references;
+            // One thread: the compiler's own work is not spread over the cores either.
+            _options = options.WithConcurrentBuild(false);
+            _assemblyName = assemblyName;
+        }
+
+        /// <param name="parseAgain">Parse the sources again (a whole compile) instead of reusing the trees parsed once.</param>
+        public Compilation Create(bool parseAgain = false) =>
+            CSharpCompilation.Create(_assemblyName, parseAgain ? Parse(_sources, _parseOptions) : _trees, _references, _options);
+
+        private static ImmutableArray<SyntaxTree> Parse(ImmutableArray<(string Path, SourceText Text)> sources, CSharpParseOptions options) =>
+            sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, options, source.Path)).ToImmutableArray();
+
+        public static CompilationInput FromResponseFile(string responseFile, string directory)
+        {
+            var arguments = Parse(responseFile, directory);
+            var missing = arguments.SourceFiles.Select(source => source.Path)
+                .Concat(arguments.MetadataReferences.Select(reference => Path.GetFullPath(reference.Reference, directory)))
+                .FirstOrDefault(path => !File.Exists(path));
+            if (missing is not null)
+            {
+                throw new InvalidOperationException($"The command line recorded in {responseFile} names {missing}, which is gone (a build output cleaned since?): rerun the benchmark's builds.");
+            }
+
+            var sources = arguments.SourceFiles
+                .Select(source => (source.Path, SourceText.From(File.ReadAllText(source.Path))))
+                .ToImmutableArray();
+            var references = arguments.MetadataReferences
+                .Select(reference => (MetadataReference)MetadataReference.CreateFromFile(Path.GetFullPath(reference.Reference, directory), reference.Properties))
+                .ToImmutableArray();
+            return new CompilationInput(sources, arguments.ParseOptions, references, arguments.CompilationOptions, arguments.CompilationName ?? Path.GetFileNameWithoutExtension(arguments.OutputFileName) ?? "Corpus");
+        }
+
+        public static IReadOnlyList<string> AnalyzerPaths(string responseFile, string directory) =>
+            Parse(responseFile, directory).AnalyzerReferences.Select(reference => Path.GetFullPath(reference.FilePath, directory)).ToList();
+
+        private static CSharpCommandLineArguments Parse(string responseFile, string directory)
+        {
+            if (!File.Exists(responseFile))
+            {
+                throw new InvalidOperationException($"No recorded command line {responseFile}: run the benchmark's builds and replays first.");
+            }
+
+            var arguments = CSharpCommandLineParser.Default.Parse(["@" + responseFile], directory, sdkDirectory: null);
+            var errors = arguments.Errors.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+            return errors.Count == 0
+                ? arguments
+                : throw new InvalidOperationException($"The recorded command line {responseFile} does not parse: {errors[0].GetMessage()}");
+        }
+    }
+
+    /// <summary>
+    /// Loads one contender's analyzer assemblies apart from the benchmark's own copy of ours; Roslyn and the
+    /// framework come from the host, as they do in the compiler.
+    /// </summary>
+    private sealed class ContenderLoadContext : AssemblyLoadContext
+    {
+        private readonly Dictionary<string, string> _assemblies;
+
+        private ContenderLoadContext(string name, IEnumerable<string> paths)
+            : base(name)
+        {
+            _assemblies = paths.ToDictionary(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase);
+        }
+
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers(Contender contender, IReadOnlyList<string> recordedPaths)
+        {
+            var paths = recordedPaths.Select(HostablePath).Where(path => !path.Contains(".CodeFixes", StringComparison.OrdinalIgnoreCase)).ToList();
+            var context = new ContenderLoadContext(contender.Name, paths);
+            var analyzers = paths
+                .Where(path => contender.AssemblyPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
+                .Select(context.LoadFromAssemblyPath)
+                .SelectMany(LoadableTypes)
+                .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null
+                    && type.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(attribute => attribute.Languages.Contains(LanguageNames.CSharp)))
+                .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+                .ToImmutableArray();
+            return analyzers.IsEmpty
+                ? throw new InvalidOperationException($"No C# analyzer found for {contender.Name} in {string.Join(", ", paths)}.")
+                : analyzers;
+        }
+
+        protected override Assembly? Load(AssemblyName assemblyName) =>
+            assemblyName.Name is { } name && _assemblies.TryGetValue(name, out var path) ? LoadFromAssemblyPath(path) : null;
+
+        /// <summary>The same package's build for this host's Roslyn when the recorded one needs a newer compiler.</summary>
+        private static string HostablePath(string path)
+        {
+            var hosted = typeof(Compilation).Assembly.GetName().Version!;
+            var parts = path.Split(Path.DirectorySeparatorChar);
+            var index = Array.FindIndex(parts, part => part.StartsWith("roslyn", StringComparison.Ordinal) && Version.TryParse(part["roslyn".Length..], out _));
+            if (index < 0 || Version.Parse(parts[index]["roslyn".Length..]) <= hosted)
+            {
+                return path;
+            }
+
+            var builds = string.Join(Path.DirectorySeparatorChar, parts[..index]);
+            var newestHostable = Directory.GetDirectories(builds, "roslyn*")
+                .Select(folder => (Folder: folder, Version: Version.TryParse(Path.GetFileName(folder)["roslyn".Length..], out var version) ? version : null))
+                .Where(build => build.Version is not null && build.Version <= hosted)
+                .OrderByDescending(build => build.Version)
+                .FirstOrDefault();
+            var candidate = newestHostable.Folder is null ? null : Path.Combine([newestHostable.Folder, .. parts[(index + 1)..]]);
+            return candidate is not null && File.Exists(candidate)
+                ? candidate
+                : throw new InvalidOperationException($"{path} needs Roslyn {parts[index]["roslyn".Length..]} and its package has no build for Roslyn {hosted.ToString(2)} or older.");
+        }
+
+        private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+        {
+            try
+            {
+                return assembly.GetTypes();
+            }
+            catch (ReflectionTypeLoadException exception)
+            {
+                // Code-fix and workspace types need assemblies the compiler never loads; the analyzers load.
+                return exception.Types.OfType<Type>();
+            }
+        }
+    }
+}
