@@ -10,7 +10,7 @@ using PleoUxGuard.AnalyzerCost.InProcess;
 
 // The analyzer cost benchmark: see docs/performance.md. Not a test; prints ratios, never a verdict.
 const string Usage = """
-    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--compare-with DIR] [--no-builds] [--no-in-process]
+    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--compare-with DIR] [--no-builds] [--no-in-process] [--one-thread-only]
       --lines N          corpus size in lines (default 100000)
       --rounds N         rounds of side-by-side builds (default 3)
       --replay-rounds N  rounds of one-thread replays of the recorded compiler command lines: baseline, PleoUxGuard, Roslynator,
@@ -66,6 +66,18 @@ if (settings.TryGetValue("--compare-with", out var compareWith))
 
 var repository = FindRepository();
 var work = Path.GetFullPath(settings.GetValueOrDefault("--work", Path.Combine(repository, "artifacts", "bench", "analyzer-cost")));
+// Checked before anything is generated or created: a wrong folder leaves nothing behind.
+if (flags.Contains("--one-thread-only"))
+{
+    if (!File.Exists(Path.Combine(work, "replay", "generated.PleoUxGuardAnalyzers.rsp"))
+        || !Directory.Exists(Path.Combine(work, "feed")) || Directory.GetFiles(Path.Combine(work, "feed"), "PleoUxGuard.Analyzers.*.nupkg").Length != 1
+        || replayRounds == 0)
+    {
+        Console.Error.WriteLine($"--one-thread-only needs an earlier run's command lines ({work}/replay) and package ({work}/feed), and at least one replay round\n{Usage}");
+        return 2;
+    }
+}
+
 Directory.CreateDirectory(work);
 void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
@@ -82,12 +94,6 @@ try
     var suites = new List<Suite>();
     if (flags.Contains("--one-thread-only"))
     {
-        if (!File.Exists(Path.Combine(work, "replay", "generated.PleoUxGuardAnalyzers.rsp")) || replayRounds == 0)
-        {
-            Console.Error.WriteLine($"--one-thread-only needs the command lines of an earlier run in {work}/replay and at least one replay round\n{Usage}");
-            return 2;
-        }
-
         var recorded = Contender.All(PackedVersion(Path.Combine(work, "feed")))
             .Where(contender => contender.IsBaseline || contender.PackageId is Contender.OurPackageId or Contender.RoslynatorPackageId).ToList();
         IReadOnlyList<BenchProject> generated = [new BenchProject("generated", Path.Combine(work, "projects"), reference => GeneratedProject(corpus, reference))];
