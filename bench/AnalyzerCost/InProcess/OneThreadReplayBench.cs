@@ -22,9 +22,9 @@ internal sealed record OneThreadRuns(Contender Contender, List<double> AnalyzerS
 /// Why beside the replays: <c>/reportanalyzer</c> times each callback by the wall clock while the driver runs
 /// callbacks on several thread-pool workers beside the compiler's thread, so on a 2-core machine a callback's
 /// time includes the time it waited for a core, and every extra piece of analyzer work also lengthens the
-/// callbacks running beside it. Calibrated in a replay: a 10 µs busy wait added to each of the 9,576 bodies of
-/// the generated corpus raised our reported time by 3.5× its own length. Here a callback's time is the time it
-/// ran (and the garbage collections it met).
+/// callbacks running beside it. Calibrated in replays of the generated corpus: a 10 µs busy wait in each body
+/// with a candidate operation raised our reported time by 4.3× the waits' total (docs/performance.md). Here a
+/// callback's time is the time it ran (and the garbage collections it met).
 /// The compile time it is set against is the same command line compiled in process on one thread: parsed, bound
 /// and emitted. Not quite the compile a build runs: no source generators run (neither target contender is one),
 /// and no .editorconfig or global config is read (the contenders run with their defaults, as in the benchmark's
@@ -43,6 +43,8 @@ internal static class OneThreadReplayBench
     {
         var measured = contenders.Where(contender => !contender.IsBaseline).ToList();
         var inputs = new Dictionary<(Contender, BenchProject), (CompilationInput Input, ImmutableArray<DiagnosticAnalyzer> Analyzers)>();
+        // One load of each contender's assemblies per set of paths, as a compiler server keeps one per analyzer set.
+        var loaded = new Dictionary<string, ImmutableArray<DiagnosticAnalyzer>>(StringComparer.Ordinal);
         foreach (var project in projects)
         {
             var baseline = CompilationInput.FromResponseFile(ResponseFile(workDirectory, project, Contender.CompilerOnly), project.Directory);
@@ -55,7 +57,14 @@ internal static class OneThreadReplayBench
             foreach (var contender in measured)
             {
                 var paths = CompilationInput.AnalyzerPaths(ResponseFile(workDirectory, project, contender), project.Directory);
-                inputs[(contender, project)] = (baseline, ContenderLoadContext.Analyzers(contender, paths));
+                var key = contender.Name + "|" + string.Join("|", paths);
+                if (!loaded.TryGetValue(key, out var analyzers))
+                {
+                    analyzers = ContenderLoadContext.Analyzers(contender, paths);
+                    loaded.Add(key, analyzers);
+                }
+
+                inputs[(contender, project)] = (baseline, analyzers);
             }
         }
 
