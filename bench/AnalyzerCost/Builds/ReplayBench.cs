@@ -78,7 +78,7 @@ internal static class ReplayBench
                 var start = line.IndexOf(" /noconfig ", StringComparison.Ordinal);
                 var command = line[..start].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 var commandLine = contender == compared ? WithAnalyzerAssembly(line[(start + 1)..], comparedBuild!) : line[(start + 1)..];
-                var responseFile = Path.Combine(replays.FullName, $"{project.Name}.{contender.Slug}.rsp");
+                var responseFile = ResponseFile(workDirectory, project, contender);
                 File.WriteAllText(responseFile, commandLine);
                 var oneFileResponseFile = Path.Combine(replays.FullName, $"{project.Name}.{contender.Slug}.one-file.rsp");
                 var outputs = Directory.CreateDirectory(Path.Combine(replays.FullName, "one-file", project.Name, contender.Slug)).FullName;
@@ -106,6 +106,10 @@ internal static class ReplayBench
 
         return runs;
     }
+
+    /// <summary>Where the command line <paramref name="contender"/>'s build of <paramref name="project"/> recorded is kept for replaying.</summary>
+    public static string ResponseFile(string workDirectory, BenchProject project, Contender contender) =>
+        Path.Combine(workDirectory, "replay", $"{project.Name}.{contender.Slug}.rsp");
 
     /// <summary>The command line with our analyzer assembly's <c>/analyzer:</c> argument pointing at <paramref name="assembly"/> instead.</summary>
     internal static string WithAnalyzerAssembly(string commandLine, string assembly)

@@ -47,7 +47,7 @@ internal static class OneThreadReplayBench
         var loaded = new Dictionary<string, ImmutableArray<DiagnosticAnalyzer>>(StringComparer.Ordinal);
         foreach (var project in projects)
         {
-            var baseline = CompilationInput.FromResponseFile(ResponseFile(workDirectory, project, Contender.CompilerOnly), project.Directory);
+            var baseline = CompilationInput.FromResponseFile(ReplayBench.ResponseFile(workDirectory, project, Contender.CompilerOnly), project.Directory);
             var errors = baseline.Create().GetDiagnostics().Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
             if (errors > 0)
             {
@@ -56,7 +56,7 @@ internal static class OneThreadReplayBench
 
             foreach (var contender in measured)
             {
-                var paths = CompilationInput.AnalyzerPaths(ResponseFile(workDirectory, project, contender), project.Directory);
+                var paths = CompilationInput.AnalyzerPaths(ReplayBench.ResponseFile(workDirectory, project, contender), project.Directory);
                 var key = contender.Name + "|" + string.Join("|", paths);
                 if (!loaded.TryGetValue(key, out var analyzers))
                 {
@@ -96,9 +96,6 @@ internal static class OneThreadReplayBench
 
         return runs;
     }
-
-    private static string ResponseFile(string workDirectory, BenchProject project, Contender contender) =>
-        Path.Combine(workDirectory, "replay", $"{project.Name}.{contender.Slug}.rsp");
 
     /// <summary>The command line compiled on one thread, from its source text to an assembly: the scale each contender's time is given against.</summary>
     private static double Compile(CompilationInput input)
