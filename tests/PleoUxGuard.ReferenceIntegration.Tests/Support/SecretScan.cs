@@ -12,9 +12,7 @@ public static class SecretScan
     public static IReadOnlyList<string> FindLeaks(ReferenceApp app, IEnumerable<(string Name, string Value)> secrets)
     {
         var leaks = new List<string>();
-        var files = Directory.Exists(app.DataDirectory)
-            ? Directory.EnumerateFiles(app.DataDirectory, "*", SearchOption.AllDirectories).Select(path => (path, Read(path))).ToList()
-            : [];
+        var files = Directory.Exists(app.DataDirectory) ? ReadAll(app.DataDirectory) : [];
         var records = app.Logs.GetSnapshot();
         var bodies = app.ResponseBodies;
 
@@ -59,6 +57,34 @@ public static class SecretScan
         Assert.NotEmpty(secrets);
         var leaks = FindLeaks(app, secrets);
         Assert.True(leaks.Count == 0, "Secrets leaked:\n" + string.Join("\n", leaks));
+    }
+
+    /// <summary>
+    /// Every file of the folder, read in one pass during which none disappeared. SQLite removes its -shm and -wal
+    /// files when the last connection closes, after copying the WAL's pages into the database; a file gone
+    /// between the listing and its read means the database read may predate that copy, so the whole folder is
+    /// read again rather than the file skipped.
+    /// </summary>
+    internal static List<(string Path, byte[] Bytes)> ReadAll(string directory, Func<string, byte[]>? read = null)
+    {
+        read ??= Read;
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            var files = new List<(string, byte[])>();
+            try
+            {
+                foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+                {
+                    files.Add((path, read(path)));
+                }
+
+                return files;
+            }
+            catch (FileNotFoundException) when (attempt < attempts)
+            {
+            }
+        }
     }
 
     private static byte[] Read(string path)
