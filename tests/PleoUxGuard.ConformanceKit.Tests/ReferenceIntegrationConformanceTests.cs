@@ -23,11 +23,7 @@ public sealed class ReferenceIntegrationConformanceTests(KitFixture kit, ITestOu
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var profile = ProfileLoader.Parse(json.Replace("bin/Debug/", $"bin/{configuration}/", StringComparison.Ordinal), "conformance-profile.json", directory);
 
-        // One flow per core: each flow signs up a workspace, whose password hash is deliberately slow, and four
-        // flows at once on a 2-core CI machine made a sign-up miss the profile's 10 s step timeout once (the
-        // flows gain nothing from more contexts than cores; docs/conformance-kit-ci.md, Speed).
-        var options = new RunOptions { Progress = output.WriteLine, MaxParallelFlows = Math.Clamp(Environment.ProcessorCount, 1, 4) };
-        var result = await ConformanceRunner.RunAsync(profile, kit.Environment, options);
+        var result = await ConformanceRunner.RunAsync(profile, kit.Environment, new RunOptions { Progress = output.WriteLine });
         output.WriteLine(ConsoleReporter.Summary(result));
 
         Assert.Empty(result.Problems);

@@ -13,7 +13,7 @@ internal static class RunCommand
         var output = new Option<string?>("--output") { Description = "Folder for results.json, junit.xml and screenshots." };
         var flows = new Option<string[]>("--flow") { Description = "Run only this flow (repeatable), e.g. connect-valid.", AllowMultipleArgumentsPerToken = true };
         var checks = new Option<string[]>("--check") { Description = "Run only the flows that judge this check (repeatable), e.g. UXK-VIS-1.", AllowMultipleArgumentsPerToken = true };
-        var parallel = new Option<int>("--parallel") { Description = "Flows run at once, each in its own browser context (default 4).", DefaultValueFactory = _ => 4 };
+        var parallel = new Option<int>("--parallel") { Description = "Flows run at once, each in its own browser context (default: one per core, at most 4).", DefaultValueFactory = _ => RunOptions.DefaultParallelFlows };
         var pleoPort = new Option<int>("--pleo-port") { Description = "Port of the fake Pleo (default: a free one); fix it when you start the integration yourself." };
         var headed = new Option<bool>("--headed") { Description = "Show the browser window, to watch a flow while debugging (needs a display)." };
         var shard = new Option<string?>("--shard") { Description = "Run only part i of n of the selected flows, e.g. 2/3 on the second of three CI machines; merge the parts with 'merge'." };

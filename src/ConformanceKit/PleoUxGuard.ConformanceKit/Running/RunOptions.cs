@@ -20,8 +20,15 @@ public sealed class RunOptions
     /// <summary>Shows the browser window (for debugging a flow), whatever the profile says.</summary>
     public bool Headed { get; init; }
 
+    /// <summary>
+    /// The default for <see cref="MaxParallelFlows"/>: one flow per core, at most four. The flows are CPU-bound
+    /// (Chromium, the integration and the kit share the cores), so more contexts than cores only slow each step,
+    /// and a step that waits for a slow sign-up then risks its timeout (docs/conformance-kit-ci.md, Speed).
+    /// </summary>
+    public static int DefaultParallelFlows => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>Flows run at once, each in its own browser context of one browser.</summary>
-    public int MaxParallelFlows { get; init; } = 4;
+    public int MaxParallelFlows { get; init; } = DefaultParallelFlows;
 
     /// <summary>A browser binary that overrides the profile's and the kit's resolution.</summary>
     public string? BrowserPath { get; init; }
