@@ -48,12 +48,6 @@ internal static class OneThreadReplayBench
         foreach (var project in projects)
         {
             var baseline = CompilationInput.FromResponseFile(ReplayBench.ResponseFile(workDirectory, project, Contender.CompilerOnly), project.Directory);
-            var errors = baseline.Create().GetDiagnostics().Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-            if (errors > 0)
-            {
-                progress($"one thread, in process: {project.Name} has {errors} compile errors here (no source generators run); the analyzers still run on what binds");
-            }
-
             foreach (var contender in measured)
             {
                 var paths = CompilationInput.AnalyzerPaths(ReplayBench.ResponseFile(workDirectory, project, contender), project.Directory);
@@ -69,9 +63,17 @@ internal static class OneThreadReplayBench
         }
 
         // Warm-up: each contender's code JIT-compiled, each project's references read, before any round counts.
-        foreach (var ((_, _), (input, analyzers)) in inputs)
+        // The analysis binds every body, so the compile errors are counted from the same compilation.
+        var counted = new HashSet<BenchProject>();
+        foreach (var ((_, project), (input, analyzers)) in inputs)
         {
-            await AnalyzeAsync(input.Create(), analyzers);
+            var compilation = input.Create();
+            await AnalyzeAsync(compilation, analyzers);
+            var errors = compilation.GetDiagnostics().Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+            if (counted.Add(project) && errors > 0)
+            {
+                progress($"one thread, in process: {project.Name} has {errors} compile errors here (no source generators run); the analyzers still run on what binds");
+            }
         }
 
         var runs = measured.Select(contender => new OneThreadRuns(contender, [], [], [])).ToList();
@@ -161,7 +163,7 @@ internal static class OneThreadReplayBench
 
         public static CompilationInput FromResponseFile(string responseFile, string directory)
         {
-            var arguments = Parse(responseFile, directory);
+            var arguments = ParseCommandLine(responseFile, directory);
             var missing = arguments.SourceFiles.Select(source => source.Path)
                 .Concat(arguments.MetadataReferences.Select(reference => Path.GetFullPath(reference.Reference, directory)))
                 .FirstOrDefault(path => !File.Exists(path));
@@ -180,9 +182,9 @@ internal static class OneThreadReplayBench
         }
 
         public static IReadOnlyList<string> AnalyzerPaths(string responseFile, string directory) =>
-            Parse(responseFile, directory).AnalyzerReferences.Select(reference => Path.GetFullPath(reference.FilePath, directory)).ToList();
+            ParseCommandLine(responseFile, directory).AnalyzerReferences.Select(reference => Path.GetFullPath(reference.FilePath, directory)).ToList();
 
-        private static CSharpCommandLineArguments Parse(string responseFile, string directory)
+        private static CSharpCommandLineArguments ParseCommandLine(string responseFile, string directory)
         {
             if (!File.Exists(responseFile))
             {
