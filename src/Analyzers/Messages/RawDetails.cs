@@ -31,10 +31,10 @@ internal sealed class RawDetails
 
     public RawDetails(Compilation compilation)
     {
-        _exception = compilation.GetTypeByMetadataName("System.Exception");
-        _responseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
-        _requestException = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestException");
-        _content = compilation.GetTypeByMetadataName("System.Net.Http.HttpContent");
+        _exception = compilation.FindType("System.Exception");
+        _responseMessage = compilation.FindType("System.Net.Http.HttpResponseMessage");
+        _requestException = compilation.FindType("System.Net.Http.HttpRequestException");
+        _content = compilation.FindType("System.Net.Http.HttpContent");
     }
 
     public List<RawDetail> Find(IOperation value)

@@ -29,7 +29,7 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var compilation = start.Compilation;
-            var debuggerDisplay = new System.Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Diagnostics.DebuggerDisplayAttribute"));
+            var debuggerDisplay = new System.Lazy<INamedTypeSymbol?>(() => compilation.FindType("System.Diagnostics.DebuggerDisplayAttribute"));
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, debuggerDisplay), SymbolKind.NamedType);
             // A block action: the other rules have every body's operations built anyway, so the few ToString and
             // PrintMembers bodies cost no binding of their own (a syntax action asking for them bound each one here).

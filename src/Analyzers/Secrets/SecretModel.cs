@@ -64,16 +64,16 @@ internal sealed class SecretModel
         _assembly = compilation.Assembly;
         Options = options;
         Names = new SecretNameMatcher(options.Get(SecretOptions.SecretWords), options.Get(SecretOptions.VetoWords));
-        _dataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
-        _redactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
-        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-        _secureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
-        _span = compilation.GetTypeByMetadataName("System.Span`1");
-        _readOnlySpan = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
-        _memory = compilation.GetTypeByMetadataName("System.Memory`1");
-        _readOnlyMemory = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
-        _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        _dataClassificationAttribute = compilation.FindType("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+        _redactor = compilation.FindType("Microsoft.Extensions.Compliance.Redaction.Redactor");
+        _stringBuilder = compilation.FindType("System.Text.StringBuilder");
+        _secureString = compilation.FindType("System.Security.SecureString");
+        _span = compilation.FindType("System.Span`1");
+        _readOnlySpan = compilation.FindType("System.ReadOnlySpan`1");
+        _memory = compilation.FindType("System.Memory`1");
+        _readOnlyMemory = compilation.FindType("System.ReadOnlyMemory`1");
+        _task = compilation.FindType("System.Threading.Tasks.Task`1");
+        _valueTask = compilation.FindType("System.Threading.Tasks.ValueTask`1");
         _attributeNames = BuiltInAttributes.AddRange(options.Get(SecretOptions.SecretAttributes));
         _sanitizers = options.Get(SecretOptions.SanitizerMethods);
         CallDepth = options.Get(SecretOptions.CallDepth);
@@ -82,7 +82,7 @@ internal sealed class SecretModel
         foreach (var name in options.Get(SecretOptions.SecretTypes))
         {
             // A name no assembly of this project defines is fine: one .editorconfig often serves many projects.
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            if (compilation.FindType(name) is { } type)
             {
                 secretTypes.Add(type);
             }

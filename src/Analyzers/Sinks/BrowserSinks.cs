@@ -25,8 +25,8 @@ internal sealed class BrowserSinks : SinkTable
     public BrowserSinks(Compilation compilation)
         : base(compilation, SinkKind.Browser, Specs)
     {
-        _httpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
-        _headerDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
+        _httpResponse = compilation.FindType("Microsoft.AspNetCore.Http.HttpResponse");
+        _headerDictionary = compilation.FindType("Microsoft.AspNetCore.Http.IHeaderDictionary");
     }
 
     public override bool IsEmpty => base.IsEmpty && _httpResponse is null;

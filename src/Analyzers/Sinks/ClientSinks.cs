@@ -40,10 +40,10 @@ internal sealed class ClientSinks : SinkTable
     public ClientSinks(Compilation compilation)
         : base(compilation, SinkKind.Client, Specs)
     {
-        _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-        _pageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-        _nonAction = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-        _endpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+        _controllerBase = compilation.FindType("Microsoft.AspNetCore.Mvc.ControllerBase");
+        _pageModel = compilation.FindType("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        _nonAction = compilation.FindType("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        _endpointRouteBuilderExtensions = compilation.FindType("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
     }
 
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)

@@ -43,10 +43,10 @@ internal sealed class LogSinks : SinkTable
     public LogSinks(Compilation compilation)
         : base(compilation, SinkKind.Log, Specs)
     {
-        _ilogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-        _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-        _console = compilation.GetTypeByMetadataName("System.Console");
-        _dataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+        _ilogger = compilation.FindType("Microsoft.Extensions.Logging.ILogger");
+        _loggerMessageAttribute = compilation.FindType("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+        _console = compilation.FindType("System.Console");
+        _dataClassificationAttribute = compilation.FindType("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
     }
 
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)

@@ -21,7 +21,7 @@ internal sealed class MessageSinks : SinkTable
         : base(compilation, SinkKind.Message, Enumerable.Empty<SinkSpec>())
     {
         _userMessages = UserMessageSinks.Create(compilation);
-        _exception = compilation.GetTypeByMetadataName("System.Exception");
+        _exception = compilation.FindType("System.Exception");
     }
 
     public override bool IsEmpty => false;

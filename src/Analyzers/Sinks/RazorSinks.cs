@@ -21,7 +21,7 @@ internal sealed class RazorSinks : SinkTable
     public RazorSinks(Compilation compilation)
         : base(compilation, SinkKind.Client, Array.Empty<SinkSpec>())
     {
-        _razorPageBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Razor.RazorPageBase");
+        _razorPageBase = compilation.FindType("Microsoft.AspNetCore.Mvc.Razor.RazorPageBase");
     }
 
     public override bool IsEmpty => _razorPageBase is null;

@@ -19,7 +19,7 @@ internal abstract class SinkTable
         Kind = kind;
         foreach (var spec in specs)
         {
-            var type = compilation.GetTypeByMetadataName(spec.TypeName);
+            var type = compilation.FindType(spec.TypeName);
             if (type is null)
             {
                 continue;

@@ -125,15 +125,15 @@ internal sealed class UserMessageSinks
 
     private UserMessageSinks(Compilation compilation)
     {
-        _modelStateDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
-        _modelStateExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ModelStateDictionaryExtensions");
-        _problemDetails = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ProblemDetails");
-        _tempData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
-        _viewData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary");
-        _objectResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ObjectResult");
-        _contentResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ContentResult");
-        _exception = compilation.GetTypeByMetadataName("System.Exception");
-        _validationAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.ValidationAttribute");
+        _modelStateDictionary = compilation.FindType("Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
+        _modelStateExtensions = compilation.FindType("Microsoft.AspNetCore.Mvc.ModelStateDictionaryExtensions");
+        _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
+        _tempData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
+        _viewData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary");
+        _objectResult = compilation.FindType("Microsoft.AspNetCore.Mvc.ObjectResult");
+        _contentResult = compilation.FindType("Microsoft.AspNetCore.Mvc.ContentResult");
+        _exception = compilation.FindType("System.Exception");
+        _validationAttribute = compilation.FindType("System.ComponentModel.DataAnnotations.ValidationAttribute");
         _responseHelperTypes = Resolve(
             compilation,
             "Microsoft.AspNetCore.Http.Results",
@@ -481,7 +481,7 @@ internal sealed class UserMessageSinks
         var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         foreach (var name in metadataNames)
         {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            if (compilation.FindType(name) is { } type)
             {
                 builder.Add(type);
             }
