@@ -245,29 +245,27 @@ internal sealed class SecretModel
             case IArrayTypeSymbol array:
                 return array.ElementType.SpecialType is SpecialType.System_Char or SpecialType.System_Byte or SpecialType.System_String;
             case INamedTypeSymbol named:
-                if (named.SpecialType == SpecialType.System_String)
+                if (named.SpecialType != SpecialType.None)
                 {
-                    return true;
+                    return named.SpecialType == SpecialType.System_String;
                 }
 
-                if (named.IsGenericType)
+                // Asked for every reference a body reads: the name rules out nearly every type before the costlier
+                // symbol comparison that proves it.
+                switch (named.Name)
                 {
-                    // TypeArguments builds a new array on every call: asked only of the few definitions that need it.
-                    var definition = named.OriginalDefinition;
-                    if (Is(definition, _span) || Is(definition, _readOnlySpan) || Is(definition, _memory) || Is(definition, _readOnlyMemory))
-                    {
-                        return named.TypeArguments[0].SpecialType == SpecialType.System_Char;
-                    }
-
-                    if (Is(definition, _task) || Is(definition, _valueTask))
-                    {
-                        return IsTextLike(named.TypeArguments[0]);
-                    }
-
-                    return false;
+                    case "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory" when named.IsGenericType:
+                        // TypeArguments builds a new array on every call: asked only of the few definitions that need it.
+                        var definition = named.OriginalDefinition;
+                        return (Is(definition, _span) || Is(definition, _readOnlySpan) || Is(definition, _memory) || Is(definition, _readOnlyMemory))
+                            && named.TypeArguments[0].SpecialType == SpecialType.System_Char;
+                    case "Task" or "ValueTask" when named.IsGenericType:
+                        return (Is(named.OriginalDefinition, _task) || Is(named.OriginalDefinition, _valueTask)) && IsTextLike(named.TypeArguments[0]);
+                    case "StringBuilder" or "SecureString" when !named.IsGenericType:
+                        return Is(named, _stringBuilder) || Is(named, _secureString);
+                    default:
+                        return false;
                 }
-
-                return Is(named, _stringBuilder) || Is(named, _secureString);
             default:
                 return false;
         }

@@ -75,10 +75,12 @@ internal sealed class UserMessageSinks
         OperationKind.ObjectCreation,
         OperationKind.SimpleAssignment);
 
-    private static readonly ImmutableHashSet<string> ResponseHelperNames = ImmutableHashSet.Create(
-        StringComparer.Ordinal,
+    // Asked for every call a body makes: a hash set answers without the tree walk of an ImmutableHashSet. Never changed after this.
+    private static readonly HashSet<string> ResponseHelperNames = new(StringComparer.Ordinal)
+    {
         "BadRequest", "Conflict", "NotFound", "UnprocessableEntity", "Ok", "Content", "Text", "Json",
-        "StatusCode", "Problem", "ValidationProblem", "Accepted", "Created", "InternalServerError");
+        "StatusCode", "Problem", "ValidationProblem", "Accepted", "Created", "InternalServerError",
+    };
 
     private static readonly ImmutableHashSet<string> BodyParameterNames = ImmutableHashSet.Create(
         StringComparer.Ordinal, "error", "value", "content", "data", "text", "message");
@@ -225,7 +227,7 @@ internal sealed class UserMessageSinks
             return;
         }
 
-        if (ResponseHelperNames.Contains(method.Name) && Contains(_responseHelperTypes, type))
+        if (!_responseHelperTypes.IsEmpty && ResponseHelperNames.Contains(method.Name) && Contains(_responseHelperTypes, type))
         {
             var sinkName = type.Name + "." + method.Name;
             foreach (var argument in invocation.Arguments)

@@ -184,6 +184,7 @@ public sealed class SecretToLogAnalyzerTests
             "string pleoApiKeys",
             "char[] password",
             "StringBuilder secret",
+            "System.Security.SecureString password",
             "ReadOnlyMemory<char> token",
             "byte[] privateKey",
             "string? apiKey2",
