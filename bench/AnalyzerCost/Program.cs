@@ -94,8 +94,7 @@ try
     var suites = new List<Suite>();
     if (flags.Contains("--one-thread-only"))
     {
-        var recorded = Contender.All(PackedVersion(Path.Combine(work, "feed")))
-            .Where(contender => contender.IsBaseline || contender.PackageId is Contender.OurPackageId or Contender.RoslynatorPackageId).ToList();
+        var recorded = Contender.All(PackedVersion(Path.Combine(work, "feed"))).Where(contender => contender.IsInTargets).ToList();
         IReadOnlyList<BenchProject> generated = [new BenchProject("generated", Path.Combine(work, "projects"), reference => GeneratedProject(corpus, reference))];
         suites.Add(new Suite("Generated corpus (command lines recorded earlier)", [], [], await OneThreadReplayBench.RunAsync(work, generated, recorded, replayRounds, Progress)));
         if (flags.Contains("--real-code"))
@@ -137,8 +136,7 @@ try
             IReadOnlyList<OneThreadRuns> oneThread = [];
             if (replayRounds > 0)
             {
-                // The targets' contenders only: the slow peers would add tens of minutes per round.
-                var replayed = contenders.Where(contender => contender.IsBaseline || contender.PackageId is Contender.OurPackageId or Contender.RoslynatorPackageId).ToList();
+                var replayed = contenders.Where(contender => contender.IsInTargets).ToList();
                 replays = await ReplayBench.RunAsync(work, projects, replayed, replayRounds, Progress, comparedBuild);
                 oneThread = await OneThreadReplayBench.RunAsync(work, projects, replayed, replayRounds, Progress);
             }

@@ -16,6 +16,12 @@ internal sealed record Contender(string Name, string? PackageId, string? Version
 
     public bool IsBaseline => PackageId is null;
 
+    /// <summary>
+    /// The baseline, our package or the peer target 2 names: the contenders the replays and the one-thread
+    /// comparison measure (the slow peers would add tens of minutes per round).
+    /// </summary>
+    public bool IsInTargets => IsBaseline || PackageId is OurPackageId or RoslynatorPackageId;
+
     /// <summary>This contender's share of a /reportanalyzer table: the sum of its assemblies' rows.</summary>
     public double SecondsIn(IReadOnlyDictionary<string, double> assemblySeconds) =>
         assemblySeconds.Where(entry => AssemblyPrefixes.Any(prefix => entry.Key.StartsWith(prefix, StringComparison.Ordinal)))
