@@ -69,7 +69,7 @@ var work = Path.GetFullPath(settings.GetValueOrDefault("--work", Path.Combine(re
 // Checked before anything is generated or created: a wrong folder leaves nothing behind.
 if (flags.Contains("--one-thread-only"))
 {
-    if (!File.Exists(Path.Combine(work, "replay", "generated.PleoUxGuardAnalyzers.rsp"))
+    if (Contender.All(string.Empty).Where(contender => contender.IsInTargets).Any(contender => !File.Exists(Path.Combine(work, "replay", $"generated.{contender.Slug}.rsp")))
         || !Directory.Exists(Path.Combine(work, "feed")) || Directory.GetFiles(Path.Combine(work, "feed"), "PleoUxGuard.Analyzers.*.nupkg").Length != 1
         || replayRounds == 0)
     {

@@ -20,6 +20,13 @@ internal sealed class BuildBench(string workDirectory, IReadOnlyList<BenchProjec
                 var reference = contender.IsBaseline
                     ? string.Empty
                     : $"""<PackageReference Include="{contender.PackageId}" Version="{contender.Version}" PrivateAssets="all" />""";
+                if (contender.GlobalConfig is { } globalConfig)
+                {
+                    var configPath = Path.ChangeExtension(path, ".globalconfig");
+                    File.WriteAllText(configPath, globalConfig);
+                    reference += "\n    " + $"""<GlobalAnalyzerConfigFiles Include="{configPath}" />""";
+                }
+
                 File.WriteAllText(path, project.Render(reference));
                 progress($"restoring {project.Name} for {contender.Name}");
                 await Cli.DotnetAsync(project.Directory, "restore", path, "-nologo", "-tl:off", "-v:q");

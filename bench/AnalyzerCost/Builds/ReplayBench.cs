@@ -65,7 +65,7 @@ internal static class ReplayBench
         var oneFile = Path.Combine(replays.FullName, "OneFile.cs");
         File.WriteAllText(oneFile, OneFile);
         var commands = new Dictionary<(Contender, BenchProject), (string FileName, string[] Prefix, string ResponseFile, string OneFileResponseFile)>();
-        var ours = contenders.Single(contender => contender.PackageId == Contender.OurPackageId);
+        var ours = contenders.Single(contender => contender.IsOurPackage);
         var compared = comparedBuild is null ? null : ours.ComparedWith(comparedBuild);
         foreach (var contender in compared is null ? contenders : [.. contenders, compared])
         {

@@ -60,7 +60,7 @@ internal static class OneThreadReplayBench
                     loaded.Add(key, analyzers);
                 }
 
-                var run = WithWarningRules(analyzers, baseline.Options);
+                var run = WithWarningRules(analyzers, baseline.Options, contender);
                 if (run.IsEmpty)
                 {
                     throw new InvalidOperationException($"No analyzer of {contender.Name} has a rule that shows as a warning or an error under {project.Name}'s options: nothing to measure.");
@@ -154,8 +154,9 @@ internal static class OneThreadReplayBench
     /// <c>AsyncSuffixAnalyzer</c>, 0.44 s in that replay), so this set understates what a build runs: a ratio to
     /// another package measured on it can only flatter the other package.
     /// </summary>
-    private static ImmutableArray<DiagnosticAnalyzer> WithWarningRules(ImmutableArray<DiagnosticAnalyzer> analyzers, CompilationOptions options) =>
-        analyzers.Where(analyzer => analyzer.SupportedDiagnostics.Any(descriptor => ShowsInBuild(descriptor, options))).ToImmutableArray();
+    /// <remarks>A contender that switches rules off in its builds (<see cref="Contender.DisabledRules"/>) runs here without the analyzers of those rules.</remarks>
+    private static ImmutableArray<DiagnosticAnalyzer> WithWarningRules(ImmutableArray<DiagnosticAnalyzer> analyzers, CompilationOptions options, Contender contender) =>
+        analyzers.Where(analyzer => analyzer.SupportedDiagnostics.Any(descriptor => ShowsInBuild(descriptor, options) && contender.Runs(descriptor.Id))).ToImmutableArray();
 
     private static bool ShowsInBuild(DiagnosticDescriptor descriptor, CompilationOptions options)
     {
