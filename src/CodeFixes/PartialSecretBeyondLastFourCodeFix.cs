@@ -7,7 +7,7 @@ using PleoUxGuard.CodeFixes.Secrets;
 
 namespace PleoUxGuard.CodeFixes;
 
-/// <summary>Fixes for PartialSecretBeyondLastFourAnalyzer: mask the secret to its last 4 characters, or remove it from the message.</summary>
+/// <summary>Fixes for PUX005 (PartialSecretBeyondLastFourRule): mask the secret to its last 4 characters, or remove it from the message.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PartialSecretBeyondLastFourCodeFix))]
 [Shared]
 public sealed class PartialSecretBeyondLastFourCodeFix : SecretLeakCodeFix

@@ -7,7 +7,7 @@ using PleoUxGuard.CodeFixes.Secrets;
 
 namespace PleoUxGuard.CodeFixes;
 
-/// <summary>Fixes for SecretToLogAnalyzer: mask the secret to its last 4 characters, or remove it from the message.</summary>
+/// <summary>Fixes for PUX001 (SecretToLogRule): mask the secret to its last 4 characters, or remove it from the message.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecretToLogCodeFix))]
 [Shared]
 public sealed class SecretToLogCodeFix : SecretLeakCodeFix

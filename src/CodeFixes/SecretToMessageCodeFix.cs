@@ -7,7 +7,7 @@ using PleoUxGuard.CodeFixes.Secrets;
 
 namespace PleoUxGuard.CodeFixes;
 
-/// <summary>Fixes for SecretToMessageAnalyzer: mask the secret to its last 4 characters, or remove it from the message.</summary>
+/// <summary>Fixes for PUX002 (SecretToMessageRule): mask the secret to its last 4 characters, or remove it from the message.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecretToMessageCodeFix))]
 [Shared]
 public sealed class SecretToMessageCodeFix : SecretLeakCodeFix

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,78 +11,106 @@ using PleoUxGuard.Analyzers.Sinks;
 namespace PleoUxGuard.Analyzers.Analysis;
 
 /// <summary>
-/// The engine behind the thin secret rules: per compilation it checks that a sink table the rule watches is
-/// referenced at all (and stops otherwise); per method body it reads the <see cref="SharedSinkScan"/> that all
-/// secret rules share and reports the findings of the rule's kinds.
+/// The engine behind the thin secret rules: per compilation it keeps the rules one of whose sink tables is
+/// referenced at all (and stops when none is); per method body it reads the <see cref="SharedSinkScan"/> that all
+/// secret rules share and reports each rule's findings.
 /// </summary>
 internal static class SecretSinkAnalysis
 {
     /// <summary>Diagnostic property: the documentation id of the member a serialized object exposes (for the [JsonIgnore] fix).</summary>
     public const string ExposedMemberProperty = "ExposedMember";
 
-    /// <param name="kinds">The sink kinds the rule watches.</param>
-    /// <param name="partial">True for PUX005 (slices beyond the last four); false for whole secrets.</param>
-    /// <param name="unflowed">Asked for each sink operand that carries no secret: a secret symbol it still exposes (PUX004: a serialized type's member), or null.</param>
-    /// <param name="razorOutput">Also analyse the code the Razor generator writes for .cshtml files (other generated code never).</param>
-    public static void Register(
-        CompilationStartAnalysisContext start,
-        SinkKindSet kinds,
-        bool partial,
-        DiagnosticDescriptor descriptor,
-        Func<IOperation, SecretModel, ISymbol?>? unflowed = null,
-        bool razorOutput = false)
+    /// <summary>
+    /// Registers one block action for <paramref name="rules"/>: per method body it reads the shared scan once and
+    /// reports, for each rule, the findings of its kinds, as each rule's own callback did before.
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext start, ImmutableArray<SecretSinkRule> rules)
     {
         var compilation = start.Compilation;
         var options = start.Options;
 
         // The sink types are resolved on the first body, not at compilation start: the first type lookup of a
         // build binds every reference and loads namespaces of every referenced assembly, work the compiler does
-        // anyway once it binds code. A compilation that references none of the rule's sink types still costs
+        // anyway once it binds code. A compilation that references none of the rules' sink types still costs
         // one check per body.
-        var shared = new Lazy<SharedSinkScan?>(() =>
-            SinkCatalogue.For(compilation).Present(kinds).IsEmpty ? null : SharedSinkScan.For(compilation, options));
+        var watching = new Lazy<ImmutableArray<SecretSinkRule>>(() => Watching(SinkCatalogue.For(compilation), rules));
+        var shared = new Lazy<SharedSinkScan?>(() => watching.Value.IsEmpty ? null : SharedSinkScan.For(compilation, options));
+        var anyRazorOutput = rules.Any(rule => rule.RazorOutput);
         start.RegisterOperationBlockAction(block =>
         {
             var tree = block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].Syntax.SyntaxTree;
-            if (tree is null || (block.IsGeneratedCode && !(razorOutput && RazorSinks.IsRazorOutput(tree))) || shared.Value is not { } scanner)
+            var generated = block.IsGeneratedCode;
+            if (tree is null || (generated && !(anyRazorOutput && RazorSinks.IsRazorOutput(tree))) || shared.Value is not { } scanner)
             {
                 return;
             }
 
             var scan = scanner.Scan(block.OperationBlocks, block.OwningSymbol, tree);
-            SecretModel? model = null;
-            foreach (var result in scan.Results)
+            if (scan.Results.Length == 0)
             {
-                var reported = false;
-                for (var index = result.FindingStart; index < result.FindingEnd; index++)
-                {
-                    var finding = scan.Findings[index];
-                    if (kinds.Contains(finding.Kind))
-                    {
-                        reported = true;
-                        if (finding.IsPartial == partial)
-                        {
-                            block.ReportDiagnostic(Diagnostic.Create(
-                                descriptor, RazorSinks.ReportLocation(finding.Hit.At.Syntax), finding.Hit.SourceName, finding.SinkName));
-                        }
-                    }
-                }
+                return;
+            }
 
-                if (unflowed is null || reported)
+            SecretModel? model = null;
+            foreach (var rule in watching.Value)
+            {
+                if (!generated || rule.RazorOutput)
                 {
-                    continue;
-                }
-
-                for (var index = result.OperandStart; index < result.OperandEnd; index++)
-                {
-                    var operand = scan.Operands[index];
-                    if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed)
-                    {
-                        var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
-                        block.ReportDiagnostic(Diagnostic.Create(descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));
-                    }
+                    Report(block, rule, scan, compilation, options, tree, ref model);
                 }
             }
         });
+    }
+
+    /// <summary>The rules at least one of whose sink tables this compilation can reach at all.</summary>
+    private static ImmutableArray<SecretSinkRule> Watching(SinkCatalogue catalogue, ImmutableArray<SecretSinkRule> rules)
+    {
+        var watching = ImmutableArray.CreateBuilder<SecretSinkRule>(rules.Length);
+        foreach (var rule in rules)
+        {
+            if (!catalogue.Present(rule.Kinds).IsEmpty)
+            {
+                watching.Add(rule);
+            }
+        }
+
+        return watching.ToImmutable();
+    }
+
+    private static void Report(
+        OperationBlockAnalysisContext block, SecretSinkRule rule, SharedSinkScan.BodyScan scan, Compilation compilation, AnalyzerOptions options, SyntaxTree tree, ref SecretModel? model)
+    {
+        foreach (var result in scan.Results)
+        {
+            var reported = false;
+            for (var index = result.FindingStart; index < result.FindingEnd; index++)
+            {
+                var finding = scan.Findings[index];
+                if (rule.Kinds.Contains(finding.Kind))
+                {
+                    reported = true;
+                    if (finding.IsPartial == rule.Partial)
+                    {
+                        block.ReportDiagnostic(Diagnostic.Create(
+                            rule.Descriptor, RazorSinks.ReportLocation(finding.Hit.At.Syntax), finding.Hit.SourceName, finding.SinkName));
+                    }
+                }
+            }
+
+            if (rule.Unflowed is not { } unflowed || reported)
+            {
+                continue;
+            }
+
+            for (var index = result.OperandStart; index < result.OperandEnd; index++)
+            {
+                var operand = scan.Operands[index];
+                if (rule.Kinds.Contains(operand.Kind) && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed)
+                {
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
+                    block.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));
+                }
+            }
+        }
     }
 }

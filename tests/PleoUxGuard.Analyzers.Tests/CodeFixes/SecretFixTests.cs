@@ -12,7 +12,7 @@ public sealed class SecretFixTests
     [Fact]
     public async Task PUX002_masks_a_secret_in_an_exception_message()
     {
-        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretToMessageAnalyzer, SecretToMessageCodeFix>(
+        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretLeakAnalyzer, SecretToMessageCodeFix>(
             InMethod("""throw new InvalidOperationException($"Pleo rejected {{|PUX002:apiKey|}}");"""),
             InMethod("""throw new InvalidOperationException($"Pleo rejected {SecretMask.LastFour(apiKey)}");"""));
     }
@@ -20,7 +20,7 @@ public sealed class SecretFixTests
     [Fact]
     public async Task PUX002_removes_a_secret_from_a_concatenated_message()
     {
-        await Verifiers.CodeFixVerifier<SecretToMessageAnalyzer, SecretToMessageCodeFix>.VerifyAsync(
+        await Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToMessageCodeFix>.VerifyAsync(
             InMethod("""throw new InvalidOperationException("Pleo rejected the key " + {|PUX002:apiKey|});"""),
             InMethod("""throw new InvalidOperationException("Pleo rejected the key ");"""),
             SecretFixes.RemoveKey);
@@ -29,7 +29,7 @@ public sealed class SecretFixTests
     [Fact]
     public async Task PUX005_replaces_a_prefix_by_the_masked_key()
     {
-        await SecretToLogCodeFixTests.VerifyMaskAsync<PartialSecretBeyondLastFourAnalyzer, PartialSecretBeyondLastFourCodeFix>(
+        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretLeakAnalyzer, PartialSecretBeyondLastFourCodeFix>(
             InMethod("""logger.LogInformation("Key {Prefix}", {|PUX005:apiKey[..8]|}); logger.LogInformation("Key {Part}", {|PUX005:apiKey.Substring(0, 6)|});"""),
             InMethod("""logger.LogInformation("Key {Prefix}", SecretMask.LastFour(apiKey)); logger.LogInformation("Key {Part}", SecretMask.LastFour(apiKey));"""),
             iterations: 2);
@@ -161,6 +161,6 @@ public sealed class SecretFixTests
                 public IActionResult Saved(SavedView saved) => Ok(saved);
             }
             """;
-        await Verifiers.CodeFixVerifier<SecretToClientAnalyzer, SecretToClientCodeFix>.VerifyAsync(source, fixedSource, SecretToClientCodeFix.JsonIgnoreKey);
+        await Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToClientCodeFix>.VerifyAsync(source, fixedSource, SecretToClientCodeFix.JsonIgnoreKey);
     }
 }

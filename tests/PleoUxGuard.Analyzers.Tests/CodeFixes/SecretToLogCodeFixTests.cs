@@ -38,7 +38,7 @@ public sealed class SecretToLogCodeFixTests
     [Fact]
     public async Task Masking_wraps_the_secret_and_adds_the_helper_once()
     {
-        await VerifyMaskAsync<SecretToLogAnalyzer, SecretToLogCodeFix>(
+        await VerifyMaskAsync<SecretLeakAnalyzer, SecretToLogCodeFix>(
             InMethod("""logger.LogInformation("Key {Key} and {Again}", {|PUX001:apiKey|}, {|PUX001:apiKey|});"""),
             InMethod("""logger.LogInformation("Key {Key} and {Again}", SecretMask.LastFour(apiKey), SecretMask.LastFour(apiKey));"""),
             iterations: 2);
@@ -47,7 +47,7 @@ public sealed class SecretToLogCodeFixTests
     [Fact]
     public async Task Masking_uses_the_helper_already_in_the_project()
     {
-        await VerifyMaskAsync<SecretToLogAnalyzer, SecretToLogCodeFix>(
+        await VerifyMaskAsync<SecretLeakAnalyzer, SecretToLogCodeFix>(
             InMethod("""Console.WriteLine($"key={{|PUX001:apiKey|}}");"""),
             InMethod("""Console.WriteLine($"key={SecretMask.LastFour(apiKey)}");"""),
             helperExists: true);
@@ -68,7 +68,7 @@ public sealed class SecretToLogCodeFixTests
         """logger.LogInformation("Connecting with ");""")]
     public async Task Removing_takes_out_the_secret_with_its_placeholder(string statement, string fixedStatement)
     {
-        await Verifiers.CodeFixVerifier<SecretToLogAnalyzer, SecretToLogCodeFix>.VerifyAsync(
+        await Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToLogCodeFix>.VerifyAsync(
             InMethod(statement, "ILogger logger, string apiKey, string company"),
             InMethod(fixedStatement, "ILogger logger, string apiKey, string company"),
             SecretFixes.RemoveKey);

@@ -1,5 +1,5 @@
 using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
-using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.PartialSecretBeyondLastFourAnalyzer>;
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux005>;
 
 namespace PleoUxGuard.Analyzers.Tests.Rules;
 

@@ -1,5 +1,5 @@
 using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
-using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretInUrlAnalyzer>;
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux006>;
 
 namespace PleoUxGuard.Analyzers.Tests.Rules;
 

@@ -1,4 +1,4 @@
-using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretToLogAnalyzer>;
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux001>;
 
 using PleoUxGuard.Analyzers.Tests.Secrets;
 using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
@@ -148,7 +148,7 @@ public sealed class SecretToLogAnalyzerTests
                 void Connect(string apiKey, Serilog.ILogger logger) => logger.Information("{Key}", apiKey);
             }
             """;
-        var test = new Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretToLogAnalyzer>.Test
+        var test = new Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux001>.Test
         {
             TestCode = source,
             ReferenceAssemblies = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80,

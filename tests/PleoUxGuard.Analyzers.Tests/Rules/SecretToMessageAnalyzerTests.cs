@@ -1,5 +1,5 @@
 using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
-using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretToMessageAnalyzer>;
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux002>;
 
 namespace PleoUxGuard.Analyzers.Tests.Rules;
 

@@ -169,7 +169,7 @@ public sealed class MustStaySilentTests
     }
 
     /// <summary>Runs PUX001–PUX007 together against <see cref="TestReferences.Default"/>.</summary>
-    internal sealed class AllSecretRules : CSharpAnalyzerTest<SecretToLogAnalyzer, DefaultVerifier>
+    internal sealed class AllSecretRules : CSharpAnalyzerTest<SecretLeakAnalyzer, DefaultVerifier>
     {
         public AllSecretRules()
         {
@@ -179,13 +179,8 @@ public sealed class MustStaySilentTests
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new DiagnosticAnalyzer[]
         {
-            new SecretToLogAnalyzer(),
-            new SecretToMessageAnalyzer(),
+            new SecretLeakAnalyzer(),
             new SecretInToStringAnalyzer(),
-            new SecretToClientAnalyzer(),
-            new PartialSecretBeyondLastFourAnalyzer(),
-            new SecretInUrlAnalyzer(),
-            new SecretToBrowserStorageAnalyzer(),
         };
     }
 }

@@ -190,7 +190,7 @@ public sealed class SecretMarkingTests
 
     private static async Task RunAsync(string source, MetadataReference? library = null, string? editorConfig = null)
     {
-        var test = new AnalyzerVerifier<SecretToLogAnalyzer>.Test
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer, OnlyPux001>.Test
         {
             TestCode = source,
             ReferenceAssemblies = TestReferences.WithoutCompliance,

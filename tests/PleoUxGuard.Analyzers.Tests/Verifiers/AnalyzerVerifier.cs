@@ -9,9 +9,12 @@ internal static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
     /// <summary>Verifies exactly the diagnostics marked in the source; an optional .editorconfig body configures the rule.</summary>
-    public static Task VerifyAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected) =>
+        RunAsync(new Test(), source, editorConfig, expected);
+
+    internal static Task RunAsync(Test test, string source, string? editorConfig, DiagnosticResult[] expected)
     {
-        var test = new Test { TestCode = source };
+        test.TestCode = source;
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
@@ -21,7 +24,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
         return test.RunAsync();
     }
 
-    internal sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    internal class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {
         public Test()
         {
@@ -32,5 +35,27 @@ internal static class AnalyzerVerifier<TAnalyzer>
             // class has an explicit generated-code test instead.
             TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
         }
+
+        /// <summary>Switches off every rule of the analyzer but <paramref name="id"/>.</summary>
+        protected void OnlyRule(string id) =>
+            DisabledDiagnostics.AddRange(new TAnalyzer().SupportedDiagnostics.Select(descriptor => descriptor.Id).Where(other => other != id));
+    }
+}
+
+/// <summary>
+/// Runs one rule of an analyzer that reports several (<see cref="Rules.SecretLeakAnalyzer"/>), its other rules
+/// switched off, so each rule's tests read as that rule's spec.
+/// </summary>
+internal static class AnalyzerVerifier<TAnalyzer, TRule>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TRule : RuleSelection, new()
+{
+    /// <summary>Verifies exactly the diagnostics marked in the source; an optional .editorconfig body configures the rule.</summary>
+    public static Task VerifyAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected) =>
+        AnalyzerVerifier<TAnalyzer>.RunAsync(new Test(), source, editorConfig, expected);
+
+    internal sealed class Test : AnalyzerVerifier<TAnalyzer>.Test
+    {
+        public Test() => OnlyRule(new TRule().Id);
     }
 }

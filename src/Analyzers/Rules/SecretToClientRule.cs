@@ -11,13 +11,9 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// PUX004: an endpoint sends a secret to the client (R-VIS-1): it returns one, or returns an object whose
 /// JSON would contain one (a secret property without <c>[JsonIgnore]</c>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretToClientAnalyzer : SecretSinkAnalyzer
+internal static class SecretToClientRule
 {
-    public SecretToClientAnalyzer()
-        : base(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret, razorOutput: true)
-    {
-    }
+    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret, razorOutput: true);
 
     private static ISymbol? SerializedSecret(IOperation operand, SecretModel model)
     {

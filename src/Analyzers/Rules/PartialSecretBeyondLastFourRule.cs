@@ -9,11 +9,7 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// PUX005: a slice of a secret other than at most its last 4 characters reaches any sink of PUX001–PUX007
 /// (R-VIS-2). The site is reported once, as PUX005: the whole-secret rules report whole secrets only.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PartialSecretBeyondLastFourAnalyzer : SecretSinkAnalyzer
+internal static class PartialSecretBeyondLastFourRule
 {
-    public PartialSecretBeyondLastFourAnalyzer()
-        : base(Descriptors.PartialSecretBeyondLastFour, SinkKindSet.All, partial: true)
-    {
-    }
+    public static SecretSinkRule Rule { get; } = new(Descriptors.PartialSecretBeyondLastFour, SinkKindSet.All, partial: true);
 }

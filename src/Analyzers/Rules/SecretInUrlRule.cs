@@ -6,11 +6,7 @@ using PleoUxGuard.Analyzers.Sinks;
 namespace PleoUxGuard.Analyzers.Rules;
 
 /// <summary>PUX006: a secret is placed in a URL instead of the Authorization header (R-SEC-2).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretInUrlAnalyzer : SecretSinkAnalyzer
+internal static class SecretInUrlRule
 {
-    public SecretInUrlAnalyzer()
-        : base(Descriptors.SecretInUrl, SinkKindSet.Of(SinkKind.Url), partial: false)
-    {
-    }
+    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretInUrl, SinkKindSet.Of(SinkKind.Url), partial: false);
 }

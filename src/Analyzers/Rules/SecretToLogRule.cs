@@ -8,13 +8,9 @@ using PleoUxGuard.Analyzers.Sinks;
 namespace PleoUxGuard.Analyzers.Rules;
 
 /// <summary>PUX001: a secret reaches a log or diagnostic output (R-VIS-3).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretToLogAnalyzer : SecretSinkAnalyzer
+internal static class SecretToLogRule
 {
-    public SecretToLogAnalyzer()
-        : base(Descriptors.SecretToLog, SinkKindSet.Of(SinkKind.Log), partial: false, RegisterLoggerMessageDeclarations, DestructuredSecret)
-    {
-    }
+    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToLog, SinkKindSet.Of(SinkKind.Log), partial: false, RegisterLoggerMessageDeclarations, DestructuredSecret);
 
     /// <summary>
     /// <c>Log.Information("Saved {@Connection}", connection)</c>: Serilog and NLog destructure an object marked

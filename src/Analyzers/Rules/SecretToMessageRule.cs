@@ -6,11 +6,7 @@ using PleoUxGuard.Analyzers.Sinks;
 namespace PleoUxGuard.Analyzers.Rules;
 
 /// <summary>PUX002: a secret reaches an exception or user-facing message (R-VIS-3).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretToMessageAnalyzer : SecretSinkAnalyzer
+internal static class SecretToMessageRule
 {
-    public SecretToMessageAnalyzer()
-        : base(Descriptors.SecretToMessage, SinkKindSet.Of(SinkKind.Message), partial: false)
-    {
-    }
+    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToMessage, SinkKindSet.Of(SinkKind.Message), partial: false);
 }

@@ -6,11 +6,7 @@ using PleoUxGuard.Analyzers.Sinks;
 namespace PleoUxGuard.Analyzers.Rules;
 
 /// <summary>PUX007: a secret reaches a cookie, response header or client-side script (R-SEC-3).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretToBrowserStorageAnalyzer : SecretSinkAnalyzer
+internal static class SecretToBrowserStorageRule
 {
-    public SecretToBrowserStorageAnalyzer()
-        : base(Descriptors.SecretToBrowserStorage, SinkKindSet.Of(SinkKind.Browser), partial: false, razorOutput: true)
-    {
-    }
+    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToBrowserStorage, SinkKindSet.Of(SinkKind.Browser), partial: false, razorOutput: true);
 }
