@@ -80,7 +80,7 @@ internal static class MessageDiagnosticProperties
 
 /// <summary>
 /// What the message rules share per compilation: the sinks, raw-detail finder, resource texts and
-/// settings. Each rule registers through <see cref="Register"/> and judges one <see cref="MessageUse"/> at a time;
+/// settings. <see cref="Rules.MessageQualityAnalyzer"/> registers the rules through <see cref="Register"/>; each judges one <see cref="MessageUse"/> at a time;
 /// test projects, test methods, sign-in flows and state labels never reach a rule.
 /// </summary>
 internal sealed class MessageRules
@@ -110,7 +110,7 @@ internal sealed class MessageRules
     public ResourceTexts Resources { get; }
 
     /// <summary>Call from <c>Initialize</c> after enabling concurrent execution and <see cref="GeneratedCode.SkippedInActions"/>.</summary>
-    public static void Register(AnalysisContext context, bool needsResources, Action<MessageUse> judge)
+    public static void Register(AnalysisContext context, ImmutableArray<MessageQualityRule> rules)
     {
         context.RegisterCompilationStartAction(start =>
         {
@@ -119,10 +119,20 @@ internal sealed class MessageRules
                 return;
             }
 
-            var resources = needsResources
-                ? ResourceTexts.For(start.Compilation, start.Options.AdditionalFiles, start.CancellationToken)
-                : ResourceTexts.None;
-            var rules = new MessageRules(start.Compilation, resources);
+            // A rule that needs no resource texts resolves messages without them, as when each rule was its own analyzer.
+            MessageRules? withResources = null, withoutResources = null;
+            foreach (var rule in rules)
+            {
+                if (rule.NeedsResources)
+                {
+                    withResources ??= new MessageRules(start.Compilation, ResourceTexts.For(start.Compilation, start.Options.AdditionalFiles, start.CancellationToken));
+                }
+                else
+                {
+                    withoutResources ??= new MessageRules(start.Compilation, ResourceTexts.None);
+                }
+            }
+
             var sites = MessageSites.For(start.Compilation, start.Options);
             start.RegisterOperationBlockAction(block =>
             {
@@ -148,7 +158,10 @@ internal sealed class MessageRules
 
                     // A sign-in flow's messages are the sign-in's business: MessageUse.Report drops them, so a
                     // site's scope is worked out only when a rule would report there.
-                    judge(new MessageUse(site, rules, report));
+                    foreach (var rule in rules)
+                    {
+                        rule.Judge(new MessageUse(site, rule.NeedsResources ? withResources! : withoutResources!, report));
+                    }
                 }
             });
         });

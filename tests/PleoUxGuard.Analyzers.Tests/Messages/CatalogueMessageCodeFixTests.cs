@@ -45,7 +45,7 @@ public sealed class CatalogueMessageCodeFixTests
             """;
         var fixedSource = source.Replace("{|PUX010:\"Something went wrong\"|}", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal);
 
-        await Fix<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, equivalenceKey: null);
+        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, equivalenceKey: null);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class CatalogueMessageCodeFixTests
             .AddDocument("PleoKeyViewModel.cs", source);
         var compilation = (await document.Project.GetCompilationAsync())!;
         var diagnostics = await compilation
-            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new GenericErrorMessageAnalyzer()))
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new MessageQualityAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
         var diagnostic = Assert.Single(diagnostics);
 
@@ -99,7 +99,7 @@ public sealed class CatalogueMessageCodeFixTests
             """;
         var fixedSource = source.Replace("{|PUX010:\"Error\"|}", Literal(MessageCatalogue.WrongFormat), StringComparison.Ordinal);
 
-        await Fix<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, "PleoUxGuard.CatalogueMessage.WrongFormat");
+        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, "PleoUxGuard.CatalogueMessage.WrongFormat");
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class CatalogueMessageCodeFixTests
             .Replace("{|PUX010:\"Request failed\"|}", Literal(MessageCatalogue.RateLimited), StringComparison.Ordinal)
             .Replace("{|PUX010:\"Invalid API key\"|}", Literal(MessageCatalogue.InvalidKey), StringComparison.Ordinal);
 
-        await Fix<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
+        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class CatalogueMessageCodeFixTests
             .Replace("using Microsoft.AspNetCore.Mvc;\n", "using Microsoft.AspNetCore.Mvc;\nusing PleoUxGuard.Shared;\n", StringComparison.Ordinal)
             .Replace("{|PUX010:\"Invalid credentials\"|}", "MessageCatalogue.InvalidKey", StringComparison.Ordinal);
 
-        var test = NewTest<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
+        var test = NewTest<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
         var catalogue = ("/0/MessageCatalogue.cs", "#nullable enable\n" + await File.ReadAllTextAsync(RepositoryFiles.PathOf("src/Analyzers/Shared/MessageCatalogue.cs")));
         test.TestState.Sources.Add(catalogue);
         test.FixedState.Sources.Add(catalogue);
@@ -169,7 +169,7 @@ public sealed class CatalogueMessageCodeFixTests
             """;
         var fixedSource = source.Replace("{|PUX010:\"Invalid input.\"|}", Literal(MessageCatalogue.WrongFormat), StringComparison.Ordinal);
 
-        await Fix<GenericErrorMessageAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, equivalenceKey: null);
+        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, equivalenceKey: null);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class CatalogueMessageCodeFixTests
             .Replace("catch (HttpRequestException ex)", "catch (HttpRequestException)", StringComparison.Ordinal)
             .Replace("$\"Pleo said: {{|PUX012:ex.Message|}}\"", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal);
 
-        await Fix<RawTechnicalDetailAnalyzer, RawTechnicalDetailCodeFix>(source, fixedSource, equivalenceKey: null);
+        await Fix<MessageQualityAnalyzer, RawTechnicalDetailCodeFix>(source, fixedSource, equivalenceKey: null);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class CatalogueMessageCodeFixTests
             """;
         var fixedSource = source.Replace("{|PUX012:ex.Message|}", Literal(MessageCatalogue.InvalidKey), StringComparison.Ordinal);
 
-        await Fix<RawTechnicalDetailAnalyzer, RawTechnicalDetailCodeFix>(source, fixedSource, equivalenceKey: null);
+        await Fix<MessageQualityAnalyzer, RawTechnicalDetailCodeFix>(source, fixedSource, equivalenceKey: null);
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class CatalogueMessageCodeFixTests
             """;
         var fixedSource = source.Replace("{|PUX011:\"The key was refused by Pleo.\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal);
 
-        await Fix<NoRecoveryActionAnalyzer, NoRecoveryActionCodeFix>(source, fixedSource, equivalenceKey: null);
+        await Fix<MessageQualityAnalyzer, NoRecoveryActionCodeFix>(source, fixedSource, equivalenceKey: null);
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public sealed class CatalogueMessageCodeFixTests
                 }
             }
             """;
-        var test = NewTest<NoRecoveryActionAnalyzer, NoRecoveryActionCodeFix>(source, source, equivalenceKey: null);
+        var test = NewTest<MessageQualityAnalyzer, NoRecoveryActionCodeFix>(source, source, equivalenceKey: null);
         test.TestState.AdditionalFiles.Add(("/0/Strings.resx", """
             <?xml version="1.0" encoding="utf-8"?>
             <root><data name="KeyRejected" xml:space="preserve"><value>Your key was not accepted.</value></data></root>

@@ -210,6 +210,35 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task A_generic_resource_entry_used_in_code_is_reported_once_at_the_entry_not_again_at_the_use()
+    {
+        const string source = """
+            class Strings
+            {
+                public static System.Resources.ResourceManager ResourceManager => null!;
+                public static string AccessDenied => ResourceManager.GetString("AccessDenied")!;
+            }
+
+            class ApiKeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    ModelState.AddModelError("", Strings.AccessDenied);
+                    return View();
+                }
+            }
+            """;
+        const string resx = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <data name="AccessDenied" xml:space="preserve"><value>{|PUX010:Access denied.|}</value></data>
+            </root>
+            """;
+
+        await Verify.VerifyAsync(source, null, ("/0/Strings.resx", resx));
+    }
+
+    [Fact]
     public async Task Generic_resource_entries_are_reported_at_the_entry()
     {
         const string resx = """

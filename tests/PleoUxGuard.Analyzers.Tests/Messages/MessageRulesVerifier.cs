@@ -45,11 +45,8 @@ internal static class MessageRulesVerifier
         return test;
     }
 
-    internal sealed class Test : CSharpAnalyzerTest<GenericErrorMessageAnalyzer, DefaultVerifier>
+    internal sealed class Test : CSharpAnalyzerTest<MessageQualityAnalyzer, DefaultVerifier>
     {
         public Test() => ReferenceAssemblies = TestReferences.Default;
-
-        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-            new DiagnosticAnalyzer[] { new GenericErrorMessageAnalyzer(), new NoRecoveryActionAnalyzer(), new RawTechnicalDetailAnalyzer() };
     }
 }

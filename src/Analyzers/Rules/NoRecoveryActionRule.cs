@@ -12,18 +12,9 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// PUX011: in connection code, a user-facing message that reports a failure but offers no next step
 /// (check, try again, re-enter, paste, reconnect, contact…). Generic messages are PUX010's.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NoRecoveryActionAnalyzer : DiagnosticAnalyzer
+internal static class NoRecoveryActionRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.NoRecoveryAction);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkippedInActions);
-        MessageRules.Register(context, needsResources: true, Judge);
-    }
+    public static MessageQualityRule Rule { get; } = new(Descriptors.NoRecoveryAction, needsResources: true, Judge);
 
     private static void Judge(MessageUse use)
     {

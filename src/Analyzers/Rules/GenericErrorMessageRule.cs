@@ -14,22 +14,12 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// "Something went wrong"). Exceptions count in connection code only; sign-in flows are left alone.
 /// Generic entries of neutral-culture .resx AdditionalFiles are reported at the entry.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class GenericErrorMessageAnalyzer : DiagnosticAnalyzer
+internal static class GenericErrorMessageRule
 {
     // Resource entries named like these are headings, buttons or state labels, not error messages.
     private static readonly NameMatcher NotMessageNames = new(new[] { "title", "heading", "header", "caption", "button", "label", "tooltip", "placeholder", "status", "state", "badge" });
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.GenericErrorMessage);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkippedInActions);
-        MessageRules.Register(context, needsResources: false, Judge);
-        context.RegisterAdditionalFileAction(JudgeResources);
-    }
+    public static MessageQualityRule Rule { get; } = new(Descriptors.GenericErrorMessage, needsResources: false, Judge);
 
     private static void Judge(MessageUse use)
     {
@@ -50,7 +40,8 @@ public sealed class GenericErrorMessageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void JudgeResources(AdditionalFileAnalysisContext context)
+    /// <summary>Generic entries of neutral-culture .resx AdditionalFiles, reported at the entry.</summary>
+    public static void JudgeResources(AdditionalFileAnalysisContext context)
     {
         if (!ResourceTexts.IsNeutralResx(context.AdditionalFile.Path, out var fileName))
         {

@@ -14,18 +14,9 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// texts with jargon such as "401", "HTTP" or "JSON". Exception constructors are not sinks here: an
 /// exception's text is for developers, and the place that shows it to a user is reported instead.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RawTechnicalDetailAnalyzer : DiagnosticAnalyzer
+internal static class RawTechnicalDetailRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.RawTechnicalDetail);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkippedInActions);
-        MessageRules.Register(context, needsResources: true, Judge);
-    }
+    public static MessageQualityRule Rule { get; } = new(Descriptors.RawTechnicalDetail, needsResources: true, Judge);
 
     private static void Judge(MessageUse use)
     {
