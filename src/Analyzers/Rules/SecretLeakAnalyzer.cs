@@ -7,8 +7,8 @@ namespace PleoUxGuard.Analyzers.Rules;
 
 /// <summary>
 /// The secret-to-sink rules PUX001, PUX002 and PUX004–PUX007, each defined in its own file, run by one analyzer:
-/// a method body costs one callback instead of one per rule. Those callbacks, most of which return at once,
-/// were about a sixth of our time on ordinary code (docs/performance.md).
+/// a method body costs one callback instead of one per rule, most of which returned at once (about 5–10% of
+/// our time, docs/performance.md).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
