@@ -4,9 +4,10 @@ using Microsoft.CodeAnalysis;
 namespace PleoUxGuard.Analyzers.Analysis;
 
 /// <summary>
-/// Shares one answer per method body among rules that each get their own block action. The driver runs
-/// every analyzer's block actions for a declaration one after the other on one thread, so the last body
-/// answered on this thread is the one the next rule asks for; a body met on another thread is simply
+/// Shares one answer per method body among analyzers that each get their own block action (the secret and
+/// the message analyzers share a body's <see cref="BodyOperations"/>). The driver runs every analyzer's block
+/// actions for a declaration one after the other on one thread, so the last body answered on this thread is
+/// the one the next analyzer asks for; a body met on another thread is simply
 /// answered again there (the same answer, only slower). Unlike a table keyed by operation, this costs no
 /// lock and no GC handle per body, and it holds the last answer weakly, so an idle thread keeps no
 /// compilation alive.

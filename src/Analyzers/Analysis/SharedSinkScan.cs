@@ -12,9 +12,9 @@ using PleoUxGuard.Analyzers.Sinks;
 namespace PleoUxGuard.Analyzers.Analysis;
 
 /// <summary>
-/// One scan per method body for all seven secret rules: the first rule to reach a body asks every sink table
-/// about the operations that can be sinks (<see cref="BodyOperations"/>) and follows the secrets; the others
-/// read the cached answer and keep the findings of their own kinds.
+/// One scan per method body for the secret-to-sink rules: it asks every sink table about the operations that can
+/// be sinks (<see cref="BodyOperations"/>) and follows the secrets; <see cref="SecretSinkAnalysis"/> then keeps
+/// each rule's findings of its own kinds.
 /// </summary>
 /// <remarks>
 /// Most bodies read no secret at all. The scan first asks whether any reference is a secret source (a secret
@@ -61,12 +61,10 @@ internal sealed class SharedSinkScan
     public static SharedSinkScan For(Compilation compilation, AnalyzerOptions options) =>
         PerCompilation.GetValue(compilation, c => new SharedSinkScan(c, options));
 
-    /// <summary>The findings and sink operands of the body <paramref name="blocks"/> of <paramref name="owner"/>, one entry per sink operation (computed once for all secret rules, see <see cref="PerBodyCache{T}"/>).</summary>
-    public BodyScan Scan(ImmutableArray<IOperation> blocks, ISymbol owner, SyntaxTree tree)
-    {
-        return PerBodyCache<BodyScan>.Get(blocks[0], (Self: this, Blocks: blocks, Owner: owner, Tree: tree), static state =>
-            state.Self.Compute(state.Blocks, state.Owner, SecretModel.For(state.Self._compilation, state.Self._options, state.Tree)));
-    }
+    /// <summary>The findings and sink operands of the body <paramref name="blocks"/> of <paramref name="owner"/>, one entry per sink operation.</summary>
+    /// <remarks>Asked once per body, by the one analyzer that runs every secret-to-sink rule.</remarks>
+    public BodyScan Scan(ImmutableArray<IOperation> blocks, ISymbol owner, SyntaxTree tree) =>
+        Compute(blocks, owner, SecretModel.For(_compilation, _options, tree));
 
     private BodyScan Compute(ImmutableArray<IOperation> blocks, ISymbol owner, SecretModel model)
     {

@@ -13,8 +13,8 @@ using PleoUxGuard.Shared;
 namespace PleoUxGuard.Analyzers.Messages;
 
 /// <summary>
-/// The user-facing message sinks of each method body, found once per body and shared by the three message
-/// rules (each judges the same sites for a different fault), with the scope of each site worked out once.
+/// The user-facing message sinks of each method body, found once per body for the three message rules (each
+/// judges the same sites for a different fault), with the scope of each site worked out once.
 /// </summary>
 internal sealed class MessageSites
 {
@@ -45,7 +45,7 @@ internal sealed class MessageSites
             return ImmutableArray<MessageSite>.Empty;
         }
 
-        return PerBodyCache<Sites>.Get(blocks[0], (Self: this, Blocks: blocks, Owner: owner), static state => new Sites(state.Self.Find(state.Blocks, state.Owner))).Found;
+        return Find(blocks, owner);
     }
 
     private ImmutableArray<MessageSite> Find(ImmutableArray<IOperation> blocks, ISymbol owner)
@@ -74,15 +74,6 @@ internal sealed class MessageSites
         return sites?.ToImmutable() ?? ImmutableArray<MessageSite>.Empty;
     }
 
-    private sealed class Sites
-    {
-        public Sites(ImmutableArray<MessageSite> found)
-        {
-            Found = found;
-        }
-
-        public ImmutableArray<MessageSite> Found { get; }
-    }
 }
 
 /// <summary>One operand reaching a user-facing message sink, with where it sits (sign-in, connection code, failure kind).</summary>
