@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PleoUxGuard.Analyzers.Flow;
 using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Sinks;
 

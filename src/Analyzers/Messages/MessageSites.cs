@@ -73,7 +73,6 @@ internal sealed class MessageSites
 
         return sites?.ToImmutable() ?? ImmutableArray<MessageSite>.Empty;
     }
-
 }
 
 /// <summary>One operand reaching a user-facing message sink, with where it sits (sign-in, connection code, failure kind).</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Messages;
 using PleoUxGuard.Analyzers.Sinks;
 using PleoUxGuard.Shared;

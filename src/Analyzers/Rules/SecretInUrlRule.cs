@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Sinks;
 

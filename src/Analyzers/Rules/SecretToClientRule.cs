@@ -1,6 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Sinks;
