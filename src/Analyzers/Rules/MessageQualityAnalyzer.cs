@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PleoUxGuard.Analyzers.Analysis;
@@ -18,10 +19,7 @@ public sealed class MessageQualityAnalyzer : DiagnosticAnalyzer
         NoRecoveryActionRule.Rule,
         RawTechnicalDetailRule.Rule);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.GenericErrorMessage,
-        Descriptors.NoRecoveryAction,
-        Descriptors.RawTechnicalDetail);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Rules.Select(rule => rule.Descriptor).ToImmutableArray();
 
     public override void Initialize(AnalysisContext context)
     {

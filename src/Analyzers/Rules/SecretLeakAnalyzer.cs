@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PleoUxGuard.Analyzers.Analysis;
@@ -21,7 +22,7 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
         SecretInUrlRule.Rule,
         SecretToBrowserStorageRule.Rule);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DescriptorsOf(Rules);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Rules.Select(rule => rule.Descriptor).ToImmutableArray();
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,16 +38,5 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
                 rule.AlsoOnStart?.Invoke(start);
             }
         });
-    }
-
-    private static ImmutableArray<DiagnosticDescriptor> DescriptorsOf(ImmutableArray<SecretSinkRule> rules)
-    {
-        var descriptors = ImmutableArray.CreateBuilder<DiagnosticDescriptor>(rules.Length);
-        foreach (var rule in rules)
-        {
-            descriptors.Add(rule.Descriptor);
-        }
-
-        return descriptors.MoveToImmutable();
     }
 }
