@@ -38,7 +38,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
 
         /// <summary>Switches off every rule of the analyzer but <paramref name="id"/>.</summary>
         protected void OnlyRule(string id) =>
-            DisabledDiagnostics.AddRange(new TAnalyzer().SupportedDiagnostics.Select(descriptor => descriptor.Id).Where(other => other != id));
+            DisabledDiagnostics.AddRange(OtherRules.Of<TAnalyzer>([id]));
     }
 }
 

@@ -30,8 +30,7 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
 
             // An analyzer that reports several rules (SecretLeakAnalyzer) is verified for the rules this fix
             // fixes; its other rules have their own fixes and tests.
-            var fixable = new TCodeFix().FixableDiagnosticIds;
-            DisabledDiagnostics.AddRange(new TAnalyzer().SupportedDiagnostics.Select(descriptor => descriptor.Id).Where(id => !fixable.Contains(id)));
+            DisabledDiagnostics.AddRange(OtherRules.Of<TAnalyzer>(new TCodeFix().FixableDiagnosticIds));
         }
     }
 }

@@ -1,5 +1,13 @@
 namespace PleoUxGuard.Analyzers.Tests.Verifiers;
 
+/// <summary>The rules of an analyzer that a test switches off: all but those it is about.</summary>
+internal static class OtherRules
+{
+    public static IEnumerable<string> Of<TAnalyzer>(IEnumerable<string> kept)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new() =>
+        new TAnalyzer().SupportedDiagnostics.Select(descriptor => descriptor.Id).Except(kept, StringComparer.Ordinal);
+}
+
 /// <summary>The rule a test is about, for <see cref="AnalyzerVerifier{TAnalyzer, TRule}"/>.</summary>
 internal abstract class RuleSelection
 {
