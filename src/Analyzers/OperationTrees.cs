@@ -9,6 +9,10 @@ namespace PleoUxGuard.Analyzers;
 /// <summary>Moves within an operation tree that the rules make again and again.</summary>
 internal static class OperationTrees
 {
+    // The walk's stack, reused per thread: a walk never runs inside another on the same thread.
+    [ThreadStatic]
+    private static IOperation.OperationList.Enumerator[]? t_stack;
+
     /// <summary>The operation under any conversions (<c>(object)key</c>, an implicit boxing or widening).</summary>
     public static IOperation WithoutConversions(this IOperation operation)
     {
@@ -52,7 +56,7 @@ internal static class OperationTrees
     public static void AddDescendantsAndSelf(this IOperation root, List<IOperation> into)
     {
         into.Add(root);
-        var stack = new IOperation.OperationList.Enumerator[16];
+        var stack = t_stack ?? new IOperation.OperationList.Enumerator[16];
         var depth = 0;
         stack[depth++] = root.ChildOperations.GetEnumerator();
         while (depth > 0)
@@ -77,5 +81,9 @@ internal static class OperationTrees
 
             stack[depth++] = child.ChildOperations.GetEnumerator();
         }
+
+        // Cleared, so an idle thread keeps no operation tree alive.
+        Array.Clear(stack, 0, stack.Length);
+        t_stack = stack;
     }
 }

@@ -214,10 +214,10 @@ internal sealed class SecretModel
     /// types by definition, a symbol's attributes by Roslyn), while hashing a member of a constructed generic
     /// type for a table lookup costs more than answering again.
     /// </remarks>
-    public bool IsSecret(ISymbol symbol) => ComputeIsSecret(symbol, TypeOf(symbol));
+    public bool IsSecret(ISymbol symbol) => ComputeIsSecret(symbol, null);
 
     /// <summary>As <see cref="IsSecret(ISymbol)"/>, for a reference whose operation already gives the symbol's type (asking a local for its type can cost an inference).</summary>
-    public bool IsSecret(ISymbol symbol, ITypeSymbol? type) => ComputeIsSecret(symbol, type ?? TypeOf(symbol));
+    public bool IsSecret(ISymbol symbol, ITypeSymbol? type) => ComputeIsSecret(symbol, type);
 
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>
     public bool IsSecretType(ITypeSymbol? type) =>
@@ -274,10 +274,15 @@ internal sealed class SecretModel
     private static bool Is(ITypeSymbol? type, INamedTypeSymbol? wellKnown) =>
         wellKnown is not null && SymbolEqualityComparer.Default.Equals(type, wellKnown);
 
+    /// <param name="type">The symbol's type when the caller has it; asked of the symbol only when needed.</param>
     private bool ComputeIsSecret(ISymbol symbol, ITypeSymbol? type)
     {
-        // Cheapest test first: most symbols are not text, or not named like a secret.
-        if (IsTextLike(type) && Names.IsSecretName(NameOf(symbol)))
+        // Cheapest test first: most symbols are not text, or not named like a secret. Without a type at hand the
+        // name goes first, since asking a symbol for its type can allocate (in nullable code a method's return
+        // type is a new wrapper on every call) and most names say nothing of a secret.
+        if (type is not null
+            ? IsTextLike(type) && Names.IsSecretName(symbol.Name)
+            : Names.IsSecretName(symbol.Name) && IsTextLike(type = TypeOf(symbol)))
         {
             return true;
         }
@@ -286,6 +291,8 @@ internal sealed class SecretModel
         {
             return false;
         }
+
+        type ??= TypeOf(symbol);
 
         if ((symbol.Kind != SymbolKind.Local && HasSecretAttribute(symbol)) || IsSecretType(type))
         {
@@ -320,18 +327,6 @@ internal sealed class SecretModel
         }
 
         return false;
-    }
-
-    private static string NameOf(ISymbol symbol)
-    {
-        // GetApiKeyAsync is about an api key; the verb and Async say nothing about secrecy.
-        var name = symbol.Name;
-        if (symbol is IMethodSymbol && name.EndsWith("Async", StringComparison.Ordinal))
-        {
-            name = name.Substring(0, name.Length - 5);
-        }
-
-        return name;
     }
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch

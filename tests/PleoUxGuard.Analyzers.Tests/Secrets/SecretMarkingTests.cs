@@ -158,8 +158,15 @@ public sealed class SecretMarkingTests
                 void Connect(ILogger logger, Acme.Vault.SecretValue value, object other)
                 {
                     logger.LogInformation("{A}", {|PUX001:value|});
+                    logger.LogInformation("{A}", {|PUX001:Fetch()|});
                     logger.LogInformation("{A}", other);
+                    logger.LogInformation("{A}", Describe());
                 }
+
+                // Neither name says secret: the result's type alone decides.
+                Acme.Vault.SecretValue Fetch() => new();
+
+                object Describe() => "";
             }
             """;
 
