@@ -15,6 +15,8 @@ internal sealed record InProcessResult(
     double CorpusAllocationToCompileAllocation,
     long CompileAllocatedBytes,
     double LargeFileAnalyzerToCompileTime,
+    double LargeFileEmptyAnalyzerTimeToCompileTime,
+    double LargeFileAddedTimeToCompileTime,
     IReadOnlyDictionary<string, double> CorpusAnalyzerToCompileTimeByRule,
     IReadOnlyDictionary<string, double> LargeFileAnalyzerToCompileTimeByRule,
     IReadOnlyDictionary<string, int> CorpusDiagnosticsByRule);
@@ -25,7 +27,9 @@ internal sealed record InProcessResult(
 /// - whole corpus: analyzer time (Roslyn's analyzer telemetry), and the wall time and bytes our run adds
 ///   to a run of <see cref="DriverOnlyAnalyzer"/> (same actions, empty), each against the compiler's own
 ///   diagnostics pass over the same corpus (binding every method body);
-/// - one large file: the IDE's per-document analysis against the compile of that file's semantic model.
+/// - one large file: the IDE's per-document analysis against the compile of that file's semantic model, with
+///   the same calibration against <see cref="DriverOnlyAnalyzer"/> (a document's analysis binds the file again
+///   in the analysis's own compilation, whoever the analyzer).
 /// Allocations are GC.GetTotalAllocatedBytes deltas. Both analysis runs bind the corpus and carry the
 /// driver's bookkeeping, so their difference is what our rules' own code allocates and costs, garbage
 /// collections included.
@@ -78,6 +82,8 @@ internal static class InProcessBench
         }
 
         var largeTime = new List<double>();
+        var largeEmpty = new List<double>();
+        var largeAdded = new List<double>();
         var compilation = Fresh();
         compilation.GetDeclarationDiagnostics(); // the IDE has the declarations of the whole project at hand
         var largeTree = trees.Single(tree => tree.FilePath == corpus.LargeFile);
@@ -85,14 +91,20 @@ internal static class InProcessBench
         {
             progress($"in process: large file round {round + 1}");
             var (compileSeconds, _) = Measure(() => compilation.GetSemanticModel(largeTree).GetDiagnostics());
-            var byRule = await AnalyzeDocumentAsync(compilation, largeTree, ours);
-            largeTime.Add(byRule.Values.Sum() / compileSeconds);
-            largeByRule.Add(Relative(byRule, compileSeconds));
+            var (ourDocument, driverDocument) = round % 2 == 0
+                ? (await AnalyzeDocumentAsync(compilation, largeTree, ours), await AnalyzeDocumentAsync(compilation, largeTree, driverOnly))
+                : (await AnalyzeDocumentAsync(compilation, largeTree, driverOnly), await AnalyzeDocumentAsync(compilation, largeTree, ours)) switch { var (driver, our) => (our, driver) };
+            largeTime.Add(ourDocument.AnalyzerSeconds / compileSeconds);
+            largeEmpty.Add(driverDocument.AnalyzerSeconds / compileSeconds);
+            largeAdded.Add((ourDocument.WallSeconds - driverDocument.WallSeconds) / compileSeconds);
+            largeByRule.Add(Relative(ourDocument.SecondsByRule, compileSeconds));
         }
 
         return new InProcessResult(
             Statistics.Median(corpusTime), Statistics.Median(corpusAdded), Statistics.Median(corpusEmpty), Statistics.Median(corpusAllocation), (long)Statistics.Median(compileBytes.Select(bytes => (double)bytes)),
             Statistics.Median(largeTime),
+            Statistics.Median(largeEmpty),
+            Statistics.Median(largeAdded),
             MedianByRule(corpusByRule),
             MedianByRule(largeByRule),
             warmUp.DiagnosticsById);
@@ -121,13 +133,15 @@ internal static class InProcessBench
         return new AnalysisRun(await TelemetrySecondsAsync(withAnalyzers, analyzers), wall, allocated, byId);
     }
 
-    /// <summary>Our analyzers' time on one document, as the IDE asks for it.</summary>
-    private static async Task<Dictionary<string, double>> AnalyzeDocumentAsync(Compilation compilation, SyntaxTree tree, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    /// <summary>The analyzers' time on one document, as the IDE asks for it, and the wall time of that analysis.</summary>
+    private static async Task<AnalysisRun> AnalyzeDocumentAsync(Compilation compilation, SyntaxTree tree, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var withAnalyzers = compilation.WithAnalyzers(analyzers, Options());
+        var clock = Stopwatch.StartNew();
         await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None);
         await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
-        return await TelemetrySecondsAsync(withAnalyzers, analyzers);
+        var wall = clock.Elapsed.TotalSeconds;
+        return new AnalysisRun(await TelemetrySecondsAsync(withAnalyzers, analyzers), wall, AllocatedBytes: 0, DiagnosticsById: []);
     }
 
     private static CompilationWithAnalyzersOptions Options() =>
