@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace PleoUxGuard.Analyzers;
@@ -30,7 +31,48 @@ internal static class TypeSymbols
             start = dot + 1;
         }
 
-        return ns is null ? null : compilation.GetTypeByMetadataName(metadataName);
+        if (ns is null)
+        {
+            return null;
+        }
+
+        // The namespace in hand holds the type if any assembly declares it: asking it consults only the
+        // assemblies that have that namespace, where GetTypeByMetadataName probes every reference again, the
+        // cost of a fresh compilation, which the IDE makes after every edit. Two declarations of one name are
+        // left to GetTypeByMetadataName, which knows which one the compiler would pick.
+        var name = TypeName(metadataName, typeStart + 1, outerTypeEnd, out var arity);
+        if (arity < 0 || !TrySingle(ns.GetTypeMembers(name, arity), out var type))
+        {
+            return compilation.GetTypeByMetadataName(metadataName);
+        }
+
+        while (nested >= 0 && type is not null)
+        {
+            var start = nested + 1;
+            nested = metadataName.IndexOf('+', start);
+            name = TypeName(metadataName, start, nested < 0 ? metadataName.Length : nested, out arity);
+            if (arity < 0 || !TrySingle(type.GetTypeMembers(name, arity), out type))
+            {
+                return compilation.GetTypeByMetadataName(metadataName);
+            }
+        }
+
+        return type;
+    }
+
+    /// <summary>The one type of the list, or null for none; false when there are several.</summary>
+    private static bool TrySingle(ImmutableArray<INamedTypeSymbol> types, out INamedTypeSymbol? type)
+    {
+        type = types.Length == 1 ? types[0] : null;
+        return types.Length <= 1;
+    }
+
+    /// <summary>The name and arity of one type in a metadata name: <c>Dictionary`2</c> is Dictionary with 2; an arity that is no number is -1.</summary>
+    private static string TypeName(string metadataName, int start, int end, out int arity)
+    {
+        var tick = metadataName.IndexOf('`', start, end - start);
+        arity = tick < 0 ? 0 : int.TryParse(metadataName.Substring(tick + 1, end - tick - 1), out var parsed) ? parsed : -1;
+        return metadataName.Substring(start, (tick >= 0 ? tick : end) - start);
     }
 
     private static INamespaceSymbol? ChildNamespace(INamespaceSymbol parent, string name)

@@ -8,7 +8,8 @@ namespace PleoUxGuard.Analyzers.Tests;
 
 /// <summary>
 /// <see cref="TypeSymbols.FindType"/> answers exactly as <c>GetTypeByMetadataName</c> does; it only skips asking
-/// every reference when the namespace is missing.
+/// every reference when the namespace is missing, and asks the namespace rather than every reference when it is
+/// there.
 /// </summary>
 public sealed class TypeSymbolsTests
 {
@@ -36,6 +37,14 @@ public sealed class TypeSymbolsTests
         "NLog.Logger",
         "Acme.Billing.ApiKeyVault",
         "Acme.Billing.ApiKeyVault+Entry",
+        "Acme.Billing.ApiKeyVault+Missing",
+        "System.Collections.Generic.Dictionary`2+Enumerator",
+        "System.Collections.Generic.List`2",
+        "System.Collections.Generic.List`x",
+        "System.Collections.Generic.List`",
+        "System.Collections.Generic.List",
+        "Acme.Twice.Shared",
+        "Acme.Twice.SourceWins",
         "Acme.Shipping.ApiKeyVault",
         "TopLevel",
         "Nowhere.At.All",
@@ -60,6 +69,30 @@ public sealed class TypeSymbolsTests
     public async Task Without_ASP_NET_Core_and_the_logging_libraries_it_finds_what_GetTypeByMetadataName_finds(string metadataName)
     {
         var compilation = await CompileAsync(ReferenceAssemblies.Net.Net80);
+
+        AssertSameAnswer(compilation, metadataName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task With_a_name_declared_twice_it_leaves_the_choice_to_GetTypeByMetadataName(string metadataName)
+    {
+        // Two libraries declare Acme.Twice.Shared, so GetTypeByMetadataName finds none; the project and a library
+        // both declare Acme.Twice.SourceWins, so it finds the project's.
+        var twice = """
+            namespace Acme.Twice
+            {
+                public sealed class Shared { }
+                public sealed class SourceWins { }
+            }
+            """;
+        var compilation = (await CompileAsync(ReferenceAssemblies.Net.Net80))
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Acme.Twice { public sealed class SourceWins { } }"));
+        compilation = compilation.AddReferences(
+            await TestLibraries.CompileAsync("First", twice, ReferenceAssemblies.Net.Net80),
+            await TestLibraries.CompileAsync("Second", twice, ReferenceAssemblies.Net.Net80));
+        Assert.Null(compilation.GetTypeByMetadataName("Acme.Twice.Shared"));
+        Assert.True(compilation.GetTypeByMetadataName("Acme.Twice.SourceWins") is { Locations: [{ IsInSource: true }] });
 
         AssertSameAnswer(compilation, metadataName);
     }

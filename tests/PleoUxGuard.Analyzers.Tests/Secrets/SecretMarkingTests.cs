@@ -216,17 +216,6 @@ public sealed class SecretMarkingTests
     }
 
     /// <summary>A library compiled against the same references as the test project, referenced as metadata.</summary>
-    private static async Task<MetadataReference> LibraryAsync(string source)
-    {
-        var references = await TestReferences.WithoutCompliance.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var compilation = CSharpCompilation.Create(
-            "Acme.Markings",
-            [CSharpSyntaxTree.ParseText(source)],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
+    private static Task<MetadataReference> LibraryAsync(string source) =>
+        TestLibraries.CompileAsync("Acme.Markings", source, TestReferences.WithoutCompliance);
 }

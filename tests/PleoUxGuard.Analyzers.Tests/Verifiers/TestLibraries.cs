@@ -1,0 +1,23 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace PleoUxGuard.Analyzers.Tests.Verifiers;
+
+/// <summary>A library compiled from source in memory, for tests about what a referenced assembly declares.</summary>
+internal static class TestLibraries
+{
+    public static async Task<MetadataReference> CompileAsync(string assemblyName, string source, ReferenceAssemblies referenceAssemblies)
+    {
+        var references = await referenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create(
+            assemblyName,
+            [CSharpSyntaxTree.ParseText(source)],
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+}
