@@ -63,16 +63,15 @@ internal sealed class SharedSinkScan
 
     /// <summary>The findings and sink operands of the body <paramref name="blocks"/> of <paramref name="owner"/>, one entry per sink operation.</summary>
     /// <remarks>Asked once per body, by the one analyzer that runs every secret-to-sink rule.</remarks>
-    public BodyScan Scan(ImmutableArray<IOperation> blocks, ISymbol owner, SyntaxTree tree) =>
-        Compute(blocks, owner, SecretModel.For(_compilation, _options, tree));
-
-    private BodyScan Compute(ImmutableArray<IOperation> blocks, ISymbol owner, SecretModel model)
+    public BodyScan Scan(ImmutableArray<IOperation> blocks, ISymbol owner, SyntaxTree tree)
     {
         var body = BodyOperations.Of(blocks);
         if (body.Candidates.Length == 0)
         {
             return BodyScan.Empty;
         }
+
+        var model = SecretModel.For(_compilation, _options, tree);
 
         var readsSecret = ReadsSecret(body, model);
 

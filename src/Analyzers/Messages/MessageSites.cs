@@ -45,11 +45,6 @@ internal sealed class MessageSites
             return ImmutableArray<MessageSite>.Empty;
         }
 
-        return Find(blocks, owner);
-    }
-
-    private ImmutableArray<MessageSite> Find(ImmutableArray<IOperation> blocks, ISymbol owner)
-    {
         ImmutableArray<MessageSite>.Builder? sites = null;
         MessageSettings? settings = null;
         foreach (var operation in BodyOperations.Of(blocks).Candidates)
@@ -77,8 +72,8 @@ internal sealed class MessageSites
 
 /// <summary>One operand reaching a user-facing message sink, with where it sits (sign-in, connection code, failure kind).</summary>
 /// <remarks>
-/// Used only on the thread that found it (the per-body cache is per thread), so the scope is worked out on
-/// first use without a lock.
+/// Used only inside the callback that found it, on one thread, so the scope is worked out on first use without
+/// a lock.
 /// </remarks>
 internal sealed class MessageSite
 {
