@@ -69,10 +69,7 @@ internal static class InProcessBench
         {
             progress($"in process: corpus round {round + 1}/{rounds}");
             var (compileSeconds, compileAllocated) = Measure(() => Fresh().GetDiagnostics());
-            // Alternated, so neither run always follows the compile pass's garbage.
-            var (ourRun, driverRun) = round % 2 == 0
-                ? (await AnalyzeAsync(Fresh(), ours), await AnalyzeAsync(Fresh(), driverOnly))
-                : (await AnalyzeAsync(Fresh(), driverOnly), await AnalyzeAsync(Fresh(), ours)) switch { var (driver, our) => (our, driver) };
+            var (ourRun, driverRun) = await AlternatingAsync(round, () => AnalyzeAsync(Fresh(), ours), () => AnalyzeAsync(Fresh(), driverOnly));
             corpusTime.Add(ourRun.AnalyzerSeconds / compileSeconds);
             corpusAdded.Add((ourRun.WallSeconds - driverRun.WallSeconds) / compileSeconds);
             corpusEmpty.Add(driverRun.AnalyzerSeconds / compileSeconds);
@@ -91,9 +88,8 @@ internal static class InProcessBench
         {
             progress($"in process: large file round {round + 1}");
             var (compileSeconds, _) = Measure(() => compilation.GetSemanticModel(largeTree).GetDiagnostics());
-            var (ourDocument, driverDocument) = round % 2 == 0
-                ? (await AnalyzeDocumentAsync(compilation, largeTree, ours), await AnalyzeDocumentAsync(compilation, largeTree, driverOnly))
-                : (await AnalyzeDocumentAsync(compilation, largeTree, driverOnly), await AnalyzeDocumentAsync(compilation, largeTree, ours)) switch { var (driver, our) => (our, driver) };
+            var (ourDocument, driverDocument) = await AlternatingAsync(
+                round, () => AnalyzeDocumentAsync(compilation, largeTree, ours), () => AnalyzeDocumentAsync(compilation, largeTree, driverOnly));
             largeTime.Add(ourDocument.AnalyzerSeconds / compileSeconds);
             largeEmpty.Add(driverDocument.AnalyzerSeconds / compileSeconds);
             largeAdded.Add((ourDocument.WallSeconds - driverDocument.WallSeconds) / compileSeconds);
@@ -108,6 +104,19 @@ internal static class InProcessBench
             MedianByRule(corpusByRule),
             MedianByRule(largeByRule),
             warmUp.DiagnosticsById);
+    }
+
+    /// <summary>Our run and the empty analyzer's, in alternating order per round, so neither run always follows the compile pass's garbage.</summary>
+    private static async Task<(AnalysisRun Ours, AnalysisRun Driver)> AlternatingAsync(int round, Func<Task<AnalysisRun>> ours, Func<Task<AnalysisRun>> driver)
+    {
+        if (round % 2 == 0)
+        {
+            var our = await ours();
+            return (our, await driver());
+        }
+
+        var driverRun = await driver();
+        return (await ours(), driverRun);
     }
 
     private static Dictionary<string, double> Relative(Dictionary<string, double> seconds, double compileSeconds) =>
