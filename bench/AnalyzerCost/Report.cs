@@ -180,7 +180,6 @@ internal static class Report
             AppendSecretRulesBar(text, secretRules.AnalyzerSeconds.Zip(secretRules.CompileSeconds, (analyzer, compile) => analyzer / compile));
         }
 
-
         var roslynator = runs.SingleOrDefault(run => run.Contender.PackageId == Contender.RoslynatorPackageId);
         if (roslynator is not null)
         {
