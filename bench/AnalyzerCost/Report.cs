@@ -218,6 +218,7 @@ internal static class Report
             text.AppendLine(Invariant($"- whole corpus: bytes our rules allocate (beyond that empty run) / the compile's bytes {inProcess.CorpusAllocationToCompileAllocation:P2}"));
             text.AppendLine(Invariant($"- one {corpus.LargeFileLines:N0}-line file, as the IDE analyses a document: analyzer time / the compile of that file {inProcess.LargeFileAnalyzerToCompileTime:P1}"));
             text.AppendLine(Invariant($"- one {corpus.LargeFileLines:N0}-line file: the same telemetry for an analyzer with empty actions of the same kinds / the compile of that file {inProcess.LargeFileEmptyAnalyzerTimeToCompileTime:P1}; wall time our rules add to that empty analysis of the document / the compile of that file {inProcess.LargeFileAddedTimeToCompileTime:P1}"));
+            text.AppendLine(Invariant($"- one {corpus.LargeFileLines:N0}-line file, the scale: the IDE's analysis of that document with the empty analyzer (a fresh CompilationWithAnalyzers, as after an edit) / the compile of that file {inProcess.LargeFileEmptyAnalysisWallToCompileTime:N1}×; wall time our rules add / that empty analysis {inProcess.LargeFileAddedTimeToEmptyAnalysisWall:P1}"));
             text.AppendLine();
             text.AppendLine("| rule(s) | analyzer time / compile time, whole corpus | analyzer time / that file's compile, one large file | diagnostics on the corpus |");
             text.AppendLine("|---|---|---|---|");

@@ -17,6 +17,8 @@ internal sealed record InProcessResult(
     double LargeFileAnalyzerToCompileTime,
     double LargeFileEmptyAnalyzerTimeToCompileTime,
     double LargeFileAddedTimeToCompileTime,
+    double LargeFileEmptyAnalysisWallToCompileTime,
+    double LargeFileAddedTimeToEmptyAnalysisWall,
     IReadOnlyDictionary<string, double> CorpusAnalyzerToCompileTimeByRule,
     IReadOnlyDictionary<string, double> LargeFileAnalyzerToCompileTimeByRule,
     IReadOnlyDictionary<string, int> CorpusDiagnosticsByRule);
@@ -81,6 +83,8 @@ internal static class InProcessBench
         var largeTime = new List<double>();
         var largeEmpty = new List<double>();
         var largeAdded = new List<double>();
+        var largeEmptyWall = new List<double>();
+        var largeAddedToEmptyWall = new List<double>();
         var compilation = Fresh();
         compilation.GetDeclarationDiagnostics(); // the IDE has the declarations of the whole project at hand
         var largeTree = trees.Single(tree => tree.FilePath == corpus.LargeFile);
@@ -93,6 +97,8 @@ internal static class InProcessBench
             largeTime.Add(ourDocument.AnalyzerSeconds / compileSeconds);
             largeEmpty.Add(driverDocument.AnalyzerSeconds / compileSeconds);
             largeAdded.Add((ourDocument.WallSeconds - driverDocument.WallSeconds) / compileSeconds);
+            largeEmptyWall.Add(driverDocument.WallSeconds / compileSeconds);
+            largeAddedToEmptyWall.Add((ourDocument.WallSeconds - driverDocument.WallSeconds) / driverDocument.WallSeconds);
             largeByRule.Add(Relative(ourDocument.SecondsByRule, compileSeconds));
         }
 
@@ -101,6 +107,8 @@ internal static class InProcessBench
             Statistics.Median(largeTime),
             Statistics.Median(largeEmpty),
             Statistics.Median(largeAdded),
+            Statistics.Median(largeEmptyWall),
+            Statistics.Median(largeAddedToEmptyWall),
             MedianByRule(corpusByRule),
             MedianByRule(largeByRule),
             warmUp.DiagnosticsById);
