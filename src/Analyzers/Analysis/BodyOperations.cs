@@ -42,33 +42,37 @@ internal sealed class BodyOperations
         var candidates = t_candidates ??= new List<IOperation>();
         var references = t_references ??= new List<IOperation>();
         var operations = t_operations ??= new List<IOperation>();
-        blocks.AddDescendantsAndSelf(operations);
-
-        foreach (var operation in operations)
+        try
         {
-            switch (operation.Kind)
+            blocks.AddDescendantsAndSelf(operations);
+            foreach (var operation in operations)
             {
-                case OperationKind.Invocation:
-                case OperationKind.ObjectCreation:
-                case OperationKind.SimpleAssignment:
-                case OperationKind.Return:
-                    candidates.Add(operation);
-                    break;
-                case OperationKind.LocalReference:
-                case OperationKind.ParameterReference:
-                case OperationKind.FieldReference:
-                case OperationKind.PropertyReference:
-                    references.Add(operation);
-                    break;
+                switch (operation.Kind)
+                {
+                    case OperationKind.Invocation:
+                    case OperationKind.ObjectCreation:
+                    case OperationKind.SimpleAssignment:
+                    case OperationKind.Return:
+                        candidates.Add(operation);
+                        break;
+                    case OperationKind.LocalReference:
+                    case OperationKind.ParameterReference:
+                    case OperationKind.FieldReference:
+                    case OperationKind.PropertyReference:
+                        references.Add(operation);
+                        break;
+                }
             }
+
+            return new BodyOperations(candidates.ToArray(), references.ToArray());
         }
-
-        var index = new BodyOperations(candidates.ToArray(), references.ToArray());
-
-        // Emptied, so an idle thread keeps no operation tree alive.
-        candidates.Clear();
-        references.Clear();
-        operations.Clear();
-        return index;
+        finally
+        {
+            // Emptied, even when the walk fails, so the next body on this thread starts from nothing and an
+            // idle thread keeps no operation tree alive.
+            candidates.Clear();
+            references.Clear();
+            operations.Clear();
+        }
     }
 }

@@ -15,14 +15,15 @@ internal static class DefinitionCollector
     public static void Collect(IOperation root, Dictionary<ISymbol, List<Definition>> definitions)
     {
         var operations = t_operations ??= new List<IOperation>();
-        root.AddDescendantsAndSelf(operations);
         try
         {
+            root.AddDescendantsAndSelf(operations);
             Collect(root, operations, definitions);
         }
         finally
         {
-            // Emptied, so an idle thread keeps no operation tree alive.
+            // Emptied, even when the walk fails, so the next body on this thread starts from nothing and an
+            // idle thread keeps no operation tree alive.
             operations.Clear();
         }
     }
