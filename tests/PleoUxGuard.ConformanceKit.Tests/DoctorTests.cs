@@ -8,7 +8,7 @@ public sealed class DoctorTests(KitFixture kit)
     [Fact]
     public async Task Doctor_says_which_strategy_matched_each_locator()
     {
-        var (result, doctor) = await ConformanceRunner.DoctorAsync(kit.ProfileWith([]), kit.Environment, new RunOptions());
+        var (result, doctor) = await ConformanceRunner.DoctorAsync(kit.ProfileWith([], stepSeconds: 10), kit.Environment, new RunOptions());
 
         Assert.Empty(result.Problems);
         Assert.False(doctor.FoundProblems, string.Join("\n", doctor.Lines));

@@ -85,7 +85,7 @@ public sealed class HtmlReportRunTests : IDisposable
     public async Task The_report_of_a_leaking_page_embeds_masked_screenshots_and_traces_failed_flows_and_never_holds_a_key()
     {
         var result = await ConformanceRunner.RunAsync(
-            _kit.ProfileWith([Fault.LeakAttribute, Fault.ShowsLastSix]),
+            _kit.ProfileWith([Fault.LeakAttribute, Fault.ShowsLastSix], stepSeconds: 10),
             _kit.Environment,
             new RunOptions { Flows = ["connect-valid", "invalid-key"], OutputDirectory = _folder });
         _output.WriteLine(ConsoleReporter.Summary(result));
