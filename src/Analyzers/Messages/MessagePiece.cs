@@ -1,7 +1,9 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Shared;
 
 namespace PleoUxGuard.Analyzers.Messages;
 
@@ -36,6 +38,25 @@ internal sealed class MessagePiece
     public bool FromResource { get; }
 
     private const int MaxLocalDepth = 3;
+
+    private ImmutableArray<string> _genericPhrases;
+    private bool _isGeneric;
+
+    /// <summary>
+    /// Whether the text is only generic phrases (<see cref="MessageCatalogue.IsGeneric(string, IReadOnlyCollection{string})"/>),
+    /// asked by every message rule of the piece and worked out once: a piece belongs to one site, whose settings
+    /// give the same phrases each time, and it is used on one thread only.
+    /// </summary>
+    public bool IsGeneric(ImmutableArray<string> phrases)
+    {
+        if (_genericPhrases.IsDefault || _genericPhrases != phrases)
+        {
+            _isGeneric = MessageCatalogue.IsGeneric(Text, phrases);
+            _genericPhrases = phrases;
+        }
+
+        return _isGeneric;
+    }
 
     /// <summary>The pieces of text an operand can carry; empty when nothing about it is known.</summary>
     public static List<MessagePiece> Resolve(IOperation value, ResourceTexts resources)

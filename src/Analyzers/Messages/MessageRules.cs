@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis;
@@ -13,11 +14,13 @@ namespace PleoUxGuard.Analyzers.Messages;
 internal sealed class MessageUse
 {
     private readonly MessageSite _site;
+    private readonly MessageQualityRule _rule;
     private readonly Action<Diagnostic> _report;
 
-    public MessageUse(MessageSite site, MessageRules rules, Action<Diagnostic> report)
+    public MessageUse(MessageSite site, MessageQualityRule rule, MessageRules rules, Action<Diagnostic> report)
     {
         _site = site;
+        _rule = rule;
         _report = report;
         Rules = rules;
     }
@@ -29,6 +32,24 @@ internal sealed class MessageUse
     public MessageSettings Settings => _site.Settings;
 
     public MessageScope Scope => _site.Scope;
+
+    /// <summary>
+    /// The texts the operand can carry, resolved once per site for all rules. A rule that does not judge
+    /// resource texts gets none read from a .resx entry (PUX010 reports those at the entry instead).
+    /// </summary>
+    public IEnumerable<MessagePiece> Pieces =>
+        _rule.NeedsResources ? _site.Pieces(Rules.Resources) : WithoutResourceTexts(_site.Pieces(Rules.Resources));
+
+    private static IEnumerable<MessagePiece> WithoutResourceTexts(List<MessagePiece> pieces)
+    {
+        foreach (var piece in pieces)
+        {
+            if (!piece.FromResource)
+            {
+                yield return piece;
+            }
+        }
+    }
 
     /// <summary>The failure kind a message text is most likely about here, or null.</summary>
     public FailureKind? KindFor(string? text) =>
@@ -119,19 +140,16 @@ internal sealed class MessageRules
                 return;
             }
 
-            // A rule that needs no resource texts resolves messages without them, as when each rule was its own analyzer.
-            MessageRules? withResources = null, withoutResources = null;
+            // The .resx texts are read only when a rule judges them; a rule that does not is never shown them (MessageUse.Pieces).
+            var judgesResources = false;
             foreach (var rule in rules)
             {
-                if (rule.NeedsResources)
-                {
-                    withResources ??= new MessageRules(start.Compilation, ResourceTexts.For(start.Compilation, start.Options.AdditionalFiles, start.CancellationToken));
-                }
-                else
-                {
-                    withoutResources ??= new MessageRules(start.Compilation, ResourceTexts.None);
-                }
+                judgesResources |= rule.NeedsResources;
             }
+
+            var shared = new MessageRules(
+                start.Compilation,
+                judgesResources ? ResourceTexts.For(start.Compilation, start.Options.AdditionalFiles, start.CancellationToken) : ResourceTexts.None);
 
             var sites = MessageSites.For(start.Compilation, start.Options);
             start.RegisterOperationBlockAction(block =>
@@ -160,7 +178,7 @@ internal sealed class MessageRules
                     // site's scope is worked out only when a rule would report there.
                     foreach (var rule in rules)
                     {
-                        rule.Judge(new MessageUse(site, rule.NeedsResources ? withResources! : withoutResources!, report));
+                        rule.Judge(new MessageUse(site, rule, shared, report));
                     }
                 }
             });

@@ -252,10 +252,18 @@ internal readonly struct MessageScope
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            var fullName = current.ToDisplayString();
+            // A full name always contains the simple one (only special types display as keywords), so the
+            // display string, which costs more than the rest of this check, is built only for a type an entry can name.
+            string? fullName = null;
             foreach (var configured in settings.ConnectionExceptions)
             {
-                if (configured == fullName || configured == current.Name)
+                if (configured == current.Name)
+                {
+                    return true;
+                }
+
+                if ((current.SpecialType != SpecialType.None || configured.IndexOf(current.Name, StringComparison.Ordinal) >= 0)
+                    && configured == (fullName ??= current.ToDisplayString()))
                 {
                     return true;
                 }

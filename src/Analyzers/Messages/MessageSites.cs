@@ -82,6 +82,8 @@ internal sealed class MessageSite
     private bool _scoped;
     private MessageScope _scope;
     private FailureKind? _fromStatus;
+    private ResourceTexts? _piecesResources;
+    private List<MessagePiece>? _pieces;
 
     public MessageSite(IOperation operation, ISymbol owner, UserMessageSinkUse sink, MessageSettings settings)
     {
@@ -111,6 +113,18 @@ internal sealed class MessageSite
             EnsureScope();
             return _fromStatus;
         }
+    }
+
+    /// <summary>The texts the operand can carry (<see cref="MessagePiece.Resolve"/>), resolved once for every rule that asks.</summary>
+    public List<MessagePiece> Pieces(ResourceTexts resources)
+    {
+        if (_pieces is null || !ReferenceEquals(_piecesResources, resources))
+        {
+            _pieces = MessagePiece.Resolve(Sink.Value, resources);
+            _piecesResources = resources;
+        }
+
+        return _pieces;
     }
 
     private void EnsureScope()

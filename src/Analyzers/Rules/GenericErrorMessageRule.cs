@@ -22,10 +22,10 @@ internal static class GenericErrorMessageRule
     private static void Judge(MessageUse use)
     {
         var connectionOnly = use.Sink.Kind == UserMessageSinkKind.ExceptionMessage || use.Settings.GenericOnlyInConnectionCode;
-        foreach (var piece in MessagePiece.Resolve(use.Sink.Value, use.Rules.Resources))
+        foreach (var piece in use.Pieces)
         {
             // The text first: most messages are not generic, and the scope needs a look around the code.
-            if (piece.IsComplete && MessageCatalogue.IsGeneric(piece.Text, use.Settings.GenericPhrases))
+            if (piece.IsComplete && piece.IsGeneric(use.Settings.GenericPhrases))
             {
                 if (connectionOnly && !use.Scope.IsConnectionCode)
                 {

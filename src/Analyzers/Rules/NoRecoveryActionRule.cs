@@ -19,13 +19,13 @@ internal static class NoRecoveryActionRule
             return;
         }
 
-        foreach (var piece in MessagePiece.Resolve(use.Sink.Value, use.Rules.Resources))
+        foreach (var piece in use.Pieces)
         {
             // A part known only at run time may itself be the next step. The text first: the scope needs a look around the code.
             if (piece.HasUnknownText
                 || !MessageCatalogue.ReportsFailure(piece.Text)
                 || MessageCatalogue.HasRecoveryCue(piece.Text, use.Settings.RecoveryCues)
-                || MessageCatalogue.IsGeneric(piece.Text, use.Settings.GenericPhrases))
+                || piece.IsGeneric(use.Settings.GenericPhrases))
             {
                 continue;
             }

@@ -33,9 +33,9 @@ internal static class RawTechnicalDetailRule
             return;
         }
 
-        foreach (var piece in MessagePiece.Resolve(use.Sink.Value, use.Rules.Resources))
+        foreach (var piece in use.Pieces)
         {
-            if (MessageCatalogue.IsGeneric(piece.Text, use.Settings.GenericPhrases))
+            if (piece.IsGeneric(use.Settings.GenericPhrases))
             {
                 continue;
             }
