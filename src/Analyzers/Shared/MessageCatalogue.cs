@@ -252,13 +252,27 @@ internal static class MessageCatalogue
             return false;
         }
 
-        foreach (var sentence in normalized.Replace(" - ", ".").Split(SentenceBreaks, StringSplitOptions.RemoveEmptyEntries))
+        // Sentence by sentence, stopping at the first that is not generic: most messages are not, and splitting
+        // the whole text first made a string of every sentence of every message every rule asked about.
+        var text = normalized.Replace(" - ", ".");
+        for (var start = 0; start < text.Length;)
         {
-            var part = NormalizeUncached(sentence);
-            if (part.Length > 0 && !IsGenericPhrase(part, extraPhrases))
+            var end = text.IndexOfAny(SentenceBreaks, start);
+            if (end < 0)
             {
-                return false;
+                end = text.Length;
             }
+
+            if (end > start)
+            {
+                var part = NormalizeUncached(text.Substring(start, end - start));
+                if (part.Length > 0 && !IsGenericPhrase(part, extraPhrases))
+                {
+                    return false;
+                }
+            }
+
+            start = end + 1;
         }
 
         return true;

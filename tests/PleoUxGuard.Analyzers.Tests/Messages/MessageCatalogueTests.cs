@@ -24,6 +24,8 @@ public sealed class MessageCatalogueTests
     [InlineData("Oops! Something went wrong. Please try again.")]
     [InlineData("Invalid credentials")]
     [InlineData("Could not connect - please try again later")]
+    [InlineData("Oops!! Something went wrong.. Please try again.")]
+    [InlineData(";Error: request failed; unauthorized!")]
     public void IsGeneric_accepts_messages_made_only_of_generic_phrases(string message) =>
         Assert.True(MessageCatalogue.IsGeneric(message));
 
@@ -32,6 +34,8 @@ public sealed class MessageCatalogueTests
     [InlineData("Authentication failed because the key was revoked.")]
     [InlineData("Error saving the key: the field is empty.")]
     [InlineData("Connected")]
+    [InlineData("Something went wrong. The key was revoked.")]
+    [InlineData("Oops!! Something went wrong.. The key was revoked")]
     [InlineData("")]
     [InlineData(null)]
     public void IsGeneric_rejects_messages_that_say_what_failed(string? message) =>
