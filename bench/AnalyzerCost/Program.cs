@@ -10,8 +10,10 @@ using PleoUxGuard.AnalyzerCost.InProcess;
 
 // The analyzer cost benchmark: see docs/performance.md. Not a test; prints ratios, never a verdict.
 const string Usage = """
-    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--compare-with DIR] [--no-builds] [--no-in-process] [--one-thread-only]
+    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--key-share P] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--compare-with DIR] [--no-builds] [--no-in-process] [--one-thread-only]
       --lines N          corpus size in lines (default 100000)
+      --key-share P      percentage of the generated modules that handle a Pleo key (default 100); the others are the
+                         same code with an account reference in its place
       --rounds N         rounds of side-by-side builds (default 3)
       --replay-rounds N  rounds of one-thread replays of the recorded compiler command lines: baseline, PleoUxGuard, Roslynator,
                          then as many rounds of the same command lines analysed in process on one thread (default 3; 0 skips both)
@@ -33,7 +35,7 @@ for (var index = 0; index < args.Length; index++)
 {
     switch (args[index])
     {
-        case "--lines" or "--rounds" or "--replay-rounds" or "--work" or "--peers" or "--compare-with" when index + 1 < args.Length:
+        case "--lines" or "--key-share" or "--rounds" or "--replay-rounds" or "--work" or "--peers" or "--compare-with" when index + 1 < args.Length:
             settings[args[index]] = args[++index];
             break;
         case "--no-peers" or "--no-builds" or "--no-in-process" or "--real-code" or "--one-thread-only":
@@ -47,9 +49,10 @@ for (var index = 0; index < args.Length; index++)
 
 if (!int.TryParse(settings.GetValueOrDefault("--lines", "100000"), out var lines) || lines < CorpusGenerator.LargeFileMinimumLines
     || !int.TryParse(settings.GetValueOrDefault("--rounds", "3"), out var rounds) || rounds < 1
-    || !int.TryParse(settings.GetValueOrDefault("--replay-rounds", "3"), out var replayRounds) || replayRounds < 0)
+    || !int.TryParse(settings.GetValueOrDefault("--replay-rounds", "3"), out var replayRounds) || replayRounds < 0
+    || !int.TryParse(settings.GetValueOrDefault("--key-share", "100"), out var keyShare) || keyShare is < 0 or > 100)
 {
-    Console.Error.WriteLine($"--lines must be at least {CorpusGenerator.LargeFileMinimumLines}, --rounds at least 1 and --replay-rounds at least 0\n{Usage}");
+    Console.Error.WriteLine($"--lines must be at least {CorpusGenerator.LargeFileMinimumLines}, --rounds at least 1, --replay-rounds at least 0 and --key-share from 0 to 100\n{Usage}");
     return 2;
 }
 
@@ -83,8 +86,8 @@ void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:
 
 try
 {
-    Progress($"generating a corpus of at least {lines:N0} lines");
-    var corpus = CorpusGenerator.Generate(Path.Combine(work, "corpus"), lines);
+    Progress($"generating a corpus of at least {lines:N0} lines, {keyShare}% of its modules handling a key");
+    var corpus = CorpusGenerator.Generate(Path.Combine(work, "corpus"), lines, keyShare);
 
     var ourRules = typeof(PleoUxGuard.Analyzers.DiagnosticIds).Assembly.GetTypes()
         .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)

@@ -19,7 +19,7 @@ internal static class Report
         GeneratedCorpus corpus, int rounds, IReadOnlyList<string> ourRules, IReadOnlyList<Suite> suites, InProcessResult? inProcess)
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Generated corpus: {corpus.Lines:N0} lines in {corpus.Files} files; {rounds} rounds; {Environment.ProcessorCount} cores; .NET SDK compiler, Release, shared compilation as the SDK chooses."));
+        text.AppendLine(Invariant($"Generated corpus: {corpus.Lines:N0} lines in {corpus.Files} files, {corpus.KeyShare}% of its modules handling a Pleo key; {rounds} rounds; {Environment.ProcessorCount} cores; .NET SDK compiler, Release, shared compilation as the SDK chooses."));
         text.AppendLine($"PleoUxGuard rules present: {string.Join(", ", ourRules)}.");
         text.AppendLine();
         foreach (var suite in suites)

@@ -1,7 +1,8 @@
 namespace PleoUxGuard.AnalyzerCost.Corpus;
 
 /// <summary>The generated corpus: its folder, its size, and the one large file used for single-file analysis.</summary>
-internal sealed record GeneratedCorpus(string Directory, int Files, int Lines, string LargeFile, int LargeFileLines);
+/// <param name="KeyShare">The percentage of modules that handle a Pleo key (100: every module).</param>
+internal sealed record GeneratedCorpus(string Directory, int Files, int Lines, string LargeFile, int LargeFileLines, int KeyShare);
 
 /// <summary>Writes a corpus of integration-style modules, one module per file, plus one large file.</summary>
 internal static class CorpusGenerator
@@ -11,7 +12,11 @@ internal static class CorpusGenerator
     // One module in ten carries the mistakes the rules look for.
     private const int MistakeEvery = 10;
 
-    public static GeneratedCorpus Generate(string directory, int minimumLines)
+    /// <param name="keyShare">
+    /// The percentage of modules that handle a Pleo key, spread evenly over the corpus; the others are the same code
+    /// with an account reference where the key was (<see cref="ModuleTemplate.WithoutKey"/>). The large file always handles one.
+    /// </param>
+    public static GeneratedCorpus Generate(string directory, int minimumLines, int keyShare = 100)
     {
         if (System.IO.Directory.Exists(directory))
         {
@@ -34,14 +39,18 @@ internal static class CorpusGenerator
         var files = 1;
         for (var module = 0; lines < minimumLines; module++)
         {
-            var text = FileText("M" + module, [ModuleTemplate.Render(module.ToString(System.Globalization.CultureInfo.InvariantCulture), module % MistakeEvery == 0)]);
+            var rendered = ModuleTemplate.Render(module.ToString(System.Globalization.CultureInfo.InvariantCulture), module % MistakeEvery == 0);
+            var text = FileText("M" + module, [HandlesKey(module, keyShare) ? rendered : ModuleTemplate.WithoutKey(rendered)]);
             File.WriteAllText(Path.Combine(directory, $"Module{module:D4}.cs"), text);
             lines += CountLines(text);
             files++;
         }
 
-        return new GeneratedCorpus(directory, files, lines, largeFile, CountLines(largeFileText));
+        return new GeneratedCorpus(directory, files, lines, largeFile, CountLines(largeFileText), keyShare);
     }
+
+    /// <summary>Whether module <paramref name="module"/> handles a key: <paramref name="keyShare"/> of every 100 consecutive modules do, evenly spaced.</summary>
+    public static bool HandlesKey(int module, int keyShare) => (module + 1) * keyShare / 100 > module * keyShare / 100;
 
     private static string FileText(string namespaceSuffix, IEnumerable<string> modules) =>
         ModuleTemplate.FileHeader + $"namespace Contoso.Integrations.{namespaceSuffix};\n\n" + string.Concat(modules);

@@ -30,6 +30,16 @@ internal static class ModuleTemplate
 
         """;
 
+    /// <summary>
+    /// The same module for code that never sees a Pleo key (a ledger export, a sync of receipts): the key and its
+    /// masked form become an account reference, which no rule treats as a secret. Everything else, the messages
+    /// and the mistakes included, stays.
+    /// </summary>
+    public static string WithoutKey(string module) =>
+        module.Replace("MaskedKey", "ShortRef", StringComparison.Ordinal)
+            .Replace("ApiKey", "AccountRef", StringComparison.Ordinal)
+            .Replace("apiKey", "accountRef", StringComparison.Ordinal);
+
     public static string Render(string n, bool withMistakes) => Records(n, withMistakes) + Client(n, withMistakes) + Endpoints(n, withMistakes)
         + Controller(n) + Page(n, withMistakes) + Worker(n) + Formatting(n);
 
