@@ -13,7 +13,7 @@ internal static class CorpusGenerator
     private const int MistakeEvery = 10;
 
     /// <param name="keyShare">
-    /// The percentage of modules that handle a Pleo key, spread evenly over the corpus; the others are the same code
+    /// The percentage of modules that handle a Pleo key, spread over the corpus (<see cref="HandlesKey"/>); the others are the same code
     /// with an account reference where the key was (<see cref="ModuleTemplate.WithoutKey"/>). The large file always handles one.
     /// </param>
     public static GeneratedCorpus Generate(string directory, int minimumLines, int keyShare = 100)
@@ -49,8 +49,13 @@ internal static class CorpusGenerator
         return new GeneratedCorpus(directory, files, lines, largeFile, CountLines(largeFileText), keyShare);
     }
 
-    /// <summary>Whether module <paramref name="module"/> handles a key: <paramref name="keyShare"/> of every 100 consecutive modules do, evenly spaced.</summary>
-    public static bool HandlesKey(int module, int keyShare) => (module + 1) * keyShare / 100 > module * keyShare / 100;
+    /// <summary>
+    /// Whether module <paramref name="module"/> handles a key: <paramref name="keyShare"/> of every 100 consecutive modules
+    /// do. The modules are taken in the order 7 × module mod 100 (7 and 100 share no factor, so each 100 are each taken
+    /// once), which spreads the key over the modules with mistakes (every tenth) as over the others; evenly spaced
+    /// modules would miss them all at some shares (every fourth never meets every tenth).
+    /// </summary>
+    public static bool HandlesKey(int module, int keyShare) => module * 7 % 100 < keyShare;
 
     private static string FileText(string namespaceSuffix, IEnumerable<string> modules) =>
         ModuleTemplate.FileHeader + $"namespace Contoso.Integrations.{namespaceSuffix};\n\n" + string.Concat(modules);
