@@ -55,7 +55,7 @@ internal static class CorpusGenerator
     /// once), which spreads the key over the modules with mistakes (every tenth) as over the others; evenly spaced
     /// modules would miss them all at some shares (every fourth never meets every tenth).
     /// </summary>
-    public static bool HandlesKey(int module, int keyShare) => module * 7 % 100 < keyShare;
+    private static bool HandlesKey(int module, int keyShare) => module * 7 % 100 < keyShare;
 
     private static string FileText(string namespaceSuffix, IEnumerable<string> modules) =>
         ModuleTemplate.FileHeader + $"namespace Contoso.Integrations.{namespaceSuffix};\n\n" + string.Concat(modules);

@@ -94,11 +94,12 @@ internal static class InProcessBench
             var (compileSeconds, _) = Measure(() => compilation.GetSemanticModel(largeTree).GetDiagnostics());
             var (ourDocument, driverDocument) = await AlternatingAsync(
                 round, () => AnalyzeDocumentAsync(compilation, largeTree, ours), () => AnalyzeDocumentAsync(compilation, largeTree, driverOnly));
+            var addedWall = ourDocument.WallSeconds - driverDocument.WallSeconds;
             largeTime.Add(ourDocument.AnalyzerSeconds / compileSeconds);
             largeEmpty.Add(driverDocument.AnalyzerSeconds / compileSeconds);
-            largeAdded.Add((ourDocument.WallSeconds - driverDocument.WallSeconds) / compileSeconds);
+            largeAdded.Add(addedWall / compileSeconds);
             largeEmptyWall.Add(driverDocument.WallSeconds / compileSeconds);
-            largeAddedToEmptyWall.Add((ourDocument.WallSeconds - driverDocument.WallSeconds) / driverDocument.WallSeconds);
+            largeAddedToEmptyWall.Add(addedWall / driverDocument.WallSeconds);
             largeByRule.Add(Relative(ourDocument.SecondsByRule, compileSeconds));
         }
 
