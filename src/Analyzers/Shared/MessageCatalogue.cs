@@ -181,20 +181,39 @@ internal static class MessageCatalogue
             return string.Empty;
         }
 
-        // Several rules, and several questions of one rule, ask about the same message text in a row.
-        var last = t_lastNormalized;
-        if (last is not null && string.Equals(last.Value.Text, text, StringComparison.Ordinal))
+        // Every rule asks about every message, and generated or copied code repeats the same texts across
+        // files as separate string objects: a small table remembers recent texts by content. Each slot holds
+        // one immutable pair, swapped whole, so threads need no lock; a text whose slot was taken since is
+        // simply normalised again.
+        var slot = (text.GetHashCode() & int.MaxValue) % NormalizedSlots;
+        var known = s_normalized[slot];
+        if (known is not null && string.Equals(known.Text, text, StringComparison.Ordinal))
         {
-            return last.Value.Normalized;
+            return known.Normalized;
         }
 
         var normalized = NormalizeUncached(text);
-        t_lastNormalized = (text, normalized);
+        s_normalized[slot] = new NormalizedText(text, normalized);
         return normalized;
     }
 
-    [ThreadStatic]
-    private static (string Text, string Normalized)? t_lastNormalized;
+    // A fixed number of slots bounds what the table keeps alive in a long-lived process (the IDE, the kit).
+    private const int NormalizedSlots = 509;
+
+    private static readonly NormalizedText?[] s_normalized = new NormalizedText?[NormalizedSlots];
+
+    private sealed class NormalizedText
+    {
+        public NormalizedText(string text, string normalized)
+        {
+            Text = text;
+            Normalized = normalized;
+        }
+
+        public string Text { get; }
+
+        public string Normalized { get; }
+    }
 
     private static string NormalizeUncached(string text)
     {

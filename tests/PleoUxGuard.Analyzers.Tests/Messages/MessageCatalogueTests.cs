@@ -16,6 +16,31 @@ public sealed class MessageCatalogueTests
     public void Normalize_folds_case_space_quotes_and_trailing_punctuation(string? text, string expected) =>
         Assert.Equal(expected, MessageCatalogue.Normalize(text));
 
+    [Fact]
+    public void Normalize_gives_each_text_its_own_answer_when_many_texts_are_asked_about_at_once_on_many_threads()
+    {
+        // Far more texts than the catalogue remembers, so several share a place in its table, asked about
+        // in a different order on each thread: an answer that belonged to another text would show here.
+        var texts = Enumerable.Range(0, 4000).Select(n => ($"  'Sync Failed For Company {n}!' ", $"sync failed for company {n}")).ToArray();
+        var wrong = 0;
+        Parallel.For(0, 4, worker =>
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                for (var index = 0; index < texts.Length; index++)
+                {
+                    var (text, expected) = texts[(index * (worker + 1) * 7919 + round) % texts.Length];
+                    if (MessageCatalogue.Normalize(new string(text.ToCharArray())) != expected)
+                    {
+                        Interlocked.Increment(ref wrong);
+                    }
+                }
+            }
+        });
+
+        Assert.Equal(0, wrong);
+    }
+
     [Theory]
     [InlineData("Authentication failed.")]
     [InlineData("UNAUTHORIZED")]
