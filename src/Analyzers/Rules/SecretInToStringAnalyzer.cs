@@ -48,15 +48,17 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
 
         // Most types are neither records nor attributed: nothing to judge, so no secret model to build. A type
         // declared without attribute lists has none to bind (asking for them would bind them here).
-        var printsMembers = type.IsRecord && PrintsWithSynthesizedPrintMembers(type);
+        var isRecord = type.IsRecord;
         var attributed = HasAttributeLists(type) && !type.GetAttributes().IsEmpty;
-        if (!printsMembers && !attributed)
+        if (!isRecord && !attributed)
         {
             return;
         }
 
+        // A record none of whose member names can be a secret is not asked for its members: building them is
+        // most of what this rule cost on a code base of many records.
         var model = SecretModel.For(context.Compilation, context.Options, tree);
-        if (printsMembers)
+        if (isRecord && model.MayDeclareSecret(type) && PrintsWithSynthesizedPrintMembers(type))
         {
             foreach (var member in PrintedMembers(type))
             {

@@ -219,6 +219,29 @@ internal sealed class SecretModel
     /// <summary>As <see cref="IsSecret(ISymbol)"/>, for a reference whose operation already gives the symbol's type (asking a local for its type can cost an inference).</summary>
     public bool IsSecret(ISymbol symbol, ITypeSymbol? type) => ComputeIsSecret(symbol, type);
 
+    /// <summary>
+    /// Whether a member the type declares can be a secret at all: when nothing in the compilation can mark one
+    /// (see <see cref="CanMark"/>), only a member named like a secret can, and the type's member names are
+    /// known without building its members.
+    /// </summary>
+    public bool MayDeclareSecret(INamedTypeSymbol type)
+    {
+        if (_canMark)
+        {
+            return true;
+        }
+
+        foreach (var name in type.MemberNames)
+        {
+            if (Names.IsSecretName(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>
     public bool IsSecretType(ITypeSymbol? type) =>
         _canMark

@@ -1,3 +1,4 @@
+using PleoUxGuard.Analyzers.Tests.Verifiers;
 using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretInToStringAnalyzer>;
 
 namespace PleoUxGuard.Analyzers.Tests.Rules;
@@ -23,6 +24,38 @@ public sealed class SecretInToStringAnalyzerTests
             }
             """;
         await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_record_member_marked_as_a_secret_is_reported_whatever_its_name()
+    {
+        const string source = """
+            [System.AttributeUsage(System.AttributeTargets.All)]
+            sealed class SensitiveAttribute : System.Attribute { }
+
+            record Settings(string CompanyId, [Sensitive] string {|PUX003:Value|});
+
+            record Plain(string CompanyId, string Value);
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Where_nothing_can_mark_a_secret_a_record_is_judged_by_its_member_names()
+    {
+        const string source = """
+            record PleoConnection(string CompanyId, string {|PUX003:ApiKey|});
+
+            record Settings
+            {
+                public string BaseUrl { get; init; } = "";
+                public string {|PUX003:ClientSecret|} = "";
+            }
+
+            record Plain(string CompanyId, string Value);
+            """;
+        var test = new Verify.Test { ReferenceAssemblies = TestReferences.WithoutCompliance };
+        await Verify.RunAsync(test, source, editorConfig: null, []);
     }
 
     [Fact]
