@@ -8,6 +8,11 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>Looks at one operation: the secrets its sink operands carry, and those it passes to methods that reach a sink.</summary>
 internal static class SinkScan
 {
+    // The hits of one operand, reused per thread: each operand's hits are copied into findings before the
+    // next operand's, and nothing between asks for a callee's summary, the one way a scan runs inside another.
+    [System.ThreadStatic]
+    private static List<SecretHit>? t_hits;
+
     /// <param name="owner">The symbol whose body holds <paramref name="operation"/>.</param>
     /// <param name="operands">Receives (appended) the sink operands of the operation, with or without a secret (null to skip).</param>
     public static void Scan(IOperation operation, ISymbol owner, SinkTables tables, SecretFlow flow, CallSummaries? calls, List<Finding> findings, List<SinkOperand>? operands = null)
@@ -17,7 +22,7 @@ internal static class SinkScan
         tables.Collect(operation, owner, operands);
         if (operands.Count > first)
         {
-            var hits = new List<SecretHit>();
+            var hits = t_hits ??= new List<SecretHit>();
             for (var index = first; index < operands.Count; index++)
             {
                 var operand = operands[index];
@@ -29,6 +34,8 @@ internal static class SinkScan
                 }
             }
 
+            // Emptied, so an idle thread keeps no operation tree alive.
+            hits.Clear();
             return;
         }
 
@@ -48,6 +55,7 @@ internal static class SinkScan
                 continue;
             }
 
+            // Not the thread's list: Reach below can summarise the callee, which scans its body.
             hits ??= new List<SecretHit>();
             hits.Clear();
             flow.Collect(argument.Value, hits);
