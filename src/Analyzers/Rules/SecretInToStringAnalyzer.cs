@@ -55,10 +55,10 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // A record none of whose member names can be a secret is not asked for its members: building them is
+        // A record none of whose printed members can be a secret is not asked for its members: building them is
         // most of what this rule cost on a code base of many records.
         var model = SecretModel.For(context.Compilation, context.Options, tree);
-        if (isRecord && model.MayDeclareSecret(type) && PrintsWithSynthesizedPrintMembers(type))
+        if (isRecord && MayPrintSecret(type, model) && PrintsWithSynthesizedPrintMembers(type))
         {
             foreach (var member in PrintedMembers(type))
             {
@@ -73,6 +73,57 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         {
             AnalyzeDebuggerDisplay(context, type, model, debuggerDisplayAttribute);
         }
+    }
+
+    /// <summary>
+    /// Whether a member the record's synthesized PrintMembers prints can be a secret, judged by the names its
+    /// declarations give its fields, properties and positional parameters, without building its members.
+    /// </summary>
+    /// <remarks>
+    /// Read from syntax: in the compiler of the .NET 10 SDK a record's <c>MemberNames</c> builds and sorts all its
+    /// members, the very work this check is there to avoid.
+    /// </remarks>
+    private static bool MayPrintSecret(INamedTypeSymbol record, SecretModel model)
+    {
+        foreach (var reference in record.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not RecordDeclarationSyntax declaration)
+            {
+                return true; // a declaration of another shape: the members will tell
+            }
+
+            if (declaration.ParameterList is { } positional)
+            {
+                foreach (var parameter in positional.Parameters)
+                {
+                    if (model.MayBeSecretNamed(parameter.Identifier.ValueText))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                switch (member)
+                {
+                    case PropertyDeclarationSyntax property when model.MayBeSecretNamed(property.Identifier.ValueText):
+                        return true;
+                    case FieldDeclarationSyntax field:
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            if (model.MayBeSecretNamed(variable.Identifier.ValueText))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool HasAttributeLists(INamedTypeSymbol type)

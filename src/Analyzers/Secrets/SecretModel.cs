@@ -220,27 +220,10 @@ internal sealed class SecretModel
     public bool IsSecret(ISymbol symbol, ITypeSymbol? type) => ComputeIsSecret(symbol, type);
 
     /// <summary>
-    /// Whether a member the type declares can be a secret at all: when nothing in the compilation can mark one
-    /// (see <see cref="CanMark"/>), only a member named like a secret can, and the type's member names are
-    /// known without building its members.
+    /// Whether a symbol of this name can be a secret at all: any can where something in the compilation can mark
+    /// one (see <see cref="CanMark"/>); otherwise only one named like a secret.
     /// </summary>
-    public bool MayDeclareSecret(INamedTypeSymbol type)
-    {
-        if (_canMark)
-        {
-            return true;
-        }
-
-        foreach (var name in type.MemberNames)
-        {
-            if (Names.IsSecretName(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool MayBeSecretNamed(string name) => _canMark || Names.IsSecretName(name);
 
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>
     public bool IsSecretType(ITypeSymbol? type) =>

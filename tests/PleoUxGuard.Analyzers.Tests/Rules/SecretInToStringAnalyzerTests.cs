@@ -52,7 +52,23 @@ public sealed class SecretInToStringAnalyzerTests
                 public string {|PUX003:ClientSecret|} = "";
             }
 
-            record Plain(string CompanyId, string Value);
+            record Credentials
+            {
+                public string CompanyId { get; init; } = "";
+                public string {|PUX003:AccessToken|} { get; init; } = "";
+            }
+
+            partial record Split(string CompanyId);
+
+            partial record Split
+            {
+                public string {|PUX003:Password|} { get; init; } = "";
+            }
+
+            record Plain(string CompanyId, string Value)
+            {
+                public string ApiKeyHint() => "";
+            }
             """;
         var test = new Verify.Test { ReferenceAssemblies = TestReferences.WithoutCompliance };
         await Verify.RunAsync(test, source, editorConfig: null, []);
