@@ -58,6 +58,8 @@ public sealed class SecretInToStringAnalyzerTests
                 public string {|PUX003:AccessToken|} { get; init; } = "";
             }
 
+            record struct Pair(string CompanyId, string {|PUX003:ApiKey|});
+
             partial record Split(string CompanyId);
 
             partial record Split
