@@ -9,8 +9,20 @@ namespace PleoUxGuard.Analyzers.Analysis;
 /// The operations of one method body that the rules look at, in tree order, found by one walk shared by the
 /// secret scan and the message sites (each walked the whole operation tree before).
 /// </summary>
+/// <remarks>
+/// The two analyzers each get their own block action, and the driver runs every analyzer's block actions for a
+/// declaration one after the other on one thread, so the last body indexed on this thread is the one the next
+/// analyzer asks for; a body met on another thread is simply indexed again there (the same answer, only slower).
+/// Unlike a table keyed by operation, this costs no lock and no GC handle per body, and it holds the last index
+/// weakly, so an idle thread keeps no compilation alive. It is a field of this class rather than of a generic
+/// cache: a thread-static field of a generic class shared by reference types is found through a runtime lookup
+/// on every access, which in a CPU profile cost more than the index it saved.
+/// </remarks>
 internal sealed class BodyOperations
 {
+    [ThreadStatic]
+    private static WeakReference<BodyOperations>? t_last;
+
     // Working lists, reused per thread: a body is indexed completely before the next one on that thread.
     [ThreadStatic]
     private static List<IOperation>? t_candidates;
@@ -21,11 +33,15 @@ internal sealed class BodyOperations
     [ThreadStatic]
     private static List<IOperation>? t_operations;
 
-    private BodyOperations(IOperation[] candidates, IOperation[] references)
+    private BodyOperations(IOperation block, IOperation[] candidates, IOperation[] references)
     {
+        Block = block;
         Candidates = candidates;
         References = references;
     }
+
+    /// <summary>The body's first operation block, which identifies the body.</summary>
+    private IOperation Block { get; }
 
     /// <summary>Invocations, object creations, simple assignments and returns: the operations that can be sinks.</summary>
     public IOperation[] Candidates { get; }
@@ -33,9 +49,27 @@ internal sealed class BodyOperations
     /// <summary>References to locals, parameters, fields and properties: where a body can read a secret.</summary>
     public IOperation[] References { get; }
 
-    /// <summary>The index of the body <paramref name="blocks"/>, computed once for every rule that asks (see <see cref="PerBodyCache{T}"/>).</summary>
-    public static BodyOperations Of(ImmutableArray<IOperation> blocks) =>
-        PerBodyCache<BodyOperations>.Get(blocks[0], blocks, static b => Index(b));
+    /// <summary>The index of the body <paramref name="blocks"/>, computed once for every rule that asks.</summary>
+    public static BodyOperations Of(ImmutableArray<IOperation> blocks)
+    {
+        var last = t_last;
+        if (last is not null && last.TryGetTarget(out var known) && ReferenceEquals(known.Block, blocks[0]))
+        {
+            return known;
+        }
+
+        var index = Index(blocks);
+        if (last is null)
+        {
+            t_last = new WeakReference<BodyOperations>(index);
+        }
+        else
+        {
+            last.SetTarget(index);
+        }
+
+        return index;
+    }
 
     private static BodyOperations Index(ImmutableArray<IOperation> blocks)
     {
@@ -64,7 +98,7 @@ internal sealed class BodyOperations
                 }
             }
 
-            return new BodyOperations(candidates.ToArray(), references.ToArray());
+            return new BodyOperations(blocks[0], candidates.ToArray(), references.ToArray());
         }
         finally
         {
