@@ -106,4 +106,23 @@ internal static class TypeSymbols
 
         return false;
     }
+
+    /// <summary>True when <paramref name="symbol"/> carries an attribute of class <paramref name="attributeClass"/>; false when that class is absent.</summary>
+    public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Flow;
@@ -36,6 +36,7 @@ internal sealed class ClientSinks : SinkTable
     private readonly INamedTypeSymbol? _pageModel;
     private readonly INamedTypeSymbol? _nonAction;
     private readonly INamedTypeSymbol? _endpointRouteBuilderExtensions;
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpoints = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     public ClientSinks(Compilation compilation)
         : base(compilation, SinkKind.Client, Specs)
@@ -86,8 +87,13 @@ internal sealed class ClientSinks : SinkTable
             }
         }
 
-        return owner is IMethodSymbol method && (IsAction(method) || IsPageHandler(method)) ? method.Name : null;
+        return owner is IMethodSymbol method && IsEndpoint(method) ? method.Name : null;
     }
+
+    /// <summary>An action or a page handler; asked for every return of every body, so worked out once per method.</summary>
+    private bool IsEndpoint(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Ordinary
+        && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m));
 
     private bool IsMinimalApiHandler(IAnonymousFunctionOperation lambda)
     {
@@ -107,7 +113,7 @@ internal sealed class ClientSinks : SinkTable
         && method.DeclaredAccessibility == Accessibility.Public
         && !method.IsStatic
         && method.ContainingType.DerivesFrom(_controllerBase)
-        && !method.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _nonAction));
+        && !method.HasAttribute(_nonAction);
 
     private bool IsPageHandler(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary

@@ -100,15 +100,7 @@ internal sealed class LogSinks : SinkTable
             return false;
         }
 
-        foreach (var attribute in (method.PartialDefinitionPart ?? method).GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _loggerMessageAttribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (method.PartialDefinitionPart ?? method).HasAttribute(_loggerMessageAttribute);
     }
 
     /// <summary>
