@@ -39,26 +39,36 @@ internal static class FlowTypes
                 return false;
         }
 
-        if (type.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer)
+        // By kind, so that each type is compared only with the names of its own kind (this runs for every
+        // candidate operand and every step of the flow).
+        switch (type.TypeKind)
         {
-            return false;
-        }
+            case TypeKind.Enum:
+            case TypeKind.Delegate:
+            case TypeKind.Pointer:
+            case TypeKind.FunctionPointer:
+                return false;
+            case TypeKind.Struct:
+                if (type is INamedTypeSymbol { IsGenericType: true } named
+                    && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+                {
+                    return CanCarry(named.TypeArguments[0]);
+                }
 
-        if (type is INamedTypeSymbol { IsGenericType: true } named
-            && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
-        {
-            return CanCarry(named.TypeArguments[0]);
+                return !IsNamed(type, "CancellationToken", "System.Threading")
+                    && !IsNamed(type, "EventId", "Microsoft.Extensions.Logging")
+                    && !IsNamed(type, "TimeSpan", "System")
+                    && !IsNamed(type, "DateTimeOffset", "System")
+                    && !IsNamed(type, "Guid", "System");
+            case TypeKind.Interface:
+                return !IsNamed(type, "IFormatProvider", "System");
+            case TypeKind.Class:
+                return !IsDerivedFrom(type, "Exception", "System")
+                    && !IsNamed(type, "Type", "System")
+                    && !(IsNamed(type, "Task", "System.Threading.Tasks") && type is INamedTypeSymbol { IsGenericType: false });
+            default:
+                return true;
         }
-
-        return !IsDerivedFrom(type, "Exception", "System")
-            && !IsNamed(type, "CancellationToken", "System.Threading")
-            && !IsNamed(type, "EventId", "Microsoft.Extensions.Logging")
-            && !IsNamed(type, "IFormatProvider", "System")
-            && !IsNamed(type, "TimeSpan", "System")
-            && !IsNamed(type, "DateTimeOffset", "System")
-            && !IsNamed(type, "Guid", "System")
-            && !IsNamed(type, "Type", "System")
-            && !(IsNamed(type, "Task", "System.Threading.Tasks") && type is INamedTypeSymbol { IsGenericType: false });
     }
 
     /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>
