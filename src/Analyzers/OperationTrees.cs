@@ -38,52 +38,95 @@ internal static class OperationTrees
     /// <summary>Appends the operations of every block of a body, block after block, each in tree order.</summary>
     public static void AddDescendantsAndSelf(this ImmutableArray<IOperation> blocks, List<IOperation> into)
     {
-        foreach (var block in blocks)
-        {
-            block.AddDescendantsAndSelf(into);
-        }
+        var appender = new Appender(into);
+        blocks.Walk(ref appender);
     }
 
     /// <summary>
     /// Appends the operation and all its descendants to <paramref name="into"/> in tree order (parents first, as
     /// <c>DescendantsAndSelf</c> yields them).
     /// </summary>
+    public static void AddDescendantsAndSelf(this IOperation root, List<IOperation> into)
+    {
+        var appender = new Appender(into);
+        root.Walk(ref appender);
+    }
+
+    /// <summary>Hands every operation of every block of a body to <paramref name="visitor"/>, block after block, each in tree order.</summary>
+    public static void Walk<TVisitor>(this ImmutableArray<IOperation> blocks, ref TVisitor visitor)
+        where TVisitor : struct, IOperationVisitor
+    {
+        foreach (var block in blocks)
+        {
+            block.Walk(ref visitor);
+        }
+    }
+
+    /// <summary>
+    /// Hands the operation and all its descendants to <paramref name="visitor"/> in tree order (parents first, as
+    /// <c>DescendantsAndSelf</c> yields them).
+    /// </summary>
     /// <remarks>
     /// Every body is walked this way, so it walks the child lists' struct enumerators on an explicit stack: no
     /// iterator object and no interface call per operation, and no recursion, which a long chain of
-    /// concatenations would turn into a stack overflow.
+    /// concatenations would turn into a stack overflow. The visitor is a struct type argument, so each walk is
+    /// compiled for its visitor and a visit is a direct call: a rule that looks at a few kinds of operation
+    /// picks them out as the walk meets them, instead of storing every operation in a list (each store into an
+    /// array of an interface type is a type check) and reading the list again.
     /// </remarks>
-    public static void AddDescendantsAndSelf(this IOperation root, List<IOperation> into)
+    public static void Walk<TVisitor>(this IOperation root, ref TVisitor visitor)
+        where TVisitor : struct, IOperationVisitor
     {
-        into.Add(root);
+        visitor.Visit(root);
         var stack = t_stack ?? new IOperation.OperationList.Enumerator[16];
+        t_stack = null; // a visitor that walks another tree meanwhile gets a stack of its own
         var depth = 0;
         stack[depth++] = root.ChildOperations.GetEnumerator();
-        while (depth > 0)
+        try
         {
-            if (!stack[depth - 1].MoveNext())
+            while (depth > 0)
             {
-                depth--;
-                continue;
-            }
+                if (!stack[depth - 1].MoveNext())
+                {
+                    depth--;
+                    continue;
+                }
 
-            var child = stack[depth - 1].Current;
-            if (child is null)
-            {
-                continue;
-            }
+                var child = stack[depth - 1].Current;
+                if (child is null)
+                {
+                    continue;
+                }
 
-            into.Add(child);
-            if (depth == stack.Length)
-            {
-                Array.Resize(ref stack, depth * 2);
-            }
+                visitor.Visit(child);
+                if (depth == stack.Length)
+                {
+                    Array.Resize(ref stack, depth * 2);
+                }
 
-            stack[depth++] = child.ChildOperations.GetEnumerator();
+                stack[depth++] = child.ChildOperations.GetEnumerator();
+            }
         }
-
-        // Cleared, so an idle thread keeps no operation tree alive.
-        Array.Clear(stack, 0, stack.Length);
-        t_stack = stack;
+        finally
+        {
+            // Cleared, so an idle thread keeps no operation tree alive.
+            Array.Clear(stack, 0, stack.Length);
+            t_stack = stack;
+        }
     }
+
+    private readonly struct Appender : IOperationVisitor
+    {
+        private readonly List<IOperation> _into;
+
+        public Appender(List<IOperation> into) => _into = into;
+
+        public void Visit(IOperation operation) => _into.Add(operation);
+    }
+}
+
+/// <summary>What <see cref="OperationTrees.Walk{TVisitor}(IOperation, ref TVisitor)"/> hands each operation to.</summary>
+internal interface IOperationVisitor
+{
+    void Visit(IOperation operation);
 }

@@ -30,9 +30,6 @@ internal sealed class BodyOperations
     [ThreadStatic]
     private static List<IOperation>? t_references;
 
-    [ThreadStatic]
-    private static List<IOperation>? t_operations;
-
     private BodyOperations(IOperation block, IOperation[] candidates, IOperation[] references)
     {
         Block = block;
@@ -73,40 +70,51 @@ internal sealed class BodyOperations
 
     private static BodyOperations Index(ImmutableArray<IOperation> blocks)
     {
-        var candidates = t_candidates ??= new List<IOperation>();
-        var references = t_references ??= new List<IOperation>();
-        var operations = t_operations ??= new List<IOperation>();
+        var indexer = new Indexer(t_candidates ??= new List<IOperation>(), t_references ??= new List<IOperation>());
         try
         {
-            blocks.AddDescendantsAndSelf(operations);
-            foreach (var operation in operations)
-            {
-                switch (operation.Kind)
-                {
-                    case OperationKind.Invocation:
-                    case OperationKind.ObjectCreation:
-                    case OperationKind.SimpleAssignment:
-                    case OperationKind.Return:
-                        candidates.Add(operation);
-                        break;
-                    case OperationKind.LocalReference:
-                    case OperationKind.ParameterReference:
-                    case OperationKind.FieldReference:
-                    case OperationKind.PropertyReference:
-                        references.Add(operation);
-                        break;
-                }
-            }
-
-            return new BodyOperations(blocks[0], candidates.ToArray(), references.ToArray());
+            blocks.Walk(ref indexer);
+            return new BodyOperations(blocks[0], indexer.Candidates.ToArray(), indexer.References.ToArray());
         }
         finally
         {
             // Emptied, even when the walk fails, so the next body on this thread starts from nothing and an
             // idle thread keeps no operation tree alive.
-            candidates.Clear();
-            references.Clear();
-            operations.Clear();
+            indexer.Candidates.Clear();
+            indexer.References.Clear();
+        }
+    }
+
+    /// <summary>Sorts the operations of a body into candidates and references as the walk meets them.</summary>
+    private readonly struct Indexer : IOperationVisitor
+    {
+        public Indexer(List<IOperation> candidates, List<IOperation> references)
+        {
+            Candidates = candidates;
+            References = references;
+        }
+
+        public List<IOperation> Candidates { get; }
+
+        public List<IOperation> References { get; }
+
+        public void Visit(IOperation operation)
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                case OperationKind.ObjectCreation:
+                case OperationKind.SimpleAssignment:
+                case OperationKind.Return:
+                    Candidates.Add(operation);
+                    break;
+                case OperationKind.LocalReference:
+                case OperationKind.ParameterReference:
+                case OperationKind.FieldReference:
+                case OperationKind.PropertyReference:
+                    References.Add(operation);
+                    break;
+            }
         }
     }
 }

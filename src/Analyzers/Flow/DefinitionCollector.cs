@@ -7,67 +7,65 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>Finds every value given to the locals and parameters of a method body, once per body.</summary>
 internal static class DefinitionCollector
 {
-    // The walk's list, reused per thread: nothing below calls back into Collect. A new list per body grew
-    // afresh to the body's size each time, the largest share of what the analyzers allocated.
-    [System.ThreadStatic]
-    private static List<IOperation>? t_operations;
-
     public static void Collect(IOperation root, Dictionary<ISymbol, List<Definition>> definitions)
     {
-        var operations = t_operations ??= new List<IOperation>();
-        try
+        var visitor = new DefinitionVisitor(root, definitions);
+        root.Walk(ref visitor);
+    }
+
+    /// <summary>Notes each definition as the walk meets it, in tree order (the order the flow relies on).</summary>
+    private readonly struct DefinitionVisitor : IOperationVisitor
+    {
+        private readonly IOperation _root;
+        private readonly Dictionary<ISymbol, List<Definition>> _definitions;
+
+        public DefinitionVisitor(IOperation root, Dictionary<ISymbol, List<Definition>> definitions)
         {
-            root.AddDescendantsAndSelf(operations);
-            Collect(root, operations, definitions);
+            _root = root;
+            _definitions = definitions;
         }
-        finally
+
+        public void Visit(IOperation operation)
         {
-            // Emptied, even when the walk fails, so the next body on this thread starts from nothing and an
-            // idle thread keeps no operation tree alive.
-            operations.Clear();
+            // The kind first: it is a field, while each case below is a type test.
+            if (CanDefine(operation.Kind))
+            {
+                Collect(operation, _root, _definitions);
+            }
         }
     }
 
-    private static void Collect(IOperation root, List<IOperation> operations, Dictionary<ISymbol, List<Definition>> definitions)
+    private static void Collect(IOperation operation, IOperation root, Dictionary<ISymbol, List<Definition>> definitions)
     {
-        foreach (var operation in operations)
+        switch (operation)
         {
-            // The kind first: it is a field, while each case below is a type test.
-            if (!CanDefine(operation.Kind))
-            {
-                continue;
-            }
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                Add(definitions, declarator.Symbol, initializer.Value, kills: true, operation, root);
+                break;
+            case ISimpleAssignmentOperation assignment when Variable(assignment.Target) is { } target:
+                Add(definitions, target, assignment.Value, kills: true, operation, root);
+                break;
+            case ICompoundAssignmentOperation compound when Variable(compound.Target) is { } target:
+                Add(definitions, target, compound.Value, kills: false, operation, root);
+                break;
+            case ICoalesceAssignmentOperation coalesce when Variable(coalesce.Target) is { } target:
+                Add(definitions, target, coalesce.Value, kills: false, operation, root);
+                break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                AddDeconstruction(definitions, deconstruction.Target, deconstruction.Value, operation, root);
+                break;
+            case IForEachLoopOperation loop:
+                foreach (var local in loop.Locals)
+                {
+                    Add(definitions, local, loop.Collection, kills: true, loop.Body, root);
+                }
 
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                    Add(definitions, declarator.Symbol, initializer.Value, kills: true, operation, root);
-                    break;
-                case ISimpleAssignmentOperation assignment when Variable(assignment.Target) is { } target:
-                    Add(definitions, target, assignment.Value, kills: true, operation, root);
-                    break;
-                case ICompoundAssignmentOperation compound when Variable(compound.Target) is { } target:
-                    Add(definitions, target, compound.Value, kills: false, operation, root);
-                    break;
-                case ICoalesceAssignmentOperation coalesce when Variable(coalesce.Target) is { } target:
-                    Add(definitions, target, coalesce.Value, kills: false, operation, root);
-                    break;
-                case IDeconstructionAssignmentOperation deconstruction:
-                    AddDeconstruction(definitions, deconstruction.Target, deconstruction.Value, operation, root);
-                    break;
-                case IForEachLoopOperation loop:
-                    foreach (var local in loop.Locals)
-                    {
-                        Add(definitions, local, loop.Collection, kills: true, loop.Body, root);
-                    }
-
-                    break;
-                case IInvocationOperation { Instance: { } } invocation
-                    when IsAccumulating(invocation.TargetMethod.Name) && Collector(invocation) is { } collector:
-                    // sb.Append(key), sb.Append("k=").Append(key), list.Add(key): the collector now holds the argument too.
-                    Add(definitions, collector, invocation, kills: false, operation, root);
-                    break;
-            }
+                break;
+            case IInvocationOperation { Instance: { } } invocation
+                when IsAccumulating(invocation.TargetMethod.Name) && Collector(invocation) is { } collector:
+                // sb.Append(key), sb.Append("k=").Append(key), list.Add(key): the collector now holds the argument too.
+                Add(definitions, collector, invocation, kills: false, operation, root);
+                break;
         }
     }
 

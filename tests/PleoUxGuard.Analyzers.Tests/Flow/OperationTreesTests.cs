@@ -51,6 +51,19 @@ public sealed class OperationTreesTests
         Assert.Equal(body.DescendantsAndSelf().ToList(), listed);
     }
 
+    [Fact]
+    public void A_visitor_can_walk_another_tree_in_the_middle_of_a_walk()
+    {
+        var outer = BodyOf("class A { int Run(int a, int b) { var c = a + b; return c * (a - b); } }");
+        var inner = BodyOf("class B { string Run(string s) { return s + s.Trim() + s.Length; } }");
+
+        var visitor = new NestingVisitor(inner);
+        outer.Walk(ref visitor);
+
+        Assert.Equal(outer.DescendantsAndSelf().ToList(), visitor.Outer);
+        Assert.Equal(inner.DescendantsAndSelf().Count() * outer.DescendantsAndSelf().Count(), visitor.InnerCount);
+    }
+
     private static IOperation BodyOf(string source)
     {
         var tree = CSharpSyntaxTree.ParseText(source);
@@ -65,5 +78,30 @@ public sealed class OperationTreesTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First();
         return compilation.GetSemanticModel(tree).GetOperation(method)!;
+    }
+
+    /// <summary>Lists the walk's operations and, at each, walks a second tree (as a visitor that asks a callee's summary would).</summary>
+    private struct NestingVisitor : IOperationVisitor
+    {
+        private readonly IOperation _inner;
+
+        public NestingVisitor(IOperation inner)
+        {
+            _inner = inner;
+            Outer = new System.Collections.Generic.List<IOperation>();
+            InnerCount = 0;
+        }
+
+        public System.Collections.Generic.List<IOperation> Outer { get; }
+
+        public int InnerCount { get; private set; }
+
+        public void Visit(IOperation operation)
+        {
+            Outer.Add(operation);
+            var listed = new System.Collections.Generic.List<IOperation>();
+            _inner.AddDescendantsAndSelf(listed);
+            InnerCount += listed.Count;
+        }
     }
 }
