@@ -56,7 +56,7 @@ internal static class OneThreadReplayBench
                 var key = contender.Name + "|" + string.Join("|", paths);
                 if (!loaded.TryGetValue(key, out var analyzers))
                 {
-                    analyzers = ContenderLoadContext.Analyzers(contender, paths);
+                    analyzers = ContenderLoadContext.Analyzers(contender, paths, Path.Combine(workDirectory, "in-process-loads", contender.Slug));
                     loaded.Add(key, analyzers);
                 }
 
@@ -249,6 +249,12 @@ internal static class OneThreadReplayBench
     /// Loads one contender's analyzer assemblies apart from the benchmark's own copy of ours; Roslyn and the
     /// framework come from the host, as they do in the compiler.
     /// </summary>
+    /// <remarks>
+    /// Each contender loads its own copy of the files, as each compiler process loads its own: the runtime uses an
+    /// assembly's precompiled (ReadyToRun) code only for the first load of a file, so our secret-rules-only
+    /// contender, which names the same file as the whole package, ran JIT-compiled code when it loaded that file
+    /// a second time (a probe: 336 of our methods JIT-compiled on a second load of the file, 2 on a load of a copy).
+    /// </remarks>
     private sealed class ContenderLoadContext : AssemblyLoadContext
     {
         private readonly Dictionary<string, string> _assemblies;
@@ -259,9 +265,11 @@ internal static class OneThreadReplayBench
             _assemblies = paths.ToDictionary(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase);
         }
 
-        public static ImmutableArray<DiagnosticAnalyzer> Analyzers(Contender contender, IReadOnlyList<string> recordedPaths)
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers(Contender contender, IReadOnlyList<string> recordedPaths, string copyDirectory)
         {
-            var paths = recordedPaths.Select(HostablePath).Where(path => !path.Contains(".CodeFixes", StringComparison.OrdinalIgnoreCase)).ToList();
+            var paths = OwnCopies(
+                recordedPaths.Select(HostablePath).Where(path => !path.Contains(".CodeFixes", StringComparison.OrdinalIgnoreCase)).ToList(),
+                copyDirectory);
             var context = new ContenderLoadContext(contender.Name, paths);
             var analyzers = paths
                 .Where(path => contender.AssemblyPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
@@ -274,6 +282,26 @@ internal static class OneThreadReplayBench
             return analyzers.IsEmpty
                 ? throw new InvalidOperationException($"No C# analyzer found for {contender.Name} in {string.Join(", ", paths)}.")
                 : analyzers;
+        }
+
+        /// <summary>Copies of the files in a folder of this contender's, emptied first; a file name met twice keeps a folder of its own.</summary>
+        private static List<string> OwnCopies(IReadOnlyList<string> paths, string directory)
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            var copies = new List<string>(paths.Count);
+            for (var index = 0; index < paths.Count; index++)
+            {
+                var folder = Directory.CreateDirectory(Path.Combine(directory, index.ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
+                var copy = Path.Combine(folder, Path.GetFileName(paths[index]));
+                File.Copy(paths[index], copy);
+                copies.Add(copy);
+            }
+
+            return copies;
         }
 
         protected override Assembly? Load(AssemblyName assemblyName) =>
