@@ -90,7 +90,7 @@ internal sealed class ClientSinks : SinkTable
         return owner is IMethodSymbol method && IsEndpoint(method) ? method.Name : null;
     }
 
-    /// <summary>An action or a page handler; asked for every return of every body, so worked out once per method.</summary>
+    /// <summary>An action or a page handler (an ordinary method, both); asked for every return of every body, so worked out once per method.</summary>
     private bool IsEndpoint(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
         && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m));
@@ -109,14 +109,12 @@ internal sealed class ClientSinks : SinkTable
     }
 
     private bool IsAction(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.Ordinary
-        && method.DeclaredAccessibility == Accessibility.Public
+        method.DeclaredAccessibility == Accessibility.Public
         && !method.IsStatic
         && method.ContainingType.DerivesFrom(_controllerBase)
         && !method.HasAttribute(_nonAction);
 
     private bool IsPageHandler(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.Ordinary
-        && method.Name.StartsWith("On", System.StringComparison.Ordinal)
+        method.Name.StartsWith("On", System.StringComparison.Ordinal)
         && method.ContainingType.DerivesFrom(_pageModel);
 }
