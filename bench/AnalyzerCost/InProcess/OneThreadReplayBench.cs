@@ -47,6 +47,15 @@ internal static class OneThreadReplayBench
         var inputs = new Dictionary<(Contender, BenchProject), (CompilationInput Input, ImmutableArray<DiagnosticAnalyzer> Analyzers)>();
         // One load of each contender's assemblies per set of paths, as a compiler server keeps one per analyzer set.
         var loaded = new Dictionary<string, ImmutableArray<DiagnosticAnalyzer>>(StringComparer.Ordinal);
+
+        // Each load's own copies of its files (see ContenderLoadContext), in a folder per load: a load context
+        // reads a dependency from its copy when first asked, so no later load may replace it. An earlier run's
+        // copies go first.
+        var copies = Path.Combine(workDirectory, "in-process-loads");
+        if (Directory.Exists(copies))
+        {
+            Directory.Delete(copies, recursive: true);
+        }
         foreach (var project in projects)
         {
             var baseline = CompilationInput.FromResponseFile(ReplayBench.ResponseFile(workDirectory, project, Contender.CompilerOnly), project.Directory);
@@ -56,7 +65,7 @@ internal static class OneThreadReplayBench
                 var key = contender.Name + "|" + string.Join("|", paths);
                 if (!loaded.TryGetValue(key, out var analyzers))
                 {
-                    analyzers = ContenderLoadContext.Analyzers(contender, paths, Path.Combine(workDirectory, "in-process-loads", contender.Slug));
+                    analyzers = ContenderLoadContext.Analyzers(contender, paths, Path.Combine(copies, $"{contender.Slug}-{loaded.Count + 1}"));
                     loaded.Add(key, analyzers);
                 }
 
@@ -284,14 +293,9 @@ internal static class OneThreadReplayBench
                 : analyzers;
         }
 
-        /// <summary>Copies of the files in a folder of this contender's, emptied first; a file name met twice keeps a folder of its own.</summary>
+        /// <summary>Copies of the files in a new folder of this load's; a file name met twice keeps a folder of its own.</summary>
         private static List<string> OwnCopies(IReadOnlyList<string> paths, string directory)
         {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-
             var copies = new List<string>(paths.Count);
             for (var index = 0; index < paths.Count; index++)
             {
