@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using PleoUxGuard.Analyzers.Flow;
+using PleoUxGuard.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace PleoUxGuard.Analyzers.Tests.Flow;
@@ -88,16 +88,7 @@ public sealed class FlowTypesTests
 
     private static ITypeSymbol TypeOf(string field)
     {
-        var tree = CSharpSyntaxTree.ParseText(Source);
-        var compilation = CSharpCompilation.Create(
-            "FlowTypes",
-            [tree],
-            [
-                MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
-                MetadataReference.CreateFromFile(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(object).Assembly.Location)!, "System.Runtime.dll")),
-            ],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var fields = compilation.GetTypeByMetadataName("Fields")!;
+        var fields = HostCompilations.Of("FlowTypes", Source).GetTypeByMetadataName("Fields")!;
         return ((IFieldSymbol)fields.GetMembers(field).Single()).Type;
     }
 }

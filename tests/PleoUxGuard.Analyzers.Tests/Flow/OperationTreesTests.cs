@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers;
+using PleoUxGuard.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace PleoUxGuard.Analyzers.Tests.Flow;
@@ -66,16 +66,8 @@ public sealed class OperationTreesTests
 
     private static IOperation BodyOf(string source)
     {
-        var tree = CSharpSyntaxTree.ParseText(source);
-        var compilation = CSharpCompilation.Create(
-            "Walk",
-            [tree],
-            [
-                MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
-                MetadataReference.CreateFromFile(typeof(Enumerable).Assembly.Location),
-                MetadataReference.CreateFromFile(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(object).Assembly.Location)!, "System.Runtime.dll")),
-            ],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = HostCompilations.Of("Walk", source);
+        var tree = compilation.SyntaxTrees[0];
         var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First();
         return compilation.GetSemanticModel(tree).GetOperation(method)!;
     }
