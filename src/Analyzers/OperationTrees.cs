@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -33,33 +31,6 @@ internal static class OperationTrees
         }
 
         return operation;
-    }
-
-    /// <summary>Appends the operations of every block of a body, block after block, each in tree order.</summary>
-    public static void AddDescendantsAndSelf(this ImmutableArray<IOperation> blocks, List<IOperation> into)
-    {
-        var appender = new Appender(into);
-        blocks.Walk(ref appender);
-    }
-
-    /// <summary>
-    /// Appends the operation and all its descendants to <paramref name="into"/> in tree order (parents first, as
-    /// <c>DescendantsAndSelf</c> yields them).
-    /// </summary>
-    public static void AddDescendantsAndSelf(this IOperation root, List<IOperation> into)
-    {
-        var appender = new Appender(into);
-        root.Walk(ref appender);
-    }
-
-    /// <summary>Hands every operation of every block of a body to <paramref name="visitor"/>, block after block, each in tree order.</summary>
-    public static void Walk<TVisitor>(this ImmutableArray<IOperation> blocks, ref TVisitor visitor)
-        where TVisitor : struct, IOperationVisitor
-    {
-        foreach (var block in blocks)
-        {
-            block.Walk(ref visitor);
-        }
     }
 
     /// <summary>
@@ -113,15 +84,6 @@ internal static class OperationTrees
             Array.Clear(stack, 0, stack.Length);
             t_stack = stack;
         }
-    }
-
-    private readonly struct Appender : IOperationVisitor
-    {
-        private readonly List<IOperation> _into;
-
-        public Appender(List<IOperation> into) => _into = into;
-
-        public void Visit(IOperation operation) => _into.Add(operation);
     }
 }
 

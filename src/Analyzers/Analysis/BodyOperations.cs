@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using PleoUxGuard.Analyzers.Flow;
 
 namespace PleoUxGuard.Analyzers.Analysis;
 
@@ -30,15 +31,19 @@ internal sealed class BodyOperations
     [ThreadStatic]
     private static List<IOperation>? t_references;
 
-    private BodyOperations(IOperation block, IOperation[] candidates, IOperation[] references)
+    [ThreadStatic]
+    private static List<IOperation>? t_definers;
+
+    private BodyOperations(ImmutableArray<IOperation> blocks, IOperation[] candidates, IOperation[] references, IOperation[][] definers)
     {
-        Block = block;
+        Blocks = blocks;
         Candidates = candidates;
         References = references;
+        Definers = definers;
     }
 
-    /// <summary>The body's first operation block, which identifies the body.</summary>
-    private IOperation Block { get; }
+    /// <summary>The body's operation blocks; the first identifies the body.</summary>
+    public ImmutableArray<IOperation> Blocks { get; }
 
     /// <summary>Invocations, object creations, simple assignments and returns: the operations that can be sinks.</summary>
     public IOperation[] Candidates { get; }
@@ -46,11 +51,18 @@ internal sealed class BodyOperations
     /// <summary>References to locals, parameters, fields and properties: where a body can read a secret.</summary>
     public IOperation[] References { get; }
 
+    /// <summary>
+    /// Per block (in the order of <see cref="Blocks"/>), the operations that can give a local or parameter a value
+    /// (<see cref="DefinitionCollector.CanDefine"/>), in tree order: found by the same walk, so the flow of a body
+    /// that reads a secret needs no second one.
+    /// </summary>
+    public IOperation[][] Definers { get; }
+
     /// <summary>The index of the body <paramref name="blocks"/>, computed once for every rule that asks.</summary>
     public static BodyOperations Of(ImmutableArray<IOperation> blocks)
     {
         var last = t_last;
-        if (last is not null && last.TryGetTarget(out var known) && ReferenceEquals(known.Block, blocks[0]))
+        if (last is not null && last.TryGetTarget(out var known) && ReferenceEquals(known.Blocks[0], blocks[0]))
         {
             return known;
         }
@@ -68,13 +80,24 @@ internal sealed class BodyOperations
         return index;
     }
 
-    private static BodyOperations Index(ImmutableArray<IOperation> blocks)
+    /// <summary>
+    /// The index of <paramref name="blocks"/> without keeping it as this thread's last body: for a body read
+    /// while another is analysed (a callee's), which must not make the next rule index that one again.
+    /// </summary>
+    public static BodyOperations Index(ImmutableArray<IOperation> blocks)
     {
-        var indexer = new Indexer(t_candidates ??= new List<IOperation>(), t_references ??= new List<IOperation>());
+        var indexer = new Indexer(t_candidates ??= new List<IOperation>(), t_references ??= new List<IOperation>(), t_definers ??= new List<IOperation>());
         try
         {
-            blocks.Walk(ref indexer);
-            return new BodyOperations(blocks[0], indexer.Candidates.ToArray(), indexer.References.ToArray());
+            var definers = new IOperation[blocks.Length][];
+            for (var block = 0; block < blocks.Length; block++)
+            {
+                blocks[block].Walk(ref indexer);
+                definers[block] = indexer.Definers.Count == 0 ? Array.Empty<IOperation>() : indexer.Definers.ToArray();
+                indexer.Definers.Clear();
+            }
+
+            return new BodyOperations(blocks, indexer.Candidates.ToArray(), indexer.References.ToArray(), definers);
         }
         finally
         {
@@ -82,25 +105,30 @@ internal sealed class BodyOperations
             // idle thread keeps no operation tree alive.
             indexer.Candidates.Clear();
             indexer.References.Clear();
+            indexer.Definers.Clear();
         }
     }
 
-    /// <summary>Sorts the operations of a body into candidates and references as the walk meets them.</summary>
+    /// <summary>Sorts the operations of a body into candidates, references and definers as the walk meets them.</summary>
     private readonly struct Indexer : IOperationVisitor
     {
-        public Indexer(List<IOperation> candidates, List<IOperation> references)
+        public Indexer(List<IOperation> candidates, List<IOperation> references, List<IOperation> definers)
         {
             Candidates = candidates;
             References = references;
+            Definers = definers;
         }
 
         public List<IOperation> Candidates { get; }
 
         public List<IOperation> References { get; }
 
+        public List<IOperation> Definers { get; }
+
         public void Visit(IOperation operation)
         {
-            switch (operation.Kind)
+            var kind = operation.Kind;
+            switch (kind)
             {
                 case OperationKind.Invocation:
                 case OperationKind.ObjectCreation:
@@ -113,7 +141,12 @@ internal sealed class BodyOperations
                 case OperationKind.FieldReference:
                 case OperationKind.PropertyReference:
                     References.Add(operation);
-                    break;
+                    return;
+            }
+
+            if (DefinitionCollector.CanDefine(kind))
+            {
+                Definers.Add(operation);
             }
         }
     }

@@ -76,7 +76,7 @@ internal sealed class SharedSinkScan
         var readsSecret = ReadsSecret(body, model);
 
         // Without a secret source only the operands of the rules that judge an operand's type matter.
-        var flow = readsSecret ? new SecretFlow(model, blocks, _calls, model.CallDepth) : null;
+        var flow = readsSecret ? new SecretFlow(model, body, _calls, model.CallDepth) : null;
         var findings = t_findings ??= new List<Finding>();
         var operands = t_operands ??= new List<SinkOperand>();
         var ranges = t_ranges ??= new List<ScanResult>();

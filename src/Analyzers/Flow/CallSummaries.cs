@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Sinks;
 
@@ -67,7 +68,7 @@ internal sealed class CallSummaries
         }
 
         var findings = new List<Finding>();
-        foreach (var operation in body.DescendantsAndSelf())
+        foreach (var operation in body.Candidates)
         {
             SinkScan.Scan(operation, method, _tables, flow, this, findings);
         }
@@ -92,7 +93,7 @@ internal sealed class CallSummaries
         }
 
         var hits = new List<SecretHit>();
-        foreach (var operation in body.DescendantsAndSelf())
+        foreach (var operation in body.Candidates)
         {
             if (operation is IReturnOperation { ReturnedValue: { } returned })
             {
@@ -116,7 +117,7 @@ internal sealed class CallSummaries
         && ordinal < method.Parameters.Length
         && SecretModel.For(_compilation, _options, method.DeclaringSyntaxReferences[0].SyntaxTree).IsSecret(method.Parameters[ordinal]);
 
-    private bool TryFlow(IMethodSymbol method, int ordinal, int depth, out SecretFlow flow, out IOperation body, out IParameterSymbol seed)
+    private bool TryFlow(IMethodSymbol method, int ordinal, int depth, out SecretFlow flow, out BodyOperations body, out IParameterSymbol seed)
     {
         flow = null!;
         body = null!;
@@ -141,10 +142,11 @@ internal sealed class CallSummaries
             return false;
         }
 
-        body = operation;
+        // Not the thread's last body: the caller's body, being analysed, stays the one the next rule finds indexed.
+        body = BodyOperations.Index(ImmutableArray.Create(operation));
         seed = method.Parameters[ordinal];
         var model = SecretModel.For(_compilation, _options, syntax.SyntaxTree);
-        flow = new SecretFlow(model, ImmutableArray.Create(operation), this, depth, seed);
+        flow = new SecretFlow(model, body, this, depth, seed);
         return true;
     }
 

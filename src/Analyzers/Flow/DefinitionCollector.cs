@@ -4,34 +4,15 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace PleoUxGuard.Analyzers.Flow;
 
-/// <summary>Finds every value given to the locals and parameters of a method body, once per body.</summary>
+/// <summary>Finds every value given to the locals and parameters of a method body, once per body, from the operations its index found.</summary>
 internal static class DefinitionCollector
 {
-    public static void Collect(IOperation root, Dictionary<ISymbol, List<Definition>> definitions)
+    /// <summary>Adds the definitions made by <paramref name="definers"/>, operations of the block <paramref name="root"/> in tree order.</summary>
+    public static void Collect(IOperation root, IOperation[] definers, Dictionary<ISymbol, List<Definition>> definitions)
     {
-        var visitor = new DefinitionVisitor(root, definitions);
-        root.Walk(ref visitor);
-    }
-
-    /// <summary>Notes each definition as the walk meets it, in tree order (the order the flow relies on).</summary>
-    private readonly struct DefinitionVisitor : IOperationVisitor
-    {
-        private readonly IOperation _root;
-        private readonly Dictionary<ISymbol, List<Definition>> _definitions;
-
-        public DefinitionVisitor(IOperation root, Dictionary<ISymbol, List<Definition>> definitions)
+        foreach (var operation in definers)
         {
-            _root = root;
-            _definitions = definitions;
-        }
-
-        public void Visit(IOperation operation)
-        {
-            // The kind first: it is a field, while each case below is a type test.
-            if (CanDefine(operation.Kind))
-            {
-                Collect(operation, _root, _definitions);
-            }
+            Collect(operation, root, definitions);
         }
     }
 
@@ -69,7 +50,8 @@ internal static class DefinitionCollector
         }
     }
 
-    private static bool CanDefine(OperationKind kind) => kind is OperationKind.VariableDeclarator or OperationKind.SimpleAssignment
+    /// <summary>Whether an operation of this kind can give a local or parameter a value (the kinds <see cref="Collect(IOperation, IOperation, Dictionary{ISymbol, List{Definition}})"/> reads).</summary>
+    public static bool CanDefine(OperationKind kind) => kind is OperationKind.VariableDeclarator or OperationKind.SimpleAssignment
         or OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment
         or OperationKind.Loop or OperationKind.Invocation;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Secrets;
 
 namespace PleoUxGuard.Analyzers.Flow;
@@ -18,17 +19,18 @@ internal sealed class SecretFlow
     private const int MaxChain = 24;
 
     private readonly SecretModel _model;
-    private readonly ImmutableArray<IOperation> _blocks;
+    private readonly BodyOperations _body;
     private readonly IParameterSymbol? _seed;
     private readonly CallSummaries? _calls;
     private readonly int _callDepth;
     private Dictionary<ISymbol, List<Definition>>? _definitions;
 
+    /// <param name="body">The index of the body the flow follows values through.</param>
     /// <param name="seed">A parameter to treat as a secret whatever its name (used to summarise callees).</param>
-    public SecretFlow(SecretModel model, ImmutableArray<IOperation> blocks, CallSummaries? calls, int callDepth, IParameterSymbol? seed = null)
+    public SecretFlow(SecretModel model, BodyOperations body, CallSummaries? calls, int callDepth, IParameterSymbol? seed = null)
     {
         _model = model;
-        _blocks = blocks;
+        _body = body;
         _calls = calls;
         _callDepth = callDepth;
         _seed = seed;
@@ -499,9 +501,9 @@ internal sealed class SecretFlow
         if (_definitions is null)
         {
             var definitions = new Dictionary<ISymbol, List<Definition>>(ReferenceComparer<ISymbol>.Instance);
-            foreach (var block in _blocks)
+            for (var block = 0; block < _body.Blocks.Length; block++)
             {
-                DefinitionCollector.Collect(block, definitions);
+                DefinitionCollector.Collect(_body.Blocks[block], _body.Definers[block], definitions);
             }
 
             foreach (var list in definitions.Values)

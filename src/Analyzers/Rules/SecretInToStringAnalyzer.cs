@@ -253,13 +253,12 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         }
 
         var model = SecretModel.For(context.Compilation, context.Options, context.OperationBlocks[0].Syntax.SyntaxTree);
-        var flow = new SecretFlow(model, context.OperationBlocks, calls: null, callDepth: 0);
+        // Returns and invocations, the operations looked at below, are among the index's candidates.
+        var body = BodyOperations.Of(context.OperationBlocks);
+        var flow = new SecretFlow(model, body, calls: null, callDepth: 0);
         var sink = isToString ? "ToString" : "PrintMembers";
         var hits = new List<SecretHit>();
-        var operations = new List<IOperation>();
-        context.OperationBlocks.AddDescendantsAndSelf(operations);
-
-        foreach (var operation in operations)
+        foreach (var operation in body.Candidates)
         {
             switch (operation)
             {

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,8 +31,7 @@ public sealed class OperationTreesTests
             }
             """);
 
-        var listed = new System.Collections.Generic.List<IOperation>();
-        body.AddDescendantsAndSelf(listed);
+        var listed = Walked(body);
 
         Assert.True(listed.Count > 50);
         Assert.Equal(body.DescendantsAndSelf().ToList(), listed);
@@ -44,8 +43,7 @@ public sealed class OperationTreesTests
         var terms = string.Join(" + ", Enumerable.Range(0, 5000).Select(index => index % 2 == 0 ? "a" : "\"x\""));
         var body = BodyOf("class Deep { string Run(string a) { return " + terms + "; } }");
 
-        var listed = new System.Collections.Generic.List<IOperation>();
-        ImmutableArray.Create(body).AddDescendantsAndSelf(listed);
+        var listed = Walked(body);
 
         Assert.True(listed.Count > 10000);
         Assert.Equal(body.DescendantsAndSelf().ToList(), listed);
@@ -64,6 +62,13 @@ public sealed class OperationTreesTests
         Assert.Equal(inner.DescendantsAndSelf().Count() * outer.DescendantsAndSelf().Count(), visitor.InnerCount);
     }
 
+    private static List<IOperation> Walked(IOperation root)
+    {
+        var listed = new ListingVisitor(new List<IOperation>());
+        root.Walk(ref listed);
+        return listed.Operations;
+    }
+
     private static IOperation BodyOf(string source)
     {
         var compilation = HostCompilations.Of("Walk", source);
@@ -80,20 +85,28 @@ public sealed class OperationTreesTests
         public NestingVisitor(IOperation inner)
         {
             _inner = inner;
-            Outer = new System.Collections.Generic.List<IOperation>();
+            Outer = new List<IOperation>();
             InnerCount = 0;
         }
 
-        public System.Collections.Generic.List<IOperation> Outer { get; }
+        public List<IOperation> Outer { get; }
 
         public int InnerCount { get; private set; }
 
         public void Visit(IOperation operation)
         {
             Outer.Add(operation);
-            var listed = new System.Collections.Generic.List<IOperation>();
-            _inner.AddDescendantsAndSelf(listed);
-            InnerCount += listed.Count;
+            InnerCount += Walked(_inner).Count;
         }
+    }
+
+    /// <summary>Lists what the walk hands it, in order.</summary>
+    private readonly struct ListingVisitor : IOperationVisitor
+    {
+        public ListingVisitor(List<IOperation> operations) => Operations = operations;
+
+        public List<IOperation> Operations { get; }
+
+        public void Visit(IOperation operation) => Operations.Add(operation);
     }
 }
