@@ -10,7 +10,7 @@ using PleoUxGuard.AnalyzerCost.InProcess;
 
 // The analyzer cost benchmark: see docs/performance.md. Not a test; prints ratios, never a verdict.
 const string Usage = """
-    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--key-share P] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--compare-with DIR] [--no-builds] [--no-in-process] [--one-thread-only]
+    usage: dotnet run -c Release --project bench/AnalyzerCost -- [--lines N] [--key-share P] [--rounds N] [--replay-rounds N] [--work DIR] [--peers A,B | --no-peers] [--real-code] [--compare-with DIR] [--no-builds] [--no-in-process] [--one-thread-only] [--body-by-body DIR]
       --lines N          corpus size in lines (default 100000)
       --key-share P      percentage of the generated modules that handle a Pleo key (default 100); the others are the
                          same code with an account reference in its place
@@ -27,6 +27,9 @@ const string Usage = """
       --no-in-process    skip the in-process measurements
       --one-thread-only  only the in-process one-thread analysis of the command lines an earlier run recorded in
                          the work folder (its replay/ folder), --replay-rounds rounds (a quick rerun of that table)
+      --body-by-body DIR only this: our method-body actions of this build and of the PleoUxGuard.Analyzers.dll in DIR,
+                         side by side body by body over the generated corpus, --rounds rounds (default 12 here); run
+                         with DOTNET_TieredCompilation=0 (docs/performance.md)
     """;
 
 var settings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -35,7 +38,7 @@ for (var index = 0; index < args.Length; index++)
 {
     switch (args[index])
     {
-        case "--lines" or "--key-share" or "--rounds" or "--replay-rounds" or "--work" or "--peers" or "--compare-with" when index + 1 < args.Length:
+        case "--lines" or "--key-share" or "--rounds" or "--replay-rounds" or "--work" or "--peers" or "--compare-with" or "--body-by-body" when index + 1 < args.Length:
             settings[args[index]] = args[++index];
             break;
         case "--no-peers" or "--no-builds" or "--no-in-process" or "--real-code" or "--one-thread-only":
@@ -48,7 +51,7 @@ for (var index = 0; index < args.Length; index++)
 }
 
 if (!int.TryParse(settings.GetValueOrDefault("--lines", "100000"), out var lines) || lines < CorpusGenerator.LargeFileMinimumLines
-    || !int.TryParse(settings.GetValueOrDefault("--rounds", "3"), out var rounds) || rounds < 1
+    || !int.TryParse(settings.GetValueOrDefault("--rounds", settings.ContainsKey("--body-by-body") ? "12" : "3"), out var rounds) || rounds < 1
     || !int.TryParse(settings.GetValueOrDefault("--replay-rounds", "3"), out var replayRounds) || replayRounds < 0
     || !int.TryParse(settings.GetValueOrDefault("--key-share", "100"), out var keyShare) || keyShare is < 0 or > 100)
 {
@@ -63,6 +66,17 @@ if (settings.TryGetValue("--compare-with", out var compareWith))
     if (!File.Exists(comparedBuild) || replayRounds == 0 || flags.Contains("--no-builds"))
     {
         Console.Error.WriteLine($"--compare-with needs a folder holding {ReplayBench.OurAssemblyFileName} (not found: {comparedBuild}), at least one replay round and the builds\n{Usage}");
+        return 2;
+    }
+}
+
+string? bodyByBodyBuild = null;
+if (settings.TryGetValue("--body-by-body", out var bodyByBody))
+{
+    bodyByBodyBuild = Path.GetFullPath(Path.Combine(bodyByBody, ReplayBench.OurAssemblyFileName));
+    if (!File.Exists(bodyByBodyBuild))
+    {
+        Console.Error.WriteLine($"--body-by-body needs a folder holding {ReplayBench.OurAssemblyFileName} (not found: {bodyByBodyBuild})\n{Usage}");
         return 2;
     }
 }
@@ -93,6 +107,21 @@ try
         .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
         .SelectMany(type => ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics)
         .Select(descriptor => descriptor.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    if (bodyByBodyBuild is not null)
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") != "0")
+        {
+            Progress("warning: DOTNET_TieredCompilation is not 0, so the first rounds run code the JIT has not optimised yet");
+        }
+
+        var current = typeof(PleoUxGuard.Analyzers.DiagnosticIds).Assembly.Location;
+        var runs = await BodyByBodyBench.RunAsync(corpus, work, [("this build", current), ("the build in " + bodyByBody, bodyByBodyBuild)], rounds, Progress);
+        var table = Report.BodyByBody(runs);
+        File.WriteAllText(Path.Combine(work, "body-by-body.md"), table);
+        Console.WriteLine(table);
+        return 0;
+    }
 
     var suites = new List<Suite>();
     if (flags.Contains("--one-thread-only"))

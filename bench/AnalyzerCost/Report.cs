@@ -35,6 +35,28 @@ internal static class Report
         return text.ToString();
     }
 
+    /// <summary>Two builds' time in our method-body actions, round by round, and the second's time against the first's.</summary>
+    public static string BodyByBody(IReadOnlyList<BodyByBodyRuns> runs)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| build | diagnostics | time in body actions, per round (ms) | median |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var run in runs)
+        {
+            text.AppendLine(Invariant($"| {run.Build} | {run.Diagnostics} | {string.Join(", ", run.Milliseconds.Select(ms => ms.ToString("0.0", CultureInfo.InvariantCulture)))} | {Statistics.Median(run.Milliseconds):0.0} |"));
+        }
+
+        var ratios = Enumerable.Range(0, runs[0].Milliseconds.Count).Select(round => runs[1].Milliseconds[round] / runs[0].Milliseconds[round]).Order().ToList();
+        text.AppendLine();
+        text.AppendLine(Invariant($"{runs[1].Build} / {runs[0].Build}: **{Statistics.Median(ratios):0.000}×** (median of {ratios.Count} rounds; lowest {ratios[0]:0.000}, highest {ratios[^1]:0.000})."));
+        if (runs[0].Diagnostics != runs[1].Diagnostics)
+        {
+            text.AppendLine("The two builds report different numbers of diagnostics: they do different work, so the ratio compares more than speed.");
+        }
+
+        return text.ToString();
+    }
+
     private static void AppendBuilds(StringBuilder text, IReadOnlyList<ContenderRuns> builds)
     {
         if (builds.Count > 0)

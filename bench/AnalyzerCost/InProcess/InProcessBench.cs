@@ -40,21 +40,13 @@ internal static class InProcessBench
 {
     public static async Task<InProcessResult> RunAsync(GeneratedCorpus corpus, int rounds, Action<string> progress)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
-        var trees = Directory.GetFiles(corpus.Directory, "*.cs").Order(StringComparer.Ordinal)
-            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path))
-            .ToImmutableArray();
+        var trees = CorpusCompilation.Parse(corpus);
         var references = ReferenceAssemblies.Net10WithAspNetCore();
         var ours = OurAnalyzers();
         ImmutableArray<DiagnosticAnalyzer> driverOnly = [new DriverOnlyAnalyzer()];
-        CSharpCompilation Fresh() => CSharpCompilation.Create(
-            "Corpus", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpCompilation Fresh() => CorpusCompilation.Create(trees, references);
 
-        var errors = Fresh().GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException($"The corpus does not compile in process: {errors.Count} errors, first: {errors[0]}");
-        }
+        CorpusCompilation.EnsureCompiles(Fresh());
 
         progress("in process: warming up");
         var warmUp = await AnalyzeAsync(Fresh(), ours);
