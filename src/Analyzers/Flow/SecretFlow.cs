@@ -404,7 +404,9 @@ internal sealed class SecretFlow
             return;
         }
 
-        if (_calls is not null && _callDepth > 0 && method.MethodKind == MethodKind.Ordinary && !method.IsAbstract)
+        // Only a method whose body this compilation has can be followed: visiting the arguments of any other call
+        // (a library's, most of them) would find hits with nowhere to go.
+        if (_calls is not null && _callDepth > 0 && method.MethodKind == MethodKind.Ordinary && CallSummaries.IsFollowed(method))
         {
             VisitReturnOfSourceMethod(invocation, hits, chain);
         }
