@@ -120,7 +120,9 @@ internal static class DefinitionCollector
             definitions.Add(variable, list);
         }
 
-        var position = at is IBlockOperation or IExpressionStatementOperation ? at.Syntax.SpanStart : at.Syntax.Span.End;
+        // Full spans: a use is compared by where its first token starts, which no trivia around the definition can
+        // reach, and a full span needs no trivia widths worked out.
+        var position = at is IBlockOperation or IExpressionStatementOperation ? at.Syntax.FullSpan.Start : at.Syntax.FullSpan.End;
         list.Add(new Definition(position, value, kills, Scope(at, root)));
     }
 
