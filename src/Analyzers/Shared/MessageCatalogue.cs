@@ -174,37 +174,52 @@ internal static class MessageCatalogue
     /// Lower-cases, folds white space, strips surrounding quotes and trailing punctuation, so that
     /// "  'Authentication Failed!' " and "authentication failed" compare equal.
     /// </summary>
-    public static string Normalize(string? text)
-    {
-        if (text is null)
-        {
-            return string.Empty;
-        }
+    public static string Normalize(string? text) => text is null ? string.Empty : Known(text).Normalized;
 
-        // Every rule asks about every message, and generated or copied code repeats the same texts across
-        // files as separate string objects: a small table remembers recent texts by content. Each slot holds
-        // one immutable pair, swapped whole, so threads need no lock; a text whose slot was taken since is
-        // simply normalised again.
-        var slot = (text.GetHashCode() & int.MaxValue) % NormalizedSlots;
-        var known = s_normalized[slot];
+    /// <remarks>
+    /// Every rule asks about every message, and generated or copied code repeats the same texts across files as
+    /// separate string objects: a small table remembers recent texts by content, with their normal form and the
+    /// verdicts on them worked out so far. Each slot holds one entry, swapped whole, so threads need no lock; a
+    /// text whose slot was taken since is simply worked out again.
+    /// </remarks>
+    private static KnownText Known(string text)
+    {
+        var slot = (text.GetHashCode() & int.MaxValue) % KnownSlots;
+        var known = s_known[slot];
         if (known is not null && string.Equals(known.Text, text, StringComparison.Ordinal))
         {
-            return known.Normalized;
+            return known;
         }
 
-        var normalized = NormalizeUncached(text);
-        s_normalized[slot] = new NormalizedText(text, normalized);
-        return normalized;
+        known = new KnownText(text, NormalizeUncached(text));
+        s_known[slot] = known;
+        return known;
     }
 
     // A fixed number of slots bounds what the table keeps alive in a long-lived process (the IDE, the kit).
-    private const int NormalizedSlots = 509;
+    private const int KnownSlots = 509;
 
-    private static readonly NormalizedText?[] s_normalized = new NormalizedText?[NormalizedSlots];
+    private static readonly KnownText?[] s_known = new KnownText?[KnownSlots];
 
-    private sealed class NormalizedText
+    /// <summary>
+    /// A text, its normal form, and the verdicts of the built-in lists on it, each worked out when first asked.
+    /// A verdict is one field written whole, so a thread reads either nothing yet or the answer; two threads that
+    /// work one out at once write the same.
+    /// </summary>
+    private sealed class KnownText
     {
-        public NormalizedText(string text, string normalized)
+        private const int Unknown = 0;
+        private const int No = 1;
+        private const int Yes = 2;
+        private static readonly object NoWord = new();
+
+        private int _generic;
+        private int _failure;
+        private int _recovery;
+        private object? _jargon;
+        private object? _kind;
+
+        public KnownText(string text, string normalized)
         {
             Text = text;
             Normalized = normalized;
@@ -213,6 +228,40 @@ internal static class MessageCatalogue
         public string Text { get; }
 
         public string Normalized { get; }
+
+        public bool IsGeneric => Answer(ref _generic, this, static known => IsGenericNormalized(known.Normalized, Array.Empty<string>()));
+
+        public bool ReportsFailure => Answer(ref _failure, this, static known => FindWord(known.Normalized, FailureCues) is not null);
+
+        public bool HasRecoveryCue => Answer(ref _recovery, this, static known => FindWord(known.Normalized, RecoveryCues) is not null);
+
+        public string? Jargon
+        {
+            get
+            {
+                var jargon = _jargon ??= FindWord(Normalized, JargonTerms) ?? NoWord;
+                return jargon as string;
+            }
+        }
+
+        public FailureKind? Kind
+        {
+            get
+            {
+                var kind = _kind ??= (object?)GuessKindNormalized(Normalized) ?? NoWord;
+                return kind as FailureKind?;
+            }
+        }
+
+        private static bool Answer(ref int verdict, KnownText known, Func<KnownText, bool> compute)
+        {
+            if (verdict == Unknown)
+            {
+                verdict = compute(known) ? Yes : No;
+            }
+
+            return verdict == Yes;
+        }
     }
 
     private static string NormalizeUncached(string text)
@@ -265,7 +314,17 @@ internal static class MessageCatalogue
     /// <summary><see cref="IsGeneric(string)"/> with extra phrases (already normalised or not) from configuration.</summary>
     public static bool IsGeneric(string? message, IReadOnlyCollection<string> extraPhrases)
     {
-        var normalized = Normalize(message);
+        if (message is null)
+        {
+            return false;
+        }
+
+        var known = Known(message);
+        return extraPhrases.Count == 0 ? known.IsGeneric : IsGenericNormalized(known.Normalized, extraPhrases);
+    }
+
+    private static bool IsGenericNormalized(string normalized, IReadOnlyCollection<string> extraPhrases)
+    {
         if (normalized.Length == 0)
         {
             return false;
@@ -303,12 +362,12 @@ internal static class MessageCatalogue
     /// <summary><see cref="HasRecoveryCue(string)"/> with extra cues from configuration.</summary>
     public static bool HasRecoveryCue(string? message, IReadOnlyCollection<string> extraCues)
     {
-        var normalized = Normalize(message);
-        return FindWord(normalized, RecoveryCues) is not null || FindWord(normalized, extraCues) is not null;
+        var known = Known(message ?? string.Empty);
+        return known.HasRecoveryCue || FindWord(known.Normalized, extraCues) is not null;
     }
 
     /// <summary>True when the message reports that something failed.</summary>
-    public static bool ReportsFailure(string? message) => FindWord(Normalize(message), FailureCues) is not null;
+    public static bool ReportsFailure(string? message) => Known(message ?? string.Empty).ReportsFailure;
 
     /// <summary>The first jargon term the message contains, or null.</summary>
     public static string? FindJargon(string? message) => FindJargon(message, Array.Empty<string>());
@@ -316,14 +375,15 @@ internal static class MessageCatalogue
     /// <summary><see cref="FindJargon(string)"/> with extra terms from configuration.</summary>
     public static string? FindJargon(string? message, IReadOnlyCollection<string> extraTerms)
     {
-        var normalized = Normalize(message);
-        return FindWord(normalized, JargonTerms) ?? FindWord(normalized, extraTerms);
+        var known = Known(message ?? string.Empty);
+        return known.Jargon ?? FindWord(known.Normalized, extraTerms);
     }
 
     /// <summary>The failure kind the words of a message point to, or null when they point nowhere.</summary>
-    public static FailureKind? GuessKind(string? text)
+    public static FailureKind? GuessKind(string? text) => Known(text ?? string.Empty).Kind;
+
+    private static FailureKind? GuessKindNormalized(string normalized)
     {
-        var normalized = Normalize(text);
         foreach (var entry in KindCues)
         {
             if (FindWord(normalized, entry.Value) is not null)

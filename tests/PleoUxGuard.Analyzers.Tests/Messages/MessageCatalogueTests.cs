@@ -41,6 +41,46 @@ public sealed class MessageCatalogueTests
         Assert.Equal(0, wrong);
     }
 
+    [Fact]
+    public void Verdicts_belong_to_their_own_text_when_many_texts_are_asked_about_at_once_on_many_threads()
+    {
+        // The catalogue remembers its verdicts with each text it has seen: far more texts than it remembers, with
+        // different verdicts, asked about in a different order on each thread, so that a verdict that belonged to
+        // another text would show here.
+        var texts = Enumerable.Range(0, 4000).Select(Case).ToArray();
+        var wrong = 0;
+        Parallel.For(0, 4, worker =>
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                for (var index = 0; index < texts.Length; index++)
+                {
+                    var (text, generic, failure, recovery, jargon, kind) = texts[(index * (worker + 1) * 7919 + round) % texts.Length];
+                    var copy = new string(text.ToCharArray());
+                    if (MessageCatalogue.IsGeneric(copy) != generic || MessageCatalogue.ReportsFailure(copy) != failure
+                        || MessageCatalogue.HasRecoveryCue(copy) != recovery || MessageCatalogue.FindJargon(copy) != jargon
+                        || MessageCatalogue.GuessKind(copy)?.ToString() != kind)
+                    {
+                        Interlocked.Increment(ref wrong);
+                    }
+                }
+            }
+        });
+
+        Assert.Equal(0, wrong);
+
+        static (string Text, bool Generic, bool Failure, bool Recovery, string? Jargon, string? Kind) Case(int n) => (n % 4) switch
+        {
+            0 => ("Authentication" + new string(' ', 1 + (n % 40)) + "failed", true, true, false, null, "InvalidKey"),
+            1 => ($"Sync of {Ledger(n)} stopped: the key was revoked. Reconnect to Pleo.", false, true, true, null, "KeyRevoked"),
+            2 => ($"Pleo returned 401 for {Ledger(n)}.", false, false, false, "401", null),
+            _ => ($"Too many requests for {Ledger(n)}, try again in a minute", false, true, true, null, "RateLimited"),
+        };
+
+        // A name per text with no digits in it, which would read as status codes.
+        static string Ledger(int n) => "ledger" + new string(n.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(digit => (char)('a' + digit - '0')).ToArray());
+    }
+
     [Theory]
     [InlineData("Authentication failed.")]
     [InlineData("UNAUTHORIZED")]
