@@ -10,7 +10,7 @@ internal sealed class SinkCatalogue
 {
     private static readonly ConditionalWeakTable<Compilation, SinkCatalogue> PerCompilation = new();
 
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> _takenCalls = new(ReferenceComparer<IMethodSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, int> _takers = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     private SinkCatalogue(Compilation compilation)
     {
@@ -35,31 +35,41 @@ internal sealed class SinkCatalogue
     public SinkTables Present(SinkKindSet kinds)
     {
         var present = ImmutableArray.CreateBuilder<SinkTable>();
-        foreach (var table in All)
+        var bits = ImmutableArray.CreateBuilder<int>();
+        for (var index = 0; index < All.Length; index++)
         {
+            var table = All[index];
             if (table.Serves(kinds) && !table.IsEmpty)
             {
                 present.Add(table);
+                bits.Add(Bit(index));
             }
         }
 
-        return new SinkTables(this, present.ToImmutable());
+        return new SinkTables(this, present.ToImmutable(), bits.ToImmutable());
     }
 
-    /// <summary>Whether any table can take a call of <paramref name="method"/> (or an object created with it); asked for every call and creation, answered once per method.</summary>
-    public bool MayAnyTake(IMethodSymbol method) =>
-        _takenCalls.GetOrCompute(method.OriginalDefinition, this, static (self, definition) => self.ComputeMayAnyTake(definition));
+    /// <summary>
+    /// The tables that can take a call of <paramref name="method"/> (or an object created with it), one bit each
+    /// by their place in <see cref="All"/>: asked for every call and creation, answered once per method, so each
+    /// call is shown only to the tables that can take it.
+    /// </summary>
+    public int TablesTaking(IMethodSymbol method) =>
+        _takers.GetOrCompute(method.OriginalDefinition, this, static (self, definition) => self.ComputeTablesTaking(definition));
 
-    private bool ComputeMayAnyTake(IMethodSymbol definition)
+    private static int Bit(int index) => 1 << index;
+
+    private int ComputeTablesTaking(IMethodSymbol definition)
     {
-        foreach (var table in All)
+        var taking = 0;
+        for (var index = 0; index < All.Length; index++)
         {
-            if (table.MayTake(definition))
+            if (All[index].MayTake(definition))
             {
-                return true;
+                taking |= Bit(index);
             }
         }
 
-        return false;
+        return taking;
     }
 }

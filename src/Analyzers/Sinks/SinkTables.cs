@@ -11,10 +11,14 @@ internal sealed class SinkTables
     private readonly SinkCatalogue _catalogue;
     private readonly ImmutableArray<SinkTable> _tables;
 
-    public SinkTables(SinkCatalogue catalogue, ImmutableArray<SinkTable> tables)
+    // Each table's bit in the catalogue's answers of which tables can take a call (SinkCatalogue.TablesTaking).
+    private readonly ImmutableArray<int> _bits;
+
+    public SinkTables(SinkCatalogue catalogue, ImmutableArray<SinkTable> tables, ImmutableArray<int> bits)
     {
         _catalogue = catalogue;
         _tables = tables;
+        _bits = bits;
     }
 
     /// <summary>No table of these kinds is referenced: rules skip the compilation.</summary>
@@ -37,22 +41,26 @@ internal sealed class SinkTables
     public void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         // Most calls are to methods no table knows (string and LINQ helpers, the code's own methods), and most
-        // objects created are of types none knows: one lookup per method or constructor answers that, instead
-        // of every table examining every call and creation.
-        var method = operation switch
+        // objects created are of types none knows; the rest are known to one table or two. One lookup per method
+        // or constructor says which, instead of every table examining every call and creation. Assignments and
+        // returns go to every table.
+        var taking = operation switch
         {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            IObjectCreationOperation creation => creation.Constructor,
-            _ => null,
+            IInvocationOperation invocation => _catalogue.TablesTaking(invocation.TargetMethod),
+            IObjectCreationOperation { Constructor: { } constructor } => _catalogue.TablesTaking(constructor),
+            _ => -1,
         };
-        if (method is not null && !_catalogue.MayAnyTake(method))
+        if (taking == 0)
         {
             return;
         }
 
-        foreach (var table in _tables)
+        for (var index = 0; index < _tables.Length; index++)
         {
-            table.Collect(operation, owner, operands);
+            if ((taking & _bits[index]) != 0)
+            {
+                _tables[index].Collect(operation, owner, operands);
+            }
         }
     }
 }
