@@ -116,6 +116,7 @@ internal sealed class UserMessageSinks
     private readonly ImmutableArray<INamedTypeSymbol> _viewModelBases;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _viewModels = new(ReferenceComparer<INamedTypeSymbol>.Instance);
     private readonly ConcurrentDictionary<INamedTypeSymbol, CreatedKind> _createdKinds = new(ReferenceComparer<INamedTypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _callsFoundIn = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     private enum CreatedKind
     {
@@ -213,6 +214,13 @@ internal sealed class UserMessageSinks
 
     private void FindInInvocation(IInvocationOperation invocation, List<UserMessageSinkUse> uses)
     {
+        // Asked for every call of every body, and most calls are to methods that are no sink: one lookup per
+        // method rules them out before the name and type tests below.
+        if (!_callsFoundIn.GetOrCompute(invocation.TargetMethod.OriginalDefinition, this, static (self, definition) => self.MayFindIn(definition)))
+        {
+            return;
+        }
+
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
         var type = method.ContainingType?.OriginalDefinition;
         if (type is null)
