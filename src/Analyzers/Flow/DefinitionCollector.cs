@@ -132,19 +132,21 @@ internal static class DefinitionCollector
         var previous = at;
         for (var current = at.Parent; current is not null && current != root; current = current.Parent)
         {
-            switch (current)
+            // By kind, one call, rather than a test against each interface in turn for every operation up the tree.
+            switch (current.Kind)
             {
-                case IConditionalOperation:
-                case ILoopOperation:
-                case ISwitchCaseOperation:
-                case ISwitchExpressionArmOperation:
-                case ICatchClauseOperation:
-                case ITryOperation:
-                case IAnonymousFunctionOperation:
-                case ILocalFunctionOperation:
-                case ICoalesceOperation:
-                case IConditionalAccessOperation:
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                case OperationKind.Conditional:
+                case OperationKind.Loop:
+                case OperationKind.SwitchCase:
+                case OperationKind.SwitchExpressionArm:
+                case OperationKind.CatchClause:
+                case OperationKind.Try:
+                case OperationKind.AnonymousFunction:
+                case OperationKind.LocalFunction:
+                case OperationKind.Coalesce:
+                case OperationKind.ConditionalAccess:
+                    return previous.Syntax;
+                case OperationKind.Binary when ((IBinaryOperation)current).OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr:
                     return previous.Syntax;
             }
 
