@@ -119,9 +119,18 @@ internal static class BodyByBodyBench
         Directory.CreateDirectory(copyDirectory);
         var copy = Path.Combine(copyDirectory, Path.GetFileName(assemblyPath));
         File.Copy(assemblyPath, copy);
-        var assembly = new AssemblyLoadContext("body-by-body " + copyDirectory).LoadFromAssemblyPath(copy);
+        Type[] types;
+        try
+        {
+            types = new AssemblyLoadContext("body-by-body " + copyDirectory).LoadFromAssemblyPath(copy).GetTypes();
+        }
+        catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or System.Reflection.ReflectionTypeLoadException)
+        {
+            throw new InvalidOperationException($"{assemblyPath} cannot be loaded here ({exception.GetType().Name}: {exception.Message}).", exception);
+        }
+
         var host = new ActionRecorder(compilation, options);
-        foreach (var type in assembly.GetTypes().Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null))
+        foreach (var type in types.Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null))
         {
             ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).Initialize(host);
         }
