@@ -159,7 +159,8 @@ internal static class BodyByBodyBench
 
         public override void Initialize(AnalysisContext context)
         {
-            // Run on one thread (concurrentAnalysis: false), so the bodies come in the same order every run.
+            // Allowed to run concurrently, as every analyzer should be, but RunAsync analyses with concurrentAnalysis
+            // off, so the bodies come in the same order every run; the lock only guards against a host that does not.
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
             context.RegisterOperationBlockAction(block =>
