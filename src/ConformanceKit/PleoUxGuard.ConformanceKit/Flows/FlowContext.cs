@@ -333,7 +333,7 @@ public sealed class FlowContext
     {
         try
         {
-            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = Milliseconds(StepTimeout) });
+            await SlicedWait.ForLoadStateAsync(Page, LoadState.NetworkIdle, StepTimeout);
         }
         catch (TimeoutException)
         {
@@ -380,7 +380,7 @@ public sealed class FlowContext
             }
             catch (PlaywrightException problem) when (attempt < 4 && IsNavigation(problem))
             {
-                await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = Milliseconds(StepTimeout) });
+                await SlicedWait.ForLoadStateAsync(Page, LoadState.DOMContentLoaded, StepTimeout);
             }
         }
     }
@@ -405,7 +405,7 @@ public sealed class FlowContext
             }
             catch (PlaywrightException problem) when (IsNavigation(problem))
             {
-                await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = Milliseconds(timeout) });
+                await SlicedWait.ForLoadStateAsync(Page, LoadState.DOMContentLoaded, timeout);
             }
         }
     }
@@ -481,12 +481,12 @@ public sealed class FlowContext
                 var pattern = TextPattern.Parse(expected);
                 if (pattern.Regex is { } regex)
                 {
-                    await Page.WaitForURLAsync(regex, new() { Timeout = Milliseconds(StepTimeout), WaitUntil = WaitUntilState.Commit });
+                    await SlicedWait.ForUrlAsync(Page, regex, WaitUntilState.Commit, StepTimeout);
                 }
                 else
                 {
                     // Only the address matters here; the next steps wait for the elements they need.
-                    await Page.WaitForURLAsync(expected, new() { Timeout = Milliseconds(StepTimeout), WaitUntil = WaitUntilState.Commit });
+                    await SlicedWait.ForUrlAsync(Page, expected, WaitUntilState.Commit, StepTimeout);
                 }
             }
         }
