@@ -32,6 +32,34 @@ public sealed class JournalTests : RunningFakePleo
     }
 
     [Fact]
+    public async Task No_part_of_the_answer_leaves_before_the_request_is_journaled()
+    {
+        var key = Server.Keys.MintValid();
+        using var journaling = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+
+        // A waiter's predicate runs inside the journal's Add: holding it there holds the request between being
+        // journaled and being answered. An answer written before the journal would arrive meanwhile.
+        var seen = Server.Journal.WaitForAsync(
+            entry =>
+            {
+                journaling.Release();
+                return release.Wait(Waits.State);
+            },
+            Waits.State);
+        var answer = PleoClient.GetAsync(Client, "v1/introspect", key);
+        Assert.True(await journaling.WaitAsync(Waits.State), "the request never reached the journal");
+
+        var first = await Task.WhenAny(answer, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        release.Set();
+
+        Assert.NotSame(answer, first);
+        using var response = await answer;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(key.Id, (await seen).KeyId);
+    }
+
+    [Fact]
     public async Task For_returns_only_that_key_s_entries()
     {
         var first = Server.Keys.MintValid();

@@ -158,6 +158,13 @@ public sealed class FakePleoServer : IAsyncDisposable
         var credentials = BasicCredentials.Read(context.Request.Headers.Authorization);
         var url = UrlKeyScanner.Scan(path + Uri.UnescapeDataString(context.Request.QueryString.Value ?? string.Empty), Keys);
         var headerKey = credentials.Key is { } value ? Keys.StateOfValue(value) : null;
+
+        // The answer is held back until the request is journaled, so a client holding its answer always finds
+        // the request in the journal (tests read Journal.All right after a response); written at once, the
+        // answer could reach the client first.
+        var answer = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
         ApiOutcome outcome;
         try
         {
@@ -168,8 +175,25 @@ public sealed class FakePleoServer : IAsyncDisposable
             // The client left (or the server is stopping) while the answer was being written: still a request to journal.
             outcome = new ApiOutcome(JsonResponses.ClientClosedRequest, ErrorCodes.RequestAborted, url.Key ?? headerKey);
         }
+        finally
+        {
+            context.Response.Body = answer;
+        }
 
         Journal.Add(Entry(context, url, credentials, outcome));
+        if (held.Length == 0 || outcome.StatusCode == JsonResponses.ClientClosedRequest)
+        {
+            return;
+        }
+
+        try
+        {
+            await answer.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
+        {
+            // The client left after the request was journaled; there is no one to answer.
+        }
     }
 
     private async Task<ApiOutcome> AnswerAsync(HttpContext context, string path, UrlKeyScanner.Result url, BasicCredentials credentials, KeyState? headerKey)
