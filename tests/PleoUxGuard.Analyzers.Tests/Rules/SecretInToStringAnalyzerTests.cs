@@ -133,6 +133,47 @@ public sealed class SecretInToStringAnalyzerTests
     }
 
     [Fact]
+    public async Task ToString_overrides_of_nested_types_structs_and_partial_types_are_each_reported_once()
+    {
+        const string source = """
+            class Outer
+            {
+                public string ApiKey { get; set; } = "";
+
+                public override string ToString() => {|PUX003:ApiKey|};
+
+                class Inner
+                {
+                    public string Token { get; set; } = "";
+
+                    public override string ToString() => "Inner " + {|PUX003:Token|};
+                }
+            }
+
+            class OnlyNestedPrints
+            {
+                struct Credentials
+                {
+                    public string ClientSecret;
+
+                    public override string ToString() => {|PUX003:ClientSecret|};
+                }
+            }
+
+            partial class Split
+            {
+                public string Password { get; set; } = "";
+            }
+
+            partial class Split
+            {
+                public override string ToString() => "Split " + {|PUX003:Password|};
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task DebuggerDisplay_showing_a_secret_is_reported()
     {
         const string source = """
