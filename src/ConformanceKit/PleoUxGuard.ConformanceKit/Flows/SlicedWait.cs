@@ -11,9 +11,9 @@ namespace PleoUxGuard.ConformanceKit.Flows;
 /// address or load states on the caller's thread and then subscribing to the event that changes them, while
 /// another thread delivers those events (microsoft/playwright-dotnet#3364). An event delivered in between is lost
 /// and the wait runs to its timeout although the page got there: a CI run failed a sign-up as "did not happen
-/// within 10 s" while the browser was at the address it waited for. Each slice looks
-/// again first, and what the lost event changed is already recorded, so a lost event costs one slice
-/// (docs/conformance-kit-ci.md, "Waits that cannot lose an event", has the measurement).
+/// within 10 s" while the browser was at the address it waited for. Each slice looks again first, and what the
+/// lost event changed is already recorded, so a lost event costs one slice (docs/conformance-kit-ci.md, "Waits
+/// that cannot lose an event", has the measurement).
 /// </remarks>
 internal static class SlicedWait
 {
