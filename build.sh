@@ -13,7 +13,7 @@ configuration=${CONFIGURATION:-Debug}
 artifacts="$root/artifacts"
 
 say() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'error: %s\n' "$*" >&2; exit "${2:-1}"; }
+die() { printf 'error: %s\n' "$1" >&2; exit "${2:-1}"; }
 
 have_browser() {
   [ -n "${PLEOUXGUARD_BROWSER:-}" ] && [ -x "${PLEOUXGUARD_BROWSER}" ] && return 0
@@ -23,14 +23,27 @@ have_browser() {
   ls -d "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium-* >/dev/null 2>&1
 }
 
+# Runs a command up to three times, 15 s apart: a package mirror's passing hiccup must not fail a CI run.
+retry() {
+  local attempt
+  for attempt in 1 2 3; do
+    "$@" && return 0
+    if [ "$attempt" -lt 3 ]; then say "attempt $attempt of 3 failed; trying again in 15 s"; sleep 15; fi
+  done
+  return 1
+}
+
+install_chromium_package() {
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
 # Chromium for the kit and its tests: the system's if present; Debian's package when we are root on
 # Debian/Ubuntu; otherwise Playwright's own build through the driver bundled in the Playwright package.
 ensure_browser() {
   if have_browser; then return 0; fi
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     say "installing Chromium from the distribution's packages"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
-      || die "apt-get could not install chromium" 3
+    retry install_chromium_package || die "apt-get could not install chromium (three attempts)" 3
   else
     say "installing Playwright's own Chromium through the bundled driver"
     dotnet build src/ConformanceKit/PleoUxGuard.ConformanceKit.Cli -c "$configuration" -v quiet >/dev/null \
@@ -53,7 +66,11 @@ trx_counts() {
 }
 
 run_tests() {
-  ensure_browser
+  # In a subshell, so a browser that cannot be installed still ends the run with the Total line CI reads.
+  if ! (ensure_browser); then
+    echo "Total: 0 passed, 1 failed, 0 skipped"
+    exit 1
+  fi
   say "building"
   if ! dotnet build PleoUxGuard.sln -c "$configuration" -warnaserror -nologo -v minimal; then
     echo "Build failed."
