@@ -1,15 +1,15 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using PleoUxGuard.Bench;
 using PleoUxGuard.FakePleo;
 using PleoUxGuard.FakePleo.Bench;
 
 // Validations per second through the fake Pleo against a bare Kestrel endpoint returning a constant,
 // measured side by side in one run (alternating rounds), reported as a ratio. Loopback only, bounded.
-var requestsPerRound = ArgumentOr("--requests", 20_000);
-var concurrency = ArgumentOr("--concurrency", 16);
-var rounds = ArgumentOr("--rounds", 5);
+var requestsPerRound = BenchArguments.WholeNumberOr(args, "--requests", 20_000);
+var concurrency = BenchArguments.WholeNumberOr(args, "--concurrency", 16);
+var rounds = BenchArguments.WholeNumberOr(args, "--rounds", 5);
 if (requestsPerRound < 1 || concurrency < 1 || rounds < 1)
 {
     Console.Error.WriteLine("--requests, --concurrency and --rounds must be positive whole numbers.");
@@ -84,12 +84,4 @@ static double Median(List<double> values)
 {
     var sorted = values.Order().ToArray();
     return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-}
-
-int ArgumentOr(string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-        ? value
-        : fallback;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
+using PleoUxGuard.Bench;
 using PleoUxGuard.ConformanceKit;
 using PleoUxGuard.ConformanceKit.Browser;
 using PleoUxGuard.ConformanceKit.Flows;
@@ -25,9 +26,9 @@ if (args.Length >= 1 && args[0] == "--batch")
     }
 }
 
-var processes = ArgumentOr("--processes", 15);
-var waits = ArgumentOr("--waits", 20);
-var delayMs = ArgumentOr("--delay-ms", 15);
+var processes = BenchArguments.WholeNumberOr(args, "--processes", 15);
+var waits = BenchArguments.WholeNumberOr(args, "--waits", 20);
+var delayMs = BenchArguments.WholeNumberOr(args, "--delay-ms", 15);
 if (processes < 1 || waits < 1 || delayMs < 0)
 {
     Console.Error.WriteLine("--processes and --waits must be positive whole numbers, --delay-ms zero or more.");
@@ -59,11 +60,6 @@ foreach (var (way, total) in totals)
 
 return 0;
 
-int ArgumentOr(string name, int fallback)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : at >= 0 ? -1 : fallback;
-}
 
 static async Task<Batch?> RunBatchProcessAsync(string way, int waits, int delayMs)
 {
@@ -80,8 +76,11 @@ static async Task<Batch?> RunBatchProcessAsync(string way, int waits, int delayM
     }
 
     using var child = Process.Start(start)!;
-    var output = await child.StandardOutput.ReadToEndAsync();
+
+    // Both read at once: a child that fills one pipe while the other is being read would wait forever.
+    var reading = child.StandardOutput.ReadToEndAsync();
     var error = await child.StandardError.ReadToEndAsync();
+    var output = await reading;
     await child.WaitForExitAsync();
     if (child.ExitCode != 0 || Batch.Parse(output) is not { } batch)
     {
@@ -165,15 +164,21 @@ internal sealed class Batch
     public static Batch? Parse(string line)
     {
         var parts = line.Trim().Split(' ');
-        return parts.Length == 4 && parts.All(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            ? new Batch
+        var numbers = new int[4];
+        if (parts.Length != numbers.Length)
+        {
+            return null;
+        }
+
+        for (var index = 0; index < parts.Length; index++)
+        {
+            if (!int.TryParse(parts[index], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[index]))
             {
-                Waits = int.Parse(parts[0], CultureInfo.InvariantCulture),
-                Lost = int.Parse(parts[1], CultureInfo.InvariantCulture),
-                Retried = int.Parse(parts[2], CultureInfo.InvariantCulture),
-                SlowestMs = int.Parse(parts[3], CultureInfo.InvariantCulture),
+                return null;
             }
-            : null;
+        }
+
+        return new Batch { Waits = numbers[0], Lost = numbers[1], Retried = numbers[2], SlowestMs = numbers[3] };
     }
 
     public void Add(Batch other)
