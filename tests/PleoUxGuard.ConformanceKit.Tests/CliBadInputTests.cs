@@ -98,6 +98,32 @@ public sealed class CliBadInputTests : IDisposable
         AssertOneClearLine(output, expected);
     }
 
+    public static TheoryData<string[], string, string> BadCommandLines => new()
+    {
+        { ["rnu"], "Unrecognized command or argument 'rnu'", "pleo-uxguard --help" },
+        { [], "Required command was not provided", "pleo-uxguard --help" },
+        { ["run", "--profile", "p.json", "--shrad", "1/2"], "Unrecognized command or argument '--shrad'", "pleo-uxguard run --help" },
+        { ["run"], "Option '--profile' is required", "pleo-uxguard run --help" },
+        { ["run", "--profile", "p.json", "--pleo-port", "eighty"], "'eighty'", "pleo-uxguard run --help" },
+        { ["merge", "--output", "out"], "merge", "pleo-uxguard merge --help" },
+    };
+
+    /// <summary>
+    /// Exit 1 means a check failed, so a CI job that mistyped an option must not get it; and the problem comes
+    /// first, not under a screen of help.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BadCommandLines))]
+    public async Task A_command_line_the_kit_cannot_parse_exits_2_with_the_problem_and_where_the_options_are(string[] args, string expected, string help)
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(args);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        AssertOneClearLine(output, expected);
+        Assert.Contains($"Run '{help}'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_browser_exits_3_naming_it()
     {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using PleoUxGuard.ConformanceKit;
+using PleoUxGuard.ConformanceKit.Cli;
 using PleoUxGuard.ConformanceKit.Cli.Commands;
 
 var root = new RootCommand("PleoUxGuard conformance kit: proves an integration's Pleo API key screen meets Pleo's UX rules.");
@@ -11,11 +13,17 @@ root.Subcommands.Add(MergeCommand.Create());
 
 try
 {
+    var parsed = root.Parse(args);
+    if (parsed.Errors.Count > 0)
+    {
+        return UsageErrors.Report(parsed, Console.Error);
+    }
+
     // Our own handler below, not the default one: the user gets one line, never a stack trace.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception problem) when (problem is not OperationCanceledException)
 {
     Console.Error.WriteLine($"pleo-uxguard failed unexpectedly ({problem.GetType().Name}: {problem.Message.Split('\n', 2)[0].Trim()}). Please report this.");
-    return PleoUxGuard.ConformanceKit.ExitCodes.EnvironmentError;
+    return ExitCodes.EnvironmentError;
 }

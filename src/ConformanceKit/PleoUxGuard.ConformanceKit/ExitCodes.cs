@@ -12,6 +12,13 @@ public static class ExitCodes
     /// <summary>The profile or a locator is wrong: fix the profile.</summary>
     public const int ProfileError = 2;
 
+    /// <summary>
+    /// The command line is wrong (an unknown command or option, a missing or malformed value): nothing ran.
+    /// The same code as <see cref="ProfileError"/>, as both are input to fix, and never 1, which a CI job
+    /// would read as a failed check.
+    /// </summary>
+    public const int UsageError = 2;
+
     /// <summary>The environment is not ready: browser, fake Pleo or the integration could not start.</summary>
     public const int EnvironmentError = 3;
 }
