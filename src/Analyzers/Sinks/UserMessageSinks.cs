@@ -80,6 +80,7 @@ internal sealed class UserMessageSinks
     {
         "BadRequest", "Conflict", "NotFound", "UnprocessableEntity", "Ok", "Content", "Text", "Json",
         "StatusCode", "Problem", "ValidationProblem", "Accepted", "Created", "InternalServerError",
+        "CreatedAtAction", "CreatedAtRoute", "AcceptedAtAction", "AcceptedAtRoute",
     };
 
     private static readonly ImmutableHashSet<string> BodyParameterNames = ImmutableHashSet.Create(
@@ -108,6 +109,7 @@ internal sealed class UserMessageSinks
     private readonly INamedTypeSymbol? _tempData;
     private readonly INamedTypeSymbol? _viewData;
     private readonly INamedTypeSymbol? _objectResult;
+    private readonly INamedTypeSymbol? _jsonResult;
     private readonly INamedTypeSymbol? _contentResult;
     private readonly INamedTypeSymbol? _exception;
     private readonly INamedTypeSymbol? _validationAttribute;
@@ -134,6 +136,7 @@ internal sealed class UserMessageSinks
         _tempData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
         _viewData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary");
         _objectResult = compilation.FindType("Microsoft.AspNetCore.Mvc.ObjectResult");
+        _jsonResult = compilation.FindType("Microsoft.AspNetCore.Mvc.JsonResult");
         _contentResult = compilation.FindType("Microsoft.AspNetCore.Mvc.ContentResult");
         _exception = compilation.FindType("System.Exception");
         _validationAttribute = compilation.FindType("System.ComponentModel.DataAnnotations.ValidationAttribute");
@@ -142,6 +145,7 @@ internal sealed class UserMessageSinks
             "Microsoft.AspNetCore.Http.Results",
             "Microsoft.AspNetCore.Http.TypedResults",
             "Microsoft.AspNetCore.Mvc.ControllerBase",
+            "Microsoft.AspNetCore.Mvc.Controller",
             "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         _responseWriters = Resolve(
             compilation,
@@ -323,7 +327,8 @@ internal sealed class UserMessageSinks
     /// <summary>What an object created of the type can carry to the user; asked for every object created, so worked out once per type.</summary>
     private CreatedKind ComputeCreatedKind(INamedTypeSymbol definition) =>
         definition.DerivesFrom(_exception) ? CreatedKind.Exception
-        : definition.DerivesFrom(_objectResult) ? CreatedKind.ObjectResult
+        // A JsonResult is no ObjectResult, but its value reaches the browser the same way.
+        : definition.DerivesFrom(_objectResult) || definition.DerivesFrom(_jsonResult) ? CreatedKind.ObjectResult
         : IsViewModel(definition) ? CreatedKind.ViewModel
         : CreatedKind.None;
 

@@ -47,6 +47,20 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task Text_a_controller_sends_as_json_is_checked()
+    {
+        const string source = """
+            class ReportsController : Controller
+            {
+                IActionResult Export(bool failed) =>
+                    failed ? Json({|PUX010:"Something went wrong"|}) : new JsonResult({|PUX010:"Error"|});
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task TempData_ViewData_and_ViewBag_are_checked_everywhere_but_state_labels()
     {
         const string source = """

@@ -41,6 +41,25 @@ public sealed class SecretToMessageAnalyzerTests
             """, "HttpContext context, string apiKey"));
     }
 
+    /// <summary>
+    /// Text sent as JSON is a body the browser reads like any other: PUX004 leaves text to this rule, so a JSON
+    /// result this rule missed was reported by neither.
+    /// </summary>
+    [Fact]
+    public async Task Text_sent_as_a_json_result_or_with_a_created_or_accepted_result_is_a_sink()
+    {
+        await Verify.VerifyAsync(InController("""
+            var json = Json({|PUX002:apiKey|});
+            var result = new JsonResult({|PUX002:apiKey|});
+            var created = CreatedAtAction("Get", new { id = 1 }, {|PUX002:apiKey|});
+            var routed = CreatedAtRoute("connection", {|PUX002:apiKey|});
+            var accepted = AcceptedAtAction("Get", new { id = 1 }, {|PUX002:apiKey|});
+            var controllerName = AcceptedAtAction("Get", apiKey);
+            var minimal = Results.CreatedAtRoute("connection", null, {|PUX002:apiKey|});
+            return Json(new { ending = "••••" + apiKey[^4..] });
+            """));
+    }
+
     [Fact]
     public async Task Messages_without_the_secret_are_silent()
     {
