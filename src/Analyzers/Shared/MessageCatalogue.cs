@@ -363,7 +363,7 @@ internal static class MessageCatalogue
     public static bool HasRecoveryCue(string? message, IReadOnlyCollection<string> extraCues)
     {
         var known = Known(message ?? string.Empty);
-        return known.HasRecoveryCue || FindWord(known.Normalized, extraCues) is not null;
+        return known.HasRecoveryCue || FindConfiguredWord(known.Normalized, extraCues) is not null;
     }
 
     /// <summary>True when the message reports that something failed.</summary>
@@ -376,7 +376,7 @@ internal static class MessageCatalogue
     public static string? FindJargon(string? message, IReadOnlyCollection<string> extraTerms)
     {
         var known = Known(message ?? string.Empty);
-        return known.Jargon ?? FindWord(known.Normalized, extraTerms);
+        return known.Jargon ?? FindConfiguredWord(known.Normalized, extraTerms);
     }
 
     /// <summary>The failure kind the words of a message point to, or null when they point nowhere.</summary>
@@ -441,16 +441,15 @@ internal static class MessageCatalogue
     private static bool IsTrimmable(char c) =>
         c is '.' or '!' or '?' or ',' or ';' or ':' or '"' or '\'' or '`' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2026' or ' ' or '-' or '\u2014' or '\u2013';
 
-    private static string? FindWord(string normalized, IEnumerable<string> words)
+    /// <summary>
+    /// The first of <paramref name="configured"/> (words as a person wrote them, in any case, with a full stop) in the
+    /// normalised text, as written.
+    /// </summary>
+    private static string? FindConfiguredWord(string normalized, IReadOnlyCollection<string> configured)
     {
-        if (words is string[] array)
+        foreach (var word in configured)
         {
-            return FindWord(normalized, array);
-        }
-
-        foreach (var word in words)
-        {
-            if (ContainsWord(normalized, word))
+            if (ContainsWord(normalized, NormalizeUncached(word)))
             {
                 return word;
             }

@@ -222,6 +222,9 @@ public sealed class NoRecoveryActionTests
 
         await Verify.VerifyAsync(source, "pleouxguard.recovery_cues = call our support\n");
 
+        // Written as a person would: case, spacing and a full stop do not matter.
+        await Verify.VerifyAsync(source, "pleouxguard.recovery_cues = Call our  Support.\n");
+
         // Without the option the same message is reported: the option is what silences it.
         var withoutOption = source.Replace("\"Pleo did not accept the key, call our support desk.\"", "{|PUX011:\"Pleo did not accept the key, call our support desk.\"|}", StringComparison.Ordinal);
         await Verify.VerifyAsync(withoutOption);

@@ -153,5 +153,8 @@ public sealed class RawTechnicalDetailTests
             """;
 
         await Verify.VerifyAsync(source, "pleouxguard.jargon_terms = guid\n");
+
+        // Written as the term is spelled: its case does not matter.
+        await Verify.VerifyAsync(source, "pleouxguard.jargon_terms = GUID\n");
     }
 }
