@@ -37,6 +37,9 @@ internal sealed class PleoOptions
     /// <summary>The options that apply to one file (its .editorconfig sections plus global config).</summary>
     public OptionValues For(SyntaxTree tree) => Read(_provider.GetOptions(tree));
 
+    /// <summary>The options that apply to an additional file, such as a .resx (its .editorconfig sections plus global config).</summary>
+    public OptionValues For(AdditionalText file) => Read(_provider.GetOptions(file));
+
     /// <summary>Options from global analyzer config only (.globalconfig, build properties).</summary>
     public OptionValues Global => Read(_provider.GlobalOptions);
 

@@ -190,7 +190,8 @@ internal sealed class MessageRules
     /// references, #r directives included) binds every reference, which at compilation start falls to
     /// whichever analyzer asks first.
     /// </remarks>
-    private static bool IsTestProject(Compilation compilation)
+    /// <summary>A project that references a test framework: its messages are fakes and assertions, never shown to users.</summary>
+    public static bool IsTestProject(Compilation compilation)
     {
         foreach (var reference in compilation.ExternalReferences)
         {

@@ -10,7 +10,7 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// <summary>
 /// PUX010: a user-facing error message that is only a generic phrase ("Authentication failed",
 /// "Something went wrong"). Exceptions count in connection code only; sign-in flows are left alone.
-/// Generic entries of neutral-culture .resx AdditionalFiles are reported at the entry.
+/// Generic entries of neutral-culture .resx AdditionalFiles are reported at the entry (not in test projects).
 /// </summary>
 internal static class GenericErrorMessageRule
 {
@@ -46,16 +46,19 @@ internal static class GenericErrorMessageRule
             return;
         }
 
-        var settings = new MessageSettings(PleoOptions.For(context.Compilation, context.Options).Global);
+        var settings = new MessageSettings(PleoOptions.For(context.Compilation, context.Options).For(context.AdditionalFile));
         if (settings.SignInNames.Find(fileName) is not null)
         {
             return;
         }
 
+        // A resource has no code around it to tell connection code by: in connection code only, its names tell.
+        var connectionFile = settings.ConnectionNames.Find(fileName) is not null;
         foreach (var entry in ResourceTexts.ReadEntries(context.AdditionalFile, context.CancellationToken))
         {
             if (NotMessageNames.Find(entry.Name) is null
                 && settings.SignInNames.Find(entry.Name) is null
+                && (!settings.GenericOnlyInConnectionCode || connectionFile || settings.ConnectionNames.Find(entry.Name) is not null)
                 && MessageCatalogue.IsGeneric(entry.Value, settings.GenericPhrases))
             {
                 var kind = MessageCatalogue.GuessKind(entry.Value) ?? MessageCatalogue.GuessKind(string.Join(" ", IdentifierWords.Split(entry.Name)));

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PleoUxGuard.Analyzers.Configuration;
+using PleoUxGuard.Analyzers.Messages;
 
 namespace PleoUxGuard.Analyzers.Rules;
 
@@ -31,6 +32,15 @@ public sealed class InvalidConfigurationAnalyzer : DiagnosticAnalyzer
             foreach (var tree in compilation.Compilation.SyntaxTrees)
             {
                 Report(options.For(tree));
+            }
+
+            // The .resx files PUX010 reads have sections of their own ([*.resx]).
+            foreach (var file in compilation.Options.AdditionalFiles)
+            {
+                if (ResourceTexts.IsNeutralResx(file.Path, out _))
+                {
+                    Report(options.For(file));
+                }
             }
 
             void Report(OptionValues values)

@@ -26,6 +26,12 @@ public sealed class MessageQualityAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.SkippedInActions);
         MessageRules.Register(context, Rules);
-        context.RegisterAdditionalFileAction(GenericErrorMessageRule.JudgeResources);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!MessageRules.IsTestProject(start.Compilation))
+            {
+                start.RegisterAdditionalFileAction(GenericErrorMessageRule.JudgeResources);
+            }
+        });
     }
 }

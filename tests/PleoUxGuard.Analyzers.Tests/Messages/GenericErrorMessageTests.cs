@@ -1,3 +1,4 @@
+using PleoUxGuard.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = PleoUxGuard.Analyzers.Tests.Messages.MessageRulesVerifier;
 
@@ -288,5 +289,46 @@ public sealed class GenericErrorMessageTests
             """;
 
         await Verify.VerifyAsync("class Empty { }", null, ("/0/Resources/Strings.resx", resx), ("/0/Resources/Strings.fr.resx", translated));
+    }
+
+    private const string GenericEntries = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <root>
+          <data name="KeyRejected" xml:space="preserve"><value>{|PUX010:Access denied.|}</value></data>
+          <data name="ExportFailed" xml:space="preserve"><value>Something went wrong.</value></data>
+        </root>
+        """;
+
+    [Fact]
+    public async Task With_generic_messages_only_in_connection_code_a_resource_is_judged_when_its_file_or_entry_is_connection_named()
+    {
+        const string connectionFile = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <data name="Generic" xml:space="preserve"><value>{|PUX010:Error|}</value></data>
+            </root>
+            """;
+
+        await Verify.VerifyAsync(
+            "class Empty { }",
+            "pleouxguard.generic_messages_only_in_connection_code = true\n",
+            ("/0/Resources/Strings.resx", GenericEntries),
+            ("/0/Resources/PleoConnection.resx", connectionFile));
+
+        // Without the option every generic entry is reported: the option is what narrows it.
+        await Verify.VerifyAsync(
+            "class Empty { }",
+            null,
+            ("/0/Resources/Strings.resx", GenericEntries.Replace("<value>Something went wrong.</value>", "<value>{|PUX010:Something went wrong.|}</value>", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Resource_entries_of_a_test_project_are_not_reported()
+    {
+        var test = Verify.Create("class Empty { }", null, ("/0/Resources/Strings.resx", GenericEntries.Replace("{|PUX010:Access denied.|}", "Access denied.", StringComparison.Ordinal)));
+        test.TestState.AdditionalReferences.Add(await TestLibraries.CompileAsync(
+            "xunit.core", "namespace Xunit { public sealed class FactAttribute : System.Attribute { } }", TestReferences.Default, "/packages/xunit.core.dll"));
+
+        await test.RunAsync();
     }
 }

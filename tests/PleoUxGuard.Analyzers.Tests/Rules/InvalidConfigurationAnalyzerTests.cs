@@ -103,6 +103,17 @@ public sealed class InvalidConfigurationAnalyzerTests
     }
 
     [Fact]
+    public async Task A_problem_in_a_section_only_resource_files_read_is_reported()
+    {
+        var test = new Verifiers.AnalyzerVerifier<InvalidConfigurationAnalyzer>.Test();
+        test.TestState.Sources.Add(("/A.cs", Source));
+        test.TestState.AdditionalFiles.Add(("/Strings.resx", "<root />"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.resx]\npleouxguard.generic_messages_only_in_connection_code = sometimes\n"));
+        test.ExpectedDiagnostics.Add(Problem("pleouxguard.generic_messages_only_in_connection_code", "'sometimes' is neither true nor false"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Other_tools_keys_are_not_ours_to_judge()
     {
         await Verify.VerifyAsync(Source, "dotnet_diagnostic.PUX001.severity = error\nmeziantou.secret_words = x!\n");

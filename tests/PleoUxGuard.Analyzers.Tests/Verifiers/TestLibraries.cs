@@ -7,7 +7,8 @@ namespace PleoUxGuard.Analyzers.Tests.Verifiers;
 /// <summary>A library compiled from source in memory, for tests about what a referenced assembly declares.</summary>
 internal static class TestLibraries
 {
-    public static async Task<MetadataReference> CompileAsync(string assemblyName, string source, ReferenceAssemblies referenceAssemblies)
+    /// <param name="filePath">Where the reference says it was loaded from, for code that goes by an assembly's file name.</param>
+    public static async Task<MetadataReference> CompileAsync(string assemblyName, string source, ReferenceAssemblies referenceAssemblies, string? filePath = null)
     {
         var references = await referenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var compilation = CSharpCompilation.Create(
@@ -18,6 +19,6 @@ internal static class TestLibraries
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
+        return MetadataReference.CreateFromImage(image.ToArray(), filePath: filePath);
     }
 }
