@@ -6,7 +6,7 @@ internal static class MessageOptions
     public static readonly ListOption ConnectionNames = new(
         "pleouxguard.connection_names",
         OptionEntryKind.Words,
-        "Extra words that mark connection code when a method, type, route or file name starts a word with them, added to api key, key, connect, connection, credential, integration, activation, pleo, token….");
+        "Extra words that mark connection code when a method, type, route or file name has them as a word (or with an ending such as s, ed, ing, ion), added to api key, key, connect, connection, credential, integration, activation, pleo, token….");
 
     public static readonly ListOption SignInNames = new(
         "pleouxguard.sign_in_names",

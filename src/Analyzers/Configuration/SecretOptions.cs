@@ -26,7 +26,7 @@ internal static class SecretOptions
     public static readonly ListOption SanitizerMethods = new(
         "pleouxguard.sanitizer_methods",
         OptionEntryKind.MethodName,
-        "Methods whose result is safe to show, added to the Compliance Redactor and methods named Mask…, Redact…, Hash…, Fingerprint….");
+        "Methods whose result is safe to show, added to the Compliance Redactor and to methods (or types) named with the word mask, redact, hash, fingerprint, encrypt or protect.");
 
     public static readonly IntegerOption CallDepth = new(
         "pleouxguard.call_depth",
