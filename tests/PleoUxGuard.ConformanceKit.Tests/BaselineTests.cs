@@ -85,6 +85,45 @@ public sealed class BaselineTests
         Assert.Equal(ExitCodes.Passed, result.WithBaseline(BaselineOf(string.Join("\n", pasted))).ExitCode);
     }
 
+    [Fact]
+    public void An_entry_without_a_flow_is_judged_only_when_every_flow_that_can_fail_its_check_ran()
+    {
+        var entry = BaselineOf("""{ "check": "UXK-STATE-1", "reason": "r" }""");
+        var allFlows = Flows.FlowCatalogue.All.Select(flow => Look(CheckCatalogue.State1, flow.Id, Outcome.Pass)).ToArray();
+
+        // One shard ran connect-valid, where the state passes; the failure it was written for may be on another.
+        var shard = Run(Look(CheckCatalogue.State1, "connect-valid", Outcome.Pass)).WithBaseline(entry);
+        var everything = Run(allFlows).WithBaseline(entry);
+
+        Assert.Equal(ExitCodes.Passed, shard.ExitCode);
+        Assert.Single(shard.Baseline!.NotJudged);
+        Assert.Equal(StaleReason.NoLongerFails, Assert.Single(everything.Baseline!.Stale).Reason);
+        Assert.Equal(ExitCodes.ConformanceFailures, everything.ExitCode);
+    }
+
+    [Fact]
+    public void An_entry_whose_check_now_fails_in_another_flow_is_to_be_corrected_not_removed()
+    {
+        var result = Run(Look(CheckCatalogue.Err3, "invalid-key", Outcome.Pass), Look(CheckCatalogue.Err3, "missing-permission", Outcome.Fail))
+            .WithBaseline(BaselineOf("""{ "check": "UXK-ERR-3", "flow": "invalid-key", "reason": "r" }"""));
+
+        var stale = Assert.Single(result.Baseline!.Stale);
+        Assert.Equal(StaleReason.MatchesNothing, stale.Reason);
+        Assert.Contains("correct its flow or step", stale.Describe(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Looks a flow records beyond its own checks: a missing key field, the rotation's scan of the browser.</summary>
+    [Fact]
+    public void A_suggested_entry_for_a_failure_a_flow_meets_on_the_way_is_accepted_when_pasted()
+    {
+        var result = Run(Look(CheckCatalogue.Input1, "invalid-key", Outcome.Fail), Look(CheckCatalogue.Vis2, "rotate-same-company", Outcome.Fail));
+
+        var pasted = BaselineJudgement.SuggestEntries(result.UnexpectedFailures);
+
+        Assert.Equal(2, pasted.Count);
+        Assert.Equal(ExitCodes.Passed, result.WithBaseline(BaselineOf(string.Join("\n", pasted))).ExitCode);
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         { "{ \"expectedFailures\": [ ", "not valid JSON at line 1" },

@@ -87,9 +87,9 @@ public sealed class Baseline
         {
             var flow = FlowCatalogue.All.FirstOrDefault(f => f.Id == flowId)
                 ?? throw new BaselineException($"{where}.flow: '{flowId}' is not a flow; flows are {string.Join(", ", FlowCatalogue.All.Select(f => f.Id))}.");
-            if (flow.Checks.All(c => c.Id != check.Id))
+            if (!flow.Records(check.Id))
             {
-                var judging = FlowCatalogue.All.Where(f => f.Checks.Any(c => c.Id == check.Id)).Select(f => f.Id);
+                var judging = FlowCatalogue.Recording(check.Id).Select(f => f.Id);
                 throw new BaselineException($"{where}: flow '{flowId}' does not judge {check.Id}; flows that do: {string.Join(", ", judging)}.");
             }
         }

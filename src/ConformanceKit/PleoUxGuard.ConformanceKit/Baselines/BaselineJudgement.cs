@@ -49,7 +49,7 @@ public sealed class BaselineJudgement
 
     public IReadOnlyList<StaleEntry> Stale { get; }
 
-    /// <summary>Entries whose check this run did not judge where they point (flow not selected, or stopped first).</summary>
+    /// <summary>Entries whose check this run did not judge where they point (a flow not selected, or stopped first).</summary>
     public IReadOnlyList<BaselineEntry> NotJudged { get; }
 
     /// <summary>Failing looks no entry matches.</summary>
@@ -64,6 +64,7 @@ public sealed class BaselineJudgement
 
     public static BaselineJudgement Judge(Baseline baseline, IEnumerable<FlowResult> flows)
     {
+        var ran = flows.Select(flow => flow.Flow).ToHashSet(StringComparer.Ordinal);
         var looks = flows.SelectMany(flow => flow.Observations).ToList();
         var expected = new HashSet<CheckObservation>();
         var matched = new List<BaselineEntry>();
@@ -82,9 +83,11 @@ public sealed class BaselineJudgement
             {
                 stale.Add(new StaleEntry(entry, StaleReason.MatchesNothing));
             }
-            else if (inScope.Count > 0 && inScope.All(look => look.Outcome == Outcome.Pass))
+            else if (inScope.Count > 0 && inScope.All(look => look.Outcome == Outcome.Pass) && AllRan(entry, ran))
             {
-                stale.Add(new StaleEntry(entry, entry.Step is null || inScope.Any(look => StepMatches(entry, look)) ? StaleReason.NoLongerFails : StaleReason.MatchesNothing));
+                // Failing in another flow than the entry's, the failure moved: the entry needs correcting, not removing.
+                var failsElsewhere = looks.Any(look => look.CheckId == entry.Check && look.Outcome == Outcome.Fail);
+                stale.Add(new StaleEntry(entry, !failsElsewhere && (entry.Step is null || inScope.Any(look => StepMatches(entry, look))) ? StaleReason.NoLongerFails : StaleReason.MatchesNothing));
             }
             else
             {
@@ -112,6 +115,13 @@ public sealed class BaselineJudgement
             .ToList();
 
     private static string Pair(string name, string value) => $"\"{name}\": {JsonSerializer.Serialize(value)}";
+
+    /// <summary>
+    /// Whether every flow the entry points at ran: an entry without a flow covers each flow that can record its
+    /// check, so a shard or a --flow selection that passes it in some of them cannot tell that it no longer fails.
+    /// </summary>
+    private static bool AllRan(BaselineEntry entry, HashSet<string> ran) =>
+        entry.Flow is { } flow ? ran.Contains(flow) : Flows.FlowCatalogue.Recording(entry.Check).All(f => ran.Contains(f.Id));
 
     private static bool Matches(BaselineEntry entry, CheckObservation look) =>
         look.CheckId == entry.Check && (entry.Flow is null || look.Flow == entry.Flow) && StepMatches(entry, look);

@@ -16,6 +16,9 @@ public static class FlowCatalogue
         new PleoOutageFlow(),
     ];
 
+    /// <summary>The flows that can record a look of <paramref name="checkId"/>, in or beyond their own checks.</summary>
+    public static IEnumerable<Flow> Recording(string checkId) => All.Where(flow => flow.Records(checkId));
+
     /// <summary>The flows to run for the given flow ids and check ids (both empty: all flows).</summary>
     /// <exception cref="ArgumentException">An id names no flow or check.</exception>
     public static IReadOnlyList<Flow> Select(IReadOnlyCollection<string>? flowIds, IReadOnlyCollection<string>? checkIds)

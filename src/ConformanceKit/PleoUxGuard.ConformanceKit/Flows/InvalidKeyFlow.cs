@@ -13,6 +13,8 @@ public sealed class InvalidKeyFlow : Flow
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
         [CheckCatalogue.Err1, CheckCatalogue.Err3, CheckCatalogue.Err4, CheckCatalogue.State1, CheckCatalogue.A11y1];
 
+    public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
+
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();

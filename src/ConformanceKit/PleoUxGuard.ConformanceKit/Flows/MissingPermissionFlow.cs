@@ -16,6 +16,8 @@ public sealed class MissingPermissionFlow : Flow
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
         [CheckCatalogue.Err2, CheckCatalogue.Err3, CheckCatalogue.Err4, CheckCatalogue.State1];
 
+    public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
+
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();

@@ -15,6 +15,8 @@ public sealed class PleoOutageFlow : Flow
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Err6, CheckCatalogue.State1];
 
+    public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
+
     public override bool NeedsPleoToItself => true;
 
     public override async Task RunAsync(FlowContext context)

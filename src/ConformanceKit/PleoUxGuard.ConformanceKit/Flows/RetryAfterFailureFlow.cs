@@ -13,6 +13,8 @@ public sealed class RetryAfterFailureFlow : Flow
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Err5, CheckCatalogue.State1];
 
+    public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
+
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();

@@ -14,7 +14,10 @@ public sealed class RotateSameCompanyFlow : Flow
     public override string Title => "Rotate to a second key of the same company";
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
-        [CheckCatalogue.Rot1, CheckCatalogue.Rot2, CheckCatalogue.Rot3, CheckCatalogue.Vis1, CheckCatalogue.Sec3, CheckCatalogue.State1, CheckCatalogue.A11y1];
+    [
+        CheckCatalogue.Rot1, CheckCatalogue.Rot2, CheckCatalogue.Rot3, CheckCatalogue.Vis1, CheckCatalogue.Vis2, CheckCatalogue.Sec2,
+        CheckCatalogue.Sec3, CheckCatalogue.State1, CheckCatalogue.A11y1,
+    ];
 
     public override async Task RunAsync(FlowContext context)
     {

@@ -12,6 +12,8 @@ public sealed class SlowValidationFlow : Flow
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Save2, CheckCatalogue.State1, CheckCatalogue.A11y1];
 
+    public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
+
     public override async Task RunAsync(FlowContext context)
     {
         var inProgress = context.Labels.NameOf(ConnectionState.ValidationInProgress);
