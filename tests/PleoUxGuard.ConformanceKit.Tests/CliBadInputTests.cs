@@ -96,6 +96,22 @@ public sealed class CliBadInputTests : IDisposable
 
         Assert.Equal(ExitCodes.ProfileError, exitCode);
         AssertOneClearLine(output, expected);
+        Assert.DoesNotContain(" not run; ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_shard_left_without_flows_starts_nothing_passes_and_merges_with_the_others()
+    {
+        var empty = Path.Combine(_folder, "shard-2");
+
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", MinimalProfile(), "--flow", "invalid-key", "--shard", "2/2", "--output", empty);
+
+        Assert.Equal(ExitCodes.Passed, exitCode);
+        Assert.Contains("Shard 2/2 has no flows: 1 flow is selected for 2 shards.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fake Pleo at", output, StringComparison.Ordinal);
+        var first = Write("shard-1/results.json", JsonReporter.Write(Shard("invalid-key", new CheckObservation(CheckCatalogue.Err1.Id, "invalid-key", "clicked Connect", Outcome.Fail, "generic"))));
+        var (merged, _) = await CliProcess.RunAsync("merge", "--output", Path.Combine(_folder, "merged"), first, Path.Combine(empty, JsonReporter.FileName));
+        Assert.Equal(ExitCodes.ConformanceFailures, merged);
     }
 
     public static TheoryData<string[], string, string> BadCommandLines => new()

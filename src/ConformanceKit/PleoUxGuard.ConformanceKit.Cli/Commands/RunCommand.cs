@@ -52,23 +52,32 @@ internal static class RunCommand
             }
 
             var outputDirectory = parseResult.GetValue(output) is { } folder ? Path.GetFullPath(folder) : null;
+            var options = new RunOptions
+            {
+                OutputDirectory = outputDirectory,
+                Flows = parseResult.GetValue(flows) ?? [],
+                Checks = parseResult.GetValue(checks) ?? [],
+                MaxParallelFlows = Math.Max(1, parseResult.GetValue(parallel)),
+                BrowserPath = parseResult.GetValue(profile.Browser),
+                PleoPort = parseResult.GetValue(pleoPort),
+                Headed = parseResult.GetValue(headed),
+                Shard = part,
+                Trace = parseResult.GetValue(trace),
+                Progress = Console.WriteLine,
+            };
+            try
+            {
+                options.SelectFlows();
+            }
+            catch (ArgumentException problem)
+            {
+                // An unknown --flow or --check: the ids that exist, not a table of checks that did not run.
+                Console.Error.WriteLine(problem.Message);
+                return ExitCodes.UsageError;
+            }
+
             Console.WriteLine($"pleo-uxguard run: {loaded.Name ?? Path.GetFileName(parseResult.GetValue(profile.Profile))}");
-            var result = await ConformanceRunner.RunAsync(
-                loaded,
-                new RunOptions
-                {
-                    OutputDirectory = outputDirectory,
-                    Flows = parseResult.GetValue(flows) ?? [],
-                    Checks = parseResult.GetValue(checks) ?? [],
-                    MaxParallelFlows = Math.Max(1, parseResult.GetValue(parallel)),
-                    BrowserPath = parseResult.GetValue(profile.Browser),
-                    PleoPort = parseResult.GetValue(pleoPort),
-                    Headed = parseResult.GetValue(headed),
-                    Shard = part,
-                    Trace = parseResult.GetValue(trace),
-                    Progress = Console.WriteLine,
-                },
-                cancellationToken);
+            var result = await ConformanceRunner.RunAsync(loaded, options, cancellationToken);
             if (expected is not null)
             {
                 result = result.WithBaseline(expected);

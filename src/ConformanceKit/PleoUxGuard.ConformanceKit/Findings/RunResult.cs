@@ -20,6 +20,13 @@ public sealed record RunResult(
     public BaselineJudgement? Baseline { get; init; }
 
     /// <summary>
+    /// Why nothing ran, when the selection left this run no flow: a shard of more shards than selected flows.
+    /// Such a run passes (the other shards and their merge judge the flows); a run that judged nothing for
+    /// any other reason does not.
+    /// </summary>
+    public string? NothingToRun { get; init; }
+
+    /// <summary>
     /// 0 when every must-check that ran passed or failed only as the baseline expects and no baseline entry is
     /// stale; 2 for a profile problem; 3 for an environment problem; else 1.
     /// </summary>
@@ -35,6 +42,11 @@ public sealed record RunResult(
             if (Problems.Any(problem => problem.Kind == ProblemKind.Profile))
             {
                 return ExitCodes.ProfileError;
+            }
+
+            if (NothingToRun is not null)
+            {
+                return ExitCodes.Passed;
             }
 
             var judged = Checks.Where(check => check.Verdict != Verdict.NotRun).ToList();

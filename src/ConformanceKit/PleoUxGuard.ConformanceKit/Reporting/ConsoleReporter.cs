@@ -11,6 +11,13 @@ public static class ConsoleReporter
     {
         var text = new StringBuilder();
         text.AppendLine();
+        if (result.NothingToRun is { } reason)
+        {
+            text.AppendLine(reason);
+            text.AppendLine($"{result.Integration}: nothing to run; exit code {result.ExitCode}.");
+            return text.ToString();
+        }
+
         text.AppendLine($"{"check",-14} {"requirement",-12} {"severity",-8} {"verdict",-8} detail");
         foreach (var check in result.Checks)
         {

@@ -25,7 +25,17 @@ public static class ConformanceRunner
         try
         {
             // An unknown --flow or --check is a usage error: say so before starting anything.
-            options.SelectFlows();
+            if (options.SelectFlows().Count == 0 && options.Shard is { } shard)
+            {
+                // Only a shard selects nothing, as every check belongs to a flow: nothing to start.
+                var selected = FlowCatalogue.Select(options.Flows, options.Checks).Count;
+                return RunResult.From(NewRunId(), profile.Name ?? "integration", started, clock.Elapsed, [], []) with
+                {
+                    NothingToRun = $"Shard {shard} has no flows: {selected} flow{(selected == 1 ? " is" : "s are")} selected for {shard.Count} shards. "
+                        + "Nothing ran here; the other shards run them, and 'merge' judges their results.",
+                };
+            }
+
             await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless && !options.Headed, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
             options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
             return await RunAsync(profile, environment, options, cancellationToken);
