@@ -64,7 +64,7 @@ public sealed class BrowserResolver
         {
             return _fileExists(explicitPath)
                 ? new BrowserChoice(explicitPath, "--browser option")
-                : throw new EnvironmentProblemException($"The browser given with --browser was not found at '{explicitPath}'. Give the path of a Chromium or Chrome executable.");
+                : throw new EnvironmentProblemException($"The browser given with --browser (or the profile's browser.executablePath) was not found at '{explicitPath}'. Give the path of a Chromium or Chrome executable.");
         }
 
         var fromEnvironment = _environment(EnvironmentVariable);

@@ -494,6 +494,11 @@ public sealed class FlowContext
         {
             throw new ProfileException($"Sign-in failed: {problem.Message}", problem);
         }
+        catch (FormatException problem)
+        {
+            // A waitForUrl regex the load accepted but its expanded placeholders broke.
+            throw new ProfileException($"Sign-in failed: {problem.Message}", problem);
+        }
         catch (TimeoutException problem)
         {
             throw new ProfileException($"Sign-in failed: {field} did not happen within {StepTimeout.TotalSeconds:0} s (the page is at {Mask(Page.Url)}).", problem);

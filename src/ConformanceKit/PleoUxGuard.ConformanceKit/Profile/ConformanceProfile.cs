@@ -10,7 +10,7 @@ public sealed class ConformanceProfile
     [System.Text.Json.Serialization.JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 
-    /// <summary>A name for reports; defaults to the file name.</summary>
+    /// <summary>The integration's name in the reports; "integration" when not given.</summary>
     public string? Name { get; init; }
 
     /// <summary>How to start the integration; without it the integration must already run.</summary>
@@ -46,7 +46,7 @@ public sealed class IntegrationSettings
 
     public IReadOnlyList<string> Args { get; init; } = [];
 
-    /// <summary>Extra environment; PLEO_API_BASE_URL is always set to the fake Pleo's URL.</summary>
+    /// <summary>Extra environment, applied last: PLEO_API_BASE_URL is set to the fake Pleo's URL unless this sets it.</summary>
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Working directory, relative to the profile's folder; default the profile's folder.</summary>

@@ -23,6 +23,9 @@ public sealed partial class Placeholders
         ["password"] = "a strong password generated for this run",
     };
 
+    /// <summary>The placeholders each flow gives its own value: they have one only in the connection page and the sign-in steps.</summary>
+    public static readonly IReadOnlyList<string> PerFlow = ["flow", "uniqueName", "uniqueEmail"];
+
     private readonly Dictionary<string, string> _values;
 
     public Placeholders(IReadOnlyDictionary<string, string> values) => _values = new Dictionary<string, string>(values);
@@ -53,6 +56,12 @@ public sealed partial class Placeholders
             ? throw new ProfileException($"The placeholder {{{name}}} cannot be used here (it has no value at this point).")
             : match.Value;
     });
+
+    /// <summary>The known placeholder names in <paramref name="text"/>.</summary>
+    public static IEnumerable<string> Used(string? text) =>
+        text is null
+            ? []
+            : PlaceholderPattern().Matches(text).Select(match => match.Groups[1].Value).Where(Known.ContainsKey);
 
     /// <summary>The placeholder names in <paramref name="text"/> that are not known.</summary>
     public static IEnumerable<string> Unknown(string? text) =>

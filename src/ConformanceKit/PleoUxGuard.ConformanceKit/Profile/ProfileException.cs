@@ -1,8 +1,8 @@
 namespace PleoUxGuard.ConformanceKit.Profile;
 
 /// <summary>
-/// The profile is wrong: it does not parse, a field is invalid, a sign-in step fails, or a locator the
-/// profile set matches nothing or several elements. Each problem is one line naming the field. Exit code 2.
+/// The profile is wrong: it does not parse, a field is invalid, a sign-in step does not succeed in time, or a
+/// locator matches several elements (or, for doctor, nothing). Each problem is one line naming the field. Exit code 2.
 /// </summary>
 public sealed class ProfileException : Exception
 {

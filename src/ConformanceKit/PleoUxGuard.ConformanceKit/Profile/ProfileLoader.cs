@@ -108,6 +108,13 @@ public static class ProfileLoader
             {
                 yield return $"'{field}' uses the unknown placeholder {{{unknown}}}; known: {string.Join(", ", Placeholders.Known.Keys.Select(k => "{" + k + "}"))}.";
             }
+
+            foreach (var name in Placeholders.Used(text).Where(name => !HasValueIn(field, name, profile)))
+            {
+                yield return Placeholders.PerFlow.Contains(name)
+                    ? $"'{field}' uses {{{name}}}, which has no value there: the per-flow placeholders ({string.Join(", ", Placeholders.PerFlow.Select(n => "{" + n + "}"))}) have values only in 'connectionPage' and the sign-in steps."
+                    : $"'{field}' uses {{baseUrl}}, which has no value there: it is the expanded 'baseUrl'{(field == "baseUrl" ? string.Empty : " and the profile has none")}.";
+            }
         }
 
         if (profile.Integration is { } integration && string.IsNullOrWhiteSpace(integration.Command))
@@ -162,7 +169,7 @@ public static class ProfileLoader
         {
             if (seconds is <= 0 or > 3600 || double.IsNaN(seconds))
             {
-                yield return $"'{field}' must be a number of seconds between 0 and 3600, not {seconds}.";
+                yield return $"'{field}' must be a number of seconds above 0 and at most 3600, not {seconds}.";
             }
         }
 
@@ -187,6 +194,11 @@ public static class ProfileLoader
             yield return actions.Count == 0
                 ? $"'{field}' has no action; give exactly one of goto, fill (with value), click, waitFor, waitForUrl."
                 : $"'{field}' has {string.Join(" and ", actions)}; give exactly one action per step.";
+        }
+
+        if (step.WaitForUrl is { } address && RegexProblem(address) is { } regexProblem)
+        {
+            yield return $"'{field}.waitForUrl': {regexProblem}.";
         }
 
         if (step.Fill is not null && step.Value is null)
@@ -249,6 +261,30 @@ public static class ProfileLoader
             }
         }
     }
+
+    /// <summary>Why a "/regex/" address pattern cannot be used, or null (a glob, or a regex that compiles).</summary>
+    private static string? RegexProblem(string pattern)
+    {
+        try
+        {
+            TextPattern.Parse(pattern);
+            return null;
+        }
+        catch (FormatException problem)
+        {
+            return problem.Message;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> has a value when <paramref name="field"/> is expanded: the run's
+    /// placeholders are set before anything starts, {baseUrl} once 'baseUrl' is expanded, the per-flow ones
+    /// only inside a flow.
+    /// </summary>
+    private static bool HasValueIn(string field, string name, ConformanceProfile profile) =>
+        Placeholders.PerFlow.Contains(name)
+            ? field == "connectionPage" || field.StartsWith("signIn.", StringComparison.Ordinal)
+            : name != "baseUrl" || (field != "baseUrl" && (field != "connectionPage" || !string.IsNullOrWhiteSpace(profile.BaseUrl)));
 
     private static IEnumerable<(string Field, string? Text)> PlaceholderFields(ConformanceProfile profile)
     {

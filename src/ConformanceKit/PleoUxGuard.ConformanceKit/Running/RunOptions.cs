@@ -5,7 +5,7 @@ namespace PleoUxGuard.ConformanceKit.Running;
 /// <summary>How to run: which flows, where reports go, how many flows at once.</summary>
 public sealed class RunOptions
 {
-    /// <summary>Where reports and screenshots go; null writes nothing (the caller reads the results).</summary>
+    /// <summary>Where screenshots and traces go (the reports are ReportWriter.WriteAll's); null writes nothing.</summary>
     public string? OutputDirectory { get; init; }
 
     /// <summary>Only these flow ids; empty for all.</summary>
