@@ -47,36 +47,29 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
                 ? parsed
                 : null;
 
-            foreach (var kind in Order(likely))
+            // The most likely kind twice: first under the key whose Fix All gives each message its own most likely
+            // kind, then among the kinds, under the key whose Fix All gives every message that kind.
+            if (likely is { } mostLikely)
             {
-                var title = "Use the catalogue message for " + MessageCatalogue.Describe(kind) + (kind == likely ? " (most likely here)" : string.Empty);
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        title,
-                        cancellationToken => ReplaceAsync(context.Document, diagnostic.AdditionalLocations[0], kind, cancellationToken),
-                        kind == likely ? MostLikelyKey : KeyFor(kind)),
-                    diagnostic);
+                Register(context, diagnostic, mostLikely, " (most likely here)", MostLikelyKey);
+            }
+
+            foreach (var kind in MessageCatalogue.AllKinds)
+            {
+                Register(context, diagnostic, kind, string.Empty, KeyFor(kind));
             }
         }
 
         return Task.CompletedTask;
     }
 
-    private static IEnumerable<FailureKind> Order(FailureKind? likely)
-    {
-        if (likely is not null)
-        {
-            yield return likely.Value;
-        }
-
-        foreach (var kind in MessageCatalogue.AllKinds)
-        {
-            if (kind != likely)
-            {
-                yield return kind;
-            }
-        }
-    }
+    private static void Register(CodeFixContext context, Diagnostic diagnostic, FailureKind kind, string note, string equivalenceKey) =>
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Use the catalogue message for " + MessageCatalogue.Describe(kind) + note,
+                cancellationToken => ReplaceAsync(context.Document, diagnostic.AdditionalLocations[0], kind, cancellationToken),
+                equivalenceKey),
+            diagnostic);
 
     private static async Task<Document> ReplaceAsync(Document document, Location location, FailureKind kind, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ public sealed class CatalogueMessageCodeFixTests
     }
 
     [Fact]
-    public async Task One_action_per_kind_is_offered_the_most_likely_first()
+    public async Task Every_kind_is_offered_and_the_most_likely_first()
     {
         const string source = """
             class PleoKeyViewModel
@@ -74,13 +74,14 @@ public sealed class CatalogueMessageCodeFixTests
         await new GenericErrorMessageCodeFix().RegisterCodeFixesAsync(
             new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
 
-        // "Revoked" in the method name makes a revoked key the most likely kind.
-        Assert.Equal(MessageCatalogue.AllKinds.Length, actions.Count);
+        // "Revoked" in the method name makes a revoked key the most likely kind: offered first, and again among
+        // the kinds, where its Fix All gives every message that kind.
+        Assert.Equal(MessageCatalogue.AllKinds.Length + 1, actions.Count);
         Assert.Equal(CatalogueMessageCodeFix.MostLikelyKey, actions[0].EquivalenceKey);
         Assert.Equal("Use the catalogue message for a revoked or expired key (most likely here)", actions[0].Title);
         Assert.Equal(actions.Count, actions.Select(action => action.EquivalenceKey).Distinct().Count());
         Assert.Equal(
-            MessageCatalogue.AllKinds.Where(kind => kind != FailureKind.KeyRevoked).Select(kind => "PleoUxGuard.CatalogueMessage." + kind),
+            MessageCatalogue.AllKinds.Select(kind => "PleoUxGuard.CatalogueMessage." + kind),
             actions.Skip(1).Select(action => action.EquivalenceKey));
     }
 
@@ -131,6 +132,31 @@ public sealed class CatalogueMessageCodeFixTests
             .Replace("{|PUX010:\"Invalid API key\"|}", Literal(MessageCatalogue.InvalidKey), StringComparison.Ordinal);
 
         await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
+    }
+
+    [Fact]
+    public async Task Fix_all_with_a_named_kind_gives_every_message_that_kind_the_most_likely_included()
+    {
+        var source = Usings + """
+            class KeyController : Controller
+            {
+                IActionResult Save(HttpResponseMessage response)
+                {
+                    if (response.StatusCode == HttpStatusCode.Forbidden)
+                    {
+                        ModelState.AddModelError("", {|PUX010:"Access denied"|});
+                    }
+
+                    ModelState.AddModelError("", {|PUX010:"Request failed"|});
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source
+            .Replace("{|PUX010:\"Access denied\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Request failed\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal);
+
+        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, "PleoUxGuard.CatalogueMessage.MissingPermission");
     }
 
     [Fact]
