@@ -103,60 +103,48 @@ public sealed class CatalogueMessageCodeFixTests
         await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, "PleoUxGuard.CatalogueMessage.WrongFormat");
     }
 
+    /// <summary>Three generic messages, each in a place that points to another failure kind.</summary>
+    private const string ThreeFailures = Usings + """
+        class KeyController : Controller
+        {
+            IActionResult Save(HttpResponseMessage response)
+            {
+                if (response.StatusCode == HttpStatusCode.Forbidden)
+                {
+                    ModelState.AddModelError("", {|PUX010:"Access denied"|});
+                }
+
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    ModelState.AddModelError("", {|PUX010:"Request failed"|});
+                }
+
+                ModelState.AddModelError("", {|PUX010:"Invalid API key"|});
+                return View();
+            }
+        }
+        """;
+
     [Fact]
     public async Task Fix_all_gives_each_message_its_own_most_likely_kind()
     {
-        var source = Usings + """
-            class KeyController : Controller
-            {
-                IActionResult Save(HttpResponseMessage response)
-                {
-                    if (response.StatusCode == HttpStatusCode.Forbidden)
-                    {
-                        ModelState.AddModelError("", {|PUX010:"Access denied"|});
-                    }
-
-                    if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                    {
-                        ModelState.AddModelError("", {|PUX010:"Request failed"|});
-                    }
-
-                    ModelState.AddModelError("", {|PUX010:"Invalid API key"|});
-                    return View();
-                }
-            }
-            """;
-        var fixedSource = source
+        var fixedSource = ThreeFailures
             .Replace("{|PUX010:\"Access denied\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal)
             .Replace("{|PUX010:\"Request failed\"|}", Literal(MessageCatalogue.RateLimited), StringComparison.Ordinal)
             .Replace("{|PUX010:\"Invalid API key\"|}", Literal(MessageCatalogue.InvalidKey), StringComparison.Ordinal);
 
-        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
+        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(ThreeFailures, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
     }
 
     [Fact]
     public async Task Fix_all_with_a_named_kind_gives_every_message_that_kind_the_most_likely_included()
     {
-        var source = Usings + """
-            class KeyController : Controller
-            {
-                IActionResult Save(HttpResponseMessage response)
-                {
-                    if (response.StatusCode == HttpStatusCode.Forbidden)
-                    {
-                        ModelState.AddModelError("", {|PUX010:"Access denied"|});
-                    }
-
-                    ModelState.AddModelError("", {|PUX010:"Request failed"|});
-                    return View();
-                }
-            }
-            """;
-        var fixedSource = source
+        var fixedSource = ThreeFailures
             .Replace("{|PUX010:\"Access denied\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal)
-            .Replace("{|PUX010:\"Request failed\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal);
+            .Replace("{|PUX010:\"Request failed\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Invalid API key\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal);
 
-        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, "PleoUxGuard.CatalogueMessage.MissingPermission");
+        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(ThreeFailures, fixedSource, "PleoUxGuard.CatalogueMessage.MissingPermission");
     }
 
     [Fact]
