@@ -33,7 +33,7 @@ internal static class SecretSinkAnalysis
         // one check per body.
         var watching = new Lazy<ImmutableArray<SecretSinkRule>>(() => Watching(SinkCatalogue.For(compilation), rules));
         var shared = new Lazy<SharedSinkScan?>(() => watching.Value.IsEmpty ? null : SharedSinkScan.For(compilation, options));
-        var anyRazorOutput = rules.Any(rule => rule.RazorOutput);
+        var anyRazorOutput = rules.Any(rule => !rule.RazorKinds.IsEmpty);
         start.RegisterOperationBlockAction(block =>
         {
             var tree = block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].Syntax.SyntaxTree;
@@ -52,9 +52,10 @@ internal static class SecretSinkAnalysis
             SecretModel? model = null;
             foreach (var rule in watching.Value)
             {
-                if (!generated || rule.RazorOutput)
+                var kinds = generated ? rule.RazorKinds : rule.Kinds;
+                if (!kinds.IsEmpty)
                 {
-                    Report(block, rule, scan, compilation, options, tree, ref model);
+                    Report(block, rule, kinds, scan, compilation, options, tree, ref model);
                 }
             }
         });
@@ -76,7 +77,7 @@ internal static class SecretSinkAnalysis
     }
 
     private static void Report(
-        OperationBlockAnalysisContext block, SecretSinkRule rule, SharedSinkScan.BodyScan scan, Compilation compilation, AnalyzerOptions options, SyntaxTree tree, ref SecretModel? model)
+        OperationBlockAnalysisContext block, SecretSinkRule rule, SinkKindSet kinds, SharedSinkScan.BodyScan scan, Compilation compilation, AnalyzerOptions options, SyntaxTree tree, ref SecretModel? model)
     {
         foreach (var result in scan.Results)
         {
@@ -84,7 +85,7 @@ internal static class SecretSinkAnalysis
             for (var index = result.FindingStart; index < result.FindingEnd; index++)
             {
                 var finding = scan.Findings[index];
-                if (rule.Kinds.Contains(finding.Kind))
+                if (kinds.Contains(finding.Kind))
                 {
                     reported = true;
                     if (finding.IsPartial == rule.Partial)
@@ -103,7 +104,7 @@ internal static class SecretSinkAnalysis
             for (var index = result.OperandStart; index < result.OperandEnd; index++)
             {
                 var operand = scan.Operands[index];
-                if (rule.Kinds.Contains(operand.Kind) && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed)
+                if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed)
                 {
                     var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
                     block.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));

@@ -14,14 +14,14 @@ internal sealed class SecretSinkRule
 {
     /// <param name="alsoOnStart">Where a rule adds what is not a sink operand (declarations, types).</param>
     /// <param name="unflowed">A secret a sink operand exposes without carrying one (see <see cref="SecretSinkAnalysis.Register"/>).</param>
-    /// <param name="razorOutput">Also analyse Razor output (.cshtml), which is generated code.</param>
+    /// <param name="razorKinds">The sink kinds also judged in Razor output (.cshtml), which is generated code; none by default.</param>
     public SecretSinkRule(
         DiagnosticDescriptor descriptor,
         SinkKindSet kinds,
         bool partial,
         Action<CompilationStartAnalysisContext>? alsoOnStart = null,
         Func<IOperation, SecretModel, ISymbol?>? unflowed = null,
-        bool razorOutput = false)
+        SinkKindSet razorKinds = default)
     {
         if (unflowed is not null && !kinds.IsSubsetOf(SharedSinkScan.OperandOnlyKinds))
         {
@@ -34,7 +34,7 @@ internal sealed class SecretSinkRule
         Partial = partial;
         AlsoOnStart = alsoOnStart;
         Unflowed = unflowed;
-        RazorOutput = razorOutput;
+        RazorKinds = razorKinds;
     }
 
     public DiagnosticDescriptor Descriptor { get; }
@@ -50,6 +50,9 @@ internal sealed class SecretSinkRule
     /// <summary>Asked for each sink operand of the rule's kinds that carries no secret: a secret symbol it still exposes (PUX004: a serialized type's member), or null.</summary>
     public Func<IOperation, SecretModel, ISymbol?>? Unflowed { get; }
 
-    /// <summary>Also analyse the code the Razor generator writes for .cshtml files (other generated code never).</summary>
-    public bool RazorOutput { get; }
+    /// <summary>
+    /// The sink kinds also judged in the code the Razor generator writes for .cshtml files: the page's own output
+    /// (other generated code never, and the code the generator adds around the page neither).
+    /// </summary>
+    public SinkKindSet RazorKinds { get; }
 }

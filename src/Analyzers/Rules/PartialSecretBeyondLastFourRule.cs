@@ -9,5 +9,7 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// </summary>
 internal static class PartialSecretBeyondLastFourRule
 {
-    public static SecretSinkRule Rule { get; } = new(Descriptors.PartialSecretBeyondLastFour, SinkKindSet.All, partial: true);
+    // In a .cshtml page, where PUX004 and PUX007 judge a whole secret (the page's markup and its scripts), a slice is judged too.
+    public static SecretSinkRule Rule { get; } = new(
+        Descriptors.PartialSecretBeyondLastFour, SinkKindSet.All, partial: true, razorKinds: SinkKindSet.Of(SinkKind.Client).With(SinkKind.Browser));
 }

@@ -11,7 +11,7 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// </summary>
 internal static class SecretToClientRule
 {
-    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret, razorOutput: true);
+    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret, razorKinds: SinkKindSet.Of(SinkKind.Client));
 
     private static ISymbol? SerializedSecret(IOperation operand, SecretModel model)
     {

@@ -9,6 +9,8 @@ internal readonly struct SinkKindSet
 
     public static SinkKindSet All => new(~0);
 
+    public static SinkKindSet None => default;
+
     public static SinkKindSet Of(SinkKind kind) => new(1 << (int)kind);
 
     public SinkKindSet With(SinkKind kind) => new(_bits | (1 << (int)kind));
@@ -16,4 +18,6 @@ internal readonly struct SinkKindSet
     public bool Contains(SinkKind kind) => (_bits & (1 << (int)kind)) != 0;
 
     public bool IsSubsetOf(SinkKindSet other) => (_bits & ~other._bits) == 0;
+
+    public bool IsEmpty => _bits == 0;
 }

@@ -5,7 +5,7 @@ using PleoUxGuard.Analyzers.Tests.Verifiers;
 namespace PleoUxGuard.Analyzers.Tests.Rules;
 
 /// <summary>
-/// PUX004 and PUX007 in Razor output: the code the Razor generator writes for a .cshtml page (written out
+/// PUX004, PUX005 and PUX007 in Razor output: the code the Razor generator writes for a .cshtml page (written out
 /// here in the generator's shape, against the real RazorPage API) is analysed although it is generated.
 /// </summary>
 public sealed class RazorOutputTests
@@ -117,6 +117,21 @@ public sealed class RazorOutputTests
             __Microsoft_AspNetCore_Mvc_TagHelpers_InputTagHelper.For = ModelExpressionProvider.CreateModelExpression(ViewData, __model => __model.ApiKey);
             __Microsoft_AspNetCore_Mvc_TagHelpers_InputTagHelper = CreateTagHelper<global::Microsoft.AspNetCore.Mvc.TagHelpers.InputTagHelper>();
             __Microsoft_AspNetCore_Mvc_TagHelpers_InputTagHelper.For = ModelExpressionProvider.CreateModelExpression(ViewData, __model => __model.CompanyId);
+            """);
+    }
+
+    [Fact]
+    public async Task A_slice_of_a_secret_beyond_its_last_four_written_into_the_page_or_a_script_is_PUX005()
+    {
+        await VerifyAsync<OnlyPux005>("""
+            WriteLiteral("<p>Key starts ");
+            Write({|PUX005:Model.ApiKey.Substring(0, 8)|});
+            WriteLiteral("</p><p>Key ends ");
+            Write(Model.ApiKey[^4..]);
+            WriteLiteral("</p><script>const start = '");
+            Write({|PUX005:Model.ApiKey[..6]|});
+            WriteLiteral("';</script>");
+            System.Console.WriteLine(Model.ApiKey[..6]);
             """);
     }
 
