@@ -11,7 +11,8 @@ using PleoUxGuard.Analyzers.Secrets;
 namespace PleoUxGuard.Analyzers.Rules;
 
 /// <summary>
-/// PUX003: a type prints a secret member when it is turned into text (R-VIS-3): a record whose synthesized
+/// PUX003: a type prints a secret member when it is turned into text (R-VIS-3), and PUX005 a slice of one beyond
+/// its last four characters in a ToString or PrintMembers (R-VIS-2): a record whose synthesized
 /// <c>PrintMembers</c> includes it, a <c>ToString</c> override or hand-written <c>PrintMembers</c> that reads
 /// it, or a <c>[DebuggerDisplay]</c> that shows it. Logging or interpolating such an object leaks the key
 /// without the secret's name ever appearing at the call.
@@ -20,7 +21,7 @@ namespace PleoUxGuard.Analyzers.Rules;
 public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SecretInToString);
+        ImmutableArray.Create(Descriptors.SecretInToString, Descriptors.PartialSecretBeyondLastFour);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -277,10 +278,10 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
 
         foreach (var hit in hits)
         {
-            if (!hit.IsPartial)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretInToString, hit.At.Syntax.GetLocation(), method.ContainingType.Name, hit.SourceName, sink));
-            }
+            // A slice beyond the last four is PUX005's at every sink (R-VIS-2); here the sink is the object's text.
+            context.ReportDiagnostic(hit.IsPartial
+                ? Diagnostic.Create(Descriptors.PartialSecretBeyondLastFour, hit.At.Syntax.GetLocation(), hit.SourceName, method.ContainingType.Name + "." + sink)
+                : Diagnostic.Create(Descriptors.SecretInToString, hit.At.Syntax.GetLocation(), method.ContainingType.Name, hit.SourceName, sink));
         }
     }
 }

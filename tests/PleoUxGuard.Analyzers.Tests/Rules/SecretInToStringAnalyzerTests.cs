@@ -132,6 +132,31 @@ public sealed class SecretInToStringAnalyzerTests
         await Verify.VerifyAsync(source);
     }
 
+    /// <summary>R-VIS-2: at most the last four characters; a longer slice in ToString reaches every log line that prints the object.</summary>
+    [Fact]
+    public async Task A_slice_beyond_the_last_four_in_ToString_or_PrintMembers_is_PUX005()
+    {
+        const string source = """
+            class PleoConnection
+            {
+                public string CompanyId { get; set; } = "";
+                public string ApiKey { get; set; } = "";
+
+                public override string ToString() => $"{CompanyId} (key {{|PUX005:ApiKey[..8]|}}…, ending {ApiKey[^4..]})";
+            }
+
+            record PleoInstallation(string CompanyId, [property: System.Text.Json.Serialization.JsonIgnore] string ApiKey)
+            {
+                protected virtual bool PrintMembers(System.Text.StringBuilder builder)
+                {
+                    builder.Append({|PUX005:ApiKey.Substring(0, 6)|});
+                    return true;
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task ToString_overrides_of_nested_types_structs_and_partial_types_are_each_reported_once()
     {
