@@ -106,8 +106,8 @@ internal static class SecretSinkAnalysis
                 var operand = scan.Operands[index];
                 if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed)
                 {
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed));
-                    block.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, operand.Operand.Syntax.GetLocation(), properties, exposed.Name, operand.SinkName));
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed.Member));
+                    block.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, exposed.At.Syntax.GetLocation(), properties, exposed.Member.Name, operand.SinkName));
                 }
             }
         }

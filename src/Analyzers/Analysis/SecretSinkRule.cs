@@ -20,7 +20,7 @@ internal sealed class SecretSinkRule
         SinkKindSet kinds,
         bool partial,
         Action<CompilationStartAnalysisContext>? alsoOnStart = null,
-        Func<IOperation, SecretModel, ISymbol?>? unflowed = null,
+        Func<IOperation, SecretModel, Exposure?>? unflowed = null,
         SinkKindSet razorKinds = default)
     {
         if (unflowed is not null && !kinds.IsSubsetOf(SharedSinkScan.OperandOnlyKinds))
@@ -48,7 +48,7 @@ internal sealed class SecretSinkRule
     public Action<CompilationStartAnalysisContext>? AlsoOnStart { get; }
 
     /// <summary>Asked for each sink operand of the rule's kinds that carries no secret: a secret symbol it still exposes (PUX004: a serialized type's member), or null.</summary>
-    public Func<IOperation, SecretModel, ISymbol?>? Unflowed { get; }
+    public Func<IOperation, SecretModel, Exposure?>? Unflowed { get; }
 
     /// <summary>
     /// The sink kinds also judged in the code the Razor generator writes for .cshtml files: the page's own output

@@ -13,8 +13,6 @@ internal static class SecretToClientRule
 {
     public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret, razorKinds: SinkKindSet.Of(SinkKind.Client));
 
-    private static ISymbol? SerializedSecret(IOperation operand, SecretModel model)
-    {
-        return SerializedSecrets.Find(operand.WithoutConversions().Type, model);
-    }
+    private static Exposure? SerializedSecret(IOperation operand, SecretModel model) =>
+        SerializedSecrets.Find(operand.WithoutConversions().Type, model) is { } member ? new Exposure(member, operand) : null;
 }

@@ -14,50 +14,57 @@ internal static class SecretToLogRule
 
     /// <summary>
     /// <c>Log.Information("Saved {@Connection}", connection)</c>: Serilog and NLog destructure an object marked
-    /// with <c>@</c> into its properties, so a secret property is logged although no secret is passed.
+    /// with <c>@</c> into its properties, so a secret property is logged although no secret is passed. Only the
+    /// value bound to a hole marked <c>@</c> is; the others are printed by their ToString (PUX003's).
     /// </summary>
-    private static ISymbol? DestructuredSecret(IOperation operand, SecretModel model)
+    private static Exposure? DestructuredSecret(IOperation operand, SecretModel model)
     {
-        var invocation = operand.Parent;
-        while (invocation is not null and not IInvocationOperation)
+        IOperation? argument = operand;
+        while (argument is not null and not IArgumentOperation { Parent: IInvocationOperation })
         {
-            invocation = invocation.Parent;
+            argument = argument.Parent;
         }
 
-        if (invocation is not IInvocationOperation call || !HasDestructuringTemplate(call))
+        if (argument is not IArgumentOperation { Parent: IInvocationOperation call } bound
+            || Template(call) is not { } template
+            || !template.Text.Contains("{@"))
         {
             return null;
         }
 
+        var holes = MessageTemplate.DestructuredHoles(template.Text);
+        var position = call.Arguments.IndexOf(bound) - template.Index - 1;
         var value = operand.WithoutConversions();
-
-        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        if (value is IArrayCreationOperation { Initializer: { } initializer } && position == 0)
         {
-            foreach (var element in initializer.ElementValues)
+            // params object[]: the array's elements are the values, in the holes' order.
+            for (var index = 0; index < initializer.ElementValues.Length; index++)
             {
-                if (DestructuredSecret(element, model) is { } exposed)
+                var element = initializer.ElementValues[index];
+                if (MessageTemplate.IsDestructured(holes, index) && SerializedSecrets.Find(element.WithoutConversions().Type, model) is { } member)
                 {
-                    return exposed;
+                    return new Exposure(member, element.WithoutConversions());
                 }
             }
 
             return null;
         }
 
-        return SerializedSecrets.Find(value.Type, model);
+        return MessageTemplate.IsDestructured(holes, position) && SerializedSecrets.Find(value.Type, model) is { } exposed ? new Exposure(exposed, operand) : null;
     }
 
-    private static bool HasDestructuringTemplate(IInvocationOperation call)
+    /// <summary>The call's message template: the first constant text argument, which comes before the values.</summary>
+    private static (string Text, int Index)? Template(IInvocationOperation call)
     {
-        foreach (var argument in call.Arguments)
+        for (var index = 0; index < call.Arguments.Length; index++)
         {
-            if (argument.Value.ConstantValue is { HasValue: true, Value: string template } && template.Contains("{@"))
+            if (call.Arguments[index].Value.ConstantValue is { HasValue: true, Value: string text })
             {
-                return true;
+                return (text, index);
             }
         }
 
-        return false;
+        return null;
     }
 
     private static void RegisterLoggerMessageDeclarations(CompilationStartAnalysisContext start)

@@ -401,6 +401,14 @@ public sealed class SecretToLogAnalyzerTests
                     Serilog.Log.Information("Saved {@Connection} {Company}", {|PUX001:connection|}, connection.CompanyId);
                     Serilog.Log.Information("Saved {Connection}", connection);
                     Serilog.Log.Information("Saved {@Connection}", safe);
+
+                    // Only the value in a hole marked @ is destructured; the others are printed by ToString (PUX003's).
+                    Serilog.Log.Information("Saved {@Safe} for {Connection}", safe, connection);
+                    Serilog.Log.Information("Saved {0} and {@1}", connection, safe);
+                    Serilog.Log.Information("Saved {1} and {@0}", {|PUX001:connection|}, safe);
+                    Serilog.Log.Information("{{@Literal}} {Connection}", connection);
+                    Serilog.Log.Information("Saved {Safe}, {Other}, {@Connection}", safe, safe, {|PUX001:connection|});
+                    Serilog.Log.Information("{A} {B} {C} {@D}", safe, connection, safe, {|PUX001:connection|});
                 }
             }
             """;
