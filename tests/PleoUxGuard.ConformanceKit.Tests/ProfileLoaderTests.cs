@@ -8,6 +8,20 @@ public sealed class ProfileLoaderTests
         Assert.Throws<ProfileException>(() => ProfileLoader.Parse(json, "p.json", AppContext.BaseDirectory)).Message;
 
     [Fact]
+    public void The_profiles_browser_path_resolves_against_its_folder_and_its_name_is_what_the_fake_Pleo_shows()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "profiles", "acme");
+        var profile = ProfileLoader.Parse("""{ "name": "Acme Ledger", "connectionPage": "/c", "baseUrl": "http://x", "browser": { "executablePath": "tools/chrome" } }""", "p.json", folder);
+        var unnamed = ProfileLoader.Parse("""{ "connectionPage": "/c", "baseUrl": "http://x" }""", "p.json", folder);
+
+        Assert.Equal(Path.Combine(folder, "tools", "chrome"), Running.ConformanceRunner.BrowserPath(profile, new Running.RunOptions()));
+        Assert.Equal("/usr/bin/chromium", Running.ConformanceRunner.BrowserPath(profile, new Running.RunOptions { BrowserPath = "/usr/bin/chromium" }));
+        Assert.Null(Running.ConformanceRunner.BrowserPath(unnamed, new Running.RunOptions()));
+        Assert.Equal("Acme Ledger", Running.ConformanceRunner.PleoOptions(profile, new Running.RunOptions()).ApplicationName);
+        Assert.Equal(new FakePleo.FakePleoOptions().ApplicationName, Running.ConformanceRunner.PleoOptions(unnamed, new Running.RunOptions()).ApplicationName);
+    }
+
+    [Fact]
     public void A_minimal_profile_gets_the_accessible_defaults()
     {
         var profile = ProfileLoader.Parse("""{ "baseUrl": "http://127.0.0.1:{port}", "connectionPage": "/connect" }""", "p.json", AppContext.BaseDirectory);

@@ -36,7 +36,7 @@ public static class ConformanceRunner
                 };
             }
 
-            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless && !options.Headed, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
+            await using var environment = await StartEnvironmentAsync(profile, options, cancellationToken);
             options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
             return await RunAsync(profile, environment, options, cancellationToken);
         }
@@ -54,6 +54,28 @@ public static class ConformanceRunner
         }
     }
 
+    /// <summary>
+    /// The browser and the fake Pleo for a run or doctor. The profile's browser path resolves against its folder,
+    /// as its other paths do; the fake's install page names the integration the profile names.
+    /// </summary>
+    private static Task<KitEnvironment> StartEnvironmentAsync(ConformanceProfile profile, RunOptions options, CancellationToken cancellationToken) =>
+        KitEnvironment.StartAsync(BrowserPath(profile, options), profile.Browser.Headless && !options.Headed, PleoOptions(profile, options), cancellationToken);
+
+    /// <summary>--browser as given; else the profile's path, against the profile's folder; else null (the kit's resolution).</summary>
+    internal static string? BrowserPath(ConformanceProfile profile, RunOptions options) =>
+        options.BrowserPath ?? (profile.Browser.ExecutablePath is { } fromProfile ? Path.GetFullPath(fromProfile, profile.Directory) : null);
+
+    internal static FakePleo.FakePleoOptions PleoOptions(ConformanceProfile profile, RunOptions options)
+    {
+        var pleo = new FakePleo.FakePleoOptions { Port = options.PleoPort };
+        if (!string.IsNullOrWhiteSpace(profile.Name))
+        {
+            pleo.ApplicationName = profile.Name;
+        }
+
+        return pleo;
+    }
+
     /// <summary>Runs in an environment the caller owns (xunit fixtures share one across tests).</summary>
     public static Task<RunResult> RunAsync(ConformanceProfile profile, KitEnvironment environment, RunOptions options, CancellationToken cancellationToken = default) =>
         RunAsync(profile, environment, options, options.SelectFlows, cancellationToken);
@@ -63,7 +85,7 @@ public static class ConformanceRunner
     {
         try
         {
-            await using var environment = await KitEnvironment.StartAsync(options.BrowserPath ?? profile.Browser.ExecutablePath, profile.Browser.Headless && !options.Headed, new FakePleo.FakePleoOptions { Port = options.PleoPort }, cancellationToken);
+            await using var environment = await StartEnvironmentAsync(profile, options, cancellationToken);
             options.Progress?.Invoke($"Fake Pleo at {environment.Pleo.BaseUrl}");
             return await DoctorAsync(profile, environment, options, cancellationToken);
         }
