@@ -40,6 +40,9 @@ internal sealed class SecretNameMatcher
 
     private readonly ImmutableArray<string[]> _terms;
     private readonly HashSet<string> _vetoes;
+
+    // Configured vetoes of several words ("demo tenant"): they veto where those words stand together.
+    private readonly ImmutableArray<string[]> _phraseVetoes;
     private readonly HashSet<string> _headVetoes;
 
     // The same few hundred names (logger, options, apiKey…) come back in every body; splitting them into words each time is the cost.
@@ -60,7 +63,21 @@ internal sealed class SecretNameMatcher
 
         _terms = terms.ToImmutable();
         _vetoes = new HashSet<string>(BuiltInVetoes, StringComparer.Ordinal);
-        _vetoes.UnionWith(extraVetoes);
+        var phraseVetoes = ImmutableArray.CreateBuilder<string[]>();
+        foreach (var veto in extraVetoes)
+        {
+            var vetoWords = veto.Split(' ');
+            if (vetoWords.Length == 1)
+            {
+                _vetoes.Add(veto);
+            }
+            else
+            {
+                phraseVetoes.Add(vetoWords);
+            }
+        }
+
+        _phraseVetoes = phraseVetoes.ToImmutable();
         _headVetoes = new HashSet<string>(BuiltInHeadVetoes, StringComparer.Ordinal);
     }
 
@@ -89,7 +106,33 @@ internal sealed class SecretNameMatcher
         for (var index = 0; index < words.Count; index++)
         {
             var word = words[index];
-            if (_vetoes.Contains(word) || (index >= lastTermEnd && _headVetoes.Contains(word)))
+            if (_vetoes.Contains(word) || (index >= lastTermEnd && _headVetoes.Contains(word)) || PhraseVetoAt(words, index))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool PhraseVetoAt(IReadOnlyList<string> words, int index)
+    {
+        foreach (var phrase in _phraseVetoes)
+        {
+            if (index + phrase.Length <= words.Count && SameWords(words, index, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameWords(IReadOnlyList<string> words, int index, string[] phrase)
+    {
+        for (var offset = 0; offset < phrase.Length; offset++)
+        {
+            if (!string.Equals(words[index + offset], phrase[offset], StringComparison.Ordinal))
             {
                 return false;
             }

@@ -276,16 +276,18 @@ public sealed class SecretToLogAnalyzerTests
 
             class Connector
             {
-                void Connect(ILogger logger, string cardPin, Acme.Vault.SecretValue value, string tokenNonce, string signingKeyPem)
+                void Connect(ILogger logger, string cardPin, Acme.Vault.SecretValue value, string tokenNonce, string signingKeyPem, string demoTenantToken, string demoToken)
                 {
                     logger.LogInformation("{A}", {|PUX001:cardPin|});
                     logger.LogInformation("{A}", {|PUX001:value|});
                     logger.LogInformation("{A}", tokenNonce);
                     logger.LogInformation("{A}", {|PUX001:signingKeyPem|});
+                    logger.LogInformation("{A}", demoTenantToken);
+                    logger.LogInformation("{A}", {|PUX001:demoToken|});
                 }
             }
             """;
-        await Verify.VerifyAsync(source, "pleouxguard.secret_words = pin, signing key\npleouxguard.secret_types = Acme.Vault.SecretValue\npleouxguard.veto_words = nonce\n");
+        await Verify.VerifyAsync(source, "pleouxguard.secret_words = pin, signing key\npleouxguard.secret_types = Acme.Vault.SecretValue\npleouxguard.veto_words = nonce, demo tenant\n");
     }
 
     [Fact]
