@@ -25,8 +25,16 @@ public sealed class ConfigurationTests
         Assert.Null(StartupProblem.Describe(new InvalidOperationException("something else")));
     }
 
-    [Fact]
-    public async Task Started_as_the_kit_starts_it_but_without_a_pleo_url_it_exits_with_one_clear_line()
+    public static TheoryData<string?, string> BadPleoAddresses => new()
+    {
+        { null, "No Pleo API base URL is configured." },
+        { "external.staging.pleo.io", "The environment variable PLEO_API_BASE_URL is set but is not an absolute http or https URL" },
+        { "http://external.staging.pleo.io", "Pleo's API is reached over HTTPS only" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPleoAddresses))]
+    public async Task Started_as_the_kit_starts_it_but_without_a_usable_pleo_url_it_exits_with_one_clear_line(string? address, string expected)
     {
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0"])
         {
@@ -34,6 +42,11 @@ public sealed class ConfigurationTests
             RedirectStandardOutput = true,
         };
         start.Environment.Remove(PleoOptions.BaseUrlEnvironmentVariable);
+        if (address is not null)
+        {
+            start.Environment[PleoOptions.BaseUrlEnvironmentVariable] = address;
+        }
+
         start.Environment["Storage__DataDirectory"] = Path.Combine(Path.GetTempPath(), "pleo-ri-config-" + Guid.NewGuid().ToString("N"));
         start.Environment["Logging__LogLevel__Default"] = "None";
 
@@ -44,8 +57,25 @@ public sealed class ConfigurationTests
 
         Assert.Equal(2, process.ExitCode);
         var line = Assert.Single((await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("The reference integration cannot start: No Pleo API base URL is configured.", line, StringComparison.Ordinal);
+        Assert.StartsWith("The reference integration cannot start: " + expected, line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", await output + line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Configured_required_scopes_replace_the_defaults()
+    {
+        await using var pleo = await FakePleoServer.StartAsync();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Storage:DataDirectory", Path.Combine(Path.GetTempPath(), "pleo-ri-config-" + Guid.NewGuid().ToString("N")));
+            builder.UseSetting(PleoOptions.BaseUrlEnvironmentVariable, pleo.BaseUrl.ToString());
+            builder.UseSetting("Pleo:RequiredScopes:0", "export-jobs:read");
+        });
+
+        var options = factory.Services.GetRequiredService<IOptions<PleoOptions>>().Value;
+
+        Assert.Equal(["export-jobs:read"], options.RequiredScopes);
+        Assert.Equal(5, new PleoOptions().RequiredScopes.Length);
     }
 
     [Fact]

@@ -73,11 +73,29 @@ internal static class ServiceRegistration
                 {
                     options.BaseUrl = fromEnvironment;
                 }
+
+                // The binder appends a configured list to the defaults an array starts with: a configured list replaces them.
+                var scopes = configuration.GetSection(PleoOptions.SectionName + ":" + nameof(PleoOptions.RequiredScopes));
+                if (scopes.Exists())
+                {
+                    options.RequiredScopes = scopes.Get<string[]>() ?? [];
+                }
             })
-            .Validate(
-                options => options.BaseUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" },
+            .Validate<IConfiguration>(
+                (_, configuration) => configuration[PleoOptions.BaseUrlEnvironmentVariable] is not { Length: > 0 } set
+                    || Uri.TryCreate(set, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
+                $"The environment variable {PleoOptions.BaseUrlEnvironmentVariable} is set but is not an absolute http or https URL; " +
+                "set it to Pleo's API address, e.g. https://external.staging.pleo.io, or remove it.")
+            .Validate<IConfiguration>(
+                // A malformed environment variable has its own message above.
+                (options, configuration) => options.BaseUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" }
+                    || configuration[PleoOptions.BaseUrlEnvironmentVariable] is { Length: > 0 },
                 $"No Pleo API base URL is configured. Set the environment variable {PleoOptions.BaseUrlEnvironmentVariable} " +
                 "(or the setting Pleo:BaseUrl) to Pleo's API address, e.g. https://external.staging.pleo.io, or start with --demo.")
+            .Validate(
+                options => options.BaseUrl is not { Scheme: "http" } plain || plain.IsLoopback,
+                "Pleo's API is reached over HTTPS only: the key travels in the Authorization header. Plain http is accepted " +
+                "for a loopback address (a local fake Pleo) and nowhere else.")
             .ValidateOnStart();
         services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName);
         services.AddOptions<ConnectAttemptOptions>().BindConfiguration(ConnectAttemptOptions.SectionName);
