@@ -112,6 +112,7 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
 
         Assert.Equal(ConnectionStateLabels.Connected, page.Status);
         Assert.Equal([503, 200], app.Pleo.Journal.For(key).Select(entry => entry.StatusCode));
+        SecretScan.AssertNoKeyLeaked(app);
     }
 
     public static TheoryData<string> NotKeys => new()
@@ -199,6 +200,7 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
         Assert.Equal("polite", status.GetAttribute("aria-live"));
         Assert.NotNull(meanwhile.Document.QuerySelector("form[data-validates-key]"));
         Assert.NotNull(meanwhile.Document.QuerySelector("script[src^='/js/site.js']"));
+        SecretScan.AssertNoKeyLeaked(app);
     }
 
     [Fact]
@@ -240,5 +242,36 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
         var page = await workspace.SubmitKeyAsync(retry);
         Assert.Equal(ConnectionStateLabels.Connected, page.Status);
         Assert.Equal($"Connected to Company ID: {retry.CompanyId:D}", page.CompanyLine);
+    }
+}
+
+/// <summary>An integration that requires one scope more than the fake Pleo's installation grants.</summary>
+public sealed class WiderScopesApp : ReferenceApp
+{
+    public const string ExtraScope = "expenses:read";
+
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
+        new Pleo.PleoOptions().RequiredScopes.Append(ExtraScope).Select((scope, index) => new KeyValuePair<string, string>($"Pleo:RequiredScopes:{index}", scope));
+}
+
+/// <summary>R-ERR-2 when Pleo accepts the key (200) but its installation lacks a scope the integration needs.</summary>
+public sealed class RequiredScopeTests(WiderScopesApp app) : IClassFixture<WiderScopesApp>
+{
+    [Fact]
+    public async Task A_key_pleo_accepts_without_a_scope_the_integration_needs_gets_the_permission_message_and_stays_inactive()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+
+        var page = await workspace.SubmitKeyAsync(key);
+
+        Assert.NotEmpty(app.Pleo.Journal.For(key));
+        Assert.All(app.Pleo.Journal.For(key), entry => Assert.Equal(200, entry.StatusCode));
+        Assert.Equal(ConnectionStateLabels.ConnectionFailed, page.Status);
+        Assert.Equal(MessageCatalogue.For(FailureKind.MissingPermission), Assert.Single(page.Alerts));
+        Assert.Null(page.CompanyLine);
+        var stored = await app.Store.GetAsync(workspace.TenantId, default);
+        Assert.Equal((ConnectionState.ConnectionFailed, null, null), (stored.State, stored.ProtectedKey, stored.CompanyId));
+        SecretScan.AssertNoKeyLeaked(app);
     }
 }

@@ -65,6 +65,7 @@ public sealed class RevocationFlowTests(MonitoredApp app) : IClassFixture<Monito
         Assert.Equal([MessageCatalogue.InvalidKey, MessageCatalogue.KeyRevoked], page.Alerts);
         Assert.Contains("Replace API key", page.ActionNames);
         Assert.False(page.KeyField.IsDisabled || page.KeyField.IsReadOnly);
+        SecretScan.AssertNoKeyLeaked(app);
     }
 
     [Fact]
@@ -116,6 +117,7 @@ public sealed class PageRecheckTests(PageRecheckApp app) : IClassFixture<PageRec
         Assert.Equal(ConnectionStateLabels.ActionRequired, page.Status);
         Assert.Equal([MessageCatalogue.KeyRevoked], page.Alerts);
         Assert.Contains(app.Pleo.Journal.For(key), call => call.StatusCode == 401);
+        SecretScan.AssertNoKeyLeaked(app);
     }
 
     [Fact]
@@ -131,5 +133,6 @@ public sealed class PageRecheckTests(PageRecheckApp app) : IClassFixture<PageRec
 
         Assert.Equal(ConnectionStateLabels.Connected, page.Status);
         Assert.Equal(callsBefore + 1, app.Pleo.Journal.For(key).Count);
+        SecretScan.AssertNoKeyLeaked(app);
     }
 }

@@ -62,6 +62,7 @@ public sealed class RotationFlowTests(RotationApp app) : IClassFixture<RotationA
         AssertPreviousKept(page, current, MessageCatalogue.WrongFormat);
         Assert.Equal(calls, app.Pleo.Journal.All.Count);
         await AssertStoredKeyUnchangedAsync(workspace, before, current);
+        SecretScan.AssertNoKeyLeaked(app);
     }
 
     [Fact]
@@ -144,6 +145,7 @@ public sealed class RotationFlowTests(RotationApp app) : IClassFixture<RotationA
         var replaced = (await app.Store.GetEventsAsync(workspace.TenantId, default)).Where(e => e.Event == "key-replaced").Select(e => e.KeyLastFour);
         Assert.Equal([first.LastFour, second.LastFour], replaced);
         Assert.Equal("••••" + second.LastFour, (await workspace.OpenConnectionPageAsync()).MaskedKey);
+        SecretScan.AssertNoKeyLeaked(app);
     }
 
     [Fact]
@@ -161,6 +163,7 @@ public sealed class RotationFlowTests(RotationApp app) : IClassFixture<RotationA
         Assert.Null(await app.StoredKeyOfAsync(workspace.TenantId));
         Assert.Equal("disconnected", (await app.Store.GetEventsAsync(workspace.TenantId, default))[^1].Event);
         Assert.Equal(ConnectionStateLabels.NotConnected, (await workspace.OpenConnectionPageAsync()).Status);
+        SecretScan.AssertNoKeyLeaked(app);
     }
 
     private async Task<(Workspace Workspace, MintedKey Key)> ConnectedWorkspaceAsync()
