@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 await using var demoPleo = demo ? await DemoMode.StartFakePleoAsync(builder) : null;
 
 builder.Services
-    .AddStorage()
+    .AddStorage(builder.Configuration, builder.Environment)
     .AddAccounts()
     .AddPleoConnections();
 

@@ -36,29 +36,13 @@ public sealed class ConfigurationTests
     [MemberData(nameof(BadPleoAddresses))]
     public async Task Started_as_the_kit_starts_it_but_without_a_usable_pleo_url_it_exits_with_one_clear_line(string? address, string expected)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment.Remove(PleoOptions.BaseUrlEnvironmentVariable);
-        if (address is not null)
-        {
-            start.Environment[PleoOptions.BaseUrlEnvironmentVariable] = address;
-        }
-
-        start.Environment["Storage__DataDirectory"] = Path.Combine(Path.GetTempPath(), "pleo-ri-config-" + Guid.NewGuid().ToString("N"));
-        start.Environment["Logging__LogLevel__Default"] = "None";
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.Equal(2, process.ExitCode);
-        var line = Assert.Single((await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("The reference integration cannot start: " + expected, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", await output + line, StringComparison.Ordinal);
+        await AssertStartFailsWithOneLineAsync(
+            new Dictionary<string, string?>
+            {
+                [PleoOptions.BaseUrlEnvironmentVariable] = address,
+                ["Storage__DataDirectory"] = Path.Combine(Path.GetTempPath(), "pleo-ri-config-" + Guid.NewGuid().ToString("N")),
+            },
+            expected);
     }
 
     [Fact]
@@ -94,5 +78,197 @@ public sealed class ConfigurationTests
         var options = factory.Services.GetRequiredService<IOptions<PleoOptions>>().Value;
 
         Assert.Equal(pleo.BaseUrl, options.BaseUrl);
+    }
+
+    /// <summary>R-SEC-1: with a certificate configured, the key ring that decrypts the stored API keys is itself encrypted at rest.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task With_a_certificate_the_key_ring_is_encrypted_at_rest(bool withCertificate)
+    {
+        var folder = Directory.CreateTempSubdirectory("pleo-ri-keyring-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string?> { ["Storage__DataDirectory"] = folder };
+            if (withCertificate)
+            {
+                (environment["Storage__KeyRingCertificatePath"], environment["Storage__KeyRingCertificatePassword"]) = WriteCertificate(folder);
+            }
+
+            await using (var app = await StartedApp.StartAsync(environment))
+            {
+                // The sign-up form's antiforgery token is the first thing Data Protection protects: the ring gets its key.
+                using var form = await app.Client.GetAsync(new Uri("/Account/Register", UriKind.Relative));
+                form.EnsureSuccessStatusCode();
+            }
+
+            var ring = string.Concat(Directory.GetFiles(Path.Combine(folder, "key-ring"), "*.xml").Select(File.ReadAllText));
+            Assert.Contains("<key ", ring, StringComparison.Ordinal);
+            Assert.Equal(withCertificate, ring.Contains("encryptedSecret", StringComparison.Ordinal));
+            Assert.Equal(!withCertificate, ring.Contains("unencrypted form", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_key_ring_can_live_apart_from_the_database()
+    {
+        await using var pleo = await FakePleoServer.StartAsync();
+        var data = Directory.CreateTempSubdirectory("pleo-ri-data-").FullName;
+        var ring = Path.Combine(Directory.CreateTempSubdirectory("pleo-ri-ring-").FullName, "ring");
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Storage:DataDirectory", data);
+            builder.UseSetting("Storage:KeyRingDirectory", ring);
+            builder.UseSetting(PleoOptions.BaseUrlEnvironmentVariable, pleo.BaseUrl.ToString());
+        });
+
+        factory.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("test").Protect([1, 2, 3]);
+
+        Assert.NotEmpty(Directory.GetFiles(ring, "key-*.xml"));
+        Assert.False(Directory.Exists(Path.Combine(data, "key-ring")));
+    }
+
+    [Fact]
+    public async Task A_key_ring_certificate_that_cannot_be_read_stops_the_start_with_one_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("pleo-ri-keyring-").FullName;
+        try
+        {
+            var (path, _) = WriteCertificate(folder);
+            await AssertStartFailsWithOneLineAsync(
+                new Dictionary<string, string?>
+                {
+                    ["Storage__DataDirectory"] = folder,
+                    ["Storage__KeyRingCertificatePath"] = path,
+                    ["Storage__KeyRingCertificatePassword"] = "not-the-password",
+                },
+                "Storage:KeyRingCertificatePath (");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A throwaway self-signed certificate with a generated password, written as a .pfx into the folder.</summary>
+    private static (string Path, string Password) WriteCertificate(string folder)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=PleoUxGuard test key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var path = Path.Combine(folder, "key-ring.pfx");
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, password));
+        return (path, password);
+    }
+
+    /// <summary>Starts the app as the kit does with <paramref name="environment"/>; it must exit with code 2 and one line starting with <paramref name="expected"/>.</summary>
+    private static async Task AssertStartFailsWithOneLineAsync(IReadOnlyDictionary<string, string?> environment, string expected)
+    {
+        using var process = Process.Start(AppProcess(environment, port: 0))!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single((await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("The reference integration cannot start: " + expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", await output + line, StringComparison.Ordinal);
+    }
+
+    /// <summary>The app's process as the kit starts it; a null value removes that variable.</summary>
+    private static ProcessStartInfo AppProcess(IReadOnlyDictionary<string, string?> environment, int port)
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.Environment[PleoOptions.BaseUrlEnvironmentVariable] = "http://127.0.0.1:9/";
+        start.Environment["Logging__LogLevel__Default"] = "None";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>The app started as a process of its own, as the kit starts it, on a free port; stopped when disposed.</summary>
+    private sealed class StartedApp : IAsyncDisposable
+    {
+        private readonly Process _process;
+
+        private StartedApp(Process process, HttpClient client)
+        {
+            _process = process;
+            Client = client;
+        }
+
+        public HttpClient Client { get; }
+
+        public static async Task<StartedApp> StartAsync(IReadOnlyDictionary<string, string?> environment)
+        {
+            int port;
+            using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            var process = Process.Start(AppProcess(environment, port))!;
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            var app = new StartedApp(process, client);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                try
+                {
+                    using var health = await client.GetAsync(new Uri("healthz", UriKind.Relative));
+                    if (health.IsSuccessStatusCode)
+                    {
+                        return app;
+                    }
+                }
+                catch (HttpRequestException) when (!process.HasExited && DateTime.UtcNow < deadline)
+                {
+                    // Not listening yet.
+                }
+
+                if (process.HasExited || DateTime.UtcNow >= deadline)
+                {
+                    await app.DisposeAsync();
+                    throw new InvalidOperationException($"The app did not become healthy (exit code {(process.HasExited ? process.ExitCode : "none")}).");
+                }
+
+                await Task.Delay(100);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
     }
 }

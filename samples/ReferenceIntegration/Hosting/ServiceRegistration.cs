@@ -18,22 +18,40 @@ namespace PleoUxGuard.ReferenceIntegration.Hosting;
 /// <summary>The app's services, one method per area. Options are read when first used, so tests can set them late.</summary>
 internal static class ServiceRegistration
 {
-    public static IServiceCollection AddStorage(this IServiceCollection services)
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var certificate = KeyRingCertificate.Load(configuration, environment.ContentRootPath, out var certificateProblem);
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .PostConfigure<IHostEnvironment>((options, environment) =>
-                options.DataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath));
+            {
+                options.DataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
+                options.KeyRingDirectory = string.IsNullOrWhiteSpace(options.KeyRingDirectory)
+                    ? Path.Combine(options.DataDirectory, "key-ring")
+                    : Path.GetFullPath(options.KeyRingDirectory, environment.ContentRootPath);
+            });
+
+        // Checked when the host starts, like every other setting, so the problem reads as one line. Under a name of
+        // its own: Data Protection asks for the storage options while the app is built, before that check could say it.
+        services.AddOptions<StorageOptions>(KeyRingCertificate.PathKey)
+            .Validate(_ => certificateProblem is null, certificateProblem ?? string.Empty)
+            .ValidateOnStart();
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        // The key ring lives beside the database, so keys encrypted by one run can be read by the next.
-        services.AddDataProtection().SetApplicationName("PleoUxGuard.ReferenceIntegration");
+        // The key ring is kept on disk, so keys encrypted by one run can be read by the next; with a certificate
+        // configured, the ring's own keys are encrypted at rest too (R-SEC-1).
+        var dataProtection = services.AddDataProtection().SetApplicationName("PleoUxGuard.ReferenceIntegration");
+        if (certificate is not null)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<StorageOptions>, ILoggerFactory>((options, storage, loggerFactory) =>
-                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(storage.Value.KeyRingDirectory), loggerFactory));
+                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(storage.Value.KeyRingDirectory!), loggerFactory));
         return services;
     }
 
