@@ -1,7 +1,7 @@
 namespace PleoUxGuard.AnalyzerCost.Corpus;
 
 /// <summary>
-/// One module of integration-style code (about 330 lines): records, an HttpClient-based client with
+/// One module of integration-style code (about 280 lines): records, an HttpClient-based client with
 /// structured logging, minimal-API endpoints, an MVC controller, a Razor PageModel and a sync worker.
 /// Every name carries the module's suffix so modules never collide. A few modules carry the mistakes our
 /// rules look for (as real code bases do), so the rules do real work, not only early exits.
