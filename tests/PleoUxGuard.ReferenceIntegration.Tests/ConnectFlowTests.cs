@@ -179,6 +179,30 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
         SecretScan.AssertNoKeyLeaked(app);
     }
 
+    /// <summary>R-SEC-1: one installation's key belongs to one workspace; a second workspace pasting it is refused.</summary>
+    [Fact]
+    public async Task A_key_another_workspace_holds_is_refused_until_that_workspace_lets_it_go()
+    {
+        using var first = await app.SignUpAsync();
+        using var second = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        Assert.Equal(ConnectionStateLabels.Connected, (await first.SubmitKeyAsync(key)).Status);
+
+        var refused = await second.SubmitKeyAsync(key);
+
+        Assert.Equal(ConnectionStateLabels.NotConnected, refused.Status);
+        Assert.Equal(MessageCatalogue.KeyUsedByAnotherWorkspace, Assert.Single(refused.Alerts));
+        Assert.Null((await app.Store.GetAsync(second.TenantId, default)).ProtectedKey);
+        Assert.Equal(ConnectionStateLabels.Connected, (await first.OpenConnectionPageAsync()).Status);
+
+        // Another key of the same company is the second workspace's own; the first one's key is free once it disconnects.
+        Assert.Equal(ConnectionStateLabels.Connected, (await second.SubmitKeyAsync(app.Pleo.Keys.MintValid(key.CompanyId))).Status);
+        await second.DisconnectAsync();
+        await first.DisconnectAsync();
+        Assert.Equal(ConnectionStateLabels.Connected, (await second.SubmitKeyAsync(key)).Status);
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+
     [Fact]
     public async Task Validation_in_progress_is_shown_while_pleo_is_being_asked()
     {

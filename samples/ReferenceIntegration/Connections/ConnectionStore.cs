@@ -38,6 +38,22 @@ internal sealed class ConnectionStore(Database database, TimeProvider time)
         return connections;
     }
 
+    /// <summary>The connections that hold a key for <paramref name="companyId"/>, whichever their tenant.</summary>
+    public async Task<IReadOnlyList<PleoConnection>> ListWithKeyForCompanyAsync(Guid companyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reader = await connection.Command(SelectConnections + " WHERE company_id = $company AND protected_key IS NOT NULL;")
+            .With("$company", companyId.ToString("D"))
+            .ExecuteReaderAsync(cancellationToken);
+        var connections = new List<PleoConnection>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            connections.Add(Read(reader));
+        }
+
+        return connections;
+    }
+
     /// <summary>
     /// Writes <paramref name="updated"/> if the stored row is still at <paramref name="updated"/>'s version,
     /// bumping the version, and appends the audit event (none when null). False when someone else changed the row first.

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using PleoUxGuard.Shared;
@@ -56,6 +57,10 @@ internal sealed class PleoApiKey
     /// <summary>Pleo's Basic scheme: the key as user name, an empty password (R-SEC-2: header, never URL).</summary>
     public AuthenticationHeaderValue ToAuthorizationHeader() =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_value + ":")));
+
+    /// <summary>Whether both are the same key, compared in constant time.</summary>
+    public bool SameAs(PleoApiKey other) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(_value), Encoding.UTF8.GetBytes(other._value));
 
     public override string ToString() => Masked;
 

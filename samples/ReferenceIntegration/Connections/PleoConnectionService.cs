@@ -28,6 +28,10 @@ internal sealed partial class PleoConnectionService(
     // consistent state), and while any is waiting or running the page shows "Validation in progress".
     private readonly ConcurrentDictionary<TenantId, TenantGate> _gates = new();
 
+    // Accepting a key is one at a time across tenants, so two workspaces pasting the same key at once cannot
+    // both pass the check that no other workspace holds it (R-SEC-1: a key is never shared across tenants).
+    private readonly SemaphoreSlim _accepting = new(1, 1);
+
     /// <summary>The connection as the page shows it, re-checked with Pleo first when the last check is old.</summary>
     public async Task<ConnectionView> GetAsync(TenantId tenantId, CancellationToken cancellationToken)
     {
@@ -165,6 +169,55 @@ internal sealed partial class PleoConnectionService(
     }
 
     private async Task<Outcome> AcceptAsync(TenantId tenantId, PleoApiKey key, Guid companyId, Guid? confirmedCompanySwitch, CancellationToken cancellationToken)
+    {
+        await _accepting.WaitAsync(cancellationToken);
+        try
+        {
+            if (await HeldByAnotherTenantAsync(tenantId, key, companyId, cancellationToken))
+            {
+                LogKeyHeldElsewhere(logger, tenantId.Value, companyId);
+                var current = await store.GetAsync(tenantId, cancellationToken);
+                return new Outcome(current, [MessageCatalogue.KeyUsedByAnotherWorkspace, .. KeptPrevious(current), .. Warnings(current)]);
+            }
+
+            return await SaveAcceptedAsync(tenantId, key, companyId, confirmedCompanySwitch, cancellationToken);
+        }
+        finally
+        {
+            _accepting.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether another workspace stores this very key. Only workspaces connected to the same company can, so only
+    /// their keys are decrypted (each with its own tenant's protector) and compared.
+    /// </summary>
+    private async Task<bool> HeldByAnotherTenantAsync(TenantId tenantId, PleoApiKey key, Guid companyId, CancellationToken cancellationToken)
+    {
+        foreach (var other in await store.ListWithKeyForCompanyAsync(companyId, cancellationToken))
+        {
+            if (other.TenantId == tenantId)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (key.SameAs(PleoApiKey.Unprotect(ProtectorFor(other.TenantId), other.ProtectedKey!)))
+                {
+                    return true;
+                }
+            }
+            catch (CryptographicException)
+            {
+                // A key the lost key ring encrypted is nobody's any more.
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<Outcome> SaveAcceptedAsync(TenantId tenantId, PleoApiKey key, Guid companyId, Guid? confirmedCompanySwitch, CancellationToken cancellationToken)
     {
         var protectedKey = key.Protect(ProtectorFor(tenantId));
         Guid? refusedSwitchFrom = null;
@@ -314,6 +367,9 @@ internal sealed partial class PleoConnectionService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} submitted a key for company {NewCompanyId} while connected to {CurrentCompanyId}; switch not confirmed")]
     private static partial void LogCompanySwitchRefused(ILogger logger, Guid tenantId, Guid newCompanyId, Guid currentCompanyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} submitted a key for company {CompanyId} that another workspace already holds; refused")]
+    private static partial void LogKeyHeldElsewhere(ILogger logger, Guid tenantId, Guid companyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} disconnected from Pleo; the key was removed")]
     private static partial void LogDisconnected(ILogger logger, Guid tenantId);

@@ -60,6 +60,9 @@ internal static class MessageCatalogue
     public const string DifferentCompanyFormat =
         "This API key belongs to a different Pleo company (Company ID: {0}) than the one this workspace is connected to (Company ID: {1}). Check that you installed the integration in the right company, or confirm the switch and paste the key again.";
 
+    public const string KeyUsedByAnotherWorkspace =
+        "This API key is already connected to another workspace. Install the integration in Pleo for this workspace and paste the new key here.";
+
     public const string TooManyConnectAttempts =
         "There have been too many connection attempts for this workspace. Wait a minute, then try again.";
 
