@@ -125,6 +125,24 @@ public sealed class SecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
         Assert.Equal(Workspace.ConnectionPath, await SignInAsync(Workspace.TestPassword));
     }
 
+    [Theory]
+    [InlineData("/Account/Login")]
+    [InlineData("/Account/Register")]
+    public async Task A_sign_in_or_sign_up_form_the_reader_cannot_read_comes_back_saying_so(string path)
+    {
+        using var client = app.Factory.CreateClient();
+        var form = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var token = new HtmlParser().ParseDocument(form).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // A pasted NUL arrives as %00, which ASP.NET Core's form reader refuses outright.
+        using var content = new StringContent("Email=someone%00%40example.test&Password=x&__RequestVerificationToken=" + Uri.EscapeDataString(token), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(path, response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains(Pages.Account.AccountPageModel.UnreadableForm, page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_tenant_cannot_read_replace_or_disconnect_another_tenants_connection()
     {

@@ -12,6 +12,9 @@ internal abstract class AccountPageModel : PageModel
 {
     public const string AfterSignIn = "/integrations/pleo";
 
+    /// <summary>Shown when the form reader could not read the posted form (a pasted control character).</summary>
+    public const string UnreadableForm = "Some characters in the form could not be read. Type your details again, then submit the form.";
+
     [BindProperty]
     public string Email { get; set; } = string.Empty;
 
@@ -29,6 +32,15 @@ internal abstract class AccountPageModel : PageModel
             CookieAuthenticationDefaults.AuthenticationScheme,
             WorkspaceClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : AfterSignIn);
+    }
+
+    /// <summary>Says so when the page was opened again because its form could not be read (<see cref="Hosting.UnreadableFormGuard"/>).</summary>
+    protected void NoteUnreadableForm()
+    {
+        if (Hosting.UnreadableFormGuard.WasRefused(Request))
+        {
+            Errors.Add(UnreadableForm);
+        }
     }
 
     /// <summary>Re-shows the form with its errors; the password is never sent back.</summary>

@@ -5,9 +5,7 @@ namespace PleoUxGuard.ReferenceIntegration.Pages.Account;
 
 internal sealed class LoginModel(AccountService accounts) : AccountPageModel
 {
-    public void OnGet()
-    {
-    }
+    public void OnGet() => NoteUnreadableForm();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -11,9 +11,7 @@ internal sealed class RegisterModel(AccountService accounts) : AccountPageModel
     [BindProperty]
     public string WorkspaceName { get; set; } = string.Empty;
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => NoteUnreadableForm();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
