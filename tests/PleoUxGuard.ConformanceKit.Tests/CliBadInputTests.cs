@@ -158,14 +158,16 @@ public sealed class CliBadInputTests : IDisposable
         AssertOneClearLine(output, "--headed needs a display");
     }
 
-    [Fact]
-    public async Task A_fake_pleo_port_in_use_exits_3_naming_the_port()
+    [Theory]
+    [InlineData("run")]
+    [InlineData("doctor")]
+    public async Task A_fake_pleo_port_in_use_exits_3_naming_the_port(string command)
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);
         busy.Start();
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
 
-        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", MinimalProfile(), "--pleo-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (exitCode, output) = await CliProcess.RunAsync(command, "--profile", MinimalProfile(), "--pleo-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(ExitCodes.EnvironmentError, exitCode);
         AssertOneClearLine(output, port.ToString(System.Globalization.CultureInfo.InvariantCulture));

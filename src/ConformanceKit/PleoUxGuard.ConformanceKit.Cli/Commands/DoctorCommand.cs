@@ -21,7 +21,13 @@ internal static class DoctorCommand
 
             var (result, doctor) = await ConformanceRunner.DoctorAsync(
                 loaded,
-                new RunOptions { BrowserPath = parseResult.GetValue(profile.Browser), Progress = Console.WriteLine },
+                new RunOptions
+                {
+                    BrowserPath = parseResult.GetValue(profile.Browser),
+                    PleoPort = parseResult.GetValue(profile.PleoPort),
+                    Headed = parseResult.GetValue(profile.Headed),
+                    Progress = Console.WriteLine,
+                },
                 cancellationToken);
             foreach (var line in doctor.Lines)
             {

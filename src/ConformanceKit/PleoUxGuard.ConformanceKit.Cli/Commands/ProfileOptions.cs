@@ -10,10 +10,16 @@ internal sealed class ProfileOptions
 
     public Option<string?> Browser { get; } = new("--browser") { Description = "Path of a Chromium or Chrome executable." };
 
+    public Option<int> PleoPort { get; } = new("--pleo-port") { Description = "Port of the fake Pleo (default: a free one); fix it when you start the integration yourself." };
+
+    public Option<bool> Headed { get; } = new("--headed") { Description = "Show the browser window, to watch a flow while debugging (needs a display)." };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Profile);
         command.Options.Add(Browser);
+        command.Options.Add(PleoPort);
+        command.Options.Add(Headed);
     }
 
     /// <summary>Loads the profile, or prints its problems and returns null (exit code 2).</summary>

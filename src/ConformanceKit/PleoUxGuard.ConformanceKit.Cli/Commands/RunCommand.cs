@@ -14,8 +14,6 @@ internal static class RunCommand
         var flows = new Option<string[]>("--flow") { Description = "Run only this flow (repeatable), e.g. connect-valid.", AllowMultipleArgumentsPerToken = true };
         var checks = new Option<string[]>("--check") { Description = "Run only the flows that judge this check (repeatable), e.g. UXK-VIS-1.", AllowMultipleArgumentsPerToken = true };
         var parallel = new Option<int>("--parallel") { Description = "Flows run at once, each in its own browser context (default: one per core, at most 4).", DefaultValueFactory = _ => RunOptions.DefaultParallelFlows };
-        var pleoPort = new Option<int>("--pleo-port") { Description = "Port of the fake Pleo (default: a free one); fix it when you start the integration yourself." };
-        var headed = new Option<bool>("--headed") { Description = "Show the browser window, to watch a flow while debugging (needs a display)." };
         var shard = new Option<string?>("--shard") { Description = "Run only part i of n of the selected flows, e.g. 2/3 on the second of three CI machines; merge the parts with 'merge'." };
         var trace = new Option<TraceMode>("--trace") { Description = "When to keep a Playwright trace per flow in the output folder: Off, OnFailure (default) or Always.", DefaultValueFactory = _ => TraceMode.OnFailure };
         var baseline = new BaselineOption();
@@ -25,8 +23,6 @@ internal static class RunCommand
         command.Options.Add(flows);
         command.Options.Add(checks);
         command.Options.Add(parallel);
-        command.Options.Add(pleoPort);
-        command.Options.Add(headed);
         command.Options.Add(shard);
         command.Options.Add(trace);
         command.Options.Add(baseline.Option);
@@ -59,8 +55,8 @@ internal static class RunCommand
                 Checks = parseResult.GetValue(checks) ?? [],
                 MaxParallelFlows = Math.Max(1, parseResult.GetValue(parallel)),
                 BrowserPath = parseResult.GetValue(profile.Browser),
-                PleoPort = parseResult.GetValue(pleoPort),
-                Headed = parseResult.GetValue(headed),
+                PleoPort = parseResult.GetValue(profile.PleoPort),
+                Headed = parseResult.GetValue(profile.Headed),
                 Shard = part,
                 Trace = parseResult.GetValue(trace),
                 Progress = Console.WriteLine,
