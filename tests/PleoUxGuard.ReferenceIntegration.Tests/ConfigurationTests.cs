@@ -228,34 +228,32 @@ public sealed class ConfigurationTests
                 port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
             }
 
-            var process = Process.Start(AppProcess(environment, port))!;
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            var app = new StartedApp(process, client);
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (true)
+            // The host says "Application started" once every start-up service ran (the database is migrated):
+            // waited for as it is printed, not polled for.
+            var start = AppProcess(new Dictionary<string, string?>(environment) { ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information" }, port);
+            var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            process.OutputDataReceived += (_, line) =>
             {
-                try
+                if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
                 {
-                    using var health = await client.GetAsync(new Uri("healthz", UriKind.Relative));
-                    if (health.IsSuccessStatusCode)
-                    {
-                        return app;
-                    }
+                    started.TrySetResult();
                 }
-                catch (HttpRequestException) when (!process.HasExited && DateTime.UtcNow < deadline)
-                {
-                    // Not listening yet.
-                }
-
-                if (process.HasExited || DateTime.UtcNow >= deadline)
-                {
-                    await app.DisposeAsync();
-                    throw new InvalidOperationException($"The app did not become healthy (exit code {(process.HasExited ? process.ExitCode : "none")}).");
-                }
-
-                await Task.Delay(100);
+            };
+            process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The app exited with code {process.ExitCode} before it started."));
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var app = new StartedApp(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") });
+            try
+            {
+                await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                return app;
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
             }
         }
 
