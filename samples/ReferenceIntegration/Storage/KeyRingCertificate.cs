@@ -18,7 +18,8 @@ internal static class KeyRingCertificate
     public static X509Certificate2? Load(IConfiguration configuration, string contentRoot, out string? problem)
     {
         problem = null;
-        if (configuration[PathKey] is not { Length: > 0 } configured)
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>();
+        if (storage?.KeyRingCertificatePath is not { Length: > 0 } configured)
         {
             return null;
         }
@@ -26,7 +27,7 @@ internal static class KeyRingCertificate
         var path = Path.GetFullPath(configured, contentRoot);
         try
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[PasswordKey]);
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, storage.KeyRingCertificatePassword);
             if (certificate.HasPrivateKey)
             {
                 return certificate;

@@ -10,6 +10,9 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// </summary>
 internal static class MessageTemplate
 {
+    // Where a hole's name ends: its format (":0.00") or alignment (",10").
+    private static readonly char[] FormatStarts = { ':', ',' };
+
     /// <summary>
     /// Per value position, whether its hole is marked <c>@</c>. Holes bind values in the order they appear,
     /// unless every hole is a number (<c>{0}</c>, <c>{@1}</c>), which then names the position.
@@ -39,7 +42,7 @@ internal static class MessageTemplate
             var hole = template.Substring(index + 1, end - index - 1);
             var destructured = hole.Length > 0 && hole[0] == '@';
             var name = destructured || (hole.Length > 0 && hole[0] == '$') ? hole.Substring(1) : hole;
-            var formatAt = name.IndexOfAny(new[] { ':', ',' });
+            var formatAt = name.IndexOfAny(FormatStarts);
             holes.Add((formatAt < 0 ? name : name.Substring(0, formatAt), destructured));
             index = end;
         }

@@ -58,16 +58,13 @@ public sealed partial class Placeholders
     });
 
     /// <summary>The known placeholder names in <paramref name="text"/>.</summary>
-    public static IEnumerable<string> Used(string? text) =>
-        text is null
-            ? []
-            : PlaceholderPattern().Matches(text).Select(match => match.Groups[1].Value).Where(Known.ContainsKey);
+    public static IEnumerable<string> Used(string? text) => Names(text).Where(Known.ContainsKey);
 
     /// <summary>The placeholder names in <paramref name="text"/> that are not known.</summary>
-    public static IEnumerable<string> Unknown(string? text) =>
-        text is null
-            ? []
-            : PlaceholderPattern().Matches(text).Select(match => match.Groups[1].Value).Where(name => !Known.ContainsKey(name));
+    public static IEnumerable<string> Unknown(string? text) => Names(text).Where(name => !Known.ContainsKey(name));
+
+    private static IEnumerable<string> Names(string? text) =>
+        text is null ? [] : PlaceholderPattern().Matches(text).Select(match => match.Groups[1].Value);
 
     // Only {letters} count, so regex quantifiers such as \d{4} in a pattern are left alone.
     [GeneratedRegex(@"\{([A-Za-z]+)\}")]

@@ -25,10 +25,11 @@ public static class ConformanceRunner
         try
         {
             // An unknown --flow or --check is a usage error: say so before starting anything.
-            if (options.SelectFlows().Count == 0 && options.Shard is { } shard)
+            var chosen = FlowCatalogue.Select(options.Flows, options.Checks);
+            if (options.Shard is { } shard && shard.Apply(chosen).Count == 0)
             {
                 // Only a shard selects nothing, as every check belongs to a flow: nothing to start.
-                var selected = FlowCatalogue.Select(options.Flows, options.Checks).Count;
+                var selected = chosen.Count;
                 return RunResult.From(NewRunId(), profile.Name ?? "integration", started, clock.Elapsed, [], []) with
                 {
                     NothingToRun = $"Shard {shard} has no flows: {selected} flow{(selected == 1 ? " is" : "s are")} selected for {shard.Count} shards. "
