@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PleoUxGuard.ReferenceIntegration.Hosting;
 
 var demo = DemoMode.IsRequested(args);
@@ -55,6 +56,9 @@ if (demoPleo is not null)
 
 try
 {
+    // The settings are checked before the host starts: a failure inside the start is logged by the host with its
+    // stack trace before we could say it in one line, and the start would create the data folder first.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
     await app.RunAsync();
     return 0;
 }
