@@ -448,7 +448,7 @@ internal sealed class SecretModel
 
     private bool IsConfiguredSanitizer(IMethodSymbol method)
     {
-        var qualified = method.ContainingType.ToDisplayString() + "." + method.Name;
+        var qualified = OptionName(method.ContainingType) + "." + method.Name;
         foreach (var configured in _sanitizers)
         {
             if (configured.EndsWith("*", StringComparison.Ordinal))
@@ -466,6 +466,22 @@ internal sealed class SecretModel
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A type's full name as the options write it: namespace and containing types joined by dots, a generic type
+    /// with a backtick and its number of type parameters (<c>Acme.Keys.Box`1</c>), a special type by its own name
+    /// (<c>System.String</c>, not <c>string</c>). The display string has none of these forms.
+    /// </summary>
+    private static string OptionName(INamedTypeSymbol type)
+    {
+        var name = type.MetadataName;
+        if (type.ContainingType is { } outer)
+        {
+            return OptionName(outer) + "." + name;
+        }
+
+        return type.ContainingNamespace is { IsGlobalNamespace: false } space ? space.ToDisplayString() + "." + name : name;
     }
 
     /// <summary>The models of one compilation: one per set of settings, and the one of each file met.</summary>

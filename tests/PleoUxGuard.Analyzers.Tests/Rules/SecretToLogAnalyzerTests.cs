@@ -443,6 +443,34 @@ public sealed class SecretToLogAnalyzerTests
             "pleouxguard.sanitizer_methods = Connector.Obscure, Scramble*\n");
     }
 
+    [Fact]
+    public async Task A_configured_sanitizer_of_a_generic_or_nested_type_is_named_as_the_type_options_name_it()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            namespace Acme.Keys
+            {
+                static class Printer<T> { public static string Obscure(string v) => v; }
+
+                static class Outer { public static class Inner { public static string Obscure(string v) => v; } }
+
+                static class Other<T> { public static string Obscure(string v) => v; }
+
+                class Connector(ILogger logger)
+                {
+                    void Connect(string apiKey)
+                    {
+                        logger.LogInformation(Printer<int>.Obscure(apiKey));
+                        logger.LogInformation(Outer.Inner.Obscure(apiKey));
+                        logger.LogInformation(Other<int>.Obscure({|PUX001:apiKey|}));
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source, "pleouxguard.sanitizer_methods = Acme.Keys.Printer`1.Obscure, Acme.Keys.Outer.Inner.Obscure\n");
+    }
+
     // ---- Across methods of the same compilation ----
 
     [Fact]
