@@ -58,6 +58,7 @@ public sealed class FixtureConformanceTests
         { Fault.WarningWithoutReplace, ["revoke-then-recover"], ["UXK-REC-2"] },
         { Fault.ReplaceDoesNotRestore, ["revoke-then-recover"], ["UXK-REC-3"] },
         { Fault.BlankStatusAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },
+        { Fault.TwoLabelsWhileValidating, ["slow-validation", "rotate-same-company"], ["UXK-STATE-1"] },
         { Fault.LeakLocalStorage, ["connect-valid"], ["UXK-VIS-1", "UXK-SEC-3"] },
     };
 

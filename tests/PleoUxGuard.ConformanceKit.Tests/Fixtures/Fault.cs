@@ -32,6 +32,7 @@ public static class Fault
     public const string WarningWithoutReplace = "warning-without-replace";
     public const string ReplaceDoesNotRestore = "replace-does-not-restore";
     public const string BlankStatusAfterFailure = "blank-status-after-failure";
+    public const string TwoLabelsWhileValidating = "two-labels-while-validating";
     public const string StatusNotAnnounced = "status-not-announced";
     public const string LowContrast = "low-contrast";
 

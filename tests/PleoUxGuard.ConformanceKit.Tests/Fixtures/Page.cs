@@ -114,7 +114,10 @@ internal static class Page
         var showProgress = !tenant.Has(Fault.NoProgressState) && !(tenant.Has(Fault.NoProgressOnRotation) && tenant.Status == Status.Connected);
         if (showProgress)
         {
-            html.Append($"<script>document.getElementById('connect-form').addEventListener('submit', () => {{ document.getElementById('status').textContent = '{ConnectionStateLabels.ValidationInProgress}'; }});</script>");
+            var progress = tenant.Has(Fault.TwoLabelsWhileValidating)
+                ? $"{ConnectionStateLabels.NotConnected} / {ConnectionStateLabels.ValidationInProgress}"
+                : ConnectionStateLabels.ValidationInProgress;
+            html.Append($"<script>document.getElementById('connect-form').addEventListener('submit', () => {{ document.getElementById('status').textContent = '{progress}'; }});</script>");
         }
 
         return html.ToString();

@@ -162,16 +162,26 @@ public sealed class FlowContext
         return snapshot;
     }
 
+    /// <summary>
+    /// Records a step without reading the page (nor taking its screenshot), for a moment when the page cannot be
+    /// read: its form post is waiting for Pleo. <paramref name="state"/> is what the flow knows the status showed.
+    /// </summary>
+    internal void RecordStepWithoutReading(string name, ConnectionState? state)
+    {
+        CurrentStep = name;
+        _steps.Add(new FlowStep(name, _clock.Elapsed, state is { } shown ? Labels.NameOf(shown) : null));
+    }
+
     /// <summary>Records a passing look.</summary>
     public void Pass(CheckDefinition check, string detail) =>
         _observations.Add(new CheckObservation(check.Id, _flow.Id, CurrentStep, Outcome.Pass, detail));
 
     /// <summary>Records a failing look with evidence: masked text found, a masked screenshot, the journal.</summary>
-    public async Task FailAsync(CheckDefinition check, string detail, string? found)
+    public async Task FailAsync(CheckDefinition check, string detail, string? found, bool screenshot = true)
     {
         var evidence = new Evidence(
             Found: Mask(found ?? "nothing"),
-            Screenshot: await ScreenshotAsync(check),
+            Screenshot: screenshot ? await ScreenshotAsync(check) : null,
             JournalLines: JournalLines(),
             Url: Mask(Page.Url));
         _observations.Add(new CheckObservation(check.Id, _flow.Id, CurrentStep, Outcome.Fail, Mask(detail), evidence));

@@ -23,10 +23,15 @@ public sealed class SlowValidationFlow : Flow
         var key = context.Mint(keys => keys.MintSlow());
         await context.EnterKeyAsync(keyField, key);
         var submission = await context.ClickConnectAsync(key, CheckCatalogue.Save2);
+        // R-STATE-1 is judged while Pleo still holds the answer, on the progress state itself.
         var progressShown = await SaveChecks.ProgressShownWhileHeldAsync(
             context,
             key,
-            whileHeld: () => AccessibilityChecks.JudgeInPageScanAsync(context, scan, inProgress));
+            whileHeld: async () =>
+            {
+                await StateChecks.JudgeWhileHeldAsync(context, "Pleo holds the answer", ConnectionState.ValidationInProgress);
+                await AccessibilityChecks.JudgeInPageScanAsync(context, scan, inProgress);
+            });
         await context.JudgeAsync(
             CheckCatalogue.Save2,
             progressShown,
@@ -34,11 +39,6 @@ public sealed class SlowValidationFlow : Flow
                 ? $"While Pleo held the answer the status showed {context.Labels.NameOf(ConnectionState.ValidationInProgress)}."
                 : $"While Pleo held the answer for {context.StepTimeout.TotalSeconds:0} s the status never showed {context.Labels.NameOf(ConnectionState.ValidationInProgress)}.",
             (await context.ReadStateAsync()).Text);
-        if (progressShown)
-        {
-            await context.StepAsync("Pleo holds the answer");
-        }
-
         await context.WaitForOutcomeAsync(submission);
         await context.StepAsync("Pleo answered");
     }

@@ -6,7 +6,9 @@ namespace PleoUxGuard.ConformanceKit.Inspection;
 /// <summary>
 /// Hears every change of the page's visible text, pushed from the page through a binding. Playwright cannot
 /// evaluate in a page whose form post is still waiting for its answer, but the page's own scripts still run
-/// then; this is how the kit sees "Validation in progress" while the fake Pleo holds the answer.
+/// then; this is how the kit sees "Validation in progress" while the fake Pleo holds the answer. With the text come
+/// the texts of the page's innermost live regions (an announced status region is one: UXK-A11Y-1), so the status
+/// itself can be judged then too.
 /// </summary>
 public sealed class PageTextWatcher
 {
@@ -15,21 +17,50 @@ public sealed class PageTextWatcher
     private readonly Lock _lock = new();
     private readonly List<(Regex Pattern, TaskCompletionSource Seen)> _waiters = [];
     private string _latest = string.Empty;
+    private IReadOnlyList<string> _liveRegions = [];
+
+    // What counts as announced, as UXK-A11Y-1 counts it; 'output' is a status region by its implicit role.
+    private const string LiveRegionSelector = "[role=status],[role=alert],[role=log],[aria-live]:not([aria-live=off]),output";
+
+    // Separates the live regions' texts in one string, which crosses the binding more simply than an array.
+    private const char RegionSeparator = '\u001e';
 
     /// <summary>Installs the watcher in every page of the context, before any page script runs.</summary>
     public async Task AttachAsync(IBrowserContext context)
     {
-        await context.ExposeFunctionAsync(BindingName, (string text) => OnText(text));
+        // Playwright's two-argument bindings all return a value; the page ignores it.
+        await context.ExposeFunctionAsync<string, string, bool>(BindingName, (text, live) =>
+        {
+            OnText(text, live);
+            return true;
+        });
         await context.AddInitScriptAsync($$"""
             (() => {
               let last = null;
+              const selector = '{{LiveRegionSelector}}';
               const report = () => {
                 const text = document.body ? document.body.innerText : '';
-                if (text !== last) { last = text; window.{{BindingName}}(text); }
+                const live = document.body
+                  ? [...document.body.querySelectorAll(selector)].filter(e => !e.querySelector(selector)).map(e => e.innerText).join('\u001e')
+                  : '';
+                const both = text + '\u0000' + live;
+                if (both !== last) { last = both; window.{{BindingName}}(text, live); }
               };
               new MutationObserver(report).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
             })();
             """);
+    }
+
+    /// <summary>The texts of the page's innermost live regions as last reported (an outer live region's text holds an inner one's).</summary>
+    public IReadOnlyList<string> LiveRegions
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _liveRegions;
+            }
+        }
     }
 
     /// <summary>Waits until the page's visible text matches <paramref name="pattern"/>; false after the timeout.</summary>
@@ -63,12 +94,14 @@ public sealed class PageTextWatcher
         }
     }
 
-    private void OnText(string text)
+    private void OnText(string text, string live)
     {
         var matched = new List<TaskCompletionSource>();
+        IReadOnlyList<string> regions = live.Length == 0 ? [] : live.Split(RegionSeparator);
         lock (_lock)
         {
             _latest = text;
+            _liveRegions = regions;
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 if (_waiters[i].Pattern.IsMatch(text))
