@@ -143,6 +143,22 @@ public sealed class SecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
         Assert.Contains(Pages.Account.AccountPageModel.UnreadableForm, page.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    public async Task An_unreadable_form_posted_to_a_path_that_reads_as_another_site_is_not_redirected_there(string path)
+    {
+        // Anyone can post such a form (no sign-in, no antiforgery token: the guard runs before both).
+        using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var content = new StringContent("a=%00", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var response = await client.PostAsync(new Uri(client.BaseAddress!.GetLeftPart(UriPartial.Authority) + path), content);
+
+        var location = response.Headers.Location?.OriginalString;
+        Assert.True(
+            location is null || (location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal) && !location.StartsWith("/\\", StringComparison.Ordinal)),
+            $"redirected to {location}");
+    }
+
     [Fact]
     public async Task A_tenant_cannot_read_replace_or_disconnect_another_tenants_connection()
     {

@@ -21,7 +21,18 @@ internal static class UnreadableFormGuard
                 }
                 catch (InvalidDataException)
                 {
-                    context.Response.Redirect($"{context.Request.PathBase}{context.Request.Path}?{QueryFlag}={QueryValue}");
+                    // Back only to a path of this site: anyone can post such a form (this runs before sign-in and the
+                    // antiforgery check), and a path like //evil.example reads as another site in a Location header.
+                    var back = $"{context.Request.PathBase}{context.Request.Path}";
+                    if (IsLocalPath(back))
+                    {
+                        context.Response.Redirect($"{back}?{QueryFlag}={QueryValue}");
+                    }
+                    else
+                    {
+                        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    }
+
                     return;
                 }
             }
@@ -30,4 +41,8 @@ internal static class UnreadableFormGuard
         });
 
     public static bool WasRefused(HttpRequest request) => request.Query[QueryFlag] == QueryValue;
+
+    /// <summary>A path on this site, as <c>IUrlHelper.IsLocalUrl</c> tells one: not <c>//host</c> nor <c>/\host</c>.</summary>
+    private static bool IsLocalPath(string path) =>
+        path.Length > 0 && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
 }
