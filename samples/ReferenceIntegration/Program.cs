@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PleoUxGuard.ReferenceIntegration.Hosting;
+using PleoUxGuard.ReferenceIntegration.Storage;
 
 var demo = DemoMode.IsRequested(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -9,6 +10,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 await using var demoPleo = demo ? await DemoMode.StartFakePleoAsync(builder) : null;
+
+// A start that fails is said in one line below; the host would first log it with its stack trace. Its critical
+// entries (a background service that stopped the app) still show.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 builder.Services
     .AddStorage(builder.Configuration, builder.Environment)
@@ -59,12 +64,13 @@ try
     // The settings are checked before the host starts: a failure inside the start is logged by the host with its
     // stack trace before we could say it in one line, and the start would create the data folder first.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
+    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     await app.RunAsync();
     return 0;
 }
 catch (Exception exception) when (StartupProblem.Describe(exception) is { } problem)
 {
-    // A configuration mistake: say what to set, without a stack trace.
+    // A configuration mistake or a place the app cannot use: say what to fix, without a stack trace.
     await Console.Error.WriteLineAsync("The reference integration cannot start: " + problem);
     return 2;
 }

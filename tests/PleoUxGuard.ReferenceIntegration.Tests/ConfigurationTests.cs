@@ -48,6 +48,96 @@ public sealed class ConfigurationTests
         Assert.False(Directory.Exists(folder.Inside("data")), "a start refused for its settings wrote the data folder");
     }
 
+    public static TheoryData<string, string, string> BadSettings => new()
+    {
+        { "Monitor__Interval", "-00:00:05", "The setting Monitor:Interval must be more than zero" },
+        { "Monitor__Interval", "00:00:00", "The setting Monitor:Interval must be more than zero" },
+        { "Monitor__Interval", "often", "Failed to convert configuration value 'often' at 'Monitor:Interval'" },
+        { "Monitor__PageRecheckAfter", "-00:00:01", "The setting Monitor:PageRecheckAfter must not be negative" },
+        { "ConnectAttempts__PermitLimit", "0", "The setting ConnectAttempts:PermitLimit must be a whole number of at least 1" },
+        { "ConnectAttempts__Window", "00:00:00", "The setting ConnectAttempts:Window must be more than zero" },
+        // Our sentence alone: the resilience pipeline's total timeout, derived from it, is never judged first.
+        { "Pleo__AttemptTimeout", "-00:00:10", "The setting Pleo:AttemptTimeout must be more than zero and at most 00:05:00 (default 00:00:10)." },
+        { "Pleo__RetryDelay", "-00:00:01", "The setting Pleo:RetryDelay must be between" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task A_setting_out_of_its_range_or_of_the_wrong_kind_stops_the_start_with_one_line(string name, string value, string expected)
+    {
+        using var folder = new TemporaryFolder("pleo-ri-config-");
+        await AssertStartFailsWithOneLineAsync(
+            new Dictionary<string, string?> { [name] = value, ["Storage__DataDirectory"] = folder.Inside("data") },
+            expected,
+            wholeLine: expected.EndsWith('.'));
+
+        Assert.False(Directory.Exists(folder.Inside("data")), "a start refused for its settings wrote the data folder");
+    }
+
+    [Theory]
+    [InlineData("not-a-url")]
+    [InlineData("ftp://pleo.example/")]
+    public async Task A_pleo_base_url_setting_that_is_not_an_http_address_is_named_as_such(string value)
+    {
+        using var folder = new TemporaryFolder("pleo-ri-config-");
+        await AssertStartFailsWithOneLineAsync(
+            new Dictionary<string, string?>
+            {
+                [PleoOptions.BaseUrlEnvironmentVariable] = null,
+                ["Pleo__BaseUrl"] = value,
+                ["Storage__DataDirectory"] = folder.Inside("data"),
+            },
+            "The setting Pleo:BaseUrl is not an absolute http or https URL");
+    }
+
+    [Fact]
+    public async Task Storage_that_cannot_be_used_stops_the_start_with_one_line_and_leaves_the_database_as_it_was()
+    {
+        using var folder = new TemporaryFolder("pleo-ri-storage-");
+        File.WriteAllText(folder.Inside("a-file"), "not a folder");
+        await AssertStartFailsWithOneLineAsync(
+            new Dictionary<string, string?> { ["Storage__DataDirectory"] = folder.Inside("a-file") },
+            "The data folder " + folder.Inside("a-file") + " cannot be created");
+        await AssertStartFailsWithOneLineAsync(
+            new Dictionary<string, string?> { ["Storage__DataDirectory"] = folder.Inside("data"), ["Storage__KeyRingDirectory"] = folder.Inside("a-file/ring") },
+            "The key ring folder " + folder.Inside("a-file/ring") + " cannot be written");
+
+        Directory.CreateDirectory(folder.Inside("broken"));
+        var database = Path.Combine(folder.Inside("broken"), "reference-integration.db");
+        var garbage = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("not a database ", 300)));
+        File.WriteAllBytes(database, garbage);
+        await AssertStartFailsWithOneLineAsync(
+            new Dictionary<string, string?> { ["Storage__DataDirectory"] = folder.Inside("broken") },
+            $"The database {database} cannot be used (SQLite Error 26");
+        Assert.Equal(garbage, File.ReadAllBytes(database));
+    }
+
+    [Fact]
+    public async Task A_port_already_in_use_stops_the_start_with_one_line()
+    {
+        using var folder = new TemporaryFolder("pleo-ri-config-");
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+
+        // The database is migrated before the server binds, so the log has its ordinary lines; no error entry, though.
+        await AssertStartFailsWithOneLineAsync(
+            new Dictionary<string, string?> { ["Storage__DataDirectory"] = folder.Inside("data") },
+            $"Failed to bind to address http://127.0.0.1:{port}: address already in use.",
+            port: port,
+            startedLogging: true);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:99999", "A port in --urls (or ASPNETCORE_URLS) is out of range")]
+    [InlineData("nonsense", "An address in --urls (or ASPNETCORE_URLS) cannot be read (Invalid url: 'nonsense')")]
+    public async Task An_address_to_listen_on_that_cannot_be_used_stops_the_start_with_one_line(string urls, string expected)
+    {
+        using var folder = new TemporaryFolder("pleo-ri-config-");
+        await AssertStartFailsWithOneLineAsync(
+            new Dictionary<string, string?> { ["Storage__DataDirectory"] = folder.Inside("data") }, expected, startedLogging: true, urls: urls);
+    }
+
     [Fact]
     public async Task Configured_required_scopes_replace_the_defaults()
     {
@@ -162,25 +252,45 @@ public sealed class ConfigurationTests
 
     /// <summary>
     /// Starts the app as the kit does with <paramref name="environment"/> and the app's own logging settings; it must
-    /// exit with code 2 and print nothing but one line starting with <paramref name="expected"/>.
+    /// exit with code 2 and print one line starting with <paramref name="expected"/> (the whole line when
+    /// <paramref name="wholeLine"/>) and nothing else; when the start got as far as <paramref name="startedLogging"/>,
+    /// the log may have its ordinary lines but no error entry and no stack trace.
     /// </summary>
-    private static async Task AssertStartFailsWithOneLineAsync(IReadOnlyDictionary<string, string?> environment, string expected)
+    private static async Task AssertStartFailsWithOneLineAsync(
+        IReadOnlyDictionary<string, string?> environment, string expected, bool wholeLine = false, int port = 0, bool startedLogging = false, string? urls = null)
     {
-        using var process = Process.Start(AppProcess(environment, port: 0))!;
+        using var process = Process.Start(AppProcess(environment, urls ?? $"http://127.0.0.1:{port}"))!;
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(2, process.ExitCode);
         var line = Assert.Single((await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("The reference integration cannot start: " + expected, line, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, (await output).Trim());
+        if (wholeLine)
+        {
+            Assert.Equal("The reference integration cannot start: " + expected, line);
+        }
+        else
+        {
+            Assert.StartsWith("The reference integration cannot start: " + expected, line, StringComparison.Ordinal);
+        }
+
+        if (startedLogging)
+        {
+            Assert.DoesNotContain("fail:", await output, StringComparison.Ordinal);
+            Assert.DoesNotContain("crit:", await output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", await output, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(string.Empty, (await output).Trim());
+        }
     }
 
     /// <summary>The app's process as the kit starts it; a null value removes that variable.</summary>
-    private static ProcessStartInfo AppProcess(IReadOnlyDictionary<string, string?> environment, int port)
+    private static ProcessStartInfo AppProcess(IReadOnlyDictionary<string, string?> environment, string urls)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", urls])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -225,7 +335,7 @@ public sealed class ConfigurationTests
 
             // The host says "Application started" once every start-up service ran (the database is migrated):
             // waited for as it is printed, not polled for.
-            var start = AppProcess(new Dictionary<string, string?>(environment) { ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information" }, port);
+            var start = AppProcess(new Dictionary<string, string?>(environment) { ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information" }, $"http://127.0.0.1:{port}");
             var process = new Process { StartInfo = start, EnableRaisingEvents = true };
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             process.OutputDataReceived += (_, line) =>

@@ -38,7 +38,7 @@ internal static class ServiceRegistration
             .ValidateOnStart();
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseMigrator>();
-        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // The key ring is kept on disk, so keys encrypted by one run can be read by the next; with a certificate
@@ -106,17 +106,44 @@ internal static class ServiceRegistration
                 "set it to Pleo's API address, e.g. https://external.staging.pleo.io, or remove it.")
             .Validate<IConfiguration>(
                 // A malformed environment variable has its own message above.
-                (options, configuration) => options.BaseUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" }
-                    || configuration[PleoOptions.BaseUrlEnvironmentVariable] is { Length: > 0 },
+                (options, configuration) => options.BaseUrl is not null || configuration[PleoOptions.BaseUrlEnvironmentVariable] is { Length: > 0 },
                 $"No Pleo API base URL is configured. Set the environment variable {PleoOptions.BaseUrlEnvironmentVariable} " +
                 "(or the setting Pleo:BaseUrl) to Pleo's API address, e.g. https://external.staging.pleo.io, or start with --demo.")
+            .Validate<IConfiguration>(
+                (options, configuration) => options.BaseUrl is null or { IsAbsoluteUri: true, Scheme: "http" or "https" }
+                    || configuration[PleoOptions.BaseUrlEnvironmentVariable] is { Length: > 0 },
+                "The setting Pleo:BaseUrl is not an absolute http or https URL; set it to Pleo's API address, " +
+                "e.g. https://external.staging.pleo.io.")
             .Validate(
-                options => options.BaseUrl is not { Scheme: "http" } plain || plain.IsLoopback,
+                // A relative URL has no scheme to ask for: the check above names it.
+                options => options.BaseUrl is not { IsAbsoluteUri: true, Scheme: "http" } plain || plain.IsLoopback,
                 "Pleo's API is reached over HTTPS only: the key travels in the Authorization header. Plain http is accepted " +
                 "for a loopback address (a local fake Pleo) and nowhere else.")
+            .Validate(
+                options => options.AttemptTimeout > TimeSpan.Zero && options.AttemptTimeout <= TimeSpan.FromMinutes(5),
+                "The setting Pleo:AttemptTimeout must be more than zero and at most 00:05:00 (default 00:00:10).")
+            .Validate(
+                options => options.RetryDelay >= TimeSpan.Zero && options.RetryDelay <= TimeSpan.FromMinutes(1),
+                "The setting Pleo:RetryDelay must be between 00:00:00 and 00:01:00 (default 00:00:01).")
             .ValidateOnStart();
-        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName);
-        services.AddOptions<ConnectAttemptOptions>().BindConfiguration(ConnectAttemptOptions.SectionName);
+        services.AddOptions<MonitorOptions>()
+            .BindConfiguration(MonitorOptions.SectionName)
+            .Validate(
+                options => options.Interval > TimeSpan.Zero,
+                "The setting Monitor:Interval must be more than zero (default 00:05:00).")
+            .Validate(
+                options => options.PageRecheckAfter >= TimeSpan.Zero,
+                "The setting Monitor:PageRecheckAfter must not be negative (default 00:01:00; 00:00:00 re-checks on every visit).")
+            .ValidateOnStart();
+        services.AddOptions<ConnectAttemptOptions>()
+            .BindConfiguration(ConnectAttemptOptions.SectionName)
+            .Validate(
+                options => options.PermitLimit >= 1,
+                "The setting ConnectAttempts:PermitLimit must be a whole number of at least 1 (default 10).")
+            .Validate(
+                options => options.Window > TimeSpan.Zero,
+                "The setting ConnectAttempts:Window must be more than zero (default 00:01:00).")
+            .ValidateOnStart();
 
         services.AddHttpClient(PleoClient.HttpClientName, (provider, client) =>
             {

@@ -1,13 +1,29 @@
 using Microsoft.Extensions.Options;
+using PleoUxGuard.ReferenceIntegration.Storage;
 
 namespace PleoUxGuard.ReferenceIntegration.Hosting;
 
 /// <summary>Turns a start-up failure caused by configuration into the sentence an operator needs.</summary>
 internal static class StartupProblem
 {
-    /// <summary>The configuration problems behind <paramref name="exception"/>, or null when it is something else.</summary>
+    /// <summary>The problems behind <paramref name="exception"/> an operator can fix, or null when it is something else.</summary>
     public static string? Describe(Exception exception)
     {
+        switch (exception)
+        {
+            case StorageUnusableException storage:
+                return Sentence(storage.Message);
+            case InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" } binding:
+                // "Failed to convert configuration value 'ten' at 'Pleo:AttemptTimeout' to type 'System.TimeSpan'."
+                return binding.Message;
+            case IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } binding:
+                return binding.Message + " Stop what is listening there or start with another --urls.";
+            case ArgumentOutOfRangeException { ParamName: "port" }:
+                return "A port in --urls (or ASPNETCORE_URLS) is out of range; use a number from 0 to 65535.";
+            case FormatException { TargetSite.DeclaringType.FullName: "Microsoft.AspNetCore.Http.BindingAddress" } address:
+                return $"An address in --urls (or ASPNETCORE_URLS) cannot be read ({address.Message}); write it as http://127.0.0.1:5080.";
+        }
+
         var failures = exception switch
         {
             OptionsValidationException validation => validation.Failures,
@@ -17,4 +33,6 @@ internal static class StartupProblem
         };
         return failures is null ? null : string.Join(" ", failures.Distinct(StringComparer.Ordinal));
     }
+
+    private static string Sentence(string text) => char.ToUpperInvariant(text[0]) + text[1..] + ".";
 }

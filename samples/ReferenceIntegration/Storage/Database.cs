@@ -10,7 +10,6 @@ internal sealed class Database
 
     public Database(IOptions<StorageOptions> options)
     {
-        Directory.CreateDirectory(options.Value.DataDirectory);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Value.DatabasePath,
