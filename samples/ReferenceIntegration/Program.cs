@@ -25,6 +25,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Account/Register");
     options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.ConfigureFilter(new NoHandlerFilter());
 });
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "PleoUxGuard.Reference.Antiforgery");
 builder.Services.AddHsts(options =>

@@ -160,6 +160,25 @@ public sealed class SecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
     }
 
     [Fact]
+    public async Task A_request_no_handler_of_the_page_takes_is_refused_rather_than_rendered()
+    {
+        using var user = await app.SignUpAsync();
+
+        using var trace = await user.Client.SendAsync(new HttpRequestMessage(HttpMethod.Trace, new Uri(Workspace.ConnectionPath, UriKind.Relative)));
+        using var unknownPost = await user.PostFormAsync(Workspace.ConnectionPath + "?handler=Foo", []);
+        using var unnamedPost = await user.PostFormAsync(Workspace.ConnectionPath, []);
+        using var unknownGet = await user.Client.GetAsync(new Uri(Workspace.ConnectionPath + "?handler=Foo", UriKind.Relative));
+        using var postToOverview = await user.PostFormAsync("/", []);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, trace.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownPost.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unnamedPost.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unknownGet.StatusCode); // Razor Pages takes OnGet for an unknown GET handler
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, postToOverview.StatusCode);
+        Assert.Equal(ConnectionStateLabels.NotConnected, (await user.OpenConnectionPageAsync()).Status);
+    }
+
+    [Fact]
     public async Task A_tenant_cannot_read_replace_or_disconnect_another_tenants_connection()
     {
         using var alice = await app.SignUpAsync();

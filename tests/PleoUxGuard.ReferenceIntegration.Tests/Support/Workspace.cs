@@ -77,6 +77,9 @@ public sealed class Workspace(ReferenceApp app, HttpClient client) : IDisposable
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
+    /// <summary>Posts <paramref name="fields"/> with this session's antiforgery token, as the page's own forms do.</summary>
+    public Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields) => PostAsync(path, _antiforgeryToken, fields);
+
     public async Task<ConnectionPage> ReadAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
