@@ -218,6 +218,12 @@ public sealed class ConfigurationTests
 
         Assert.NotEmpty(Directory.GetFiles(ring, "key-*.xml"));
         Assert.False(Directory.Exists(Path.Combine(data, "key-ring")));
+        if (!OperatingSystem.IsWindows())
+        {
+            // Created by the app, both are its user's alone: the database's and the ring's files inherit nothing else.
+            const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            Assert.Equal((ownerOnly, ownerOnly), (File.GetUnixFileMode(data), File.GetUnixFileMode(ring)));
+        }
     }
 
     [Fact]

@@ -47,6 +47,21 @@ public sealed class RotationFlowTests(RotationApp app) : IClassFixture<RotationA
 
         AssertPreviousKept(page, current, MessageCatalogue.For(Enum.Parse<FailureKind>(expectedFailure)));
         await AssertStoredKeyUnchangedAsync(workspace, before, current);
+        var refused = (await app.Store.GetEventsAsync(workspace.TenantId, default))[^1];
+        Assert.Equal(("key-refused", expectedFailure), (refused.Event, refused.Failure?.ToString()));
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+
+    [Fact]
+    public async Task A_replacement_the_form_reader_refuses_says_the_previous_connection_is_still_active()
+    {
+        var (workspace, current) = await ConnectedWorkspaceAsync();
+        var replacement = app.Pleo.Keys.MintValid(current.CompanyId);
+
+        var page = await workspace.SubmitKeyAsync(replacement.Value[..20] + "\0" + replacement.Value[20..]);
+
+        AssertPreviousKept(page, current, MessageCatalogue.WrongFormat);
+        Assert.Empty(app.Pleo.Journal.For(replacement));
         SecretScan.AssertNoKeyLeaked(app);
     }
 
@@ -61,6 +76,7 @@ public sealed class RotationFlowTests(RotationApp app) : IClassFixture<RotationA
 
         AssertPreviousKept(page, current, MessageCatalogue.WrongFormat);
         Assert.Equal(calls, app.Pleo.Journal.All.Count);
+        Assert.Equal(FailureKind.WrongFormat, (await app.Store.GetEventsAsync(workspace.TenantId, default))[^1].Failure);
         await AssertStoredKeyUnchangedAsync(workspace, before, current);
         SecretScan.AssertNoKeyLeaked(app);
     }

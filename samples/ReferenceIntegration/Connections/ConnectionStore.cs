@@ -56,9 +56,10 @@ internal sealed class ConnectionStore(Database database, TimeProvider time)
 
     /// <summary>
     /// Writes <paramref name="updated"/> if the stored row is still at <paramref name="updated"/>'s version,
-    /// bumping the version, and appends the audit event (none when null). False when someone else changed the row first.
+    /// bumping the version, and appends the audit event (none when null) with <paramref name="auditFailure"/>, or the
+    /// stored failure when none is given. False when someone else changed the row first.
     /// </summary>
-    public async Task<bool> TrySaveAsync(PleoConnection updated, string? auditEvent, CancellationToken cancellationToken)
+    public async Task<bool> TrySaveAsync(PleoConnection updated, string? auditEvent, CancellationToken cancellationToken, FailureKind? auditFailure = null)
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -107,7 +108,7 @@ internal sealed class ConnectionStore(Database database, TimeProvider time)
                 .With("$state", updated.State.ToString())
                 .With("$company", updated.CompanyId?.ToString("D"))
                 .With("$lastFour", updated.KeyLastFour)
-                .With("$failure", updated.LastFailure?.ToString())
+                .With("$failure", (auditFailure ?? updated.LastFailure)?.ToString())
                 .ExecuteNonQueryAsync(cancellationToken);
         }
 

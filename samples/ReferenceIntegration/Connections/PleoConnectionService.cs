@@ -67,7 +67,7 @@ internal sealed partial class PleoConnectionService(
             {
                 LogAttemptLimited(logger, tenantId.Value);
                 var current = await store.GetAsync(tenantId, cancellationToken);
-                return new Outcome(current, [MessageCatalogue.TooManyConnectAttempts, .. KeptPrevious(current), .. Warnings(current)]);
+                return new Outcome(current, [MessageCatalogue.TooManyConnectAttempts, .. KeptPrevious(current.State), .. Warnings(current)]);
             }
 
             var check = await pleo.CheckAsync(key, cancellationToken);
@@ -177,7 +177,7 @@ internal sealed partial class PleoConnectionService(
             {
                 LogKeyHeldElsewhere(logger, tenantId.Value, companyId);
                 var current = await store.GetAsync(tenantId, cancellationToken);
-                return new Outcome(current, [MessageCatalogue.KeyUsedByAnotherWorkspace, .. KeptPrevious(current), .. Warnings(current)]);
+                return new Outcome(current, [MessageCatalogue.KeyUsedByAnotherWorkspace, .. KeptPrevious(current.State), .. Warnings(current)]);
             }
 
             return await SaveAcceptedAsync(tenantId, key, companyId, confirmedCompanySwitch, cancellationToken);
@@ -250,7 +250,7 @@ internal sealed partial class PleoConnectionService(
             LogCompanySwitchRefused(logger, tenantId.Value, companyId, currentCompany);
             return new Outcome(
                 saved,
-                [MessageCatalogue.DifferentCompany(companyId.ToString("D"), currentCompany.ToString("D")), .. KeptPrevious(saved), .. Warnings(saved)],
+                [MessageCatalogue.DifferentCompany(companyId.ToString("D"), currentCompany.ToString("D")), .. KeptPrevious(saved.State), .. Warnings(saved)],
                 CompanySwitchToConfirm: companyId);
         }
 
@@ -269,22 +269,24 @@ internal sealed partial class PleoConnectionService(
                 var lastFailure = next == ConnectionState.ConnectionFailed ? failure : current.LastFailure;
                 return (current with { State = next, LastFailure = lastFailure }, "key-refused");
             },
-            cancellationToken);
+            cancellationToken,
+            auditFailure: failure);
 
         LogAttemptRefused(logger, tenantId.Value, failure, saved.State);
         var persistent = Warnings(saved).Where(warning => warning != MessageCatalogue.For(failure));
-        return new Outcome(saved, [MessageCatalogue.For(failure), .. KeptPrevious(saved), .. persistent]);
+        return new Outcome(saved, [MessageCatalogue.For(failure), .. KeptPrevious(saved.State), .. persistent]);
     }
 
     /// <summary>Applies a change to the latest stored connection, again on top of any change that won the race.</summary>
+    /// <param name="auditFailure">The failure the audit event records when it is not the stored one (a refused replacement).</param>
     private async Task<PleoConnection> SaveAsync(
-        TenantId tenantId, Func<PleoConnection, (PleoConnection Updated, string? AuditEvent)> change, CancellationToken cancellationToken)
+        TenantId tenantId, Func<PleoConnection, (PleoConnection Updated, string? AuditEvent)> change, CancellationToken cancellationToken, FailureKind? auditFailure = null)
     {
         while (true)
         {
             var current = await store.GetAsync(tenantId, cancellationToken);
             var (updated, auditEvent) = change(current);
-            if (await store.TrySaveAsync(updated, auditEvent, cancellationToken))
+            if (await store.TrySaveAsync(updated, auditEvent, cancellationToken, auditFailure))
             {
                 return updated with { Version = updated.Version + 1 };
             }
@@ -338,8 +340,9 @@ internal sealed partial class PleoConnectionService(
         _ => [],
     };
 
-    private static IEnumerable<string> KeptPrevious(PleoConnection connection) =>
-        connection.State == ConnectionState.Connected ? [MessageCatalogue.RotationKeptPrevious] : [];
+    /// <summary>What a refused submission adds while a connection stands: it is still active (R-ROT-4).</summary>
+    internal static IReadOnlyList<string> KeptPrevious(ConnectionState state) =>
+        state == ConnectionState.Connected ? [MessageCatalogue.RotationKeptPrevious] : [];
 
     /// <summary>The per-tenant protector: a key encrypted for one tenant cannot be decrypted as another's.</summary>
     internal IDataProtector ProtectorFor(TenantId tenantId) =>

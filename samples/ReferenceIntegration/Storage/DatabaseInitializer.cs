@@ -21,7 +21,7 @@ internal sealed class DatabaseInitializer(
         var options = storage.Value;
         try
         {
-            Directory.CreateDirectory(options.DataDirectory);
+            CreatePrivateDirectory(options.DataDirectory);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -53,13 +53,30 @@ internal sealed class DatabaseInitializer(
         var probe = Path.Combine(directory, $".write-check-{Guid.NewGuid():N}");
         try
         {
-            Directory.CreateDirectory(directory);
+            CreatePrivateDirectory(directory);
             File.WriteAllBytes(probe, []);
             File.Delete(probe);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new StorageUnusableException($"the key ring folder {directory} cannot be written ({FirstLine(exception.Message)}); check Storage:KeyRingDirectory", exception);
+        }
+    }
+
+    /// <summary>
+    /// Creates the folder readable by the app's own user only: the database holds password hashes and encrypted keys,
+    /// the key ring what decrypts them, and files created inside take the process's default mode. A folder that
+    /// exists already keeps its mode: whoever made it chose it.
+    /// </summary>
+    private static void CreatePrivateDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 

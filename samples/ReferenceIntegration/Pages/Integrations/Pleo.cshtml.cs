@@ -39,7 +39,8 @@ internal sealed class PleoModel(PleoConnectionService connections) : PageModel
 
         if (UnreadableFormGuard.WasRefused(Request))
         {
-            Connection = Connection with { Alerts = [MessageCatalogue.WrongFormat, .. Connection.Alerts] };
+            // Said as any refused submission is: a standing connection is still active.
+            Connection = Connection with { Alerts = [MessageCatalogue.WrongFormat, .. PleoConnectionService.KeptPrevious(Connection.State), .. Connection.Alerts] };
         }
     }
 
