@@ -76,6 +76,25 @@ public sealed class CliBadInputTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_integration_port_already_in_use_exits_3_naming_the_port()
+    {
+        using var decoy = new TcpListener(IPAddress.Loopback, 0);
+        decoy.Start();
+        var port = ((IPEndPoint)decoy.LocalEndpoint).Port;
+        var path = Write("taken.json", $$"""
+            { "connectionPage": "/c", "baseUrl": "http://127.0.0.1:{{port}}",
+              "integration": { "command": "sleep", "args": ["30"] },
+              "timeouts": { "startSeconds": 3 } }
+            """);
+
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", path, "--flow", "invalid-key");
+
+        Assert.Equal(ExitCodes.EnvironmentError, exitCode);
+        AssertOneClearLine(output, $"already listens on port {port}");
+        Assert.DoesNotContain("Integration answering", output, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string[], string> BadOptions => new()
     {
         { ["--shard", "3/2"], "--shard must be i/n with 1 <= i <= n" },

@@ -123,6 +123,7 @@ public static class ConformanceRunner
                     settings,
                     placeholders,
                     profile.Directory,
+                    baseUrl,
                     new Uri(baseUrl, placeholders.Expand(settings.ReadyPath ?? string.Empty)),
                     TimeSpan.FromSeconds(profile.Timeouts.StartSeconds),
                     cancellationToken)

@@ -22,10 +22,19 @@ public sealed class IntegrationHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the command and waits until <paramref name="readyUrl"/> answers below 500.</summary>
-    /// <exception cref="EnvironmentProblemException">It did not start, exited, or did not answer in time.</exception>
-    public static async Task<IntegrationHost> StartAsync(IntegrationSettings settings, Placeholders placeholders, string profileDirectory, Uri readyUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the command and waits until <paramref name="readyUrl"/> answers below 500. Refuses to start when
+    /// something already listens at a loopback <paramref name="baseUrl"/>: the readiness probe would be answered
+    /// by it, and the flows would run against it while the integration failed to bind.
+    /// </summary>
+    /// <exception cref="EnvironmentProblemException">The port is taken, or it did not start, exited, or did not answer in time.</exception>
+    public static async Task<IntegrationHost> StartAsync(IntegrationSettings settings, Placeholders placeholders, string profileDirectory, Uri baseUrl, Uri readyUrl, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        if (await SomethingListensAtAsync(baseUrl, cancellationToken))
+        {
+            throw new EnvironmentProblemException($"Something already listens on port {baseUrl.Port} of {baseUrl.Host}, where the integration is to answer ('baseUrl' {baseUrl}); stop it, or use {{port}} in 'baseUrl' for a free port.");
+        }
+
         var info = new ProcessStartInfo(placeholders.Expand(settings.Command))
         {
             WorkingDirectory = Path.GetFullPath(Path.Combine(profileDirectory, placeholders.Expand(settings.WorkingDirectory ?? "."))),
@@ -62,6 +71,13 @@ public sealed class IntegrationHost : IAsyncDisposable
         try
         {
             await host.WaitUntilReadyAsync(readyUrl, timeout, cancellationToken);
+
+            // An answer from an integration that has exited came from something else: the run must not go on against it.
+            if (process.HasExited)
+            {
+                throw new EnvironmentProblemException($"The integration exited with code {process.ExitCode}, yet something answered at {readyUrl}.{host.LastOutput()}");
+            }
+
             return host;
         }
         catch
@@ -69,6 +85,34 @@ public sealed class IntegrationHost : IAsyncDisposable
             await host.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Whether a loopback address already accepts connections (an address elsewhere is not the kit's to judge).</summary>
+    private static async Task<bool> SomethingListensAtAsync(Uri baseUrl, CancellationToken cancellationToken)
+    {
+        if (!baseUrl.IsLoopback)
+        {
+            return false;
+        }
+
+        var addresses = IPAddress.TryParse(baseUrl.IdnHost.Trim('[', ']'), out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(baseUrl.IdnHost, cancellationToken);
+        foreach (var address in addresses.Where(IPAddress.IsLoopback))
+        {
+            using var client = new TcpClient(address.AddressFamily);
+            try
+            {
+                await client.ConnectAsync(address, baseUrl.Port, cancellationToken);
+                return true;
+            }
+            catch (SocketException)
+            {
+                // Refused: nothing listens on this address.
+            }
+        }
+
+        return false;
     }
 
     public async ValueTask DisposeAsync()
