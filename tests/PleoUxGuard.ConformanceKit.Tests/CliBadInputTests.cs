@@ -95,6 +95,28 @@ public sealed class CliBadInputTests : IDisposable
         Assert.DoesNotContain("Integration answering", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("run", "afile", "it is a file, not a folder")]
+    [InlineData("run", "afile/sub", "afile is a file, not a folder")]
+    [InlineData("merge", "afile", "it is a file, not a folder")]
+    public async Task An_output_folder_that_cannot_be_written_exits_2_before_anything_starts(string command, string output, string expected)
+    {
+        Write("afile", "not a folder");
+        var folder = Path.Combine(_folder, output);
+        var results = Write("shard/results.json", JsonReporter.Write(Shard("invalid-key", new CheckObservation(CheckCatalogue.Err1.Id, "invalid-key", "clicked Connect", Outcome.Pass, "fine"))));
+        string[] args = command == "run"
+            ? ["run", "--profile", MinimalProfile(), "--flow", "invalid-key", "--output", folder]
+            : ["merge", "--output", folder, results];
+
+        var (exitCode, text) = await CliProcess.RunAsync(args);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        AssertOneClearLine(text, $"--output {folder} cannot be used: ");
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fake Pleo at", text, StringComparison.Ordinal);
+        Assert.Single(text.Trim().Split('\n'));
+    }
+
     public static TheoryData<string[], string> BadOptions => new()
     {
         { ["--shard", "3/2"], "--shard must be i/n with 1 <= i <= n" },

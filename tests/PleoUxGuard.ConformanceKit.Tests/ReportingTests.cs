@@ -18,6 +18,25 @@ public sealed class ReportingTests
         RunResult.From("r1", "it", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(2), [Flow("f", observations)], problems ?? []);
 
     [Fact]
+    public async Task A_run_whose_output_folder_is_a_file_stops_before_starting_anything_with_exit_2()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var profile = Profile.ProfileLoader.Parse("""{ "connectionPage": "/c", "baseUrl": "http://127.0.0.1:1" }""", "p.json", Path.GetTempPath());
+
+            var result = await Running.ConformanceRunner.RunAsync(profile, new Running.RunOptions { OutputDirectory = Path.Combine(file, "sub"), BrowserPath = "/nowhere/chromium" });
+
+            Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+            Assert.Contains($"{file} is a file, not a folder", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Verdicts_follow_severity_and_skips()
     {
         var result = Result(null,

@@ -25,6 +25,12 @@ internal static class MergeCommand
                 return ExitCodes.ProfileError;
             }
 
+            if (OutputFolder.Problem(parseResult.GetValue(output)!) is { } unusable)
+            {
+                Console.Error.WriteLine($"pleo-uxguard: {unusable}");
+                return ExitCodes.UsageError;
+            }
+
             var outputDirectory = Path.GetFullPath(parseResult.GetValue(output)!);
             RunResult result;
             try

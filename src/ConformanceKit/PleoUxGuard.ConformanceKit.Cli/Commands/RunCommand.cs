@@ -72,6 +72,12 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             }
 
+            if (outputDirectory is not null && OutputFolder.Problem(parseResult.GetValue(output)!) is { } unusable)
+            {
+                Console.Error.WriteLine($"pleo-uxguard: {unusable}");
+                return ExitCodes.UsageError;
+            }
+
             Console.WriteLine($"pleo-uxguard run: {loaded.Name ?? Path.GetFileName(parseResult.GetValue(profile.Profile))}");
             var result = await ConformanceRunner.RunAsync(loaded, options, cancellationToken);
             if (expected is not null)

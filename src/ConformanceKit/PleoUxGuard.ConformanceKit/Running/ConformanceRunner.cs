@@ -26,6 +26,7 @@ public static class ConformanceRunner
         {
             // An unknown --flow or --check is a usage error: say so before starting anything.
             var chosen = FlowCatalogue.Select(options.Flows, options.Checks);
+            ThrowIfOutputUnusable(options);
             if (options.Shard is { } shard && shard.Apply(chosen).Count == 0)
             {
                 // Only a shard selects nothing, as every check belongs to a flow: nothing to start.
@@ -115,6 +116,7 @@ public static class ConformanceRunner
         var flows = new List<FlowResult>();
         try
         {
+            ThrowIfOutputUnusable(options);
             var placeholders = RunPlaceholders(profile, environment, runId, dataDirectory);
             var baseUrl = BaseUrl(profile, placeholders);
             placeholders = placeholders.With("baseUrl", baseUrl.ToString().TrimEnd('/'));
@@ -177,6 +179,15 @@ public static class ConformanceRunner
         }
 
         return RunResult.From(runId, name, started, clock.Elapsed, flows, problems);
+    }
+
+    /// <summary>An output folder that cannot be written is input to fix (exit 2), found before any flow, not in the middle of one.</summary>
+    private static void ThrowIfOutputUnusable(RunOptions options)
+    {
+        if (options.OutputDirectory is { } directory && Reporting.OutputFolder.Problem(directory) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
     }
 
     private static async Task<FlowResult> RunFlowAsync(
