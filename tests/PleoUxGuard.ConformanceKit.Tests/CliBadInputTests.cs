@@ -74,6 +74,8 @@ public sealed class CliBadInputTests : IDisposable
         Assert.Equal(ExitCodes.EnvironmentError, exitCode);
         Assert.Contains("exited with code", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("none of its flows was selected", output, StringComparison.Ordinal);
+        Assert.Contains("the run stopped before any flow", output, StringComparison.Ordinal);
     }
 
     [Fact]

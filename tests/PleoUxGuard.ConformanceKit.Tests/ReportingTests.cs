@@ -37,6 +37,26 @@ public sealed class ReportingTests
     }
 
     [Fact]
+    public void A_run_stopped_before_any_flow_says_so_once_in_every_report()
+    {
+        var problem = new RunProblem(ProblemKind.Environment, null, "The integration exited with code 1 before it answered at http://127.0.0.1:5/.\nIts last output:\n  boom");
+        var result = RunResult.From("r1", "it", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(2), [], [problem]);
+        const string Reason = "Not run: the run stopped before any flow: The integration exited with code 1 before it answered at http://127.0.0.1:5/.";
+
+        Assert.All(result.Checks, check => Assert.Equal(Reason, check.Summary));
+        var console = ConsoleReporter.Summary(result);
+        Assert.DoesNotContain("Not run", console, StringComparison.Ordinal);
+        Assert.DoesNotContain("requirement", console, StringComparison.Ordinal);
+        Assert.Single(console.Split('\n'), line => line.StartsWith("ENVIRONMENT The integration exited with code 1", StringComparison.Ordinal));
+        Assert.Contains("the run stopped before any flow", console, StringComparison.Ordinal);
+        foreach (var report in new[] { JsonReporter.Write(result), HtmlReporter.Write(result, Path.GetTempPath()) })
+        {
+            Assert.Contains("the run stopped before any flow", report, StringComparison.Ordinal);
+            Assert.DoesNotContain("none of its flows was selected", report, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Verdicts_follow_severity_and_skips()
     {
         var result = Result(null,

@@ -8,19 +8,20 @@ public static class CheckAggregator
     /// <summary>
     /// A failed observation decides (failed for must, warning for should); otherwise a skipped one (a flow
     /// stopped before the check could look); otherwise passed. No observation at all: the check's flows
-    /// were not selected.
+    /// were not selected, or <paramref name="notRunBecause"/> when the run stopped before its flows.
     /// </summary>
-    public static IReadOnlyList<CheckResult> Aggregate(IEnumerable<FlowResult> flows)
+    public static IReadOnlyList<CheckResult> Aggregate(IEnumerable<FlowResult> flows, string? notRunBecause = null)
     {
         var observations = flows.SelectMany(flow => flow.Observations).ToList();
-        return CheckCatalogue.All.Select(check => Judge(check, observations.Where(o => o.CheckId == check.Id).ToList())).ToList();
+        var notRun = notRunBecause ?? "Not run: none of its flows was selected.";
+        return CheckCatalogue.All.Select(check => Judge(check, observations.Where(o => o.CheckId == check.Id).ToList(), notRun)).ToList();
     }
 
-    private static CheckResult Judge(CheckDefinition check, IReadOnlyList<CheckObservation> observations)
+    private static CheckResult Judge(CheckDefinition check, IReadOnlyList<CheckObservation> observations, string notRun)
     {
         if (observations.Count == 0)
         {
-            return new CheckResult(check, Verdict.NotRun, "Not run: none of its flows was selected.", observations);
+            return new CheckResult(check, Verdict.NotRun, notRun, observations);
         }
 
         var failures = observations.Where(o => o.Outcome == Outcome.Fail).ToList();

@@ -75,6 +75,17 @@ public sealed record RunResult(
             .Where(look => look.Outcome == Outcome.Fail && Baseline?.IsExpected(look) != true)
             .ToList();
 
+    /// <summary>
+    /// Why no flow ran, when a problem stopped the run before any (the environment, the profile); null when flows
+    /// ran or the selection left none. Every check then is not run for this reason, not for its selection.
+    /// </summary>
+    public string? StoppedBeforeFlows => StoppedBeforeFlowsReason(Flows, Problems);
+
+    private static string? StoppedBeforeFlowsReason(IReadOnlyList<FlowResult> flows, IReadOnlyList<RunProblem> problems) =>
+        flows.Count == 0 && problems.FirstOrDefault(problem => problem.Flow is null) is { } problem
+            ? problem.Message.Split('\n', 2)[0].Trim()
+            : null;
+
     /// <summary>The result for one check id; throws for an unknown id so a typo in a test fails loudly.</summary>
     public CheckResult this[string checkId] =>
         Checks.FirstOrDefault(check => check.Check.Id == checkId)
@@ -88,7 +99,7 @@ public sealed record RunResult(
         TimeSpan duration,
         IReadOnlyList<FlowResult> flows,
         IReadOnlyList<RunProblem> problems) =>
-        new(runId, integration, startedAt, duration, flows, CheckAggregator.Aggregate(flows), problems);
+        new(runId, integration, startedAt, duration, flows, CheckAggregator.Aggregate(flows, StoppedBeforeFlowsReason(flows, problems) is { } reason ? $"Not run: the run stopped before any flow: {reason}" : null), problems);
 
     /// <summary>Merges results of shards run apart (different flows, same integration) into one.</summary>
     public static RunResult Merge(IReadOnlyList<RunResult> parts)

@@ -18,6 +18,15 @@ public static class ConsoleReporter
             return text.ToString();
         }
 
+        if (result.StoppedBeforeFlows is not null)
+        {
+            // No table: every row would repeat the one line below, which is all there is to fix.
+            AppendProblems(text, result);
+            text.AppendLine();
+            text.AppendLine($"{result.Integration}: the run stopped before any flow, so none of the {result.Checks.Count} checks ran; exit code {result.ExitCode}.");
+            return text.ToString();
+        }
+
         text.AppendLine($"{"check",-14} {"requirement",-12} {"severity",-8} {"verdict",-8} detail");
         foreach (var check in result.Checks)
         {
@@ -36,16 +45,20 @@ public static class ConsoleReporter
             text.AppendLine($"flow {flow.Flow} stopped after \"{flow.StopStep}\": {flow.StopReason}");
         }
 
-        foreach (var problem in result.Problems)
-        {
-            text.AppendLine($"{(problem.Kind == ProblemKind.Profile ? "PROFILE" : "ENVIRONMENT")} {(problem.Flow is null ? string.Empty : $"({problem.Flow}) ")}{problem.Message}");
-        }
-
+        AppendProblems(text, result);
         AppendBaseline(text, result);
         var counts = result.Checks.GroupBy(c => c.Verdict).ToDictionary(g => g.Key, g => g.Count());
         text.AppendLine();
         text.AppendLine($"{result.Integration}: {counts.GetValueOrDefault(Verdict.Passed)} passed, {counts.GetValueOrDefault(Verdict.Failed)} failed, {counts.GetValueOrDefault(Verdict.Warning)} warnings, {counts.GetValueOrDefault(Verdict.Skipped)} skipped, {counts.GetValueOrDefault(Verdict.NotRun)} not run; {result.Flows.Count} flows in {result.Duration.TotalSeconds:0.0} s; exit code {result.ExitCode}.");
         return text.ToString();
+    }
+
+    private static void AppendProblems(StringBuilder text, RunResult result)
+    {
+        foreach (var problem in result.Problems)
+        {
+            text.AppendLine($"{(problem.Kind == ProblemKind.Profile ? "PROFILE" : "ENVIRONMENT")} {(problem.Flow is null ? string.Empty : $"({problem.Flow}) ")}{problem.Message}");
+        }
     }
 
     private static void AppendBaseline(StringBuilder text, RunResult result)
