@@ -32,6 +32,20 @@ public sealed class IntegrationHostTests : IDisposable
         Assert.False(File.Exists(marker), "the command must not have been started");
     }
 
+    [Fact]
+    public async Task A_missing_working_directory_names_its_field()
+    {
+        var settings = new IntegrationSettings { Command = "sleep", Args = ["30"], WorkingDirectory = "nowhere" };
+        var baseUrl = new Uri($"http://127.0.0.1:{IntegrationHost.FreePort()}/");
+
+        var problem = await Assert.ThrowsAsync<EnvironmentProblemException>(() =>
+            IntegrationHost.StartAsync(settings, NoPlaceholders(), _folder, baseUrl, baseUrl, TimeSpan.FromSeconds(10), CancellationToken.None));
+
+        Assert.Contains("check 'integration.workingDirectory' in the profile", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_folder, "nowhere"), problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'integration.command'", problem.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The readiness probe is answered by something else only after the started command has exited: the
     /// command waits on a pipe the answering server writes to, and the server answers once the command is gone.

@@ -53,6 +53,12 @@ public sealed class IntegrationHost : IAsyncDisposable
             info.Environment[name] = placeholders.Expand(value);
         }
 
+        // Process.Start reports a missing working directory as a failure to start the command, which points at the wrong field.
+        if (!Directory.Exists(info.WorkingDirectory))
+        {
+            throw new EnvironmentProblemException($"The integration's working directory '{info.WorkingDirectory}' does not exist; check 'integration.workingDirectory' in the profile (it is relative to the profile's folder).");
+        }
+
         Process process;
         try
         {
