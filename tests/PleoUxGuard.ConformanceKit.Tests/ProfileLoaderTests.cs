@@ -74,6 +74,45 @@ public sealed class ProfileLoaderTests
         Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
     }
 
+    /// <summary>A locator is read as a document of its own; its problems still name the whole path and the profile's line.</summary>
+    [Theory]
+    [InlineData("locators.keyInput.label", 7)]
+    [InlineData("locators.connectButton[1].name", 11)]
+    [InlineData("signIn.steps[0].click.text", 15)]
+    [InlineData("stateLabels.connected[0]", 17)]
+    public void A_regex_that_does_not_compile_names_its_full_path_and_line(string field, int line)
+    {
+        var json = """
+            {
+              "connectionPage": "/c",
+              "baseUrl": "http://x",
+              "locators": {
+                "keyInput": {
+                  "label":
+                    "BAD keyInput.label"
+                },
+                "connectButton": [
+                  { "role": "button", "name": "Connect" },
+                  { "role": "button", "name": "BAD connectButton[1].name" }
+                ]
+              },
+              "signIn": { "steps": [ { "click":
+                { "text": "BAD steps[0].click.text" } } ] },
+              "stateLabels": { "connected":
+                [ "BAD connected[0]" ] }
+            }
+            """;
+        var bad = field.Split('.', 2)[1];
+        foreach (var other in new[] { "keyInput.label", "connectButton[1].name", "steps[0].click.text", "connected[0]" })
+        {
+            json = json.Replace($"BAD {other}", other == bad || field.EndsWith(other, StringComparison.Ordinal) ? "/(unclosed/" : "fine", StringComparison.Ordinal);
+        }
+
+        var message = ProblemWith(json);
+
+        Assert.Contains($"field '{field}' (line {line}): the regular expression /(unclosed/ does not compile", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void All_problems_are_reported_at_once()
     {

@@ -66,16 +66,25 @@ internal sealed class LocatorChoiceJsonConverter : JsonConverter<LocatorChoice>
 {
     public override LocatorChoice Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.StartArray)
+        var start = reader.TokenStartIndex;
+        try
         {
-            var list = JsonSerializer.Deserialize<List<LocatorSpec>>(ref reader, options) ?? [];
-            return new LocatorChoice(list);
-        }
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                var list = JsonSerializer.Deserialize<List<LocatorSpec>>(ref reader, options) ?? [];
+                return new LocatorChoice(list);
+            }
 
-        if (reader.TokenType == JsonTokenType.StartObject)
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                var spec = JsonSerializer.Deserialize<LocatorSpec>(ref reader, options)!;
+                return new LocatorChoice([spec]);
+            }
+        }
+        catch (JsonException problem)
         {
-            var spec = JsonSerializer.Deserialize<LocatorSpec>(ref reader, options)!;
-            return new LocatorChoice([spec]);
+            // The nested read numbers paths and lines from the locator itself; the loader adds where the locator starts.
+            throw new NestedJsonException(problem, start);
         }
 
         throw new JsonException("expected a locator object such as {\"label\": \"/api key/i\"} or a list of them");
@@ -83,4 +92,16 @@ internal sealed class LocatorChoiceJsonConverter : JsonConverter<LocatorChoice>
 
     public override void Write(Utf8JsonWriter writer, LocatorChoice value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.Alternatives, options);
+}
+
+/// <summary>
+/// A problem inside a value read as a document of its own: <see cref="Inner"/>'s path and line count from that
+/// value, which starts at byte <see cref="Start"/> of the profile; this exception's own path is the value's.
+/// </summary>
+internal sealed class NestedJsonException(JsonException inner, long start) : JsonException(inner.Message, inner)
+{
+    public JsonException Inner { get; } = inner;
+
+    /// <summary>The UTF-8 byte offset of the value in the whole profile.</summary>
+    public long Start { get; } = start;
 }

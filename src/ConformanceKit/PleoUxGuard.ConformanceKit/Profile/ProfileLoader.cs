@@ -44,7 +44,7 @@ public static class ProfileLoader
         }
         catch (JsonException problem)
         {
-            throw new ProfileException($"{source}: {Describe(problem)}", problem);
+            throw new ProfileException($"{source}: {Describe(problem, json)}", problem);
         }
 
         if (profile is null)
@@ -57,10 +57,11 @@ public static class ProfileLoader
         return problems.Count == 0 ? profile : throw new ProfileException(problems);
     }
 
-    private static string Describe(JsonException problem)
+    private static string Describe(JsonException problem, string json)
     {
-        var field = string.IsNullOrEmpty(problem.Path) || problem.Path == "$" ? "the profile" : problem.Path.TrimStart('$', '.');
-        var where = problem.LineNumber is { } line ? $" (line {line + 1})" : string.Empty;
+        var (path, lineNumber) = WhereInProfile(problem, json);
+        var field = string.IsNullOrEmpty(path) || path == "$" ? "the profile" : path.TrimStart('$', '.');
+        var where = lineNumber is { } line ? $" (line {line + 1})" : string.Empty;
         var message = problem.Message;
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
         {
@@ -83,6 +84,20 @@ public static class ProfileLoader
         return pathAt >= 0 && firstLine.Contains("LineNumber", StringComparison.Ordinal)
             ? $"not valid JSON{where}: {firstLine[..pathAt]}"
             : $"field '{field}'{where}: {firstLine}";
+    }
+
+    /// <summary>The JSON path and 0-based line of a problem in the profile, also when it was found inside a locator read on its own.</summary>
+    private static (string? Path, long? Line) WhereInProfile(JsonException problem, string json)
+    {
+        if (problem is not NestedJsonException nested)
+        {
+            return (problem.Path, problem.LineNumber);
+        }
+
+        var inner = nested.Inner.Path is { Length: > 1 } relative ? relative[1..] : string.Empty;
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        var linesBefore = utf8.AsSpan(0, (int)Math.Clamp(nested.Start, 0, utf8.Length)).Count((byte)'\n');
+        return (problem.Path + inner, nested.Inner.LineNumber is { } line ? linesBefore + line : problem.LineNumber);
     }
 
     private static IEnumerable<string> Validate(ConformanceProfile profile)
