@@ -65,6 +65,8 @@ public sealed class ProfileLoaderTests
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "ftp://x" }""", "'baseUrl' must be an http or https URL")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "integration": { "args": [] } }""", "'integration.command' is required")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", """, "not valid JSON")]
+    [InlineData("{\n  \"baseUrl\": \"http://x\",\n  \"connectionPage\": null }", "field 'connectionPage' (line 3) must be a string, not null.")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "integration": { "command": "app", "args": null } }""", "field 'integration.args' (line 1) must be a list, not null.")]
     public void Every_problem_names_its_field(string json, string expected)
     {
         var message = ProblemWith(json);

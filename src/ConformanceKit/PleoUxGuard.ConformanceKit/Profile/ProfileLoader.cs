@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace PleoUxGuard.ConformanceKit.Profile;
 
 /// <summary>Reads a profile file and validates it, naming the field of every problem.</summary>
-public static class ProfileLoader
+public static partial class ProfileLoader
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -78,12 +78,40 @@ public static class ProfileLoader
             return $"field '{field}'{where} must not be null.";
         }
 
+        // RespectNullableAnnotations words a null in a non-nullable property for the .NET developer; name what the field takes.
+        if (NullInNonNullable().Match(message) is { Success: true } nulled)
+        {
+            return $"field '{field}'{where} must be {Kind(nulled.Groups["type"].Value, nulled.Groups["name"].Value)}, not null.";
+        }
+
         // System.Text.Json's syntax errors end with " Path: $ | LineNumber: …"; our converters' messages are written for the user.
         var firstLine = message.Split('\n', 2)[0].Trim();
         var pathAt = firstLine.IndexOf(" Path: ", StringComparison.Ordinal);
         return pathAt >= 0 && firstLine.Contains("LineNumber", StringComparison.Ordinal)
             ? $"not valid JSON{where}: {firstLine[..pathAt]}"
             : $"field '{field}'{where}: {firstLine}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("The property or field '(?<name>[^']+)' on type '(?<type>[^']+)' doesn't allow setting null values")]
+    private static partial System.Text.RegularExpressions.Regex NullInNonNullable();
+
+    /// <summary>What a profile field takes, in the words of its schema: a string, a number, a list, …</summary>
+    private static string Kind(string typeName, string jsonName)
+    {
+        var property = typeof(ConformanceProfile).Assembly.GetType(typeName)?.GetProperties()
+            .FirstOrDefault(candidate => Options.PropertyNamingPolicy!.ConvertName(candidate.Name) == jsonName);
+        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type switch
+        {
+            null => "a value",
+            _ when type == typeof(string) || type == typeof(TextPattern) => "a string",
+            _ when type == typeof(bool) => "true or false",
+            _ when type.IsPrimitive || type == typeof(decimal) => "a number",
+            _ when type == typeof(LocatorChoice) => "a locator object or a list of them",
+            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) => "an object",
+            _ when typeof(System.Collections.IEnumerable).IsAssignableFrom(type) => "a list",
+            _ => "an object",
+        };
     }
 
     /// <summary>The JSON path and 0-based line of a problem in the profile, also when it was found inside a locator read on its own.</summary>
