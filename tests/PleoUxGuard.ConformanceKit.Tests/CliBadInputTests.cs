@@ -163,7 +163,10 @@ public sealed class CliBadInputTests : IDisposable
         { [], "Required command was not provided", "pleo-uxguard --help" },
         { ["run", "--profile", "p.json", "--shrad", "1/2"], "Unrecognized command or argument '--shrad'", "pleo-uxguard run --help" },
         { ["run"], "Option '--profile' is required", "pleo-uxguard run --help" },
-        { ["run", "--profile", "p.json", "--pleo-port", "eighty"], "'eighty'", "pleo-uxguard run --help" },
+        { ["run", "--profile", "p.json", "--pleo-port", "eighty"], "pleo-uxguard: --pleo-port must be a whole number, not 'eighty'.", "pleo-uxguard run --help" },
+        { ["run", "--profile", "p.json", "--parallel", "two"], "pleo-uxguard: --parallel must be a whole number, not 'two'.", "pleo-uxguard run --help" },
+        { ["run", "--profile", "p.json", "--trace", "sometimes"], "pleo-uxguard: --trace must be Off, OnFailure or Always, not 'sometimes'.", "pleo-uxguard run --help" },
+        { ["fake-pleo", "--port", "x"], "pleo-uxguard: --port must be a whole number, not 'x'.", "pleo-uxguard fake-pleo --help" },
         { ["merge", "--output", "out"], "merge", "pleo-uxguard merge --help" },
     };
 
@@ -181,6 +184,17 @@ public sealed class CliBadInputTests : IDisposable
         AssertOneClearLine(output, expected);
         Assert.Contains($"Run '{help}'", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Usage:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PleoUxGuard.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trace_modes_and_numbers_written_as_documented_are_taken()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--profile", MinimalProfile(), "--trace", "always", "--parallel", "2", "--pleo-port", "0", "--flow", "invalid-key", "--shard", "2/2");
+
+        Assert.Equal(ExitCodes.Passed, exitCode);
+        Assert.Contains("Shard 2/2 has no flows", output, StringComparison.Ordinal);
     }
 
     [Fact]

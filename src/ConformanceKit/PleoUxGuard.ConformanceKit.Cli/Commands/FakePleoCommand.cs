@@ -12,7 +12,7 @@ internal static class FakePleoCommand
 {
     public static Command Create()
     {
-        var portOption = new Option<int>("--port") { Description = "Loopback port to listen on (0, the default, picks a free one)." };
+        var portOption = new Option<int>("--port") { Description = "Loopback port to listen on (0, the default, picks a free one)." }.AsWholeNumber();
         var integrationUrlOption = new Option<string?>("--integration-url") { Description = "Where the install page's \"Go to <application>\" button leads." };
         var applicationNameOption = new Option<string?>("--application-name") { Description = "The integration's name, as the install page and /v1/introspect show it." };
         var command = new Command("fake-pleo", "Start the fake Pleo on 127.0.0.1 and keep it running until Ctrl+C.")

@@ -10,7 +10,7 @@ internal sealed class ProfileOptions
 
     public Option<string?> Browser { get; } = new("--browser") { Description = "Path of a Chromium or Chrome executable." };
 
-    public Option<int> PleoPort { get; } = new("--pleo-port") { Description = "Port of the fake Pleo (default: a free one); fix it when you start the integration yourself." };
+    public Option<int> PleoPort { get; } = new Option<int>("--pleo-port") { Description = "Port of the fake Pleo (default: a free one); fix it when you start the integration yourself." }.AsWholeNumber();
 
     public Option<bool> Headed { get; } = new("--headed") { Description = "Show the browser window, to watch a flow while debugging (needs a display)." };
 

@@ -13,9 +13,9 @@ internal static class RunCommand
         var output = new Option<string?>("--output") { Description = "Folder for results.json, junit.xml, report.html, screenshots and traces." };
         var flows = new Option<string[]>("--flow") { Description = "Run only this flow (repeatable), e.g. connect-valid.", AllowMultipleArgumentsPerToken = true };
         var checks = new Option<string[]>("--check") { Description = "Run only the flows that judge this check (repeatable), e.g. UXK-VIS-1.", AllowMultipleArgumentsPerToken = true };
-        var parallel = new Option<int>("--parallel") { Description = "Flows run at once, each in its own browser context (default: one per core, at most 4).", DefaultValueFactory = _ => RunOptions.DefaultParallelFlows };
+        var parallel = new Option<int>("--parallel") { Description = "Flows run at once, each in its own browser context (default: one per core, at most 4).", DefaultValueFactory = _ => RunOptions.DefaultParallelFlows }.AsWholeNumber();
         var shard = new Option<string?>("--shard") { Description = "Run only part i of n of the selected flows, e.g. 2/3 on the second of three CI machines; merge the parts with 'merge'." };
-        var trace = new Option<TraceMode>("--trace") { Description = "When to keep a Playwright trace per flow in the output folder: Off, OnFailure (default) or Always.", DefaultValueFactory = _ => TraceMode.OnFailure };
+        var trace = new Option<TraceMode>("--trace") { Description = "When to keep a Playwright trace per flow in the output folder: Off, OnFailure (default) or Always.", DefaultValueFactory = _ => TraceMode.OnFailure }.AsOneOf();
         var baseline = new BaselineOption();
         var command = new Command("run", "Drive the integration's connection page through every flow and judge every check.");
         profile.AddTo(command);
