@@ -27,4 +27,23 @@ public sealed class DoctorTests(KitFixture kit)
         Assert.True(doctor.FoundProblems, string.Join("\n", doctor.Lines));
         Assert.Contains(doctor.Lines, line => line.StartsWith("locators.statusRegion: the profile's locator (testId=no-such-status) found no visible element", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Doctor_reports_every_locator_once_when_the_key_field_matches_nothing()
+    {
+        var profile = kit.ProfileWith([], stepSeconds: 2, extraLocators: "\"keyInput\": { \"testId\": \"no-such-field\" }");
+
+        var (result, doctor) = await ConformanceRunner.DoctorAsync(profile, kit.Environment, new RunOptions());
+
+        Assert.True(doctor.FoundProblems);
+        Assert.Empty(result.Problems);
+        Assert.All(result.Flows, flow => Assert.Equal(Findings.FlowStatus.Completed, flow.Status));
+        Assert.Single(doctor.Lines, line => line.StartsWith("locators.keyInput: the profile's locator (testId=no-such-field) found no visible element", StringComparison.Ordinal));
+        foreach (var field in new[] { "connectButton", "statusRegion", "updateAction", "companyId", "errorMessage" })
+        {
+            Assert.Single(doctor.Lines, line => line.StartsWith($"locators.{field}: ", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(doctor.Lines, line => line.Contains("pleo-uxguard doctor", StringComparison.Ordinal));
+    }
 }

@@ -29,10 +29,21 @@ public sealed class DoctorFlow : Flow
     {
         await context.SignInAsync();
         _lines.Add($"Signed in; the connection page is {context.Mask(context.Page.Url)}");
-        await ReportAsync(context, LocatorName.KeyInput, required: true);
-        await ReportAsync(context, LocatorName.ConnectButton, required: true);
+        var keyInputFound = await ReportAsync(context, LocatorName.KeyInput, required: true);
+        var connectButtonFound = await ReportAsync(context, LocatorName.ConnectButton, required: true);
         await ReportAsync(context, LocatorName.StatusRegion, required: true);
         await ReportStateAsync(context, "before connecting");
+        if (!keyInputFound || !connectButtonFound)
+        {
+            // Doctor reports every locator: the ones that exist only once connected are named, not silently dropped.
+            var missing = PageLocators.FieldOf(keyInputFound ? LocatorName.ConnectButton : LocatorName.KeyInput);
+            foreach (var later in new[] { LocatorName.UpdateAction, LocatorName.CompanyId, LocatorName.ErrorMessage })
+            {
+                _lines.Add($"{PageLocators.FieldOf(later)}: not checked: it is looked for after connecting with a valid key, which needs {missing} (above).");
+            }
+
+            return;
+        }
 
         var keyField = await context.Locators.ResolveAsync(LocatorName.KeyInput, context.StepTimeout);
         var key = context.Mint(keys => keys.MintValid());
@@ -50,9 +61,14 @@ public sealed class DoctorFlow : Flow
             await context.SubmitKeyAsync(replacementField.Locator, context.Mint(keys => keys.MintUnknown()), CheckCatalogue.Rot4);
             await ReportAsync(context, LocatorName.ErrorMessage, required: false);
         }
+        else
+        {
+            _lines.Add($"{PageLocators.FieldOf(LocatorName.ErrorMessage)}: not checked: it is looked for after a rejected replacement key, which needs {PageLocators.FieldOf(LocatorName.UpdateAction)} (above).");
+        }
     }
 
-    private async Task ReportAsync(FlowContext context, LocatorName name, bool required)
+    /// <summary>Adds the locator's line; true when it resolved to one element.</summary>
+    private async Task<bool> ReportAsync(FlowContext context, LocatorName name, bool required)
     {
         var choice = context.Locators.ChoiceFor(name)!;
         var field = PageLocators.FieldOf(name);
@@ -73,6 +89,7 @@ public sealed class DoctorFlow : Flow
         _lines.Add(problem is null
             ? $"{field}: OK, matched by {choice.Alternatives[Math.Max(0, counts.ToList().FindIndex(count => count > 0))].Describe()} ({origin}; tried {tried})"
             : $"{problem.Message.Split(" Run '", 2)[0]} (tried {tried})");
+        return problem is null;
     }
 
     private async Task ReportStateAsync(FlowContext context, string when)
