@@ -100,6 +100,17 @@ public sealed class FixtureConformanceTests
         Assert.Equal(["UXK-A11Y-1"], failing);
     }
 
+    [Fact]
+    public async Task A_bad_outage_message_is_judged_where_it_is_shown_not_after_the_retry()
+    {
+        var result = await FaultResultAsync(Fault.OutageAsInvalidKey);
+
+        var looks = result["UXK-ERR-6"].Observations;
+        var failing = Assert.Single(looks, o => o.Outcome == Outcome.Fail);
+        Assert.Equal("clicked Connect while Pleo is down", failing.Step);
+        Assert.Contains(looks, o => o.Outcome == Outcome.Pass && o.Step == "retried the same key once Pleo was back");
+    }
+
     public static TheoryData<string, string> Leaks => new()
     {
         { Fault.LeakAttribute, "Attribute" },

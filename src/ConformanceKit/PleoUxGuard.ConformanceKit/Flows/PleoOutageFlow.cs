@@ -39,14 +39,17 @@ public sealed class PleoOutageFlow : Flow
             context.Pleo.Keys.SetOutage(false);
         }
 
+        // Judged on the outage page itself, so the failing look shows (and is filed under) the message it is about.
+        await ErrorChecks.JudgeProblemsAsync(context, CheckCatalogue.Err6, problems, "The outage was reported as temporary with a retry, without blaming the key.", message);
+
         keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err6);
         await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err6);
         await context.StepAsync("retried the same key once Pleo was back");
-        if (!await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout))
-        {
-            problems.Add("the same key did not connect once Pleo was back");
-        }
-
-        await ErrorChecks.JudgeProblemsAsync(context, CheckCatalogue.Err6, problems, "The outage was reported as temporary with a retry, and the same key connected afterwards.", message);
+        var connected = await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout);
+        await context.JudgeAsync(
+            CheckCatalogue.Err6,
+            connected,
+            connected ? "The same key connected once Pleo was back." : "The same key did not connect once Pleo was back.",
+            (await context.ReadStateAsync()).Text);
     }
 }
