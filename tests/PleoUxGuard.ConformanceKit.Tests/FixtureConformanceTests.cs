@@ -64,11 +64,14 @@ public sealed class FixtureConformanceTests
 
     private const string A11yCase = "status-not-announced";
 
+    private const string DisabledFieldCase = "field-disabled-in-missing-permission";
+
     private IReadOnlyList<FaultRun> AllFaultRuns() =>
     [
         .. Faults.Select(row => new FaultRun((string)row[0], _kit.ProfileWith([(string)row[0]], stepSeconds: 6), (string[])row[1])),
         .. Leaks.Select(row => new FaultRun((string)row[0], _kit.ProfileWith([(string)row[0]], stepSeconds: 6), ["connect-valid"])),
         new FaultRun(A11yCase, _kit.ProfileWith([Fault.StatusNotAnnounced], stepSeconds: 6, extraLocators: "\"statusRegion\": { \"testId\": \"status\" }"), ["connect-valid"]),
+        new FaultRun(DisabledFieldCase, _kit.ProfileWith([Fault.FieldDisabledAfterFailure], stepSeconds: 4), ["missing-permission"]),
     ];
 
     private async Task<RunResult> FaultResultAsync(string key) => (await _kit.RunBatchOnceAsync(AllFaultRuns))[key];
@@ -88,6 +91,17 @@ public sealed class FixtureConformanceTests
         {
             Assert.All(result[id].Observations.Where(o => o.Outcome == Outcome.Fail), o => Assert.NotNull(o.Evidence));
         }
+    }
+
+    [Fact]
+    public async Task A_flow_that_cannot_type_the_key_says_why_it_stopped()
+    {
+        var result = await FaultResultAsync(DisabledFieldCase);
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        var flow = Assert.Single(result.Flows);
+        Assert.Equal(FlowStatus.Stopped, flow.Status);
+        Assert.Equal("the key could not be typed into the key field within 4 s: it is disabled", flow.StopReason);
     }
 
     [Fact]

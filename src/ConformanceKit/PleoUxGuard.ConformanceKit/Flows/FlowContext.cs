@@ -265,7 +265,45 @@ public sealed class FlowContext
     }
 
     /// <summary>Types a key into the field, replacing what was there.</summary>
-    public async Task EnterKeyAsync(ILocator keyField, MintedKey key) => await keyField.FillAsync(key.Value);
+    /// <exception cref="FlowStoppedException">The field did not take the text within the step timeout; says why.</exception>
+    public async Task EnterKeyAsync(ILocator keyField, MintedKey key)
+    {
+        try
+        {
+            await keyField.FillAsync(key.Value, new() { Timeout = Milliseconds(StepTimeout) });
+        }
+        catch (TimeoutException)
+        {
+            throw new FlowStoppedException($"the key could not be typed into the key field within {StepTimeout.TotalSeconds:0} s: {await WhyNotEditableAsync(keyField)}");
+        }
+    }
+
+    /// <summary>
+    /// Why a field that was found does not take text, in the user's terms. Asked with a short timeout each: the
+    /// field is there, and Playwright has already waited a whole step for it to become editable.
+    /// </summary>
+    private static async Task<string> WhyNotEditableAsync(ILocator field)
+    {
+        const float quick = 1_000;
+        try
+        {
+            if (!await field.IsVisibleAsync())
+            {
+                return "it is hidden";
+            }
+
+            if (await field.IsDisabledAsync(new() { Timeout = quick }))
+            {
+                return "it is disabled";
+            }
+
+            return await field.IsEditableAsync(new() { Timeout = quick }) ? "it did not take the text" : "it is read-only";
+        }
+        catch (Exception problem) when (problem is PlaywrightException or TimeoutException)
+        {
+            return "it is no longer on the page";
+        }
+    }
 
     /// <summary>Clicks the connect (or save) button; a missing button fails <paramref name="failing"/>.</summary>
     /// <returns>When it clicked, and the page's text just before, to see the page answer.</returns>
