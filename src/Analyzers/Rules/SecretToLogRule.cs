@@ -79,7 +79,11 @@ internal static class SecretToLogRule
     private static void AnalyzeLoggerMessageDeclaration(SymbolAnalysisContext context, System.Lazy<LogSinks> lazyLogSinks)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (context.IsGeneratedCode || method.PartialDefinitionPart is not null || method.GetAttributes().IsEmpty || method.Locations.IsEmpty)
+        if (method.PartialDefinitionPart is not null
+            || (context.IsGeneratedCode && method.PartialImplementationPart is null)
+            || method.GetAttributes().IsEmpty
+            || method.Locations.IsEmpty
+            || method.Locations[0].SourceTree is not { } tree)
         {
             return;
         }
@@ -90,7 +94,14 @@ internal static class SecretToLogRule
             return;
         }
 
-        var model = SecretModel.For(context.Compilation, context.Options, method.Locations[0].SourceTree!);
+        // The logging generator marks the implementing part it writes with [GeneratedCode], which makes the
+        // driver call the whole method generated; the declaring part is the user's, so its own file decides.
+        if (context.IsGeneratedCode && GeneratedCode.IsGenerated(tree, context.Options, context.CancellationToken))
+        {
+            return;
+        }
+
+        var model = SecretModel.For(context.Compilation, context.Options, tree);
         foreach (var parameter in method.Parameters)
         {
             if (logSinks.IsLoggedParameter(parameter) && model.IsSecret(parameter) && !parameter.Locations.IsEmpty)
