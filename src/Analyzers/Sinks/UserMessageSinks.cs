@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PleoUxGuard.Analyzers.Sinks;
@@ -103,6 +104,14 @@ internal sealed class UserMessageSinks
 
     private static readonly string[] ViewModelNameEndings = { "Model", "ViewModel", "Vm", "Page", "Component", "Dto", "Response", "Result" };
 
+    /// <summary>What a library exception constructor calls its message; also the guess for a source one that passes none on.</summary>
+    private const string MessageParameter = "message";
+
+    // Constructor initializers followed to find an exception's message; a chain longer than this is left at its name.
+    private const int MaxInitializerHops = 8;
+
+    private readonly Compilation _compilation;
+
     private readonly INamedTypeSymbol? _modelStateDictionary;
     private readonly INamedTypeSymbol? _modelStateExtensions;
     private readonly INamedTypeSymbol? _problemDetails;
@@ -119,6 +128,7 @@ internal sealed class UserMessageSinks
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _viewModels = new(ReferenceComparer<INamedTypeSymbol>.Instance);
     private readonly ConcurrentDictionary<INamedTypeSymbol, CreatedKind> _createdKinds = new(ReferenceComparer<INamedTypeSymbol>.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _callsFoundIn = new(ReferenceComparer<IMethodSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, string> _messageParameters = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     private enum CreatedKind
     {
@@ -130,6 +140,7 @@ internal sealed class UserMessageSinks
 
     private UserMessageSinks(Compilation compilation)
     {
+        _compilation = compilation;
         _modelStateDictionary = compilation.FindType("Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
         _modelStateExtensions = compilation.FindType("Microsoft.AspNetCore.Mvc.ModelStateDictionaryExtensions");
         _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
@@ -298,7 +309,7 @@ internal sealed class UserMessageSinks
         var kind = CreatedKindOf(type);
         if (kind == CreatedKind.Exception)
         {
-            AddArguments(creation.Arguments, "message", "new " + type.Name, UserMessageSinkKind.ExceptionMessage, uses);
+            AddArguments(creation.Arguments, MessageParameterName(creation.Constructor), "new " + type.Name, UserMessageSinkKind.ExceptionMessage, uses);
             return;
         }
 
@@ -319,6 +330,74 @@ internal sealed class UserMessageSinks
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The parameter of an exception constructor that becomes the exception's message. A library's is called
+    /// <c>message</c>; one declared in this compilation may call it anything (<c>PleoApiException(string msg) :
+    /// base(msg)</c>), so its initializer says which parameter it passes on as the base constructor's message.
+    /// </summary>
+    private string MessageParameterName(IMethodSymbol constructor) =>
+        constructor.DeclaringSyntaxReferences.IsEmpty
+            ? MessageParameter
+            : _messageParameters.GetOrCompute(constructor.OriginalDefinition, this, static (self, definition) => self.FollowMessageParameter(definition, hops: 0));
+
+    private string FollowMessageParameter(IMethodSymbol constructor, int hops)
+    {
+        if (constructor.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return MessageParameter;
+        }
+
+        // Binding the initializer is the cost: a constructor without a string parameter has no message to pass on.
+        if (hops < MaxInitializerHops && HasStringParameter(constructor) && Initializer(constructor) is { } initializer)
+        {
+            var passedAs = FollowMessageParameter(initializer.TargetMethod.OriginalDefinition, hops + 1);
+            foreach (var argument in initializer.Arguments)
+            {
+                if (argument.Parameter?.Name == passedAs
+                    && argument.Value.WithoutConversions() is IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_String } parameter }
+                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, constructor))
+                {
+                    return parameter.Name;
+                }
+            }
+        }
+
+        return MessageParameter;
+    }
+
+    private static bool HasStringParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The <c>: base(…)</c> or <c>: this(…)</c> call of a source constructor, or the base call of a primary constructor.</summary>
+    private IInvocationOperation? Initializer(IMethodSymbol constructor)
+    {
+        var syntax = constructor.DeclaringSyntaxReferences[0].GetSyntax();
+        SyntaxNode? call = syntax switch
+        {
+            ConstructorDeclarationSyntax declaration => declaration.Initializer,
+            TypeDeclarationSyntax { BaseList: { Types.Count: > 0 } bases } when bases.Types[0] is PrimaryConstructorBaseTypeSyntax primary => primary,
+            _ => null,
+        };
+        if (call is null || !_compilation.ContainsSyntaxTree(call.SyntaxTree))
+        {
+            return null;
+        }
+
+#pragma warning disable RS1030 // The constructor lives in another tree than the one being analysed, as a callee does (see CallSummaries).
+        return _compilation.GetSemanticModel(call.SyntaxTree).GetOperation(call) as IInvocationOperation;
+#pragma warning restore RS1030
     }
 
     private CreatedKind CreatedKindOf(INamedTypeSymbol type) =>

@@ -182,6 +182,29 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task A_source_exception_whose_message_parameter_has_another_name_is_checked()
+    {
+        const string source = """
+            class PleoApiException : Exception
+            {
+                public PleoApiException(string msg) : base(msg) { }
+                public PleoApiException(string msg, string hint) : base(hint) { }
+            }
+
+            class PleoClient
+            {
+                void Connect(bool ok, bool known)
+                {
+                    if (!ok) throw new PleoApiException({|PUX010:"Something went wrong"|});
+                    if (!known) throw new PleoApiException("Something went wrong", "Pleo did not accept this API key. Copy the whole key from Pleo and save it again.");
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Extra_generic_phrases_come_from_editorconfig()
     {
         const string source = """

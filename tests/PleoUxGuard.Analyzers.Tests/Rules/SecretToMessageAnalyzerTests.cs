@@ -18,6 +18,45 @@ public sealed class SecretToMessageAnalyzerTests
     }
 
     [Fact]
+    public async Task A_source_exception_constructor_passing_its_parameter_to_the_base_message_is_a_sink_whatever_the_parameter_is_called()
+    {
+        await Verify.VerifyAsync(InMethod(
+            """
+            throw new PleoApiException($"Pleo rejected key {{|PUX002:apiKey|}}");
+            throw new PleoRejection({|PUX002:apiKey|});
+            throw new PleoRejection(401, {|PUX002:apiKey|});
+            throw new PleoKeyError({|PUX002:apiKey|});
+            throw new PleoApiException(text: "Pleo rejected the key", code: apiKey);
+            throw new PleoHint(apiKey);
+            """,
+            members: """
+                sealed class PleoApiException : Exception
+                {
+                    public PleoApiException(string msg) : base(msg) { }
+                    public PleoApiException(string text, string code) : base(text) { Code = code; }
+                    public string Code { get; } = "";
+                }
+
+                // Reaches the base message through : this(…) and then : base(…).
+                sealed class PleoRejection : Exception
+                {
+                    public PleoRejection(string reason) : this(0, reason) { }
+                    public PleoRejection(int status, string why) : base(message: why) { Status = status; }
+                    public int Status { get; }
+                }
+
+                sealed class PleoKeyError(string detail) : Exception(detail);
+
+                // The parameter is kept, never shown as the message.
+                sealed class PleoHint : Exception
+                {
+                    public PleoHint(string hint) : base("Pleo rejected the key") { Hint = hint; }
+                    public string Hint { get; }
+                }
+                """));
+    }
+
+    [Fact]
     public async Task Model_state_problem_details_and_view_state_are_sinks()
     {
         await Verify.VerifyAsync(InController("""
