@@ -5,12 +5,13 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>A value given to a local or parameter: where it takes effect, and whether it replaces earlier values.</summary>
 internal readonly struct Definition
 {
-    public Definition(int position, IOperation value, bool kills, SyntaxNode scope)
+    public Definition(int position, IOperation value, bool kills, SyntaxNode scope, bool addsArguments)
     {
         Position = position;
         Value = value;
         Kills = kills;
         Scope = scope;
+        AddsArguments = addsArguments;
     }
 
     /// <summary>Where the value takes effect: the end of the assignment, so its own right side sees the old value.</summary>
@@ -23,4 +24,11 @@ internal readonly struct Definition
 
     /// <summary>The code the assignment always runs in: a use inside it sees nothing older.</summary>
     public SyntaxNode Scope { get; }
+
+    /// <summary>
+    /// <see cref="Value"/> is a call that puts its arguments into the collector (<c>list.Add(key)</c>,
+    /// <c>sb.Append(key)</c>): what the collector holds is those arguments, whatever the call returns
+    /// (<c>Add</c> returns nothing).
+    /// </summary>
+    public bool AddsArguments { get; }
 }

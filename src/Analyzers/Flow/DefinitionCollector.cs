@@ -26,6 +26,10 @@ internal static class DefinitionCollector
             case ISimpleAssignmentOperation assignment when Variable(assignment.Target) is { } target:
                 Add(definitions, target, assignment.Value, kills: true, operation, root);
                 break;
+            case ISimpleAssignmentOperation assignment when Element(assignment.Target) is { } collector:
+                // d["Key"] = key, values[0] = key: the collection now holds the value too, beside what it held.
+                Add(definitions, collector, assignment.Value, kills: false, operation, root);
+                break;
             case ICompoundAssignmentOperation compound when Variable(compound.Target) is { } target:
                 Add(definitions, target, compound.Value, kills: false, operation, root);
                 break;
@@ -45,7 +49,7 @@ internal static class DefinitionCollector
             case IInvocationOperation { Instance: { } } invocation
                 when IsAccumulating(invocation.TargetMethod.Name) && Collector(invocation) is { } collector:
                 // sb.Append(key), sb.Append("k=").Append(key), list.Add(key): the collector now holds the argument too.
-                Add(definitions, collector, invocation, kills: false, operation, root);
+                Add(definitions, collector, invocation, kills: false, operation, root, addsArguments: true);
                 break;
         }
     }
@@ -72,6 +76,14 @@ internal static class DefinitionCollector
 
         return Variable(receiver);
     }
+
+    /// <summary>The local or parameter whose element or indexed entry <paramref name="target"/> is (<c>d</c> in <c>d["Key"]</c>).</summary>
+    private static ISymbol? Element(IOperation target) => target switch
+    {
+        IPropertyReferenceOperation { Property.IsIndexer: true } indexer => Variable(indexer.Instance),
+        IArrayElementReferenceOperation element => Variable(element.ArrayReference),
+        _ => null,
+    };
 
     private static ISymbol? Variable(IOperation? target)
     {
@@ -112,7 +124,8 @@ internal static class DefinitionCollector
         }
     }
 
-    private static void Add(Dictionary<ISymbol, List<Definition>> definitions, ISymbol variable, IOperation value, bool kills, IOperation at, IOperation root)
+    private static void Add(
+        Dictionary<ISymbol, List<Definition>> definitions, ISymbol variable, IOperation value, bool kills, IOperation at, IOperation root, bool addsArguments = false)
     {
         if (!definitions.TryGetValue(variable, out var list))
         {
@@ -123,7 +136,7 @@ internal static class DefinitionCollector
         // Full spans: a use is compared by where its first token starts, which no trivia around the definition can
         // reach, and a full span needs no trivia widths worked out.
         var position = at is IBlockOperation or IExpressionStatementOperation ? at.Syntax.FullSpan.Start : at.Syntax.FullSpan.End;
-        list.Add(new Definition(position, value, kills, Scope(at, root)));
+        list.Add(new Definition(position, value, kills, Scope(at, root), addsArguments));
     }
 
     /// <summary>The code the assignment always runs in: up to the first branch, loop, handler or lambda around it.</summary>

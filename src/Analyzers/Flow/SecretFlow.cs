@@ -18,6 +18,10 @@ internal sealed class SecretFlow
 {
     private const int MaxChain = 24;
 
+    // OperationKind.CollectionExpression and OperationKind.Spread of Roslyn 4.9 and later, unnamed in 4.8.
+    private const OperationKind CollectionExpressionKind = (OperationKind)0x7f;
+    private const OperationKind SpreadKind = (OperationKind)0x80;
+
     private readonly SecretModel _model;
     private readonly BodyOperations _body;
     private readonly IParameterSymbol? _seed;
@@ -194,9 +198,10 @@ internal sealed class SecretFlow
                 VisitSlice(indexer.Instance, indexer, SliceOf(indexer.Argument, indexer.Instance), hits, chain);
                 break;
             default:
-                if (operation.Kind == OperationKind.None)
+                if (operation.Kind is OperationKind.None or CollectionExpressionKind or SpreadKind)
                 {
-                    // Roslyn 4.8 exposes collection expressions (and their spreads) only as untyped nodes.
+                    // The analyzer is built against Roslyn 4.8, which exposes collection expressions (and their
+                    // spreads) only as untyped nodes; the compilers that run it since 4.9 give them kinds of their own.
                     foreach (var child in operation.ChildOperations)
                     {
                         Visit(child, hits, chain + 1);
@@ -309,6 +314,10 @@ internal sealed class SecretFlow
                 {
                     // Only an assignment that always runs before the use clears it: one in an if-branch does not.
                     cleared |= alwaysRuns;
+                }
+                else if (definition.AddsArguments)
+                {
+                    VisitArguments(((IInvocationOperation)definition.Value).Arguments, found ??= new List<SecretHit>(), chain);
                 }
                 else
                 {

@@ -413,6 +413,35 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Collections_a_secret_is_added_to_carry_it()
+    {
+        string[] cases =
+        {
+            "var list = new List<string>(); list.Add(apiKey); Console.WriteLine(string.Join(\",\", {|PUX001:list|}));",
+            "var list = new List<string> { \"x\" }; list.Insert(0, apiKey); logger.LogInformation(\"{Keys}\", {|PUX001:list|});",
+            "var queue = new Queue<string>(); queue.Enqueue(apiKey); logger.LogInformation(\"{Keys}\", {|PUX001:queue|});",
+            "string[] arr = [apiKey, \"x\"]; Console.WriteLine(string.Join(\",\", {|PUX001:arr|}));",
+            "string[] arr = [.. new[] { apiKey }, \"x\"]; Console.WriteLine(string.Join(\",\", {|PUX001:arr|}));",
+            "var d = new Dictionary<string, object>(); d[\"Key\"] = apiKey; using var scope = logger.BeginScope({|PUX001:d|});",
+            "var values = new string[2]; values[0] = apiKey; logger.LogInformation(\"{Values}\", {|PUX001:values|});",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases)));
+    }
+
+    [Fact]
+    public async Task Collections_without_a_secret_added_are_not_reported()
+    {
+        string[] cases =
+        {
+            "var list = new List<string>(); list.Add(\"x\"); list.Add(apiKey.Length.ToString()); Console.WriteLine(string.Join(\",\", list));",
+            "string[] arr = [\"x\", apiKey[^4..]]; Console.WriteLine(string.Join(\",\", arr));",
+            "var d = new Dictionary<string, object>(); d[\"KeyEnd\"] = apiKey[^4..]; d[\"Length\"] = apiKey.Length; using var scope = logger.BeginScope(d);",
+            "var d = new Dictionary<string, object>(); var other = new Dictionary<string, object>(); d[\"Key\"] = apiKey; using var scope = logger.BeginScope(other);",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases)));
+    }
+
+    [Fact]
     public async Task Secrets_flow_into_lambdas_and_local_functions()
     {
         await Verify.VerifyAsync(InMethod("""
