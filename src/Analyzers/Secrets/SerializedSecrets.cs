@@ -93,16 +93,36 @@ internal static class SerializedSecrets
         return type;
     }
 
+    // JsonIgnoreCondition.Always, System.Text.Json's default when no Condition is given.
+    private const int AlwaysIgnored = 1;
+
     private static bool IsJsonIgnored(ISymbol member)
     {
         foreach (var attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass?.Name is "JsonIgnoreAttribute")
+            if (attribute.AttributeClass?.Name is "JsonIgnoreAttribute" && AlwaysIgnores(attribute))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// System.Text.Json writes a property ignored only WhenWritingNull or WhenWritingDefault whenever it has a value,
+    /// and one marked Never always; Newtonsoft's attribute has no condition.
+    /// </summary>
+    private static bool AlwaysIgnores(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Condition")
+            {
+                return argument.Value.Value is int condition && condition == AlwaysIgnored;
+            }
+        }
+
+        return true;
     }
 }

@@ -52,6 +52,31 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task JsonIgnore_hides_a_secret_only_when_it_always_ignores()
+    {
+        const string source = """
+            using System.Text.Json.Serialization;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class WhenNull { [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ApiKey { get; set; } }
+            public sealed class WhenDefault { [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public string? ApiKey { get; set; } }
+            public sealed class Never { [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? ApiKey { get; set; } }
+            public sealed class Always { [JsonIgnore(Condition = JsonIgnoreCondition.Always)] public string? ApiKey { get; set; } }
+            public sealed class Plain { [JsonIgnore] public string? ApiKey { get; set; } }
+
+            public sealed class ConnectionController : ControllerBase
+            {
+                public IActionResult A(WhenNull view) => Ok({|PUX004:view|});
+                public IActionResult B(WhenDefault view) => Ok({|PUX004:view|});
+                public IActionResult C(Never view) => Ok({|PUX004:view|});
+                public IActionResult D(Always view) => Ok(view);
+                public IActionResult E(Plain view) => Ok(view);
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Minimal_api_handlers_and_results_are_reported()
     {
         var source = $$"""
