@@ -21,7 +21,7 @@ internal sealed class SecretNameMatcher
     /// <summary>Words that describe something other than the secret itself, wherever they stand (<c>maskedApiKey</c>, <c>nextToken</c>).</summary>
     private static readonly string[] BuiltInVetoes =
     {
-        "mask", "masked", "masking", "hash", "hashed", "encrypted", "redacted", "last4", "last", "suffix", "next",
+        "mask", "masked", "masking", "hash", "hashed", "encrypted", "redacted", "last4", "last", "suffix", "ending", "tail", "next",
         "page", "hint", "placeholder", "label", "description", "question", "format", "pattern", "regex", "policy",
         "provider", "scheme", "sanitized", "safe", "fingerprint",
     };

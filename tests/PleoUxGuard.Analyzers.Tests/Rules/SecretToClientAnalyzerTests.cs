@@ -17,6 +17,7 @@ public sealed class SecretToClientAnalyzerTests
             public string CompanyId { get; set; } = "";
             [System.Text.Json.Serialization.JsonIgnore] public string ApiKey { get; set; } = "";
             public string KeyEnding { get; set; } = "";
+            public string ApiKeyEnding { get; set; } = "";
         }
 
         public sealed class Wrapper

@@ -275,6 +275,10 @@ public sealed class SecretToLogAnalyzerTests
             "string hashedPassword",
             "string maskedApiKey",
             "string apiKeyLast4",
+            "string apiKeyEnding",
+            "string keyEnding",
+            "string apiKeyTail",
+            "string tokenSuffix",
             "string nextToken",
             "string pageToken",
             "string tokenEndpoint",
@@ -437,6 +441,18 @@ public sealed class SecretToLogAnalyzerTests
             "string[] arr = [\"x\", apiKey[^4..]]; Console.WriteLine(string.Join(\",\", arr));",
             "var d = new Dictionary<string, object>(); d[\"KeyEnd\"] = apiKey[^4..]; d[\"Length\"] = apiKey.Length; using var scope = logger.BeginScope(d);",
             "var d = new Dictionary<string, object>(); var other = new Dictionary<string, object>(); d[\"Key\"] = apiKey; using var scope = logger.BeginScope(other);",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases)));
+    }
+
+    [Fact]
+    public async Task A_local_named_as_the_ending_of_a_key_holds_what_it_is_given()
+    {
+        string[] cases =
+        {
+            "var apiKeyTail = apiKey[^4..]; Console.WriteLine(apiKeyTail);",
+            "var apiKeyEnding = apiKey.Substring(apiKey.Length - 4); logger.LogInformation(\"{Ending}\", apiKeyEnding);",
+            "var apiKeyTail = apiKey; Console.WriteLine({|PUX001:apiKeyTail|});",
         };
         await Verify.VerifyAsync(InMethod(Blocks(cases)));
     }
