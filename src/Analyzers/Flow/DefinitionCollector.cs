@@ -46,6 +46,13 @@ internal static class DefinitionCollector
                 }
 
                 break;
+            case IDeclarationPatternOperation { DeclaredSymbol: { } declared } pattern when TestedValue(pattern) is { } tested:
+                // apiKey is string text, apiKey switch { var k => … }: the variable is the tested value.
+                Add(definitions, declared, tested, kills: true, operation, root);
+                break;
+            case IRecursivePatternOperation { DeclaredSymbol: { } declared } pattern when TestedValue(pattern) is { } tested:
+                Add(definitions, declared, tested, kills: true, operation, root);
+                break;
             case IInvocationOperation { Instance: { } } invocation
                 when IsAccumulating(invocation.TargetMethod.Name) && Collector(invocation) is { } collector:
                 // sb.Append(key), sb.Append("k=").Append(key), list.Add(key): the collector now holds the argument too.
@@ -57,7 +64,7 @@ internal static class DefinitionCollector
     /// <summary>Whether an operation of this kind can give a local or parameter a value (the kinds <see cref="Collect(IOperation, IOperation, Dictionary{ISymbol, List{Definition}})"/> reads).</summary>
     public static bool CanDefine(OperationKind kind) => kind is OperationKind.VariableDeclarator or OperationKind.SimpleAssignment
         or OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment
-        or OperationKind.Loop or OperationKind.Invocation;
+        or OperationKind.Loop or OperationKind.Invocation or OperationKind.DeclarationPattern or OperationKind.RecursivePattern;
 
     private static bool IsAccumulating(string name) =>
         name.StartsWith("Append", System.StringComparison.Ordinal)
@@ -75,6 +82,28 @@ internal static class DefinitionCollector
         }
 
         return Variable(receiver);
+    }
+
+    /// <summary>
+    /// The value a pattern tests: the left of <c>is</c>, the value switched on, or the member a property
+    /// subpattern reads (<c>ApiKey</c> in <c>options is { ApiKey: var key }</c>). Through <c>and</c> combinators.
+    /// </summary>
+    private static IOperation? TestedValue(IOperation pattern)
+    {
+        var parent = pattern.Parent;
+        while (parent is IBinaryPatternOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IIsPatternOperation test => test.Value,
+            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switched } => switched.Value,
+            IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switched } } => switched.Value,
+            IPropertySubpatternOperation subpattern => subpattern.Member,
+            _ => null,
+        };
     }
 
     /// <summary>The local or parameter whose element or indexed entry <paramref name="target"/> is (<c>d</c> in <c>d["Key"]</c>).</summary>

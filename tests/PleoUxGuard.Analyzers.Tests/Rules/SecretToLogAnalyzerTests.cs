@@ -458,6 +458,41 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_pattern_variable_holds_the_value_it_tested()
+    {
+        string[] cases =
+        {
+            "if (apiKey is { Length: > 3 } matched) logger.LogInformation(\"{S}\", {|PUX001:matched|});",
+            "if (apiKey is string text) logger.LogInformation(\"{S}\", {|PUX001:text|});",
+            "if (apiKey is not null and var found) logger.LogInformation(\"{S}\", {|PUX001:found|});",
+            "logger.LogInformation(\"{S}\", apiKey switch { { Length: > 10 } k => {|PUX001:k|}, _ => \"short\" });",
+            "switch (apiKey) { case { Length: > 0 } given: logger.LogInformation(\"{S}\", {|PUX001:given|}); break; }",
+            "if (configuration[\"Pleo:ApiKey\"] is { Length: > 0 } configured) logger.LogInformation(\"{S}\", {|PUX001:configured|});",
+            "if (options is { ApiKey: var value }) logger.LogInformation(\"{S}\", {|PUX001:value|});",
+        };
+        await Verify.VerifyAsync(InMethod(
+            Blocks(cases),
+            parameters: "ILogger logger, string apiKey, Microsoft.Extensions.Configuration.IConfiguration configuration, PleoOptions options",
+            members: "public sealed class PleoOptions { public string ApiKey { get; set; } = \"\"; public string CompanyId { get; set; } = \"\"; }"));
+    }
+
+    [Fact]
+    public async Task A_pattern_variable_over_something_else_is_not_a_secret()
+    {
+        string[] cases =
+        {
+            "if (apiKey[^4..] is { Length: > 3 } ending) logger.LogInformation(\"{S}\", ending);",
+            "if (options is { CompanyId: var value }) logger.LogInformation(\"{S}\", value);",
+            "if (apiKey.Length is > 3 and var length) logger.LogInformation(\"{S}\", length);",
+            "logger.LogInformation(\"{S}\", apiKey switch { { Length: > 10 } => \"long\", var other => other.Length.ToString() });",
+        };
+        await Verify.VerifyAsync(InMethod(
+            Blocks(cases),
+            parameters: "ILogger logger, string apiKey, PleoOptions options",
+            members: "public sealed class PleoOptions { public string ApiKey { get; set; } = \"\"; public string CompanyId { get; set; } = \"\"; }"));
+    }
+
+    [Fact]
     public async Task Secrets_flow_into_lambdas_and_local_functions()
     {
         await Verify.VerifyAsync(InMethod("""
