@@ -103,7 +103,8 @@ internal static class FlowTypes
         return false;
     }
 
-    private static bool IsDerivedFrom(ITypeSymbol type, string name, string containingNamespace)
+    /// <summary>The type or one of its base types has the name and namespace.</summary>
+    public static bool IsDerivedFrom(ITypeSymbol? type, string name, string containingNamespace)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {

@@ -6,12 +6,18 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>Library methods whose result is (a slice of) their text input: encoders, converters, LINQ over chars.</summary>
 internal static class TextTransforms
 {
-    /// <summary>Convert, Encoding, Uri escaping, WebUtility, HttpUtility, JsonSerializer, MemoryExtensions and LINQ copies keep the whole secret.</summary>
+    /// <summary>
+    /// Convert, Encoding, Uri escaping, WebUtility, HttpUtility, the web encoders (UrlEncoder, HtmlEncoder, WebEncoders,
+    /// Base64UrlTextEncoder), JsonSerializer, MemoryExtensions and LINQ copies keep the whole secret.
+    /// </summary>
     public static bool IsTransparent(IMethodSymbol method)
     {
         var type = method.ContainingType;
         return FlowTypes.IsNamed(type, "Convert", "System")
-            || IsEncoding(type)
+            || FlowTypes.IsDerivedFrom(type, "Encoding", "System.Text")
+            || FlowTypes.IsDerivedFrom(type, "TextEncoder", "System.Text.Encodings.Web")
+            || FlowTypes.IsNamed(type, "WebEncoders", "Microsoft.AspNetCore.WebUtilities")
+            || FlowTypes.IsNamed(type, "Base64UrlTextEncoder", "Microsoft.AspNetCore.Authentication")
             || (FlowTypes.IsNamed(type, "Uri", "System") && method.Name.EndsWith("DataString", System.StringComparison.Ordinal))
             || (FlowTypes.IsNamed(type, "Uri", "System") && method.Name == "EscapeUriString")
             || FlowTypes.IsNamed(type, "WebUtility", "System.Net")
@@ -97,17 +103,4 @@ internal static class TextTransforms
 
     private static int? Constant(IOperation operation) =>
         operation.ConstantValue is { HasValue: true, Value: int value } ? value : null;
-
-    private static bool IsEncoding(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (FlowTypes.IsNamed(current, "Encoding", "System.Text"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

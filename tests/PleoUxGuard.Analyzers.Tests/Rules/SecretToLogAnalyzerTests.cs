@@ -493,6 +493,22 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Encoders_carry_the_secret()
+    {
+        string[] cases =
+        {
+            "logger.LogInformation(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes({|PUX001:apiKey|})));",
+            "logger.LogInformation(Microsoft.AspNetCore.Authentication.Base64UrlTextEncoder.Encode(Encoding.UTF8.GetBytes({|PUX001:apiKey|})));",
+            "logger.LogInformation(System.Text.Encodings.Web.UrlEncoder.Default.Encode({|PUX001:apiKey|}));",
+            "logger.LogInformation(System.Text.Encodings.Web.HtmlEncoder.Default.Encode({|PUX001:apiKey|}));",
+            "logger.LogInformation(System.Text.Encodings.Web.JavaScriptEncoder.Default.Encode({|PUX001:apiKey|}));",
+            "logger.LogInformation(System.Net.WebUtility.UrlEncode({|PUX001:apiKey|}));",
+            "logger.LogInformation(\"{Length}\", Microsoft.AspNetCore.WebUtilities.WebEncoders.GetArraySizeRequiredToEncode(apiKey.Length));",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases)));
+    }
+
+    [Fact]
     public async Task Secrets_flow_into_lambdas_and_local_functions()
     {
         await Verify.VerifyAsync(InMethod("""
