@@ -4,15 +4,62 @@ using PleoUxGuard.Analyzers.Secrets;
 
 namespace PleoUxGuard.Analyzers.Flow;
 
-/// <summary><c>configuration["Pleo:ApiKey"]</c> reads a secret: the last segment of the key names it.</summary>
+/// <summary>
+/// <c>configuration["Pleo:ApiKey"]</c>, <c>GetValue&lt;string&gt;("Pleo:ApiKey")</c> and
+/// <c>GetSection("Pleo:ApiKey").Value</c> read a secret: the last segment of the key names it.
+/// </summary>
 internal static class ConfigurationKeys
 {
+    private const string Namespace = "Microsoft.Extensions.Configuration";
+
     /// <summary>The configuration key when the indexer reads a secret setting; otherwise null.</summary>
     public static string? IsSecretLookup(IPropertyReferenceOperation indexer, SecretNameMatcher names)
     {
-        if (indexer.Arguments.Length != 1
-            || indexer.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key }
-            || !IsConfiguration(indexer.Property.ContainingType))
+        if (indexer.Arguments.Length != 1 || !IsConfiguration(indexer.Property.ContainingType))
+        {
+            return null;
+        }
+
+        return SecretKey(indexer.Arguments[0].Value, names);
+    }
+
+    /// <summary>
+    /// The configuration key when the call reads a secret setting (<c>GetValue&lt;T&gt;</c>), or the section that
+    /// holds one (<c>GetSection</c>, <c>GetRequiredSection</c>, whose <c>Value</c> is the setting); otherwise null.
+    /// </summary>
+    public static string? IsSecretRead(IInvocationOperation invocation, SecretNameMatcher names)
+    {
+        // Asked of every call a secret's flow meets: the names rule out nearly all of them.
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("GetValue" or "GetSection" or "GetRequiredSection"))
+        {
+            return null;
+        }
+
+        var type = (method.ReducedFrom ?? method).ContainingType;
+        if (!IsConfiguration(type) && !FlowTypes.IsNamed(type, "ConfigurationBinder", Namespace) && !FlowTypes.IsNamed(type, "ConfigurationExtensions", Namespace))
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "key")
+            {
+                return SecretKey(argument.Value, names);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A section's <c>Value</c>: the setting the section holds (its <c>Key</c> and <c>Path</c> are only names).</summary>
+    public static bool IsSectionValue(IPropertyReferenceOperation property) =>
+        property.Property.Name == "Value" && IsConfiguration(property.Property.ContainingType);
+
+    private static string? SecretKey(IOperation keyArgument, SecretNameMatcher names)
+    {
+        if (keyArgument.ConstantValue is not { HasValue: true, Value: string key })
         {
             return null;
         }
@@ -26,6 +73,6 @@ internal static class ConfigurationKeys
 
     private static bool IsConfiguration(INamedTypeSymbol type) =>
         type.ContainingNamespace is { } ns
-        && FlowTypes.IsNamespace(ns, "Microsoft.Extensions.Configuration")
-        && type.Name is "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager";
+        && FlowTypes.IsNamespace(ns, Namespace)
+        && type.Name is "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "ConfigurationSection";
 }

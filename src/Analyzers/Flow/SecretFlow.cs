@@ -289,6 +289,19 @@ internal sealed class SecretFlow
             return;
         }
 
+        if (ConfigurationKeys.IsSectionValue(property))
+        {
+            // configuration.GetSection("Pleo:ApiKey").Value: the section of a secret key holds the secret.
+            var found = new List<SecretHit>();
+            Visit(property.Instance, found, chain + 1);
+            foreach (var hit in found)
+            {
+                Add(hits, hit.WithAt(property));
+            }
+
+            return;
+        }
+
         VisitMember(symbol, property, hits);
     }
 
@@ -357,6 +370,12 @@ internal sealed class SecretFlow
         if (method.MethodKind == MethodKind.Ordinary && _model.IsSecret(method))
         {
             Add(hits, new SecretHit(method, method.Name + "()", invocation, isPartial: false));
+            return;
+        }
+
+        if (ConfigurationKeys.IsSecretRead(invocation, _model.Names) is { } key)
+        {
+            Add(hits, new SecretHit(null, key, invocation, isPartial: false));
             return;
         }
 

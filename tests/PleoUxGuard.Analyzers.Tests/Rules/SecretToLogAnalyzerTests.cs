@@ -374,6 +374,18 @@ public sealed class SecretToLogAnalyzerTests
                 {
                     logger.LogInformation("{A}", {|PUX001:configuration["Pleo:ApiKey"]|});
                     logger.LogInformation("{A}", configuration["Pleo:BaseUrl"]);
+                    logger.LogInformation("{A}", {|PUX001:configuration.GetValue<string>("Pleo:ApiKey")|});
+                    logger.LogInformation("{A}", {|PUX001:configuration.GetValue<string>("Pleo__ApiKey", "none")|});
+                    logger.LogInformation("{A}", {|PUX001:ConfigurationBinder.GetValue<string>(configuration, key: "Pleo:ApiKey")|});
+                    logger.LogInformation("{A}", {|PUX001:configuration.GetSection("Pleo:ApiKey").Value|});
+                    logger.LogInformation("{A}", {|PUX001:configuration.GetRequiredSection("Pleo:ApiKey").Value|});
+                    var section = configuration.GetSection("Pleo:ApiKey");
+                    logger.LogInformation("{A}", {|PUX001:section.Value|});
+                    logger.LogInformation("{A}", configuration.GetValue<string>("Pleo:BaseUrl"));
+                    logger.LogInformation("{A}", configuration.GetValue<int>("Pleo:TokenLifetime"));
+                    logger.LogInformation("{A}", configuration.GetSection("Pleo:BaseUrl").Value);
+                    logger.LogInformation("{A}", configuration.GetSection("Pleo:ApiKey").Key);
+                    logger.LogInformation("{A}", configuration.GetSection("Pleo:ApiKey").Path);
                 }
             }
             """;
