@@ -22,7 +22,8 @@ internal sealed class IntegerOption : PleoOption
 
     public override object Parse(string raw, List<string> problems)
     {
-        if (!int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        // Read wider than the range, signed, so that -1 or a long run of digits is named as out of range: it is a whole number.
+        if (!long.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             problems.Add($"'{raw.Trim()}' is not a whole number; use a number from {Minimum} to {Maximum}");
             return DefaultValue;
@@ -34,6 +35,6 @@ internal sealed class IntegerOption : PleoOption
             return DefaultValue;
         }
 
-        return value;
+        return (int)value;
     }
 }
