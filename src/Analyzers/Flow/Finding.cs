@@ -15,7 +15,7 @@ internal readonly struct Finding
 
     public SecretHit Hit { get; }
 
-    /// <summary><c>LogInformation</c>, or through calls: <c>Audit → LogInformation</c>.</summary>
+    /// <summary><c>ILogger.LogInformation</c>, or through calls: <c>Audit → ILogger.LogInformation</c>.</summary>
     public string SinkName { get; }
 
     public SinkKind Kind { get; }

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Testing;
 using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
 using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux006>;
 
@@ -45,6 +46,40 @@ public sealed class SecretInUrlAnalyzerTests
             """;
         await Verify.VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task Messages_name_each_sink_with_its_type()
+    {
+        // A bare Add, Action or Redirect does not say which one: each is named with the type it is called on.
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.Extensions;
+            using Microsoft.AspNetCore.Mvc;
+
+            class ConnectionController : Controller
+            {
+                public IActionResult Save(string apiKey, HttpContext ctx)
+                {
+                    var query = new QueryBuilder { { "api_key", {|#0:apiKey|} } };
+                    var link = Url.Action("Done", new { key = {|#1:apiKey|} });
+                    ctx.Response.Redirect("/done?key=" + {|#2:apiKey|});
+                    var builder = new System.UriBuilder("https://api.example.test") { Query = "key=" + {|#3:apiKey|} };
+                    return Results.Redirect("/done?key=" + {|#4:apiKey|}) is null ? Ok() : NoContent();
+                }
+            }
+            """;
+        await Verify.VerifyAsync(
+            source,
+            null,
+            Placed(0, "QueryBuilder.Add"),
+            Placed(1, "IUrlHelper.Action"),
+            Placed(2, "HttpResponse.Redirect"),
+            Placed(3, "UriBuilder.Query"),
+            Placed(4, "Results.Redirect"));
+    }
+
+    private static DiagnosticResult Placed(int location, string sink) =>
+        new DiagnosticResult(Descriptors.SecretInUrl).WithLocation(location).WithArguments("apiKey", sink);
 
     [Fact]
     public async Task Headers_and_bodies_are_where_keys_belong()

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Testing;
 using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux007>;
 
 namespace PleoUxGuard.Analyzers.Tests.Rules;
@@ -17,15 +18,21 @@ public sealed class SecretToBrowserStorageAnalyzerTests
             {
                 async Task Save(HttpContext context, IJSRuntime js, string apiKey)
                 {
-                    context.Response.Cookies.Append("pleo_key", {|PUX007:apiKey|});
+                    context.Response.Cookies.Append("pleo_key", {|#0:apiKey|});
                     context.Response.Headers["X-Pleo-Key"] = {|PUX007:apiKey|};
                     context.Response.Headers.Append("X-Pleo-Key", {|PUX007:apiKey|});
-                    await js.InvokeVoidAsync("localStorage.setItem", "pleoKey", {|PUX007:apiKey|});
+                    await js.InvokeVoidAsync("localStorage.setItem", "pleoKey", {|#1:apiKey|});
                     await js.InvokeAsync<string>("sessionStorage.setItem", "pleoKey", {|PUX007:apiKey|});
                 }
             }
             """;
-        await Verify.VerifyAsync(source);
+
+        // Messages name each sink with the type it is called on (a bare Append does not say which one).
+        await Verify.VerifyAsync(
+            source,
+            null,
+            new DiagnosticResult(Descriptors.SecretToBrowserStorage).WithLocation(0).WithArguments("apiKey", "IResponseCookies.Append"),
+            new DiagnosticResult(Descriptors.SecretToBrowserStorage).WithLocation(1).WithArguments("apiKey", "IJSRuntime.InvokeVoidAsync"));
     }
 
     [Fact]

@@ -46,6 +46,26 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Messages_name_each_sink_with_its_type()
+    {
+        await Verify.VerifyAsync(
+            InMethod("""
+                logger.LogInformation("{Key}", {|#0:apiKey|});
+                logger.Log(LogLevel.Information, {|#1:apiKey|});
+                Console.WriteLine({|#2:apiKey|});
+                Console.Error.WriteLine({|#3:apiKey|});
+                """),
+            null,
+            Written(0, "ILogger.LogInformation"),
+            Written(1, "ILogger.Log"),
+            Written(2, "Console.WriteLine"),
+            Written(3, "Console.Error.WriteLine"));
+    }
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Written(int location, string sink) =>
+        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(location).WithArguments("apiKey", sink);
+
+    [Fact]
     public async Task LoggerMessage_Define_delegates_are_sinks()
     {
         await Verify.VerifyAsync(InMethod(
