@@ -91,7 +91,13 @@ public sealed class FixtureConformanceTests
         {
             Assert.All(result[id].Observations.Where(o => o.Outcome == Outcome.Fail), o => Assert.NotNull(o.Evidence));
         }
+
+        // A fault fails its check and the flow goes on judging the rest: a stopped flow would skip them unseen.
+        Assert.All(result.Flows, flow => Assert.True(flow.Status == FlowStatus.Completed || StoppingFaults.Contains(fault), $"{flow.Flow} stopped: {flow.StopReason}"));
     }
+
+    /// <summary>Faults after which a flow cannot go on (no key field to type into, no action to click, no warning to recover from).</summary>
+    private static readonly string[] StoppingFaults = [Fault.NoKeyLabel, Fault.NoUpdateAction, Fault.IgnoresRevocation, Fault.WarningWithoutReplace];
 
     [Fact]
     public async Task A_flow_that_cannot_type_the_key_says_why_it_stopped()

@@ -313,8 +313,10 @@ public sealed class FlowContext
         var textBefore = await AcrossNavigationAsync(() => Page.InnerTextAsync("body"));
         var clickedAt = DateTimeOffset.UtcNow;
 
-        // Not awaited here: a click that posts a form waits for the answer, which the slow flows hold back on purpose.
-        var click = button.ClickAsync();
+        // Not awaited here: a click that posts a form waits for the answer, which the slow flows hold back on purpose,
+        // for up to a step (waiting for Validation in progress) before Pleo answers; the click must outlast that wait
+        // and the answer, or a page that never shows progress would stop the flow with the click's own timeout.
+        var click = button.ClickAsync(new() { Timeout = Milliseconds(StepTimeout + ValidationTimeout) });
         return new Submission(key, clickedAt, textBefore, click);
     }
 
