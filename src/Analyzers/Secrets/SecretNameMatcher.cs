@@ -22,8 +22,8 @@ internal sealed class SecretNameMatcher
     private static readonly string[] BuiltInVetoes =
     {
         "mask", "masked", "masking", "hash", "hashed", "encrypted", "redacted", "last4", "last", "suffix", "ending", "tail", "next",
-        "page", "hint", "placeholder", "label", "description", "question", "format", "pattern", "regex", "policy",
-        "provider", "scheme", "sanitized", "safe", "fingerprint",
+        "page", "continuation", "cursor", "hint", "placeholder", "label", "description", "question", "format", "pattern",
+        "regex", "policy", "provider", "scheme", "sanitized", "safe", "fingerprint",
     };
 
     /// <summary>Head nouns that veto only after the secret words: <c>apiKeyId</c> is an id, <c>idToken</c> is a token.</summary>
@@ -36,6 +36,7 @@ internal sealed class SecretNameMatcher
         "required", "set", "configured", "missing", "exists", "present", "error", "errors", "message", "strength",
         "rule", "rules", "requirement", "requirements", "source", "location", "ref", "reference", "template", "route",
         "option", "options", "setting", "settings", "display", "preview", "changed", "updated", "rotated", "revoked",
+        "region",
     };
 
     private readonly ImmutableArray<string[]> _terms;

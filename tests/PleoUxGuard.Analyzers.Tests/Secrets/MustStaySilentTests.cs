@@ -33,6 +33,8 @@ public sealed class MustStaySilentTests
                 "void Endpoint(string tokenEndpoint, string tokenUrl) => logger.LogInformation(\"Token endpoint {Endpoint} {Url}\", tokenEndpoint, tokenUrl);",
                 "void Scopes(string tokenScopes, string tokenAudience, string tokenIssuer) => logger.LogInformation(\"{S} {A} {I}\", tokenScopes, tokenAudience, tokenIssuer);",
                 "void Paging(string nextToken, string pageToken, string nextPageToken) => logger.LogInformation(\"{A} {B} {C}\", nextToken, pageToken, nextPageToken);",
+                "void Cursor(string continuationToken, string cursorToken, string tokenCursor) => logger.LogInformation(\"{A} {B} {C}\", continuationToken, cursorToken, tokenCursor);",
+                "void Region(string secretsManagerRegion, string secretRegion) => logger.LogInformation(\"{A} {B}\", secretsManagerRegion, secretRegion);",
                 "void Lifetime(int tokenLifetime, TimeSpan tokenTtl) => logger.LogInformation(\"{L} {T}\", tokenLifetime, tokenTtl);",
                 "void Response(Microsoft.AspNetCore.Authentication.OAuth.OAuthTokenResponse response) => logger.LogInformation(\"Got {Type} expiring in {Expires}\", response.TokenType, response.ExpiresIn);",
                 "void Claim(string tokenClaim, string tokenStatus) => logger.LogInformation(\"{C} {S}\", tokenClaim, tokenStatus);",
