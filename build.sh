@@ -129,6 +129,6 @@ case "${1:-}" in
     dotnet run --project samples/ReferenceIntegration -c "$configuration" -- --demo "$@" ;;
   browser) ensure_browser; cli browser ;;
   *)
-    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;
 esac

@@ -10,6 +10,65 @@ internal static class CliProcess
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
+        using var process = Process.Start(StartInfo(args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>
+    /// Runs the CLI until it prints a line containing <paramref name="signalAfter"/>, then sends it SIGINT, as Ctrl+C
+    /// in a terminal does; returns its exit code, everything it printed, and how long it took to exit after the signal.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, TimeSpan ExitedAfter)> InterruptAsync(string signalAfter, params string[] args)
+    {
+        using var process = new Process { StartInfo = StartInfo(args) };
+        var output = new System.Text.StringBuilder();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        DataReceivedEventHandler collect = (_, line) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+            }
+
+            if (line.Data?.Contains(signalAfter, StringComparison.Ordinal) == true)
+            {
+                seen.TrySetResult();
+            }
+        };
+        process.OutputDataReceived += collect;
+        process.ErrorDataReceived += collect;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await seen.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            using (var kill = Process.Start("kill", ["-s", "INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            var signalled = Stopwatch.StartNew();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            lock (output)
+            {
+                return (process.ExitCode, output.ToString(), signalled.Elapsed);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string[] args)
+    {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var cli = Path.Combine(ProfileLoaderTests.RepositoryRoot(), "src", "ConformanceKit", "PleoUxGuard.ConformanceKit.Cli", "bin", configuration, "net10.0", "pleo-uxguard.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -21,10 +80,6 @@ internal static class CliProcess
             info.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        return info;
     }
 }

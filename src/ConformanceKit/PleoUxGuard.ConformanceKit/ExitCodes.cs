@@ -21,4 +21,7 @@ public static class ExitCodes
 
     /// <summary>The environment is not ready: browser, fake Pleo or the integration could not start.</summary>
     public const int EnvironmentError = 3;
+
+    /// <summary>Stopped by Ctrl+C or SIGTERM before it finished: no verdict and no report (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using PleoUxGuard.FakePleo;
 
 namespace PleoUxGuard.ConformanceKit.Cli.Commands;
@@ -62,12 +61,8 @@ internal static class FakePleoCommand
         await using (server)
         {
             var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var onCancel = cancellationToken.Register(() => stopped.TrySetResult());
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-            {
-                signal.Cancel = true;
-                stopped.TrySetResult();
-            });
+            using var interruption = new Interruption(cancellationToken);
+            using var onStop = interruption.Token.Register(() => stopped.TrySetResult());
 
             Console.WriteLine($"Fake Pleo listening on {server.BaseUrl}");
             Console.WriteLine($"Control token: {server.ControlToken}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PleoUxGuard.ConformanceKit.Findings;
 using PleoUxGuard.ConformanceKit.Reporting;
 using PleoUxGuard.ConformanceKit.Running;
 
@@ -79,7 +80,22 @@ internal static class RunCommand
             }
 
             Console.WriteLine($"pleo-uxguard run: {loaded.Name ?? Path.GetFileName(parseResult.GetValue(profile.Profile))}");
-            var result = await ConformanceRunner.RunAsync(loaded, options, cancellationToken);
+            using var interruption = new Interruption(cancellationToken);
+            RunResult result;
+            try
+            {
+                result = await ConformanceRunner.RunAsync(loaded, options, interruption.Token);
+            }
+            catch (OperationCanceledException) when (interruption.Requested)
+            {
+                return Interrupted();
+            }
+
+            if (interruption.Requested)
+            {
+                return Interrupted();
+            }
+
             if (expected is not null)
             {
                 result = result.WithBaseline(expected);
@@ -97,5 +113,11 @@ internal static class RunCommand
             return result.ExitCode;
         });
         return command;
+    }
+
+    private static int Interrupted()
+    {
+        Console.Error.WriteLine("pleo-uxguard run: interrupted; the integration and the browser were stopped, and no report was written.");
+        return ExitCodes.Interrupted;
     }
 }

@@ -146,17 +146,20 @@ public static class ConformanceRunner
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    return await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems, clock.Elapsed);
+                    return await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems, clock.Elapsed, cancellationToken);
                 }
                 finally
                 {
                     gate.Release();
                 }
             });
-            flows.AddRange(await Task.WhenAll(shared));
+            // Cancelled, the run stops waiting at once: the integration and the browser are disposed on the way out,
+            // and the flows still running end on their closed browser contexts.
+            flows.AddRange(await Task.WhenAll(shared).WaitAsync(cancellationToken));
             foreach (var flow in selected.Where(flow => flow.NeedsPleoToItself))
             {
-                flows.Add(await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems, clock.Elapsed));
+                cancellationToken.ThrowIfCancellationRequested();
+                flows.Add(await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems, clock.Elapsed, cancellationToken).WaitAsync(cancellationToken));
             }
 
             flows.Sort((a, b) => selected.ToList().FindIndex(f => f.Id == a.Flow).CompareTo(selected.ToList().FindIndex(f => f.Id == b.Flow)));
@@ -198,7 +201,8 @@ public static class ConformanceRunner
         Uri baseUrl,
         RunOptions options,
         List<RunProblem> problems,
-        TimeSpan startedAfter)
+        TimeSpan startedAfter,
+        CancellationToken cancellationToken)
     {
         options.Progress?.Invoke($"  ▶ {flow.Id}: {flow.Title}");
         var contextOptions = new BrowserNewContextOptions
@@ -213,6 +217,10 @@ public static class ConformanceRunner
         }
 
         await using var browserContext = await environment.Browser.NewContextAsync(contextOptions);
+
+        // A cancelled run (Ctrl+C) ends the flow where it stands: its next browser call fails, and everything it
+        // started is disposed in order. The flow's result is not reported: the caller knows the run was cancelled.
+        using var abort = cancellationToken.Register(() => _ = browserContext.CloseAsync());
         browserContext.SetDefaultTimeout((float)TimeSpan.FromSeconds(profile.Timeouts.StepSeconds).TotalMilliseconds);
         var tracing = options.OutputDirectory is not null && options.Trace != TraceMode.Off;
         if (tracing)

@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+
+namespace PleoUxGuard.ConformanceKit.Cli;
+
+/// <summary>
+/// Ctrl+C (SIGINT) and SIGTERM as one cancellation token. The command line library's own token was not cancelled
+/// by Ctrl+C, so the fake Pleo kept serving and a run went on starting flows until its browser died. Each signal is
+/// taken over (not passed on to the runtime's default, which ends the process at once), so what was started is
+/// stopped and disposed in order.
+/// </summary>
+internal sealed class Interruption : IDisposable
+{
+    private readonly CancellationTokenSource _source;
+    private readonly PosixSignalRegistration _interrupt;
+    private readonly PosixSignalRegistration _terminate;
+
+    public Interruption(CancellationToken outer)
+    {
+        _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+    }
+
+    public CancellationToken Token => _source.Token;
+
+    /// <summary>Whether a signal (or the caller's token) asked to stop.</summary>
+    public bool Requested => _source.IsCancellationRequested;
+
+    public void Dispose()
+    {
+        _interrupt.Dispose();
+        _terminate.Dispose();
+        _source.Dispose();
+    }
+
+    private void Cancel(PosixSignalContext signal)
+    {
+        signal.Cancel = true;
+        _source.Cancel();
+    }
+}
