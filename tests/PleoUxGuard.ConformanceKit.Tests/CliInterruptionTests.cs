@@ -42,4 +42,20 @@ public sealed class CliInterruptionTests
             Directory.Delete(output, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Ctrl_c_during_doctor_stops_it_at_once()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no POSIX signals to send
+        }
+
+        var profile = Path.Combine(ProfileLoaderTests.RepositoryRoot(), "samples", "ReferenceIntegration", "conformance-profile.json");
+        var (exitCode, printed, exitedAfter) = await CliProcess.InterruptAsync("Integration answering at", "doctor", "--profile", profile);
+
+        Assert.Equal(ExitCodes.Interrupted, exitCode);
+        Assert.Contains("pleo-uxguard doctor: interrupted;", printed, StringComparison.Ordinal);
+        Assert.True(exitedAfter < TimeSpan.FromSeconds(15), $"exited {exitedAfter.TotalSeconds:0.0} s after the signal");
+    }
 }

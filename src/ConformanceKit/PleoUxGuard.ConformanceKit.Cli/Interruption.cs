@@ -26,6 +26,13 @@ internal sealed class Interruption : IDisposable
     /// <summary>Whether a signal (or the caller's token) asked to stop.</summary>
     public bool Requested => _source.IsCancellationRequested;
 
+    /// <summary>Says that <paramref name="command"/> was interrupted, in one line; returns its exit code.</summary>
+    public static int Report(string command)
+    {
+        Console.Error.WriteLine($"pleo-uxguard {command}: interrupted; the integration and the browser were stopped, and no report was written.");
+        return ExitCodes.Interrupted;
+    }
+
     public void Dispose()
     {
         _interrupt.Dispose();

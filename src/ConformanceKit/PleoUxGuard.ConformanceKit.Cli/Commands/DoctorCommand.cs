@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PleoUxGuard.ConformanceKit.Findings;
+using PleoUxGuard.ConformanceKit.Flows;
 using PleoUxGuard.ConformanceKit.Running;
 
 namespace PleoUxGuard.ConformanceKit.Cli.Commands;
@@ -19,16 +20,32 @@ internal static class DoctorCommand
                 return ExitCodes.ProfileError;
             }
 
-            var (result, doctor) = await ConformanceRunner.DoctorAsync(
-                loaded,
-                new RunOptions
-                {
-                    BrowserPath = parseResult.GetValue(profile.Browser),
-                    PleoPort = parseResult.GetValue(profile.PleoPort),
-                    Headed = parseResult.GetValue(profile.Headed),
-                    Progress = Console.WriteLine,
-                },
-                cancellationToken);
+            using var interruption = new Interruption(cancellationToken);
+            RunResult result;
+            DoctorFlow doctor;
+            try
+            {
+                (result, doctor) = await ConformanceRunner.DoctorAsync(
+                    loaded,
+                    new RunOptions
+                    {
+                        BrowserPath = parseResult.GetValue(profile.Browser),
+                        PleoPort = parseResult.GetValue(profile.PleoPort),
+                        Headed = parseResult.GetValue(profile.Headed),
+                        Progress = Console.WriteLine,
+                    },
+                    interruption.Token);
+            }
+            catch (OperationCanceledException) when (interruption.Requested)
+            {
+                return Interruption.Report("doctor");
+            }
+
+            if (interruption.Requested)
+            {
+                return Interruption.Report("doctor");
+            }
+
             foreach (var line in doctor.Lines)
             {
                 Console.WriteLine("  " + line);

@@ -88,12 +88,12 @@ internal static class RunCommand
             }
             catch (OperationCanceledException) when (interruption.Requested)
             {
-                return Interrupted();
+                return Interruption.Report("run");
             }
 
             if (interruption.Requested)
             {
-                return Interrupted();
+                return Interruption.Report("run");
             }
 
             if (expected is not null)
@@ -115,9 +115,4 @@ internal static class RunCommand
         return command;
     }
 
-    private static int Interrupted()
-    {
-        Console.Error.WriteLine("pleo-uxguard run: interrupted; the integration and the browser were stopped, and no report was written.");
-        return ExitCodes.Interrupted;
-    }
 }
