@@ -71,12 +71,18 @@ public sealed class SecretInToStringCodeFix : SecretCodeFixProvider
         var secrets = SecretModel.For(compilation, document.Project.AnalyzerOptions, record.SyntaxTree);
         var method = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(PrintMembers(type, secrets, out var needsMask))!
             .WithAdditionalAnnotations(Formatter.Annotation);
-        var withBody = record.SemicolonToken.IsKind(SyntaxKind.SemicolonToken)
-            ? record.WithSemicolonToken(default)
-                .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken))
-                .WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
+        // Only what the fix writes is formatted (the method and new braces); the record's other members and trivia stay as written.
+        var semicolon = record.SemicolonToken;
+        var beforeSemicolon = semicolon.GetPreviousToken();
+        var withBody = semicolon.IsKind(SyntaxKind.SemicolonToken)
+            ? record.ReplaceToken(beforeSemicolon, beforeSemicolon.WithTrailingTrivia(default(SyntaxTriviaList)))
+                .WithSemicolonToken(default)
+                .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithAdditionalAnnotations(Formatter.Annotation))
+                .WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken)
+                    .WithTrailingTrivia(semicolon.LeadingTrivia.AddRange(semicolon.TrailingTrivia))
+                    .WithAdditionalAnnotations(Formatter.Annotation))
             : record;
-        var newRecord = withBody.AddMembers(method).WithAdditionalAnnotations(Formatter.Annotation);
+        var newRecord = withBody.AddMembers(method);
         var newRoot = root.ReplaceNode(record, newRecord);
         var formatted = await Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return (formatted, needsMask);

@@ -12,7 +12,7 @@ namespace PleoUxGuard.CodeFixes.Secrets;
 /// <summary>
 /// The shape of the secret fixes: each offers some actions (by equivalence key) and applies one to one
 /// diagnostic of a document. Fix All applies them document by document, last diagnostic first, then adds
-/// the SecretMask helper once per project when any applied fix needs it.
+/// the SecretMask helper once per project (to the first document that needs it) when any applied fix needs it.
 /// </summary>
 public abstract class SecretCodeFixProvider : CodeFixProvider
 {
@@ -58,7 +58,7 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
 
     internal async Task<Solution> FixAsync(Document document, IEnumerable<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
     {
-        var needsMask = false;
+        var needsMask = new HashSet<DocumentId>();
         var solution = document.Project.Solution;
         var documentId = document.Id;
         foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
@@ -68,11 +68,19 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
             if (applied is { } result)
             {
                 solution = result.Document.Project.Solution;
-                needsMask |= result.NeedsMask;
+                if (result.NeedsMask)
+                {
+                    needsMask.Add(result.Document.Id);
+                }
             }
         }
 
-        return needsMask ? await SecretMaskHelper.EnsureAsync(solution, document.Project.Id, cancellationToken).ConfigureAwait(false) : solution;
+        foreach (var masked in needsMask)
+        {
+            solution = await SecretMaskHelper.EnsureAsync(solution, masked, cancellationToken).ConfigureAwait(false);
+        }
+
+        return solution;
     }
 
     private sealed class SecretFixAllProvider : FixAllProvider

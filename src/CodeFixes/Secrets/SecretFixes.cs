@@ -24,6 +24,12 @@ internal static class SecretFixes
             return null;
         }
 
+        // `settings?.ApiKey` reports `.ApiKey`, which means nothing on its own: mask the whole access.
+        while (expression.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == expression)
+        {
+            expression = access;
+        }
+
         var secret = expression switch
         {
             ElementAccessExpressionSyntax access => access.Expression,

@@ -1,33 +1,48 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace PleoUxGuard.CodeFixes.Secrets;
 
 /// <summary>
-/// The one small helper the masking fixes call, <c>SecretMask.LastFour(key)</c> → <c>••••abcd</c>, added to
-/// the project as SecretMask.cs the first time a fix needs it.
+/// The one small helper the masking fixes call, <c>SecretMask.LastFour(key)</c> → <c>••••abcd</c>, written at the
+/// end of the first fixed document of a project that does not have it yet.
 /// </summary>
+/// <remarks>
+/// The helper is never a new document: dotnet format (MSBuildWorkspace) adds a new document to the project
+/// file as a Compile item, which SDK-style projects already include, so the build fails with NETSDK1022.
+/// </remarks>
 internal static class SecretMaskHelper
 {
     public const string TypeName = "SecretMask";
-    public const string FileName = "SecretMask.cs";
 
+    /// <summary>The helper as C# 7.3 (no nullable annotations, no recursive or relational patterns): netstandard2.0 libraries often stay there.</summary>
     public const string Source = """
-        #nullable enable
-
         /// <summary>Shows a secret the way Pleo allows: at most its last four characters (••••abcd).</summary>
         internal static class SecretMask
         {
             /// <summary>"••••" and the last four characters; only "••••" for values too short to hide the rest.</summary>
-            public static string LastFour(string? secret) =>
-                secret is { Length: >= 8 } ? "••••" + secret.Substring(secret.Length - 4) : "••••";
+            public static string LastFour(string secret)
+            {
+                return secret != null && secret.Length >= 8 ? "••••" + secret.Substring(secret.Length - 4) : "••••";
+            }
         }
 
         """;
+
+    /// <summary>
+    /// The helper for a document of this language version: from C# 8 its parameter is nullable, so callers with a
+    /// nullable key get no warning. The helper is the last thing in its file, so the directive needs no restore.
+    /// </summary>
+    public static string SourceFor(LanguageVersion version) =>
+        version >= LanguageVersion.CSharp8
+            ? "#nullable enable\n\n" + Source.Replace("LastFour(string secret)", "LastFour(string? secret)")
+            : Source;
 
     /// <summary><c>SecretMask.LastFour(expression)</c>.</summary>
     public static ExpressionSyntax Call(ExpressionSyntax expression) =>
@@ -39,21 +54,66 @@ internal static class SecretMaskHelper
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(expression.WithoutTrivia()))))
             .WithTriviaFrom(expression);
 
-    /// <summary>Adds SecretMask.cs to the project unless the compilation already has the helper.</summary>
-    public static async Task<Solution> EnsureAsync(Solution solution, ProjectId projectId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the document's <c>SecretMask</c> calls bind: to the project's helper (with a using for its namespace
+    /// when it has one), or to one written at the end of this document when the project has none.
+    /// </summary>
+    public static async Task<Solution> EnsureAsync(Solution solution, DocumentId documentId, CancellationToken cancellationToken)
     {
-        var project = solution.GetProject(projectId);
-        if (project is null)
+        var document = solution.GetDocument(documentId);
+        if (document is null
+            || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root
+            || await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } compilation)
         {
             return solution;
         }
 
-        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-        if (compilation?.GetTypeByMetadataName(TypeName) is not null)
+        var helper = compilation.GetSymbolsWithName(TypeName, SymbolFilter.Type, cancellationToken)
+            .OfType<INamedTypeSymbol>()
+            .Where(type => type.ContainingType is null && !type.GetMembers("LastFour").IsEmpty)
+            .OrderBy(type => type.ToDisplayString(), System.StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (helper is null)
+        {
+            return document.WithSyntaxRoot(WithHelper(root)).Project.Solution;
+        }
+
+        if (helper.ContainingNamespace.IsGlobalNamespace)
         {
             return solution;
         }
 
-        return project.AddDocument(FileName, SourceText.From(Source, System.Text.Encoding.UTF8)).Project.Solution;
+        // A helper in a namespace (written into a file-scoped namespace): name it in full, then let the
+        // simplifier shorten the name and add the using where that is needed.
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var unbound = root.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(name => name.Identifier.ValueText == TypeName && name.Parent is MemberAccessExpressionSyntax access && access.Expression == name
+                && model?.GetSymbolInfo(name, cancellationToken).Symbol is null)
+            .ToList();
+        if (unbound.Count == 0)
+        {
+            return solution;
+        }
+
+        var qualified = SyntaxFactory.ParseTypeName(helper.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        var withNames = document.WithSyntaxRoot(root.ReplaceNodes(unbound, (original, _) => qualified.WithTriviaFrom(original)));
+        var imported = await ImportAdder.AddImportsAsync(withNames, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (await Simplifier.ReduceAsync(imported, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false)).Project.Solution;
+    }
+
+    /// <summary>The root with the helper as its last type: in the file-scoped namespace if there is one (nothing may follow it), else after everything.</summary>
+    private static CompilationUnitSyntax WithHelper(CompilationUnitSyntax root)
+    {
+        var version = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.CSharp7_3;
+        var helper = SyntaxFactory.ParseCompilationUnit(SourceFor(version)).Members.Single();
+
+        // One blank line between the file's last line and the helper, however many line breaks end the file.
+        var text = root.ToFullString().Replace("\r", string.Empty).TrimEnd(' ', '\t');
+        var breaks = text.EndsWith("\n\n", System.StringComparison.Ordinal) ? 0 : text.EndsWith("\n", System.StringComparison.Ordinal) ? 1 : 2;
+        helper = helper.WithLeadingTrivia(helper.GetLeadingTrivia().InsertRange(0, Enumerable.Repeat(SyntaxFactory.EndOfLine("\n"), breaks)));
+        return root.Members.OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } fileScoped
+            ? root.ReplaceNode(fileScoped, fileScoped.AddMembers(helper))
+            : root.AddMembers(helper);
     }
 }

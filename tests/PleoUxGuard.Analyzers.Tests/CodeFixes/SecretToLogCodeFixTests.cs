@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using PleoUxGuard.Analyzers.Rules;
@@ -30,9 +31,93 @@ public sealed class SecretToLogCodeFixTests
             test.TestState.Sources.Add(("/0/SecretMask.cs", Helper));
         }
 
+        else
+        {
+            fixedSource = WithHelper(fixedSource);
+        }
+
         test.FixedState.Sources.Add(fixedSource);
-        test.FixedState.Sources.Add(("/0/SecretMask.cs", Helper));
+        if (helperExists)
+        {
+            test.FixedState.Sources.Add(("/0/SecretMask.cs", Helper));
+        }
+
         await test.RunAsync();
+    }
+
+    /// <summary>The fixed document with the helper the fix writes at its end (the tests' language version is past C# 8).</summary>
+    internal static string WithHelper(string fixedSource, LanguageVersion version = LanguageVersion.Latest) =>
+        fixedSource + "\n\n" + SecretMaskHelper.SourceFor(version);
+
+    /// <summary>Masking in two documents, one fix in each: Fix All in document has nothing to batch, so it is not checked.</summary>
+    private static Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToLogCodeFix>.Test TwoDocumentMaskTest() => new()
+    {
+        CodeActionEquivalenceKey = SecretFixes.MaskKey,
+        NumberOfFixAllIterations = 1,
+        NumberOfFixAllInProjectIterations = 1,
+        NumberOfIncrementalIterations = 2,
+        CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
+    };
+
+    [Fact]
+    public async Task Fix_All_writes_the_helper_once_into_the_first_document_and_adds_no_document()
+    {
+        // dotnet format writes an added document into the project file as a Compile item (NETSDK1022 in SDK-style
+        // projects), so the helper must go into a document that already exists.
+        var test = TwoDocumentMaskTest();
+        test.TestState.Sources.Add(("/0/A.cs", InMethod("""logger.LogInformation("Key {Key}", {|PUX001:apiKey|});""")));
+        test.TestState.Sources.Add(("/0/B.cs", "namespace Other;\n" + InMethod("""Console.WriteLine({|PUX001:apiKey|});""").Replace("class Connector", "class Second")));
+        test.FixedState.Sources.Add(("/0/A.cs", WithHelper(InMethod("""logger.LogInformation("Key {Key}", SecretMask.LastFour(apiKey));"""))));
+        test.FixedState.Sources.Add(("/0/B.cs", "namespace Other;\n" + InMethod("""Console.WriteLine(SecretMask.LastFour(apiKey));""").Replace("class Connector", "class Second")));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_helper_in_a_file_scoped_namespace_is_written_there_and_imported_elsewhere()
+    {
+        var test = TwoDocumentMaskTest();
+        test.TestState.Sources.Add(("/0/A.cs", InMethod("""logger.LogInformation("Key {Key}", {|PUX001:apiKey|});""").Replace("class Connector", "namespace Acme.Connect;\n\nclass Connector")));
+        test.TestState.Sources.Add(("/0/B.cs", InMethod("""Console.WriteLine({|PUX001:apiKey|});""").Replace("class Connector", "class Second")));
+        test.FixedState.Sources.Add(("/0/A.cs", WithHelper(InMethod("""logger.LogInformation("Key {Key}", SecretMask.LastFour(apiKey));""").Replace("class Connector", "namespace Acme.Connect;\n\nclass Connector"))));
+        test.FixedState.Sources.Add(("/0/B.cs", InMethod("""Console.WriteLine(SecretMask.LastFour(apiKey));""").Replace("using System.Threading.Tasks;", "using System.Threading.Tasks;\nusing Acme.Connect;").Replace("class Connector", "class Second")));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_helper_compiles_at_CSharp_7_3()
+    {
+        // netstandard2.0 libraries often stay at C# 7.3: no nullable annotations, no relational patterns.
+        var test = new Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToLogCodeFix>.Test
+        {
+            TestCode = Classic("""Console.WriteLine("key=" + {|PUX001:apiKey|});"""),
+            FixedCode = WithHelper(Classic("""Console.WriteLine("key=" + SecretMask.LastFour(apiKey));"""), LanguageVersion.CSharp7_3),
+            CodeActionEquivalenceKey = SecretFixes.MaskKey,
+        };
+        test.SolutionTransforms.Add((solution, projectId) =>
+            solution.WithProjectParseOptions(projectId, ((CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!).WithLanguageVersion(LanguageVersion.CSharp7_3)));
+        await test.RunAsync();
+    }
+
+    private static string Classic(string statement) => $$"""
+        using System;
+
+        class Connector
+        {
+            void Connect(string apiKey)
+            {
+                {{statement}}
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Masking_a_null_conditional_read_wraps_the_whole_access()
+    {
+        const string settings = "class Settings { public string ApiKey { get; set; } = \"\"; public Settings? Inner { get; set; } }";
+        await VerifyMaskAsync<SecretLeakAnalyzer, SecretToLogCodeFix>(
+            InMethod("""logger.LogInformation("Settings key {Key}", settings?{|PUX001:.ApiKey|}); logger.LogInformation("Inner {Key}", settings?.Inner?{|PUX001:.ApiKey|});""", "ILogger logger, Settings? settings") + "\n" + settings,
+            InMethod("""logger.LogInformation("Settings key {Key}", SecretMask.LastFour(settings?.ApiKey)); logger.LogInformation("Inner {Key}", SecretMask.LastFour(settings?.Inner?.ApiKey));""", "ILogger logger, Settings? settings") + "\n" + settings,
+            iterations: 2);
     }
 
     [Fact]
