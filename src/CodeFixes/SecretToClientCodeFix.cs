@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using PleoUxGuard.Analyzers;
 using PleoUxGuard.Analyzers.Analysis;
+using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.CodeFixes.Secrets;
 
 namespace PleoUxGuard.CodeFixes;
@@ -70,15 +72,30 @@ public sealed class SecretToClientCodeFix : SecretCodeFixProvider
             return null;
         }
 
+        // Fix All meets a member once per endpoint returning it; the first visit ignored it already.
+        if (SerializedSecrets.IsJsonIgnored(member))
+        {
+            return null;
+        }
+
+        if (member.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.Name == "JsonIgnoreAttribute")?.ApplicationSyntaxReference is { } existing
+            && await existing.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is AttributeSyntax conditional
+            && conditional.SyntaxTree == declaration.SyntaxTree)
+        {
+            // A second [JsonIgnore] would be CS0579: drop the condition, so the existing one always ignores.
+            var newDocumentRoot = targetRoot.ReplaceNode(conditional, conditional.WithArgumentList(null).WithTriviaFrom(conditional));
+            return (target.WithSyntaxRoot(newDocumentRoot), false);
+        }
+
         var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
             SyntaxFactory.Attribute(SyntaxFactory.ParseName("System.Text.Json.Serialization.JsonIgnore").WithAdditionalAnnotations(Simplifier.Annotation))));
         SyntaxNode? updated = declaration switch
         {
-            PropertyDeclarationSyntax property => property.AddAttributeLists(attribute.WithTrailingTrivia(SyntaxFactory.Space)),
+            PropertyDeclarationSyntax property => WithAttributeOnItsOwnLine(property, attribute, targetRoot),
             ParameterSyntax parameter => parameter.AddAttributeLists(attribute
                 .WithTarget(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.PropertyKeyword)))
                 .WithTrailingTrivia(SyntaxFactory.Space)),
-            VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } => field.AddAttributeLists(attribute.WithTrailingTrivia(SyntaxFactory.Space)),
+            VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } => WithAttributeOnItsOwnLine(field, attribute, targetRoot),
             _ => null,
         };
         if (updated is null)
@@ -90,5 +107,25 @@ public sealed class SecretToClientCodeFix : SecretCodeFixProvider
         var newDocument = target.WithSyntaxRoot(targetRoot.ReplaceNode(replaced, updated));
         newDocument = await Simplifier.ReduceAsync(newDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return (newDocument, false);
+    }
+
+    /// <summary>
+    /// The member with the attribute on a line of its own after its other attributes: the doc comment and blank
+    /// lines before the member stay first (an attribute above a doc comment is CS1587), its indentation is kept.
+    /// </summary>
+    private static MemberDeclarationSyntax WithAttributeOnItsOwnLine(MemberDeclarationSyntax member, AttributeListSyntax attribute, SyntaxNode root)
+    {
+        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        var lineBreak = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.EndOfLine("\n");
+        var leading = member.GetLeadingTrivia();
+        var indentation = leading.Reverse().TakeWhile(trivia => trivia.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse();
+        var line = attribute.WithTrailingTrivia(lineBreak);
+        if (member.AttributeLists.Count > 0)
+        {
+            return member.AddAttributeLists(line.WithLeadingTrivia(indentation));
+        }
+
+        var bare = member.WithLeadingTrivia(indentation);
+        return bare.WithAttributeLists(bare.AttributeLists.Add(line.WithLeadingTrivia(leading)));
     }
 }

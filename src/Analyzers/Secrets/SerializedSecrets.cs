@@ -96,7 +96,7 @@ internal static class SerializedSecrets
     // JsonIgnoreCondition.Always, System.Text.Json's default when no Condition is given.
     private const int AlwaysIgnored = 1;
 
-    private static bool IsJsonIgnored(ISymbol member)
+    internal static bool IsJsonIgnored(ISymbol member)
     {
         foreach (var attribute in member.GetAttributes())
         {

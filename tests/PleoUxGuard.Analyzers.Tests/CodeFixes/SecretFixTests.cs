@@ -163,4 +163,88 @@ public sealed class SecretFixTests
             """;
         await Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToClientCodeFix>.VerifyAsync(source, fixedSource, SecretToClientCodeFix.JsonIgnoreKey);
     }
+
+    [Fact]
+    public async Task PUX004_adds_JsonIgnore_once_per_member_after_its_doc_comment_and_drops_a_condition()
+    {
+        // Three endpoints return one model: Fix All must not write [JsonIgnore] three times (CS0579), nor a second
+        // one beside a conditional one, nor above the doc comment (CS1587).
+        const string source = """
+            using System.Text.Json.Serialization;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ConnectionView
+            {
+                public string CompanyId { get; set; } = "";
+
+                /// <summary>The key.</summary>
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class SecretView
+            {
+                [JsonPropertyName("secret")]
+                public string ClientSecret { get; set; } = "";
+            }
+
+            public sealed class PasswordView
+            {
+                [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+                public string? Password { get; set; }
+            }
+
+            public sealed class ConnectionController : ControllerBase
+            {
+                public IActionResult First(ConnectionView view) => Ok({|PUX004:view|});
+                public IActionResult Second(ConnectionView view) => Ok({|PUX004:view|});
+                public IActionResult Third(ConnectionView view) => Ok({|PUX004:view|});
+                public IActionResult Secret(SecretView view) => Ok({|PUX004:view|});
+                public IActionResult Password(PasswordView view) => Ok({|PUX004:view|});
+            }
+            """;
+        const string fixedSource = """
+            using System.Text.Json.Serialization;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ConnectionView
+            {
+                public string CompanyId { get; set; } = "";
+
+                /// <summary>The key.</summary>
+                [JsonIgnore]
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class SecretView
+            {
+                [JsonPropertyName("secret")]
+                [JsonIgnore]
+                public string ClientSecret { get; set; } = "";
+            }
+
+            public sealed class PasswordView
+            {
+                [JsonIgnore]
+                public string? Password { get; set; }
+            }
+
+            public sealed class ConnectionController : ControllerBase
+            {
+                public IActionResult First(ConnectionView view) => Ok(view);
+                public IActionResult Second(ConnectionView view) => Ok(view);
+                public IActionResult Third(ConnectionView view) => Ok(view);
+                public IActionResult Secret(SecretView view) => Ok(view);
+                public IActionResult Password(PasswordView view) => Ok(view);
+            }
+            """;
+        var test = new Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToClientCodeFix>.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SecretToClientCodeFix.JsonIgnoreKey,
+            NumberOfIncrementalIterations = 3,
+            NumberOfFixAllIterations = 1,
+        };
+        await test.RunAsync();
+    }
 }
