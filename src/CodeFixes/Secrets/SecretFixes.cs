@@ -15,6 +15,7 @@ internal static class SecretFixes
     public const string RemoveTitle = "Remove the secret from the message";
 
     private static readonly Regex Placeholder = new(@"(?<!\{)\{(?!\{)[^{}]*\}", RegexOptions.CultureInvariant);
+    private static readonly Regex NumberedHole = new(@"^\{\s*([0-9]{1,6})\s*[,:}]", RegexOptions.CultureInvariant);
 
     /// <summary>The expression a mask replaces, and the secret it masks: a slice (<c>key[..8]</c>) is replaced by the masked whole key.</summary>
     public static (ExpressionSyntax Replaced, ExpressionSyntax Secret)? MaskTarget(SyntaxNode node, SemanticModel model)
@@ -84,14 +85,43 @@ internal static class SecretFixes
         }
 
         var template = (LiteralExpressionSyntax)arguments[templateIndex].Expression;
-        var text = template.Token.ValueText;
+        // The holes are edited in the literal as written, so a verbatim or raw template stays one (its value would
+        // come back as an ordinary string with every backslash doubled).
+        var text = template.Token.Text;
         var placeholders = Placeholder.Matches(text).Cast<Match>().ToList();
         if (position >= placeholders.Count)
         {
             return null;
         }
 
-        var hole = placeholders[position];
+        // A composite format ("{0} then {1}") names its arguments by number: remove every hole of this one and
+        // renumber the later ones. Named templates (logging) take their arguments in order of the holes.
+        var composite = placeholders.All(placeholder => NumberedHole.IsMatch(placeholder.Value));
+        var newText = text;
+        for (var index = placeholders.Count - 1; index >= 0; index--)
+        {
+            var hole = placeholders[index];
+            var digits = NumberedHole.Match(hole.Value).Groups[1];
+            var number = composite ? int.Parse(digits.Value, System.Globalization.CultureInfo.InvariantCulture) : index;
+            if (number == position)
+            {
+                newText = WithoutHole(newText, hole);
+            }
+            else if (composite && number > position)
+            {
+                var start = hole.Index + digits.Index;
+                newText = newText.Substring(0, start) + (number - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + newText.Substring(start + digits.Length);
+            }
+        }
+
+        var newTemplate = SyntaxFactory.ParseExpression(newText).WithTriviaFrom(template);
+        var newList = list.WithArguments(arguments.Replace(arguments[templateIndex], arguments[templateIndex].WithExpression(newTemplate)).RemoveAt(arguments.IndexOf(argument)));
+        return root.ReplaceNode(list, newList);
+    }
+
+    /// <summary>The text without the hole, and without the space before it when a space, punctuation or the end follows.</summary>
+    private static string WithoutHole(string text, Match hole)
+    {
         var start = hole.Index;
         var end = hole.Index + hole.Length;
         if (start > 0 && text[start - 1] == ' ' && (end == text.Length || text[end] == ' ' || char.IsPunctuation(text[end])))
@@ -99,9 +129,6 @@ internal static class SecretFixes
             start--;
         }
 
-        var newText = text.Substring(0, start) + text.Substring(end);
-        var newTemplate = template.WithToken(SyntaxFactory.Literal(newText)).WithTriviaFrom(template);
-        var newList = list.WithArguments(arguments.Replace(arguments[templateIndex], arguments[templateIndex].WithExpression(newTemplate)).RemoveAt(arguments.IndexOf(argument)));
-        return root.ReplaceNode(list, newList);
+        return text.Substring(0, start) + text.Substring(end);
     }
 }

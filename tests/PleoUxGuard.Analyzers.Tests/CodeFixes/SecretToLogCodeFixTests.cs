@@ -151,6 +151,18 @@ public sealed class SecretToLogCodeFixTests
     [InlineData(
         """logger.LogInformation("Connecting with " + {|PUX001:apiKey|});""",
         """logger.LogInformation("Connecting with ");""")]
+    [InlineData(
+        """Console.WriteLine("Key {0} for company {1}", {|PUX001:apiKey|}, company);""",
+        """Console.WriteLine("Key for company {0}", company);""")]
+    [InlineData(
+        """Console.WriteLine("{1} then {0}, again {0:G} and {1,5}", {|PUX001:apiKey|}, company);""",
+        """Console.WriteLine("{0} then, again and {0,5}", company);""")]
+    [InlineData(
+        """logger.LogInformation(@"Reading C:\keys\{Company} with {Key}", company, {|PUX001:apiKey|});""",
+        """logger.LogInformation(@"Reading C:\keys\{Company} with", company);""")]
+    [InlineData(
+        """"logger.LogInformation("""Key {Key} from C:\keys""", {|PUX001:apiKey|});"""",
+        """"logger.LogInformation("""Key from C:\keys""");"""")]
     public async Task Removing_takes_out_the_secret_with_its_placeholder(string statement, string fixedStatement)
     {
         await Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToLogCodeFix>.VerifyAsync(
