@@ -31,21 +31,20 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
 
     internal static string KeyFor(FailureKind kind) => "PleoUxGuard.CatalogueMessage." + kind;
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    // Not the batch fixer: it merges the fixes' text changes, and drops those whose added using overlaps another
+    // one's; nor could it see that no use of a catch variable is left once every message in the catch is fixed.
+    public override FixAllProvider GetFixAllProvider() => new CatalogueFixAllProvider();
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.ContainsKey(MessageDiagnosticProperties.NotFixable) || diagnostic.AdditionalLocations.Count == 0)
+            if (!IsFixable(diagnostic))
             {
                 continue;
             }
 
-            FailureKind? likely = diagnostic.Properties.TryGetValue(MessageDiagnosticProperties.FailureKind, out var name)
-                && Enum.TryParse<FailureKind>(name, out var parsed)
-                ? parsed
-                : null;
+            var likely = MostLikely(diagnostic);
 
             // The most likely kind twice: first under the key whose Fix All gives each message its own most likely
             // kind, then among the kinds, under the key whose Fix All gives every message that kind.
@@ -63,28 +62,65 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
         return Task.CompletedTask;
     }
 
+    private static bool IsFixable(Diagnostic diagnostic) =>
+        !diagnostic.Properties.ContainsKey(MessageDiagnosticProperties.NotFixable) && diagnostic.AdditionalLocations.Count > 0;
+
+    private static FailureKind? MostLikely(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(MessageDiagnosticProperties.FailureKind, out var name) && Enum.TryParse<FailureKind>(name, out var parsed)
+            ? parsed
+            : null;
+
+    /// <summary>The kind an action with this equivalence key gives the diagnostic's message, if any.</summary>
+    private static FailureKind? KindFor(Diagnostic diagnostic, string key) =>
+        key == MostLikelyKey
+            ? MostLikely(diagnostic)
+            : MessageCatalogue.AllKinds.Where(kind => KeyFor(kind) == key).Select(kind => (FailureKind?)kind).FirstOrDefault();
+
     private static void Register(CodeFixContext context, Diagnostic diagnostic, FailureKind kind, string note, string equivalenceKey) =>
         context.RegisterCodeFix(
             CodeAction.Create(
                 "Use the catalogue message for " + MessageCatalogue.Describe(kind) + note,
-                cancellationToken => ReplaceAsync(context.Document, diagnostic.AdditionalLocations[0], kind, cancellationToken),
+                cancellationToken => ReplaceAsync(context.Document, new[] { (diagnostic.AdditionalLocations[0], kind) }, cancellationToken),
                 equivalenceKey),
             diagnostic);
 
-    private static async Task<Document> ReplaceAsync(Document document, Location location, FailureKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// The document with every message replaced by the catalogue message of its kind, all at once: then the catch
+    /// variables left unused are those no message of the catch uses any more, and the using is added once.
+    /// </summary>
+    private static async Task<Document> ReplaceAsync(Document document, IEnumerable<(Location Location, FailureKind Kind)> messages, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax message)
+        if (root is null || model is null)
         {
             return document;
         }
 
-        var replacement = CatalogueExpression(model.Compilation, kind).WithTriviaFrom(message);
-        var catchClause = message.FirstAncestorOrSelf<CatchClauseSyntax>();
-        var newRoot = catchClause is null
-            ? root.ReplaceNode(message, replacement)
-            : root.ReplaceNode(catchClause, WithoutUnusedExceptionName(catchClause.ReplaceNode(message, replacement)));
+        var replacements = new Dictionary<ExpressionSyntax, ExpressionSyntax>();
+        foreach (var (location, kind) in messages)
+        {
+            if (root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax message && !replacements.ContainsKey(message))
+            {
+                replacements.Add(message, CatalogueExpression(model.Compilation, kind).WithTriviaFrom(message));
+            }
+        }
+
+        // A message inside another replaced one (a detail inside its message) goes with the outer one.
+        var outermost = replacements.Keys.Where(message => !message.Ancestors().OfType<ExpressionSyntax>().Any(replacements.ContainsKey)).ToList();
+        if (outermost.Count == 0)
+        {
+            return document;
+        }
+
+        var catches = outermost.Select(message => message.FirstAncestorOrSelf<CatchClauseSyntax>()).OfType<CatchClauseSyntax>().Distinct().ToList();
+        var newRoot = root.ReplaceSyntax(
+            outermost.Cast<SyntaxNode>().Concat(catches),
+            (original, rewritten) => original is CatchClauseSyntax ? WithoutUnusedExceptionName((CatchClauseSyntax)rewritten) : replacements[(ExpressionSyntax)original],
+            Enumerable.Empty<SyntaxToken>(),
+            (_, token) => token,
+            Enumerable.Empty<SyntaxTrivia>(),
+            (_, trivia) => trivia);
 
         // "using PleoUxGuard.Shared;" for the catalogue constant; the simplifier then shortens the name.
         return await ImportAdder.AddImportsAsync(document.WithSyntaxRoot(newRoot), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -117,5 +153,41 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
         }
 
         return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(MessageCatalogue.For(kind)));
+    }
+
+    /// <summary>Fix All: each document rewritten once, with the kind the equivalence key gives each of its messages.</summary>
+    private sealed class CatalogueFixAllProvider : FixAllProvider
+    {
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllScopes.Supported;
+
+        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
+            Task.FromResult<CodeAction?>(fixAllContext.CodeActionEquivalenceKey is { } key
+                ? CodeAction.Create("Fix all: " + key, cancellationToken => FixAllAsync(fixAllContext, key, cancellationToken), key)
+                : null);
+
+        private static async Task<Solution> FixAllAsync(FixAllContext context, string key, CancellationToken cancellationToken)
+        {
+            var solution = context.Solution;
+            foreach (var document in FixAllScopes.Documents(context))
+            {
+                var messages = (await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
+                    .Where(IsFixable)
+                    .Select(diagnostic => (Location: diagnostic.AdditionalLocations[0], Kind: KindFor(diagnostic, key)))
+                    .Where(message => message.Kind is not null)
+                    .Select(message => (message.Location, message.Kind!.Value))
+                    .ToList();
+                if (messages.Count > 0)
+                {
+                    // Each document is rewritten from its own state, then put into the solution that has the others' changes.
+                    var fixedDocument = await ReplaceAsync(document, messages, cancellationToken).ConfigureAwait(false);
+                    if (await fixedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } fixedRoot)
+                    {
+                        solution = solution.WithDocumentSyntaxRoot(document.Id, fixedRoot);
+                    }
+                }
+            }
+
+            return solution;
+        }
     }
 }

@@ -89,8 +89,7 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
 
         public SecretFixAllProvider(SecretCodeFixProvider provider) => _provider = provider;
 
-        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-            ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution);
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllScopes.Supported;
 
         public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
@@ -109,7 +108,7 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
         private async Task<Solution> FixAllAsync(FixAllContext context, string key, CancellationToken cancellationToken)
         {
             var solution = context.Solution;
-            foreach (var document in Documents(context))
+            foreach (var document in FixAllScopes.Documents(context))
             {
                 var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
                 if (diagnostics.IsEmpty)
@@ -126,13 +125,5 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
 
             return solution;
         }
-
-        private static IEnumerable<Document> Documents(FixAllContext context) => context.Scope switch
-        {
-            FixAllScope.Document when context.Document is not null => new[] { context.Document },
-            FixAllScope.Project => context.Project.Documents,
-            FixAllScope.Solution => context.Solution.Projects.SelectMany(project => project.Documents),
-            _ => Enumerable.Empty<Document>(),
-        };
     }
 }

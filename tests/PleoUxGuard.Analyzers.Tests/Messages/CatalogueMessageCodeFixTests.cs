@@ -189,29 +189,59 @@ public sealed class CatalogueMessageCodeFixTests
     [Fact]
     public async Task Raw_exception_text_is_replaced_and_the_unused_exception_name_dropped()
     {
-        var source = Usings + """
-            class PleoController : Controller
-            {
-                async Task<IActionResult> Connect(HttpClient client)
-                {
-                    try
-                    {
-                        await client.GetAsync("/v1/introspect");
-                    }
-                    catch (HttpRequestException ex)
-                    {
-                        ModelState.AddModelError("ApiKey", $"Pleo said: {{|PUX012:ex.Message|}}");
-                    }
-
-                    return View();
-                }
-            }
-            """;
+        var source = InIntrospectionCatch("""ModelState.AddModelError("ApiKey", $"Pleo said: {{|PUX012:ex.Message|}}");""");
         var fixedSource = source
             .Replace("catch (HttpRequestException ex)", "catch (HttpRequestException)", StringComparison.Ordinal)
             .Replace("$\"Pleo said: {{|PUX012:ex.Message|}}\"", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal);
 
         await Fix<MessageQualityAnalyzer, RawTechnicalDetailCodeFix>(source, fixedSource, equivalenceKey: null);
+    }
+
+    [Fact]
+    public async Task Fix_all_drops_the_exception_name_when_no_message_of_the_catch_uses_it_any_more()
+    {
+        // Each fix alone still sees the other message's use of ex; Fix All must decide on the catch as a whole.
+        var source = InIntrospectionCatch(
+            """ModelState.AddModelError("ApiKey", {|PUX012:ex.Message|});""",
+            """TempData["Error"] = $"Pleo said: {{|PUX012:ex.Message|}}";""");
+        var fixedSource = source
+            .Replace("catch (HttpRequestException ex)", "catch (HttpRequestException)", StringComparison.Ordinal)
+            .Replace("$\"Pleo said: {{|PUX012:ex.Message|}}\"", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal)
+            .Replace("{|PUX012:ex.Message|}", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal);
+
+        var test = NewTest<MessageQualityAnalyzer, RawTechnicalDetailCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
+        test.NumberOfIncrementalIterations = 2;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_all_replaces_every_message_and_adds_the_using_once()
+    {
+        // The batch fixer dropped the fixes whose added using overlapped another's: one of three was applied.
+        var source = Usings + """
+            class KeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    ModelState.AddModelError("ApiKey", {|PUX010:"Invalid credentials"|});
+                    ModelState.AddModelError("ApiKey", {|PUX010:"Access denied"|});
+                    ModelState.AddModelError("ApiKey", {|PUX010:"Something went wrong"|});
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source
+            .Replace("using Microsoft.AspNetCore.Mvc;\n", "using Microsoft.AspNetCore.Mvc;\nusing PleoUxGuard.Shared;\n", StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Invalid credentials\"|}", "MessageCatalogue.InvalidKey", StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Access denied\"|}", "MessageCatalogue.InvalidKey", StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Something went wrong\"|}", "MessageCatalogue.InvalidKey", StringComparison.Ordinal);
+
+        var test = NewTest<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, "PleoUxGuard.CatalogueMessage.InvalidKey");
+        test.NumberOfIncrementalIterations = 3;
+        var catalogue = ("/0/MessageCatalogue.cs", "#nullable enable\n" + await File.ReadAllTextAsync(RepositoryFiles.PathOf("src/Analyzers/Shared/MessageCatalogue.cs")));
+        test.TestState.Sources.Add(catalogue);
+        test.FixedState.Sources.Add(catalogue);
+        await test.RunAsync();
     }
 
     [Fact]
@@ -288,6 +318,26 @@ public sealed class CatalogueMessageCodeFixTests
             """));
         await test.RunAsync();
     }
+
+    /// <summary>A controller action whose <c>catch (HttpRequestException ex)</c> runs <paramref name="statements"/>, one a line.</summary>
+    private static string InIntrospectionCatch(params string[] statements) => Usings + $$"""
+        class PleoController : Controller
+        {
+            async Task<IActionResult> Connect(HttpClient client)
+            {
+                try
+                {
+                    await client.GetAsync("/v1/introspect");
+                }
+                catch (HttpRequestException ex)
+                {
+                    {{string.Join("\n            ", statements)}}
+                }
+
+                return View();
+            }
+        }
+        """;
 
     private static Task Fix<TAnalyzer, TFix>(string source, string fixedSource, string? equivalenceKey)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
