@@ -110,7 +110,8 @@ public sealed class SecretInToStringCodeFix : SecretCodeFixProvider
         {
             var memberType = member switch
             {
-                IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null, DeclaredAccessibility: Accessibility.Public } property
+                // An override is printed by the base record's PrintMembers, which this one calls first.
+                IPropertySymbol { IsStatic: false, IsIndexer: false, IsOverride: false, GetMethod: not null, DeclaredAccessibility: Accessibility.Public } property
                     when property.Name != "EqualityContract" => property.Type,
                 IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Public } field => field.Type,
                 _ => null,
@@ -120,14 +121,16 @@ public sealed class SecretInToStringCodeFix : SecretCodeFixProvider
                 continue;
             }
 
+            // A member named by a keyword (@event) is printed as "event = ", and read as @event.
+            var identifier = SyntaxFacts.GetKeywordKind(member.Name) == SyntaxKind.None ? member.Name : "@" + member.Name;
             string value;
             if (!secrets.IsSecret(member))
             {
-                value = member.Name;
+                value = identifier;
             }
             else if (memberType.SpecialType == SpecialType.System_String)
             {
-                value = "SecretMask.LastFour(" + member.Name + ")";
+                value = "SecretMask.LastFour(" + identifier + ")";
                 needsMask = true;
             }
             else

@@ -104,6 +104,55 @@ public sealed class SecretFixTests
     }
 
     [Fact]
+    public async Task PUX003_keeps_comments_and_untouched_members_skips_overrides_and_escapes_keywords()
+    {
+        const string source = """
+            record Base(string CompanyId)
+            {
+                public virtual string Region { get; init; } = "";
+            }
+
+            sealed record PleoConnection(string CompanyId, string {|PUX003:ApiKey|}) : Base(CompanyId); // stored in db
+
+            sealed record Regional(string {|PUX003:ClientSecret|}) : Base("acme")
+            {
+                public override string Region {get;init;} = "eu";
+                public string @event {get;init;} = "";
+            }
+            """;
+        const string fixedSource = """
+            record Base(string CompanyId)
+            {
+                public virtual string Region { get; init; } = "";
+            }
+
+            sealed record PleoConnection(string CompanyId, string ApiKey) : Base(CompanyId)
+            {
+                protected override bool PrintMembers(System.Text.StringBuilder builder)
+                {
+                    if (base.PrintMembers(builder)) { builder.Append(", "); }
+                    builder.Append("ApiKey = ").Append(SecretMask.LastFour(ApiKey));
+                    return true;
+                }
+            } // stored in db
+
+            sealed record Regional(string ClientSecret) : Base("acme")
+            {
+                public override string Region {get;init;} = "eu";
+                public string @event {get;init;} = "";
+                protected override bool PrintMembers(System.Text.StringBuilder builder)
+                {
+                    if (base.PrintMembers(builder)) { builder.Append(", "); }
+                    builder.Append("ClientSecret = ").Append(SecretMask.LastFour(ClientSecret));
+                    builder.Append(", event = ").Append(@event);
+                    return true;
+                }
+            }
+            """;
+        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretInToStringAnalyzer, SecretInToStringCodeFix>(source, fixedSource, iterations: 2, equivalenceKey: SecretInToStringCodeFix.PrintMembersKey);
+    }
+
+    [Fact]
     public async Task PUX003_masks_a_secret_read_in_ToString()
     {
         await SecretToLogCodeFixTests.VerifyMaskAsync<SecretInToStringAnalyzer, SecretInToStringCodeFix>(
