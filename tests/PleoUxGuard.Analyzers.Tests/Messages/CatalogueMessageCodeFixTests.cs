@@ -319,6 +319,36 @@ public sealed class CatalogueMessageCodeFixTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task Fix_all_replaces_every_message_of_top_level_statements_and_adds_the_using_once()
+    {
+        // Top-level statements: the using goes above the statements, where every fix of the batch wanted to add it.
+        var source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.MapPost("/connect", () => Results.BadRequest({|PUX010:"Invalid credentials"|}));
+            app.MapPost("/refresh", () => Results.BadRequest({|PUX010:"Access denied"|}));
+            app.MapPost("/check", () => Results.BadRequest({|PUX010:"Something went wrong"|}));
+            app.MapPost("/save", () => Results.BadRequest({|PUX010:"Error"|}));
+            app.Run();
+            """;
+        var fixedSource = source.Replace("using Microsoft.AspNetCore.Http;\n", "using Microsoft.AspNetCore.Http;\nusing PleoUxGuard.Shared;\n", StringComparison.Ordinal);
+        foreach (var message in new[] { "Invalid credentials", "Access denied", "Something went wrong", "Error" })
+        {
+            fixedSource = fixedSource.Replace("{|PUX010:\"" + message + "\"|}", "MessageCatalogue.InvalidKey", StringComparison.Ordinal);
+        }
+
+        var test = NewTest<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, "PleoUxGuard.CatalogueMessage.InvalidKey");
+        test.NumberOfIncrementalIterations = 4;
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        var catalogue = ("/0/MessageCatalogue.cs", "#nullable enable\n" + await File.ReadAllTextAsync(RepositoryFiles.PathOf("src/Analyzers/Shared/MessageCatalogue.cs")));
+        test.TestState.Sources.Add(catalogue);
+        test.FixedState.Sources.Add(catalogue);
+        await test.RunAsync();
+    }
+
     /// <summary>A controller action whose <c>catch (HttpRequestException ex)</c> runs <paramref name="statements"/>, one a line.</summary>
     private static string InIntrospectionCatch(params string[] statements) => Usings + $$"""
         class PleoController : Controller
