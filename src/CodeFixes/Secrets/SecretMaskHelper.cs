@@ -106,12 +106,16 @@ internal static class SecretMaskHelper
     private static CompilationUnitSyntax WithHelper(CompilationUnitSyntax root)
     {
         var version = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.CSharp7_3;
-        var helper = SyntaxFactory.ParseCompilationUnit(SourceFor(version)).Members.Single();
+        var text = root.ToFullString();
+
+        // The helper takes the file's line breaks, so a CRLF file does not get mixed ones.
+        var lineBreak = text.Contains("\r\n") ? "\r\n" : "\n";
+        var helper = SyntaxFactory.ParseCompilationUnit(SourceFor(version).Replace("\n", lineBreak)).Members.Single();
 
         // One blank line between the file's last line and the helper, however many line breaks end the file.
-        var text = root.ToFullString().Replace("\r", string.Empty).TrimEnd(' ', '\t');
-        var breaks = text.EndsWith("\n\n", System.StringComparison.Ordinal) ? 0 : text.EndsWith("\n", System.StringComparison.Ordinal) ? 1 : 2;
-        helper = helper.WithLeadingTrivia(helper.GetLeadingTrivia().InsertRange(0, Enumerable.Repeat(SyntaxFactory.EndOfLine("\n"), breaks)));
+        var end = text.Replace("\r", string.Empty).TrimEnd(' ', '\t');
+        var breaks = end.EndsWith("\n\n", System.StringComparison.Ordinal) ? 0 : end.EndsWith("\n", System.StringComparison.Ordinal) ? 1 : 2;
+        helper = helper.WithLeadingTrivia(helper.GetLeadingTrivia().InsertRange(0, Enumerable.Repeat(SyntaxFactory.EndOfLine(lineBreak), breaks)));
         return root.Members.OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } fileScoped
             ? root.ReplaceNode(fileScoped, fileScoped.AddMembers(helper))
             : root.AddMembers(helper);

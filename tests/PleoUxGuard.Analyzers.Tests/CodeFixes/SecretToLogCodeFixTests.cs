@@ -98,6 +98,18 @@ public sealed class SecretToLogCodeFixTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task The_helper_takes_the_line_breaks_of_a_CRLF_file()
+    {
+        var test = new Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToLogCodeFix>.Test
+        {
+            TestCode = Classic("""Console.WriteLine("key=" + {|PUX001:apiKey|});""").Replace("\n", "\r\n"),
+            FixedCode = WithHelper(Classic("""Console.WriteLine("key=" + SecretMask.LastFour(apiKey));""")).Replace("\n", "\r\n"),
+            CodeActionEquivalenceKey = SecretFixes.MaskKey,
+        };
+        await test.RunAsync();
+    }
+
     private static string Classic(string statement) => $$"""
         using System;
 
