@@ -20,25 +20,37 @@ internal static class SecretFixes
     /// <summary>The expression a mask replaces, and the secret it masks: a slice (<c>key[..8]</c>) is replaced by the masked whole key.</summary>
     public static (ExpressionSyntax Replaced, ExpressionSyntax Secret)? MaskTarget(SyntaxNode node, SemanticModel model)
     {
-        if (node is not ExpressionSyntax expression)
+        if (node is not ExpressionSyntax reported)
         {
             return null;
         }
 
-        // `settings?.ApiKey` reports `.ApiKey`, which means nothing on its own: mask the whole access.
-        while (expression.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == expression)
-        {
-            expression = access;
-        }
-
-        var secret = expression switch
+        // The slice is reduced to the key first: masking the slice itself would show its own last four.
+        ExpressionSyntax secret = reported switch
         {
             ElementAccessExpressionSyntax access => access.Expression,
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Expression,
-            _ => expression,
+            _ => reported,
         };
+        if (model.GetTypeInfo(secret).Type?.SpecialType != SpecialType.System_String)
+        {
+            return null;
+        }
 
-        return model.GetTypeInfo(secret).Type?.SpecialType == SpecialType.System_String ? (expression, secret) : null;
+        // `settings?.ApiKey` (or `settings?.ApiKey[..8]`) reports the part after `?`, which means nothing on its own:
+        // the whole access is replaced, and the key is read again as `settings?.ApiKey`, through every `?.` above.
+        ExpressionSyntax replaced = reported;
+        while (replaced.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == replaced)
+        {
+            secret = access.WithWhenNotNull(secret);
+            replaced = access;
+        }
+
+        // A longer chain after `?.` (`settings?.ApiKey.ToArray()`) has no masked form of the same type: no fix
+        // rather than a wrong one.
+        return replaced == reported && secret.DescendantNodesAndSelf().Any(part => part is MemberBindingExpressionSyntax or ElementBindingExpressionSyntax)
+            ? null
+            : (replaced, secret);
     }
 
     /// <summary>The root without the secret: the interpolation hole, the concatenated part, or the structured-logging argument and its placeholder.</summary>

@@ -133,6 +133,16 @@ public sealed class SecretToLogCodeFixTests
     }
 
     [Fact]
+    public async Task Masking_a_slice_of_a_null_conditional_read_masks_the_whole_key_not_the_slice()
+    {
+        // LastFour of `settings?.ApiKey[..8]` would show characters 5 to 8 of the key: the very leak PUX005 reports.
+        const string settings = "class Settings { public string ApiKey { get; set; } = \"\"; }";
+        await VerifyMaskAsync<SecretLeakAnalyzer, PartialSecretBeyondLastFourCodeFix>(
+            InMethod("""logger.LogInformation("Prefix {Key}", settings?{|PUX005:.ApiKey[..8]|});""", "ILogger logger, Settings? settings") + "\n" + settings,
+            InMethod("""logger.LogInformation("Prefix {Key}", SecretMask.LastFour(settings?.ApiKey));""", "ILogger logger, Settings? settings") + "\n" + settings);
+    }
+
+    [Fact]
     public async Task Masking_wraps_the_secret_and_adds_the_helper_once()
     {
         await VerifyMaskAsync<SecretLeakAnalyzer, SecretToLogCodeFix>(
