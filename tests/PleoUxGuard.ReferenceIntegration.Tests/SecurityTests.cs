@@ -171,10 +171,12 @@ public sealed class SecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
         using var postToOverview = await user.PostFormAsync("/", []);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, trace.StatusCode);
+        Assert.Equal(["GET", "POST"], trace.Content.Headers.Allow.Order());
         Assert.Equal(HttpStatusCode.NotFound, unknownPost.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unnamedPost.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unknownGet.StatusCode); // Razor Pages takes OnGet for an unknown GET handler
         Assert.Equal(HttpStatusCode.MethodNotAllowed, postToOverview.StatusCode);
+        Assert.Equal(["GET"], postToOverview.Content.Headers.Allow);
         Assert.Equal(ConnectionStateLabels.NotConnected, (await user.OpenConnectionPageAsync()).Status);
     }
 

@@ -59,7 +59,7 @@ internal sealed class ConnectionStore(Database database, TimeProvider time)
     /// bumping the version, and appends the audit event (none when null) with <paramref name="auditFailure"/>, or the
     /// stored failure when none is given. False when someone else changed the row first.
     /// </summary>
-    public async Task<bool> TrySaveAsync(PleoConnection updated, string? auditEvent, CancellationToken cancellationToken, FailureKind? auditFailure = null)
+    public async Task<bool> TrySaveAsync(PleoConnection updated, string? auditEvent, FailureKind? auditFailure, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -94,6 +94,7 @@ internal sealed partial class PleoConnectionService(
                     LastFailure = null,
                     LastCheckedAt = null,
                 }, "disconnected"),
+                auditFailure: null,
                 cancellationToken);
             LogDisconnected(logger, tenantId.Value);
             return new Outcome(saved, []);
@@ -136,7 +137,7 @@ internal sealed partial class PleoConnectionService(
 
         // Routine passes that change nothing stay out of the audit trail.
         var auditEvent = next == connection.State ? null : trigger == ConnectionTrigger.CheckRefused ? "key-refused-on-check" : "restored-on-check";
-        if (!await store.TrySaveAsync(updated, auditEvent, cancellationToken))
+        if (!await store.TrySaveAsync(updated, auditEvent, auditFailure: null, cancellationToken))
         {
             // The user replaced or removed the key while Pleo was being asked about the old one: their change stands.
             return await store.GetAsync(connection.TenantId, cancellationToken);
@@ -243,6 +244,7 @@ internal sealed partial class PleoConnectionService(
                     LastCheckedAt = time.GetUtcNow(),
                 }, auditEvent);
             },
+            auditFailure: null,
             cancellationToken);
 
         if (refusedSwitchFrom is { } currentCompany)
@@ -269,8 +271,8 @@ internal sealed partial class PleoConnectionService(
                 var lastFailure = next == ConnectionState.ConnectionFailed ? failure : current.LastFailure;
                 return (current with { State = next, LastFailure = lastFailure }, "key-refused");
             },
-            cancellationToken,
-            auditFailure: failure);
+            auditFailure: failure,
+            cancellationToken);
 
         LogAttemptRefused(logger, tenantId.Value, failure, saved.State);
         var persistent = Warnings(saved).Where(warning => warning != MessageCatalogue.For(failure));
@@ -280,13 +282,13 @@ internal sealed partial class PleoConnectionService(
     /// <summary>Applies a change to the latest stored connection, again on top of any change that won the race.</summary>
     /// <param name="auditFailure">The failure the audit event records when it is not the stored one (a refused replacement).</param>
     private async Task<PleoConnection> SaveAsync(
-        TenantId tenantId, Func<PleoConnection, (PleoConnection Updated, string? AuditEvent)> change, CancellationToken cancellationToken, FailureKind? auditFailure = null)
+        TenantId tenantId, Func<PleoConnection, (PleoConnection Updated, string? AuditEvent)> change, FailureKind? auditFailure, CancellationToken cancellationToken)
     {
         while (true)
         {
             var current = await store.GetAsync(tenantId, cancellationToken);
             var (updated, auditEvent) = change(current);
-            if (await store.TrySaveAsync(updated, auditEvent, cancellationToken, auditFailure))
+            if (await store.TrySaveAsync(updated, auditEvent, auditFailure, cancellationToken))
             {
                 return updated with { Version = updated.Version + 1 };
             }

@@ -26,6 +26,12 @@ internal sealed class NoHandlerFilter : IPageFilter
         var method = context.HttpContext.Request.Method;
         var takesMethod = handlers.Any(handler => string.Equals(handler.HttpMethod, method, StringComparison.OrdinalIgnoreCase)
             || (HttpMethods.IsHead(method) && string.Equals(handler.HttpMethod, HttpMethods.Get, StringComparison.OrdinalIgnoreCase)));
+        if (!takesMethod)
+        {
+            // A 405 says which methods the page does take (RFC 9110).
+            context.HttpContext.Response.Headers.Allow = string.Join(", ", handlers.Select(handler => handler.HttpMethod.ToUpperInvariant()).Distinct(StringComparer.Ordinal));
+        }
+
         context.Result = new StatusCodeResult(takesMethod ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed);
     }
 

@@ -110,7 +110,7 @@ internal static class SecretMaskHelper
 
         // The helper takes the file's line breaks, so a CRLF file does not get mixed ones.
         var lineBreak = text.Contains("\r\n") ? "\r\n" : "\n";
-        var helper = SyntaxFactory.ParseCompilationUnit(SourceFor(version).Replace("\n", lineBreak)).Members.Single();
+        var helper = SyntaxFactory.ParseCompilationUnit(SourceFor(version).Replace("\r\n", "\n").Replace("\n", lineBreak)).Members.Single();
 
         // One blank line between the file's last line and the helper, however many line breaks end the file.
         var end = text.Replace("\r", string.Empty).TrimEnd(' ', '\t');

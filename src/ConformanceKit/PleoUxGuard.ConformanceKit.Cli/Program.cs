@@ -20,7 +20,9 @@ try
     }
 
     // Our own handler below, not the default one: the user gets one line, never a stack trace.
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Nor the library's Ctrl+C handling: it would end the process after a timeout, abandoning the kit's own orderly
+    // stop (Interruption), which stops the integration and the browser.
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
 }
 catch (Exception problem) when (problem is not OperationCanceledException)
 {

@@ -35,6 +35,12 @@ public static class BrowserLauncher
                 ExecutablePath = choice.ExecutablePath,
                 Headless = headless,
                 Args = Arguments,
+
+                // Ctrl+C reaches every process of the terminal's group: the kit stops the browser itself, in order,
+                // rather than Playwright's driver closing it under the flows.
+                HandleSIGINT = false,
+                HandleSIGTERM = false,
+                HandleSIGHUP = false,
             });
         }
         catch (PlaywrightException exception)
