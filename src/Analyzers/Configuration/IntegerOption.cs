@@ -22,19 +22,39 @@ internal sealed class IntegerOption : PleoOption
 
     public override object Parse(string raw, List<string> problems)
     {
-        // Read wider than the range, signed, so that -1 or a long run of digits is named as out of range: it is a whole number.
-        if (!long.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        // Any run of digits, signed, is a whole number: -1 or twenty digits is named as out of range, not as no number.
+        var text = raw.Trim();
+        if (!IsWholeNumber(text))
         {
-            problems.Add($"'{raw.Trim()}' is not a whole number; use a number from {Minimum} to {Maximum}");
+            problems.Add($"'{text}' is not a whole number; use a number from {Minimum} to {Maximum}");
             return DefaultValue;
         }
 
-        if (value < Minimum || value > Maximum)
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < Minimum || value > Maximum)
         {
-            problems.Add($"{value} is out of range; use a number from {Minimum} to {Maximum}");
+            problems.Add($"{text} is out of range; use a number from {Minimum} to {Maximum}");
             return DefaultValue;
         }
 
         return (int)value;
+    }
+
+    private static bool IsWholeNumber(string text)
+    {
+        var start = text.Length > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+        if (start == text.Length)
+        {
+            return false;
+        }
+
+        for (var index = start; index < text.Length; index++)
+        {
+            if (text[index] < '0' || text[index] > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

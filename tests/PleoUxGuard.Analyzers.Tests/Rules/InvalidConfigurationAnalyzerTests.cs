@@ -69,6 +69,8 @@ public sealed class InvalidConfigurationAnalyzerTests
     [InlineData("9", "9 is out of range; use a number from 0 to 4")]
     [InlineData("-1", "-1 is out of range; use a number from 0 to 4")]
     [InlineData("99999999999", "99999999999 is out of range; use a number from 0 to 4")]
+    [InlineData("123456789012345678901234", "123456789012345678901234 is out of range; use a number from 0 to 4")]
+    [InlineData("+", "'+' is not a whole number; use a number from 0 to 4")]
     [InlineData("1.5", "'1.5' is not a whole number; use a number from 0 to 4")]
     public async Task A_bad_number_is_reported(string value, string problem)
     {

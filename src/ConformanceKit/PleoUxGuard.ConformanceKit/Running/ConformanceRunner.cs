@@ -17,6 +17,8 @@ public static class ConformanceRunner
     /// <summary>
     /// The whole job: starts the fake Pleo and the browser, starts the integration when the profile has a
     /// command, runs, stops everything. Profile and environment problems come back in the result (exit 2 or 3).
+    /// Cancelled, it throws <see cref="OperationCanceledException"/> at once, having stopped the integration and the
+    /// browser; flows that were running end on their closed browser contexts without waiting for them.
     /// </summary>
     public static async Task<RunResult> RunAsync(ConformanceProfile profile, RunOptions options, CancellationToken cancellationToken = default)
     {
@@ -140,7 +142,8 @@ public static class ConformanceRunner
             options.Progress?.Invoke($"Integration answering at {baseUrl}");
 
             var selected = selectFlows();
-            using var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelFlows));
+            // Not disposed: after a cancellation, flows still ending on their closed contexts release it later.
+            var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelFlows));
             var shared = selected.Where(flow => !flow.NeedsPleoToItself).Select(async flow =>
             {
                 await gate.WaitAsync(cancellationToken);
