@@ -52,7 +52,8 @@ public sealed class ConfigurationTests
     {
         { "Monitor__Interval", "-00:00:05", "The setting Monitor:Interval must be more than zero" },
         { "Monitor__Interval", "00:00:00", "The setting Monitor:Interval must be more than zero" },
-        { "Monitor__Interval", "often", "Failed to convert configuration value 'often' at 'Monitor:Interval'" },
+        { "Monitor__Interval", "often", "The setting Monitor:Interval is 'often', which is not a time span such as 00:00:10." },
+        { "ConnectAttempts__PermitLimit", "lots", "The setting ConnectAttempts:PermitLimit is 'lots', which is not a whole number." },
         { "Monitor__PageRecheckAfter", "-00:00:01", "The setting Monitor:PageRecheckAfter must not be negative" },
         { "ConnectAttempts__PermitLimit", "0", "The setting ConnectAttempts:PermitLimit must be a whole number of at least 1" },
         { "ConnectAttempts__Window", "00:00:00", "The setting ConnectAttempts:Window must be more than zero" },

@@ -14,8 +14,7 @@ internal static class StartupProblem
             case StorageUnusableException storage:
                 return Sentence(storage.Message);
             case InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" } binding:
-                // "Failed to convert configuration value 'ten' at 'Pleo:AttemptTimeout' to type 'System.TimeSpan'."
-                return binding.Message;
+                return WrongKind(binding.Message);
             case IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } binding:
                 return binding.Message + " Stop what is listening there or start with another --urls.";
             case ArgumentOutOfRangeException { ParamName: "port" }:
@@ -32,6 +31,29 @@ internal static class StartupProblem
             _ => null,
         };
         return failures is null ? null : string.Join(" ", failures.Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The binder's "Failed to convert configuration value 'ten' at 'Pleo:AttemptTimeout' to type 'System.TimeSpan'."
+    /// in the operator's words, without the .NET type; its own sentence when it reads otherwise.
+    /// </summary>
+    private static string WrongKind(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, "^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'");
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var kind = match.Groups["type"].Value switch
+        {
+            "System.TimeSpan" => "a time span such as 00:00:10",
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Boolean" => "true or false",
+            "System.Uri" => "a URL",
+            var other => "a value of type " + other,
+        };
+        return $"The setting {match.Groups["key"].Value} is '{match.Groups["value"].Value}', which is not {kind}.";
     }
 
     private static string Sentence(string text) => char.ToUpperInvariant(text[0]) + text[1..] + ".";
