@@ -161,9 +161,12 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
         public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllScopes.Supported;
 
         public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
-            Task.FromResult<CodeAction?>(fixAllContext.CodeActionEquivalenceKey is { } key
-                ? CodeAction.Create("Fix all: " + key, cancellationToken => FixAllAsync(fixAllContext, key, cancellationToken), key)
-                : null);
+            FixAllScopes.ActionAsync(fixAllContext, Title, FixAllAsync);
+
+        private static string Title(string key) =>
+            key == MostLikelyKey
+                ? "Use the catalogue message most likely for each message"
+                : MessageCatalogue.AllKinds.Where(kind => KeyFor(kind) == key).Select(kind => "Use the catalogue message for " + MessageCatalogue.Describe(kind)).FirstOrDefault() ?? key;
 
         private static async Task<Solution> FixAllAsync(FixAllContext context, string key, CancellationToken cancellationToken)
         {

@@ -29,6 +29,8 @@ public sealed class SecretInToStringCodeFix : SecretCodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SecretInToString);
 
+    private protected override string TitleOf(string key) => key == PrintMembersKey ? PrintMembersTitle : base.TitleOf(key);
+
     private protected override async Task<IReadOnlyList<(string Title, string Key)>> OffersAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (await LocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } located)

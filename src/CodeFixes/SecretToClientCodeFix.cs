@@ -29,6 +29,8 @@ public sealed class SecretToClientCodeFix : SecretCodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SecretToClient);
 
+    private protected override string TitleOf(string key) => key == JsonIgnoreKey ? JsonIgnoreTitle : base.TitleOf(key);
+
     private protected override async Task<IReadOnlyList<(string Title, string Key)>> OffersAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (diagnostic.Properties.ContainsKey(SecretSinkAnalysis.ExposedMemberProperty))

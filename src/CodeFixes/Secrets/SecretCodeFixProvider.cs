@@ -31,6 +31,14 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
         }
     }
 
+    /// <summary>The title of the action with this equivalence key, which Fix All repeats.</summary>
+    private protected virtual string TitleOf(string key) => key switch
+    {
+        SecretFixes.MaskKey => SecretFixes.MaskTitle,
+        SecretFixes.RemoveKey => SecretFixes.RemoveTitle,
+        _ => key,
+    };
+
     /// <summary>The actions that apply to this diagnostic: (title, equivalence key).</summary>
     private protected abstract Task<IReadOnlyList<(string Title, string Key)>> OffersAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
 
@@ -91,19 +99,8 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
 
         public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllScopes.Supported;
 
-        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-        {
-            var key = fixAllContext.CodeActionEquivalenceKey;
-            if (key is null)
-            {
-                return Task.FromResult<CodeAction?>(null);
-            }
-
-            return Task.FromResult<CodeAction?>(CodeAction.Create(
-                "Fix all: " + key,
-                cancellationToken => FixAllAsync(fixAllContext, key, cancellationToken),
-                key));
-        }
+        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
+            FixAllScopes.ActionAsync(fixAllContext, _provider.TitleOf, FixAllAsync);
 
         private async Task<Solution> FixAllAsync(FixAllContext context, string key, CancellationToken cancellationToken)
         {

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+using PleoUxGuard.Shared;
+using PleoUxGuard.CodeFixes;
+using PleoUxGuard.CodeFixes.Rules;
+using PleoUxGuard.CodeFixes.Secrets;
+
+namespace PleoUxGuard.Analyzers.Tests.CodeFixes;
+
+/// <summary>Fix All is offered under the title of the fix it repeats: the IDE shows it in the preview.</summary>
+public sealed class FixAllTitleTests
+{
+    public static TheoryData<CodeFixProvider, string, string> Keys => new()
+    {
+        { new SecretToLogCodeFix(), SecretFixes.MaskKey, SecretFixes.MaskTitle },
+        { new SecretToLogCodeFix(), SecretFixes.RemoveKey, SecretFixes.RemoveTitle },
+        { new SecretToClientCodeFix(), SecretToClientCodeFix.JsonIgnoreKey, "Keep the secret out of JSON ([JsonIgnore])" },
+        { new SecretInToStringCodeFix(), SecretInToStringCodeFix.PrintMembersKey, "Print the secret masked (generate PrintMembers)" },
+        { new GenericErrorMessageCodeFix(), CatalogueMessageCodeFix.MostLikelyKey, "Use the catalogue message most likely for each message" },
+        { new GenericErrorMessageCodeFix(), CatalogueMessageCodeFix.KeyFor(FailureKind.InvalidKey), "Use the catalogue message for " + MessageCatalogue.Describe(FailureKind.InvalidKey) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public async Task Fix_all_is_titled_as_the_fix_it_repeats(CodeFixProvider provider, string key, string title)
+    {
+        using var workspace = new AdhocWorkspace();
+        var document = workspace.CurrentSolution
+            .AddProject("Consumer", "Consumer", LanguageNames.CSharp)
+            .AddDocument("Connector.cs", SourceText.From("class Connector { }"));
+        var context = new FixAllContext(document, provider, FixAllScope.Document, key, provider.FixableDiagnosticIds, new NoDiagnostics(), CancellationToken.None);
+
+        var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
+
+        Assert.Equal(title, action!.Title);
+    }
+
+    private sealed class NoDiagnostics : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+    }
+}
