@@ -54,7 +54,7 @@ internal static class SecretFixes
     }
 
     /// <summary>The root without the secret: the interpolation hole, the concatenated part, or the structured-logging argument and its placeholder.</summary>
-    public static SyntaxNode? Remove(SyntaxNode root, SyntaxNode node)
+    public static SyntaxNode? Remove(SyntaxNode root, SyntaxNode node, SemanticModel model)
     {
         var expression = node as ExpressionSyntax;
         while (expression?.Parent is ParenthesizedExpressionSyntax parenthesized)
@@ -70,14 +70,14 @@ internal static class SecretFixes
                 var other = binary.Left == expression ? binary.Right : binary.Left;
                 return root.ReplaceNode(binary, other.WithTriviaFrom(binary));
             case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax list:
-                return RemoveStructuredArgument(root, list, argument);
+                return RemoveStructuredArgument(root, list, argument, BindsByOrder(list, model));
             default:
                 return null;
         }
     }
 
     /// <summary><c>LogInformation("Key {Key} for {Company}", key, company)</c> → <c>LogInformation("Key for {Company}", company)</c>.</summary>
-    private static SyntaxNode? RemoveStructuredArgument(SyntaxNode root, ArgumentListSyntax list, ArgumentSyntax argument)
+    private static SyntaxNode? RemoveStructuredArgument(SyntaxNode root, ArgumentListSyntax list, ArgumentSyntax argument, bool bindsByOrder)
     {
         var arguments = list.Arguments;
         var templateIndex = -1;
@@ -107,8 +107,9 @@ internal static class SecretFixes
         }
 
         // A composite format ("{0} then {1}") names its arguments by number: remove every hole of this one and
-        // renumber the later ones. Named templates (logging) take their arguments in order of the holes.
-        var composite = placeholders.All(placeholder => NumberedHole.IsMatch(placeholder.Value));
+        // renumber the later ones. Named templates take their arguments in order of the holes, and so does
+        // Microsoft.Extensions.Logging whatever the holes are called, numbers included.
+        var composite = !bindsByOrder && placeholders.All(placeholder => NumberedHole.IsMatch(placeholder.Value));
         var newText = text;
         for (var index = placeholders.Count - 1; index >= 0; index--)
         {
@@ -131,7 +132,16 @@ internal static class SecretFixes
         return root.ReplaceNode(list, newList);
     }
 
-    /// <summary>The text without the hole, and without the space before it when a space, punctuation or the end follows.</summary>
+    /// <summary>Whether the call is Microsoft.Extensions.Logging's, which binds arguments to holes in order, not by number.</summary>
+    private static bool BindsByOrder(ArgumentListSyntax list, SemanticModel model) =>
+        list.Parent is InvocationExpressionSyntax invocation
+        && model.GetSymbolInfo(invocation).Symbol is IMethodSymbol method
+        && method.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Logging";
+
+    /// <summary>
+    /// The text without the hole, and without the space before it when a space, punctuation or the end follows; a hole
+    /// that opens the text takes the space after it instead.
+    /// </summary>
     private static string WithoutHole(string text, Match hole)
     {
         var start = hole.Index;
@@ -139,6 +149,10 @@ internal static class SecretFixes
         if (start > 0 && text[start - 1] == ' ' && (end == text.Length || text[end] == ' ' || char.IsPunctuation(text[end])))
         {
             start--;
+        }
+        else if (end < text.Length && text[end] == ' ' && (start == 0 || !char.IsLetterOrDigit(text[start - 1])))
+        {
+            end++;
         }
 
         return text.Substring(0, start) + text.Substring(end);

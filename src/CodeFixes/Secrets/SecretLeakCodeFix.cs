@@ -21,7 +21,7 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
             offers.Add((SecretFixes.MaskTitle, SecretFixes.MaskKey));
         }
 
-        if (SecretFixes.Remove(located.Root, located.Node) is not null)
+        if (SecretFixes.Remove(located.Root, located.Node, located.Model) is not null)
         {
             offers.Add((SecretFixes.RemoveTitle, SecretFixes.RemoveKey));
         }
@@ -41,7 +41,7 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
             return Mask(document, located);
         }
 
-        return key == SecretFixes.RemoveKey && SecretFixes.Remove(located.Root, located.Node) is { } removed
+        return key == SecretFixes.RemoveKey && SecretFixes.Remove(located.Root, located.Node, located.Model) is { } removed
             ? (document.WithSyntaxRoot(removed), false)
             : null;
     }

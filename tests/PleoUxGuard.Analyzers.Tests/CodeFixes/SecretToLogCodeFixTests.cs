@@ -180,6 +180,9 @@ public sealed class SecretToLogCodeFixTests
         """Console.WriteLine("{1} then {0}, again {0:G} and {1,5}", {|PUX001:apiKey|}, company);""",
         """Console.WriteLine("{0} then, again and {0,5}", company);""")]
     [InlineData(
+        """logger.LogInformation("{1} then {0}", {|PUX001:apiKey|}, company);""",
+        """logger.LogInformation("then {0}", company);""")]
+    [InlineData(
         """logger.LogInformation(@"Reading C:\keys\{Company} with {Key}", company, {|PUX001:apiKey|});""",
         """logger.LogInformation(@"Reading C:\keys\{Company} with", company);""")]
     [InlineData(
