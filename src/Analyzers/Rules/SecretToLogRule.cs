@@ -41,7 +41,7 @@ internal static class SecretToLogRule
             for (var index = 0; index < initializer.ElementValues.Length; index++)
             {
                 var element = initializer.ElementValues[index];
-                if (MessageTemplate.IsDestructured(holes, index) && SerializedSecrets.Find(element.WithoutConversions().Type, model) is { } member)
+                if (MessageTemplate.IsDestructured(holes, index) && SerializedSecrets.FindDestructured(element.WithoutConversions().Type, model) is { } member)
                 {
                     return new Exposure(member, element.WithoutConversions());
                 }
@@ -50,7 +50,7 @@ internal static class SecretToLogRule
             return null;
         }
 
-        return MessageTemplate.IsDestructured(holes, position) && SerializedSecrets.Find(value.Type, model) is { } exposed ? new Exposure(exposed, operand) : null;
+        return MessageTemplate.IsDestructured(holes, position) && SerializedSecrets.FindDestructured(value.Type, model) is { } exposed ? new Exposure(exposed, operand) : null;
     }
 
     /// <summary>The call's message template: the first constant text argument, which comes before the values.</summary>

@@ -20,7 +20,21 @@ internal static class SerializedSecrets
             return null;
         }
 
-        return model.SerializedSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth));
+        return model.SerializedSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, jsonIgnoreHides: true));
+    }
+
+    /// <summary>
+    /// The first secret member a logger's destructuring (<c>{@Value}</c>) would write: as for JSON, except that
+    /// <c>[JsonIgnore]</c> hides nothing, since Serilog and NLog read the public members themselves.
+    /// </summary>
+    public static ISymbol? FindDestructured(ITypeSymbol? type, SecretModel model)
+    {
+        if (Payload(type) is not INamedTypeSymbol named || !IsOurs(named, model))
+        {
+            return null;
+        }
+
+        return model.DestructuredSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, jsonIgnoreHides: false));
     }
 
     /// <summary>A class or struct declared in this compilation: anonymous objects are followed by the flow, library types are not ours to judge.</summary>
@@ -28,7 +42,7 @@ internal static class SerializedSecrets
         named.SpecialType == SpecialType.None && !named.IsAnonymousType && named.TypeKind is TypeKind.Class or TypeKind.Struct
         && model.IsDeclaredHere(named);
 
-    private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth)
+    private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth, bool jsonIgnoreHides)
     {
         if (depth == 0 || type is not INamedTypeSymbol named || !IsOurs(named, model))
         {
@@ -39,7 +53,7 @@ internal static class SerializedSecrets
         {
             foreach (var member in current.GetMembers())
             {
-                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || IsJsonIgnored(member))
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || (jsonIgnoreHides && IsJsonIgnored(member)))
                 {
                     continue;
                 }
@@ -60,7 +74,7 @@ internal static class SerializedSecrets
                     return member;
                 }
 
-                if (Find(Payload(memberType), model, depth - 1) is { } nested)
+                if (Find(Payload(memberType), model, depth - 1, jsonIgnoreHides) is { } nested)
                 {
                     return nested;
                 }

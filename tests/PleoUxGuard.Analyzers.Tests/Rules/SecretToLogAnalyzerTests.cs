@@ -566,13 +566,21 @@ public sealed class SecretToLogAnalyzerTests
             public sealed class SafeConnection
             {
                 public string CompanyId { get; set; } = "";
+                public string KeyEnding { get; set; } = "";
+            }
+
+            // [JsonIgnore] is JSON's: Serilog and NLog destructure every public property regardless.
+            public sealed class JsonOnlyConnection
+            {
+                public string CompanyId { get; set; } = "";
                 [System.Text.Json.Serialization.JsonIgnore] public string ApiKey { get; set; } = "";
             }
 
             class Audit
             {
-                void Saved(Connection connection, SafeConnection safe)
+                void Saved(Connection connection, SafeConnection safe, JsonOnlyConnection jsonOnly)
                 {
+                    Serilog.Log.Information("Saved {@Connection}", {|PUX001:jsonOnly|});
                     Serilog.Log.Information("Saved {@Connection}", {|PUX001:connection|});
                     Serilog.Log.Information("Saved {@Connection} {Company}", {|PUX001:connection|}, connection.CompanyId);
                     Serilog.Log.Information("Saved {Connection}", connection);
