@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -75,7 +76,7 @@ internal static class SecretMaskHelper
             .FirstOrDefault();
         if (helper is null)
         {
-            return document.WithSyntaxRoot(WithHelper(root)).Project.Solution;
+            return document.WithSyntaxRoot(WithHelper(root, LowestLanguageVersion(solution, document))).Project.Solution;
         }
 
         if (helper.ContainingNamespace.IsGlobalNamespace)
@@ -102,10 +103,23 @@ internal static class SecretMaskHelper
         return (await Simplifier.ReduceAsync(imported, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false)).Project.Solution;
     }
 
-    /// <summary>The root with the helper as its last type: in the file-scoped namespace if there is one (nothing may follow it), else after everything.</summary>
-    private static CompilationUnitSyntax WithHelper(CompilationUnitSyntax root)
+    /// <summary>
+    /// The lowest C# version the file is compiled with: a project with several target frameworks is loaded once per
+    /// framework, each with its own language version, and the helper written into the shared file must build in all.
+    /// </summary>
+    private static LanguageVersion LowestLanguageVersion(Solution solution, Document document)
     {
-        var version = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.CSharp7_3;
+        var versions = (document.FilePath is { } path ? solution.GetDocumentIdsWithFilePath(path) : ImmutableArray.Create(document.Id))
+            .Select(id => solution.GetDocument(id)?.Project.ParseOptions)
+            .OfType<CSharpParseOptions>()
+            .Select(options => options.LanguageVersion)
+            .ToList();
+        return versions.Count == 0 ? LanguageVersion.CSharp7_3 : versions.Min();
+    }
+
+    /// <summary>The root with the helper as its last type: in the file-scoped namespace if there is one (nothing may follow it), else after everything.</summary>
+    private static CompilationUnitSyntax WithHelper(CompilationUnitSyntax root, LanguageVersion version)
+    {
         var text = root.ToFullString();
 
         // The helper takes the file's line breaks, so a CRLF file does not get mixed ones.
