@@ -25,7 +25,7 @@ internal static class MergeCommand
                 return ExitCodes.ProfileError;
             }
 
-            if (OutputFolder.Problem(parseResult.GetValue(output)!) is { } unusable)
+            if (OutputFolder.Problem(parseResult.GetValue(output)!, "--output") is { } unusable)
             {
                 Console.Error.WriteLine($"pleo-uxguard: {unusable}");
                 return ExitCodes.UsageError;

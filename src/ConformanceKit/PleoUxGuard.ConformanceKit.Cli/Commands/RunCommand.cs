@@ -73,7 +73,7 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             }
 
-            if (outputDirectory is not null && OutputFolder.Problem(parseResult.GetValue(output)!) is { } unusable)
+            if (outputDirectory is not null && OutputFolder.Problem(parseResult.GetValue(output)!, "--output") is { } unusable)
             {
                 Console.Error.WriteLine($"pleo-uxguard: {unusable}");
                 return ExitCodes.UsageError;

@@ -3,13 +3,16 @@ namespace PleoUxGuard.ConformanceKit.Reporting;
 /// <summary>The output folder, tried before a run starts: a folder that cannot be written is found in a second, not after the flows.</summary>
 public static class OutputFolder
 {
-    /// <summary>Creates the folder and writes and deletes a file in it; returns why it cannot be used, or null.</summary>
-    public static string? Problem(string directory)
+    /// <summary>
+    /// Creates the folder and writes and deletes a file in it; returns why it cannot be used, or null. The answer
+    /// names the folder as <paramref name="named"/> calls it: the CLI's option, or a library caller's setting.
+    /// </summary>
+    public static string? Problem(string directory, string named = "The output folder")
     {
         var full = Path.GetFullPath(directory);
         if (FileInTheWay(full) is { } file)
         {
-            return $"--output {directory} cannot be used: {(file == full ? "it is a file" : $"{file} is a file")}, not a folder; give a folder the kit can create and write in.";
+            return $"{named} {directory} cannot be used: {(file == full ? "it is a file" : $"{file} is a file")}, not a folder; give a folder the kit can create and write in.";
         }
 
         var probe = Path.Combine(full, $".pleo-uxguard-probe-{Guid.NewGuid():N}");
@@ -22,7 +25,7 @@ public static class OutputFolder
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
-            return $"--output {directory} cannot be used: {problem.Message.TrimEnd('.')}; give a folder the kit can create and write in.";
+            return $"{named} {directory} cannot be used: {problem.Message.TrimEnd('.')}; give a folder the kit can create and write in.";
         }
     }
 
