@@ -188,6 +188,18 @@ public sealed class CliBadInputTests : IDisposable
         Assert.DoesNotContain("PleoUxGuard.", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "help" }, "Usage:")]
+    [InlineData(new[] { "help", "run" }, "--profile")]
+    public async Task Help_as_a_command_shows_the_help(string[] args, string expected)
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Passed, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unrecognized", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Trace_modes_and_numbers_written_as_documented_are_taken()
     {

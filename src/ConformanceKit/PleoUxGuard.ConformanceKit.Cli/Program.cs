@@ -11,6 +11,12 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(MergeCommand.Create());
 
+// 'pleo-uxguard help [command]' is what many tools take; it means the same as --help.
+if (args is ["help", .. var about])
+{
+    args = [.. about, "--help"];
+}
+
 try
 {
     var parsed = root.Parse(args);
