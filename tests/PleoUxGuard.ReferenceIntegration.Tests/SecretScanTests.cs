@@ -74,52 +74,40 @@ public sealed class SecretScanTests(ScannedApp app) : IClassFixture<ScannedApp>
     [Fact]
     public void A_file_gone_between_listing_and_reading_makes_it_read_the_whole_folder_again()
     {
-        var folder = Directory.CreateTempSubdirectory("secret-scan-").FullName;
-        try
+        using var temporary = new TemporaryFolder("secret-scan-");
+        var folder = temporary.FullPath;
+        File.WriteAllText(Path.Combine(folder, "app.db"), "database");
+        File.WriteAllText(Path.Combine(folder, "app.db-wal"), "log");
+        var reads = new List<string>();
+        var vanished = false;
+        byte[] Read(string path)
         {
-            File.WriteAllText(Path.Combine(folder, "app.db"), "database");
-            File.WriteAllText(Path.Combine(folder, "app.db-wal"), "log");
-            var reads = new List<string>();
-            var vanished = false;
-            byte[] Read(string path)
+            reads.Add(Path.GetFileName(path));
+            if (!vanished && path.EndsWith("-wal", StringComparison.Ordinal))
             {
-                reads.Add(Path.GetFileName(path));
-                if (!vanished && path.EndsWith("-wal", StringComparison.Ordinal))
-                {
-                    // What SQLite does when its last connection closes: the log's pages go into the database, the log goes.
-                    vanished = true;
-                    File.WriteAllText(Path.Combine(folder, "app.db"), "database and log");
-                    File.Delete(path);
-                    throw new FileNotFoundException("gone", path);
-                }
-
-                return File.ReadAllBytes(path);
+                // What SQLite does when its last connection closes: the log's pages go into the database, the log goes.
+                vanished = true;
+                File.WriteAllText(Path.Combine(folder, "app.db"), "database and log");
+                File.Delete(path);
+                throw new FileNotFoundException("gone", path);
             }
 
-            var files = SecretScan.ReadAll(folder, Read);
+            return File.ReadAllBytes(path);
+        }
 
-            var database = Assert.Single(files);
-            Assert.Equal("database and log", System.Text.Encoding.UTF8.GetString(database.Bytes));
-            Assert.Equal(2, reads.Count(name => name == "app.db"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var files = SecretScan.ReadAll(folder, Read);
+
+        var database = Assert.Single(files);
+        Assert.Equal("database and log", System.Text.Encoding.UTF8.GetString(database.Bytes));
+        Assert.Equal(2, reads.Count(name => name == "app.db"));
     }
 
     [Fact]
     public void A_folder_that_never_holds_still_fails_the_scan_rather_than_skipping_files()
     {
-        var folder = Directory.CreateTempSubdirectory("secret-scan-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "app.db-shm"), "index");
-            Assert.Throws<FileNotFoundException>(() => SecretScan.ReadAll(folder, path => throw new FileNotFoundException("gone", path)));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var temporary = new TemporaryFolder("secret-scan-");
+        var folder = temporary.FullPath;
+        File.WriteAllText(Path.Combine(folder, "app.db-shm"), "index");
+        Assert.Throws<FileNotFoundException>(() => SecretScan.ReadAll(folder, path => throw new FileNotFoundException("gone", path)));
     }
 }
