@@ -33,12 +33,11 @@ internal static class SecretSinkAnalysis
         // one check per body.
         var watching = new Lazy<ImmutableArray<SecretSinkRule>>(() => Watching(SinkCatalogue.For(compilation), rules));
         var shared = new Lazy<SharedSinkScan?>(() => watching.Value.IsEmpty ? null : SharedSinkScan.For(compilation, options));
-        var anyRazorOutput = rules.Any(rule => !rule.RazorKinds.IsEmpty);
         start.RegisterOperationBlockAction(block =>
         {
             var tree = block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].Syntax.SyntaxTree;
-            var generated = block.IsGeneratedCode;
-            if (tree is null || (generated && !(anyRazorOutput && RazorSinks.IsRazorOutput(tree))) || shared.Value is not { } scanner)
+            // Razor output is generated, but all of it is what the developer wrote: markup, @code and @functions blocks.
+            if (tree is null || (block.IsGeneratedCode && !RazorSinks.IsRazorOutput(tree)) || shared.Value is not { } scanner)
             {
                 return;
             }
@@ -52,11 +51,7 @@ internal static class SecretSinkAnalysis
             SecretModel? model = null;
             foreach (var rule in watching.Value)
             {
-                var kinds = generated ? rule.RazorKinds : rule.Kinds;
-                if (!kinds.IsEmpty)
-                {
-                    Report(block, rule, kinds, scan, compilation, options, tree, ref model);
-                }
+                Report(block, rule, scan, compilation, options, tree, ref model);
             }
         });
     }
@@ -77,8 +72,9 @@ internal static class SecretSinkAnalysis
     }
 
     private static void Report(
-        OperationBlockAnalysisContext block, SecretSinkRule rule, SinkKindSet kinds, SharedSinkScan.BodyScan scan, Compilation compilation, AnalyzerOptions options, SyntaxTree tree, ref SecretModel? model)
+        OperationBlockAnalysisContext block, SecretSinkRule rule, SharedSinkScan.BodyScan scan, Compilation compilation, AnalyzerOptions options, SyntaxTree tree, ref SecretModel? model)
     {
+        var kinds = rule.Kinds;
         foreach (var result in scan.Results)
         {
             var reported = false;

@@ -14,14 +14,12 @@ internal sealed class SecretSinkRule
 {
     /// <param name="alsoOnStart">Where a rule adds what is not a sink operand (declarations, types).</param>
     /// <param name="unflowed">A secret a sink operand exposes without carrying one (see <see cref="SecretSinkAnalysis.Register"/>).</param>
-    /// <param name="razorKinds">The sink kinds also judged in Razor output (.cshtml), which is generated code; none by default.</param>
     public SecretSinkRule(
         DiagnosticDescriptor descriptor,
         SinkKindSet kinds,
         bool partial,
         Action<CompilationStartAnalysisContext>? alsoOnStart = null,
-        Func<IOperation, SecretModel, Exposure?>? unflowed = null,
-        SinkKindSet razorKinds = default)
+        Func<IOperation, SecretModel, Exposure?>? unflowed = null)
     {
         if (unflowed is not null && !kinds.IsSubsetOf(SharedSinkScan.OperandOnlyKinds))
         {
@@ -34,7 +32,6 @@ internal sealed class SecretSinkRule
         Partial = partial;
         AlsoOnStart = alsoOnStart;
         Unflowed = unflowed;
-        RazorKinds = razorKinds;
     }
 
     public DiagnosticDescriptor Descriptor { get; }
@@ -49,10 +46,4 @@ internal sealed class SecretSinkRule
 
     /// <summary>Asked for each sink operand of the rule's kinds that carries no secret: a secret symbol it still exposes (PUX004: a serialized type's member), or null.</summary>
     public Func<IOperation, SecretModel, Exposure?>? Unflowed { get; }
-
-    /// <summary>
-    /// The sink kinds also judged in the code the Razor generator writes for .cshtml files: the page's own output
-    /// (other generated code never, and the code the generator adds around the page neither).
-    /// </summary>
-    public SinkKindSet RazorKinds { get; }
 }

@@ -8,7 +8,8 @@ internal static class TextTransforms
 {
     /// <summary>
     /// Convert, Encoding, Uri escaping, WebUtility, HttpUtility, the web encoders (UrlEncoder, HtmlEncoder, WebEncoders,
-    /// Base64UrlTextEncoder), JsonSerializer, MemoryExtensions and LINQ copies keep the whole secret.
+    /// Base64UrlTextEncoder), JsonSerializer, MemoryExtensions, LINQ copies, and the Razor component generator's
+    /// BindConverter.FormatValue and RuntimeHelpers.TypeCheck keep the whole secret.
     /// </summary>
     public static bool IsTransparent(IMethodSymbol method)
     {
@@ -25,7 +26,9 @@ internal static class TextTransforms
             || (FlowTypes.IsNamed(type, "JsonSerializer", "System.Text.Json") && method.Name.StartsWith("Serialize", System.StringComparison.Ordinal))
             || FlowTypes.IsNamed(type, "MemoryExtensions", "System")
             || (FlowTypes.IsNamed(type, "Enumerable", "System.Linq") && method.Name is "ToArray" or "ToList" or "AsEnumerable" or "Concat" or "Reverse" or "Append" or "Prepend")
-            || FlowTypes.IsNamed(type, "StringValues", "Microsoft.Extensions.Primitives");
+            || FlowTypes.IsNamed(type, "StringValues", "Microsoft.Extensions.Primitives")
+            || (FlowTypes.IsNamed(type, "BindConverter", "Microsoft.AspNetCore.Components") && method.Name == "FormatValue")
+            || (FlowTypes.IsNamed(type, "RuntimeHelpers", "Microsoft.AspNetCore.Components.CompilerServices") && method.Name == "TypeCheck");
     }
 
     /// <summary>Enumerable.Take/Skip/…, MemoryExtensions.AsSpan/AsMemory with bounds: calls whose first argument is the sliced text.</summary>

@@ -154,7 +154,8 @@ internal sealed class MessageRules
             var sites = MessageSites.For(start.Compilation, start.Options);
             start.RegisterOperationBlockAction(block =>
             {
-                if (block.IsGeneratedCode)
+                // A component's @code block and markup handlers are the developer's code, in a generated file.
+                if (block.IsGeneratedCode && !(block.OperationBlocks.Length > 0 && RazorSinks.IsComponentOutput(block.OperationBlocks[0].Syntax.SyntaxTree)))
                 {
                     return;
                 }

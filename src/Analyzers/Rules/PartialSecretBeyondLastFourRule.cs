@@ -11,5 +11,5 @@ internal static class PartialSecretBeyondLastFourRule
 {
     // In a .cshtml page, where PUX004 and PUX007 judge a whole secret (the page's markup and its scripts), a slice is judged too.
     public static SecretSinkRule Rule { get; } = new(
-        Descriptors.PartialSecretBeyondLastFour, SinkKindSet.All, partial: true, razorKinds: SinkKindSet.Of(SinkKind.Client).With(SinkKind.Browser));
+        Descriptors.PartialSecretBeyondLastFour, SinkKindSet.All, partial: true);
 }

@@ -11,7 +11,7 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// </summary>
 internal static class SecretToClientRule
 {
-    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret, razorKinds: SinkKindSet.Of(SinkKind.Client));
+    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret);
 
     private static Exposure? SerializedSecret(IOperation operand, SecretModel model) =>
         SerializedSecrets.Find(operand.WithoutConversions().Type, model) is { } member ? new Exposure(member, operand) : null;

@@ -28,10 +28,16 @@ internal sealed class RazorSinks : SinkTable
 
     public override bool Serves(SinkKindSet kinds) => kinds.Contains(SinkKind.Client) || kinds.Contains(SinkKind.Browser);
 
-    /// <summary>A tree the Razor generator wrote for a .cshtml file.</summary>
+    /// <summary>A tree the Razor generator wrote for a .cshtml page or a .razor component.</summary>
     public static bool IsRazorOutput(SyntaxTree tree) =>
         tree.FilePath.EndsWith("_cshtml.g.cs", StringComparison.OrdinalIgnoreCase)
-        || tree.FilePath.EndsWith(".cshtml.g.cs", StringComparison.OrdinalIgnoreCase);
+        || tree.FilePath.EndsWith(".cshtml.g.cs", StringComparison.OrdinalIgnoreCase)
+        || IsComponentOutput(tree);
+
+    /// <summary>A tree the Razor generator wrote for a .razor component (Blazor).</summary>
+    public static bool IsComponentOutput(SyntaxTree tree) =>
+        tree.FilePath.EndsWith("_razor.g.cs", StringComparison.OrdinalIgnoreCase)
+        || tree.FilePath.EndsWith(".razor.g.cs", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Where to report a finding: its syntax, or in Razor output the member's name when only that part maps

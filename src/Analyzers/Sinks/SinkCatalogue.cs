@@ -20,6 +20,7 @@ internal sealed class SinkCatalogue
         tables.Add(new MessageSinks(compilation));
         tables.Add(new ClientSinks(compilation));
         tables.Add(new RazorSinks(compilation));
+        tables.Add(new ComponentSinks(compilation));
         tables.Add(new UrlSinks(compilation));
         tables.Add(new BrowserSinks(compilation));
         All = tables.ToImmutable();

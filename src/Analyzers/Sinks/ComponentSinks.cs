@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Flow;
+
+namespace PleoUxGuard.Analyzers.Sinks;
+
+/// <summary>
+/// Razor components (.razor, Blazor), seen through the render tree the Razor generator builds, or that a
+/// component builds by hand: <c>@apiKey</c> becomes <c>__builder.AddContent(3, apiKey)</c>,
+/// <c>title="@apiKey"</c> becomes <c>__builder.AddAttribute(6, "title", apiKey)</c>, and
+/// <c>&lt;InputText @bind-Value="form.ApiKey" /&gt;</c> passes the key as the input component's <c>Value</c>. Every
+/// one of them puts the value into the browser's DOM (over the circuit for a server component).
+/// </summary>
+/// <remarks>
+/// A password input bound with <c>@bind</c> or <c>@bind-Value</c> is not a sink: it is how a user enters the key,
+/// as a password input with <c>asp-for</c> is for a Razor page (<see cref="RazorSinks"/>). Parameters of other
+/// components are not sinks either: a component that renders the value it is given is judged where it renders it.
+/// </remarks>
+internal sealed class ComponentSinks : SinkTable
+{
+    private const string Markup = "Razor component markup";
+
+    private readonly INamedTypeSymbol? _renderTreeBuilder;
+
+    public ComponentSinks(Compilation compilation)
+        : base(compilation, SinkKind.Client, Array.Empty<SinkSpec>())
+    {
+        _renderTreeBuilder = compilation.FindType("Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder");
+    }
+
+    public override bool IsEmpty => _renderTreeBuilder is null;
+
+    public override bool MayTake(IMethodSymbol method) =>
+        method.Name is "AddContent" or "AddMarkupContent" or "AddAttribute" or "AddComponentParameter"
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, _renderTreeBuilder);
+
+    public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
+    {
+        if (operation is not IInvocationOperation invocation || !MayTake(invocation.TargetMethod))
+        {
+            return;
+        }
+
+        var generated = RazorSinks.IsRazorOutput(invocation.Syntax.SyntaxTree);
+        if (invocation.TargetMethod.Name is "AddContent" or "AddMarkupContent")
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal > 0 && CanCarry(argument.Value))
+                {
+                    operands.Add(generated ? new SinkOperand(argument.Value, Markup, Kind) : new SinkOperand(argument.Value, invocation.TargetMethod, Kind));
+                }
+            }
+
+            return;
+        }
+
+        if (Argument(invocation, "value") is not { } value || !CanCarry(value) || ConstantText(Argument(invocation, "name")) is not { } name)
+        {
+            return;
+        }
+
+        var frame = Frame.Of(invocation);
+        string? sinkName;
+        if (frame.Component is { } component)
+        {
+            // An input component's Value is what it writes into its <input>; other components' parameters are theirs.
+            if (name != "Value" || !FlowTypes.IsNamespace(component.ContainingNamespace, "Microsoft.AspNetCore.Components.Forms")
+                || (frame.IsPassword && frame.HasAttribute("ValueChanged")))
+            {
+                return;
+            }
+
+            sinkName = frame.HasAttribute("ValueChanged") ? $"<{component.Name} @bind-Value> in {Markup}" : $"<{component.Name} Value> in {Markup}";
+        }
+        else
+        {
+            var bound = IsBinding(value) && frame.HasBinder;
+            if (bound && frame.IsPassword)
+            {
+                return;
+            }
+
+            var element = frame.ElementName ?? "element";
+            sinkName = bound ? $"<{element} @bind> in {Markup}" : $"<{element} {name}> in {Markup}";
+        }
+
+        operands.Add(generated ? new SinkOperand(value, sinkName, Kind) : new SinkOperand(value, invocation.TargetMethod, Kind));
+    }
+
+    /// <summary>Text or an object, not an event handler (<c>onchange</c>'s <c>EventCallback</c>, which <c>@bind</c> makes from the key too).</summary>
+    private static bool CanCarry(IOperation value) =>
+        value.WithoutConversions().Type is var type
+        && FlowTypes.CanCarry(type)
+        && !FlowTypes.IsNamed(type, "EventCallback", "Microsoft.AspNetCore.Components");
+
+    private static IOperation? Argument(IInvocationOperation invocation, string parameter)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == parameter)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ConstantText(IOperation? operation) =>
+        operation?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+
+    /// <summary><c>BindConverter.FormatValue(x)</c>: the value <c>@bind</c> writes into an element.</summary>
+    private static bool IsBinding(IOperation value) =>
+        value.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "FormatValue" } format
+        && FlowTypes.IsNamed(format.TargetMethod.ContainingType, "BindConverter", "Microsoft.AspNetCore.Components");
+
+    /// <summary>
+    /// The element or component an attribute belongs to: the render tree gives an element's attributes right after
+    /// its <c>OpenElement</c> or <c>OpenComponent</c> call and before any other frame, in the same block.
+    /// </summary>
+    private readonly struct Frame
+    {
+        private readonly ImmutableArray<IOperation> _statements;
+        private readonly int _first;
+        private readonly int _end;
+
+        private Frame(ImmutableArray<IOperation> statements, int first, int end, INamedTypeSymbol? component, string? elementName)
+        {
+            _statements = statements;
+            _first = first;
+            _end = end;
+            Component = component;
+            ElementName = elementName;
+        }
+
+        /// <summary>The component opened (<c>OpenComponent&lt;InputText&gt;</c>), or null for an element.</summary>
+        public INamedTypeSymbol? Component { get; }
+
+        /// <summary>The element's name (<c>input</c>), when its <c>OpenElement</c> was found.</summary>
+        public string? ElementName { get; }
+
+        /// <summary><c>type="password"</c> on the element or component.</summary>
+        public bool IsPassword
+        {
+            get
+            {
+                for (var index = _first; index < _end; index++)
+                {
+                    if (AttributeCall(_statements[index]) is { } call
+                        && ConstantText(Argument(call, "name")) == "type"
+                        && string.Equals(ConstantText(Argument(call, "value")?.WithoutConversions()), "password", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>An event attribute whose handler <c>@bind</c> made (<c>EventCallback.Factory.CreateBinder</c>).</summary>
+        public bool HasBinder
+        {
+            get
+            {
+                for (var index = _first; index < _end; index++)
+                {
+                    if (AttributeCall(_statements[index]) is { } call
+                        && Argument(call, "value")?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "CreateBinder" })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        public bool HasAttribute(string name)
+        {
+            for (var index = _first; index < _end; index++)
+            {
+                if (AttributeCall(_statements[index]) is { } call && ConstantText(Argument(call, "name")) == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static Frame Of(IInvocationOperation attribute)
+        {
+            if (attribute.Parent is not IExpressionStatementOperation statement || statement.Parent is not IBlockOperation block)
+            {
+                return default;
+            }
+
+            var statements = block.Operations;
+            var at = statements.IndexOf(statement);
+            var first = at;
+            while (first > 0 && AttributeCall(statements[first - 1]) is not null)
+            {
+                first--;
+            }
+
+            var end = at + 1;
+            while (end < statements.Length && AttributeCall(statements[end]) is not null)
+            {
+                end++;
+            }
+
+            INamedTypeSymbol? component = null;
+            string? elementName = null;
+            if (first > 0 && BuilderCall(statements[first - 1]) is { } open)
+            {
+                if (open.TargetMethod.Name == "OpenComponent" && open.TargetMethod.TypeArguments.Length == 1)
+                {
+                    component = open.TargetMethod.TypeArguments[0] as INamedTypeSymbol;
+                }
+                else if (open.TargetMethod.Name == "OpenElement")
+                {
+                    elementName = ConstantText(Argument(open, "elementName"));
+                }
+            }
+
+            return new Frame(statements, first, end, component, elementName);
+        }
+
+        private static IInvocationOperation? BuilderCall(IOperation statement) =>
+            statement is IExpressionStatementOperation { Operation: IInvocationOperation call }
+            && FlowTypes.IsNamed(call.TargetMethod.ContainingType, "RenderTreeBuilder", "Microsoft.AspNetCore.Components.Rendering")
+                ? call
+                : null;
+
+        /// <summary>A call that adds to the open element or component rather than starting a frame of its own.</summary>
+        private static IInvocationOperation? AttributeCall(IOperation statement) =>
+            BuilderCall(statement) is { } call
+            && call.TargetMethod.Name is "AddAttribute" or "AddComponentParameter" or "AddMultipleAttributes" or "SetUpdatesAttributeName"
+                or "SetKey" or "AddElementReferenceCapture" or "AddComponentReferenceCapture" or "AddComponentRenderMode" or "AddNamedEvent"
+                ? call
+                : null;
+    }
+}
