@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Flow;
 using PleoUxGuard.Analyzers.Secrets;
+using PleoUxGuard.Analyzers.Sinks;
 
 namespace PleoUxGuard.Analyzers.Rules;
 
@@ -42,7 +43,7 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, System.Lazy<INamedTypeSymbol?> debuggerDisplay)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (context.IsGeneratedCode || type.Locations.IsEmpty || type.Locations[0].SourceTree is not { } tree)
+        if (type.Locations.IsEmpty || type.Locations[0].SourceTree is not { } tree || (context.IsGeneratedCode && !RazorSinks.IsRazorOutput(tree)))
         {
             return;
         }
@@ -239,9 +240,9 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeTextMethod(OperationBlockAnalysisContext context)
     {
-        if (context.IsGeneratedCode
-            || context.OwningSymbol is not IMethodSymbol { Name: "ToString" or "PrintMembers", MethodKind: MethodKind.Ordinary } method
-            || context.OperationBlocks.IsEmpty)
+        if (context.OwningSymbol is not IMethodSymbol { Name: "ToString" or "PrintMembers", MethodKind: MethodKind.Ordinary } method
+            || context.OperationBlocks.IsEmpty
+            || (context.IsGeneratedCode && !RazorSinks.IsRazorOutput(context.OperationBlocks[0].Syntax.SyntaxTree)))
         {
             return;
         }

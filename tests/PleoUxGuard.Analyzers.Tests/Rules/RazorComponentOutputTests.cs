@@ -165,6 +165,16 @@ public sealed class RazorComponentOutputTests
     }
 
     [Fact]
+    public async Task A_record_declared_in_a_components_code_block_that_prints_the_key_is_PUX003()
+    {
+        var test = new AnalyzerVerifier<SecretInToStringAnalyzer>.Test();
+        test.TestState.Sources.Add((ComponentPath, GeneratedComponent(
+            "__builder.AddContent(1, companyId);",
+            "public sealed record Saved(string CompanyId, string {|PUX003:ApiKey|});")));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_render_tree_built_by_hand_is_judged_as_the_generated_one_and_named_by_its_method()
     {
         await VerifyAsync<OnlyPux004>(
