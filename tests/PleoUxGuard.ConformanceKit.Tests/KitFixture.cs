@@ -28,13 +28,13 @@ public sealed class KitFixture : IAsyncLifetime
     }
 
     /// <summary>A profile for the fixture whose tenants get <paramref name="faults"/>, loaded through the real loader.</summary>
-    public ConformanceProfile ProfileWith(IEnumerable<string> faults, double stepSeconds = 4, string? extraLocators = null)
+    public ConformanceProfile ProfileWith(IEnumerable<string> faults, double stepSeconds = 4, string? extraLocators = null, string connectionPage = "/connect")
     {
         var json = $$"""
             {
               "name": "broken-integration",
               "baseUrl": "{{Integration.BaseUrl.ToString().TrimEnd('/')}}",
-              "connectionPage": "/connect",
+              "connectionPage": "{{connectionPage}}",
               "signIn": {
                 "steps": [
                   { "goto": "/login?tenant={uniqueName}&faults={{string.Join(',', faults)}}" },

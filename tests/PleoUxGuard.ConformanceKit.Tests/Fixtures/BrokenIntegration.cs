@@ -108,6 +108,15 @@ public sealed class BrokenIntegration : IAsyncDisposable
         }
 
         var message = MessageFor(tenant, status);
+        if (wasConnected && tenant.Has(Fault.RotationFailureDisconnectsQuietly))
+        {
+            // Answers the post itself (no redirect) with the page as it was, then drops the connection.
+            tenant.Message = message + " " + MessageCatalogue.RotationKeptPrevious;
+            var stale = Page.Render(tenant, updating: false);
+            (tenant.Status, tenant.Key, tenant.Company, tenant.Message) = (Status.Failed, null, null, message);
+            return Results.Content(stale, "text/html; charset=utf-8");
+        }
+
         if (wasConnected && !tenant.Has(Fault.RotationFailureDisconnects))
         {
             tenant.Message = message + " " + MessageCatalogue.RotationKeptPrevious;

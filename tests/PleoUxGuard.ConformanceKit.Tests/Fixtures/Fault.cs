@@ -28,6 +28,12 @@ public static class Fault
     public const string NoProgressOnRotation = "no-progress-on-rotation";
     public const string NoCompanyAfterRotation = "no-company-after-rotation";
     public const string RotationFailureDisconnects = "rotation-failure-disconnects";
+
+    /// <summary>
+    /// As <see cref="RotationFailureDisconnects"/>, but the answer to the post still shows the previous connection:
+    /// only opening the page again (a new document) shows that it was dropped.
+    /// </summary>
+    public const string RotationFailureDisconnectsQuietly = "rotation-failure-disconnects-quietly";
     public const string IgnoresRevocation = "ignores-revocation";
     public const string WarningWithoutReplace = "warning-without-replace";
     public const string ReplaceDoesNotRestore = "replace-does-not-restore";

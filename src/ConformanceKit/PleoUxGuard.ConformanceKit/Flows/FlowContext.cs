@@ -231,7 +231,7 @@ public sealed class FlowContext
             await RunSignInStepAsync(steps[i], $"signIn.steps[{i}]");
         }
 
-        await GotoAsync(Profile.ConnectionPage, "connectionPage");
+        await OpenConnectionPageAsync();
         await StepAsync("opened the connection page");
     }
 
@@ -392,10 +392,10 @@ public sealed class FlowContext
     }
 
     /// <summary>
-    /// Opens the connection page again, as a user coming back does. Not the browser's reload: after a form
-    /// post that would post the form again.
+    /// Opens the connection page again, as a user coming back does: a new document, also when the page is a hash
+    /// route of a single-page app. Not the browser's reload: after a form post that would post the form again.
     /// </summary>
-    public Task ReloadAsync() => GotoAsync(Profile.ConnectionPage, "connectionPage");
+    public Task ReloadAsync() => OpenConnectionPageAsync();
 
     /// <summary>Connects with a fresh valid key as a prerequisite; stops the flow when that does not work.</summary>
     public async Task<(MintedKey Key, ILocator KeyField)> ConnectAsPrerequisiteAsync(CheckDefinition failingIfNoField)
@@ -486,11 +486,33 @@ public sealed class FlowContext
         }
     }
 
-    private async Task GotoAsync(string url, string field)
+    /// <summary>
+    /// Loads the connection page as a new document. Going to an address that differs from the page's only in its
+    /// #fragment (a hash route, or the very address the page is at) is a same-document navigation in the browser:
+    /// nothing is loaded and a single-page app draws nothing again. The page leaves its document first then.
+    /// </summary>
+    private Task OpenConnectionPageAsync()
     {
-        var target = Resolve(url);
+        var target = Resolve(Profile.ConnectionPage);
+        return GotoAsync(target, "connectionPage", leaveDocumentFirst: StaysInDocument(target));
+    }
+
+    private bool StaysInDocument(Uri target) =>
+        target.Fragment.Length > 0
+        && Uri.TryCreate(Page.Url, UriKind.Absolute, out var current)
+        && Uri.Compare(current, target, UriComponents.HttpRequestUrl, UriFormat.UriEscaped, StringComparison.Ordinal) == 0;
+
+    private Task GotoAsync(string url, string field) => GotoAsync(Resolve(url), field, leaveDocumentFirst: false);
+
+    private async Task GotoAsync(Uri target, string field, bool leaveDocumentFirst)
+    {
         try
         {
+            if (leaveDocumentFirst)
+            {
+                await Page.GotoAsync("about:blank", new() { Timeout = Milliseconds(StepTimeout) });
+            }
+
             await Page.GotoAsync(target.ToString(), new() { Timeout = Milliseconds(StepTimeout) });
         }
         catch (PlaywrightException problem) when (problem.Message.Contains("net::", StringComparison.Ordinal))
