@@ -59,6 +59,7 @@ public sealed class FixtureConformanceTests
         { Fault.ReplaceDoesNotRestore, ["revoke-then-recover"], ["UXK-REC-3"] },
         { Fault.BlankStatusAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },
         { Fault.TwoLabelsWhileValidating, ["slow-validation", "rotate-same-company"], ["UXK-STATE-1"] },
+        { Fault.TwoLabelsAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },
         { Fault.LeakLocalStorage, ["connect-valid"], ["UXK-VIS-1", "UXK-SEC-3"] },
     };
 
@@ -129,6 +130,16 @@ public sealed class FixtureConformanceTests
         var failing = Assert.Single(looks, o => o.Outcome == Outcome.Fail);
         Assert.Equal("clicked Connect while Pleo is down", failing.Step);
         Assert.Contains(looks, o => o.Outcome == Outcome.Pass && o.Step == "retried the same key once Pleo was back");
+    }
+
+    [Fact]
+    public async Task A_status_that_never_shows_fails_after_a_step_of_waiting_and_says_so()
+    {
+        var result = await FaultResultAsync(Fault.BlankStatusAfterFailure);
+
+        var failing = Assert.Single(result["UXK-STATE-1"].Observations, o => o.Outcome == Outcome.Fail);
+        Assert.Equal("clicked Connect with an invalid key", failing.Step);
+        Assert.Equal("No status region was visible, also after waiting 6 s for one to show a state.", failing.Detail);
     }
 
     public static TheoryData<string, string> Leaks => new()

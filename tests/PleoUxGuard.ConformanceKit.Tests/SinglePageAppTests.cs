@@ -6,7 +6,8 @@ namespace PleoUxGuard.ConformanceKit.Tests;
 
 /// <summary>
 /// What single-page apps do differently, on the broken-integration fixture: a connection page at a hash route
-/// (opening it again from the same address is a same-document navigation in the browser).
+/// (opening it again from the same address is a same-document navigation in the browser), and a status region
+/// drawn by a script after the page has loaded.
 /// </summary>
 [Collection(KitCollection.Name)]
 public sealed class SinglePageAppTests
@@ -32,6 +33,18 @@ public sealed class SinglePageAppTests
         Assert.All(result.Flows, flow => Assert.True(flow.Status == FlowStatus.Completed, $"{flow.Flow} stopped: {flow.StopReason}"));
         Assert.All(result.Checks.Where(c => c.Verdict != Verdict.NotRun), check => Assert.True(check.Verdict == Verdict.Passed, $"{check.Check.Id}: {check.Verdict}: {check.Summary}"));
         Assert.Equal(Verdict.Passed, result["UXK-REC-1"].Verdict);
+    }
+
+    [Fact]
+    public async Task A_status_fetched_after_load_is_waited_for_after_every_navigation()
+    {
+        var profile = _kit.ProfileWith([Fault.StatusFetchedAfterLoad], stepSeconds: 6, connectionPage: HashRoute);
+        var result = await _kit.RunAsync(profile, "connect-valid", "invalid-key", "slow-validation", "rotate-to-bad-key", "revoke-then-recover");
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        Assert.Empty(result.Problems);
+        Assert.All(result.Flows, flow => Assert.True(flow.Status == FlowStatus.Completed, $"{flow.Flow} stopped: {flow.StopReason}"));
+        Assert.All(result.Checks.Where(c => c.Verdict != Verdict.NotRun), check => Assert.True(check.Verdict == Verdict.Passed, $"{check.Check.Id}: {check.Verdict}: {check.Summary}"));
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
         app.MapGet("/connect", (Delegate)fixture.ShowAsync);
         app.MapPost("/connect", (Delegate)fixture.ConnectAsync);
         app.MapGet("/api/echo", fixture.Echo);
+        app.MapGet("/api/status", (Delegate)fixture.StatusAsync);
         app.MapGet("/frame", fixture.Frame);
         await app.StartAsync();
         fixture.BaseUrl = new Uri(app.Urls.Single());
@@ -172,6 +173,13 @@ public sealed class BrokenIntegration : IAsyncDisposable
 
         var updating = http.Request.Query.ContainsKey("update");
         return Results.Content(Page.Render(tenant, updating), "text/html; charset=utf-8");
+    }
+
+    // Late on purpose: a page that draws its status from here has not drawn it when its load event fires.
+    private async Task<IResult> StatusAsync(HttpContext http)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        return TenantOf(http) is { } tenant ? Results.Json(new { label = Page.LabelOf(tenant) }) : Results.Unauthorized();
     }
 
     private IResult Echo(HttpContext http) =>

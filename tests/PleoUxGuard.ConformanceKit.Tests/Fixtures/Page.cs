@@ -22,19 +22,12 @@ internal static class Page
             html.Append("<p style=\"color:#d0d0d0;background:#ffffff\">Questions? Our team is happy to help.</p>");
         }
 
-        var label = tenant.Status switch
-        {
-            Status.Connected when tenant.Has(Fault.NoSuccessState) => ConnectionStateLabels.NotConnected,
-            Status.Connected => ConnectionStateLabels.Connected,
-            Status.Failed when tenant.Has(Fault.FailureShowsConnected) => ConnectionStateLabels.Connected,
-            Status.Failed when tenant.Has(Fault.BlankStatusAfterFailure) => string.Empty,
-            Status.Failed => ConnectionStateLabels.ConnectionFailed,
-            Status.ActionRequired => ConnectionStateLabels.ActionRequired,
-            _ => ConnectionStateLabels.NotConnected,
-        };
+        var label = LabelOf(tenant);
         html.Append(tenant.Has(Fault.StatusNotAnnounced)
             ? $"<div id=\"status\" data-testid=\"status\">{E(label)}</div>"
-            : $"<div id=\"status\" role=\"status\">{E(label)}</div>");
+            : tenant.Has(Fault.StatusFetchedAfterLoad)
+                ? "<div id=\"status\" role=\"status\"></div><script>fetch('/api/status').then(r => r.json()).then(({ label }) => { const status = document.getElementById('status'); if (!status.textContent) status.textContent = label; });</script>"
+                : $"<div id=\"status\" role=\"status\">{E(label)}</div>");
 
         if (tenant.Message is not null)
         {
@@ -89,6 +82,19 @@ internal static class Page
         html.Append("</main></body></html>");
         return html.ToString();
     }
+
+    /// <summary>The state label the status region shows for the tenant.</summary>
+    public static string LabelOf(Tenant tenant) => tenant.Status switch
+    {
+        Status.Connected when tenant.Has(Fault.NoSuccessState) => ConnectionStateLabels.NotConnected,
+        Status.Connected => ConnectionStateLabels.Connected,
+        Status.Failed when tenant.Has(Fault.FailureShowsConnected) => ConnectionStateLabels.Connected,
+        Status.Failed when tenant.Has(Fault.BlankStatusAfterFailure) => string.Empty,
+        Status.Failed when tenant.Has(Fault.TwoLabelsAfterFailure) => $"{ConnectionStateLabels.ConnectionFailed} / {ConnectionStateLabels.NotConnected}",
+        Status.Failed => ConnectionStateLabels.ConnectionFailed,
+        Status.ActionRequired => ConnectionStateLabels.ActionRequired,
+        _ => ConnectionStateLabels.NotConnected,
+    };
 
     private static string Form(Tenant tenant)
     {

@@ -5,12 +5,14 @@ namespace PleoUxGuard.ConformanceKit.Checks;
 /// <summary>R-STATE-1: after every step the status shows exactly one known state label.</summary>
 public static class StateChecks
 {
+    /// <summary>Judges what a step read once its status showed a state, or after a step's wait for one in vain.</summary>
     public static async Task JudgeExactlyOneAsync(FlowContext context, StateSnapshot snapshot)
     {
         var check = CheckCatalogue.State1;
+        var waited = $"{context.StepTimeout.TotalSeconds:0.#} s";
         if (!snapshot.Found)
         {
-            await context.FailAsync(check, "No status region was visible.", $"nothing matched {context.Locators.ChoiceFor(Inspection.LocatorName.StatusRegion)}");
+            await context.FailAsync(check, $"No status region was visible, also after waiting {waited} for one to show a state.", $"nothing matched {context.Locators.ChoiceFor(Inspection.LocatorName.StatusRegion)}");
             return;
         }
 
@@ -21,7 +23,7 @@ public static class StateChecks
         }
 
         var detail = snapshot.Labels.Count == 0
-            ? "The status shows none of the state labels."
+            ? $"The status shows none of the state labels, also after waiting {waited} for one."
             : $"The status shows {snapshot.Labels.Count} state labels at once ({string.Join(", ", snapshot.Labels.Select(context.Labels.NameOf))}).";
         await context.FailAsync(check, detail, snapshot.Text);
     }

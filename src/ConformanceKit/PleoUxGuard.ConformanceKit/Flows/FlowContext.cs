@@ -38,6 +38,7 @@ public sealed class FlowContext
     private readonly List<CheckObservation> _observations = [];
     private readonly List<FlowStep> _steps = [];
     private readonly Dictionary<int, byte[]> _stepImages = [];
+    private readonly Regex _anyState;
     private int _screenshots;
 
     internal FlowContext(
@@ -64,6 +65,7 @@ public sealed class FlowContext
         _outputDirectory = outputDirectory;
         Locators = new PageLocators(page, profile.Locators);
         Labels = new StateLabels(profile.StateLabels);
+        _anyState = Labels.RegexForAny(Enum.GetValues<ConnectionState>());
         StepTimeout = TimeSpan.FromSeconds(profile.Timeouts.StepSeconds);
         ValidationTimeout = TimeSpan.FromSeconds(profile.Timeouts.ValidationSeconds);
     }
@@ -147,11 +149,14 @@ public sealed class FlowContext
             .ToList();
     }
 
-    /// <summary>Records that the flow finished a user step, and judges R-STATE-1 on what the page shows now.</summary>
+    /// <summary>
+    /// Records that the flow finished a user step, and judges R-STATE-1 on what the page shows once its status
+    /// shows a state (<see cref="ReadShownStateAsync"/>).
+    /// </summary>
     public async Task<StateSnapshot> StepAsync(string name)
     {
         CurrentStep = name;
-        var snapshot = await ReadStateAsync();
+        var snapshot = await ReadShownStateAsync();
         _steps.Add(new FlowStep(name, _clock.Elapsed, snapshot.State is { } state ? Labels.NameOf(state) : null));
         if (await CaptureAsync(ScreenshotType.Jpeg) is { } image)
         {
@@ -235,6 +240,17 @@ public sealed class FlowContext
         await StepAsync("opened the connection page");
     }
 
+    /// <summary>
+    /// Reads the status region once it shows a state label, waiting up to a step for one: a single-page app (or a
+    /// page that fetches its status) draws it after the page has loaded. Returns at once when a label is shown;
+    /// after the step timeout, reads what is there (nothing, or no label) for the checks to judge.
+    /// </summary>
+    public async Task<StateSnapshot> ReadShownStateAsync()
+    {
+        await WaitForStatusTextAsync(_anyState, StepTimeout);
+        return await ReadStateAsync();
+    }
+
     /// <summary>Reads the status region now (no waiting beyond Playwright's own).</summary>
     public async Task<StateSnapshot> ReadStateAsync()
     {
@@ -250,11 +266,14 @@ public sealed class FlowContext
     }
 
     /// <summary>Waits until the status region shows <paramref name="state"/>; false when it did not in time.</summary>
-    public async Task<bool> WaitForStateAsync(ConnectionState state, TimeSpan timeout)
+    public Task<bool> WaitForStateAsync(ConnectionState state, TimeSpan timeout) => WaitForStatusTextAsync(Labels.RegexFor(state), timeout);
+
+    /// <summary>Waits until a visible status region's text matches <paramref name="text"/>; false when it did not in time.</summary>
+    private async Task<bool> WaitForStatusTextAsync(Regex text, TimeSpan timeout)
     {
         try
         {
-            await Locators.Combined(LocatorName.StatusRegion).Filter(new() { HasTextRegex = Labels.RegexFor(state) }).First
+            await Locators.Combined(LocatorName.StatusRegion).Filter(new() { HasTextRegex = text }).First
                 .WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Milliseconds(timeout) });
             return true;
         }
@@ -348,7 +367,7 @@ public sealed class FlowContext
         await submission.Click.WaitAsync(Remaining(deadline));
         await WaitForTextChangeAsync(submission.TextBefore, Remaining(deadline));
         await WaitForStateToLeaveAsync(ConnectionState.ValidationInProgress, Remaining(deadline));
-        return await ReadStateAsync();
+        return await ReadShownStateAsync();
     }
 
     /// <summary>The error message(s) shown, else the status region's text; masked.</summary>
@@ -468,22 +487,13 @@ public sealed class FlowContext
 
     private async Task WaitForStateToLeaveAsync(ConnectionState state, TimeSpan timeout)
     {
-        var others = Enum.GetValues<ConnectionState>().Where(s => s != state).Select(s => Labels.RegexFor(s).ToString());
-        var region = Locators.Combined(LocatorName.StatusRegion);
-        try
+        if (await Locators.Combined(LocatorName.StatusRegion).Filter(new() { HasTextRegex = Labels.RegexFor(state) }).CountAsync() == 0)
         {
-            if (await region.Filter(new() { HasTextRegex = Labels.RegexFor(state) }).CountAsync() == 0)
-            {
-                return;
-            }
+            return;
+        }
 
-            await region.Filter(new() { HasTextRegex = new Regex(string.Join("|", others)) }).First
-                .WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Milliseconds(timeout) });
-        }
-        catch (TimeoutException)
-        {
-            // Still in progress after the validation timeout: the checks judge that.
-        }
+        // Still in progress after the validation timeout: the checks judge that.
+        await WaitForStatusTextAsync(Labels.RegexForAny(Enum.GetValues<ConnectionState>().Where(s => s != state)), timeout);
     }
 
     /// <summary>

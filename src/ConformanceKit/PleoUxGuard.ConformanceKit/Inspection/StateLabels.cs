@@ -45,6 +45,10 @@ public sealed class StateLabels
     /// <summary>A regex that finds the state's label in a text, for auto-waiting assertions.</summary>
     public Regex RegexFor(ConnectionState state) => _regexes[state];
 
+    /// <summary>A regex that finds the label of any of <paramref name="states"/> in a text, for auto-waiting assertions.</summary>
+    public Regex RegexForAny(IEnumerable<ConnectionState> states) =>
+        new(string.Join("|", states.Select(state => _regexes[state].ToString())), RegexOptions.None, TimeSpan.FromSeconds(1));
+
     /// <summary>The first label of a state as written in the profile, for messages.</summary>
     public string NameOf(ConnectionState state) => Patterns[state][0].Source;
 
