@@ -142,6 +142,18 @@ public sealed class FixtureConformanceTests
         Assert.Equal("No status region was visible, also after waiting 6 s for one to show a state.", failing.Detail);
     }
 
+    [Theory]
+    [InlineData(Fault.NoProgressState, "UXK-SAVE-2", "Pleo holds the answer")]
+    [InlineData(Fault.NoProgressOnRotation, "UXK-ROT-2", "Pleo holds the replacement key's answer")]
+    [InlineData(Fault.SavesWithoutValidation, "UXK-SAVE-1", "clicked Connect")]
+    public async Task A_failure_is_filed_under_the_step_it_was_seen_in(string fault, string check, string step)
+    {
+        var result = await FaultResultAsync(fault);
+
+        var failing = Assert.Single(result[check].Observations, o => o.Outcome == Outcome.Fail);
+        Assert.Equal(step, failing.Step);
+    }
+
     public static TheoryData<string, string> Leaks => new()
     {
         { Fault.LeakAttribute, "Attribute" },

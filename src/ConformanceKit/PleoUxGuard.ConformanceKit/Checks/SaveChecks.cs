@@ -55,20 +55,28 @@ public static class SaveChecks
 
     /// <summary>
     /// R-SAVE-2 (and R-ROT-2): while Pleo holds the answer to a slow key, the status shows Validation in
-    /// progress. Releases the key in every case so the integration is never left hanging.
+    /// progress. Records <paramref name="step"/>, the hold, so what is judged of it is filed under it; once progress
+    /// is shown, judges R-STATE-1 on it. Releases the key in every case so the integration is never left hanging.
     /// </summary>
     /// <param name="whileHeld">Runs once progress is shown, before Pleo answers (e.g. a scan of that state).</param>
-    public static async Task<bool> ProgressShownWhileHeldAsync(FlowContext context, MintedKey slowKey, Func<Task>? whileHeld = null)
+    public static async Task<bool> ProgressShownWhileHeldAsync(FlowContext context, MintedKey slowKey, string step, Func<Task>? whileHeld = null)
     {
         try
         {
             var shown = await context.TextWatcher.WaitForAsync(context.Labels.RegexFor(ConnectionState.ValidationInProgress), context.StepTimeout);
-            if (shown && whileHeld is not null)
+            if (!shown)
+            {
+                context.RecordStepWithoutReading(step, null);
+                return false;
+            }
+
+            await StateChecks.JudgeWhileHeldAsync(context, step, ConnectionState.ValidationInProgress);
+            if (whileHeld is not null)
             {
                 await whileHeld();
             }
 
-            return shown;
+            return true;
         }
         finally
         {

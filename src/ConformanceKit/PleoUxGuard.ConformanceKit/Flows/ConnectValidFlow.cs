@@ -34,9 +34,9 @@ public sealed class ConnectValidFlow : Flow
         await context.StepAsync("pasted a valid key");
 
         var submission = await context.ClickConnectAsync(key, CheckCatalogue.Save1);
-        await SaveChecks.JudgeValidatedAtOnceAsync(context, submission);
         await context.WaitForOutcomeAsync(submission);
         await context.StepAsync("clicked Connect");
+        await SaveChecks.JudgeValidatedAtOnceAsync(context, submission);
         await SaveChecks.JudgeSuccessConfirmedAsync(context);
         await SaveChecks.JudgeCompanyShownAsync(context, CheckCatalogue.Company1, key);
         await VisibilityChecks.JudgeAfterSavingAsync(context, [key], baseline);

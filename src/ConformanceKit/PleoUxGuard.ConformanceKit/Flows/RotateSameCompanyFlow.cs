@@ -36,7 +36,7 @@ public sealed class RotateSameCompanyFlow : Flow
         await context.EnterKeyAsync(keyField, second);
         var submission = await context.ClickConnectAsync(second, CheckCatalogue.Rot2);
         var validated = await SaveChecks.WasValidatedAsync(context, submission);
-        var progressShown = await SaveChecks.ProgressShownWhileHeldAsync(context, second, whileHeld: () => StateChecks.JudgeWhileHeldAsync(context, "Pleo holds the replacement key's answer", ConnectionState.ValidationInProgress));
+        var progressShown = await SaveChecks.ProgressShownWhileHeldAsync(context, second, "Pleo holds the replacement key's answer");
         var problems = new List<string>();
         if (!validated)
         {

@@ -27,11 +27,8 @@ public sealed class SlowValidationFlow : Flow
         var progressShown = await SaveChecks.ProgressShownWhileHeldAsync(
             context,
             key,
-            whileHeld: async () =>
-            {
-                await StateChecks.JudgeWhileHeldAsync(context, "Pleo holds the answer", ConnectionState.ValidationInProgress);
-                await AccessibilityChecks.JudgeInPageScanAsync(context, scan, inProgress);
-            });
+            "Pleo holds the answer",
+            whileHeld: () => AccessibilityChecks.JudgeInPageScanAsync(context, scan, inProgress));
         await context.JudgeAsync(
             CheckCatalogue.Save2,
             progressShown,
