@@ -61,6 +61,9 @@ public sealed class FixtureConformanceTests
         { Fault.TwoLabelsWhileValidating, ["slow-validation", "rotate-same-company"], ["UXK-STATE-1"] },
         { Fault.TwoLabelsAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },
         { Fault.LeakLocalStorage, ["connect-valid"], ["UXK-VIS-1", "UXK-SEC-3"] },
+
+        // Not a fault: a field enabled 1.5 s after load (Blazor, once its circuit is up) is editable, so nothing fails.
+        { Fault.FieldEnabledLate, ["connect-valid"], [] },
     };
 
     private const string A11yCase = "status-not-announced";
@@ -72,6 +75,7 @@ public sealed class FixtureConformanceTests
         .. Faults.Select(row => new FaultRun((string)row[0], _kit.ProfileWith([(string)row[0]], stepSeconds: 6), (string[])row[1])),
         .. Leaks.Select(row => new FaultRun((string)row[0], _kit.ProfileWith([(string)row[0]], stepSeconds: 6), ["connect-valid"])),
         new FaultRun(A11yCase, _kit.ProfileWith([Fault.StatusNotAnnounced], stepSeconds: 6, extraLocators: "\"statusRegion\": { \"testId\": \"status\" }"), ["connect-valid"]),
+        new FaultRun(Fault.FieldAlwaysDisabled, _kit.ProfileWith([Fault.FieldAlwaysDisabled], stepSeconds: 4), ["connect-valid"]),
         new FaultRun(DisabledFieldCase, _kit.ProfileWith([Fault.FieldDisabledAfterFailure], stepSeconds: 4), ["missing-permission"]),
     ];
 
@@ -109,6 +113,18 @@ public sealed class FixtureConformanceTests
         var flow = Assert.Single(result.Flows);
         Assert.Equal(FlowStatus.Stopped, flow.Status);
         Assert.Equal("the key could not be typed into the key field within 4 s: it is disabled", flow.StopReason);
+    }
+
+    [Fact]
+    public async Task A_key_field_that_stays_disabled_fails_the_input_check_after_waiting_a_step()
+    {
+        var result = await FaultResultAsync(Fault.FieldAlwaysDisabled);
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        var failing = Assert.Single(result["UXK-INPUT-1"].Observations, o => o.Outcome == Outcome.Fail);
+        Assert.Equal("The key field is not editable.", failing.Detail);
+        Assert.Contains("disabled", failing.Evidence!.Found, StringComparison.Ordinal);
+        Assert.Equal(FlowStatus.Stopped, Assert.Single(result.Flows).Status);
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public static class Fault
     public const string NoRecoveryAction = "no-recovery-action";
     public const string FailureShowsConnected = "failure-shows-connected";
     public const string FieldDisabledAfterFailure = "field-disabled-after-failure";
+
+    /// <summary>Not a fault: the key field comes disabled and a script enables it 1.5 s after load (as a Blazor page does once its circuit is up).</summary>
+    public const string FieldEnabledLate = "field-enabled-late";
+
+    /// <summary>The key field is always disabled.</summary>
+    public const string FieldAlwaysDisabled = "field-always-disabled";
     public const string OutageAsInvalidKey = "outage-as-invalid-key";
     public const string NoUpdateAction = "no-update-action";
     public const string NoProgressOnRotation = "no-progress-on-rotation";

@@ -107,7 +107,7 @@ internal static class Page
         }
 
         var type = tenant.Has(Fault.UnmaskedInput) ? "text" : "password";
-        var disabled = tenant.Has(Fault.FieldDisabledAfterFailure) && tenant.Status == Status.Failed ? " disabled" : string.Empty;
+        var disabled = (tenant.Has(Fault.FieldDisabledAfterFailure) && tenant.Status == Status.Failed) || tenant.Has(Fault.FieldAlwaysDisabled) || tenant.Has(Fault.FieldEnabledLate) ? " disabled" : string.Empty;
         var paste = tenant.Has(Fault.BlocksPaste) ? " onpaste=\"return false\"" : string.Empty;
         var placeholder = tenant.Has(Fault.NoKeyLabel) ? " placeholder=\"Paste here\"" : string.Empty;
         html.Append($"<input id=\"key\" name=\"key\" type=\"{type}\" autocomplete=\"off\" spellcheck=\"false\"{placeholder}{disabled}{paste}>");
@@ -117,6 +117,11 @@ internal static class Page
         }
 
         html.Append("<button type=\"submit\">Connect</button></form>");
+        if (tenant.Has(Fault.FieldEnabledLate))
+        {
+            html.Append("<script>addEventListener('load', () => setTimeout(() => { document.getElementById('key').disabled = false; }, 1500));</script>");
+        }
+
         var showProgress = !tenant.Has(Fault.NoProgressState) && !(tenant.Has(Fault.NoProgressOnRotation) && tenant.Status == Status.Connected);
         if (showProgress)
         {

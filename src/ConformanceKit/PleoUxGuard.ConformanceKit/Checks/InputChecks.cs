@@ -10,9 +10,14 @@ public static partial class InputChecks
 {
     private static readonly SemaphoreSlim ClipboardTurn = new(1, 1);
 
-    /// <summary>R-INPUT-1: one visible, editable input or text area of its own.</summary>
+    /// <summary>
+    /// R-INPUT-1: one visible, editable input or text area of its own. A text field that is disabled or read-only
+    /// when found gets up to a step to become editable: a Blazor page prerenders it disabled until its circuit is
+    /// up, and single-page apps enable their form once they have loaded its status.
+    /// </summary>
     public static async Task JudgeDedicatedAsync(FlowContext context, ILocator keyField)
     {
+        await WaitUntilEditableAsync(keyField, context.StepTimeout);
         var facts = await keyField.EvaluateAsync<string[]>("""
             el => [el.tagName.toLowerCase(), (el.getAttribute('type') || '').toLowerCase(), String(!el.disabled && !el.readOnly), el.outerHTML.slice(0, 300)]
             """);
@@ -23,6 +28,25 @@ public static partial class InputChecks
             isField && editable,
             isField && editable ? $"The key field is an editable <{tag}>." : isField ? "The key field is not editable." : $"The key field is a <{tag}{(type.Length > 0 ? " type=" + type : string.Empty)}>, not a text input.",
             html);
+    }
+
+    /// <summary>Waits (Playwright's own polling) until a text field is editable; returns at once for other elements, and after the timeout when it never is.</summary>
+    private static async Task WaitUntilEditableAsync(ILocator keyField, TimeSpan timeout)
+    {
+        var textField = await keyField.EvaluateAsync<bool>("el => el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && ['', 'text', 'password'].includes((el.getAttribute('type') || '').toLowerCase()))");
+        if (!textField)
+        {
+            return;
+        }
+
+        try
+        {
+            await Assertions.Expect(keyField).ToBeEditableAsync(new() { Timeout = FlowContext.Milliseconds(timeout) });
+        }
+        catch (PlaywrightException)
+        {
+            // Still not editable after a step: judged below as it is.
+        }
     }
 
     /// <summary>R-INPUT-2: the accessible name or description says the key is a secret.</summary>
