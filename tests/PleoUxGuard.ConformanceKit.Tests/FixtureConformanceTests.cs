@@ -99,6 +99,7 @@ public sealed class FixtureConformanceTests
 
         // A fault fails its check and the flow goes on judging the rest: a stopped flow would skip them unseen.
         Assert.All(result.Flows, flow => Assert.True(flow.Status == FlowStatus.Completed || StoppingFaults.Contains(fault), $"{flow.Flow} stopped: {flow.StopReason}"));
+        Assert.Equal(expected.Length == 0 ? ExitCodes.Passed : ExitCodes.ConformanceFailures, result.ExitCode);
     }
 
     /// <summary>Faults after which a flow cannot go on (no key field to type into, no action to click, no warning to recover from).</summary>
@@ -113,6 +114,7 @@ public sealed class FixtureConformanceTests
         var flow = Assert.Single(result.Flows);
         Assert.Equal(FlowStatus.Stopped, flow.Status);
         Assert.Equal("the key could not be typed into the key field within 4 s: it is disabled", flow.StopReason);
+        Assert.Equal(ExitCodes.ConformanceFailures, result.ExitCode);
     }
 
     [Fact]

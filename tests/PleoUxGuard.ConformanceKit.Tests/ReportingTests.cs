@@ -58,6 +58,28 @@ public sealed class ReportingTests
     }
 
     [Fact]
+    public void A_flow_that_stopped_after_all_its_checks_were_judged_fails_the_run_in_every_report()
+    {
+        // As in the walkthrough: the app crashed in pleo-outage after ERR-6 (a warning) and STATE-1 were judged.
+        var stopped = new FlowResult(
+            "pleo-outage", "Pleo is down", FlowStatus.Stopped, TimeSpan.FromSeconds(3), [],
+            [Look(CheckCatalogue.Err6, Outcome.Fail), Look(CheckCatalogue.State1, Outcome.Pass)],
+            "the key could not be typed into the key field within 6 s: it is disabled", "retried once Pleo was back");
+        var result = RunResult.From("r1", "it", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(2), [stopped], []);
+        const string Failure = "flow pleo-outage stopped after \"retried once Pleo was back\": the key could not be typed into the key field within 6 s: it is disabled";
+
+        Assert.DoesNotContain(result.Checks, check => check.Verdict is Verdict.Failed or Verdict.Skipped);
+        Assert.Equal(ExitCodes.ConformanceFailures, result.ExitCode);
+        Assert.Contains("FAILED " + Failure, ConsoleReporter.Summary(result), StringComparison.Ordinal);
+        var junit = XDocument.Parse(JUnitReporter.Write(result));
+        Assert.Contains(junit.Descendants("failure"), failure => failure.Attribute("message")?.Value == Failure);
+        using var json = JsonDocument.Parse(JsonReporter.Write(result));
+        Assert.Equal(1, json.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.Equal(Failure, json.RootElement.GetProperty("stoppedFlows")[0].GetProperty("failure").GetString());
+        Assert.Contains("Failed: <a href=\"#flow-pleo-outage\">", HtmlReporter.Write(result, Path.GetTempPath()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verdicts_follow_severity_and_skips()
     {
         var result = Result(null,

@@ -6,7 +6,7 @@ public enum FlowStatus
     /// <summary>Every step ran (checks may still have failed).</summary>
     Completed,
 
-    /// <summary>A step could not be done, so the flow stopped; the checks it had not judged yet are skipped.</summary>
+    /// <summary>A step could not be done, so the flow stopped; the checks it had not judged yet are skipped, and the run fails.</summary>
     Stopped,
 }
 
@@ -30,4 +30,8 @@ public sealed record FlowResult(
     string? StopReason = null,
     string? StopStep = null,
     TimeSpan StartedAfter = default,
-    string? Trace = null);
+    string? Trace = null)
+{
+    /// <summary>For a stopped flow, the failure line every report shows: <c>flow X stopped after "step": reason</c>.</summary>
+    public string? StopFailure => Status == FlowStatus.Stopped ? $"flow {Flow} stopped after \"{StopStep}\": {StopReason}" : null;
+}

@@ -27,8 +27,8 @@ public sealed record RunResult(
     public string? NothingToRun { get; init; }
 
     /// <summary>
-    /// 0 when every must-check that ran passed or failed only as the baseline expects and no baseline entry is
-    /// stale; 2 for a profile problem; 3 for an environment problem; else 1.
+    /// 0 when every must-check that ran passed or failed only as the baseline expects, no flow stopped and no
+    /// baseline entry is stale; 2 for a profile problem; 3 for an environment problem; else 1.
     /// </summary>
     public int ExitCode
     {
@@ -52,9 +52,15 @@ public sealed record RunResult(
             var judged = Checks.Where(check => check.Verdict != Verdict.NotRun).ToList();
             var allMustPassed = judged.Count > 0
                 && judged.All(check => check.Check.Severity == Severity.Should || check.Verdict == Verdict.Passed || FailsOnlyAsExpected(check));
-            return allMustPassed && Baseline is not { Stale.Count: > 0 } ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
+            return allMustPassed && StoppedFlows.Count == 0 && Baseline is not { Stale.Count: > 0 } ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
         }
     }
+
+    /// <summary>
+    /// The flows that stopped before their last step. Each fails the run, even when every check it listed was judged
+    /// before it stopped: what it did not get to do was not tested.
+    /// </summary>
+    public IReadOnlyList<FlowResult> StoppedFlows => Flows.Where(flow => flow.Status == FlowStatus.Stopped).ToList();
 
     /// <summary>Holds the run against a baseline: its expected failures no longer fail the run, its stale entries do.</summary>
     public RunResult WithBaseline(Baseline baseline) => this with { Baseline = BaselineJudgement.Judge(baseline, Flows) };

@@ -40,16 +40,16 @@ public static class ConsoleReporter
             text.AppendLine($"{check.Check.Id,-14} {check.Check.RequirementId,-12} {check.Check.Severity.ToString().ToLowerInvariant(),-8} {verdict,-8} {detail}");
         }
 
-        foreach (var flow in result.Flows.Where(flow => flow.Status == FlowStatus.Stopped))
+        foreach (var flow in result.StoppedFlows)
         {
-            text.AppendLine($"flow {flow.Flow} stopped after \"{flow.StopStep}\": {flow.StopReason}");
+            text.AppendLine($"FAILED {flow.StopFailure}");
         }
 
         AppendProblems(text, result);
         AppendBaseline(text, result);
         var counts = result.Checks.GroupBy(c => c.Verdict).ToDictionary(g => g.Key, g => g.Count());
         text.AppendLine();
-        text.AppendLine($"{result.Integration}: {counts.GetValueOrDefault(Verdict.Passed)} passed, {counts.GetValueOrDefault(Verdict.Failed)} failed, {counts.GetValueOrDefault(Verdict.Warning)} warnings, {counts.GetValueOrDefault(Verdict.Skipped)} skipped, {counts.GetValueOrDefault(Verdict.NotRun)} not run; {result.Flows.Count} flows in {result.Duration.TotalSeconds:0.0} s; exit code {result.ExitCode}.");
+        text.AppendLine($"{result.Integration}: {counts.GetValueOrDefault(Verdict.Passed)} passed, {counts.GetValueOrDefault(Verdict.Failed)} failed, {counts.GetValueOrDefault(Verdict.Warning)} warnings, {counts.GetValueOrDefault(Verdict.Skipped)} skipped, {counts.GetValueOrDefault(Verdict.NotRun)} not run; {result.Flows.Count} flows ({result.StoppedFlows.Count} stopped) in {result.Duration.TotalSeconds:0.0} s; exit code {result.ExitCode}.");
         return text.ToString();
     }
 

@@ -57,6 +57,11 @@ public static class HtmlReporter
             var counts = result.Checks.GroupBy(c => c.Verdict).ToDictionary(g => g.Key, g => g.Count());
             _html.Append(CultureInfo.InvariantCulture, $"<h1>Pleo conformance report: {E(result.Integration)}</h1>");
             _html.Append(CultureInfo.InvariantCulture, $"<p class=\"outcome {(result.ExitCode == ExitCodes.Passed ? "passed" : "failed")}\">{E(OutcomeText(result.ExitCode))} (exit code {result.ExitCode})</p>");
+            foreach (var flow in result.StoppedFlows)
+            {
+                _html.Append(CultureInfo.InvariantCulture, $"<p class=\"stopped\">Failed: <a href=\"#flow-{E(flow.Flow)}\">{E(flow.StopFailure!)}</a></p>");
+            }
+
             _html.Append("<ul class=\"counts\">");
             foreach (var verdict in Enum.GetValues<Verdict>())
             {

@@ -34,8 +34,29 @@ public static class JUnitReporter
             new XAttribute("time", result.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)),
             suites,
             problems,
+            StoppedFlowsSuite(result),
             BaselineSuite(result));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).ToString();
+    }
+
+    // A stopped flow fails the run, even when all its checks were judged: one failing test case per stopped flow.
+    private static XElement? StoppedFlowsSuite(RunResult result)
+    {
+        if (result.StoppedFlows is not { Count: > 0 } stopped)
+        {
+            return null;
+        }
+
+        return new XElement(
+            "testsuite",
+            new XAttribute("name", $"{result.Integration}.flows"),
+            new XAttribute("tests", stopped.Count),
+            new XAttribute("failures", stopped.Count),
+            stopped.Select(flow => new XElement(
+                "testcase",
+                new XAttribute("name", $"flow {flow.Flow} ran to its end"),
+                new XAttribute("classname", "flows"),
+                new XElement("failure", new XAttribute("message", flow.StopFailure!), "The flow stopped, so what it had still to do was not tested; the run fails."))));
     }
 
     // Stale baseline entries fail the run, so a dashboard shows them as failing tests too.

@@ -26,6 +26,7 @@ public static class JsonReporter
         result.StartedAt,
         durationSeconds = Math.Round(result.Duration.TotalSeconds, 2),
         result.ExitCode,
+        stoppedFlows = result.StoppedFlows.Select(flow => new { id = flow.Flow, failure = flow.StopFailure }),
         checks = result.Checks.Select(check => new
         {
             id = check.Check.Id,
