@@ -44,6 +44,8 @@ public sealed class BrokenIntegration : IAsyncDisposable
         app.MapGet("/api/echo", fixture.Echo);
         app.MapGet("/api/status", (Delegate)fixture.StatusAsync);
         app.MapGet("/frame", fixture.Frame);
+        app.MapGet("/stall", () => Results.Content("<!doctype html><html lang=en><title>stall</title><p id=marker>stall-page-body</p><script>fetch('/api/stall').then(r => { document.getElementById('marker').dataset.headers = '1'; return r.text(); });</script>", "text/html"));
+        app.MapGet("/api/stall", StallAsync);
         await app.StartAsync();
         fixture.BaseUrl = new Uri(app.Urls.Single());
         return fixture;
@@ -186,6 +188,22 @@ public sealed class BrokenIntegration : IAsyncDisposable
         TenantOf(http) is { Key: { } key } tenant && tenant.Faults.Any(f => f.StartsWith("leak-", StringComparison.Ordinal))
             ? Results.Json(new { v = key })
             : Results.Json(new { v = string.Empty });
+
+    /// <summary>Answers its headers and a first chunk, then never finishes the body (until the browser gives up on it).</summary>
+    private static async Task StallAsync(HttpContext http)
+    {
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync("{\"v\":");
+        await http.Response.Body.FlushAsync();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, http.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The browser cancelled the request.
+        }
+    }
 
     private IResult Frame(HttpContext http) =>
         Results.Content($"<!doctype html><html lang=en><title>frame</title><div data-k=\"{TenantOf(http)?.Key}\">details</div>", "text/html");

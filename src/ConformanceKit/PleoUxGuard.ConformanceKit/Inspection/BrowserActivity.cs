@@ -14,14 +14,29 @@ public sealed class BrowserActivity
     private readonly ConcurrentQueue<string> _navigations = new();
     private readonly ConcurrentQueue<Task<(string Where, string Body)?>> _bodies = new();
 
-    // Longer than any answer the fake Pleo holds back on purpose; counted from the response's headers.
-    private static readonly TimeSpan BodyLimit = TimeSpan.FromSeconds(30);
+    // Completed when a request failed or was cancelled (a fetch was aborted): its body will never be whole, so
+    // reading it is not waited for.
+    private readonly ConcurrentDictionary<IRequest, TaskCompletionSource> _failed = new();
+
+    // Per frame, completed when its document is replaced (the answer to its next navigation arrived). The browser
+    // cancels the old document's fetches then, without always telling Playwright (a Blazor page's
+    // /_blazor/initializers when the kit opened the connection page right after sign-in): their bodies are not
+    // waited for either. Each request holds the task of the document that made it.
+    private readonly ConcurrentDictionary<IFrame, TaskCompletionSource> _documents = new();
+    private readonly ConcurrentDictionary<IRequest, Task> _documentGone = new();
+
+    // Counted from the response's headers, when the server has already answered (the fake Pleo's held answers are
+    // before that): a body on loopback follows its headers in milliseconds, so a body still unread after this is
+    // a stream, or a request the browser dropped without telling Playwright. Was 30 s: a cancelled Blazor
+    // initializers fetch then held every scan of the flow for 30 s.
+    private static readonly TimeSpan BodyLimit = TimeSpan.FromSeconds(5);
 
     /// <summary>Starts recording on a context; call before its first page opens.</summary>
     public void Attach(IBrowserContext context)
     {
-        context.Request += (_, request) => _requestUrls.Enqueue(request.Url);
-        context.Response += (_, response) => _bodies.Enqueue(ReadBodyAsync(response));
+        context.Request += (_, request) => OnRequest(request);
+        context.Response += (_, response) => OnResponse(response);
+        context.RequestFailed += (_, request) => FailureOf(request).TrySetResult();
         context.Page += (_, page) => Attach(page);
         foreach (var page in context.Pages)
         {
@@ -49,7 +64,47 @@ public sealed class BrowserActivity
         page.FrameNavigated += (_, frame) => _navigations.Enqueue(frame.Url);
     }
 
-    private static async Task<(string Where, string Body)?> ReadBodyAsync(IResponse response)
+    private void OnRequest(IRequest request)
+    {
+        _requestUrls.Enqueue(request.Url);
+        if (!request.IsNavigationRequest && FrameOf(request) is { } frame)
+        {
+            _documentGone[request] = DocumentOf(frame).Task;
+        }
+    }
+
+    private void OnResponse(IResponse response)
+    {
+        var request = response.Request;
+        if (request.IsNavigationRequest && response.Status != 204 && FrameOf(request) is { } frame && _documents.TryRemove(frame, out var replaced))
+        {
+            replaced.TrySetResult();
+        }
+
+        var gone = _documentGone.TryGetValue(request, out var documentGone) ? Task.WhenAny(FailureOf(request).Task, documentGone) : FailureOf(request).Task;
+        _bodies.Enqueue(ReadBodyAsync(response, gone));
+    }
+
+    // A service worker's request has no frame.
+    private static IFrame? FrameOf(IRequest request)
+    {
+        try
+        {
+            return request.Frame;
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
+    private TaskCompletionSource DocumentOf(IFrame frame) => _documents.GetOrAdd(frame, NewSignal);
+
+    private static TaskCompletionSource NewSignal<T>(T _) => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private TaskCompletionSource FailureOf(IRequest request) => _failed.GetOrAdd(request, NewSignal);
+
+    private static async Task<(string Where, string Body)?> ReadBodyAsync(IResponse response, Task failed)
     {
         var type = response.Headers.GetValueOrDefault("content-type", string.Empty);
         var isText = type.Length == 0 || type.Contains("text", StringComparison.OrdinalIgnoreCase) || type.Contains("json", StringComparison.OrdinalIgnoreCase)
@@ -61,7 +116,15 @@ public sealed class BrowserActivity
 
         try
         {
-            return ($"{response.Request.Method} {response.Url} ({response.Status})", await response.TextAsync().WaitAsync(BodyLimit));
+            var body = response.TextAsync();
+            if (await Task.WhenAny(body, failed).WaitAsync(BodyLimit) != body)
+            {
+                // The request failed, or its document was replaced, after its headers: nothing more of it reached the page.
+                _ = body.ContinueWith(read => read.Exception, TaskScheduler.Default);
+                return null;
+            }
+
+            return ($"{response.Request.Method} {response.Url} ({response.Status})", await body);
         }
         catch (PlaywrightException)
         {
