@@ -48,6 +48,7 @@ public sealed class FixtureConformanceTests
         { Fault.SameMessageForPermission, ["missing-permission"], ["UXK-ERR-2"] },
         { Fault.NoRecoveryAction, ["invalid-key", "missing-permission"], ["UXK-ERR-3"] },
         { Fault.FailureShowsConnected, ["invalid-key"], ["UXK-ERR-4"] },
+        { Fault.MessageWithoutAlertRole, ["invalid-key"], ["UXK-ERR-1", "UXK-ERR-3"] },
         { Fault.FieldDisabledAfterFailure, ["retry-after-failure"], ["UXK-ERR-5"] },
         { Fault.OutageAsInvalidKey, ["pleo-outage"], ["UXK-ERR-6"] },
         { Fault.NoUpdateAction, ["rotate-same-company"], ["UXK-ROT-1"] },
@@ -129,6 +130,20 @@ public sealed class FixtureConformanceTests
         Assert.Equal("The key field is not editable.", failing.Detail);
         Assert.Contains("disabled", failing.Evidence!.Found, StringComparison.Ordinal);
         Assert.Equal(FlowStatus.Stopped, Assert.Single(result.Flows).Status);
+    }
+
+    [Fact]
+    public async Task A_message_judged_from_the_status_text_says_no_error_message_element_matched()
+    {
+        var result = await FaultResultAsync(Fault.MessageWithoutAlertRole);
+        const string Fallback = "no element matched locators.errorMessage (role=alert); judged the status text instead";
+
+        foreach (var id in new[] { "UXK-ERR-1", "UXK-ERR-3" })
+        {
+            var failing = Assert.Single(result[id].Observations, o => o.Outcome == Outcome.Fail);
+            Assert.Contains(Fallback, failing.Detail, StringComparison.Ordinal);
+            Assert.Equal($"{Fallback}: {Shared.ConnectionStateLabels.ConnectionFailed}", failing.Evidence!.Found);
+        }
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public static class Fault
     public const string GenericInvalidMessage = "generic-invalid-message";
     public const string SameMessageForPermission = "same-message-for-permission";
     public const string NoRecoveryAction = "no-recovery-action";
+    public const string MessageWithoutAlertRole = "message-without-alert-role";
     public const string FailureShowsConnected = "failure-shows-connected";
     public const string FieldDisabledAfterFailure = "field-disabled-after-failure";
 

@@ -31,7 +31,9 @@ internal static class Page
 
         if (tenant.Message is not null)
         {
-            html.Append($"<div role=\"alert\">{E(tenant.Message)}</div>");
+            html.Append(tenant.Has(Fault.MessageWithoutAlertRole)
+                ? $"<div class=\"message\">{E(tenant.Message)}</div>"
+                : $"<div role=\"alert\">{E(tenant.Message)}</div>");
         }
 
         if (tenant.Status == Status.Connected)

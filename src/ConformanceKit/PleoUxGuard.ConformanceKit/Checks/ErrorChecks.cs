@@ -36,10 +36,10 @@ public static partial class ErrorChecks
     }
 
     /// <summary>R-ERR-1: specific, jargon-free, and says the key is what failed.</summary>
-    public static async Task JudgeInvalidKeyMessageAsync(FlowContext context, string message)
+    public static async Task JudgeInvalidKeyMessageAsync(FlowContext context, ShownMessage message)
     {
-        var problems = SpecificityProblems(message).ToList();
-        if (problems.Count == 0 && !SaysKeyFailed().IsMatch(message))
+        var problems = SpecificityProblems(message.Text).ToList();
+        if (problems.Count == 0 && !SaysKeyFailed().IsMatch(message.Text))
         {
             problems.Add("the message does not say that the API key is what failed");
         }
@@ -48,15 +48,15 @@ public static partial class ErrorChecks
     }
 
     /// <summary>R-ERR-2: its own message, about permissions, different from the invalid-key one.</summary>
-    public static async Task JudgeMissingPermissionMessageAsync(FlowContext context, string message, string invalidKeyMessage)
+    public static async Task JudgeMissingPermissionMessageAsync(FlowContext context, ShownMessage message, ShownMessage invalidKeyMessage)
     {
-        var problems = SpecificityProblems(message).ToList();
-        if (problems.Count == 0 && !PermissionCue().IsMatch(message))
+        var problems = SpecificityProblems(message.Text).ToList();
+        if (problems.Count == 0 && !PermissionCue().IsMatch(message.Text))
         {
             problems.Add("the message does not mention permissions");
         }
 
-        if (MessageCatalogue.Normalize(message) == MessageCatalogue.Normalize(invalidKeyMessage))
+        if (MessageCatalogue.Normalize(message.Text) == MessageCatalogue.Normalize(invalidKeyMessage.Text))
         {
             problems.Add("the message is the same as for an invalid key");
         }
@@ -65,14 +65,14 @@ public static partial class ErrorChecks
     }
 
     /// <summary>R-ERR-3: the message offers a next step.</summary>
-    public static async Task JudgeRecoveryOfferedAsync(FlowContext context, string message, string situation)
+    public static async Task JudgeRecoveryOfferedAsync(FlowContext context, ShownMessage message, string situation)
     {
-        var offered = MessageCatalogue.HasRecoveryCue(message);
+        var offered = MessageCatalogue.HasRecoveryCue(message.Text);
         await context.JudgeAsync(
             CheckCatalogue.Err3,
             offered,
-            offered ? $"The {situation} message offers a next step." : $"The {situation} message offers no next step (check, paste, update, replace, reinstall, try again…).",
-            message);
+            offered ? $"The {situation} message offers a next step." : message.Detail($"The {situation} message offers no next step (check, paste, update, replace, reinstall, try again…)."),
+            message.Found);
     }
 
     /// <summary>R-ERR-4: after a failed activation, no Connected and no company id.</summary>
@@ -128,13 +128,19 @@ public static partial class ErrorChecks
         return problems;
     }
 
+    /// <summary>Records one observation listing every problem found in a message, or a pass; a failure says when the status text was judged.</summary>
+    public static Task JudgeProblemsAsync(FlowContext context, CheckDefinition check, IReadOnlyList<string> problems, string passDetail, ShownMessage message) =>
+        context.JudgeAsync(check, problems.Count == 0, problems.Count == 0 ? passDetail : message.Detail(ProblemsDetail(problems)), message.Found);
+
     /// <summary>Records one observation listing every problem found, or a pass.</summary>
     public static Task JudgeProblemsAsync(FlowContext context, CheckDefinition check, IReadOnlyList<string> problems, string passDetail, string found) =>
         context.JudgeAsync(
             check,
             problems.Count == 0,
-            problems.Count == 0 ? passDetail : char.ToUpperInvariant(problems[0][0]) + string.Join("; ", problems)[1..] + ".",
+            problems.Count == 0 ? passDetail : ProblemsDetail(problems),
             found);
+
+    private static string ProblemsDetail(IReadOnlyList<string> problems) => char.ToUpperInvariant(problems[0][0]) + string.Join("; ", problems)[1..] + ".";
 
     [GeneratedRegex(@"\bkey\b.{0,80}\b(invalid|not valid|incorrect|wrong|not recogni[sz]ed|unknown|expired|revoked|rejected|did not work|didn't work|does not work|doesn't work|could not be (verified|validated|used))|\b(invalid|incorrect|wrong|unknown|expired|revoked|unrecogni[sz]ed)\b.{0,40}\bkey\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex SaysKeyFailed();

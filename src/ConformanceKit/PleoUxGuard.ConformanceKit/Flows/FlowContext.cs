@@ -13,6 +13,18 @@ namespace PleoUxGuard.ConformanceKit.Flows;
 /// <param name="Click">The click itself: with a form post it ends only when the answer arrives.</param>
 public sealed record Submission(MintedKey Key, DateTimeOffset ClickedAt, string TextBefore, Task Click);
 
+/// <summary>The message the error checks judge.</summary>
+/// <param name="Text">The error message's text, masked; the status text when no error message element showed.</param>
+/// <param name="Fallback">Null when an element of locators.errorMessage showed the text; else why the status text was judged.</param>
+public sealed record ShownMessage(string Text, string? Fallback)
+{
+    /// <summary>A failure's detail, with the fallback named so the team knows to mark its message (role=alert).</summary>
+    public string Detail(string detail) => Fallback is null ? detail : $"{detail} ({Fallback}.)";
+
+    /// <summary>What the evidence shows as found.</summary>
+    public string Found => Fallback is null ? Text : $"{Fallback}: {Text}";
+}
+
 /// <summary>What the status region showed at one moment.</summary>
 /// <param name="Found">False when no status region was visible.</param>
 /// <param name="Text">Its text, with any key piece masked.</param>
@@ -370,17 +382,18 @@ public sealed class FlowContext
         return await ReadShownStateAsync();
     }
 
-    /// <summary>The error message(s) shown, else the status region's text; masked.</summary>
-    public async Task<string> ReadMessageAsync()
+    /// <summary>The error message(s) shown, else the status region's text (and then says so); masked.</summary>
+    public async Task<ShownMessage> ReadMessageAsync()
     {
         var alerts = await AcrossNavigationAsync(Locators.Combined(LocatorName.ErrorMessage).AllInnerTextsAsync);
         var text = string.Join(" ", alerts.Select(a => a.Trim()).Where(a => a.Length > 0));
-        if (text.Length == 0)
+        if (text.Length > 0)
         {
-            text = (await ReadStateAsync()).Text;
+            return new ShownMessage(Mask(text), null);
         }
 
-        return Mask(text);
+        var fallback = $"no element matched {PageLocators.FieldOf(LocatorName.ErrorMessage)} ({Locators.ChoiceFor(LocatorName.ErrorMessage)!.Describe()}); judged the status text instead";
+        return new ShownMessage((await ReadStateAsync()).Text, fallback);
     }
 
     /// <summary>Whether the company id shows within <paramref name="timeout"/>.</summary>

@@ -25,14 +25,14 @@ public sealed class PleoOutageFlow : Flow
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
         var key = context.Mint(keys => keys.MintValid());
         List<string> problems;
-        string message;
+        ShownMessage message;
         context.Pleo.Keys.SetOutage(true);
         try
         {
             var outcome = await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err6);
             await context.StepAsync("clicked Connect while Pleo is down");
             message = await context.ReadMessageAsync();
-            problems = ErrorChecks.OutageMessageProblems(message, outcome);
+            problems = ErrorChecks.OutageMessageProblems(message.Text, outcome);
         }
         finally
         {
