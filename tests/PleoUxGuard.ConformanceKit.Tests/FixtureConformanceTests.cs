@@ -147,6 +147,19 @@ public sealed class FixtureConformanceTests
     }
 
     [Fact]
+    public async Task The_accessibility_scan_names_the_state_the_page_showed_not_the_one_the_flow_expected()
+    {
+        // invalid-key expects Connection failed; with a blank status after the failure the page shows no state.
+        var blank = await FaultResultAsync(Fault.BlankStatusAfterFailure);
+        var scanned = Assert.Single(blank["UXK-A11Y-1"].Observations, o => o.Flow == "invalid-key");
+        Assert.Contains("in state unknown (the status showed \"\")", scanned.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(Shared.ConnectionStateLabels.ConnectionFailed, scanned.Detail, StringComparison.Ordinal);
+
+        var shown = await FaultResultAsync(Fault.GenericInvalidMessage);
+        Assert.Contains($"in state {Shared.ConnectionStateLabels.ConnectionFailed}", Assert.Single(shown["UXK-A11Y-1"].Observations).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_status_region_that_is_not_announced_fails_the_accessibility_check()
     {
         var result = await FaultResultAsync(A11yCase);

@@ -36,14 +36,18 @@ public static class AccessibilityChecks
         """;
 
     /// <summary>Scans the page as it is now with axe-core and judges R-A11Y-1 on serious and critical violations.</summary>
-    /// <param name="state">The state the page shows, as the report names it (e.g. "Connection failed").</param>
+    /// <param name="situation">What else is open on the page, added to the state's name (e.g. "with the form to update the key open").</param>
     /// <remarks>
-    /// axe runs in the page itself (the default mode of Deque.AxeCore.Playwright finishes each run in a new
-    /// page of the context: a page more per scan), and the wait is bounded, so a scan can fail but never
-    /// hang the run.
+    /// The state is the one the status region shows when the scan starts, read from the page, not the one the
+    /// flow expects there ("unknown" when it shows none or several labels). axe runs in the page itself (the
+    /// default mode of Deque.AxeCore.Playwright finishes each run in a new page of the context: a page more per
+    /// scan), and the wait is bounded, so a scan can fail but never hang the run.
     /// </remarks>
-    public static async Task ScanAsync(FlowContext context, string state)
+    public static async Task ScanAsync(FlowContext context, string? situation = null)
     {
+        var shown = await context.ReadStateAsync();
+        var state = (shown.State is { } label ? context.Labels.NameOf(label) : $"unknown (the status showed \"{shown.Text}\")")
+            + (situation is null ? string.Empty : ", " + situation);
         var limit = ScanLimit(context);
         string json;
         try

@@ -25,7 +25,7 @@ public sealed class ConnectValidFlow : Flow
         await InputChecks.JudgeLabelledSecretAsync(context, keyField);
         await InputChecks.JudgeGuidanceAsync(context);
         await AccessibilityChecks.JudgeStatusAnnouncedAsync(context);
-        await AccessibilityChecks.ScanAsync(context, context.Labels.NameOf(ConnectionState.NotConnected));
+        await AccessibilityChecks.ScanAsync(context);
         var baseline = await VisibilityChecks.BaselineAsync(context);
 
         var key = context.Mint(keys => keys.MintValid());
@@ -40,7 +40,7 @@ public sealed class ConnectValidFlow : Flow
         await SaveChecks.JudgeSuccessConfirmedAsync(context);
         await SaveChecks.JudgeCompanyShownAsync(context, CheckCatalogue.Company1, key);
         await VisibilityChecks.JudgeAfterSavingAsync(context, [key], baseline);
-        await AccessibilityChecks.ScanAsync(context, context.Labels.NameOf(ConnectionState.Connected));
+        await AccessibilityChecks.ScanAsync(context);
 
         await context.ReloadAsync();
         await context.StepAsync("reloaded the page");

@@ -26,6 +26,6 @@ public sealed class InvalidKeyFlow : Flow
         await ErrorChecks.JudgeInvalidKeyMessageAsync(context, message);
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, "invalid-key");
         await ErrorChecks.JudgeNotActiveAsync(context, outcome, key);
-        await AccessibilityChecks.ScanAsync(context, context.Labels.NameOf(ConnectionState.ConnectionFailed));
+        await AccessibilityChecks.ScanAsync(context);
     }
 }

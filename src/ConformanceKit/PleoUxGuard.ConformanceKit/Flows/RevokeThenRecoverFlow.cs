@@ -40,7 +40,7 @@ public sealed class RevokeThenRecoverFlow : Flow
             throw new FlowStoppedException("the revocation was not noticed, so there is no warning to recover from");
         }
 
-        await AccessibilityChecks.ScanAsync(context, context.Labels.NameOf(ConnectionState.ActionRequired));
+        await AccessibilityChecks.ScanAsync(context);
         var message = await context.ReadMessageAsync();
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, "revoked-key");
         await context.ResolveAsync(LocatorName.UpdateAction, CheckCatalogue.Rec2);
