@@ -228,6 +228,9 @@ public sealed class FixtureConformanceTests
         Assert.Equal(Verdict.Failed, visibility.Verdict);
         var evidence = string.Join("\n", visibility.Observations.Select(o => o.Evidence?.Found));
         Assert.Contains(expectedEvidence, evidence, StringComparison.Ordinal);
+
+        // The key is named by its id, its last four masked like any piece (docs/conformance-kit.md, Checks).
+        Assert.Matches(@"•{8} \(k\d+\)", evidence);
         var allowed = new[] { "UXK-VIS-1", "UXK-SEC-2", "UXK-SEC-3" };
         Assert.All(result.Checks.Where(c => c.Verdict is Verdict.Failed or Verdict.Warning), c => Assert.Contains(c.Check.Id, allowed));
     }
