@@ -59,6 +59,7 @@ public sealed class FixtureConformanceTests
         { Fault.WarningWithoutReplace, ["revoke-then-recover"], ["UXK-REC-2"] },
         { Fault.ReplaceDoesNotRestore, ["revoke-then-recover"], ["UXK-REC-3"] },
         { Fault.BlankStatusAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },
+        { Fault.StuckInProgressAfterFailure, ["invalid-key"], ["UXK-ERR-1", "UXK-ERR-3"] },
         { Fault.TwoLabelsWhileValidating, ["slow-validation", "rotate-same-company"], ["UXK-STATE-1"] },
         { Fault.TwoLabelsAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },
         { Fault.LeakLocalStorage, ["connect-valid"], ["UXK-VIS-1", "UXK-SEC-3"] },
@@ -143,6 +144,19 @@ public sealed class FixtureConformanceTests
             var failing = Assert.Single(result[id].Observations, o => o.Outcome == Outcome.Fail);
             Assert.Contains(Fallback, failing.Detail, StringComparison.Ordinal);
             Assert.Equal($"{Fallback}: {Shared.ConnectionStateLabels.ConnectionFailed}", failing.Evidence!.Found);
+        }
+    }
+
+    [Fact]
+    public async Task A_page_stuck_in_validation_in_progress_is_said_to_show_no_outcome_not_to_lack_an_alert_role()
+    {
+        var result = await FaultResultAsync(Fault.StuckInProgressAfterFailure);
+
+        foreach (var id in new[] { "UXK-ERR-1", "UXK-ERR-3" })
+        {
+            var failing = Assert.Single(result[id].Observations, o => o.Outcome == Outcome.Fail);
+            Assert.Contains($"the page showed no outcome: the status still showed {Shared.ConnectionStateLabels.ValidationInProgress}", failing.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("judged the status text instead", failing.Detail, StringComparison.Ordinal);
         }
     }
 

@@ -45,6 +45,9 @@ public static class Fault
     public const string WarningWithoutReplace = "warning-without-replace";
     public const string ReplaceDoesNotRestore = "replace-does-not-restore";
     public const string BlankStatusAfterFailure = "blank-status-after-failure";
+
+    /// <summary>After a failure the page still shows Validation in progress and no message (as an app whose circuit died does).</summary>
+    public const string StuckInProgressAfterFailure = "stuck-in-progress-after-failure";
     public const string TwoLabelsWhileValidating = "two-labels-while-validating";
     public const string TwoLabelsAfterFailure = "two-labels-after-failure";
     public const string StatusNotAnnounced = "status-not-announced";

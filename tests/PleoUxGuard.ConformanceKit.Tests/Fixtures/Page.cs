@@ -29,7 +29,7 @@ internal static class Page
                 ? "<div id=\"status\" role=\"status\"></div><script>fetch('/api/status').then(r => r.json()).then(({ label }) => { const status = document.getElementById('status'); if (!status.textContent) status.textContent = label; });</script>"
                 : $"<div id=\"status\" role=\"status\">{E(label)}</div>");
 
-        if (tenant.Message is not null)
+        if (tenant.Message is not null && !tenant.Has(Fault.StuckInProgressAfterFailure))
         {
             html.Append(tenant.Has(Fault.MessageWithoutAlertRole)
                 ? $"<div class=\"message\">{E(tenant.Message)}</div>"
@@ -92,6 +92,7 @@ internal static class Page
         Status.Connected => ConnectionStateLabels.Connected,
         Status.Failed when tenant.Has(Fault.FailureShowsConnected) => ConnectionStateLabels.Connected,
         Status.Failed when tenant.Has(Fault.BlankStatusAfterFailure) => string.Empty,
+        Status.Failed when tenant.Has(Fault.StuckInProgressAfterFailure) => ConnectionStateLabels.ValidationInProgress,
         Status.Failed when tenant.Has(Fault.TwoLabelsAfterFailure) => $"{ConnectionStateLabels.ConnectionFailed} / {ConnectionStateLabels.NotConnected}",
         Status.Failed => ConnectionStateLabels.ConnectionFailed,
         Status.ActionRequired => ConnectionStateLabels.ActionRequired,

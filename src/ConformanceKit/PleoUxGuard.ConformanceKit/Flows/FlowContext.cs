@@ -392,8 +392,14 @@ public sealed class FlowContext
             return new ShownMessage(Mask(text), null);
         }
 
-        var fallback = $"no element matched {PageLocators.FieldOf(LocatorName.ErrorMessage)} ({Locators.ChoiceFor(LocatorName.ErrorMessage)!.Describe()}); judged the status text instead";
-        return new ShownMessage((await ReadStateAsync()).Text, fallback);
+        var status = await ReadStateAsync();
+        var unmatched = $"no element matched {PageLocators.FieldOf(LocatorName.ErrorMessage)} ({Locators.ChoiceFor(LocatorName.ErrorMessage)!.Describe()})";
+
+        // A page that never left Validation in progress showed no outcome at all: that, not a missing role, is its fault.
+        var fallback = status.State == ConnectionState.ValidationInProgress
+            ? $"the page showed no outcome: the status still showed {Labels.NameOf(ConnectionState.ValidationInProgress)} and {unmatched}; judged the status text"
+            : $"{unmatched}; judged the status text instead";
+        return new ShownMessage(status.Text, fallback);
     }
 
     /// <summary>Whether the company id shows within <paramref name="timeout"/>.</summary>
