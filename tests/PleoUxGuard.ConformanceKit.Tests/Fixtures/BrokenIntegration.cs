@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +38,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         
         var app = builder.Build();
+        app.UseWebSockets();
         var fixture = new BrokenIntegration(app, pleoBaseUrl);
         app.MapGet("/login", fixture.Login);
         app.MapGet("/connect", (Delegate)fixture.ShowAsync);
@@ -46,6 +48,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
         app.MapGet("/frame", fixture.Frame);
         app.MapGet("/stall", () => Results.Content("<!doctype html><html lang=en><title>stall</title><p id=marker>stall-page-body</p><script>fetch('/api/stall').then(r => { document.getElementById('marker').dataset.headers = '1'; return r.text(); });</script>", "text/html"));
         app.MapGet("/api/stall", StallAsync);
+        app.Map("/ws", (Delegate)fixture.SocketAsync);
         await app.StartAsync();
         fixture.BaseUrl = new Uri(app.Urls.Single());
         return fixture;
@@ -202,6 +205,45 @@ public sealed class BrokenIntegration : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // The browser cancelled the request.
+        }
+    }
+
+    /// <summary>
+    /// The page's WebSocket: once connected it sends a text frame and a binary frame, with the key when the tenant has
+    /// a WebSocket leak and the key's masked ending otherwise; then it reads what the page sends (the typed key) until it closes.
+    /// </summary>
+    private async Task SocketAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest || TenantOf(http) is not { } tenant)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        var key = tenant.Key;
+        var shown = key is null ? "not connected" : "••••" + key[^4..];
+        var text = tenant.Has(Fault.LeakWebSocketText) && key is not null ? key : shown;
+        var packed = tenant.Has(Fault.LeakWebSocketBinary) && key is not null ? key : shown;
+
+        // A SignalR JSON invocation ends with the record separator 0x1E.
+        await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"type\":1,\"target\":\"JS.BeginInvokeJS\",\"arguments\":[1,\"pleoCache.remember\",\"[\\\"{text}\\\"]\"]}}\u001e"), WebSocketMessageType.Text, true, http.RequestAborted);
+
+        // blazorpack: a varint length, then a MessagePack array whose strings are str8 (0xD9, length, raw UTF-8 bytes).
+        var bytes = Encoding.UTF8.GetBytes(packed);
+        byte[] message = [0x95, 0x01, 0x80, 0xC0, 0xD9, (byte)bytes.Length, .. bytes, 0xC3];
+        await socket.SendAsync((byte[])[(byte)message.Length, .. message], WebSocketMessageType.Binary, true, http.RequestAborted);
+
+        var buffer = new byte[4096];
+        try
+        {
+            while (!(await socket.ReceiveAsync(buffer, http.RequestAborted)).CloseStatus.HasValue)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // The page went away without closing.
         }
     }
 

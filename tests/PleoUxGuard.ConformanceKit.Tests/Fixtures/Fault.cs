@@ -67,8 +67,20 @@ public static class Fault
     public const string LeakCookie = "leak-cookie";
     public const string LeakPiece = "leak-piece";
 
+    /// <summary>Once connected, the page opens a WebSocket and the server sends the key in a text frame (as a SignalR JSON message).</summary>
+    public const string LeakWebSocketText = "leak-websocket-text";
+
+    /// <summary>As <see cref="LeakWebSocketText"/>, in a binary frame: the key as a MessagePack string among other bytes (as Blazor's blazorpack).</summary>
+    public const string LeakWebSocketBinary = "leak-websocket-binary";
+
     // Not faults: conformant pages built differently, which the kit must judge as passing.
 
     /// <summary>The status region is drawn by a script from /api/status, which answers 500 ms late (as a single-page app's fetch after load).</summary>
     public const string StatusFetchedAfterLoad = "status-fetched-after-load";
+
+    /// <summary>
+    /// The page keeps a WebSocket open (as a Blazor Server page): on the form it sends the key field's value in a frame
+    /// as it changes, and the server answers with frames (text and binary) that carry the key's masked ending only.
+    /// </summary>
+    public const string WebSocketWithoutKey = "websocket-without-key";
 }

@@ -64,6 +64,7 @@ internal static class Page
             }
 
             html.Append(LeakScript(tenant));
+            html.Append(SocketScript(tenant));
             if (!tenant.Has(Fault.NoUpdateAction) && !updating)
             {
                 html.Append("<p><a href=\"/connect?update=1\">Update API key</a></p>");
@@ -120,6 +121,7 @@ internal static class Page
         }
 
         html.Append("<button type=\"submit\">Connect</button></form>");
+        html.Append(SocketScript(tenant));
         if (tenant.Has(Fault.FieldEnabledLate))
         {
             html.Append("<script>addEventListener('load', () => setTimeout(() => { document.getElementById('key').disabled = false; }, 1500));</script>");
@@ -152,6 +154,15 @@ internal static class Page
             ? string.Empty
             : $"<p id=\"leak-done\" hidden></p><script>fetch('/api/echo').then(r => r.json()).then(({{ v }}) => {{ {use}; document.getElementById('leak-done').setAttribute('data-done', '1'); }});</script>";
     }
+
+    // The page's WebSocket (/ws): it sends the key field's value as the user types, as a Blazor page does with a bound
+    // input, and marks #socket-done once the server's frames have arrived. What the server sends back is BrokenIntegration's.
+    private static string SocketScript(Tenant tenant) =>
+        tenant.Has(Fault.LeakWebSocketText) || tenant.Has(Fault.LeakWebSocketBinary) || tenant.Has(Fault.WebSocketWithoutKey)
+            ? "<p id=\"socket-done\" hidden></p><script>(() => { const socket = new WebSocket(location.origin.replace('http', 'ws') + '/ws'); socket.binaryType = 'arraybuffer'; let received = 0;"
+                + " socket.onmessage = () => { if (++received === 2) document.getElementById('socket-done').setAttribute('data-done', '1'); };"
+                + " const key = document.getElementById('key'); if (key) key.addEventListener('input', () => { if (socket.readyState === 1) socket.send(JSON.stringify({ key: key.value })); }); })();</script>"
+            : string.Empty;
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -31,7 +31,8 @@ public static class VisibilityChecks
 
         var retrievable = pieces.Where(e => e.Place != ExposurePlace.RequestUrl).ToList();
         await JudgeAsync(context, CheckCatalogue.Vis1, retrievable,
-            "Neither the key nor any 5-character piece of it is anywhere in the page, its storage, console or responses.",
+            "Neither the key nor any 5-character piece of it is anywhere in the page, its storage, console, responses or WebSocket frames received."
+                + (context.Activity.WebSocketFramesNotKept is > 0 and var notKept ? $" {notKept} WebSocket frame(s) received after the flow's first {BrowserActivity.FlowFrameLimit / (1024 * 1024)} Mi characters of frames were not searched." : string.Empty),
             "The key can be retrieved from the browser");
 
         // R-VIS-2 looks at visible text only, at pieces of 4: anything longer, or any 4 not from the end, is too much.

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Microsoft.Playwright;
 
 namespace PleoUxGuard.ConformanceKit.Inspection;
 
 /// <summary>
 /// Everything the browser saw in one flow's context that never shows in the DOM: console messages, every
-/// request URL, every navigation (history included) and every text response body.
+/// request URL, every navigation (history included), every text response body and the payload of every
+/// WebSocket frame the page received.
 /// </summary>
 public sealed class BrowserActivity
 {
@@ -31,6 +33,22 @@ public sealed class BrowserActivity
     // initializers fetch then held every scan of the flow for 30 s.
     private static readonly TimeSpan BodyLimit = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The most of one received WebSocket frame kept, in bytes (its first 1 MiB); the rest of a longer frame is not
+    /// searched. A Blazor Server render batch or interop call is usually a few kilobytes.
+    /// </summary>
+    public const int FrameLimit = 1024 * 1024;
+
+    /// <summary>
+    /// The most of all received WebSocket frames kept for one flow (characters after decoding): frames that would
+    /// go beyond it are counted in <see cref="WebSocketFramesNotKept"/>, not kept. About 16 MB of strings at most.
+    /// </summary>
+    public const int FlowFrameLimit = 8 * 1024 * 1024;
+
+    private readonly ConcurrentQueue<(string Where, string Payload)> _frames = new();
+    private long _frameChars;
+    private int _framesNotKept;
+
     /// <summary>Starts recording on a context; call before its first page opens.</summary>
     public void Attach(IBrowserContext context)
     {
@@ -50,6 +68,15 @@ public sealed class BrowserActivity
 
     public IReadOnlyCollection<string> Navigations => _navigations;
 
+    /// <summary>
+    /// The WebSocket frames the page received so far (never those it sent: what the user typed goes out that way),
+    /// each with where it came from: the socket's URL and the frame's number on it.
+    /// </summary>
+    public IReadOnlyCollection<(string Where, string Payload)> WebSocketFrames => _frames;
+
+    /// <summary>Received frames not kept because the flow's frames had reached <see cref="FlowFrameLimit"/>.</summary>
+    public int WebSocketFramesNotKept => Volatile.Read(ref _framesNotKept);
+
     /// <summary>The text bodies received so far, waiting for any still being read.</summary>
     public async Task<IReadOnlyList<(string Where, string Body)>> ResponseBodiesAsync()
     {
@@ -62,6 +89,56 @@ public sealed class BrowserActivity
         page.Console += (_, message) => _console.Enqueue(message.Text);
         page.PageError += (_, error) => _console.Enqueue(error);
         page.FrameNavigated += (_, frame) => _navigations.Enqueue(frame.Url);
+        page.WebSocket += (_, socket) => Attach(socket);
+    }
+
+    // Only FrameReceived: a frame the page sends carries what the user typed (a Blazor page sends the key field's
+    // value as it changes), which is not a leak.
+    private void Attach(IWebSocket socket)
+    {
+        var number = 0;
+        socket.FrameReceived += (_, frame) => Keep(socket.Url, Interlocked.Increment(ref number), frame);
+    }
+
+    private void Keep(string url, int number, IWebSocketFrame frame)
+    {
+        var payload = Decode(frame.Binary);
+        if (Interlocked.Add(ref _frameChars, payload.Length) > FlowFrameLimit)
+        {
+            Interlocked.Add(ref _frameChars, -payload.Length);
+            Interlocked.Increment(ref _framesNotKept);
+            return;
+        }
+
+        _frames.Enqueue(($"{url}, frame {number} received", payload));
+    }
+
+    // Every frame is read from its bytes as UTF-8. Playwright gives both kinds as bytes and as text and does not say
+    // which kind a frame was: a text frame's bytes are its UTF-8 text, a binary frame's text is its bytes decoded as
+    // UTF-8. UTF-8 is right for binary frames too: MessagePack (Blazor's "blazorpack" SignalR protocol) stores a string
+    // as its raw UTF-8 bytes after a length header, and so do Blazor's render batches, so a key inside appears as its
+    // own characters in order. The bytes around it (lengths, type markers) become U+FFFD, control characters or stray
+    // letters, never part of the key: a decoder does not swallow an ASCII byte into an invalid sequence.
+    private static string Decode(byte[]? bytes) =>
+        bytes is null ? string.Empty : Printable(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, FrameLimit)));
+
+    // Control characters (NUL in binary frames, SignalR's record separator 0x1E in text ones) become '.', as in a
+    // hex dump's text column: they cannot be part of a key, and XML (junit.xml) cannot hold them in evidence.
+    private static string Printable(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                chars[i] = char.IsControl(c) && c is not ('\n' or '\r' or '\t') ? '.' : c;
+            }
+        });
     }
 
     private void OnRequest(IRequest request)

@@ -20,6 +20,7 @@ public enum ExposurePlace
     SessionStorage,
     Console,
     ResponseBody,
+    WebSocketFrame,
 }
 
 /// <summary>One finding: which key, which piece (its length and position in the key), where, with a masked excerpt.</summary>
@@ -35,7 +36,7 @@ public sealed record SecretToFind(string Value, string Fingerprint);
 /// <summary>
 /// Collects every place a browser can hold text (DOM text, attributes and input values in every frame and
 /// open shadow root, title, URL and history, request URLs, cookies, local and session storage, console,
-/// response bodies) and searches it for keys and their pieces.
+/// response bodies, WebSocket frames the page received) and searches it for keys and their pieces.
 /// </summary>
 public static class KeyExposureScanner
 {
@@ -115,6 +116,7 @@ public static class KeyExposureScanner
         haystack.AddRange(activity.RequestUrls.Select(url => (ExposurePlace.RequestUrl, "request", url)));
         haystack.AddRange(activity.ConsoleMessages.Select(message => (ExposurePlace.Console, "console", message)));
         haystack.AddRange((await activity.ResponseBodiesAsync()).Select(body => (ExposurePlace.ResponseBody, body.Where, body.Body)));
+        haystack.AddRange(activity.WebSocketFrames.Select(frame => (ExposurePlace.WebSocketFrame, frame.Where, frame.Payload)));
         return haystack;
     }
 
