@@ -84,7 +84,7 @@ internal static class SecretSinkAnalysis
                 if (kinds.Contains(finding.Kind))
                 {
                     reported = true;
-                    if (finding.IsPartial == rule.Partial)
+                    if (finding.IsPartial == rule.Partial && !UserBoundTokens.GoesWhereMeant(finding.Hit.Source, finding.Kind))
                     {
                         block.ReportDiagnostic(Diagnostic.Create(
                             rule.Descriptor, RazorSinks.ReportLocation(finding.Hit.At.Syntax), finding.Hit.SourceName, finding.SinkName));

@@ -293,7 +293,7 @@ internal sealed class SecretModel
             ? IsTextLike(type) && Names.IsSecretName(symbol.Name)
             : Names.IsSecretName(symbol.Name) && IsTextLike(type = TypeOf(symbol)))
         {
-            return !IsMadeForTheUser(symbol);
+            return true;
         }
 
         if (!_canMark)
@@ -337,21 +337,6 @@ internal sealed class SecretModel
 
         return false;
     }
-
-    /// <summary>
-    /// Tokens ASP.NET Core makes to be handed to the user: <c>AntiforgeryTokenSet.RequestToken</c> and
-    /// <c>CookieToken</c> go into the page, and Identity's <c>UserManager.Generate…TokenAsync</c> tokens (email
-    /// confirmation, password reset, change of email) into the link it emails, as its templates do.
-    /// </summary>
-    private static bool IsMadeForTheUser(ISymbol symbol) => symbol switch
-    {
-        IPropertySymbol { ContainingType: { } owner } => Flow.FlowTypes.IsNamed(owner, "AntiforgeryTokenSet", "Microsoft.AspNetCore.Antiforgery"),
-        IMethodSymbol { ContainingType: { } owner } method =>
-            method.Name.StartsWith("Generate", StringComparison.Ordinal)
-            && method.Name.EndsWith("TokenAsync", StringComparison.Ordinal)
-            && Flow.FlowTypes.IsNamed(owner.OriginalDefinition, "UserManager", "Microsoft.AspNetCore.Identity"),
-        _ => false,
-    };
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
     {

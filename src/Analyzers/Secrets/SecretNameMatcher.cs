@@ -24,8 +24,6 @@ internal sealed class SecretNameMatcher
         "mask", "masked", "masking", "hash", "hashed", "encrypted", "redacted", "last4", "last", "suffix", "ending", "tail", "next",
         "page", "continuation", "cursor", "hint", "placeholder", "label", "description", "question", "format", "pattern",
         "regex", "policy", "provider", "scheme", "sanitized", "safe", "fingerprint",
-        // Antiforgery (CSRF) tokens exist to be sent to the browser, in a form field, a header or a cookie.
-        "antiforgery", "csrf", "xsrf",
     };
 
     /// <summary>Head nouns that veto only after the secret words: <c>apiKeyId</c> is an id, <c>idToken</c> is a token.</summary>

@@ -132,16 +132,6 @@ public sealed class MustStaySilentTests
                 "void Pattern(string tokenPattern, string secretFormat) => logger.LogInformation(\"{A} {B}\", tokenPattern, secretFormat);",
             }
         },
-        { "Tokens ASP.NET Core makes for the user: antiforgery tokens, Identity's emailed links", new[]
-            {
-                "IResult Tokens(Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, HttpContext context) => Results.Ok(antiforgery.GetAndStoreTokens(context).RequestToken);",
-                "void Header(HttpContext context, Microsoft.AspNetCore.Antiforgery.AntiforgeryTokenSet tokens) => context.Response.Headers[\"X-XSRF-TOKEN\"] = tokens.RequestToken;",
-                "void Cookie(HttpContext context, string xsrfToken, string csrfToken) { context.Response.Cookies.Append(\"XSRF-TOKEN\", xsrfToken); context.Response.Cookies.Append(\"CSRF\", csrfToken); }",
-                "IResult Field(string antiforgeryToken) => Results.Json(new { field = antiforgeryToken });",
-                "async Task<string> Link(Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users, Microsoft.AspNetCore.Identity.IdentityUser user) { var code = await users.GenerateEmailConfirmationTokenAsync(user); return $\"https://example.test/confirm?code={Uri.EscapeDataString(code)}\"; }",
-                "async Task<Uri> Reset(Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users, Microsoft.AspNetCore.Identity.IdentityUser user) => new Uri(\"https://example.test/reset?code=\" + await users.GeneratePasswordResetTokenAsync(user));",
-            }
-        },
     };
 
     // The members of Microsoft.IdentityModel.Tokens that the JWT cases use, with the package's names and
