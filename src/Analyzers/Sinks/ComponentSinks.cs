@@ -67,25 +67,30 @@ internal sealed class ComponentSinks : SinkTable
         string? sinkName;
         if (frame.Component is { } component)
         {
-            // An input component's Value is what it writes into its <input>; other components' parameters are theirs.
-            if (name != "Value" || !FlowTypes.IsNamespace(component.ContainingNamespace, "Microsoft.AspNetCore.Components.Forms")
-                || (frame.IsPassword && frame.HasAttribute("ValueChanged")))
+            // An input component's Value is what it writes into its <input>: the framework's input components, and
+            // any component bound with @bind-Value (a component library's text field). Other parameters are the
+            // component's own, judged where it renders them.
+            var bound = frame.HasAttribute("ValueChanged") || frame.HasAttribute("ValueExpression");
+            if (name != "Value"
+                || !(bound || FlowTypes.IsNamespace(component.ContainingNamespace, "Microsoft.AspNetCore.Components.Forms"))
+                || (bound && frame.Type != InputType.Text))
             {
                 return;
             }
 
-            sinkName = frame.HasAttribute("ValueChanged") ? $"<{component.Name} @bind-Value> in {Markup}" : $"<{component.Name} Value> in {Markup}";
+            sinkName = bound ? $"<{component.Name} @bind-Value> in {Markup}" : $"<{component.Name} Value> in {Markup}";
         }
         else
         {
-            var bound = IsBinding(value) && frame.HasBinder;
-            if (bound && frame.IsPassword)
+            // A value with a change handler (@bind, or value plus @onchange) is the field the user types into.
+            var bound = name == "value" && frame.HasEventHandler;
+            if (bound && frame.Type != InputType.Text)
             {
                 return;
             }
 
             var element = frame.ElementName ?? "element";
-            sinkName = bound ? $"<{element} @bind> in {Markup}" : $"<{element} {name}> in {Markup}";
+            sinkName = bound && IsBinding(value) ? $"<{element} @bind> in {Markup}" : $"<{element} {name}> in {Markup}";
         }
 
         operands.Add(generated ? new SinkOperand(value, sinkName, Kind) : new SinkOperand(value, invocation.TargetMethod, Kind));
@@ -112,6 +117,15 @@ internal sealed class ComponentSinks : SinkTable
 
     private static string? ConstantText(IOperation? operation) =>
         operation?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+
+    /// <summary>The value under conversions and the generator's <c>RuntimeHelpers.TypeCheck&lt;T&gt;(…)</c>.</summary>
+    private static IOperation? Unwrapped(IOperation? value)
+    {
+        value = value?.WithoutConversions();
+        return value is IInvocationOperation { TargetMethod.Name: "TypeCheck", Arguments.Length: 1 } check
+            ? check.Arguments[0].Value.WithoutConversions()
+            : value;
+    }
 
     /// <summary><c>BindConverter.FormatValue(x)</c>: the value <c>@bind</c> writes into an element.</summary>
     private static bool IsBinding(IOperation value) =>
@@ -143,34 +157,71 @@ internal sealed class ComponentSinks : SinkTable
         /// <summary>The element's name (<c>input</c>), when its <c>OpenElement</c> was found.</summary>
         public string? ElementName { get; }
 
-        /// <summary><c>type="password"</c> on the element or component.</summary>
-        public bool IsPassword
+        /// <summary>
+        /// What the element or component's type says: <c>type="password"</c> (or a component's
+        /// <c>InputType="InputType.Password"</c>), another constant type, or unknown (a type given by an expression,
+        /// as a show/hide toggle does, or attributes splatted with <c>@attributes</c>).
+        /// </summary>
+        public InputType Type
         {
             get
             {
+                var type = InputType.Text;
                 for (var index = _first; index < _end; index++)
                 {
-                    if (AttributeCall(_statements[index]) is { } call
-                        && ConstantText(Argument(call, "name")) == "type"
-                        && string.Equals(ConstantText(Argument(call, "value")?.WithoutConversions()), "password", StringComparison.OrdinalIgnoreCase))
+                    if (AttributeCall(_statements[index]) is not { } call)
                     {
-                        return true;
+                        continue;
+                    }
+
+                    if (call.TargetMethod.Name == "AddMultipleAttributes")
+                    {
+                        type = InputType.Unknown;
+                        continue;
+                    }
+
+                    if (ConstantText(Argument(call, "name")) is not { } attribute
+                        || !(attribute.Equals("type", StringComparison.OrdinalIgnoreCase) || attribute.Equals("InputType", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        continue;
+                    }
+
+                    switch (Unwrapped(Argument(call, "value")))
+                    {
+                        case { ConstantValue: { HasValue: true, Value: string text } }:
+                            if (string.Equals(text, "password", StringComparison.OrdinalIgnoreCase))
+                            {
+                                return InputType.Password;
+                            }
+
+                            break;
+                        case IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } member }:
+                            if (member.Name == "Password")
+                            {
+                                return InputType.Password;
+                            }
+
+                            break;
+                        default:
+                            type = InputType.Unknown;
+                            break;
                     }
                 }
 
-                return false;
+                return type;
             }
         }
 
-        /// <summary>An event attribute whose handler <c>@bind</c> made (<c>EventCallback.Factory.CreateBinder</c>).</summary>
-        public bool HasBinder
+        /// <summary>An event attribute (<c>onchange</c>, <c>oninput</c>): made by <c>@bind</c> or written as <c>@onchange</c>.</summary>
+        public bool HasEventHandler
         {
             get
             {
                 for (var index = _first; index < _end; index++)
                 {
                     if (AttributeCall(_statements[index]) is { } call
-                        && Argument(call, "value")?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "CreateBinder" })
+                        && ConstantText(Argument(call, "name")) is { } attribute
+                        && attribute.StartsWith("on", StringComparison.Ordinal))
                     {
                         return true;
                     }
@@ -244,5 +295,17 @@ internal sealed class ComponentSinks : SinkTable
                 or "SetKey" or "AddElementReferenceCapture" or "AddComponentReferenceCapture" or "AddComponentRenderMode" or "AddNamedEvent"
                 ? call
                 : null;
+    }
+
+    /// <summary>What an input's type attribute says about showing its value.</summary>
+    private enum InputType
+    {
+        /// <summary>No type, or a constant one other than password: the value shows.</summary>
+        Text,
+
+        Password,
+
+        /// <summary>Set by an expression or by splatted attributes: the analyzer cannot tell.</summary>
+        Unknown,
     }
 }

@@ -45,6 +45,16 @@ public sealed class RazorComponentOutputTests
             {
                 [Parameter] public string Secret { get; set; } = "";
             }
+
+            // A component library's text field, as MudBlazor's or Radzen's, compiled elsewhere.
+            public partial class TextField : global::Microsoft.AspNetCore.Components.ComponentBase
+            {
+                [Parameter] public string Value { get; set; } = "";
+                [Parameter] public EventCallback<string> ValueChanged { get; set; }
+                [Parameter] public FieldType InputType { get; set; }
+            }
+
+            public enum FieldType { Text, Password }
         }
         """;
 
@@ -143,6 +153,63 @@ public sealed class RazorComponentOutputTests
             __builder.CloseComponent();
             """,
             expected: [Pux004(0, "ApiKey", "<InputText @bind-Value> in Razor component markup")]);
+    }
+
+    [Fact]
+    public async Task A_component_librarys_text_field_bound_to_the_key_is_PUX004_unless_its_input_type_is_password()
+    {
+        await VerifyAsync<OnlyPux004>(
+            """
+            __builder.OpenComponent<global::Sample.Components.TextField>(1);
+            __builder.AddComponentParameter(2, nameof(global::Sample.Components.TextField.Value), global::Microsoft.AspNetCore.Components.CompilerServices.RuntimeHelpers.TypeCheck<global::System.String>({|#0:apiKey|}));
+            __builder.AddComponentParameter(3, nameof(global::Sample.Components.TextField.ValueChanged), global::Microsoft.AspNetCore.Components.CompilerServices.RuntimeHelpers.TypeCheck<global::Microsoft.AspNetCore.Components.EventCallback<global::System.String>>(global::Microsoft.AspNetCore.Components.EventCallback.Factory.Create<global::System.String>(this, global::Microsoft.AspNetCore.Components.CompilerServices.RuntimeHelpers.CreateInferredEventCallback(this, __value => apiKey = __value, apiKey))));
+            __builder.CloseComponent();
+            __builder.OpenComponent<global::Sample.Components.TextField>(4);
+            __builder.AddComponentParameter(5, nameof(global::Sample.Components.TextField.Value), global::Microsoft.AspNetCore.Components.CompilerServices.RuntimeHelpers.TypeCheck<global::System.String>(apiKey));
+            __builder.AddComponentParameter(6, nameof(global::Sample.Components.TextField.ValueChanged), global::Microsoft.AspNetCore.Components.CompilerServices.RuntimeHelpers.TypeCheck<global::Microsoft.AspNetCore.Components.EventCallback<global::System.String>>(global::Microsoft.AspNetCore.Components.EventCallback.Factory.Create<global::System.String>(this, global::Microsoft.AspNetCore.Components.CompilerServices.RuntimeHelpers.CreateInferredEventCallback(this, __value => apiKey = __value, apiKey))));
+            __builder.AddComponentParameter(7, nameof(global::Sample.Components.TextField.InputType), global::Microsoft.AspNetCore.Components.CompilerServices.RuntimeHelpers.TypeCheck<global::Sample.Components.FieldType>(global::Sample.Components.FieldType.Password));
+            __builder.CloseComponent();
+            """,
+            expected: [Pux004(0, "apiKey", "<TextField @bind-Value> in Razor component markup")]);
+    }
+
+    [Fact]
+    public async Task A_bound_input_whose_type_an_expression_or_splatted_attributes_set_is_not_judged_a_title_on_a_password_input_is()
+    {
+        await VerifyAsync<OnlyPux004>(
+            """
+            __builder.OpenElement(1, "input");
+            __builder.AddAttribute(2, "type", showKey ? "text" : "password");
+            __builder.AddAttribute(3, "value", global::Microsoft.AspNetCore.Components.BindConverter.FormatValue(apiKey));
+            __builder.AddAttribute(4, "onchange", global::Microsoft.AspNetCore.Components.EventCallback.Factory.CreateBinder(this, __value => apiKey = __value, apiKey));
+            __builder.SetUpdatesAttributeName("value");
+            __builder.CloseElement();
+            __builder.OpenElement(5, "input");
+            __builder.AddMultipleAttributes(6, global::Microsoft.AspNetCore.Components.CompilerServices.RuntimeHelpers.TypeCheck<global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, object>>>(fieldAttributes));
+            __builder.AddAttribute(7, "value", global::Microsoft.AspNetCore.Components.BindConverter.FormatValue(apiKey));
+            __builder.AddAttribute(8, "onchange", global::Microsoft.AspNetCore.Components.EventCallback.Factory.CreateBinder(this, __value => apiKey = __value, apiKey));
+            __builder.CloseElement();
+            __builder.OpenElement(9, "input");
+            __builder.AddAttribute(10, "type", "password");
+            __builder.AddAttribute(11, "value", apiKey);
+            __builder.AddAttribute(12, "onchange", global::Microsoft.AspNetCore.Components.EventCallback.Factory.Create<global::Microsoft.AspNetCore.Components.ChangeEventArgs>(this, e => apiKey = e.Value?.ToString() ?? ""));
+            __builder.AddAttribute(13, "title", {|#0:apiKey|});
+            __builder.CloseElement();
+            __builder.OpenElement(14, "input");
+            __builder.AddAttribute(15, "value", {|#1:apiKey|});
+            __builder.AddAttribute(16, "onchange", global::Microsoft.AspNetCore.Components.EventCallback.Factory.Create<global::Microsoft.AspNetCore.Components.ChangeEventArgs>(this, e => apiKey = e.Value?.ToString() ?? ""));
+            __builder.CloseElement();
+            """,
+            """
+            private bool showKey;
+            private global::System.Collections.Generic.Dictionary<string, object> fieldAttributes = new();
+            """,
+            expected:
+            [
+                Pux004(0, "apiKey", "<input title> in Razor component markup"),
+                // A text input with a change handler: the key shows as it is typed and stays in the page.
+                Pux004(1, "apiKey", "<input value> in Razor component markup"),
+            ]);
     }
 
     [Fact]
