@@ -28,10 +28,11 @@ public sealed class BrowserActivity
     private readonly ConcurrentDictionary<IRequest, Task> _documentGone = new();
 
     // Counted from the response's headers, when the server has already answered (the fake Pleo's held answers are
-    // before that): a body on loopback follows its headers in milliseconds, so a body still unread after this is
-    // a stream, or a request the browser dropped without telling Playwright. Was 30 s: a cancelled Blazor
-    // initializers fetch then held every scan of the flow for 30 s.
-    private static readonly TimeSpan BodyLimit = TimeSpan.FromSeconds(5);
+    // before that). 30 s, not less: a Blazor streaming render or enhanced form post can end its body only when Pleo
+    // answers, several seconds under load, and a body cut off here is not scanned for the key. It bounds only bodies
+    // that neither end nor are given up by the browser; the cancelled Blazor initializers fetch that once held every
+    // scan of a flow for this long is now dropped at once by the failed and document-replaced signals.
+    private static readonly TimeSpan BodyLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The most of one received WebSocket frame kept, in bytes (its first 1 MiB); the rest of a longer frame is not
@@ -181,7 +182,7 @@ public sealed class BrowserActivity
 
     private TaskCompletionSource FailureOf(IRequest request) => _failed.GetOrAdd(request, NewSignal);
 
-    private static async Task<(string Where, string Body)?> ReadBodyAsync(IResponse response, Task failed)
+    internal static async Task<(string Where, string Body)?> ReadBodyAsync(IResponse response, Task failed)
     {
         var type = response.Headers.GetValueOrDefault("content-type", string.Empty);
         var isText = type.Length == 0 || type.Contains("text", StringComparison.OrdinalIgnoreCase) || type.Contains("json", StringComparison.OrdinalIgnoreCase)
@@ -191,17 +192,19 @@ public sealed class BrowserActivity
             return null;
         }
 
+        var body = response.TextAsync();
         try
         {
-            var body = response.TextAsync();
-            if (await Task.WhenAny(body, failed).WaitAsync(BodyLimit) != body)
+            if (await Task.WhenAny(body, failed).WaitAsync(BodyLimit) != body && !FinishedWhole(response))
             {
-                // The request failed, or its document was replaced, after its headers: nothing more of it reached the page.
-                _ = body.ContinueWith(read => read.Exception, TaskScheduler.Default);
+                // The request failed, or its document was replaced, before its body ended: nothing more of it reached the page.
+                Observe(body);
                 return null;
             }
 
-            return ($"{response.Request.Method} {response.Url} ({response.Status})", await body);
+            // Read, or whole although its document was replaced since (a page that fetched it and reloaded at
+            // once): the page had all of it, so it is read, within the same limit.
+            return ($"{response.Request.Method} {response.Url} ({response.Status})", await body.WaitAsync(BodyLimit));
         }
         catch (PlaywrightException)
         {
@@ -213,7 +216,19 @@ public sealed class BrowserActivity
             // A body that never finishes cannot be read whole: a stream, or a request the browser dropped
             // without telling Playwright (seen in stability runs: the scan of R-VIS-1 then waited forever).
             // What the page made of it is in the DOM, storage and console, which are scanned.
+            Observe(body);
             return null;
         }
     }
+
+    // Whether the response's body had ended without failing when the body read lost to the failed signal. Playwright
+    // reports a request finished before the next navigation's response, so this is known when that signal fires.
+    private static bool FinishedWhole(IResponse response)
+    {
+        var finished = response.FinishedAsync();
+        return finished.IsCompletedSuccessfully && finished.Result is null;
+    }
+
+    // A read given up on may still fail later; its exception is observed so it is not reported as unobserved.
+    private static void Observe(Task body) => _ = body.ContinueWith(read => read.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }
