@@ -51,6 +51,12 @@ public static class Fault
     public const string TwoLabelsWhileValidating = "two-labels-while-validating";
     public const string TwoLabelsAfterFailure = "two-labels-after-failure";
     public const string StatusNotAnnounced = "status-not-announced";
+
+    /// <summary>
+    /// Not a fault: a hidden copy of the status (as a second layout's, hidden by CSS) comes before the real one, both
+    /// with class "status", so a profile's css locator .status matches the hidden one first.
+    /// </summary>
+    public const string HiddenStatusCopyFirst = "hidden-status-copy-first";
     public const string LowContrast = "low-contrast";
 
     // Leaks of the saved key, one place each (R-VIS-1).

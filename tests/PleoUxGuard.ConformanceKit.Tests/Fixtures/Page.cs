@@ -23,7 +23,9 @@ internal static class Page
         }
 
         var label = LabelOf(tenant);
-        html.Append(tenant.Has(Fault.StatusNotAnnounced)
+        html.Append(tenant.Has(Fault.HiddenStatusCopyFirst)
+            ? $"<div class=\"status\" hidden>{E(label)}</div><div id=\"status\" class=\"status\" role=\"status\">{E(label)}</div>"
+            : tenant.Has(Fault.StatusNotAnnounced)
             ? $"<div id=\"status\" data-testid=\"status\">{E(label)}</div>"
             : tenant.Has(Fault.StatusFetchedAfterLoad)
                 ? "<div id=\"status\" role=\"status\"></div><script>fetch('/api/status').then(r => r.json()).then(({ label }) => { const status = document.getElementById('status'); if (!status.textContent) status.textContent = label; });</script>"

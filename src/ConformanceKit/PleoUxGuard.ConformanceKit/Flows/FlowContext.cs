@@ -285,6 +285,8 @@ public sealed class FlowContext
     {
         try
         {
+            // Combined matches visible elements only, so First is the first visible match: a hidden copy of the
+            // status earlier in the page (a css locator matching both) is not waited for (StatusLocatorTests).
             await Locators.Combined(LocatorName.StatusRegion).Filter(new() { HasTextRegex = text }).First
                 .WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Milliseconds(timeout) });
             return true;
