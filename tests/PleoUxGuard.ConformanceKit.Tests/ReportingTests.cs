@@ -80,6 +80,24 @@ public sealed class ReportingTests
     }
 
     [Fact]
+    public void A_flow_stopped_by_a_profile_problem_is_reported_once_as_that_problem()
+    {
+        const string Problem = "locators.statusRegion: the profile's locator (testId=no-such-status) found no visible element";
+        var byProfile = new FlowResult("connect-valid", "Connect", FlowStatus.Stopped, TimeSpan.FromSeconds(3), [], [Look(CheckCatalogue.Input1, Outcome.Pass)], Problem, "opened the connection page");
+        var byPage = new FlowResult("invalid-key", "Invalid key", FlowStatus.Stopped, TimeSpan.FromSeconds(3), [], [Look(CheckCatalogue.Err1, Outcome.Pass)], "the page crashed", "submitted the key");
+        var result = RunResult.From("r1", "it", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(2), [byProfile, byPage], [new RunProblem(ProblemKind.Profile, "connect-valid", Problem)]);
+
+        Assert.Equal("invalid-key", Assert.Single(result.StoppedFlows).Flow);
+        Assert.Equal(ExitCodes.ProfileError, result.ExitCode);
+        var console = ConsoleReporter.Summary(result);
+        Assert.Single(console.Split('\n'), line => line.Contains(Problem, StringComparison.Ordinal));
+        Assert.Contains("FAILED flow invalid-key stopped", console, StringComparison.Ordinal);
+        var junit = XDocument.Parse(JUnitReporter.Write(result));
+        Assert.Single(junit.Descendants().Attributes("message"), message => message.Value.Contains(Problem, StringComparison.Ordinal));
+        Assert.Single(junit.Descendants("testsuite").Single(suite => suite.Attribute("name")?.Value == "it.flows").Descendants("testcase"));
+    }
+
+    [Fact]
     public void Verdicts_follow_severity_and_skips()
     {
         var result = Result(null,

@@ -58,9 +58,12 @@ public sealed record RunResult(
 
     /// <summary>
     /// The flows that stopped before their last step. Each fails the run, even when every check it listed was judged
-    /// before it stopped: what it did not get to do was not tested.
+    /// before it stopped: what it did not get to do was not tested. A flow stopped by a profile or environment
+    /// problem is not among them: that problem names the flow (<see cref="RunProblem.Flow"/>), is reported once
+    /// as such, and already decides the exit code.
     /// </summary>
-    public IReadOnlyList<FlowResult> StoppedFlows => Flows.Where(flow => flow.Status == FlowStatus.Stopped).ToList();
+    public IReadOnlyList<FlowResult> StoppedFlows =>
+        Flows.Where(flow => flow.Status == FlowStatus.Stopped && !Problems.Any(problem => problem.Flow == flow.Flow)).ToList();
 
     /// <summary>Holds the run against a baseline: its expected failures no longer fail the run, its stale entries do.</summary>
     public RunResult WithBaseline(Baseline baseline) => this with { Baseline = BaselineJudgement.Judge(baseline, Flows) };
