@@ -98,6 +98,24 @@ public sealed class ReportingTests
     }
 
     [Fact]
+    public void Page_text_that_XML_cannot_hold_still_makes_every_report()
+    {
+        // A page's text with a control character and a lone surrogate, in a stop reason and in a failed check's detail and evidence.
+        const string Odd = "bad\u0001text\ud800end";
+        var stopped = new FlowResult(
+            "connect-valid", "Connect", FlowStatus.Stopped, TimeSpan.FromSeconds(3), [],
+            [new CheckObservation(CheckCatalogue.Save3.Id, "connect-valid", "step", Outcome.Fail, "The page said " + Odd, new Evidence("found " + Odd, JournalLines: [Odd]))],
+            "the page showed " + Odd, "submitted the key");
+        var result = RunResult.From("r1", "it", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(2), [stopped], []);
+
+        var junit = XDocument.Parse(JUnitReporter.Write(result));
+        Assert.Contains(junit.Descendants("failure"), failure => failure.Attribute("message")?.Value.Contains("the page showed bad.text\uFFFDend", StringComparison.Ordinal) == true);
+        Assert.Contains(junit.Descendants("failure"), failure => failure.Value.Contains("found bad.text\uFFFDend", StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(JsonReporter.Write(result));
+        Assert.Contains("<html", HtmlReporter.Write(result, Path.GetTempPath()), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Verdicts_follow_severity_and_skips()
     {
         var result = Result(null,

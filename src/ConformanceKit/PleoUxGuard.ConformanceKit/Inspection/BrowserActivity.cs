@@ -119,28 +119,10 @@ public sealed class BrowserActivity
     // UTF-8. UTF-8 is right for binary frames too: MessagePack (Blazor's "blazorpack" SignalR protocol) stores a string
     // as its raw UTF-8 bytes after a length header, and so do Blazor's render batches, so a key inside appears as its
     // own characters in order. The bytes around it (lengths, type markers) become U+FFFD, control characters or stray
-    // letters, never part of the key: a decoder does not swallow an ASCII byte into an invalid sequence.
+    // letters, never part of the key: a decoder does not swallow an ASCII byte into an invalid sequence. Control
+    // characters (NUL in binary frames, SignalR's record separator 0x1E in text ones) become '.' (PrintableText).
     private static string Decode(byte[]? bytes) =>
-        bytes is null ? string.Empty : Printable(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, FrameLimit)));
-
-    // Control characters (NUL in binary frames, SignalR's record separator 0x1E in text ones) become '.', as in a
-    // hex dump's text column: they cannot be part of a key, and XML (junit.xml) cannot hold them in evidence.
-    private static string Printable(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            return text;
-        }
-
-        return string.Create(text.Length, text, (chars, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                chars[i] = char.IsControl(c) && c is not ('\n' or '\r' or '\t') ? '.' : c;
-            }
-        });
-    }
+        bytes is null ? string.Empty : PrintableText.Of(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, FrameLimit)));
 
     private void OnRequest(IRequest request)
     {

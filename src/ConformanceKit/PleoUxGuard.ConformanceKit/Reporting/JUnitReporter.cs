@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using PleoUxGuard.ConformanceKit.Findings;
+using PleoUxGuard.ConformanceKit.Inspection;
 
 namespace PleoUxGuard.ConformanceKit.Reporting;
 
@@ -36,7 +37,25 @@ public static class JUnitReporter
             problems,
             StoppedFlowsSuite(result),
             BaselineSuite(result));
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), root).ToString();
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), Printable(root)).ToString();
+    }
+
+    // Every string written holds the page's text somewhere (stop reasons, details, evidence, problems): characters
+    // XML 1.0 cannot hold would make ToString throw and the report be lost, so each attribute and text is made
+    // printable here, in one place, whatever element it was put in.
+    private static XElement Printable(XElement root)
+    {
+        foreach (var attribute in root.DescendantsAndSelf().Attributes())
+        {
+            attribute.Value = PrintableText.Of(attribute.Value);
+        }
+
+        foreach (var text in root.DescendantNodes().OfType<XText>())
+        {
+            text.Value = PrintableText.Of(text.Value);
+        }
+
+        return root;
     }
 
     // A stopped flow fails the run, even when all its checks were judged: one failing test case per stopped flow.
