@@ -47,6 +47,8 @@ public sealed class ProfileLoaderTests
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "timeouts": { "stepSeconds": "ten" } }""", "'timeouts.stepSeconds'")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "/api key/q" } } }""", "unknown regular-expression flag 'q'")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "/api (key/i" } } }""", "does not compile")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "/\\Aapi key/i" } } }""", "uses \\A, which JavaScript's regular expressions do not have, and the kit matches it in the page too; write it as JavaScript does (^ for the start)")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "stateLabels": { "connected": ["/(?i)connected/"] } }""", "uses (?i), which JavaScript's regular expressions do not have, and the kit matches it in the page too; write it as JavaScript does (the flags after the closing slash: /…/i)")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "Key", "css": "#k" } } }""", "'locators.keyInput' mixes strategies")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "connectButton": { "role": "buton" } } }""", "'locators.connectButton.role' is \"buton\"")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "statusRegion": { "name": "Status" } } }""", "'locators.statusRegion.name' only goes with 'role'")]
@@ -141,5 +143,17 @@ public sealed class ProfileLoaderTests
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+
+    [Theory]
+    [InlineData("/^api key$/i")]
+    [InlineData("/(?<word>api) key/")]
+    [InlineData("/(?=api)api key/")]
+    [InlineData("/(?i:api) key/")]
+    [InlineData("/api\\\\Akey/")]
+    [InlineData("/[(?i)] key/")]
+    public void A_regular_expression_JavaScript_reads_the_same_way_loads(string pattern)
+    {
+        Assert.NotNull(Profile.TextPattern.Parse(pattern).Regex);
     }
 }

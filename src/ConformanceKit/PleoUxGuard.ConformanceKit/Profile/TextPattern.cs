@@ -48,18 +48,93 @@ public sealed class TextPattern
                 };
             }
 
+            Regex regex;
             try
             {
-                return new TextPattern(source, null, new Regex(pattern, options, TimeSpan.FromSeconds(1)));
+                regex = new Regex(pattern, options, TimeSpan.FromSeconds(1));
             }
             catch (ArgumentException problem)
             {
                 throw new FormatException($"the regular expression {source} does not compile: {problem.Message}", problem);
             }
+
+            if (OnlyInDotNet(pattern) is { } construct)
+            {
+                throw new FormatException(
+                    $"the regular expression {source} uses {construct}, which JavaScript's regular expressions do not have, and the kit matches it in the page too; write it as JavaScript does ({Instead(construct)})");
+            }
+
+            return new TextPattern(source, null, regex);
         }
 
         return new TextPattern(source, source, null);
     }
+
+    /// <summary>
+    /// The first construct of <paramref name="pattern"/> that .NET compiles but JavaScript does not read the same way
+    /// (Playwright hands the pattern's source to the page's RegExp): the anchors \A, \Z, \z, \G, inline options
+    /// such as (?i), atomic groups, comments, conditionals and named groups in quotes. Null when there is none.
+    /// </summary>
+    private static string? OnlyInDotNet(string pattern)
+    {
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                if (!inClass && pattern[i + 1] is 'A' or 'Z' or 'z' or 'G')
+                {
+                    return "\\" + pattern[i + 1];
+                }
+
+                i++;
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+            }
+            else if (c == '(' && i + 2 < pattern.Length && pattern[i + 1] == '?')
+            {
+                var kind = pattern[i + 2];
+                if (kind is '>' or '#' or '\'' or '(')
+                {
+                    return "(?" + kind;
+                }
+
+                // (?i) and (?i-m): options for the rest of the pattern (JavaScript has at most the scoped (?i:…)).
+                var end = i + 2;
+                while (end < pattern.Length && pattern[end] is 'i' or 'm' or 's' or 'n' or 'x' or '-')
+                {
+                    end++;
+                }
+
+                if (end > i + 2 && end < pattern.Length && pattern[end] == ')')
+                {
+                    return pattern.Substring(i, end - i + 1);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Instead(string construct) => construct switch
+    {
+        "\\A" => "^ for the start",
+        "\\Z" or "\\z" => "$ for the end",
+        "\\G" => "without \\G",
+        _ when construct.StartsWith("(?", StringComparison.Ordinal) && construct.EndsWith(')') => "the flags after the closing slash: /…/i",
+        _ => "a plain group (…) or (?:…)",
+    };
 
     /// <summary>True when the text contains a match: the regex matches, or the plain text occurs ignoring case.</summary>
     public bool IsFoundIn(string text) => Regex?.IsMatch(text) ?? text.Contains(Text!, StringComparison.OrdinalIgnoreCase);
