@@ -85,17 +85,11 @@ public static class SaveChecks
     }
 
     /// <summary>R-SAVE-3: the status shows Connected after a valid key.</summary>
-    public static async Task JudgeSuccessConfirmedAsync(FlowContext context)
-    {
-        var connected = await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout);
-        await context.JudgeAsync(
+    public static Task JudgeSuccessConfirmedAsync(FlowContext context) =>
+        context.JudgeConnectedAsync(
             CheckCatalogue.Save3,
-            connected,
-            connected
-                ? $"The status shows {context.Labels.NameOf(ConnectionState.Connected)}."
-                : $"After a valid key the status does not show {context.Labels.NameOf(ConnectionState.Connected)}.",
-            (await context.ReadStateAsync()).Text);
-    }
+            $"The status shows {context.Labels.NameOf(ConnectionState.Connected)}.",
+            $"After a valid key the status does not show {context.Labels.NameOf(ConnectionState.Connected)}.");
 
     /// <summary>R-COMPANY-1 (and R-ROT-3, R-REC-3): the key's company id is on the page.</summary>
     public static async Task JudgeCompanyShownAsync(FlowContext context, CheckDefinition check, MintedKey key)

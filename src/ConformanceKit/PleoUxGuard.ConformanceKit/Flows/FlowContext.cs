@@ -205,6 +205,17 @@ public sealed class FlowContext
     }
 
     /// <summary>Records a pass or a failure.</summary>
+    /// <summary>
+    /// Judges <paramref name="check"/> on whether the status shows Connected within a step, with the status text as
+    /// what was found; true when it did.
+    /// </summary>
+    public async Task<bool> JudgeConnectedAsync(CheckDefinition check, string passDetail, string failDetail)
+    {
+        var connected = await WaitForStateAsync(ConnectionState.Connected, StepTimeout);
+        await JudgeAsync(check, connected, connected ? passDetail : failDetail, (await ReadStateAsync()).Text);
+        return connected;
+    }
+
     public async Task JudgeAsync(CheckDefinition check, bool passed, string detail, string? found = null)
     {
         if (passed)

@@ -45,11 +45,6 @@ public sealed class PleoOutageFlow : Flow
         keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err6);
         await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err6);
         await context.StepAsync("retried the same key once Pleo was back");
-        var connected = await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout);
-        await context.JudgeAsync(
-            CheckCatalogue.Err6,
-            connected,
-            connected ? "The same key connected once Pleo was back." : "The same key did not connect once Pleo was back.",
-            (await context.ReadStateAsync()).Text);
+        await context.JudgeConnectedAsync(CheckCatalogue.Err6, "The same key connected once Pleo was back.", "The same key did not connect once Pleo was back.");
     }
 }
