@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -56,8 +57,16 @@ internal static class SecretMaskHelper
             .WithTriviaFrom(expression);
 
     /// <summary>
+    /// The helper's name when the project already has a <c>SecretMask</c> of its own without <c>LastFour</c>: a second
+    /// <c>SecretMask</c> would not build (a duplicate type, or calls that bind to the project's class).
+    /// </summary>
+    public const string FallbackTypeName = "PleoSecretMask";
+
+    /// <summary>
     /// Makes the document's <c>SecretMask</c> calls bind: to the project's helper (with a using for its namespace
-    /// when it has one), or to one written at the end of this document when the project has none.
+    /// when it has one), or to one written at the end of this document when the project has none. When the project
+    /// has a <c>SecretMask</c> of its own that cannot mask, the calls and the helper are named
+    /// <see cref="FallbackTypeName"/> instead.
     /// </summary>
     public static async Task<Solution> EnsureAsync(Solution solution, DocumentId documentId, CancellationToken cancellationToken)
     {
@@ -69,31 +78,35 @@ internal static class SecretMaskHelper
             return solution;
         }
 
-        var helper = compilation.GetSymbolsWithName(TypeName, SymbolFilter.Type, cancellationToken)
-            .OfType<INamedTypeSymbol>()
-            .Where(type => type.ContainingType is null && !type.GetMembers("LastFour").IsEmpty)
-            .OrderBy(type => type.ToDisplayString(), System.StringComparer.Ordinal)
-            .FirstOrDefault();
+        var name = TypeName;
+        var helper = HelperNamed(compilation, TypeName, cancellationToken, out var clashes);
+        if (helper is null && clashes)
+        {
+            name = FallbackTypeName;
+            helper = HelperNamed(compilation, FallbackTypeName, cancellationToken, out _);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var calls = MaskCalls(root, model, cancellationToken);
+            document = document.WithSyntaxRoot(root.ReplaceNodes(calls, (original, _) => SyntaxFactory.IdentifierName(FallbackTypeName).WithTriviaFrom(original)));
+            root = (CompilationUnitSyntax)(await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
         if (helper is null)
         {
-            return document.WithSyntaxRoot(WithHelper(root, LowestLanguageVersion(solution, document))).Project.Solution;
+            return document.WithSyntaxRoot(WithHelper(root, LowestLanguageVersion(solution, document), name)).Project.Solution;
         }
 
         if (helper.ContainingNamespace.IsGlobalNamespace)
         {
-            return solution;
+            return document.Project.Solution;
         }
 
         // A helper in a namespace (written into a file-scoped namespace): name it in full, then let the
         // simplifier shorten the name and add the using where that is needed.
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var unbound = root.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Where(name => name.Identifier.ValueText == TypeName && name.Parent is MemberAccessExpressionSyntax access && access.Expression == name
-                && model?.GetSymbolInfo(name, cancellationToken).Symbol is null)
-            .ToList();
+        var semantics = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var unbound = MaskCalls(root, semantics, cancellationToken).Where(call => call.Identifier.ValueText == name).ToList();
         if (unbound.Count == 0)
         {
-            return solution;
+            return document.Project.Solution;
         }
 
         var qualified = SyntaxFactory.ParseTypeName(helper.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
@@ -102,6 +115,26 @@ internal static class SecretMaskHelper
         var imported = await ImportAdder.AddImportsAsync(withNames, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return (await Simplifier.ReduceAsync(imported, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false)).Project.Solution;
     }
+
+    /// <summary>
+    /// The project's top-level class <paramref name="name"/> that has <c>LastFour</c>; <paramref name="clashes"/>
+    /// says whether a type of that name without it exists.
+    /// </summary>
+    private static INamedTypeSymbol? HelperNamed(Compilation compilation, string name, CancellationToken cancellationToken, out bool clashes)
+    {
+        var types = compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).OfType<INamedTypeSymbol>().ToList();
+        var helpers = types.Where(type => type.ContainingType is null && !type.GetMembers("LastFour").IsEmpty).ToList();
+        clashes = types.Count > helpers.Count;
+        return helpers.OrderBy(type => type.ToDisplayString(), System.StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    /// <summary>The <c>X</c> of every <c>X.LastFour(…)</c> whose <c>LastFour</c> binds to nothing: the fixes' calls still to be bound.</summary>
+    private static List<IdentifierNameSyntax> MaskCalls(SyntaxNode root, SemanticModel? model, CancellationToken cancellationToken) =>
+        root.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(name => (name.Identifier.ValueText == TypeName || name.Identifier.ValueText == FallbackTypeName)
+                && name.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "LastFour" } access && access.Expression == name
+                && model?.GetSymbolInfo(access, cancellationToken).Symbol is null)
+            .ToList();
 
     /// <summary>
     /// The lowest C# version the file is compiled with: a project with several target frameworks is loaded once per
@@ -118,13 +151,13 @@ internal static class SecretMaskHelper
     }
 
     /// <summary>The root with the helper as its last type: in the file-scoped namespace if there is one (nothing may follow it), else after everything.</summary>
-    private static CompilationUnitSyntax WithHelper(CompilationUnitSyntax root, LanguageVersion version)
+    private static CompilationUnitSyntax WithHelper(CompilationUnitSyntax root, LanguageVersion version, string name)
     {
         var text = root.ToFullString();
 
         // The helper takes the file's line breaks, so a CRLF file does not get mixed ones.
         var lineBreak = text.Contains("\r\n") ? "\r\n" : "\n";
-        var helper = SyntaxFactory.ParseCompilationUnit(SourceFor(version).Replace("\r\n", "\n").Replace("\n", lineBreak)).Members.Single();
+        var helper = SyntaxFactory.ParseCompilationUnit(SourceFor(version).Replace("class " + TypeName, "class " + name).Replace("\r\n", "\n").Replace("\n", lineBreak)).Members.Single();
 
         // One blank line between the file's last line and the helper, however many line breaks end the file.
         var end = text.Replace("\r", string.Empty).TrimEnd(' ', '\t');

@@ -84,6 +84,33 @@ public sealed class SecretToLogCodeFixTests
     }
 
     [Fact]
+    public async Task A_project_SecretMask_without_LastFour_gets_a_PleoSecretMask_beside_it()
+    {
+        // A second SecretMask in the same namespace would not build (CS0101), and calls would bind to the project's.
+        const string own = "internal static class SecretMask\n{\n    public static string Stars(string value) => \"***\";\n}\n";
+        var test = TwoDocumentMaskTest();
+        test.TestState.Sources.Add(("/0/A.cs", InMethod("""logger.LogInformation("Key {Key}", {|PUX001:apiKey|});""")));
+        test.TestState.Sources.Add(("/0/B.cs", InMethod("""Console.WriteLine({|PUX001:apiKey|});""").Replace("class Connector", "class Second")));
+        test.TestState.Sources.Add(("/0/Own.cs", own));
+        test.FixedState.Sources.Add(("/0/A.cs", WithHelper(InMethod("""logger.LogInformation("Key {Key}", PleoSecretMask.LastFour(apiKey));""")).Replace("class SecretMask", "class PleoSecretMask")));
+        test.FixedState.Sources.Add(("/0/B.cs", InMethod("""Console.WriteLine(PleoSecretMask.LastFour(apiKey));""").Replace("class Connector", "class Second")));
+        test.FixedState.Sources.Add(("/0/Own.cs", own));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_project_SecretMask_without_LastFour_in_the_fixed_namespace_gets_a_PleoSecretMask_there()
+    {
+        const string own = "namespace Acme.Connect;\n\ninternal static class SecretMask\n{\n    public static string Stars(string value) => \"***\";\n}\n";
+        var test = new Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToLogCodeFix>.Test { CodeActionEquivalenceKey = SecretFixes.MaskKey };
+        test.TestState.Sources.Add(("/0/A.cs", InMethod("""Console.WriteLine({|PUX001:apiKey|});""").Replace("class Connector", "namespace Acme.Connect;\n\nclass Connector")));
+        test.TestState.Sources.Add(("/0/Own.cs", own));
+        test.FixedState.Sources.Add(("/0/A.cs", WithHelper(InMethod("""Console.WriteLine(PleoSecretMask.LastFour(apiKey));""").Replace("class Connector", "namespace Acme.Connect;\n\nclass Connector")).Replace("class SecretMask", "class PleoSecretMask")));
+        test.FixedState.Sources.Add(("/0/Own.cs", own));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task The_helper_compiles_at_CSharp_7_3()
     {
         // netstandard2.0 libraries often stay at C# 7.3: no nullable annotations, no relational patterns.
