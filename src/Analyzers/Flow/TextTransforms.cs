@@ -8,7 +8,7 @@ internal static class TextTransforms
 {
     /// <summary>
     /// Convert, Encoding, Uri escaping, WebUtility, HttpUtility, the web encoders (UrlEncoder, HtmlEncoder, WebEncoders,
-    /// Base64UrlTextEncoder), JsonSerializer, MemoryExtensions, LINQ copies, and the Razor component generator's
+    /// Base64UrlTextEncoder, System.Buffers.Text.Base64Url), JsonSerializer, MemoryExtensions, LINQ copies, and the Razor component generator's
     /// BindConverter.FormatValue and RuntimeHelpers.TypeCheck keep the whole secret.
     /// </summary>
     public static bool IsTransparent(IMethodSymbol method)
@@ -19,6 +19,7 @@ internal static class TextTransforms
             || FlowTypes.IsDerivedFrom(type, "TextEncoder", "System.Text.Encodings.Web")
             || FlowTypes.IsNamed(type, "WebEncoders", "Microsoft.AspNetCore.WebUtilities")
             || FlowTypes.IsNamed(type, "Base64UrlTextEncoder", "Microsoft.AspNetCore.Authentication")
+            || FlowTypes.IsNamed(type, "Base64Url", "System.Buffers.Text")
             || (FlowTypes.IsNamed(type, "Uri", "System") && method.Name.EndsWith("DataString", System.StringComparison.Ordinal))
             || (FlowTypes.IsNamed(type, "Uri", "System") && method.Name == "EscapeUriString")
             || FlowTypes.IsNamed(type, "WebUtility", "System.Net")

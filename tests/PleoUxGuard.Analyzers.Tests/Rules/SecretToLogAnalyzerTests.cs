@@ -520,6 +520,25 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Base64Url_of_System_Buffers_Text_carries_the_secret()
+    {
+        // .NET 9's System.Buffers.Text.Base64Url (also Microsoft.Bcl.Memory for older frameworks): an encoding, not a mask.
+        string[] cases =
+        {
+            "logger.LogInformation(System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes({|PUX001:apiKey|})));",
+            "logger.LogInformation(new string(System.Buffers.Text.Base64Url.EncodeToChars(Encoding.UTF8.GetBytes({|PUX001:apiKey|}))));",
+            "logger.LogInformation(\"{Length}\", System.Buffers.Text.Base64Url.GetEncodedLength(apiKey.Length));",
+        };
+        var test = new Verify.Test
+        {
+            TestCode = InMethod(Blocks(cases)),
+            ReferenceAssemblies = Verifiers.TestReferences.Default.AddPackages(System.Collections.Immutable.ImmutableArray.Create(
+                new Microsoft.CodeAnalysis.Testing.PackageIdentity("Microsoft.Bcl.Memory", "9.0.5"))),
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Secrets_flow_into_lambdas_and_local_functions()
     {
         await Verify.VerifyAsync(InMethod("""
