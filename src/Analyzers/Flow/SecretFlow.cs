@@ -332,6 +332,17 @@ internal sealed class SecretFlow
                 {
                     VisitArguments(((IInvocationOperation)definition.Value).Arguments, found ??= new List<SecretHit>(), chain);
                 }
+                else if (SplitText(definition.Value) is { } text)
+                {
+                    // A word of a split text that carries no secret: `token` in a parser names a word, not a credential.
+                    var pieces = new List<SecretHit>();
+                    Visit(definition.Value, pieces, chain + 1);
+                    cleared |= alwaysRuns && pieces.Count == 0 && !MentionsAuthorization(text);
+                    foreach (var hit in pieces)
+                    {
+                        Add(found ??= new List<SecretHit>(), hit);
+                    }
+                }
                 else
                 {
                     Visit(definition.Value, found ??= new List<SecretHit>(), chain + 1);
@@ -510,6 +521,65 @@ internal sealed class SecretFlow
         }
 
         return IsWithinLastFour(argument) ? Slice.LastFour : Slice.Partial;
+    }
+
+    /// <summary>
+    /// The text a value is a word of: <c>text.Split(…)</c> as a foreach collection, <c>text.Split(…)[i]</c>, or an
+    /// element of a local array every definition of which is such a split (<c>Regex.Split</c> too); otherwise null.
+    /// </summary>
+    private IOperation? SplitText(IOperation value)
+    {
+        value = Unwrap(value);
+        if (value is IArrayElementReferenceOperation element)
+        {
+            value = Unwrap(element.ArrayReference);
+            if (value is ILocalReferenceOperation array)
+            {
+                return Definitions().TryGetValue(array.Local, out var definitions) && definitions.Count == 1 && definitions[0].Kills
+                    ? SplitOf(definitions[0].Value)
+                    : null;
+            }
+        }
+
+        return SplitOf(value);
+    }
+
+    private static IOperation? SplitOf(IOperation value) =>
+        Unwrap(value) is IInvocationOperation { TargetMethod.Name: "Split" } split
+            && (split.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
+                || FlowTypes.IsNamed(split.TargetMethod.ContainingType, "Regex", "System.Text.RegularExpressions"))
+            ? split.Instance is { } instance && split.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
+                ? instance
+                : split.Arguments.Length > 0 ? split.Arguments[0].Value : null
+            : null;
+
+    /// <summary>
+    /// Whether a text is read from an Authorization header, here or through the locals it reads: its words are the
+    /// credential and its scheme.
+    /// </summary>
+    private bool MentionsAuthorization(IOperation text, int depth = 0)
+    {
+        foreach (var operation in text.DescendantsAndSelf())
+        {
+            if (operation is IPropertyReferenceOperation { Property.Name: "Authorization" }
+                || (operation.ConstantValue is { HasValue: true, Value: string name } && string.Equals(name, "Authorization", System.StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            if (operation is ILocalReferenceOperation local && depth < 4 && Definitions().TryGetValue(local.Local, out var definitions))
+            {
+                foreach (var definition in definitions)
+                {
+                    if (MentionsAuthorization(definition.Value, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A value that says nothing of the old secret: a sanitizer's result or a constant.</summary>

@@ -520,6 +520,34 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_token_that_is_a_word_of_a_plain_text_is_no_secret()
+    {
+        // Parsers call their words tokens; a word of text that holds no secret holds none either.
+        string[] cases =
+        {
+            "foreach (var token in line.Split(' ')) logger.LogInformation(\"Unknown token {Token}\", token);",
+            "var token = line.Split(',')[2]; logger.LogInformation(\"{Token}\", token);",
+            "var parts = line.Split(','); var token = parts[0]; logger.LogInformation(\"{Token}\", token);",
+            "foreach (var token in System.Text.RegularExpressions.Regex.Split(line, \"\\\\s+\")) logger.LogInformation(\"{Token}\", token);",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string apiKey, string line"));
+    }
+
+    [Fact]
+    public async Task A_token_split_from_a_secret_or_an_Authorization_header_is_a_secret()
+    {
+        string[] cases =
+        {
+            "foreach (var token in apiKey.Split(':')) logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "var token = request.Headers.Authorization.ToString().Split(' ')[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "string header = request.Headers[\"Authorization\"]; var token = header.Split(' ')[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "var token = line.Split(' ')[1]; if (line.Length > 9) { token = apiKey; } logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "var parts = line.Split(','); parts = apiKey.Split(','); var token = parts[0]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string apiKey, string line, Microsoft.AspNetCore.Http.HttpRequest request"));
+    }
+
+    [Fact]
     public async Task Base64Url_of_System_Buffers_Text_carries_the_secret()
     {
         // .NET 9's System.Buffers.Text.Base64Url (also Microsoft.Bcl.Memory for older frameworks): an encoding, not a mask.
