@@ -49,7 +49,7 @@ public sealed class ControlApiTests : RunningFakePleo
     }
 
     [Fact]
-    public async Task Rotate_revoke_release_and_end_rate_limit_steer_the_named_key()
+    public async Task Rotate_revoke_release_end_rate_limit_and_scope_actions_steer_the_named_key()
     {
         var current = await Control.MintAsync("""{"behaviour":"valid"}""");
         var rotated = await Control.JsonAsync(HttpMethod.Post, $"_control/keys/{current.Id}/rotate");
@@ -68,6 +68,20 @@ public sealed class ControlApiTests : RunningFakePleo
         using (var released = await pending.WaitAsync(Waits.State))
         {
             Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+        }
+
+        var narrowed = await Control.JsonAsync(HttpMethod.Post, $"_control/keys/{slow.Id}/withdraw-scope");
+        Assert.True(narrowed.GetProperty("scopeWithdrawn").GetBoolean());
+        using (var forbidden = await PleoClient.GetAsync(Client, "v1/introspect", slow))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+
+        var widened = await Control.JsonAsync(HttpMethod.Post, $"_control/keys/{slow.Id}/restore-scopes");
+        Assert.False(widened.GetProperty("scopeWithdrawn").GetBoolean());
+        using (var allowed = await PleoClient.GetAsync(Client, "v1/introspect", slow))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
 
         var limited = await Control.MintAsync("""{"behaviour":"rateLimited","retryAfterSeconds":5}""");

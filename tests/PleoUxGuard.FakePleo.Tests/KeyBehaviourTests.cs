@@ -66,6 +66,32 @@ public sealed class KeyBehaviourTests : RunningFakePleo
         Assert.True(Server.Keys.IsRevoked(key));
     }
 
+    [Fact]
+    public async Task A_key_whose_scope_is_withdrawn_is_answered_403_until_the_scope_is_restored()
+    {
+        var key = Server.Keys.MintValid();
+        var other = Server.Keys.MintRotation(key);
+
+        Server.Keys.WithdrawScope(key);
+
+        foreach (var path in new[] { "v1/introspect", "v1/installations/me", "v1/companies" })
+        {
+            using var withdrawn = await PleoClient.GetAsync(Client, path, key);
+            Assert.Equal(HttpStatusCode.Forbidden, withdrawn.StatusCode);
+            Assert.Equal("missing_scope", await PleoClient.ErrorCodeAsync(withdrawn));
+        }
+
+        using (var untouched = await PleoClient.GetAsync(Client, "v1/introspect", other))
+        {
+            Assert.Equal(HttpStatusCode.OK, untouched.StatusCode);
+        }
+
+        Server.Keys.RestoreScopes(key);
+
+        using var restored = await PleoClient.GetAsync(Client, "v1/introspect", key);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]

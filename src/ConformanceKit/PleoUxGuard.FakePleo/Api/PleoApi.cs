@@ -135,7 +135,9 @@ internal sealed class PleoApi(KeyRegistry keys, FakePleoOptions options, Guid ap
                 "The API key has expired. Reinstall the integration in Pleo to get a new key.");
         }
 
-        var missing = keys.RequestedScopes.Where(scope => !key.Key.Scopes.Contains(scope, StringComparer.Ordinal)).ToArray();
+        var missing = keys.RequestedScopes
+            .Where((scope, index) => (index == 0 && key.ScopeWithdrawn) || !key.Key.Scopes.Contains(scope, StringComparer.Ordinal))
+            .ToArray();
         if (missing.Length > 0)
         {
             return (StatusCodes.Status403Forbidden, ErrorCodes.MissingScope,

@@ -18,7 +18,7 @@ internal sealed class ControlApi(KeyRegistry keys, RequestJournal journal, strin
     public const int MaximumBodyBytes = 64 * 1024;
 
     private const string Routes =
-        "GET /_control/keys, POST /_control/keys, GET /_control/keys/{id}, POST /_control/keys/{id}/rotate|revoke|release|end-rate-limit, "
+        "GET /_control/keys, POST /_control/keys, GET /_control/keys/{id}, POST /_control/keys/{id}/rotate|revoke|release|end-rate-limit|withdraw-scope|restore-scopes, "
         + "GET|POST /_control/outage, GET|DELETE /_control/journal";
 
     private readonly byte[] _token = Encoding.UTF8.GetBytes(controlToken);
@@ -136,9 +136,15 @@ internal sealed class ControlApi(KeyRegistry keys, RequestJournal journal, strin
             case "end-rate-limit":
                 keys.EndRateLimit(state.Key);
                 break;
+            case "withdraw-scope":
+                keys.WithdrawScope(state.Key);
+                break;
+            case "restore-scopes":
+                keys.RestoreScopes(state.Key);
+                break;
             default:
                 return ErrorAsync(context, StatusCodes.Status404NotFound, ErrorCodes.NotFound,
-                    $"Unknown key action \"{Shown(action)}\"; use rotate, revoke, release or end-rate-limit.");
+                    $"Unknown key action \"{Shown(action)}\"; use rotate, revoke, release, end-rate-limit, withdraw-scope or restore-scopes.");
         }
 
         return WriteAsync(context, StatusCodes.Status200OK, writer => WriteKeyInfo(writer, state));
@@ -259,6 +265,7 @@ internal sealed class ControlApi(KeyRegistry keys, RequestJournal journal, strin
         WriteScopes(writer, state.Key);
         writer.WriteString("behaviour", JsonNaming.Of(state.Key.Behaviour));
         writer.WriteBoolean("revoked", state.Revoked);
+        writer.WriteBoolean("scopeWithdrawn", state.ScopeWithdrawn);
         writer.WriteNumber("heldRequests", state.Held.Count);
         writer.WriteEndObject();
     }

@@ -80,6 +80,15 @@ public sealed class KeyRegistry
     /// <summary>From now on the key is answered 401 with code "api_key_revoked".</summary>
     public void Revoke(MintedKey key) => StateOf(key).Revoke();
 
+    /// <summary>
+    /// From now on the key lacks the first requested scope and is answered 403 <c>missing_scope</c>: an admin took a
+    /// permission away from the installation in Pleo. Unlike a revocation it can be undone (<see cref="RestoreScopes"/>).
+    /// </summary>
+    public void WithdrawScope(MintedKey key) => StateOf(key).WithdrawScope();
+
+    /// <summary>Gives back a scope <see cref="WithdrawScope"/> took: the key answers as it was minted again.</summary>
+    public void RestoreScopes(MintedKey key) => StateOf(key).RestoreScopes();
+
     /// <summary>Opens the gate of a slow key for its held and its future requests.</summary>
     public void ReleaseSlow(MintedKey key) => StateOf(key).ReleaseSlow();
 

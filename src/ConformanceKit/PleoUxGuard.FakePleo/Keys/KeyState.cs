@@ -7,6 +7,7 @@ internal sealed class KeyState(MintedKey key, int failures, TimeSpan retryAfter,
     private int _failuresLeft = failures;
     private volatile bool _revoked;
     private volatile bool _rateLimitEnded;
+    private volatile bool _scopeWithdrawn;
 
     public MintedKey Key { get; } = key;
 
@@ -19,6 +20,9 @@ internal sealed class KeyState(MintedKey key, int failures, TimeSpan retryAfter,
 
     public bool Revoked => _revoked;
 
+    /// <summary>True while the installation's first requested scope is withdrawn (<see cref="KeyRegistry.WithdrawScope"/>).</summary>
+    public bool ScopeWithdrawn => _scopeWithdrawn;
+
     public bool RateLimited => Key.Behaviour == KeyBehaviour.RateLimited && !_rateLimitEnded;
 
     public Task SlowGate => _slowGate.Task;
@@ -28,6 +32,10 @@ internal sealed class KeyState(MintedKey key, int failures, TimeSpan retryAfter,
     public void ReleaseSlow() => _slowGate.TrySetResult();
 
     public void EndRateLimit() => _rateLimitEnded = true;
+
+    public void WithdrawScope() => _scopeWithdrawn = true;
+
+    public void RestoreScopes() => _scopeWithdrawn = false;
 
     /// <summary>True while this request is one of the first N a failing key must fail.</summary>
     public bool TakeFailure()
