@@ -51,6 +51,51 @@ public sealed class RevocationFlowTests(MonitoredApp app) : IClassFixture<Monito
     }
 
     [Fact]
+    public async Task A_key_that_loses_a_permission_is_detected_and_reconnects_by_itself_once_the_permission_is_granted_back()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        await workspace.SubmitKeyAsync(key);
+
+        app.Pleo.Keys.WithdrawScope(key);
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+
+        var lost = await app.Store.GetAsync(workspace.TenantId, default);
+        Assert.Equal((ConnectionState.ActionRequired, FailureKind.MissingPermission), (lost.State, lost.LastFailure));
+        var page = await workspace.OpenConnectionPageAsync();
+        Assert.Equal(ConnectionStateLabels.ActionRequired, page.Status);
+        Assert.Equal([MessageCatalogue.For(FailureKind.MissingPermission)], page.Alerts);
+        Assert.Single(page.ActionNames, name => name == "Replace API key");
+
+        app.Pleo.Keys.RestoreScopes(key);
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+
+        var back = await app.Store.GetAsync(workspace.TenantId, default);
+        Assert.Equal((ConnectionState.Connected, (FailureKind?)null), (back.State, back.LastFailure));
+        Assert.Contains(await app.Store.GetEventsAsync(workspace.TenantId, default), e => e.Event == "restored-on-check");
+        var reconnected = await workspace.OpenConnectionPageAsync();
+        Assert.Equal(ConnectionStateLabels.Connected, reconnected.Status);
+        Assert.Empty(reconnected.Alerts);
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+
+    [Fact]
+    public async Task A_revoked_key_is_not_asked_about_again()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        await workspace.SubmitKeyAsync(key);
+        app.Pleo.Keys.Revoke(key);
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+        var calls = app.Pleo.Journal.For(key).Count;
+
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+
+        Assert.Equal(calls, app.Pleo.Journal.For(key).Count);
+    }
+
+    [Fact]
     public async Task A_failed_replacement_while_action_is_required_keeps_the_warning()
     {
         using var workspace = await app.SignUpAsync();
@@ -119,6 +164,23 @@ public sealed class PageRecheckTests(PageRecheckApp app) : IClassFixture<PageRec
         Assert.Equal(ConnectionStateLabels.ActionRequired, page.Status);
         Assert.Equal([MessageCatalogue.KeyRevoked], page.Alerts);
         Assert.Contains(app.Pleo.Journal.For(key), call => call.StatusCode == 401);
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+
+    [Fact]
+    public async Task Reloading_the_page_after_a_permission_is_granted_back_shows_connected()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        await workspace.SubmitKeyAsync(key);
+        app.Pleo.Keys.WithdrawScope(key);
+        Assert.Equal(ConnectionStateLabels.ActionRequired, (await workspace.OpenConnectionPageAsync()).Status);
+
+        app.Pleo.Keys.RestoreScopes(key);
+        var page = await workspace.OpenConnectionPageAsync();
+
+        Assert.Equal(ConnectionStateLabels.Connected, page.Status);
+        Assert.Empty(page.Alerts);
         SecretScan.AssertNoKeyLeaked(app);
     }
 

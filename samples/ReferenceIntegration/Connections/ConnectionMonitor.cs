@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace PleoUxGuard.ReferenceIntegration.Connections;
 
 /// <summary>
-/// Re-validates every Connected tenant's key with Pleo on an interval (<c>Monitor:Interval</c>), so a revoked or
-/// under-permissioned key turns the tenant to Action required without anyone visiting the page (R-REC-1).
+/// Re-validates every watched tenant's key (<see cref="PleoConnection.IsWatched"/>) with Pleo on an interval
+/// (<c>Monitor:Interval</c>), so a revoked or under-permissioned key turns the tenant to Action required without anyone
+/// visiting the page (R-REC-1), and a key whose permission was granted back turns it to Connected again.
 /// </summary>
 internal sealed partial class ConnectionMonitor(
     ConnectionStore store,
@@ -58,7 +59,9 @@ internal sealed partial class ConnectionMonitor(
 
         try
         {
-            foreach (var connection in await store.ListInStateAsync(ConnectionState.Connected, cancellationToken))
+            var watched = (await store.ListInStateAsync(ConnectionState.Connected, cancellationToken))
+                .Concat((await store.ListInStateAsync(ConnectionState.ActionRequired, cancellationToken)).Where(connection => connection.IsWatched));
+            foreach (var connection in watched)
             {
                 try
                 {

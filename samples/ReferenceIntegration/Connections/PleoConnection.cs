@@ -21,6 +21,15 @@ internal sealed record PleoConnection(
         new(tenantId, ConnectionState.NotConnected, null, null, null, null, null, Version: 0);
 
     public string? MaskedKey => KeyLastFour is null ? null : PleoApiKey.Mask + KeyLastFour;
+
+    /// <summary>
+    /// Whether Pleo is asked about the stored key again (by the monitor, and when the page is opened): a working key
+    /// can be revoked or lose a permission (R-REC-1), and a key short of a permission works again once an admin
+    /// grants it back in Pleo. A revoked or expired key never works again, so asking about it would only load Pleo.
+    /// </summary>
+    public bool IsWatched =>
+        State == ConnectionState.Connected
+        || (State == ConnectionState.ActionRequired && LastFailure == FailureKind.MissingPermission);
 }
 
 /// <summary>One line of the audit trail: what happened to a tenant's connection, with no secret in it.</summary>

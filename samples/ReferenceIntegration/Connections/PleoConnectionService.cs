@@ -36,7 +36,7 @@ internal sealed partial class PleoConnectionService(
     public async Task<ConnectionView> GetAsync(TenantId tenantId, CancellationToken cancellationToken)
     {
         var connection = await store.GetAsync(tenantId, cancellationToken);
-        if (connection.State == ConnectionState.Connected
+        if (connection.IsWatched
             && time.GetUtcNow() - (connection.LastCheckedAt ?? DateTimeOffset.MinValue) > monitorOptions.Value.PageRecheckAfter)
         {
             connection = await RecheckAsync(connection, cancellationToken);
