@@ -56,8 +56,9 @@ public sealed class FixtureConformanceTests
         { Fault.NoCompanyAfterRotation, ["rotate-same-company"], ["UXK-ROT-3"] },
         { Fault.RotationFailureDisconnects, ["rotate-to-bad-key"], ["UXK-ROT-4"] },
         { Fault.IgnoresRevocation, ["revoke-then-recover"], ["UXK-REC-1"] },
-        { Fault.WarningWithoutReplace, ["revoke-then-recover"], ["UXK-REC-2"] },
-        { Fault.ReplaceDoesNotRestore, ["revoke-then-recover"], ["UXK-REC-3"] },
+        { Fault.IgnoresPermissionLoss, ["revoke-then-recover", "permission-lost"], ["UXK-REC-1"] },
+        { Fault.WarningWithoutReplace, ["revoke-then-recover", "permission-lost"], ["UXK-REC-2"] },
+        { Fault.ReplaceDoesNotRestore, ["revoke-then-recover", "permission-lost"], ["UXK-REC-3"] },
         { Fault.BlankStatusAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },
         { Fault.StuckInProgressAfterFailure, ["invalid-key"], ["UXK-ERR-1", "UXK-ERR-3"] },
         { Fault.TwoLabelsWhileValidating, ["slow-validation", "rotate-same-company"], ["UXK-STATE-1"] },
@@ -110,7 +111,7 @@ public sealed class FixtureConformanceTests
     }
 
     /// <summary>Faults after which a flow cannot go on (no key field to type into, no action to click, no warning to recover from).</summary>
-    private static readonly string[] StoppingFaults = [Fault.NoKeyLabel, Fault.NoUpdateAction, Fault.IgnoresRevocation, Fault.WarningWithoutReplace];
+    private static readonly string[] StoppingFaults = [Fault.NoKeyLabel, Fault.NoUpdateAction, Fault.IgnoresRevocation, Fault.IgnoresPermissionLoss, Fault.WarningWithoutReplace];
 
     [Fact]
     public async Task A_flow_that_cannot_type_the_key_says_why_it_stopped()

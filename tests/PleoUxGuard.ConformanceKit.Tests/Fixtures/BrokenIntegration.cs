@@ -174,6 +174,10 @@ public sealed class BrokenIntegration : IAsyncDisposable
             {
                 (tenant.Status, tenant.Message) = (Status.ActionRequired, MessageCatalogue.KeyRevoked);
             }
+            else if (status == HttpStatusCode.Forbidden && !tenant.Has(Fault.IgnoresPermissionLoss))
+            {
+                (tenant.Status, tenant.Message) = (Status.ActionRequired, MessageCatalogue.MissingPermission);
+            }
         }
 
         var updating = http.Request.Query.ContainsKey("update");

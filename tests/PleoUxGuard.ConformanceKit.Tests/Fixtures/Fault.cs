@@ -42,6 +42,9 @@ public static class Fault
     /// </summary>
     public const string RotationFailureDisconnectsQuietly = "rotation-failure-disconnects-quietly";
     public const string IgnoresRevocation = "ignores-revocation";
+
+    /// <summary>Notices a revoked key (401) but takes a 403 on the page's re-check for nothing: the key lost a permission unseen.</summary>
+    public const string IgnoresPermissionLoss = "ignores-permission-loss";
     public const string WarningWithoutReplace = "warning-without-replace";
     public const string ReplaceDoesNotRestore = "replace-does-not-restore";
     public const string BlankStatusAfterFailure = "blank-status-after-failure";

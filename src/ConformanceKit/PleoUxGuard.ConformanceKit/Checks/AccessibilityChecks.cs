@@ -11,7 +11,7 @@ namespace PleoUxGuard.ConformanceKit.Checks;
 /// R-A11Y-1: the status region is announced, and an axe-core scan of the connection page in every state
 /// finds no serious or critical violation. Each state is scanned once per run, by the flow that reaches it
 /// first in its natural course (connect-valid: Not connected and Connected; invalid-key: Connection failed;
-/// slow-validation: Validation in progress; revoke-then-recover: Action required; rotate-same-company:
+/// slow-validation: Validation in progress; revoke-then-recover or permission-lost: Action required; rotate-same-company:
 /// the update form while connected).
 /// </summary>
 public static class AccessibilityChecks

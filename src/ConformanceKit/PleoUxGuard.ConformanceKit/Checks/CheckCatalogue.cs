@@ -72,11 +72,11 @@ public static class CheckCatalogue
     public static readonly CheckDefinition Rot4 = new("R-ROT-4", Severity.Should, "Failed rotation keeps connection",
         "After a rejected replacement key the page still shows Connected and the company id, says the existing connection is still active, and a reload agrees.");
 
-    public static readonly CheckDefinition Rec1 = new("R-REC-1", Severity.Must, "Revocation detected",
-        "After the key is revoked in Pleo, the page shows Action required (after a reload or within the profile's wait).");
+    public static readonly CheckDefinition Rec1 = new("R-REC-1", Severity.Must, "Revocation or lost permission detected",
+        "After the key is revoked in Pleo, or loses a permission, the page shows Action required (after a reload or within the profile's wait).");
 
     public static readonly CheckDefinition Rec2 = new("R-REC-2", Severity.Must, "Persistent warning",
-        "The revoked state shows a warning with a Replace/Reconnect action, and still does after a reload.");
+        "The Action required state (key revoked, or short of a permission) shows a warning with a Replace/Reconnect action, and still does after a reload.");
 
     public static readonly CheckDefinition Rec3 = new("R-REC-3", Severity.Must, "Recovery restores connection",
         "Replacing the key from the warning brings back Connected and the company id.");

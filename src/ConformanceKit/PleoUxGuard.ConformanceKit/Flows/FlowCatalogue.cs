@@ -13,6 +13,7 @@ public static class FlowCatalogue
         new RotateSameCompanyFlow(),
         new RotateToBadKeyFlow(),
         new RevokeThenRecoverFlow(),
+        new PermissionLostFlow(),
         new PleoOutageFlow(),
     ];
 
