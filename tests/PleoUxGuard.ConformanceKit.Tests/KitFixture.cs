@@ -28,7 +28,8 @@ public sealed class KitFixture : IAsyncLifetime
     }
 
     /// <summary>A profile for the fixture whose tenants get <paramref name="faults"/>, loaded through the real loader.</summary>
-    public ConformanceProfile ProfileWith(IEnumerable<string> faults, double stepSeconds = 4, string? extraLocators = null, string connectionPage = "/connect")
+    /// <param name="validationSeconds">timeouts.validationSeconds; the step timeout when null.</param>
+    public ConformanceProfile ProfileWith(IEnumerable<string> faults, double stepSeconds = 4, string? extraLocators = null, string connectionPage = "/connect", double? validationSeconds = null)
     {
         var json = $$"""
             {
@@ -42,7 +43,7 @@ public sealed class KitFixture : IAsyncLifetime
                 ]
               },
               "locators": { {{extraLocators ?? string.Empty}} },
-              "timeouts": { "stepSeconds": {{stepSeconds}}, "validationSeconds": {{stepSeconds}} }
+              "timeouts": { "stepSeconds": {{stepSeconds}}, "validationSeconds": {{validationSeconds ?? stepSeconds}} }
             }
             """;
         return ProfileLoader.Parse(json, "fixture-profile.json", AppContext.BaseDirectory);

@@ -92,4 +92,18 @@ public static class Fault
     /// as it changes, and the server answers with frames (text and binary) that carry the key's masked ending only.
     /// </summary>
     public const string WebSocketWithoutKey = "websocket-without-key";
+
+    // How a page answers a submitted key: each sends the form with fetch, so no new document follows the click.
+
+    /// <summary>Not a fault: the page draws the answer in place (its main element's content replaced), as a single-page app does.</summary>
+    public const string AnswersInPlace = "answers-in-place";
+
+    /// <summary>Not a fault: once the answer is in, the page loads the connection page again (a navigation the click did not start).</summary>
+    public const string LoadsPageAfterAnswer = "loads-page-after-answer";
+
+    /// <summary>
+    /// The page never shows the answer, while it keeps changing outside its announced regions: a spinner's style on
+    /// every frame, a ticker drawn again with the same text every 100 ms.
+    /// </summary>
+    public const string IgnoresAnswer = "ignores-answer";
 }

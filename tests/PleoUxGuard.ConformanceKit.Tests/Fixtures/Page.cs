@@ -84,8 +84,34 @@ internal static class Page
             html.Append(Form(tenant));
         }
 
-        html.Append("</main></body></html>");
+        html.Append("</main>");
+        html.Append(FetchScript(tenant));
+        html.Append("</body></html>");
         return html.ToString();
+    }
+
+    // Outside main: the in-place answer replaces main's content, and scripts parsed from the answer do not run.
+    private static string FetchScript(Tenant tenant)
+    {
+        string? answer =
+            tenant.Has(Fault.AnswersInPlace) ? "const next = new DOMParser().parseFromString(html, 'text/html').querySelector('main'); document.querySelector('main').replaceChildren(...next.childNodes);"
+            : tenant.Has(Fault.LoadsPageAfterAnswer) ? "location.assign('/connect');"
+            : tenant.Has(Fault.IgnoresAnswer) ? "void html;"
+            : null;
+        if (answer is null)
+        {
+            return string.Empty;
+        }
+
+        var busy = tenant.Has(Fault.IgnoresAnswer)
+            ? "<p aria-hidden=\"true\"><span id=\"spinner\" style=\"display:inline-block\">*</span> <span id=\"ticker\">Page open</span></p>"
+                + "<script>(() => { const spinner = document.getElementById('spinner'), ticker = document.getElementById('ticker'); let turn = 0;"
+                + " const spin = () => { spinner.style.transform = `rotate(${turn++ % 360}deg)`; requestAnimationFrame(spin); }; requestAnimationFrame(spin);"
+                + " setInterval(() => ticker.replaceChildren(document.createTextNode('Page open')), 100); })();</script>"
+            : string.Empty;
+        return busy + "<script>document.addEventListener('submit', async event => { event.preventDefault();"
+            + " const response = await fetch('/connect', { method: 'POST', body: new URLSearchParams(new FormData(event.target)) });"
+            + $" const html = await response.text(); {answer} }});</script>";
     }
 
     /// <summary>The state label the status region shows for the tenant.</summary>

@@ -11,7 +11,8 @@ namespace PleoUxGuard.ConformanceKit.Flows;
 
 /// <summary>A key submitted with Connect: when, and the page's text just before.</summary>
 /// <param name="Click">The click itself: with a form post it ends only when the answer arrives.</param>
-public sealed record Submission(MintedKey Key, DateTimeOffset ClickedAt, string TextBefore, Task Click);
+/// <param name="Mark">Set on the page's window just before the click: a window without it is a new document.</param>
+public sealed record Submission(MintedKey Key, DateTimeOffset ClickedAt, string TextBefore, Task Click, string Mark);
 
 /// <summary>The message the error checks judge.</summary>
 /// <param name="Text">The error message's text, masked; the status text when no error message element showed.</param>
@@ -52,6 +53,7 @@ public sealed class FlowContext
     private readonly Dictionary<int, byte[]> _stepImages = [];
     private readonly Regex _anyState;
     private int _screenshots;
+    private int _submissions;
 
     internal FlowContext(
         Flow flow,
@@ -354,14 +356,15 @@ public sealed class FlowContext
     public async Task<Submission> ClickConnectAsync(MintedKey key, CheckDefinition failing)
     {
         var button = await ResolveAsync(LocatorName.ConnectButton, failing);
-        var textBefore = await AcrossNavigationAsync(() => Page.InnerTextAsync("body"));
+        var mark = $"{_flow.Id}-{++_submissions}";
+        var textBefore = await AcrossNavigationAsync(() => Page.EvaluateAsync<string>(AnswerWatcher.MarkScript, mark));
         var clickedAt = DateTimeOffset.UtcNow;
 
         // Not awaited here: a click that posts a form waits for the answer, which the slow flows hold back on purpose,
         // for up to a step (waiting for Validation in progress) before Pleo answers; the click must outlast that wait
         // and the answer, or a page that never shows progress would stop the flow with the click's own timeout.
         var click = button.ClickAsync(new() { Timeout = Milliseconds(StepTimeout + ValidationTimeout) });
-        return new Submission(key, clickedAt, textBefore, click);
+        return new Submission(key, clickedAt, textBefore, click, mark);
     }
 
     /// <summary>Enters the key, clicks Connect and waits for the page to answer.</summary>
@@ -373,16 +376,22 @@ public sealed class FlowContext
     }
 
     /// <summary>
-    /// Waits until the integration has answered a submitted key: Pleo's answer is in the journal, the page's
-    /// text has changed since the click, and the status no longer shows Validation in progress. Returns
+    /// Waits until the integration has answered a submitted key: Pleo's answer is in the journal, the page has
+    /// answered since the click (<see cref="AnswerWatcher"/>: its text changed, a new document loaded, or an announced
+    /// region changed after Pleo answered), and the status no longer shows Validation in progress. Returns
     /// what the status shows then; when something never happens the checks judge what is shown.
     /// </summary>
     public async Task<StateSnapshot> WaitForOutcomeAsync(Submission submission)
     {
         var deadline = DateTimeOffset.UtcNow + ValidationTimeout;
+        DateTimeOffset? pleoAnsweredAt = null;
         try
         {
-            await Pleo.Journal.WaitForAsync(entry => entry.KeyId == submission.Key.Id && entry.Time >= submission.ClickedAt.AddSeconds(-1), ValidationTimeout);
+            var answer = await Pleo.Journal.WaitForAsync(entry => entry.KeyId == submission.Key.Id && entry.Time >= submission.ClickedAt.AddSeconds(-1), ValidationTimeout);
+
+            // An answer from just before the click (the same key sent a moment earlier) must not let what the page did
+            // before the click count as its answer.
+            pleoAnsweredAt = answer.Time > submission.ClickedAt ? answer.Time : submission.ClickedAt;
         }
         catch (TimeoutException)
         {
@@ -390,7 +399,7 @@ public sealed class FlowContext
         }
 
         await submission.Click.WaitAsync(Remaining(deadline));
-        await WaitForTextChangeAsync(submission.TextBefore, Remaining(deadline));
+        await WaitForPageToAnswerAsync(submission, pleoAnsweredAt, deadline);
         await WaitForStateToLeaveAsync(ConnectionState.ValidationInProgress, Remaining(deadline));
         return await ReadShownStateAsync();
     }
@@ -490,14 +499,16 @@ public sealed class FlowContext
         problem.Message.Contains("context was destroyed", StringComparison.OrdinalIgnoreCase)
         || problem.Message.Contains("navigat", StringComparison.OrdinalIgnoreCase);
 
-    private async Task WaitForTextChangeAsync(string before, TimeSpan timeout)
+    private async Task WaitForPageToAnswerAsync(Submission submission, DateTimeOffset? pleoAnsweredAt, DateTimeOffset deadline)
     {
-        // A form post replaces the document while we wait: then wait for the new one and look again.
+        var argument = new { mark = submission.Mark, before = submission.TextBefore, answeredAt = pleoAnsweredAt?.ToUnixTimeMilliseconds() };
+
+        // A navigation may replace the document while we wait: then wait for the new one and look again (it has no mark).
         for (var attempt = 0; attempt < 3; attempt++)
         {
             try
             {
-                await Page.WaitForFunctionAsync("before => document.body && document.body.innerText !== before", before, new() { Timeout = Milliseconds(timeout), PollingInterval = null });
+                await Page.WaitForFunctionAsync(AnswerWatcher.AnsweredScript, argument, new() { Timeout = Milliseconds(Remaining(deadline)), PollingInterval = null });
                 return;
             }
             catch (TimeoutException)
@@ -506,7 +517,7 @@ public sealed class FlowContext
             }
             catch (PlaywrightException problem) when (IsNavigation(problem))
             {
-                await SlicedWait.ForLoadStateAsync(Page, LoadState.DOMContentLoaded, timeout);
+                await SlicedWait.ForLoadStateAsync(Page, LoadState.DOMContentLoaded, Remaining(deadline));
             }
         }
     }

@@ -20,7 +20,7 @@ public sealed class PageTextWatcher
     private IReadOnlyList<string> _liveRegions = [];
 
     // What counts as announced, as UXK-A11Y-1 counts it; 'output' is a status region by its implicit role.
-    private const string LiveRegionSelector = "[role=status],[role=alert],[role=log],[aria-live]:not([aria-live=off]),output";
+    internal const string LiveRegionSelector = "[role=status],[role=alert],[role=log],[aria-live]:not([aria-live=off]),output";
 
     // Separates the live regions' texts in one string, which crosses the binding more simply than an array.
     private const char RegionSeparator = '\u001e';

@@ -235,6 +235,7 @@ public static class ConformanceRunner
         activity.Attach(browserContext);
         var textWatcher = new PageTextWatcher();
         await textWatcher.AttachAsync(browserContext);
+        await AnswerWatcher.AttachAsync(browserContext);
         var page = await browserContext.NewPageAsync();
         var context = new FlowContext(flow, browserContext, page, profile, placeholders.ForFlow(flow.Id), baseUrl, environment.Pleo, activity, textWatcher, options.OutputDirectory);
 
