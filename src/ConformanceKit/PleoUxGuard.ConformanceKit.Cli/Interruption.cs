@@ -26,8 +26,30 @@ internal sealed class Interruption : IDisposable
     /// <summary>Whether a signal (or the caller's token) asked to stop.</summary>
     public bool Requested => _source.IsCancellationRequested;
 
+    /// <summary>
+    /// Runs <paramref name="work"/> with a token that Ctrl+C or SIGTERM cancels, then <paramref name="finish"/> on its
+    /// result (signals are still taken over meanwhile). When interrupted, says so in one line instead and returns
+    /// <see cref="ExitCodes.Interrupted"/>.
+    /// </summary>
+    public static async Task<int> RunAsync<T>(string command, CancellationToken outer, Func<CancellationToken, Task<T>> work, Func<T, int> finish)
+    {
+        using var interruption = new Interruption(outer);
+        T result;
+        try
+        {
+            result = await work(interruption.Token);
+        }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            return Report(command);
+        }
+
+        // A signal that came as the work ended left its result incomplete.
+        return interruption.Requested ? Report(command) : finish(result);
+    }
+
     /// <summary>Says that <paramref name="command"/> was interrupted, in one line; returns its exit code.</summary>
-    public static int Report(string command)
+    private static int Report(string command)
     {
         Console.Error.WriteLine($"pleo-uxguard {command}: interrupted; the integration and the browser were stopped, and no report was written.");
         return ExitCodes.Interrupted;

@@ -20,56 +20,43 @@ internal static class DoctorCommand
                 return ExitCodes.ProfileError;
             }
 
-            using var interruption = new Interruption(cancellationToken);
-            RunResult result;
-            DoctorFlow doctor;
-            try
+            var options = new RunOptions
             {
-                (result, doctor) = await ConformanceRunner.DoctorAsync(
-                    loaded,
-                    new RunOptions
-                    {
-                        BrowserPath = parseResult.GetValue(profile.Browser),
-                        PleoPort = parseResult.GetValue(profile.PleoPort),
-                        Headed = parseResult.GetValue(profile.Headed),
-                        Progress = Console.WriteLine,
-                    },
-                    interruption.Token);
-            }
-            catch (OperationCanceledException) when (interruption.Requested)
-            {
-                return Interruption.Report("doctor");
-            }
-
-            if (interruption.Requested)
-            {
-                return Interruption.Report("doctor");
-            }
-
-            foreach (var line in doctor.Lines)
-            {
-                Console.WriteLine("  " + line);
-            }
-
-            foreach (var flow in result.Flows.Where(flow => flow.Status == FlowStatus.Stopped))
-            {
-                Console.Error.WriteLine($"doctor stopped after \"{flow.StopStep}\": {flow.StopReason}");
-            }
-
-            foreach (var problem in result.Problems)
-            {
-                Console.Error.WriteLine(problem.Message);
-            }
-
-            if (result.Problems.Any(p => p.Kind == ProblemKind.Environment))
-            {
-                return ExitCodes.EnvironmentError;
-            }
-
-            var healthy = result.Problems.Count == 0 && !doctor.FoundProblems && result.Flows.All(flow => flow.Status == FlowStatus.Completed);
-            Console.WriteLine(healthy ? "doctor: every locator resolved." : "doctor: fix the lines above in the profile (or the page).");
-            return healthy ? ExitCodes.Passed : ExitCodes.ProfileError;
+                BrowserPath = parseResult.GetValue(profile.Browser),
+                PleoPort = parseResult.GetValue(profile.PleoPort),
+                Headed = parseResult.GetValue(profile.Headed),
+                Progress = Console.WriteLine,
+            };
+            return await Interruption.RunAsync("doctor", cancellationToken, token => ConformanceRunner.DoctorAsync(loaded, options, token), Report);
         });
         return command;
+    }
+
+    private static int Report((RunResult Result, DoctorFlow Doctor) run)
+    {
+        var (result, doctor) = run;
+        foreach (var line in doctor.Lines)
+        {
+            Console.WriteLine("  " + line);
+        }
+
+        foreach (var flow in result.Flows.Where(flow => flow.Status == FlowStatus.Stopped))
+        {
+            Console.Error.WriteLine($"doctor stopped after \"{flow.StopStep}\": {flow.StopReason}");
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            Console.Error.WriteLine(problem.Message);
+        }
+
+        if (result.Problems.Any(p => p.Kind == ProblemKind.Environment))
+        {
+            return ExitCodes.EnvironmentError;
+        }
+
+        var healthy = result.Problems.Count == 0 && !doctor.FoundProblems && result.Flows.All(flow => flow.Status == FlowStatus.Completed);
+        Console.WriteLine(healthy ? "doctor: every locator resolved." : "doctor: fix the lines above in the profile (or the page).");
+        return healthy ? ExitCodes.Passed : ExitCodes.ProfileError;
     }
 }

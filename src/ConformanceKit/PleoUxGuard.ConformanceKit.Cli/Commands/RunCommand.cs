@@ -80,37 +80,24 @@ internal static class RunCommand
             }
 
             Console.WriteLine($"pleo-uxguard run: {loaded.Name ?? Path.GetFileName(parseResult.GetValue(profile.Profile))}");
-            using var interruption = new Interruption(cancellationToken);
-            RunResult result;
-            try
+            return await Interruption.RunAsync("run", cancellationToken, token => ConformanceRunner.RunAsync(loaded, options, token), result =>
             {
-                result = await ConformanceRunner.RunAsync(loaded, options, interruption.Token);
-            }
-            catch (OperationCanceledException) when (interruption.Requested)
-            {
-                return Interruption.Report("run");
-            }
-
-            if (interruption.Requested)
-            {
-                return Interruption.Report("run");
-            }
-
-            if (expected is not null)
-            {
-                result = result.WithBaseline(expected);
-            }
-
-            Console.Write(ConsoleReporter.Summary(result));
-            if (outputDirectory is not null)
-            {
-                foreach (var path in ReportWriter.WriteAll(result, outputDirectory, $"pleo-uxguard run --profile {parseResult.GetValue(profile.Profile)}"))
+                if (expected is not null)
                 {
-                    Console.WriteLine($"wrote {path}");
+                    result = result.WithBaseline(expected);
                 }
-            }
 
-            return result.ExitCode;
+                Console.Write(ConsoleReporter.Summary(result));
+                if (outputDirectory is not null)
+                {
+                    foreach (var path in ReportWriter.WriteAll(result, outputDirectory, $"pleo-uxguard run --profile {parseResult.GetValue(profile.Profile)}"))
+                    {
+                        Console.WriteLine($"wrote {path}");
+                    }
+                }
+
+                return result.ExitCode;
+            });
         });
         return command;
     }
