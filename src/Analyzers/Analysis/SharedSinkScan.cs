@@ -135,7 +135,7 @@ internal sealed class SharedSinkScan
                 || type.TypeKind == TypeKind.Enum
                 || (type.IsValueType && type.SpecialType != SpecialType.None));
 
-    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key, or a method whose result is a secret.</summary>
+    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key (indexed, or read with GetValue or GetSection), or a method whose result is a secret.</summary>
     private static bool ReadsSecret(BodyOperations body, SecretModel model)
     {
         foreach (var operation in body.References)
@@ -150,11 +150,21 @@ internal sealed class SharedSinkScan
 
         foreach (var operation in body.Candidates)
         {
+            if (operation is not IInvocationOperation { TargetMethod: { } method } invocation)
+            {
+                continue;
+            }
+
             // The name first: it rules out nearly every call with one cached lookup.
-            if (operation is IInvocationOperation { TargetMethod: { } method }
-                && model.MayBeSecretNamed(method.Name)
+            if (model.MayBeSecretNamed(method.Name)
                 && method.MethodKind == MethodKind.Ordinary
                 && model.IsSecret(method) && MayCarry(operation, model))
+            {
+                return true;
+            }
+
+            // GetValue, GetSection: a read a reference does not show, as an indexer's does.
+            if (ConfigurationKeys.IsSecretRead(invocation, model.Names) is not null)
             {
                 return true;
             }

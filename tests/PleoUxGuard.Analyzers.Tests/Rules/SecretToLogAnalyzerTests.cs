@@ -412,6 +412,32 @@ public sealed class SecretToLogAnalyzerTests
         await Verify.VerifyAsync(source);
     }
 
+    [Fact]
+    public async Task A_configuration_read_with_GetValue_or_GetSection_is_followed_when_it_is_the_bodys_only_secret()
+    {
+        // Each read alone in its body: with an indexer beside it, the body was followed for the indexer's sake.
+        const string source = """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.Logging;
+
+            class Connector
+            {
+                void ByValue(ILogger logger, IConfiguration configuration)
+                {
+                    var pleo = configuration.GetValue<string>("Pleo:ApiKey");
+                    logger.LogInformation("{A}", {|PUX001:pleo|});
+                }
+
+                void BySection(ILogger logger, IConfiguration configuration) =>
+                    logger.LogInformation("{A}", {|PUX001:configuration.GetRequiredSection("Pleo:ApiKey").Value|});
+
+                void NotASecret(ILogger logger, IConfiguration configuration) =>
+                    logger.LogInformation("{A}", configuration.GetValue<string>("Pleo:BaseUrl"));
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
     // ---- Flow inside a method ----
 
     [Fact]
