@@ -6,7 +6,8 @@ namespace PleoUxGuard.Analyzers.Flow;
 
 /// <summary>
 /// <c>configuration["Pleo:ApiKey"]</c>, <c>GetValue&lt;string&gt;("Pleo:ApiKey")</c> and
-/// <c>GetSection("Pleo:ApiKey").Value</c> read a secret: the last segment of the key names it.
+/// <c>GetSection("Pleo:ApiKey").Value</c> read a secret: the last segment of the key names it. The configuration is
+/// any of Microsoft.Extensions.Configuration's, or a Blazor WebAssembly host's.
 /// </summary>
 internal static class ConfigurationKeys
 {
@@ -73,6 +74,9 @@ internal static class ConfigurationKeys
 
     private static bool IsConfiguration(INamedTypeSymbol type) =>
         type.ContainingNamespace is { } ns
-        && FlowTypes.IsNamespace(ns, Namespace)
-        && type.Name is "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "ConfigurationSection";
+        && ((type.Name is "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "ConfigurationSection"
+                && FlowTypes.IsNamespace(ns, Namespace))
+            // WebAssemblyHostBuilder.Configuration: a Blazor WebAssembly app's builder.Configuration["Pleo:ApiKey"] is
+            // this class's own indexer, not IConfiguration's.
+            || (type.Name == "WebAssemblyHostConfiguration" && FlowTypes.IsNamespace(ns, "Microsoft.AspNetCore.Components.WebAssembly.Hosting")));
 }

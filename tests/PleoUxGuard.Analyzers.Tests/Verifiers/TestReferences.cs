@@ -20,6 +20,25 @@ internal static class TestReferences
         new PackageIdentity("NLog", "5.5.1"),
         new PackageIdentity("log4net", "2.0.12")));
 
+    /// <summary>
+    /// A Blazor WebAssembly app: .NET 10 and the WebAssembly host package with the packages it brings, and not the
+    /// ASP.NET Core shared framework, which a WebAssembly app cannot reference. Each package is named: the testing
+    /// framework does not bring these packages' dependencies by itself.
+    /// </summary>
+    public static readonly ReferenceAssemblies BlazorWebAssembly = new ReferenceAssemblies(
+            "net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.15"), Path.Combine("ref", "net10.0"))
+        .AddPackages(ImmutableArray.CreateRange(new[]
+            {
+                "Microsoft.AspNetCore.Components.WebAssembly", "Microsoft.AspNetCore.Components.Web", "Microsoft.AspNetCore.Components",
+                "Microsoft.AspNetCore.Components.Forms", "Microsoft.AspNetCore.Authorization", "Microsoft.AspNetCore.Metadata",
+                "Microsoft.JSInterop", "Microsoft.JSInterop.WebAssembly", "Microsoft.Extensions.Configuration",
+                "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Configuration.Binder",
+                "Microsoft.Extensions.Configuration.Json", "Microsoft.Extensions.DependencyInjection",
+                "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging",
+                "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options",
+                "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Extensions.Primitives",
+            }.Select(id => new PackageIdentity(id, "10.0.15"))));
+
     /// <summary>.NET 8 and ASP.NET Core without the compliance attributes: a project where nothing marks a secret unless it declares or references a marking of its own.</summary>
     public static readonly ReferenceAssemblies WithoutCompliance = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
         new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")));

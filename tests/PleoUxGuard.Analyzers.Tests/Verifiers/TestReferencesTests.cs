@@ -44,6 +44,19 @@ public sealed class TestReferencesTests
         Assert.DoesNotContain("Microsoft.Extensions.Compliance.Abstractions", names);
     }
 
+    [Fact]
+    public async Task Blazor_WebAssembly_means_the_WebAssembly_host_and_its_packages_without_the_ASP_NET_Core_shared_framework()
+    {
+        var names = await AssemblyNamesAsync(TestReferences.BlazorWebAssembly);
+
+        Assert.Contains("Microsoft.AspNetCore.Components.WebAssembly", names);
+        Assert.Contains("Microsoft.Extensions.Configuration.Binder", names);
+        Assert.Contains("Microsoft.Extensions.Options.ConfigurationExtensions", names);
+        Assert.Contains("Microsoft.JSInterop", names);
+        Assert.Contains("System.Net.Http", names);
+        Assert.DoesNotContain("Microsoft.AspNetCore.Http.Abstractions", names);
+    }
+
     private static async Task<HashSet<string>> AssemblyNamesAsync(ReferenceAssemblies referenceAssemblies)
     {
         var references = await referenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
