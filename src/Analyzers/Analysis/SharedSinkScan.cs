@@ -20,7 +20,8 @@ namespace PleoUxGuard.Analyzers.Analysis;
 /// Most bodies read no secret at all. The scan first asks whether any reference is a secret source (a secret
 /// local, parameter, field, property, method result or configuration key); when none is, no operand can
 /// carry a secret, so the flow is never built and only the sink operands are kept (for the rules that
-/// judge an operand's type, such as a serialized object exposing a secret member).
+/// judge an operand's type, such as a serialized object exposing a secret member). In a Blazor WebAssembly app the
+/// scan also reports each secret setting the body reads (<see cref="WebAssemblyConfiguration"/>).
 /// </remarks>
 internal sealed class SharedSinkScan
 {
@@ -41,6 +42,7 @@ internal sealed class SharedSinkScan
     private readonly SinkTables _tables;
     private readonly SinkTables _operandOnlyTables;
     private readonly CallSummaries _calls;
+    private readonly bool _webAssemblyApp;
 
     /// <summary>
     /// The sink kinds whose operands are kept even in a body that reads no secret, for the rules that judge
@@ -56,6 +58,7 @@ internal sealed class SharedSinkScan
         _tables = SinkCatalogue.For(compilation).Present(SinkKindSet.All);
         _operandOnlyTables = SinkCatalogue.For(compilation).Present(OperandOnlyKinds);
         _calls = CallSummaries.For(compilation, options);
+        _webAssemblyApp = SinkCatalogue.For(compilation).IsWebAssemblyApp;
     }
 
     public static SharedSinkScan For(Compilation compilation, AnalyzerOptions options) =>
@@ -66,7 +69,8 @@ internal sealed class SharedSinkScan
     public BodyScan Scan(ImmutableArray<IOperation> blocks, ISymbol owner, SyntaxTree tree)
     {
         var body = BodyOperations.Of(blocks);
-        if (body.Candidates.Length == 0)
+        // A WebAssembly app's configuration read in a field initializer is a body with no candidate.
+        if (body.Candidates.Length == 0 && !(_webAssemblyApp && body.References.Length > 0))
         {
             return BodyScan.Empty;
         }
@@ -89,6 +93,10 @@ internal sealed class SharedSinkScan
             if (flow is not null)
             {
                 SinkScan.Scan(operation, owner, _tables, flow, _calls, findings, operands);
+                if (_webAssemblyApp)
+                {
+                    WebAssemblyConfiguration.DropSettingsAtBrowserSinks(findings, findingStart);
+                }
             }
             else
             {
@@ -99,6 +107,16 @@ internal sealed class SharedSinkScan
             if (findings.Count > findingStart || operands.Count > operandStart)
             {
                 ranges.Add(new ScanResult(findingStart, findings.Count - findingStart, operandStart, operands.Count - operandStart));
+            }
+        }
+
+        if (_webAssemblyApp)
+        {
+            var readStart = findings.Count;
+            WebAssemblyConfiguration.Collect(body, model, findings);
+            if (findings.Count > readStart)
+            {
+                ranges.Add(new ScanResult(readStart, findings.Count - readStart, operands.Count, 0));
             }
         }
 

@@ -14,6 +14,7 @@ internal sealed class SinkCatalogue
 
     private SinkCatalogue(Compilation compilation)
     {
+        IsWebAssemblyApp = WebAssemblyApp.Is(compilation);
         Log = new LogSinks(compilation);
         var tables = ImmutableArray.CreateBuilder<SinkTable>();
         tables.Add(Log);
@@ -23,10 +24,14 @@ internal sealed class SinkCatalogue
         tables.Add(new ComponentSinks(compilation));
         tables.Add(new UrlSinks(compilation));
         tables.Add(new BrowserSinks(compilation));
+        tables.Add(new RequestHeaderSinks(compilation, IsWebAssemblyApp));
         All = tables.ToImmutable();
     }
 
     public LogSinks Log { get; }
+
+    /// <summary>A Blazor WebAssembly app: all of its code runs in the browser (<see cref="WebAssemblyApp"/>).</summary>
+    public bool IsWebAssemblyApp { get; }
 
     public ImmutableArray<SinkTable> All { get; }
 

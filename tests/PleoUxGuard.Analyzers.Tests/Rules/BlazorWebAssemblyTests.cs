@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PleoUxGuard.Analyzers.Rules;
 using PleoUxGuard.Analyzers.Tests.Verifiers;
@@ -10,6 +12,16 @@ namespace PleoUxGuard.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class BlazorWebAssemblyTests
 {
+    /// <summary>
+    /// The server project of a Blazor Web App (dotnet new blazor --interactivity WebAssembly): ASP.NET Core, and the
+    /// WebAssembly host that its .Client project's package reference brings along.
+    /// </summary>
+    private static readonly ReferenceAssemblies HostingServer = new ReferenceAssemblies(
+            "net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.15"), Path.Combine("ref", "net10.0"))
+        .AddPackages(ImmutableArray.Create(
+            new PackageIdentity("Microsoft.AspNetCore.App.Ref", "10.0.15"),
+            new PackageIdentity("Microsoft.AspNetCore.Components.WebAssembly", "10.0.15")));
+
     private static Task VerifyAsync<TRule>(string source, ReferenceAssemblies references, params DiagnosticResult[] expected)
         where TRule : RuleSelection, new()
     {
@@ -38,4 +50,230 @@ public sealed class BlazorWebAssemblyTests
             """;
         await VerifyAsync<OnlyPux001>(source, TestReferences.BlazorWebAssembly);
     }
+
+    [Fact]
+    public async Task A_secret_setting_a_WebAssembly_app_reads_is_PUX007_where_it_is_read()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class PleoOptions
+            {
+                public string BaseUrl { get; set; } = "";
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class DisplayOptions
+            {
+                public string Theme { get; set; } = "";
+            }
+
+            // A field initializer: a body with no call in it.
+            public sealed class PleoSettings(IConfiguration configuration)
+            {
+                private readonly string? _key = {|#7:configuration["Pleo:ApiKey"]|};
+            }
+
+            static class Program
+            {
+                static async Task Main(string[] args)
+                {
+                    var builder = WebAssemblyHostBuilder.CreateDefault(args);
+                    var apiKey = {|#0:builder.Configuration["Pleo:ApiKey"]|};
+                    var fromValue = {|#1:builder.Configuration.GetValue<string>("Pleo:ApiKey")|};
+                    var fromSection = {|#2:builder.Configuration.GetSection("Pleo:ApiKey")|}.Value;
+                    var options = {|#3:builder.Configuration.GetSection("Pleo").Get<PleoOptions>()|};
+                    {|#4:builder.Services.Configure<PleoOptions>(builder.Configuration.GetSection("Pleo"))|};
+                    {|#5:builder.Services.AddOptions<PleoOptions>().BindConfiguration("Pleo")|};
+                    var bound = new PleoOptions();
+                    {|#6:builder.Configuration.Bind("Pleo", bound)|};
+
+                    var baseUrl = builder.Configuration["Pleo:BaseUrl"];
+                    var display = builder.Configuration.GetSection("Display").Get<DisplayOptions>();
+                    builder.Services.Configure<DisplayOptions>(builder.Configuration.GetSection("Display"));
+                    var settingName = builder.Configuration.GetSection("Pleo:ApiKey").Key;
+                    await builder.Build().RunAsync();
+                }
+            }
+            """;
+        await VerifyAsync<OnlyPux007>(
+            source,
+            TestReferences.BlazorWebAssembly,
+            Pux007(0, "Pleo:ApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(1, "Pleo:ApiKey", "IConfiguration.GetValue in a Blazor WebAssembly app"),
+            Pux007(2, "Pleo:ApiKey", "WebAssemblyHostConfiguration.GetSection in a Blazor WebAssembly app"),
+            Pux007(3, "ApiKey", "IConfiguration.Get in a Blazor WebAssembly app"),
+            Pux007(4, "ApiKey", "IServiceCollection.Configure in a Blazor WebAssembly app"),
+            Pux007(5, "ApiKey", "OptionsBuilder.BindConfiguration in a Blazor WebAssembly app"),
+            Pux007(6, "ApiKey", "IConfiguration.Bind in a Blazor WebAssembly app"),
+            Pux007(7, "Pleo:ApiKey", "IConfiguration[…] in a Blazor WebAssembly app"));
+    }
+
+    [Fact]
+    public async Task A_secret_a_WebAssembly_app_puts_in_a_request_header_is_PUX007()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Text;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+
+            public sealed class PleoClient(HttpClient http)
+            {
+                public async Task<bool> ConnectAsync(string apiKey, string companyId)
+                {
+                    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes({|#0:apiKey|} + ":")));
+                    using var request = new HttpRequestMessage(HttpMethod.Get, "https://external.pleo.io/v1/companies");
+                    request.Headers.Authorization = AuthenticationHeaderValue.Parse("Basic " + {|PUX007:apiKey|});
+                    request.Headers.Add("Authorization", $"Basic {{|#1:apiKey|}}");
+                    request.Headers.TryAddWithoutValidation("X-Api-Key", {|PUX007:apiKey|});
+                    request.Headers.Add("X-Company", companyId);
+                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                    var response = await http.SendAsync(request);
+                    return response.IsSuccessStatusCode;
+                }
+            }
+            """;
+        await VerifyAsync<OnlyPux007>(
+            source,
+            TestReferences.BlazorWebAssembly,
+            Pux007(0, "apiKey", "new AuthenticationHeaderValue in a Blazor WebAssembly app"),
+            Pux007(1, "apiKey", "HttpHeaders.Add in a Blazor WebAssembly app"));
+    }
+
+    [Fact]
+    public async Task A_setting_put_in_a_header_or_browser_storage_is_reported_once_where_it_is_read_a_variable_named_as_a_secret_also_where_it_is_sent()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.JSInterop;
+
+            static class Program
+            {
+                static async Task Main(string[] args)
+                {
+                    var builder = WebAssemblyHostBuilder.CreateDefault(args);
+                    var pleo = {|#0:builder.Configuration["Pleo:ApiKey"]|};
+                    builder.Services.AddScoped(services =>
+                    {
+                        var http = new HttpClient { BaseAddress = new Uri("https://external.pleo.io/") };
+                        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", pleo);
+                        http.DefaultRequestHeaders.Add("X-Api-Key", {|#1:builder.Configuration.GetValue<string>("Pleo:ApiKey")|});
+                        return http;
+                    });
+                    var host = builder.Build();
+                    var js = host.Services.GetRequiredService<IJSRuntime>();
+                    await js.InvokeVoidAsync("localStorage.setItem", "pleo", {|#2:builder.Configuration["Pleo:ApiKey"]|});
+
+                    // Two changes to make: the read leaks the key to every visitor, the header sends it from the browser.
+                    var apiKey = {|#3:builder.Configuration["Pleo:ApiKey"]|};
+                    host.Services.GetRequiredService<HttpClient>().DefaultRequestHeaders.Add("X-Api-Key", {|#4:apiKey|});
+                    await host.RunAsync();
+                }
+            }
+            """;
+        await VerifyAsync<OnlyPux007>(
+            source,
+            TestReferences.BlazorWebAssembly,
+            Pux007(0, "Pleo:ApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(1, "Pleo:ApiKey", "IConfiguration.GetValue in a Blazor WebAssembly app"),
+            Pux007(2, "Pleo:ApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(3, "Pleo:ApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(4, "apiKey", "HttpHeaders.Add in a Blazor WebAssembly app"));
+    }
+
+    [Fact]
+    public async Task The_key_a_user_types_into_a_WebAssembly_form_and_posts_to_the_apps_own_backend_is_silent()
+    {
+        const string source = """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components;
+            using Microsoft.AspNetCore.Components.Rendering;
+            using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+
+            public partial class ConnectPleo : ComponentBase
+            {
+                [Inject] private HttpClient Http { get; set; } = null!;
+                private string apiKey = "";
+                private string status = "";
+
+                protected override void BuildRenderTree(RenderTreeBuilder __builder)
+                {
+                    __builder.OpenElement(0, "input");
+                    __builder.AddAttribute(1, "type", "password");
+                    __builder.AddAttribute(2, "value", BindConverter.FormatValue(apiKey));
+                    __builder.AddAttribute(3, "onchange", EventCallback.Factory.CreateBinder(this, __value => apiKey = __value, apiKey));
+                    __builder.SetUpdatesAttributeName("value");
+                    __builder.CloseElement();
+                    __builder.AddContent(4, status);
+                }
+
+                private async Task ConnectAsync()
+                {
+                    using var response = await Http.PostAsJsonAsync("api/pleo/connect", new { apiKey });
+                    apiKey = "";
+                    status = response.IsSuccessStatusCode ? "Connected" : "Pleo did not accept the key. Check it and enter it again.";
+                }
+            }
+            """;
+
+        // Every secret rule, not only PUX007.
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer>.Test { ReferenceAssemblies = TestReferences.BlazorWebAssembly, TestCode = source };
+        await test.RunAsync();
+    }
+
+    public static TheoryData<string> Servers() => new() { nameof(TestReferences.Default), nameof(HostingServer) };
+
+    [Theory]
+    [MemberData(nameof(Servers))]
+    public async Task The_same_reads_and_headers_on_a_server_are_silent(string server)
+    {
+        // The hosting server references WebAssemblyHostBuilder (through its .Client project) and still runs on the server.
+        var hosting = server == nameof(HostingServer);
+        var source = $$"""
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Text;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Configuration;
+
+            public sealed class PleoOptions
+            {
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class PleoClient(HttpClient http, IConfiguration configuration)
+            {
+                public async Task<bool> ConnectAsync()
+                {
+                    {{(hosting ? "_ = typeof(Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder);" : string.Empty)}}
+                    var apiKey = configuration["Pleo:ApiKey"];
+                    var options = configuration.GetSection("Pleo").Get<PleoOptions>();
+                    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey + ":")));
+                    using var request = new HttpRequestMessage(HttpMethod.Get, "https://external.pleo.io/v1/companies");
+                    request.Headers.Add("Authorization", "Basic " + options!.ApiKey);
+                    var response = await http.SendAsync(request);
+                    return response.IsSuccessStatusCode;
+                }
+            }
+            """;
+        await VerifyAsync<OnlyPux007>(source, hosting ? HostingServer : TestReferences.Default);
+    }
+
+    private static DiagnosticResult Pux007(int location, string secret, string sink) =>
+        new DiagnosticResult(DiagnosticIds.SecretToBrowserStorage, DiagnosticSeverity.Warning).WithLocation(location).WithArguments(secret, sink);
 }

@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Flow;
+using PleoUxGuard.Analyzers.Secrets;
+using PleoUxGuard.Analyzers.Sinks;
+
+namespace PleoUxGuard.Analyzers.Analysis;
+
+/// <summary>
+/// PUX007 in a Blazor WebAssembly app: its configuration is wwwroot/appsettings*.json, which every visitor's browser
+/// downloads, so a secret setting it reads is in client-side script already. Each read is one finding, where it is
+/// read: a secret key (<c>builder.Configuration["Pleo:ApiKey"]</c>, <c>GetValue</c>, <c>GetSection</c>) or a type with a
+/// secret member filled from configuration (<c>Get&lt;PleoOptions&gt;()</c>, <c>Bind</c>, <c>Configure&lt;PleoOptions&gt;</c>).
+/// </summary>
+/// <remarks>
+/// The read is the mistake, so it is the one place it is reported: a setting that then reaches a browser sink (a
+/// request header, JavaScript interop) is not reported there again. Reads of the bound object
+/// (<c>IOptions&lt;PleoOptions&gt;</c>) are not reported either: the binding is where the key came in.
+/// </remarks>
+internal static class WebAssemblyConfiguration
+{
+    /// <summary>Adds a finding for each secret setting the body reads.</summary>
+    public static void Collect(BodyOperations body, SecretModel model, List<Finding> findings)
+    {
+        foreach (var reference in body.References)
+        {
+            if (reference is IPropertyReferenceOperation { Arguments.Length: 1 } indexer && ConfigurationKeys.IsSecretLookup(indexer, model.Names) is { } key)
+            {
+                Add(findings, null, key, indexer, indexer.Property);
+            }
+        }
+
+        foreach (var candidate in body.Candidates)
+        {
+            if (candidate is not IInvocationOperation invocation)
+            {
+                continue;
+            }
+
+            if (ConfigurationKeys.IsSecretRead(invocation, model.Names) is { } key)
+            {
+                if (!ReadsOnlyName(invocation))
+                {
+                    Add(findings, null, key, invocation, invocation.TargetMethod);
+                }
+            }
+            else if (ConfigurationBinding.BoundType(invocation) is { } bound
+                && SerializedSecrets.FindDestructured(bound, model) is { } member)
+            {
+                // The binder fills the public members a destructuring logger reads: [JsonIgnore] hides none.
+                Add(findings, member, member.Name, invocation, invocation.TargetMethod);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes, from <paramref name="start"/> on, the findings of a configuration setting (a secret with no symbol) at a
+    /// browser sink: <see cref="Collect"/> reports it where it is read.
+    /// </summary>
+    public static void DropSettingsAtBrowserSinks(List<Finding> findings, int start)
+    {
+        var kept = start;
+        for (var index = start; index < findings.Count; index++)
+        {
+            var finding = findings[index];
+            if (finding.Kind != SinkKind.Browser || finding.Hit.Source is not null)
+            {
+                findings[kept++] = finding;
+            }
+        }
+
+        findings.RemoveRange(kept, findings.Count - kept);
+    }
+
+    /// <summary><c>GetSection("Pleo:ApiKey").Key</c> and <c>.Path</c>: the setting's name, not its value.</summary>
+    private static bool ReadsOnlyName(IInvocationOperation section) =>
+        section.Parent is IPropertyReferenceOperation { Property.Name: "Key" or "Path" };
+
+    private static void Add(List<Finding> findings, ISymbol? source, string sourceName, IOperation read, ISymbol reader) =>
+        findings.Add(new Finding(
+            new SecretHit(source, sourceName, read, isPartial: false), SinkNames.Of(reader) + WebAssemblyApp.InApp, SinkKind.Browser, isPartial: false));
+}

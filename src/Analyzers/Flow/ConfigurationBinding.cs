@@ -1,0 +1,51 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PleoUxGuard.Analyzers.Flow;
+
+/// <summary>
+/// Calls that fill an object from configuration: <c>section.Get&lt;PleoOptions&gt;()</c>, <c>section.Bind(options)</c>,
+/// <c>services.Configure&lt;PleoOptions&gt;(section)</c>, <c>AddOptions&lt;PleoOptions&gt;().Bind(section)</c> and
+/// <c>BindConfiguration("Pleo")</c>.
+/// </summary>
+internal static class ConfigurationBinding
+{
+    /// <summary>The type the call fills from configuration, or null when it fills none.</summary>
+    public static ITypeSymbol? BoundType(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("Get" or "Bind" or "Configure" or "BindConfiguration"))
+        {
+            return null;
+        }
+
+        var type = (method.ReducedFrom ?? method).ContainingType;
+        if (FlowTypes.IsNamed(type, "ConfigurationBinder", "Microsoft.Extensions.Configuration"))
+        {
+            return method.Name switch
+            {
+                "Get" when method.TypeArguments.Length == 1 => method.TypeArguments[0],
+                "Bind" => Instance(invocation)?.Type,
+                _ => null,
+            };
+        }
+
+        var options = FlowTypes.IsNamed(type, "OptionsConfigurationServiceCollectionExtensions", "Microsoft.Extensions.DependencyInjection")
+            || FlowTypes.IsNamed(type, "OptionsBuilderConfigurationExtensions", "Microsoft.Extensions.DependencyInjection");
+        return options && method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
+    }
+
+    /// <summary><c>Bind(instance)</c>'s object, as written (the parameter is an object).</summary>
+    private static IOperation? Instance(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "instance")
+            {
+                return argument.Value.WithoutConversions();
+            }
+        }
+
+        return null;
+    }
+}
