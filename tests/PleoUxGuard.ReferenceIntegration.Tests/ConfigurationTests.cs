@@ -57,6 +57,8 @@ public sealed class ConfigurationTests
         { "Monitor__PageRecheckAfter", "-00:00:01", "The setting Monitor:PageRecheckAfter must not be negative" },
         { "ConnectAttempts__PermitLimit", "0", "The setting ConnectAttempts:PermitLimit must be a whole number of at least 1" },
         { "ConnectAttempts__Window", "00:00:00", "The setting ConnectAttempts:Window must be more than zero" },
+        { "SignInAttempts__PermitLimit", "0", "The setting SignInAttempts:PermitLimit must be a whole number of at least 1 (default 5)." },
+        { "SignInAttempts__Window", "-00:01:00", "The setting SignInAttempts:Window must be more than zero (default 00:05:00)." },
         // Our sentence alone: the resilience pipeline's total timeout, derived from it, is never judged first.
         { "Pleo__AttemptTimeout", "-00:00:10", "The setting Pleo:AttemptTimeout must be more than zero and at most 00:05:00 (default 00:00:10)." },
         { "Pleo__RetryDelay", "-00:00:01", "The setting Pleo:RetryDelay must be between" },

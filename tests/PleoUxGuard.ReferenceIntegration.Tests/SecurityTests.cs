@@ -258,3 +258,61 @@ public sealed class ProductionTests(ProductionApp app) : IClassFixture<Productio
         Assert.Contains("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Two wrong passwords per email and hour, so a test can spend the window.</summary>
+public sealed class ThrottledSignInApp : ReferenceApp
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
+        [new("SignInAttempts:PermitLimit", "2"), new("SignInAttempts:Window", "01:00:00")];
+}
+
+public sealed class SignInThrottlingTests(ThrottledSignInApp app) : IClassFixture<ThrottledSignInApp>
+{
+    private const string Throttled = "There have been too many wrong passwords for this email. Wait 60 minutes, then try again.";
+
+    [Fact]
+    public async Task Wrong_passwords_spend_the_emails_window_and_then_even_the_right_one_is_refused_with_a_wait()
+    {
+        using var workspace = await app.SignUpAsync();
+        using var client = app.Factory.CreateClient();
+
+        Assert.Equal("That email and password do not match an account. Check them and try again, or create a workspace.", await SignInAsync(client, workspace.Email, "wrong password"));
+        Assert.Equal("That email and password do not match an account. Check them and try again, or create a workspace.", await SignInAsync(client, workspace.Email.ToUpperInvariant(), "still wrong"));
+        Assert.Equal(Throttled, await SignInAsync(client, workspace.Email, Workspace.TestPassword));
+
+        // Another email has its own window.
+        using var other = await app.SignUpAsync();
+        Assert.Null(await SignInAsync(client, other.Email, Workspace.TestPassword));
+    }
+
+    [Fact]
+    public async Task An_unknown_email_is_throttled_like_a_known_one()
+    {
+        using var client = app.Factory.CreateClient();
+        const string nobody = "nobody-here@example.test";
+
+        await SignInAsync(client, nobody, "guess one");
+        await SignInAsync(client, nobody, "guess two");
+
+        Assert.Equal(Throttled, await SignInAsync(client, nobody, "guess three"));
+    }
+
+    /// <summary>Posts the sign-in form; returns the error shown, or null when it signed in.</summary>
+    private static async Task<string?> SignInAsync(HttpClient client, string email, string password)
+    {
+        var login = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
+        var token = new HtmlParser().ParseDocument(login).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        });
+        using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
+        if (response.RequestMessage!.RequestUri!.AbsolutePath != "/Account/Login")
+        {
+            return null;
+        }
+
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        return string.Join(" ", page.QuerySelectorAll("[role=alert] li, [role=alert] p").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+    }
+}

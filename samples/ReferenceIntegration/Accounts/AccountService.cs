@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace PleoUxGuard.ReferenceIntegration.Accounts;
 
 /// <summary>Sign-up and sign-in checks. Passwords are only ever stored as ASP.NET Core Identity hashes.</summary>
-internal sealed partial class AccountService(AccountStore store, IPasswordHasher<UserAccount> hasher, ILogger<AccountService> logger)
+internal sealed partial class AccountService(AccountStore store, IPasswordHasher<UserAccount> hasher, SignInAttemptLimiter attempts, ILogger<AccountService> logger)
 {
     public const int MinimumPasswordLength = 8;
 
@@ -20,24 +20,50 @@ internal sealed partial class AccountService(AccountStore store, IPasswordHasher
         return user;
     }
 
-    /// <summary>The user when the password matches; rehashes old-format hashes on the way.</summary>
-    public async Task<UserAccount?> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user when the password matches (rehashing an old-format hash on the way); no user after a wrong email or
+    /// password; and, once the email has been given too many wrong passwords in the window, a refusal that checks
+    /// nothing, whatever the password.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
-        var user = await store.FindByEmailAsync(email.Trim(), cancellationToken);
-        if (user is null)
+        email = email.Trim();
+        if (attempts.IsSpent(email))
         {
-            return null;
+            LogSignInThrottled(logger);
+            return SignInOutcome.Throttled(attempts.Window);
         }
 
-        var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var user = await store.FindByEmailAsync(email, cancellationToken);
+        var result = user is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (user is null || result == PasswordVerificationResult.Failed)
+        {
+            // An unknown email counts too, so the limit says nothing about which emails have an account.
+            attempts.TryAcquire(email);
+            return SignInOutcome.Refused;
+        }
+
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await store.UpdatePasswordHashAsync(user.Id, hasher.HashPassword(user, password), cancellationToken);
         }
 
-        return result == PasswordVerificationResult.Failed ? null : user;
+        return SignInOutcome.SignedIn(user);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in was refused: too many wrong passwords for that email in the window")]
+    private static partial void LogSignInThrottled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workspace {TenantId} created")]
     private static partial void LogWorkspaceCreated(ILogger logger, Guid tenantId);
+}
+
+/// <summary>What a sign-in attempt came to: the user, a refusal, or a refusal for too many wrong passwords.</summary>
+internal sealed record SignInOutcome(UserAccount? User, TimeSpan? RetryWithin)
+{
+    public static readonly SignInOutcome Refused = new(null, null);
+
+    public static SignInOutcome SignedIn(UserAccount user) => new(user, null);
+
+    public static SignInOutcome Throttled(TimeSpan window) => new(null, window);
 }

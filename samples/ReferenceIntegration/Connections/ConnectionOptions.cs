@@ -1,3 +1,5 @@
+using PleoUxGuard.ReferenceIntegration.Hosting;
+
 namespace PleoUxGuard.ReferenceIntegration.Connections;
 
 /// <summary>How often connections are re-checked with Pleo. Section <c>Monitor</c>.</summary>
@@ -13,11 +15,13 @@ internal sealed class MonitorOptions
 }
 
 /// <summary>How many key submissions a workspace may make that reach Pleo. Section <c>ConnectAttempts</c>.</summary>
-internal sealed class ConnectAttemptOptions
+internal sealed class ConnectAttemptOptions : AttemptWindowOptions
 {
     public const string SectionName = "ConnectAttempts";
 
-    public int PermitLimit { get; set; } = 10;
-
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+    public ConnectAttemptOptions()
+    {
+        PermitLimit = 10;
+        Window = TimeSpan.FromMinutes(1);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -135,15 +136,8 @@ internal static class ServiceRegistration
                 options => options.PageRecheckAfter >= TimeSpan.Zero,
                 "The setting Monitor:PageRecheckAfter must not be negative (default 00:01:00; 00:00:00 re-checks on every visit).")
             .ValidateOnStart();
-        services.AddOptions<ConnectAttemptOptions>()
-            .BindConfiguration(ConnectAttemptOptions.SectionName)
-            .Validate(
-                options => options.PermitLimit >= 1,
-                "The setting ConnectAttempts:PermitLimit must be a whole number of at least 1 (default 10).")
-            .Validate(
-                options => options.Window > TimeSpan.Zero,
-                "The setting ConnectAttempts:Window must be more than zero (default 00:01:00).")
-            .ValidateOnStart();
+        AddAttemptWindow<ConnectAttemptOptions>(services, ConnectAttemptOptions.SectionName);
+        AddAttemptWindow<SignInAttemptOptions>(services, SignInAttemptOptions.SectionName);
 
         services.AddHttpClient(PleoClient.HttpClientName, (provider, client) =>
             {
@@ -178,9 +172,26 @@ internal static class ServiceRegistration
         services.AddSingleton<PleoClient>();
         services.AddSingleton<ConnectionStore>();
         services.AddSingleton<ConnectAttemptLimiter>();
+        services.AddSingleton<SignInAttemptLimiter>();
         services.AddSingleton<PleoConnectionService>();
         services.AddSingleton<ConnectionMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<ConnectionMonitor>());
         return services;
+    }
+
+    /// <summary>Binds and validates an attempt window (a limit of at least 1, a window of more than zero), checked at start.</summary>
+    private static void AddAttemptWindow<TOptions>(IServiceCollection services, string section)
+        where TOptions : AttemptWindowOptions, new()
+    {
+        var defaults = new TOptions();
+        services.AddOptions<TOptions>()
+            .BindConfiguration(section)
+            .Validate(
+                options => options.PermitLimit >= 1,
+                $"The setting {section}:PermitLimit must be a whole number of at least 1 (default {defaults.PermitLimit.ToString(CultureInfo.InvariantCulture)}).")
+            .Validate(
+                options => options.Window > TimeSpan.Zero,
+                $"The setting {section}:Window must be more than zero (default {defaults.Window.ToString("c", CultureInfo.InvariantCulture)}).")
+            .ValidateOnStart();
     }
 }

@@ -15,8 +15,14 @@ internal sealed class LoginModel(AccountService accounts) : AccountPageModel
             return ShowErrors();
         }
 
-        var user = await accounts.SignInAsync(Email, Password, cancellationToken);
-        if (user is null)
+        var outcome = await accounts.SignInAsync(Email, Password, cancellationToken);
+        if (outcome.RetryWithin is { } window)
+        {
+            Errors.Add($"There have been too many wrong passwords for this email. Wait {Minutes(window)}, then try again.");
+            return ShowErrors();
+        }
+
+        if (outcome.User is not { } user)
         {
             Errors.Add("That email and password do not match an account. Check them and try again, or create a workspace.");
             return ShowErrors();
@@ -24,4 +30,7 @@ internal sealed class LoginModel(AccountService accounts) : AccountPageModel
 
         return await SignInAndContinueAsync(user);
     }
+
+    private static string Minutes(TimeSpan window) =>
+        window <= TimeSpan.FromMinutes(1) ? "a minute" : $"{Math.Ceiling(window.TotalMinutes):0} minutes";
 }
