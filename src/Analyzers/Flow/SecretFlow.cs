@@ -332,12 +332,12 @@ internal sealed class SecretFlow
                 {
                     VisitArguments(((IInvocationOperation)definition.Value).Arguments, found ??= new List<SecretHit>(), chain);
                 }
-                else if (SplitText(definition.Value) is { } text)
+                else if (IsWordName(variable.Name) && SplitOf(definition.Value) is { } split)
                 {
                     // A word of a split text that carries no secret: `token` in a parser names a word, not a credential.
                     var pieces = new List<SecretHit>();
                     Visit(definition.Value, pieces, chain + 1);
-                    cleared |= alwaysRuns && pieces.Count == 0 && !MentionsAuthorization(text);
+                    cleared |= alwaysRuns && pieces.Count == 0 && !MayHoldCredential(split);
                     foreach (var hit in pieces)
                     {
                         Add(found ??= new List<SecretHit>(), hit);
@@ -524,10 +524,33 @@ internal sealed class SecretFlow
     }
 
     /// <summary>
-    /// The text a value is a word of: <c>text.Split(…)</c> as a foreach collection, <c>text.Split(…)[i]</c>, or an
-    /// element of a local array every definition of which is such a split (<c>Regex.Split</c> too); otherwise null.
+    /// <c>token</c>, <c>tokens</c>, <c>currentToken</c>: a name that is only "token", as a parser names its words. A
+    /// <c>password</c>, an <c>accessToken</c> or a <c>refreshToken</c> split from a text is still a credential.
     /// </summary>
-    private IOperation? SplitText(IOperation value)
+    private static bool IsWordName(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        if (words.Count == 0 || words[words.Count - 1] is not ("token" or "tokens"))
+        {
+            return false;
+        }
+
+        for (var index = 0; index < words.Count - 1; index++)
+        {
+            if (words[index] is not ("current" or "first" or "raw" or "each" or "single" or "sub" or "trimmed"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The split a value is a word of: <c>text.Split(…)</c> as a foreach collection, <c>text.Split(…)[i]</c>, or an
+    /// element of a local array whose one definition is such a split (<c>Regex.Split</c> too); otherwise null.
+    /// </summary>
+    private IInvocationOperation? SplitOf(IOperation value)
     {
         value = Unwrap(value);
         if (value is IArrayElementReferenceOperation element)
@@ -536,46 +559,74 @@ internal sealed class SecretFlow
             if (value is ILocalReferenceOperation array)
             {
                 return Definitions().TryGetValue(array.Local, out var definitions) && definitions.Count == 1 && definitions[0].Kills
-                    ? SplitOf(definitions[0].Value)
+                    ? SplitCall(definitions[0].Value)
                     : null;
             }
         }
 
-        return SplitOf(value);
+        return SplitCall(value);
     }
 
-    private static IOperation? SplitOf(IOperation value) =>
+    private static IInvocationOperation? SplitCall(IOperation value) =>
         Unwrap(value) is IInvocationOperation { TargetMethod.Name: "Split" } split
             && (split.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
                 || FlowTypes.IsNamed(split.TargetMethod.ContainingType, "Regex", "System.Text.RegularExpressions"))
-            ? split.Instance is { } instance && split.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
-                ? instance
-                : split.Arguments.Length > 0 ? split.Arguments[0].Value : null
+            ? split
             : null;
 
     /// <summary>
-    /// Whether a text is read from an Authorization header, here or through the locals it reads: its words are the
-    /// credential and its scheme.
+    /// Whether a split may cut a credential out of its text: the text (or a local it reads, at any definition) comes
+    /// from an Authorization header (<c>Headers.Authorization</c>, <c>HeaderNames.Authorization</c>, <c>"Authorization"</c>)
+    /// or from something named for authorization, a header or a bearer, or the separator is an auth scheme
+    /// (<c>"Bearer "</c>, <c>"Basic "</c>). So may a local whose value the flow does not know (an <c>out</c> argument).
     /// </summary>
-    private bool MentionsAuthorization(IOperation text, int depth = 0)
+    private bool MayHoldCredential(IOperation split, int depth = 0)
     {
-        foreach (var operation in text.DescendantsAndSelf())
+        foreach (var operation in split.DescendantsAndSelf())
         {
-            if (operation is IPropertyReferenceOperation { Property.Name: "Authorization" }
-                || (operation.ConstantValue is { HasValue: true, Value: string name } && string.Equals(name, "Authorization", System.StringComparison.OrdinalIgnoreCase)))
+            switch (operation)
             {
-                return true;
-            }
-
-            if (operation is ILocalReferenceOperation local && depth < 4 && Definitions().TryGetValue(local.Local, out var definitions))
-            {
-                foreach (var definition in definitions)
-                {
-                    if (MentionsAuthorization(definition.Value, depth + 1))
+                case IPropertyReferenceOperation { Property.Name: var name } when IsAuthorizationName(name):
+                case IFieldReferenceOperation { Field.Name: var field } when IsAuthorizationName(field):
+                case IParameterReferenceOperation { Parameter.Name: var parameter } when IsAuthorizationName(parameter):
+                case ILocalReferenceOperation { Local.Name: var localName } when IsAuthorizationName(localName):
+                    return true;
+                case ILocalReferenceOperation local:
+                    if (depth >= 4 || !Definitions().TryGetValue(local.Local, out var definitions))
                     {
                         return true;
                     }
-                }
+
+                    foreach (var definition in definitions)
+                    {
+                        if (MayHoldCredential(definition.Value, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+            }
+
+            if (operation.ConstantValue is { HasValue: true, Value: string constant }
+                && (string.Equals(constant, "Authorization", System.StringComparison.OrdinalIgnoreCase)
+                    || constant.TrimStart().StartsWith("Bearer", System.StringComparison.OrdinalIgnoreCase)
+                    || constant.TrimStart().StartsWith("Basic", System.StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAuthorizationName(string name)
+    {
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            if (word is "authorization" or "auth" or "authentication" or "bearer" or "header" or "headers" or "credential" or "credentials")
+            {
+                return true;
             }
         }
 

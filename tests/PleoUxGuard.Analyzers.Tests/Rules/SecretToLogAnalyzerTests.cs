@@ -569,8 +569,28 @@ public sealed class SecretToLogAnalyzerTests
             "string header = request.Headers[\"Authorization\"]; var token = header.Split(' ')[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
             "var token = line.Split(' ')[1]; if (line.Length > 9) { token = apiKey; } logger.LogInformation(\"{Token}\", {|PUX001:token|});",
             "var parts = line.Split(','); parts = apiKey.Split(','); var token = parts[0]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "var token = request.Headers[Microsoft.Net.Http.Headers.HeaderNames.Authorization].ToString().Split(' ')[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "request.Headers.TryGetValue(\"X-Forwarded-For\", out var forwarded); var token = forwarded.ToString().Split(' ')[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "var token = authHeader.Split(' ')[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "var token = values[Microsoft.Net.Http.Headers.HeaderNames.Authorization].Split(' ')[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "var token = value.Split(\"Bearer \")[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
         };
-        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string apiKey, string line, Microsoft.AspNetCore.Http.HttpRequest request"));
+        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string apiKey, string line, string authHeader, string value, Dictionary<string, string> values, Microsoft.AspNetCore.Http.HttpRequest request"));
+    }
+
+    [Fact]
+    public async Task Only_a_token_named_as_a_word_is_cleared_by_a_split_other_secret_names_stay_secrets()
+    {
+        string[] cases =
+        {
+            "var password = line.Split(':')[1]; logger.LogInformation(\"{P}\", {|PUX001:password|});",
+            "foreach (var secret in line.Split(' ')) logger.LogInformation(\"{S}\", {|PUX001:secret|});",
+            "var apiKey2 = System.IO.File.ReadAllText(\"k\").Split('=')[1]; logger.LogInformation(\"{K}\", {|PUX001:apiKey2|});",
+            "var parts = line.Split('='); if (parts[0] == \"PLEO_API_KEY\") { var pleoApiKey = parts[1]; logger.LogInformation(\"{K}\", {|PUX001:pleoApiKey|}); }",
+            "var accessToken = line.Split(' ')[1]; logger.LogInformation(\"{T}\", {|PUX001:accessToken|});",
+            "foreach (var currentToken in line.Split(' ')) logger.LogInformation(\"{T}\", currentToken);",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string apiKey, string line"));
     }
 
     [Fact]
