@@ -57,6 +57,7 @@ public sealed class FixtureConformanceTests
         { Fault.RotationFailureDisconnects, ["rotate-to-bad-key"], ["UXK-ROT-4"] },
         { Fault.IgnoresRevocation, ["revoke-then-recover"], ["UXK-REC-1"] },
         { Fault.IgnoresPermissionLoss, ["revoke-then-recover", "permission-lost"], ["UXK-REC-1"] },
+        { Fault.PermissionLossWarnedAsRevoked, ["permission-lost"], ["UXK-ERR-2"] },
         { Fault.WarningWithoutReplace, ["revoke-then-recover", "permission-lost"], ["UXK-REC-2"] },
         { Fault.ReplaceDoesNotRestore, ["revoke-then-recover", "permission-lost"], ["UXK-REC-3"] },
         { Fault.BlankStatusAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },

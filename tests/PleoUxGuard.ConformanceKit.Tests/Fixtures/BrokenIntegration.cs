@@ -176,7 +176,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
             }
             else if (status == HttpStatusCode.Forbidden && !tenant.Has(Fault.IgnoresPermissionLoss))
             {
-                (tenant.Status, tenant.Message) = (Status.ActionRequired, MessageCatalogue.MissingPermission);
+                (tenant.Status, tenant.Message) = (Status.ActionRequired, tenant.Has(Fault.PermissionLossWarnedAsRevoked) ? MessageCatalogue.KeyRevoked : MessageCatalogue.MissingPermission);
             }
         }
 

@@ -45,6 +45,9 @@ public static class Fault
 
     /// <summary>Notices a revoked key (401) but takes a 403 on the page's re-check for nothing: the key lost a permission unseen.</summary>
     public const string IgnoresPermissionLoss = "ignores-permission-loss";
+
+    /// <summary>Notices a lost permission (403 on the re-check) but warns as if the key had been revoked.</summary>
+    public const string PermissionLossWarnedAsRevoked = "permission-loss-warned-as-revoked";
     public const string WarningWithoutReplace = "warning-without-replace";
     public const string ReplaceDoesNotRestore = "replace-does-not-restore";
     public const string BlankStatusAfterFailure = "blank-status-after-failure";

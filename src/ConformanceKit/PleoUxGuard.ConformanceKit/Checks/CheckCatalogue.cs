@@ -46,10 +46,10 @@ public static class CheckCatalogue
         "After an invalid key, the message is not a generic phrase, has no jargon, and says the key is what failed.");
 
     public static readonly CheckDefinition Err2 = new("R-ERR-2", Severity.Must, "Missing permission: own message",
-        "After a key missing a permission, the message is not generic, has no jargon, is about permissions, and differs from the invalid-key message.");
+        "After a key missing a permission (submitted, or losing it while connected), the message is not generic, has no jargon, is about permissions, and differs from the invalid-key message.");
 
     public static readonly CheckDefinition Err3 = new("R-ERR-3", Severity.Must, "Errors offer recovery",
-        "The invalid-key, missing-permission and revoked-key messages each offer a next step (check, paste, update, reinstall, try again…).");
+        "The invalid-key, missing-permission, revoked-key and lost-permission messages each offer a next step (check, paste, update, reinstall, try again…).");
 
     public static readonly CheckDefinition Err4 = new("R-ERR-4", Severity.Must, "Failure never active",
         "After a failed activation the status never shows Connected and no company id is shown.");

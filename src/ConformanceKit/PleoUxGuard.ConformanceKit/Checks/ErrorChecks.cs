@@ -47,8 +47,11 @@ public static partial class ErrorChecks
         await JudgeProblemsAsync(context, CheckCatalogue.Err1, problems, "The invalid-key message says what failed, without jargon.", message);
     }
 
-    /// <summary>R-ERR-2: its own message, about permissions, different from the invalid-key one.</summary>
-    public static async Task JudgeMissingPermissionMessageAsync(FlowContext context, ShownMessage message, ShownMessage invalidKeyMessage)
+    /// <summary>
+    /// R-ERR-2: a key short of a permission gets a message about permissions, not generic, no jargon; when the page
+    /// also showed an invalid-key message (<paramref name="invalidKeyMessage"/>), a different one.
+    /// </summary>
+    public static async Task JudgeMissingPermissionMessageAsync(FlowContext context, ShownMessage message, ShownMessage? invalidKeyMessage)
     {
         var problems = SpecificityProblems(message.Text).ToList();
         if (problems.Count == 0 && !PermissionCue().IsMatch(message.Text))
@@ -56,12 +59,19 @@ public static partial class ErrorChecks
             problems.Add("the message does not mention permissions");
         }
 
-        if (MessageCatalogue.Normalize(message.Text) == MessageCatalogue.Normalize(invalidKeyMessage.Text))
+        // "Restore access" reads as a permission cue; a key that lost a permission still works for what it may do.
+        if (RevocationCue().IsMatch(message.Text))
+        {
+            problems.Add("the message says the key was revoked or has expired, not that it lacks a permission");
+        }
+
+        if (invalidKeyMessage is not null && MessageCatalogue.Normalize(message.Text) == MessageCatalogue.Normalize(invalidKeyMessage.Text))
         {
             problems.Add("the message is the same as for an invalid key");
         }
 
-        await JudgeProblemsAsync(context, CheckCatalogue.Err2, problems, "The missing-permission message is its own and about permissions.", message);
+        var passed = invalidKeyMessage is null ? "The message about the lost permission is about permissions." : "The missing-permission message is its own and about permissions.";
+        await JudgeProblemsAsync(context, CheckCatalogue.Err2, problems, passed, message);
     }
 
     /// <summary>R-ERR-3: the message offers a next step.</summary>
@@ -147,6 +157,9 @@ public static partial class ErrorChecks
 
     [GeneratedRegex(@"\bpermission|\baccess\b|\bapprov|\ballowed\b|\brights\b", RegexOptions.IgnoreCase)]
     private static partial Regex PermissionCue();
+
+    [GeneratedRegex(@"\b(revoked|expired)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RevocationCue();
 
     [GeneratedRegex(@"\b(invalid|incorrect|wrong key|not recogni[sz]ed|revoked|expired|does not have the permissions)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BlamesKey();

@@ -11,8 +11,11 @@ namespace PleoUxGuard.ConformanceKit.Flows;
 /// </summary>
 public abstract class KeyLossFlow : Flow
 {
-    public override IReadOnlyList<CheckDefinition> Checks { get; } =
+    /// <summary>The checks every way of losing the key judges.</summary>
+    protected static readonly IReadOnlyList<CheckDefinition> KeyLossChecks =
         [CheckCatalogue.Rec1, CheckCatalogue.Rec2, CheckCatalogue.Rec3, CheckCatalogue.Err3, CheckCatalogue.State1, CheckCatalogue.A11y1];
+
+    public override IReadOnlyList<CheckDefinition> Checks => KeyLossChecks;
 
     /// <summary>What happened to the key, as the steps and details say it ("was revoked").</summary>
     protected abstract string Loss { get; }
@@ -22,6 +25,12 @@ public abstract class KeyLossFlow : Flow
 
     /// <summary>Makes Pleo refuse <paramref name="key"/> from now on.</summary>
     protected abstract void Lose(KeyRegistry keys, MintedKey key);
+
+    /// <summary>The key the customer gets to replace the lost one, for the same company.</summary>
+    protected abstract MintedKey MintReplacement(KeyRegistry keys, MintedKey lost);
+
+    /// <summary>Judges the warning's message beyond the next step it offers (UXK-ERR-3); nothing more by default.</summary>
+    protected virtual Task JudgeWarningAsync(FlowContext context, ShownMessage message) => Task.CompletedTask;
 
     public override async Task RunAsync(FlowContext context)
     {
@@ -54,6 +63,7 @@ public abstract class KeyLossFlow : Flow
         await AccessibilityChecks.ScanAsync(context);
         var message = await context.ReadMessageAsync();
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, Situation);
+        await JudgeWarningAsync(context, message);
         await context.ResolveAsync(LocatorName.UpdateAction, CheckCatalogue.Rec2);
         await context.ReloadAsync();
         await context.StepAsync("reloaded the warning");
@@ -67,7 +77,7 @@ public abstract class KeyLossFlow : Flow
 
         await replace.ClickAsync();
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Rec3);
-        var second = context.Mint(keys => keys.MintRotation(first));
+        var second = context.Mint(keys => MintReplacement(keys, first));
         await context.SubmitKeyAsync(keyField, second, CheckCatalogue.Rec3);
         await context.StepAsync("replaced the key from the warning");
         var connected = await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout);

@@ -14,4 +14,7 @@ public sealed class RevokeThenRecoverFlow : KeyLossFlow
     protected override string Situation => "revoked-key";
 
     protected override void Lose(KeyRegistry keys, MintedKey key) => keys.Revoke(key);
+
+    /// <summary>A new key of the same installation, as the customer generates after a revocation.</summary>
+    protected override MintedKey MintReplacement(KeyRegistry keys, MintedKey lost) => keys.MintRotation(lost);
 }
