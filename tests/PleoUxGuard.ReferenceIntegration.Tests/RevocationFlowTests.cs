@@ -80,6 +80,25 @@ public sealed class RevocationFlowTests(MonitoredApp app) : IClassFixture<Monito
     }
 
     [Fact]
+    public async Task A_key_short_of_a_permission_that_is_then_revoked_is_audited_and_warned_about_as_revoked()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        await workspace.SubmitKeyAsync(key);
+        app.Pleo.Keys.WithdrawScope(key);
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+
+        app.Pleo.Keys.Revoke(key);
+        await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+
+        var stored = await app.Store.GetAsync(workspace.TenantId, default);
+        Assert.Equal((ConnectionState.ActionRequired, FailureKind.KeyRevoked), (stored.State, stored.LastFailure));
+        var refusals = (await app.Store.GetEventsAsync(workspace.TenantId, default)).Where(e => e.Event == "key-refused-on-check").Select(e => e.Failure);
+        Assert.Equal([FailureKind.MissingPermission, FailureKind.KeyRevoked], refusals);
+        Assert.Equal([MessageCatalogue.KeyRevoked], (await workspace.OpenConnectionPageAsync()).Alerts);
+    }
+
+    [Fact]
     public async Task A_revoked_key_is_not_asked_about_again()
     {
         using var workspace = await app.SignUpAsync();

@@ -135,15 +135,17 @@ internal sealed partial class PleoConnectionService(
             LastCheckedAt = time.GetUtcNow(),
         };
 
-        // Routine passes that change nothing stay out of the audit trail.
-        var auditEvent = next == connection.State ? null : trigger == ConnectionTrigger.CheckRefused ? "key-refused-on-check" : "restored-on-check";
+        // Routine passes that change nothing stay out of the audit trail; a new reason in the same state (a key short of a
+        // permission that is then revoked) changes what the page says, so it is recorded like a change of state.
+        var changed = next != connection.State || updated.LastFailure != connection.LastFailure;
+        var auditEvent = !changed ? null : trigger == ConnectionTrigger.CheckRefused ? "key-refused-on-check" : "restored-on-check";
         if (!await store.TrySaveAsync(updated, auditEvent, auditFailure: null, cancellationToken))
         {
             // The user replaced or removed the key while Pleo was being asked about the old one: their change stands.
             return await store.GetAsync(connection.TenantId, cancellationToken);
         }
 
-        if (next != connection.State)
+        if (changed)
         {
             LogStateChangedOnCheck(logger, connection.TenantId.Value, next, updated.LastFailure);
         }
