@@ -71,11 +71,60 @@ public sealed class FixtureConformanceTests
 
         // Not a fault: WebSocket frames the page receives with only the key's last 4, and frames it sends with the typed key.
         { Fault.WebSocketWithoutKey, ["connect-valid"], [] },
+
+        // Passes with locators.openKeyForm (A_key_form_behind_a_button_…); without it the field in the closed dialog is never seen.
+        { Fault.KeyFormInDialog, ["connect-valid"], ["UXK-INPUT-1"] },
     };
+
+    private const string OpenKeyForm = "\"openKeyForm\": { \"role\": \"button\", \"name\": \"Connect to Pleo\" }";
+
+    [Theory]
+    [InlineData(Fault.KeyFormInDialog)]
+    [InlineData(Fault.DialogClosesAfterFailure)]
+    public async Task A_key_form_behind_a_button_passes_every_check_once_the_profile_names_the_button(string variant)
+    {
+        var result = await _kit.RunAsync(_kit.ProfileWith([variant], stepSeconds: 10, extraLocators: OpenKeyForm));
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        Assert.Empty(result.Problems);
+        Assert.All(result.Checks, check => Assert.True(check.Verdict == Verdict.Passed, $"{check.Check.Id}: {check.Verdict}: {check.Summary}"));
+        Assert.Equal(ExitCodes.Passed, result.ExitCode);
+
+        // The kit clicks the opener only when the page shows it and not the field: not for the retry when the dialog
+        // stays open, nor on the update page, which opens the dialog itself.
+        int Opened(string flow) => result.Flows.Single(f => f.Flow == flow).Steps.Count(step => step.Name == "opened the key form");
+        Assert.Equal(1, Opened("connect-valid"));
+        Assert.Equal(variant == Fault.DialogClosesAfterFailure ? 2 : 1, Opened("retry-after-failure"));
+        Assert.Equal(1, Opened("rotate-same-company"));
+        var scans = result["UXK-A11Y-1"].Observations.Where(o => o.Flow == "connect-valid").Select(o => o.Detail).ToList();
+        Assert.Contains(scans, detail => detail.Contains("Not connected, with the key form closed", StringComparison.Ordinal));
+        Assert.Contains(scans, detail => detail.Contains("Not connected, with the key form open", StringComparison.Ordinal));
+    }
+
+    /// <summary>With the opener set, a missing key field says what else was looked for: the opener, or that it was clicked.</summary>
+    [Theory]
+    [InlineData(OpenerNotFoundCase, ", nor the control that shows it (locators.openKeyForm: testId=no-such-opener)")]
+    [InlineData(OpenerShowsNothingCase, " after locators.openKeyForm (role=heading name=/^pleo$/i) was clicked")]
+    public async Task A_key_field_missing_behind_an_opener_says_what_else_was_looked_for(string run, string besides)
+    {
+        var result = await FaultResultAsync(run);
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        var failing = Assert.Single(result["UXK-INPUT-1"].Observations, o => o.Outcome == Outcome.Fail);
+        Assert.Equal($"No API key field was found{besides}.", failing.Detail);
+        var flow = Assert.Single(result.Flows);
+        Assert.Equal(FlowStatus.Stopped, flow.Status);
+        Assert.Equal($"no API key field was found (label=/api key/i){besides}, so the flow could not go on", flow.StopReason);
+    }
 
     private const string A11yCase = "status-not-announced";
 
     private const string DisabledFieldCase = "field-disabled-in-missing-permission";
+
+    private const string OpenerNotFoundCase = "key-form-opener-not-found";
+
+    // The profile names the page's heading as the opener: it is visible, and clicking it shows nothing.
+    private const string OpenerShowsNothingCase = "key-form-opener-shows-nothing";
 
     private IReadOnlyList<FaultRun> AllFaultRuns() =>
     [
@@ -84,6 +133,8 @@ public sealed class FixtureConformanceTests
         new FaultRun(A11yCase, _kit.ProfileWith([Fault.StatusNotAnnounced], stepSeconds: 6, extraLocators: "\"statusRegion\": { \"testId\": \"status\" }"), ["connect-valid"]),
         new FaultRun(Fault.FieldAlwaysDisabled, _kit.ProfileWith([Fault.FieldAlwaysDisabled], stepSeconds: 4), ["connect-valid"]),
         new FaultRun(DisabledFieldCase, _kit.ProfileWith([Fault.FieldDisabledAfterFailure], stepSeconds: 4), ["missing-permission"]),
+        new FaultRun(OpenerShowsNothingCase, _kit.ProfileWith([Fault.KeyFormInDialog], stepSeconds: 4, extraLocators: "\"openKeyForm\": { \"role\": \"heading\", \"name\": \"/^pleo$/i\" }"), ["connect-valid"]),
+        new FaultRun(OpenerNotFoundCase, _kit.ProfileWith([Fault.KeyFormInDialog], stepSeconds: 4, extraLocators: "\"openKeyForm\": { \"testId\": \"no-such-opener\" }"), ["connect-valid"]),
     ];
 
     private async Task<RunResult> FaultResultAsync(string key) => (await _kit.RunBatchOnceAsync(AllFaultRuns))[key];
@@ -112,7 +163,7 @@ public sealed class FixtureConformanceTests
     }
 
     /// <summary>Faults after which a flow cannot go on (no key field to type into, no action to click, no warning to recover from).</summary>
-    private static readonly string[] StoppingFaults = [Fault.NoKeyLabel, Fault.NoUpdateAction, Fault.IgnoresRevocation, Fault.IgnoresPermissionLoss, Fault.WarningWithoutReplace];
+    private static readonly string[] StoppingFaults = [Fault.NoKeyLabel, Fault.KeyFormInDialog, Fault.NoUpdateAction, Fault.IgnoresRevocation, Fault.IgnoresPermissionLoss, Fault.WarningWithoutReplace];
 
     [Fact]
     public async Task A_flow_that_cannot_type_the_key_says_why_it_stopped()

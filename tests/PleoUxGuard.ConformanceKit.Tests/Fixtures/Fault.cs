@@ -96,6 +96,20 @@ public static class Fault
     /// </summary>
     public const string WebSocketWithoutKey = "websocket-without-key";
 
+    /// <summary>
+    /// Not a fault once locators.openKeyForm names its opener: the key form (field, guidance, Connect) is in a native modal
+    /// &lt;dialog&gt; that a "Connect to Pleo" button opens, while the status stays on the page outside it. After a failure,
+    /// and on the update page, the page opens the dialog itself, with the message inside. Without the opener in the
+    /// profile the field is never seen, and UXK-INPUT-1 fails.
+    /// </summary>
+    public const string KeyFormInDialog = "key-form-in-dialog";
+
+    /// <summary>
+    /// Not a fault once locators.openKeyForm names its opener: as <see cref="KeyFormInDialog"/>, but after a failure the
+    /// dialog is closed and the message shows on the page: the user opens the dialog again to retry.
+    /// </summary>
+    public const string DialogClosesAfterFailure = "dialog-closes-after-failure";
+
     // How a page answers a submitted key: each sends the form with fetch, so no new document follows the click.
 
     /// <summary>Not a fault: the page draws the answer in place (its main element's content replaced), as a single-page app does.</summary>

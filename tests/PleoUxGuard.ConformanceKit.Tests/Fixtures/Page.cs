@@ -31,12 +31,9 @@ internal static class Page
                 ? "<div id=\"status\" role=\"status\"></div><script>fetch('/api/status').then(r => r.json()).then(({ label }) => { const status = document.getElementById('status'); if (!status.textContent) status.textContent = label; });</script>"
                 : $"<div id=\"status\" role=\"status\">{E(label)}</div>");
 
-        if (tenant.Message is not null && !tenant.Has(Fault.StuckInProgressAfterFailure))
-        {
-            html.Append(tenant.Has(Fault.MessageWithoutAlertRole)
-                ? $"<div class=\"message\">{E(tenant.Message)}</div>"
-                : $"<div role=\"alert\">{E(tenant.Message)}</div>");
-        }
+        // A dialog that opens again after a failure shows the message inside, with the form.
+        var reopensWithMessage = tenant.Has(Fault.KeyFormInDialog) && tenant.Status == Status.Failed;
+        html.Append(Message(tenant, shown: !reopensWithMessage));
 
         if (tenant.Status == Status.Connected)
         {
@@ -79,7 +76,11 @@ internal static class Page
         }
 
         var showForm = tenant.Status is Status.NotConnected or Status.Failed || updating;
-        if (showForm)
+        if (showForm && (tenant.Has(Fault.KeyFormInDialog) || tenant.Has(Fault.DialogClosesAfterFailure)))
+        {
+            html.Append(Dialog(Message(tenant, shown: reopensWithMessage) + Form(tenant), open: updating || reopensWithMessage));
+        }
+        else if (showForm)
         {
             html.Append(Form(tenant));
         }
@@ -113,6 +114,19 @@ internal static class Page
             + " const response = await fetch('/connect', { method: 'POST', body: new URLSearchParams(new FormData(event.target)) });"
             + $" const html = await response.text(); {answer} }});</script>";
     }
+
+    private static string Message(Tenant tenant, bool shown) =>
+        !shown || tenant.Message is null || tenant.Has(Fault.StuckInProgressAfterFailure) ? string.Empty
+        : tenant.Has(Fault.MessageWithoutAlertRole) ? $"<div class=\"message\">{E(tenant.Message)}</div>"
+        : $"<div role=\"alert\">{E(tenant.Message)}</div>";
+
+    // The opener stays visible behind the open modal, and its name also matches the default connectButton.
+    private static string Dialog(string content, bool open) =>
+        "<button type=\"button\" id=\"open-key-form\">Connect to Pleo</button>"
+        + $"<dialog id=\"key-form\" aria-labelledby=\"key-form-title\"><h2 id=\"key-form-title\">Connect to Pleo</h2>{content}</dialog>"
+        + "<script>(() => { const dialog = document.getElementById('key-form');"
+        + " document.getElementById('open-key-form').addEventListener('click', () => dialog.showModal());"
+        + (open ? " dialog.showModal();" : string.Empty) + " })();</script>";
 
     /// <summary>The state label the status region shows for the tenant.</summary>
     public static string LabelOf(Tenant tenant) => tenant.Status switch

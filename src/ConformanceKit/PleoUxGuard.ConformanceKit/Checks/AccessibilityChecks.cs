@@ -10,7 +10,8 @@ namespace PleoUxGuard.ConformanceKit.Checks;
 /// <summary>
 /// R-A11Y-1: the status region is announced, and an axe-core scan of the connection page in every state
 /// finds no serious or critical violation. Each state is scanned once per run, by the flow that reaches it
-/// first in its natural course (connect-valid: Not connected and Connected; invalid-key: Connection failed;
+/// first in its natural course (connect-valid: Not connected, both with the key form closed and open when the form is
+/// behind locators.openKeyForm, and Connected; invalid-key: Connection failed;
 /// slow-validation: Validation in progress; revoke-then-recover or permission-lost: Action required; rotate-same-company:
 /// the update form while connected).
 /// </summary>

@@ -1,5 +1,4 @@
 using PleoUxGuard.ConformanceKit.Checks;
-using PleoUxGuard.ConformanceKit.Inspection;
 
 namespace PleoUxGuard.ConformanceKit.Flows;
 
@@ -20,12 +19,18 @@ public sealed class ConnectValidFlow : Flow
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
-        var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
+        // A user meets a key form behind locators.openKeyForm twice: closed, as the page first shows it, and open.
+        var opened = false;
+        var keyField = await context.ResolveKeyFieldAsync(CheckCatalogue.Input1, beforeOpening: async _ =>
+        {
+            opened = true;
+            await AccessibilityChecks.ScanAsync(context, "with the key form closed");
+        });
         await InputChecks.JudgeDedicatedAsync(context, keyField);
         await InputChecks.JudgeLabelledSecretAsync(context, keyField);
         await InputChecks.JudgeGuidanceAsync(context);
         await AccessibilityChecks.JudgeStatusAnnouncedAsync(context);
-        await AccessibilityChecks.ScanAsync(context);
+        await AccessibilityChecks.ScanAsync(context, opened ? "with the key form open" : null);
         var baseline = await VisibilityChecks.BaselineAsync(context);
 
         var key = context.Mint(keys => keys.MintValid());

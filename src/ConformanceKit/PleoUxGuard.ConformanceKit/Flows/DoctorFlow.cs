@@ -54,7 +54,7 @@ public sealed class DoctorFlow : Flow
         _lines.Add($"{PageLocators.FieldOf(LocatorName.CompanyId)}: {(company ? "the company id is shown" : "the company id is NOT shown")} ({context.Profile.Locators.CompanyId?.Describe() ?? "default: any text containing it"})");
         FoundProblems |= !company;
 
-        if (context.Locators.ChoiceFor(LocatorName.UpdateAction) is { } update && (await PageLocators.CountEachAsync(context.Page, update)).Sum() > 0)
+        if ((await context.Locators.CountEachAsync(LocatorName.UpdateAction)).Sum() > 0)
         {
             await context.Locators.Combined(LocatorName.UpdateAction).First.ClickAsync();
             var replacementField = await context.Locators.ResolveAsync(LocatorName.KeyInput, context.StepTimeout);
@@ -83,7 +83,7 @@ public sealed class DoctorFlow : Flow
             FoundProblems |= required || found.MatchCount > 1;
         }
 
-        var counts = await PageLocators.CountEachAsync(context.Page, choice);
+        var counts = await context.Locators.CountEachAsync(name);
         var tried = string.Join("; ", choice.Alternatives.Select((spec, i) => $"{spec.Describe()} -> {counts[i]} visible"));
         var origin = choice.IsDefault ? "default" : "profile";
         _lines.Add(problem is null

@@ -238,17 +238,64 @@ public sealed class FlowContext
         }
     }
 
-    /// <summary>Resolves a locator; when nothing matches, <paramref name="failing"/> fails and the flow stops.</summary>
-    public async Task<ILocator> ResolveAsync(LocatorName name, CheckDefinition failing, TimeSpan? timeout = null)
+    /// <summary>
+    /// Resolves a locator; when nothing matches, <paramref name="failing"/> fails and the flow stops. The key field is
+    /// resolved as <see cref="ResolveKeyFieldAsync"/> does.
+    /// </summary>
+    public Task<ILocator> ResolveAsync(LocatorName name, CheckDefinition failing, TimeSpan? timeout = null) =>
+        FoundOrFailAsync(name, failing, async () => name == LocatorName.KeyInput
+            ? (await ShowKeyFieldAsync(timeout ?? StepTimeout)).Field.Locator
+            : (await Locators.ResolveAsync(name, timeout ?? StepTimeout)).Locator);
+
+    /// <summary>
+    /// Resolves the key field; when nothing matches, <paramref name="failing"/> fails and the flow stops. A page that
+    /// shows locators.openKeyForm rather than the field (its dialog not open yet, or closed again after a failure) gets
+    /// that control clicked first (<see cref="ShowKeyFieldAsync"/>).
+    /// </summary>
+    /// <param name="beforeOpening">Runs just before the kit clicks locators.openKeyForm, on the page with its key form closed.</param>
+    public Task<ILocator> ResolveKeyFieldAsync(CheckDefinition failing, Func<ResolvedLocator, Task>? beforeOpening = null) =>
+        FoundOrFailAsync(LocatorName.KeyInput, failing, async () => (await ShowKeyFieldAsync(StepTimeout, beforeOpening)).Field.Locator);
+
+    /// <summary>
+    /// The key field. When the profile sets locators.openKeyForm, waits until the field or that control shows; when
+    /// the field does not, clicks the control (a step of its own) and resolves the field then.
+    /// </summary>
+    /// <returns>The field, and the control the kit clicked to show it (null when it clicked none).</returns>
+    /// <exception cref="LocatorProblemException">No field (and no control) showed in time, or a locator matches several elements.</exception>
+    internal async Task<(ResolvedLocator Field, ResolvedLocator? Opener)> ShowKeyFieldAsync(TimeSpan timeout, Func<ResolvedLocator, Task>? beforeOpening = null)
     {
+        if (await Locators.KeyFormOpenerAsync(timeout) is not { } opener)
+        {
+            return (await Locators.ResolveAsync(LocatorName.KeyInput, timeout), null);
+        }
+
+        if (beforeOpening is not null)
+        {
+            await beforeOpening(opener);
+        }
+
+        await opener.Locator.ClickAsync(new() { Timeout = Milliseconds(timeout) });
+        await StepAsync("opened the key form");
         try
         {
-            return (await Locators.ResolveAsync(name, timeout ?? StepTimeout)).Locator;
+            return (await Locators.ResolveAsync(LocatorName.KeyInput, timeout), opener);
         }
         catch (LocatorProblemException problem) when (problem.MatchCount == 0)
         {
-            await FailAsync(failing, $"No {Describe(name)} was found.", problem.Message);
-            throw new FlowStoppedException($"no {Describe(name)} was found ({problem.Choice.Describe()}), so the flow could not go on");
+            throw new LocatorProblemException(problem.Field, problem.Choice, 0, $" after {PageLocators.FieldOf(LocatorName.OpenKeyForm)} ({opener.Matched.Describe()}) was clicked");
+        }
+    }
+
+    private async Task<ILocator> FoundOrFailAsync(LocatorName name, CheckDefinition failing, Func<Task<ILocator>> resolve)
+    {
+        try
+        {
+            return await resolve();
+        }
+        catch (LocatorProblemException problem) when (problem.MatchCount == 0)
+        {
+            await FailAsync(failing, $"No {Describe(name)} was found{problem.Besides}.", problem.Message);
+            throw new FlowStoppedException($"no {Describe(name)} was found ({problem.Choice.Describe()}){problem.Besides}, so the flow could not go on");
         }
     }
 
@@ -671,6 +718,7 @@ public sealed class FlowContext
     private static string Describe(LocatorName name) => name switch
     {
         LocatorName.KeyInput => "API key field",
+        LocatorName.OpenKeyForm => "control that shows the API key field",
         LocatorName.ConnectButton => "Connect/Save button",
         LocatorName.UpdateAction => "Update API key / Reconnect / Replace API key action",
         LocatorName.StatusRegion => "status region",

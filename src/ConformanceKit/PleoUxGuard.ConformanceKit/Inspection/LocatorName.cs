@@ -4,6 +4,10 @@ namespace PleoUxGuard.ConformanceKit.Inspection;
 public enum LocatorName
 {
     KeyInput,
+
+    /// <summary>The control that shows the key field when the page does not show it (a dialog's opener, an expander); no default.</summary>
+    OpenKeyForm,
+
     ConnectButton,
     UpdateAction,
     StatusRegion,

@@ -38,10 +38,14 @@ public sealed class PageLocators
     /// <summary>The profile field name of a locator, for messages.</summary>
     public static string FieldOf(LocatorName name) => "locators." + char.ToLowerInvariant(name.ToString()[0]) + name.ToString()[1..];
 
-    /// <summary>The profile's choice for a locator, or the default. The company id has no fixed default: see <see cref="CompanyId"/>.</summary>
+    /// <summary>
+    /// The profile's choice for a locator, or the default. The company id has no fixed default (see <see cref="CompanyId"/>);
+    /// the key form's opener has none at all (null when the profile does not set it).
+    /// </summary>
     public LocatorChoice? ChoiceFor(LocatorName name) => name switch
     {
         LocatorName.KeyInput => _settings.KeyInput,
+        LocatorName.OpenKeyForm => _settings.OpenKeyForm,
         LocatorName.ConnectButton => _settings.ConnectButton,
         LocatorName.UpdateAction => _settings.UpdateAction,
         LocatorName.StatusRegion => _settings.StatusRegion,
@@ -65,10 +69,40 @@ public sealed class PageLocators
     /// <summary>Waits until the locator matches a visible element and returns the alternative that matched.</summary>
     /// <exception cref="LocatorProblemException">Nothing visible matched in time, or several elements did.</exception>
     public Task<ResolvedLocator> ResolveAsync(LocatorName name, TimeSpan timeout) =>
-        ResolveAsync(_page, ChoiceFor(name)!, FieldOf(name), timeout);
+        ResolveAsync(_page, ChoiceFor(name)!, FieldOf(name), timeout, NotCounted(name));
+
+    /// <summary>
+    /// When the profile sets locators.openKeyForm, waits (one wait) until the key field or that control is visible, and
+    /// returns the control when the field is not, for the caller to click. Null when the field shows or no opener is set.
+    /// </summary>
+    /// <exception cref="LocatorProblemException">Neither showed in time (the message names both), or the opener matches several elements.</exception>
+    public async Task<ResolvedLocator?> KeyFormOpenerAsync(TimeSpan timeout)
+    {
+        if (_settings.OpenKeyForm is not { } opener)
+        {
+            return null;
+        }
+
+        var field = Combined(LocatorName.KeyInput);
+        try
+        {
+            await field.Or(Combine(_page, opener)).First.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = (float)timeout.TotalMilliseconds });
+        }
+        catch (TimeoutException)
+        {
+            throw new LocatorProblemException(
+                FieldOf(LocatorName.KeyInput),
+                ChoiceFor(LocatorName.KeyInput)!,
+                0,
+                $", nor the control that shows it ({FieldOf(LocatorName.OpenKeyForm)}: {opener.Describe()})");
+        }
+
+        return await field.CountAsync() > 0 ? null : await ResolveAsync(_page, opener, FieldOf(LocatorName.OpenKeyForm), timeout);
+    }
 
     /// <summary>Resolves any locator choice (also those of sign-in steps) on a page.</summary>
-    public static async Task<ResolvedLocator> ResolveAsync(IPage page, LocatorChoice choice, string field, TimeSpan timeout)
+    /// <param name="notCounted">Elements that never count as a match, or null.</param>
+    public static async Task<ResolvedLocator> ResolveAsync(IPage page, LocatorChoice choice, string field, TimeSpan timeout, ILocator? notCounted = null)
     {
         try
         {
@@ -82,15 +116,15 @@ public sealed class PageLocators
         for (var i = 0; i < choice.Alternatives.Count; i++)
         {
             var locator = ToLocator(page, choice.Alternatives[i]).Filter(new() { Visible = true });
-            var count = await locator.CountAsync();
-            if (count == 1)
+            var counted = await CountedAsync(locator, notCounted);
+            if (counted.Count == 1)
             {
-                return new ResolvedLocator(locator, choice.Alternatives[i], i);
+                return new ResolvedLocator(notCounted is null ? locator : locator.Nth(counted[0]), choice.Alternatives[i], i);
             }
 
-            if (count > 1)
+            if (counted.Count > 1)
             {
-                throw new LocatorProblemException(field, choice, count);
+                throw new LocatorProblemException(field, choice, counted.Count);
             }
         }
 
@@ -98,16 +132,45 @@ public sealed class PageLocators
         throw new LocatorProblemException(field, choice, 0);
     }
 
-    /// <summary>How many visible elements each alternative matches right now (for doctor).</summary>
-    public static async Task<IReadOnlyList<int>> CountEachAsync(IPage page, LocatorChoice choice)
+    /// <summary>How many visible elements each alternative of a locator matches right now, as resolving counts them (for doctor).</summary>
+    public async Task<IReadOnlyList<int>> CountEachAsync(LocatorName name)
     {
         var counts = new List<int>();
-        foreach (var spec in choice.Alternatives)
+        foreach (var spec in ChoiceFor(name)!.Alternatives)
         {
-            counts.Add(await ToLocator(page, spec).Filter(new() { Visible = true }).CountAsync());
+            counts.Add((await CountedAsync(ToLocator(_page, spec).Filter(new() { Visible = true }), NotCounted(name))).Count);
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Elements that never count for <paramref name="name"/>: the key form's opener is not the Connect button, although a
+    /// "Connect to Pleo" opener that stays visible behind its dialog matches the default connectButton.
+    /// </summary>
+    private ILocator? NotCounted(LocatorName name) =>
+        name == LocatorName.ConnectButton && _settings.OpenKeyForm is { } opener ? Combine(_page, opener) : null;
+
+    /// <summary>The positions of the elements <paramref name="locator"/> matches that <paramref name="notCounted"/> does not.</summary>
+    private static async Task<IReadOnlyList<int>> CountedAsync(ILocator locator, ILocator? notCounted)
+    {
+        if (notCounted is null)
+        {
+            return Enumerable.Range(0, await locator.CountAsync()).ToList();
+        }
+
+        var excluded = await notCounted.ElementHandlesAsync();
+        try
+        {
+            return await locator.EvaluateAllAsync<int[]>("(elements, excluded) => elements.flatMap((element, i) => excluded.includes(element) ? [] : [i])", excluded);
+        }
+        finally
+        {
+            foreach (var handle in excluded)
+            {
+                await handle.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>One spec as a Playwright locator, using Playwright's accessible queries where it can.</summary>

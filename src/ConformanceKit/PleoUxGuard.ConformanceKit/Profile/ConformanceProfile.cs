@@ -90,6 +90,12 @@ public sealed class LocatorSettings
 {
     public LocatorChoice? KeyInput { get; init; }
 
+    /// <summary>
+    /// The control that shows the key field (a "Connect to Pleo" button opening a dialog, an expander) on a page that
+    /// does not show the field at first. No default: a page that shows its field needs none.
+    /// </summary>
+    public LocatorChoice? OpenKeyForm { get; init; }
+
     public LocatorChoice? ConnectButton { get; init; }
 
     public LocatorChoice? UpdateAction { get; init; }

@@ -364,6 +364,7 @@ public static partial class ProfileLoader
         var fields = new (string, LocatorChoice?)[]
         {
             ("locators.keyInput", locators.KeyInput),
+            ("locators.openKeyForm", locators.OpenKeyForm),
             ("locators.connectButton", locators.ConnectButton),
             ("locators.updateAction", locators.UpdateAction),
             ("locators.statusRegion", locators.StatusRegion),
