@@ -46,4 +46,36 @@ public sealed class DoctorTests(KitFixture kit)
 
         Assert.DoesNotContain(doctor.Lines, line => line.Contains("pleo-uxguard doctor", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Doctor_clicks_the_key_forms_opener_and_says_so()
+    {
+        var profile = kit.ProfileWith([Fixtures.Fault.KeyFormInDialog], stepSeconds: 10, extraLocators: "\"openKeyForm\": { \"role\": \"button\", \"name\": \"Connect to Pleo\" }");
+
+        var (result, doctor) = await ConformanceRunner.DoctorAsync(profile, kit.Environment, new RunOptions());
+
+        Assert.Empty(result.Problems);
+        Assert.False(doctor.FoundProblems, string.Join("\n", doctor.Lines));
+        Assert.Contains("locators.openKeyForm: OK, matched by role=button name=Connect to Pleo (profile; tried role=button name=Connect to Pleo -> 1 visible); clicked, and the key field showed", doctor.Lines);
+        Assert.Contains(doctor.Lines, line => line.StartsWith("locators.keyInput: OK, matched by label=/api key/i", StringComparison.Ordinal));
+
+        // The opener, still visible behind the dialog, matches the default connectButton too but does not count.
+        Assert.Contains(doctor.Lines, line => line.StartsWith("locators.connectButton: OK", StringComparison.Ordinal) && line.EndsWith("-> 1 visible)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Doctor_names_both_when_neither_the_key_field_nor_its_opener_shows_and_suggests_the_opener_when_unset()
+    {
+        var missing = kit.ProfileWith([Fixtures.Fault.KeyFormInDialog], stepSeconds: 2, extraLocators: "\"openKeyForm\": { \"testId\": \"no-such-opener\" }");
+        var unset = kit.ProfileWith([Fixtures.Fault.KeyFormInDialog], stepSeconds: 2);
+
+        var (_, withMissing) = await ConformanceRunner.DoctorAsync(missing, kit.Environment, new RunOptions());
+        var (_, withUnset) = await ConformanceRunner.DoctorAsync(unset, kit.Environment, new RunOptions());
+
+        Assert.True(withMissing.FoundProblems);
+        Assert.Contains("locators.openKeyForm: the profile's locator (testId=no-such-opener) found no visible element, nor did locators.keyInput (tried testId=no-such-opener -> 0 visible)", withMissing.Lines);
+        Assert.True(withUnset.FoundProblems);
+        Assert.DoesNotContain(withUnset.Lines, line => line.StartsWith("locators.openKeyForm", StringComparison.Ordinal));
+        Assert.Contains(withUnset.Lines, line => line.StartsWith("locators.keyInput: the default locator", StringComparison.Ordinal) && line.EndsWith("set locators.openKeyForm.", StringComparison.Ordinal));
+    }
 }

@@ -29,7 +29,7 @@ public sealed class DoctorFlow : Flow
     {
         await context.SignInAsync();
         _lines.Add($"Signed in; the connection page is {context.Mask(context.Page.Url)}");
-        var keyInputFound = await ReportAsync(context, LocatorName.KeyInput, required: true);
+        var keyInputFound = await ReportKeyFieldAsync(context);
         var connectButtonFound = await ReportAsync(context, LocatorName.ConnectButton, required: true);
         await ReportAsync(context, LocatorName.StatusRegion, required: true);
         await ReportStateAsync(context, "before connecting");
@@ -57,7 +57,7 @@ public sealed class DoctorFlow : Flow
         if ((await context.Locators.CountEachAsync(LocatorName.UpdateAction)).Sum() > 0)
         {
             await context.Locators.Combined(LocatorName.UpdateAction).First.ClickAsync();
-            var replacementField = await context.Locators.ResolveAsync(LocatorName.KeyInput, context.StepTimeout);
+            var (replacementField, _) = await context.ShowKeyFieldAsync(context.StepTimeout);
             await context.SubmitKeyAsync(replacementField.Locator, context.Mint(keys => keys.MintUnknown()), CheckCatalogue.Rot4);
             await ReportAsync(context, LocatorName.ErrorMessage, required: false);
         }
@@ -67,8 +67,46 @@ public sealed class DoctorFlow : Flow
         }
     }
 
+    /// <summary>
+    /// Adds the line of locators.openKeyForm (when the profile sets it), showing the key field as the flows do, then
+    /// the line of locators.keyInput; true when the field resolved.
+    /// </summary>
+    private async Task<bool> ReportKeyFieldAsync(FlowContext context)
+    {
+        const LocatorName opener = LocatorName.OpenKeyForm;
+        if (context.Locators.ChoiceFor(opener) is not { } choice)
+        {
+            return await ReportAsync(context, LocatorName.KeyInput, required: true, hint: $" If the field shows only after a click (a dialog, an expandable section), set {PageLocators.FieldOf(opener)}.");
+        }
+
+        var field = PageLocators.FieldOf(opener);
+        ResolvedLocator? clicked = null;
+        var tried = string.Empty;
+        LocatorProblemException? problem = null;
+        try
+        {
+            await context.ShowKeyFieldAsync(context.StepTimeout, beforeOpening: async found => (clicked, tried) = (found, await TriedAsync(context, opener)));
+        }
+        catch (LocatorProblemException found)
+        {
+            problem = found;
+        }
+
+        // A field that showed but matches several elements is the key field's line's problem, not the opener's.
+        var fieldShowed = problem is null || (problem.Field != field && problem.MatchCount > 1);
+        FoundProblems |= !fieldShowed;
+        _lines.Add(
+            fieldShowed && clicked is null ? $"{field}: not clicked: the key field already showed (profile; tried {await TriedAsync(context, opener)})"
+            : fieldShowed ? $"{field}: OK, matched by {clicked!.Matched.Describe()} (profile; tried {tried}); clicked, and the key field showed"
+            : clicked is not null ? $"{field}: matched by {clicked.Matched.Describe()} and clicked, but no key field showed (profile; tried {tried})"
+            : problem!.Field == field ? $"{Headline(problem)} (tried {await TriedAsync(context, opener)})"
+            : $"{field}: the profile's locator ({choice.Describe()}) found no visible element, nor did {PageLocators.FieldOf(LocatorName.KeyInput)} (tried {await TriedAsync(context, opener)})");
+        return await ReportAsync(context, LocatorName.KeyInput, required: true);
+    }
+
     /// <summary>Adds the locator's line; true when it resolved to one element.</summary>
-    private async Task<bool> ReportAsync(FlowContext context, LocatorName name, bool required)
+    /// <param name="hint">Added to the line when nothing matched.</param>
+    private async Task<bool> ReportAsync(FlowContext context, LocatorName name, bool required, string hint = "")
     {
         var choice = context.Locators.ChoiceFor(name)!;
         var field = PageLocators.FieldOf(name);
@@ -84,13 +122,23 @@ public sealed class DoctorFlow : Flow
         }
 
         var counts = await context.Locators.CountEachAsync(name);
-        var tried = string.Join("; ", choice.Alternatives.Select((spec, i) => $"{spec.Describe()} -> {counts[i]} visible"));
+        var tried = Tried(choice, counts);
         var origin = choice.IsDefault ? "default" : "profile";
         _lines.Add(problem is null
             ? $"{field}: OK, matched by {choice.Alternatives[Math.Max(0, counts.ToList().FindIndex(count => count > 0))].Describe()} ({origin}; tried {tried})"
-            : $"{problem.Message.Split(" Run '", 2)[0]} (tried {tried})");
+            : $"{Headline(problem)} (tried {tried}){(problem.MatchCount == 0 ? hint : string.Empty)}");
         return problem is null;
     }
+
+    /// <summary>What each alternative of a locator finds now: "role=status -> 1 visible; css=… -> 0 visible".</summary>
+    private static async Task<string> TriedAsync(FlowContext context, LocatorName name) =>
+        Tried(context.Locators.ChoiceFor(name)!, await context.Locators.CountEachAsync(name));
+
+    private static string Tried(LocatorChoice choice, IReadOnlyList<int> counts) =>
+        string.Join("; ", choice.Alternatives.Select((spec, i) => $"{spec.Describe()} -> {counts[i]} visible"));
+
+    /// <summary>A locator problem without its advice to run doctor: doctor is what the user is running.</summary>
+    private static string Headline(LocatorProblemException problem) => problem.Message.Split(" Run '", 2)[0];
 
     private async Task ReportStateAsync(FlowContext context, string when)
     {
