@@ -88,6 +88,22 @@ public sealed class AnswerWaitTests
         Assert.True(waited >= TimeSpan.FromSeconds(validationSeconds - 1), $"The kit judged after {waited.TotalSeconds:0.0} s, before the validation timeout ({validationSeconds} s), a page that never answered.");
     }
 
+    [Fact]
+    public async Task A_new_document_loaded_before_Pleo_answered_is_not_taken_for_the_answer()
+    {
+        // The post is answered at once with the page as it was; the answer comes later, drawn in place by a poll. Had
+        // the kit taken the new document for the answer, it would read the invalid-key message again after the second
+        // submit and fail UXK-ERR-2 as "the same as for an invalid key".
+        var profile = _kit.ProfileWith([Fault.ValidatesInBackground, Fault.NoProgressState], stepSeconds: 6, validationSeconds: 20);
+        var result = await _kit.RunAsync(profile, "missing-permission");
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        Assert.Empty(result.Problems);
+        var flow = Assert.Single(result.Flows);
+        Assert.True(flow.Status == FlowStatus.Completed, $"{flow.Flow} stopped: {flow.StopReason}");
+        Assert.All(result.Checks.Where(c => c.Verdict != Verdict.NotRun), check => Assert.True(check.Verdict == Verdict.Passed, $"{check.Check.Id}: {check.Verdict}: {check.Summary}"));
+    }
+
     private static TimeSpan Between(FlowResult flow, string from, string to) =>
         flow.Steps.Single(step => step.Name == to).Elapsed - flow.Steps.Single(step => step.Name == from).Elapsed;
 }

@@ -45,6 +45,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
         app.MapPost("/connect", (Delegate)fixture.ConnectAsync);
         app.MapGet("/api/echo", fixture.Echo);
         app.MapGet("/api/status", (Delegate)fixture.StatusAsync);
+        app.MapGet("/api/answer", fixture.Answer);
         app.MapGet("/frame", fixture.Frame);
         app.MapGet("/stall", () => Results.Content("<!doctype html><html lang=en><title>stall</title><p id=marker>stall-page-body</p><script>fetch('/api/stall').then(r => { document.getElementById('marker').dataset.headers = '1'; return r.text(); });</script>", "text/html"));
         app.MapGet("/api/stall", StallAsync);
@@ -95,6 +96,22 @@ public sealed class BrokenIntegration : IAsyncDisposable
             return Results.Redirect("/connect");
         }
 
+        if (tenant.Has(Fault.ValidatesInBackground))
+        {
+            // Answers the post at once and asks Pleo a moment later: the page the redirect loads is older than Pleo's answer.
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
+                await ValidateAndApplyAsync(null, tenant, key, wasConnected);
+            });
+            return Results.Redirect("/connect");
+        }
+
+        return await ValidateAndApplyAsync(http, tenant, key, wasConnected);
+    }
+
+    private async Task<IResult> ValidateAndApplyAsync(HttpContext? http, Tenant tenant, string key, bool wasConnected)
+    {
         var (status, company) = await ValidateAsync(key);
         if (tenant.Has(Fault.KeyInPleoUrl))
         {
@@ -107,7 +124,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
             (tenant.Status, tenant.Key, tenant.Company, tenant.Message) = (Status.Connected, key, company, null);
             if (tenant.Has(Fault.LeakCookie))
             {
-                http.Response.Cookies.Append("pleo", key);
+                http?.Response.Cookies.Append("pleo", key);
             }
 
             return Results.Redirect("/connect");
@@ -190,6 +207,10 @@ public sealed class BrokenIntegration : IAsyncDisposable
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         return TenantOf(http) is { } tenant ? Results.Json(new { label = Page.LabelOf(tenant) }) : Results.Unauthorized();
     }
+
+    /// <summary>The status label and the message the page shows now, for a page that polls for its answer.</summary>
+    private IResult Answer(HttpContext http) =>
+        TenantOf(http) is { } tenant ? Results.Json(new { label = Page.LabelOf(tenant), message = tenant.Message ?? string.Empty }) : Results.Unauthorized();
 
     private IResult Echo(HttpContext http) =>
         TenantOf(http) is { Key: { } key } tenant && tenant.Faults.Any(f => f.StartsWith("leak-", StringComparison.Ordinal))

@@ -123,4 +123,10 @@ public static class Fault
     /// every frame, a ticker drawn again with the same text every 100 ms.
     /// </summary>
     public const string IgnoresAnswer = "ignores-answer";
+
+    /// <summary>
+    /// Not a fault: the form post is answered at once (a redirect to the same page, the same text as before the click)
+    /// and Pleo is asked a moment later; the page polls and draws the answer in place when it comes.
+    /// </summary>
+    public const string ValidatesInBackground = "validates-in-background";
 }

@@ -87,6 +87,15 @@ internal static class Page
 
         html.Append("</main>");
         html.Append(FetchScript(tenant));
+        if (tenant.Has(Fault.ValidatesInBackground))
+        {
+            html.Append("<script>setInterval(async () => { const { label, message } = await (await fetch('/api/answer')).json();"
+                + " const status = document.getElementById('status'); if (status.textContent !== label) status.textContent = label;"
+                + " let alert = document.querySelector('[role=alert]');"
+                + " if (message && !alert) { alert = document.createElement('div'); alert.setAttribute('role', 'alert'); status.after(alert); }"
+                + " if (alert && alert.textContent !== message) alert.textContent = message; }, 200);</script>");
+        }
+
         html.Append("</body></html>");
         return html.ToString();
     }
