@@ -6,7 +6,8 @@ namespace PleoUxGuard.Analyzers.Sinks;
 
 /// <summary>
 /// PUX007's sinks: what the browser keeps or runs — response cookies, response headers and JavaScript
-/// interop (which is how Blazor reaches localStorage, sessionStorage and page script).
+/// interop (which is how Blazor reaches localStorage, sessionStorage and page script), asynchronous or, in a
+/// WebAssembly app, synchronous (<c>IJSInProcessRuntime</c>, <c>IJSInProcessObjectReference</c>).
 /// </summary>
 internal sealed class BrowserSinks : SinkTable
 {
@@ -17,6 +18,10 @@ internal sealed class BrowserSinks : SinkTable
         SinkSpec.AllMethods("Microsoft.JSInterop.JSRuntimeExtensions"),
         SinkSpec.AllMethods("Microsoft.JSInterop.IJSObjectReference"),
         SinkSpec.AllMethods("Microsoft.JSInterop.JSObjectReferenceExtensions"),
+        SinkSpec.AllMethods("Microsoft.JSInterop.IJSInProcessRuntime"),
+        SinkSpec.AllMethods("Microsoft.JSInterop.JSInProcessRuntimeExtensions"),
+        SinkSpec.AllMethods("Microsoft.JSInterop.IJSInProcessObjectReference"),
+        SinkSpec.AllMethods("Microsoft.JSInterop.JSInProcessObjectReferenceExtensions"),
     };
 
     private readonly INamedTypeSymbol? _httpResponse;

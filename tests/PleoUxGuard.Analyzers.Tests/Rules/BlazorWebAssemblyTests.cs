@@ -147,6 +147,40 @@ public sealed class BlazorWebAssemblyTests
     }
 
     [Fact]
+    public async Task A_secret_passed_to_synchronous_JS_interop_is_PUX007_like_the_asynchronous_calls()
+    {
+        // A WebAssembly app's IJSRuntime is also an IJSInProcessRuntime: the same localStorage, called without await.
+        const string source = """
+            using Microsoft.JSInterop;
+
+            public sealed class KeyStore(IJSRuntime js)
+            {
+                public void Save(string apiKey, string companyId, IJSInProcessObjectReference module)
+                {
+                    var inProcess = (IJSInProcessRuntime)js;
+                    ((IJSInProcessRuntime)js).InvokeVoid("localStorage.setItem", "pleoKey", {|#0:apiKey|});
+                    inProcess.Invoke<object>("sessionStorage.setItem", "pleoKey", {|#1:apiKey|});
+                    inProcess.SetValue("window.pleoKey", {|#2:apiKey|});
+                    module.InvokeVoid("remember", {|#3:apiKey|});
+                    _ = module.Invoke<string>("remember", {|#4:apiKey|});
+
+                    inProcess.InvokeVoid("localStorage.setItem", "pleoCompany", companyId);
+                    module.InvokeVoid("remember", companyId);
+                    _ = inProcess.Invoke<int>("keyLength", apiKey.Length);
+                }
+            }
+            """;
+        await VerifyAsync<OnlyPux007>(
+            source,
+            TestReferences.BlazorWebAssembly,
+            Pux007(0, "apiKey", "IJSInProcessRuntime.InvokeVoid"),
+            Pux007(1, "apiKey", "IJSInProcessRuntime.Invoke"),
+            Pux007(2, "apiKey", "IJSInProcessRuntime.SetValue"),
+            Pux007(3, "apiKey", "IJSInProcessObjectReference.InvokeVoid"),
+            Pux007(4, "apiKey", "IJSInProcessObjectReference.Invoke"));
+    }
+
+    [Fact]
     public async Task A_setting_put_in_a_header_or_browser_storage_is_reported_once_where_it_is_read_a_variable_named_as_a_secret_also_where_it_is_sent()
     {
         const string source = """
