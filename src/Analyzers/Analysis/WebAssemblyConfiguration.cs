@@ -25,7 +25,9 @@ internal static class WebAssemblyConfiguration
     {
         foreach (var reference in body.References)
         {
-            if (reference is IPropertyReferenceOperation { Arguments.Length: 1 } indexer && ConfigurationKeys.IsSecretLookup(indexer, model.Names) is { } key)
+            if (reference is IPropertyReferenceOperation { Arguments.Length: 1 } indexer
+                && !IsWritten(indexer)
+                && ConfigurationKeys.IsSecretLookup(indexer, model.Names) is { } key)
             {
                 Add(findings, null, key, indexer, indexer.Property);
             }
@@ -73,9 +75,26 @@ internal static class WebAssemblyConfiguration
         findings.RemoveRange(kept, findings.Count - kept);
     }
 
-    /// <summary><c>GetSection("Pleo:ApiKey").Key</c> and <c>.Path</c>: the setting's name, not its value.</summary>
-    private static bool ReadsOnlyName(IInvocationOperation section) =>
-        section.Parent is IPropertyReferenceOperation { Property.Name: "Key" or "Path" };
+    /// <summary>
+    /// <c>GetSection("Pleo:ApiKey").Key</c>, <c>.Path</c> and <c>.Exists()</c>: the setting's name, or whether it is
+    /// there, not its value.
+    /// </summary>
+    private static bool ReadsOnlyName(IInvocationOperation section)
+    {
+        IOperation? parent = section.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IPropertyReferenceOperation { Property.Name: "Key" or "Path" }
+            || (parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Exists" } exists } }
+                && FlowTypes.IsNamed(exists.ContainingType, "ConfigurationExtensions", "Microsoft.Extensions.Configuration"));
+    }
+
+    /// <summary><c>builder.Configuration["Pleo:ApiKey"] = null</c>: a write puts nothing of the file in the app.</summary>
+    private static bool IsWritten(IPropertyReferenceOperation indexer) =>
+        indexer.Parent is ISimpleAssignmentOperation assignment && assignment.Target == indexer;
 
     private static void Add(List<Finding> findings, ISymbol? source, string sourceName, IOperation read, ISymbol reader) =>
         findings.Add(new Finding(

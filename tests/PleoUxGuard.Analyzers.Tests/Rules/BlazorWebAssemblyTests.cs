@@ -113,6 +113,39 @@ public sealed class BlazorWebAssemblyTests
     }
 
     [Fact]
+    public async Task Writing_a_secret_setting_or_asking_whether_it_exists_is_not_a_read()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+            using Microsoft.Extensions.Configuration;
+
+            static class Program
+            {
+                static void Main(string[] args)
+                {
+                    var builder = WebAssemblyHostBuilder.CreateDefault(args);
+                    builder.Configuration["Pleo:ApiKey"] = null;
+                    builder.Configuration["Pleo:ApiKey"] = "";
+                    if (!builder.Configuration.GetSection("Pleo:ApiKey").Exists())
+                    {
+                        Console.WriteLine("No key in this app's settings: good.");
+                    }
+
+                    var exists = builder.Configuration.GetRequiredSection("Pleo").GetSection("ApiKey").Exists();
+                    var read = {|#0:builder.Configuration["Pleo:ApiKey"]|} ??= "";
+                    var section = {|#1:builder.Configuration.GetSection("Pleo:ApiKey")|};
+                }
+            }
+            """;
+        await VerifyAsync<OnlyPux007>(
+            source,
+            TestReferences.BlazorWebAssembly,
+            Pux007(0, "Pleo:ApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(1, "Pleo:ApiKey", "WebAssemblyHostConfiguration.GetSection in a Blazor WebAssembly app"));
+    }
+
+    [Fact]
     public async Task A_secret_a_WebAssembly_app_puts_in_a_request_header_is_PUX007()
     {
         const string source = """
