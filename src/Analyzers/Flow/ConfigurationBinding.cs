@@ -4,9 +4,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace PleoUxGuard.Analyzers.Flow;
 
 /// <summary>
-/// Calls that fill an object from configuration: <c>section.Get&lt;PleoOptions&gt;()</c>, <c>section.Bind(options)</c>,
-/// <c>services.Configure&lt;PleoOptions&gt;(section)</c>, <c>AddOptions&lt;PleoOptions&gt;().Bind(section)</c> and
-/// <c>BindConfiguration("Pleo")</c>.
+/// Calls that fill an object from configuration: <c>section.Get&lt;PleoOptions&gt;()</c> or <c>Get(typeof(PleoOptions))</c>,
+/// <c>section.Bind(options)</c>, <c>services.Configure&lt;PleoOptions&gt;(section)</c>,
+/// <c>AddOptions&lt;PleoOptions&gt;().Bind(section)</c> and <c>BindConfiguration("Pleo")</c>, with or without a
+/// <c>BinderOptions</c> action.
 /// </summary>
 internal static class ConfigurationBinding
 {
@@ -25,6 +26,7 @@ internal static class ConfigurationBinding
             return method.Name switch
             {
                 "Get" when method.TypeArguments.Length == 1 => method.TypeArguments[0],
+                "Get" => TypeOf(invocation),
                 "Bind" => Instance(invocation)?.Type,
                 _ => null,
             };
@@ -33,6 +35,20 @@ internal static class ConfigurationBinding
         var options = FlowTypes.IsNamed(type, "OptionsConfigurationServiceCollectionExtensions", "Microsoft.Extensions.DependencyInjection")
             || FlowTypes.IsNamed(type, "OptionsBuilderConfigurationExtensions", "Microsoft.Extensions.DependencyInjection");
         return options && method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
+    }
+
+    /// <summary><c>Get(typeof(PleoOptions))</c>'s type, when it is written with <c>typeof</c>.</summary>
+    private static ITypeSymbol? TypeOf(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "type")
+            {
+                return argument.Value.WithoutConversions() is ITypeOfOperation typeOf ? typeOf.TypeOperand : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>Bind(instance)</c>'s object, as written (the parameter is an object).</summary>

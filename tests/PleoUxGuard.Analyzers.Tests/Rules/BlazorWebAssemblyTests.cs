@@ -113,6 +113,53 @@ public sealed class BlazorWebAssemblyTests
     }
 
     [Fact]
+    public async Task A_binding_with_a_Type_or_BinderOptions_is_a_read_like_the_generic_one()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class PleoOptions
+            {
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class DisplayOptions
+            {
+                public string Theme { get; set; } = "";
+            }
+
+            static class Program
+            {
+                static void Main(string[] args, Type chosen)
+                {
+                    var builder = WebAssemblyHostBuilder.CreateDefault(args);
+                    var section = builder.Configuration.GetSection("Pleo");
+                    var options = {|#0:section.Get(typeof(PleoOptions))|};
+                    var strict = {|#1:section.Get(typeof(PleoOptions), binder => binder.ErrorOnUnknownConfiguration = true)|};
+                    var bound = new PleoOptions();
+                    {|#2:section.Bind(bound, binder => binder.BindNonPublicProperties = true)|};
+                    {|#3:builder.Services.Configure<PleoOptions>(section, binder => binder.ErrorOnUnknownConfiguration = true)|};
+                    {|#4:builder.Services.AddOptions<PleoOptions>().Bind(section, binder => binder.ErrorOnUnknownConfiguration = true)|};
+
+                    var display = builder.Configuration.GetSection("Display").Get(typeof(DisplayOptions));
+                    var unknown = section.Get(chosen);
+                }
+            }
+            """;
+        await VerifyAsync<OnlyPux007>(
+            source,
+            TestReferences.BlazorWebAssembly,
+            Pux007(0, "ApiKey", "IConfiguration.Get in a Blazor WebAssembly app"),
+            Pux007(1, "ApiKey", "IConfiguration.Get in a Blazor WebAssembly app"),
+            Pux007(2, "ApiKey", "IConfiguration.Bind in a Blazor WebAssembly app"),
+            Pux007(3, "ApiKey", "IServiceCollection.Configure in a Blazor WebAssembly app"),
+            Pux007(4, "ApiKey", "OptionsBuilder.Bind in a Blazor WebAssembly app"));
+    }
+
+    [Fact]
     public async Task Writing_a_secret_setting_or_asking_whether_it_exists_is_not_a_read()
     {
         const string source = """
