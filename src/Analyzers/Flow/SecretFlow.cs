@@ -263,7 +263,9 @@ internal sealed class SecretFlow
     {
         if (_model.IsSecret(member, reference.Type))
         {
-            Add(hits, new SecretHit(member, member.Name, reference, isPartial: false));
+            // A bare "Value" would not say which.
+            var name = UserBoundTokens.IsSignInAccessToken(member) ? "AccessToken.Value" : member.Name;
+            Add(hits, new SecretHit(member, name, reference, isPartial: false));
         }
     }
 
@@ -310,6 +312,10 @@ internal sealed class SecretFlow
         var isSecret = _model.IsSecret(variable, reference.Type) || SymbolEqualityComparer.Default.Equals(variable, _seed);
         List<SecretHit>? found = null;
         var cleared = false;
+
+        // Whether every value the use can see is known and is a token made for the user (or nothing): see below.
+        var onlyGiven = isSecret && variable.Kind == SymbolKind.Local && !SymbolEqualityComparer.Default.Equals(variable, _seed);
+        var reachedStart = false;
         var position = reference.Syntax.SpanStart;
         if (Definitions().TryGetValue(variable, out var definitions))
         {
@@ -323,6 +329,7 @@ internal sealed class SecretFlow
                 }
 
                 var alwaysRuns = definition.Kills && definition.Scope.FullSpan.Contains(position);
+                var before = found?.Count ?? 0;
                 if (IsSanitized(definition.Value))
                 {
                     // Only an assignment that always runs before the use clears it: one in an if-branch does not.
@@ -330,11 +337,13 @@ internal sealed class SecretFlow
                 }
                 else if (definition.AddsArguments)
                 {
+                    onlyGiven = false;
                     VisitArguments(((IInvocationOperation)definition.Value).Arguments, found ??= new List<SecretHit>(), chain);
                 }
                 else if (IsWordName(variable.Name) && SplitOf(definition.Value) is { } split)
                 {
                     // A word of a split text that carries no secret: `token` in a parser names a word, not a credential.
+                    onlyGiven = false;
                     var pieces = new List<SecretHit>();
                     Visit(definition.Value, pieces, chain + 1);
                     cleared |= alwaysRuns && pieces.Count == 0 && !MayHoldCredential(split);
@@ -346,10 +355,12 @@ internal sealed class SecretFlow
                 else
                 {
                     Visit(definition.Value, found ??= new List<SecretHit>(), chain + 1);
+                    onlyGiven &= found.Count > before || IsNothing(definition.Value);
                 }
 
                 if (alwaysRuns)
                 {
+                    reachedStart = true;
                     break;
                 }
             }
@@ -357,6 +368,18 @@ internal sealed class SecretFlow
 
         if (isSecret && !cleared)
         {
+            if (onlyGiven && reachedStart && found is { Count: > 0 } && OnlyUserBound(found))
+            {
+                // var accessToken = token.Value: a local named like a secret that only ever holds a token made for the
+                // user is that token, a secret everywhere but where it is meant to go (UserBoundTokens).
+                foreach (var hit in found)
+                {
+                    Add(hits, new SecretHit(hit.Source, variable.Name, reference, isPartial: false));
+                }
+
+                return;
+            }
+
             Add(hits, new SecretHit(variable, variable.Name, reference, isPartial: false));
             return;
         }
@@ -369,6 +392,23 @@ internal sealed class SecretFlow
             }
         }
     }
+
+    private static bool OnlyUserBound(List<SecretHit> found)
+    {
+        foreach (var hit in found)
+        {
+            if (hit.IsPartial || !UserBoundTokens.IsUserBound(hit.Source))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>null</c>, <c>""</c> or <c>default</c>: a value that holds no secret of any kind.</summary>
+    private static bool IsNothing(IOperation value) =>
+        value.WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" };
 
     private void VisitInvocation(IInvocationOperation invocation, List<SecretHit> hits, int chain)
     {

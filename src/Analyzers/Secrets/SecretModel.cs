@@ -45,6 +45,9 @@ internal sealed class SecretModel
     private readonly INamedTypeSymbol? _readOnlyMemory;
     private readonly INamedTypeSymbol? _task;
     private readonly INamedTypeSymbol? _valueTask;
+
+    // Blazor WebAssembly's sign-in token: null in every compilation that does not reference its authentication library.
+    private readonly INamedTypeSymbol? _accessToken;
     private readonly ImmutableArray<string> _attributeNames;
     private readonly ImmutableArray<INamedTypeSymbol> _secretTypes;
     private readonly ImmutableArray<string> _sanitizers;
@@ -74,6 +77,7 @@ internal sealed class SecretModel
         _readOnlyMemory = compilation.FindType("System.ReadOnlyMemory`1");
         _task = compilation.FindType("System.Threading.Tasks.Task`1");
         _valueTask = compilation.FindType("System.Threading.Tasks.ValueTask`1");
+        _accessToken = compilation.FindType("Microsoft.AspNetCore.Components.WebAssembly.Authentication.AccessToken");
         _attributeNames = BuiltInAttributes.AddRange(options.Get(SecretOptions.SecretAttributes));
         _sanitizers = options.Get(SecretOptions.SanitizerMethods);
         CallDepth = options.Get(SecretOptions.CallDepth);
@@ -292,6 +296,12 @@ internal sealed class SecretModel
         if (type is not null
             ? IsTextLike(type) && Names.IsSecretName(symbol.Name)
             : Names.IsSecretName(symbol.Name) && IsTextLike(type = TypeOf(symbol)))
+        {
+            return true;
+        }
+
+        // AccessToken.Value: the signed-in user's bearer token, whose name says nothing (UserBoundTokens).
+        if (_accessToken is not null && symbol is IPropertySymbol { Name: "Value" } value && Is(value.ContainingType, _accessToken))
         {
             return true;
         }

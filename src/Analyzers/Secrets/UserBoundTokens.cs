@@ -9,14 +9,29 @@ namespace PleoUxGuard.Analyzers.Secrets;
 /// cookie, and Identity's email-confirmation, password-reset and change-of-email tokens into the link it emails (as
 /// its templates do). They stay secrets everywhere else (a reset token in a log lets whoever reads it take over the
 /// account); only the sinks they are made for (page output, URLs, cookies and response headers) do not report them.
+/// A Blazor WebAssembly app's sign-in access token (<c>AccessToken.Value</c>, from <c>IAccessTokenProvider</c>) is the
+/// signed-in user's own, already in their browser and made to be sent in a request header: only the browser's sinks
+/// (a request header, JavaScript interop) do not report it; in a URL it ends up in history and server logs.
 /// </summary>
 internal static class UserBoundTokens
 {
     /// <summary>Whether <paramref name="source"/>, reaching a sink of <paramref name="kind"/>, goes where it is meant to.</summary>
-    public static bool GoesWhereMeant(ISymbol? source, SinkKind kind) =>
-        kind is SinkKind.Client or SinkKind.Url or SinkKind.Browser && IsUserBound(source);
+    public static bool GoesWhereMeant(ISymbol? source, SinkKind kind) => kind switch
+    {
+        SinkKind.Client or SinkKind.Url => IsHandedToUser(source),
+        SinkKind.Browser => IsHandedToUser(source) || IsSignInAccessToken(source),
+        _ => false,
+    };
 
-    private static bool IsUserBound(ISymbol? source) => source switch
+    /// <summary>Whether <paramref name="source"/> is a token made for the user, whichever sinks it is meant for.</summary>
+    public static bool IsUserBound(ISymbol? source) => IsHandedToUser(source) || IsSignInAccessToken(source);
+
+    /// <summary><c>AccessToken.Value</c> of Blazor WebAssembly's authentication library.</summary>
+    public static bool IsSignInAccessToken(ISymbol? source) =>
+        source is IPropertySymbol { Name: "Value", ContainingType: { Name: "AccessToken" } owner }
+        && FlowTypes.IsNamespace(owner.ContainingNamespace, "Microsoft.AspNetCore.Components.WebAssembly.Authentication");
+
+    private static bool IsHandedToUser(ISymbol? source) => source switch
     {
         null => false,
         IPropertySymbol { ContainingType: { } owner } when FlowTypes.IsNamed(owner, "AntiforgeryTokenSet", "Microsoft.AspNetCore.Antiforgery") => true,

@@ -261,6 +261,65 @@ public sealed class BlazorWebAssemblyTests
     }
 
     [Fact]
+    public async Task The_signed_in_users_access_token_is_silent_in_a_header_or_JS_interop_and_a_secret_in_a_log_or_URL()
+    {
+        // IAccessTokenProvider's token is the user's own, made to be sent in a header; a log or a URL keeps it for others.
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components.WebAssembly.Authentication;
+            using Microsoft.Extensions.Logging;
+            using Microsoft.JSInterop;
+
+            public sealed class ApiClient(HttpClient http, IAccessTokenProvider tokens, IJSRuntime js, ILogger<ApiClient> logger)
+            {
+                public async Task CallAsync(string pleoApiKey, string fromElsewhere)
+                {
+                    var tokenResult = await tokens.RequestAccessToken();
+                    if (!tokenResult.TryGetToken(out var token))
+                    {
+                        return;
+                    }
+
+                    using var request = new HttpRequestMessage(HttpMethod.Get, "api/expenses");
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+                    var accessToken = token.Value;
+                    request.Headers.Add("X-Access-Token", accessToken);
+                    await js.InvokeVoidAsync("api.setToken", accessToken);
+                    await http.SendAsync(request);
+
+                    logger.LogInformation("Token {Token}", {|#0:token.Value|});
+                    logger.LogInformation("Token {Token}", {|#1:accessToken|});
+                    _ = new Uri($"https://api.example.test/expenses?access_token={{|#2:accessToken|}}");
+
+                    // Named like a secret and holding something else, or something besides the token: as before.
+                    var bearerToken = fromElsewhere;
+                    request.Headers.Add("X-Bearer", {|#3:bearerToken|});
+                    var mixedToken = token.Value;
+                    if (fromElsewhere.Length > 0)
+                    {
+                        mixedToken = pleoApiKey;
+                    }
+
+                    request.Headers.Add("X-Mixed", {|#4:mixedToken|});
+                }
+            }
+            """;
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer>.Test { ReferenceAssemblies = TestReferences.BlazorWebAssembly, TestCode = source };
+        test.ExpectedDiagnostics.AddRange(
+        [
+            new DiagnosticResult(DiagnosticIds.SecretToLog, DiagnosticSeverity.Warning).WithLocation(0).WithArguments("AccessToken.Value", "ILogger.LogInformation"),
+            new DiagnosticResult(DiagnosticIds.SecretToLog, DiagnosticSeverity.Warning).WithLocation(1).WithArguments("accessToken", "ILogger.LogInformation"),
+            new DiagnosticResult(DiagnosticIds.SecretInUrl, DiagnosticSeverity.Warning).WithLocation(2).WithArguments("accessToken", "new Uri"),
+            Pux007(3, "bearerToken", "HttpHeaders.Add in a Blazor WebAssembly app"),
+            Pux007(4, "mixedToken", "HttpHeaders.Add in a Blazor WebAssembly app"),
+        ]);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_setting_put_in_a_header_or_browser_storage_is_reported_once_where_it_is_read_a_variable_named_as_a_secret_also_where_it_is_sent()
     {
         const string source = """

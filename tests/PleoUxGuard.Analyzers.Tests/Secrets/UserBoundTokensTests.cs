@@ -37,6 +37,31 @@ public sealed class UserBoundTokensTests
     }
 
     [Fact]
+    public async Task A_local_named_like_a_secret_that_holds_only_such_a_token_is_that_token()
+    {
+        await AnalyzerVerifier<SecretLeakAnalyzer>.VerifyAsync(Usings + """
+
+            class Endpoints(ILogger logger)
+            {
+                async Task<Uri> Reset(UserManager<IdentityUser> users, IdentityUser user)
+                {
+                    var resetToken = await users.GeneratePasswordResetTokenAsync(user);
+                    logger.LogInformation("Reset {Code}", {|PUX001:resetToken|});
+                    return new Uri("https://example.test/reset?code=" + resetToken);
+                }
+
+                void Header(HttpContext context, AntiforgeryTokenSet tokens, string fromElsewhere)
+                {
+                    var requestToken = tokens.RequestToken;
+                    context.Response.Headers["X-XSRF-TOKEN"] = requestToken;
+                    var headerToken = fromElsewhere;
+                    context.Response.Headers["X-Other"] = {|PUX007:headerToken|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Anywhere_else_they_are_secrets_and_other_tokens_and_names_are_not_exempt()
     {
         await AnalyzerVerifier<SecretLeakAnalyzer>.VerifyAsync(Usings + """

@@ -29,7 +29,8 @@ internal static class TestReferences
             "net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.15"), Path.Combine("ref", "net10.0"))
         .AddPackages(ImmutableArray.CreateRange(new[]
             {
-                "Microsoft.AspNetCore.Components.WebAssembly", "Microsoft.AspNetCore.Components.Web", "Microsoft.AspNetCore.Components",
+                "Microsoft.AspNetCore.Components.WebAssembly", "Microsoft.AspNetCore.Components.WebAssembly.Authentication",
+                "Microsoft.AspNetCore.Components.Authorization", "Microsoft.AspNetCore.Components.Web", "Microsoft.AspNetCore.Components",
                 "Microsoft.AspNetCore.Components.Forms", "Microsoft.AspNetCore.Authorization", "Microsoft.AspNetCore.Metadata",
                 "Microsoft.JSInterop", "Microsoft.JSInterop.WebAssembly", "Microsoft.Extensions.Configuration",
                 "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Configuration.Binder",

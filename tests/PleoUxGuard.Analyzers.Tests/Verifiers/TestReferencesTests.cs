@@ -50,6 +50,7 @@ public sealed class TestReferencesTests
         var names = await AssemblyNamesAsync(TestReferences.BlazorWebAssembly);
 
         Assert.Contains("Microsoft.AspNetCore.Components.WebAssembly", names);
+        Assert.Contains("Microsoft.AspNetCore.Components.WebAssembly.Authentication", names);
         Assert.Contains("Microsoft.Extensions.Configuration.Binder", names);
         Assert.Contains("Microsoft.Extensions.Options.ConfigurationExtensions", names);
         Assert.Contains("Microsoft.JSInterop", names);
