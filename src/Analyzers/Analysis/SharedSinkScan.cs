@@ -182,7 +182,7 @@ internal sealed class SharedSinkScan
             }
 
             // GetValue, GetSection: a read a reference does not show, as an indexer's does.
-            if (ConfigurationKeys.IsSecretRead(invocation, model.Names) is not null)
+            if (ConfigurationKeys.IsSecretRead(invocation, model) is not null)
             {
                 return true;
             }
@@ -199,7 +199,7 @@ internal sealed class SharedSinkScan
         // Only an indexer is read with arguments in C#; asking the property whether it is one costs more.
         IPropertyReferenceOperation property => property.Arguments.IsEmpty
             ? model.IsSecret(property.Property, operation.Type)
-            : ConfigurationKeys.IsSecretLookup(property, model.Names) is not null,
+            : ConfigurationKeys.IsSecretLookup(property, model) is not null,
         _ => false,
     };
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Configuration;
 using PleoUxGuard.Analyzers.Flow;
 using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Sinks;
@@ -27,7 +28,7 @@ internal static class WebAssemblyConfiguration
         {
             if (reference is IPropertyReferenceOperation { Arguments.Length: 1 } indexer
                 && !IsWritten(indexer)
-                && ConfigurationKeys.IsSecretLookup(indexer, model.Names) is { } key)
+                && ConfigurationKeys.IsSecretLookup(indexer, model) is { } key)
             {
                 Add(findings, null, key, indexer, indexer.Property);
             }
@@ -40,7 +41,7 @@ internal static class WebAssemblyConfiguration
                 continue;
             }
 
-            if (ConfigurationKeys.IsSecretRead(invocation, model.Names) is { } key)
+            if (ConfigurationKeys.IsSecretRead(invocation, model) is { } key)
             {
                 if (!ReadsOnlyName(invocation))
                 {
@@ -48,6 +49,7 @@ internal static class WebAssemblyConfiguration
                 }
             }
             else if (ConfigurationBinding.BoundType(invocation) is { } bound
+                && !IsPublic(invocation, bound, model)
                 && SerializedSecrets.FindDestructured(bound, model) is { } member)
             {
                 // The binder fills the public members a destructuring logger reads: [JsonIgnore] hides none.
@@ -55,6 +57,16 @@ internal static class WebAssemblyConfiguration
             }
         }
     }
+
+    /// <summary>
+    /// A binding of a section declared public (<c>pleouxguard.public_settings</c>), unless the type it fills is named
+    /// for Pleo (<c>GetSection("Maps").Get&lt;PleoOptions&gt;()</c>).
+    /// </summary>
+    private static bool IsPublic(IInvocationOperation binding, ITypeSymbol bound, SecretModel model) =>
+        !model.PublicSettings.IsEmpty
+        && ConfigurationBinding.BoundSection(binding) is { } section
+        && model.PublicSettings.Covers(section)
+        && !PublicSettings.NamesPleo(bound.Name);
 
     /// <summary>
     /// Removes, from <paramref name="start"/> on, the findings of a configuration setting (a secret with no symbol) at a

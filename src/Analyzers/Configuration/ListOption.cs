@@ -43,7 +43,12 @@ internal sealed class ListOption : PleoOption
             var problem = OptionEntryKinds.Check(EntryKind, entry);
             if (problem is null)
             {
-                entries.Add(EntryKind == OptionEntryKind.Words ? OptionEntryKinds.NormaliseWords(entry) : entry);
+                entries.Add(EntryKind switch
+                {
+                    OptionEntryKind.Words => OptionEntryKinds.NormaliseWords(entry),
+                    OptionEntryKind.SettingPath => OptionEntryKinds.NormaliseSettingPath(entry),
+                    _ => entry,
+                });
             }
             else
             {

@@ -14,6 +14,7 @@ internal static class OptionCatalogue
         SecretOptions.SecretTypes,
         SecretOptions.SecretAttributes,
         SecretOptions.SanitizerMethods,
+        SecretOptions.PublicSettings,
         SecretOptions.CallDepth,
         MessageOptions.ConnectionNames,
         MessageOptions.SignInNames,

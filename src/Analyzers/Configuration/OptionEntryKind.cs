@@ -16,6 +16,12 @@ internal enum OptionEntryKind
 
     /// <summary>Any non-empty text (phrases of a message catalogue).</summary>
     Text,
+
+    /// <summary>
+    /// A configuration section or key, its parts separated by <c>:</c> or <c>__</c> (<c>GoogleMaps</c>,
+    /// <c>Firebase:ApiKey</c>); stored with <c>:</c>. Never a Pleo setting.
+    /// </summary>
+    SettingPath,
 }
 
 internal static class OptionEntryKinds
@@ -26,8 +32,36 @@ internal static class OptionEntryKinds
         OptionEntryKind.Words => IsWords(entry) ? null : "is not a word list: use letters and digits, separate words with spaces",
         OptionEntryKind.TypeName => IsDottedName(entry, allowWildcard: false) ? null : "is not a type name such as Secret or Acme.Vault.SecretValue",
         OptionEntryKind.MethodName => IsDottedName(entry, allowWildcard: true) ? null : "is not a method name such as Mask, Acme.Keys.Redact or Acme.Keys.Mask*",
+        OptionEntryKind.SettingPath => !IsSettingPath(entry) ? "is not a configuration section or key such as GoogleMaps or Firebase:ApiKey"
+            : PublicSettings.NamesPleo(NormaliseSettingPath(entry)) ? "names a Pleo setting, which is never public: Pleo's key stays on the backend"
+            : null,
         _ => null,
     };
+
+    /// <summary>The path with <c>:</c> between its parts, as configuration reads <c>__</c> in an environment variable.</summary>
+    public static string NormaliseSettingPath(string entry) => entry.Replace("__", ":");
+
+    /// <summary>Parts of letters, digits, <c>_</c>, <c>-</c> and <c>.</c>, separated by single <c>:</c> (or <c>__</c>).</summary>
+    private static bool IsSettingPath(string entry)
+    {
+        foreach (var part in NormaliseSettingPath(entry).Split(':'))
+        {
+            if (part.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var character in part)
+            {
+                if (!char.IsLetterOrDigit(character) && character is not ('_' or '-' or '.'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Lower case, single spaces.</summary>
     public static string NormaliseWords(string entry)

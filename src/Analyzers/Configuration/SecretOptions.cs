@@ -28,6 +28,11 @@ internal static class SecretOptions
         OptionEntryKind.MethodName,
         "Methods whose result is safe to show, added to the Compliance Redactor and to methods (or types) named with the word mask, redact, hash, fingerprint, encrypt or protect.");
 
+    public static readonly ListOption PublicSettings = new(
+        "pleouxguard.public_settings",
+        OptionEntryKind.SettingPath,
+        "Configuration sections or keys whose values are public, made to be in the browser (GoogleMaps, Firebase:ApiKey): their reads are not secrets. A Pleo setting never is.");
+
     public static readonly IntegerOption CallDepth = new(
         "pleouxguard.call_depth",
         defaultValue: 2,

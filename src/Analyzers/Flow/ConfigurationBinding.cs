@@ -37,6 +37,36 @@ internal static class ConfigurationBinding
         return options && method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
     }
 
+    /// <summary>
+    /// The path of the section a call of <see cref="BoundType"/> fills its type from (<c>GoogleMaps</c> for
+    /// <c>GetSection("GoogleMaps").Get&lt;MapsOptions&gt;()</c>, <c>Bind("GoogleMaps", options)</c>,
+    /// <c>Configure&lt;MapsOptions&gt;(GetSection("GoogleMaps"))</c>, <c>BindConfiguration("GoogleMaps")</c>); null when it
+    /// cannot be seen here.
+    /// </summary>
+    public static string? BoundSection(IInvocationOperation invocation)
+    {
+        string? section = null;
+        string? key = string.Empty;
+        foreach (var argument in invocation.Arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "configuration" or "config":
+                    section = ConfigurationKeys.SectionPath(argument.Value);
+                    break;
+                case "key":
+                    key = argument.Value.ConstantValue is { HasValue: true, Value: string bound } ? bound : null;
+                    break;
+                case "configSectionPath":
+                    section = string.Empty;
+                    key = argument.Value.ConstantValue is { HasValue: true, Value: string path } ? path : null;
+                    break;
+            }
+        }
+
+        return section is null || key is null ? null : key.Length == 0 ? section : ConfigurationKeys.Join(section, key);
+    }
+
     /// <summary><c>Get(typeof(PleoOptions))</c>'s type, when it is written with <c>typeof</c>.</summary>
     private static ITypeSymbol? TypeOf(IInvocationOperation invocation)
     {

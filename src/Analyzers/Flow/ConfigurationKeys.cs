@@ -6,29 +6,32 @@ namespace PleoUxGuard.Analyzers.Flow;
 
 /// <summary>
 /// <c>configuration["Pleo:ApiKey"]</c>, <c>GetValue&lt;string&gt;("Pleo:ApiKey")</c> and
-/// <c>GetSection("Pleo:ApiKey").Value</c> read a secret: the last segment of the key names it. The configuration is
-/// any of Microsoft.Extensions.Configuration's, or a Blazor WebAssembly host's.
+/// <c>GetSection("Pleo:ApiKey").Value</c> read a secret: the last segment of the key names it, unless the setting is
+/// declared public (<c>pleouxguard.public_settings</c>). The configuration is any of Microsoft.Extensions.Configuration's,
+/// or a Blazor WebAssembly host's.
 /// </summary>
 internal static class ConfigurationKeys
 {
     private const string Namespace = "Microsoft.Extensions.Configuration";
 
+    private const int MostSections = 4;
+
     /// <summary>The configuration key when the indexer reads a secret setting; otherwise null.</summary>
-    public static string? IsSecretLookup(IPropertyReferenceOperation indexer, SecretNameMatcher names)
+    public static string? IsSecretLookup(IPropertyReferenceOperation indexer, SecretModel model)
     {
         if (indexer.Arguments.Length != 1 || !IsConfiguration(indexer.Property.ContainingType))
         {
             return null;
         }
 
-        return SecretKey(indexer.Arguments[0].Value, names);
+        return SecretKey(indexer.Instance, indexer.Arguments[0].Value, model);
     }
 
     /// <summary>
     /// The configuration key when the call reads a secret setting (<c>GetValue&lt;T&gt;</c>), or the section that
     /// holds one (<c>GetSection</c>, <c>GetRequiredSection</c>, whose <c>Value</c> is the setting); otherwise null.
     /// </summary>
-    public static string? IsSecretRead(IInvocationOperation invocation, SecretNameMatcher names)
+    public static string? IsSecretRead(IInvocationOperation invocation, SecretModel model)
     {
         // Asked of every call a secret's flow meets: the names rule out nearly all of them.
         var method = invocation.TargetMethod;
@@ -47,18 +50,125 @@ internal static class ConfigurationKeys
         {
             if (argument.Parameter?.Name == "key")
             {
-                return SecretKey(argument.Value, names);
+                return SecretKey(Receiver(invocation), argument.Value, model);
             }
         }
 
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> reads a setting declared public, whatever its name
+    /// (<c>configuration["GoogleMaps:ApiKey"]</c>, <c>GetValue&lt;string&gt;(…)</c>, <c>GetSection(…).Value</c>, also with
+    /// <c>?? ""</c>): a local named like a secret that only ever holds one holds no secret.
+    /// </summary>
+    public static bool IsPublicRead(IOperation value, SecretModel model)
+    {
+        if (model.PublicSettings.IsEmpty)
+        {
+            return false;
+        }
+
+        switch (value.WithoutConversions())
+        {
+            case ICoalesceOperation coalesce:
+                return IsPublicRead(coalesce.Value, model)
+                    && (coalesce.WhenNull.WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" } || IsPublicRead(coalesce.WhenNull, model));
+            case IPropertyReferenceOperation { Arguments.Length: 1 } indexer when IsConfiguration(indexer.Property.ContainingType):
+                return IsPublicKey(indexer.Instance, indexer.Arguments[0].Value, model);
+            case IPropertyReferenceOperation section when IsSectionValue(section):
+                return section.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } getSection
+                    && IsPublicRead(getSection, model);
+            case IInvocationOperation { TargetMethod.Name: "GetValue" or "GetSection" or "GetRequiredSection" } read:
+                foreach (var argument in read.Arguments)
+                {
+                    if (argument.Parameter?.Name == "key")
+                    {
+                        return IsPublicKey(Receiver(read), argument.Value, model);
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsPublicKey(IOperation? configuration, IOperation keyArgument, SecretModel model) =>
+        keyArgument.ConstantValue is { HasValue: true, Value: string key }
+        && SectionPath(configuration) is { } section
+        && model.PublicSettings.Covers(Join(section, key));
+
+    /// <summary>
+    /// The path of the section <paramref name="configuration"/> stands for: "" for the root configuration,
+    /// <c>GoogleMaps</c> for <c>configuration.GetSection("GoogleMaps")</c> (also through a local it initialises);
+    /// null for a section that cannot be seen here (a parameter, a field, a key that is not a constant).
+    /// </summary>
+    public static string? SectionPath(IOperation? configuration, int depth = 0)
+    {
+        configuration = configuration?.WithoutConversions();
+        switch (configuration)
+        {
+            case null:
+                return null;
+            case IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } section when depth < MostSections:
+                return ConstantKey(section) is { } key && SectionPath(Receiver(section), depth + 1) is { } parent
+                    ? Join(parent, key)
+                    : null;
+            case ILocalReferenceOperation local when depth < MostSections:
+                return SectionPath(OnlyValue(local), depth + 1);
+            default:
+                // The root: what an app injects or builds. A section's own type says it is one, of an unknown path.
+                return configuration.Type is INamedTypeSymbol type && IsConfiguration(type) && type.Name is not ("IConfigurationSection" or "ConfigurationSection")
+                    ? string.Empty
+                    : null;
+        }
+    }
+
+    /// <summary>A section path and a key under it, as configuration joins them.</summary>
+    public static string Join(string section, string key) => section.Length == 0 ? key : section + ":" + key;
+
+    /// <summary>The configuration a call reads from: its receiver, or an extension method's first argument.</summary>
+    private static IOperation? Receiver(IInvocationOperation invocation) =>
+        invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+
+    private static string? ConstantKey(IInvocationOperation section)
+    {
+        foreach (var argument in section.Arguments)
+        {
+            if (argument.Parameter?.Name == "key")
+            {
+                return argument.Value.ConstantValue is { HasValue: true, Value: string key } ? key : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value a local is declared with, when nothing else is ever assigned to it in its body.</summary>
+    private static IOperation? OnlyValue(ILocalReferenceOperation reference)
+    {
+        IOperation? value = null;
+        foreach (var operation in reference.Root().Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                    value = declarator.Initializer?.Value;
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                    return null;
+            }
+        }
+
+        return value;
+    }
+
     /// <summary>A section's <c>Value</c>: the setting the section holds (its <c>Key</c> and <c>Path</c> are only names).</summary>
     public static bool IsSectionValue(IPropertyReferenceOperation property) =>
         property.Property.Name == "Value" && IsConfiguration(property.Property.ContainingType);
 
-    private static string? SecretKey(IOperation keyArgument, SecretNameMatcher names)
+    private static string? SecretKey(IOperation? configuration, IOperation keyArgument, SecretModel model)
     {
         if (keyArgument.ConstantValue is not { HasValue: true, Value: string key })
         {
@@ -69,7 +179,13 @@ internal static class ConfigurationKeys
         var underscores = key.LastIndexOf("__", System.StringComparison.Ordinal);
         var start = System.Math.Max(colon + 1, underscores < 0 ? 0 : underscores + 2);
         var last = key.Substring(start);
-        return names.IsSecretName(last) ? key : null;
+        if (!model.Names.IsSecretName(last))
+        {
+            return null;
+        }
+
+        // Asked only of a secret-named key, and only when the project declares public settings.
+        return !model.PublicSettings.IsEmpty && IsPublicKey(configuration, keyArgument, model) ? null : key;
     }
 
     private static bool IsConfiguration(INamedTypeSymbol type) =>

@@ -279,7 +279,7 @@ internal sealed class SecretFlow
                 // key[0]: one character; only the last four may show.
                 VisitSlice(property.Instance, property, IsWithinLastFour(property.Arguments[0].Value) ? Slice.LastFour : Slice.Partial, hits, chain);
             }
-            else if (ConfigurationKeys.IsSecretLookup(property, _model.Names) is { } key)
+            else if (ConfigurationKeys.IsSecretLookup(property, _model) is { } key)
             {
                 Add(hits, new SecretHit(null, key, property, isPartial: false));
             }
@@ -315,6 +315,9 @@ internal sealed class SecretFlow
 
         // Whether every value the use can see is known and is a token made for the user (or nothing): see below.
         var onlyGiven = isSecret && variable.Kind == SymbolKind.Local && !SymbolEqualityComparer.Default.Equals(variable, _seed);
+
+        // Whether every value the use can see is a setting declared public (var mapsApiKey = configuration["GoogleMaps:ApiKey"]).
+        var onlyPublic = onlyGiven && !_model.PublicSettings.IsEmpty;
         var reachedStart = false;
         var position = reference.Syntax.SpanStart;
         if (Definitions().TryGetValue(variable, out var definitions))
@@ -337,13 +340,13 @@ internal sealed class SecretFlow
                 }
                 else if (definition.AddsArguments)
                 {
-                    onlyGiven = false;
+                    onlyGiven = onlyPublic = false;
                     VisitArguments(((IInvocationOperation)definition.Value).Arguments, found ??= new List<SecretHit>(), chain);
                 }
                 else if (IsWordName(variable.Name) && SplitOf(definition.Value) is { } split)
                 {
                     // A word of a split text that carries no secret: `token` in a parser names a word, not a credential.
-                    onlyGiven = false;
+                    onlyGiven = onlyPublic = false;
                     var pieces = new List<SecretHit>();
                     Visit(definition.Value, pieces, chain + 1);
                     cleared |= alwaysRuns && pieces.Count == 0 && !MayHoldCredential(split);
@@ -356,6 +359,7 @@ internal sealed class SecretFlow
                 {
                     Visit(definition.Value, found ??= new List<SecretHit>(), chain + 1);
                     onlyGiven &= found.Count > before || IsNothing(definition.Value);
+                    onlyPublic &= IsNothing(definition.Value) || ConfigurationKeys.IsPublicRead(definition.Value, _model);
                 }
 
                 if (alwaysRuns)
@@ -365,6 +369,9 @@ internal sealed class SecretFlow
                 }
             }
         }
+
+        // A name says secret, the only values it can hold are public: the values decide.
+        cleared |= onlyPublic && reachedStart && found is not { Count: > 0 };
 
         if (isSecret && !cleared)
         {
@@ -424,7 +431,7 @@ internal sealed class SecretFlow
             return;
         }
 
-        if (ConfigurationKeys.IsSecretRead(invocation, _model.Names) is { } key)
+        if (ConfigurationKeys.IsSecretRead(invocation, _model) is { } key)
         {
             Add(hits, new SecretHit(null, key, invocation, isPartial: false));
             return;

@@ -67,6 +67,7 @@ internal sealed class SecretModel
         _assembly = compilation.Assembly;
         Options = options;
         Names = new SecretNameMatcher(options.Get(SecretOptions.SecretWords), options.Get(SecretOptions.VetoWords));
+        PublicSettings = new PublicSettings(options.Get(SecretOptions.PublicSettings));
         _dataClassificationAttribute = compilation.FindType("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
         _redactor = compilation.FindType("Microsoft.Extensions.Compliance.Redaction.Redactor");
         _stringBuilder = compilation.FindType("System.Text.StringBuilder");
@@ -192,6 +193,9 @@ internal sealed class SecretModel
     public OptionValues Options { get; }
 
     public SecretNameMatcher Names { get; }
+
+    /// <summary>The configuration settings declared public (<c>pleouxguard.public_settings</c>): reading one reads no secret.</summary>
+    public PublicSettings PublicSettings { get; }
 
     /// <summary>The answers of <see cref="Secrets.SerializedSecrets.Find"/> per payload type, which depend on these settings.</summary>
     public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> SerializedSecrets { get; } = new(SymbolEqualityComparer.Default);

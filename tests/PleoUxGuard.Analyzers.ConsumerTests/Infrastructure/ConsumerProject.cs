@@ -121,7 +121,9 @@ internal sealed class ConsumerProject
     {
         var (sdk, registryPackage) = kind switch
         {
-            ConsumerKind.ConsoleApp => ("Microsoft.NET.Sdk", """<PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="10.0.0" />"""),
+            // Configuration.Abstractions for pleouxguard.public_settings, which judges configuration reads.
+            ConsumerKind.ConsoleApp => ("Microsoft.NET.Sdk",
+                """<PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="10.0.0" /><PackageReference Include="Microsoft.Extensions.Configuration.Abstractions" Version="10.0.0" />"""),
             ConsumerKind.RazorPagesApp => ("Microsoft.NET.Sdk.Web", string.Empty),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };

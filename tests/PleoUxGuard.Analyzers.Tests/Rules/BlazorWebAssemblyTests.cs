@@ -192,6 +192,104 @@ public sealed class BlazorWebAssemblyTests
             Pux007(1, "Pleo:ApiKey", "WebAssemblyHostConfiguration.GetSection in a Blazor WebAssembly app"));
     }
 
+    private const string PublicSettings = "root = true\n\n[*]\npleouxguard.public_settings = GoogleMaps, Firebase:ApiKey, Integrations\n";
+
+    [Fact]
+    public async Task Settings_declared_public_are_silent_and_a_Pleo_setting_never_is_public()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.JSInterop;
+
+            public sealed class MapsOptions
+            {
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class PleoOptions
+            {
+                public string ApiKey { get; set; } = "";
+            }
+
+            static class Program
+            {
+                static async Task Main(string[] args)
+                {
+                    var builder = WebAssemblyHostBuilder.CreateDefault(args);
+                    var maps = builder.Configuration["GoogleMaps:ApiKey"];
+                    var firebase = builder.Configuration.GetValue<string>("Firebase:ApiKey");
+                    var fromSection = builder.Configuration.GetSection("GoogleMaps")["ApiKey"];
+                    var mapsSection = builder.Configuration.GetSection("GoogleMaps");
+                    var fromLocal = mapsSection.GetValue<string>("ApiKey");
+                    var environmentStyle = builder.Configuration["googlemaps__ApiKey"];
+                    var sectionValue = builder.Configuration.GetSection("GoogleMaps:ApiKey").Value;
+                    var bound = builder.Configuration.GetSection("GoogleMaps").Get<MapsOptions>();
+                    builder.Services.AddOptions<MapsOptions>().BindConfiguration("GoogleMaps");
+                    var host = builder.Build();
+                    var js = host.Services.GetRequiredService<IJSRuntime>();
+                    var mapsApiKey = builder.Configuration["GoogleMaps:ApiKey"] ?? "";
+                    await js.InvokeVoidAsync("initMap", mapsApiKey);
+
+                    var pleo = {|#0:builder.Configuration["Pleo:ApiKey"]|};
+                    var underPublic = {|#1:builder.Configuration["Integrations:Pleo:ApiKey"]|};
+                    var pleoType = {|#2:builder.Configuration.GetSection("Integrations").Get<PleoOptions>()|};
+                    var notListed = {|#3:builder.Configuration["Firebase:PrivateKey"]|};
+                    var lookalike = {|#4:builder.Configuration["GoogleMapsServer:ApiKey"]|};
+                    var unseen = {|#5:Section(builder)["ApiKey"]|};
+                    var browserApiKey = builder.Configuration["GoogleMaps:ApiKey"];
+                    if (args.Length > 1)
+                    {
+                        browserApiKey = args[1];
+                    }
+
+                    await js.InvokeVoidAsync("initMap", {|#6:browserApiKey|});
+                }
+
+                static IConfigurationSection Section(WebAssemblyHostBuilder builder) => builder.Configuration.GetSection("GoogleMaps");
+            }
+            """;
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer, OnlyPux007>.Test { ReferenceAssemblies = TestReferences.BlazorWebAssembly, TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", PublicSettings));
+        test.ExpectedDiagnostics.AddRange(
+        [
+            Pux007(0, "Pleo:ApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(1, "Integrations:Pleo:ApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(2, "ApiKey", "IConfiguration.Get in a Blazor WebAssembly app"),
+            Pux007(3, "Firebase:PrivateKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(4, "GoogleMapsServer:ApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(5, "ApiKey", "IConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(6, "browserApiKey", "IJSRuntime.InvokeVoidAsync"),
+        ]);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_setting_declared_public_is_no_secret_on_a_server_either()
+    {
+        // The option states what the value is, not where it is read: a server page often renders the same browser key.
+        const string source = """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Startup(IConfiguration configuration, ILogger<Startup> logger)
+            {
+                public void Describe()
+                {
+                    logger.LogInformation("Maps key {Key}", configuration["GoogleMaps:ApiKey"]);
+                    logger.LogInformation("Pleo key {Key}", {|#0:configuration["Integrations:Pleo:ApiKey"]|});
+                }
+            }
+            """;
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer>.Test { ReferenceAssemblies = TestReferences.Default, TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", PublicSettings));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(DiagnosticIds.SecretToLog, DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Integrations:Pleo:ApiKey", "ILogger.LogInformation"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task A_secret_a_WebAssembly_app_puts_in_a_request_header_is_PUX007()
     {

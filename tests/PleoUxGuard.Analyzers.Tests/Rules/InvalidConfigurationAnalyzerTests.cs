@@ -22,6 +22,7 @@ public sealed class InvalidConfigurationAnalyzerTests
             pleouxguard.secret_attributes = Classified, Acme.SensitiveAttribute
             pleouxguard.sanitizer_methods = Obscure, Acme.Keys.KeyPrinter.Mask*,
             pleouxguard.call_depth = 3
+            pleouxguard.public_settings = GoogleMaps, Firebase:ApiKey, Maps__Browser-Key, recaptcha.site
             """);
     }
 
@@ -62,6 +63,19 @@ public sealed class InvalidConfigurationAnalyzerTests
             Source,
             "pleouxguard.sanitizer_methods = Mask(string)\n",
             Problem("pleouxguard.sanitizer_methods", "'Mask(string)' is not a method name such as Mask, Acme.Keys.Redact or Acme.Keys.Mask*"));
+    }
+
+    [Fact]
+    public async Task A_malformed_setting_path_or_a_Pleo_setting_declared_public_is_reported()
+    {
+        await Verify.VerifyAsync(
+            Source,
+            "pleouxguard.public_settings = GoogleMaps, Maps::ApiKey, Maps:*, Pleo, Integrations:PleoApi:ApiKey, PLEO__ApiKey\n",
+            Problem("pleouxguard.public_settings", "'Maps::ApiKey' is not a configuration section or key such as GoogleMaps or Firebase:ApiKey"),
+            Problem("pleouxguard.public_settings", "'Maps:*' is not a configuration section or key such as GoogleMaps or Firebase:ApiKey"),
+            Problem("pleouxguard.public_settings", "'Pleo' names a Pleo setting, which is never public: Pleo's key stays on the backend"),
+            Problem("pleouxguard.public_settings", "'Integrations:PleoApi:ApiKey' names a Pleo setting, which is never public: Pleo's key stays on the backend"),
+            Problem("pleouxguard.public_settings", "'PLEO__ApiKey' names a Pleo setting, which is never public: Pleo's key stays on the backend"));
     }
 
     [Theory]
