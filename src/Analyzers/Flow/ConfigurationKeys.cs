@@ -145,24 +145,12 @@ internal static class ConfigurationKeys
         return null;
     }
 
-    /// <summary>The value a local is declared with, when nothing else is ever assigned to it in its body.</summary>
-    private static IOperation? OnlyValue(ILocalReferenceOperation reference)
-    {
-        IOperation? value = null;
-        foreach (var operation in reference.Root().Descendants())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                    value = declarator.Initializer?.Value;
-                    break;
-                case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                    return null;
-            }
-        }
-
-        return value;
-    }
+    /// <summary>
+    /// The value a local is declared with, when nothing else is ever written to it in its body (no assignment, no
+    /// <c>out</c> or <c>ref</c>, no ref alias, no deconstruction: <see cref="LocalWrites"/>).
+    /// </summary>
+    private static IOperation? OnlyValue(ILocalReferenceOperation reference) =>
+        LocalWrites.OnlyPlain(reference.Local, reference, out var initializer, out var assignments) && assignments == 0 ? initializer : null;
 
     /// <summary>A section's <c>Value</c>: the setting the section holds (its <c>Key</c> and <c>Path</c> are only names).</summary>
     public static bool IsSectionValue(IPropertyReferenceOperation property) =>

@@ -371,11 +371,13 @@ internal sealed class SecretFlow
         }
 
         // A name says secret, the only values it can hold are public: the values decide.
-        cleared |= onlyPublic && reachedStart && found is not { Count: > 0 };
+        // Last, since it walks the body: only when nothing the walk never sees writes the local (an out argument, a
+        // ref alias, a lambda, a loop's later assignment) are its visible values all it can hold.
+        cleared |= onlyPublic && reachedStart && found is not { Count: > 0 } && OnlyPlain(variable, reference);
 
         if (isSecret && !cleared)
         {
-            if (onlyGiven && reachedStart && found is { Count: > 0 } && OnlyUserBound(found))
+            if (onlyGiven && reachedStart && found is { Count: > 0 } && OnlyUserBound(found) && OnlyPlain(variable, reference))
             {
                 // var accessToken = token.Value: a local named like a secret that only ever holds a token made for the
                 // user is that token, a secret everywhere but where it is meant to go (UserBoundTokens).
@@ -399,6 +401,9 @@ internal sealed class SecretFlow
             }
         }
     }
+
+    private static bool OnlyPlain(ISymbol variable, IOperation reference) =>
+        variable is ILocalSymbol local && LocalWrites.OnlyPlain(local, reference, out _, out _);
 
     private static bool OnlyUserBound(List<SecretHit> found)
     {

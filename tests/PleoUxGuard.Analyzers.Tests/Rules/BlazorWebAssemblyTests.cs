@@ -359,6 +359,66 @@ public sealed class BlazorWebAssemblyTests
     }
 
     [Fact]
+    public async Task A_local_that_may_get_another_value_than_the_access_token_is_not_taken_for_it()
+    {
+        // An out argument, a local function or a later assignment in a loop writes what the definitions never see.
+        const string source = """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components.WebAssembly.Authentication;
+
+            public sealed class ApiClient(HttpClient http, IAccessTokenProvider tokens)
+            {
+                public async Task CallAsync(Dictionary<string, string> cache, string[] companies)
+                {
+                    var tokenResult = await tokens.RequestAccessToken();
+                    if (!tokenResult.TryGetToken(out var token))
+                    {
+                        return;
+                    }
+
+                    using var request = new HttpRequestMessage(HttpMethod.Get, "https://external.pleo.io/v1/companies");
+                    var accessToken = token.Value;
+                    if (cache.Count > 0)
+                    {
+                        cache.TryGetValue("pleo", out accessToken);
+                    }
+
+                    request.Headers.Add("Authorization", {|#0:accessToken|});
+
+                    var lateToken = token.Value;
+                    UsePleo();
+                    request.Headers.Add("X-Late", {|#1:lateToken|});
+
+                    var loopToken = token.Value;
+                    foreach (var company in companies)
+                    {
+                        request.Headers.Add("X-Loop", {|#2:loopToken|});
+                        loopToken = cache[company];
+                    }
+
+                    // Control: another local written through out leaves the token's local alone.
+                    var plainToken = token.Value;
+                    cache.TryGetValue("other", out var cached);
+                    request.Headers.Add("X-Plain", plainToken);
+                    await http.SendAsync(request);
+
+                    void UsePleo() => lateToken = cache["pleo"];
+                }
+            }
+            """;
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer>.Test { ReferenceAssemblies = TestReferences.BlazorWebAssembly, TestCode = source };
+        test.ExpectedDiagnostics.AddRange(
+        [
+            Pux007(0, "accessToken", "HttpHeaders.Add in a Blazor WebAssembly app"),
+            Pux007(1, "lateToken", "HttpHeaders.Add in a Blazor WebAssembly app"),
+            Pux007(2, "loopToken", "HttpHeaders.Add in a Blazor WebAssembly app"),
+        ]);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task The_signed_in_users_access_token_is_silent_in_a_header_or_JS_interop_and_a_secret_in_a_log_or_URL()
     {
         // IAccessTokenProvider's token is the user's own, made to be sent in a header; a log or a URL keeps it for others.

@@ -1,0 +1,164 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using PleoUxGuard.Analyzers.Rules;
+using PleoUxGuard.Analyzers.Tests.Verifiers;
+
+namespace PleoUxGuard.Analyzers.Tests.Rules;
+
+/// <summary>
+/// <c>pleouxguard.public_settings</c> on a server: which reads the option clears, and which values the flow cannot
+/// know and so keeps judging by name (an <c>out</c> argument, a ref alias, a loop's later assignment).
+/// </summary>
+public sealed class PublicSettingsFlowTests
+{
+    private const string PublicSettings = "root = true\n\n[*]\npleouxguard.public_settings = GoogleMaps, Firebase:ApiKey, Integrations\n";
+
+    private static DiagnosticResult Log(int location, string secret) =>
+        new DiagnosticResult(DiagnosticIds.SecretToLog, DiagnosticSeverity.Warning).WithLocation(location).WithArguments(secret, "ILogger.LogInformation");
+
+    private static async Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer>.Test { ReferenceAssemblies = TestReferences.Default, TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", PublicSettings));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_secret_named_local_is_cleared_only_when_nothing_the_flow_misses_writes_it() => VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Logging;
+
+        public sealed class Startup(IConfiguration configuration, ILogger<Startup> logger)
+        {
+            public void ThroughOut(Dictionary<string, string> vault, bool usePleo)
+            {
+                var apiKey = configuration["GoogleMaps:ApiKey"];
+                if (usePleo)
+                {
+                    vault.TryGetValue("pleo", out apiKey);
+                }
+
+                logger.LogInformation("key {Key}", {|#0:apiKey|});
+            }
+
+            public void LaterInALoop(string[] providers)
+            {
+                var apiKey = configuration["GoogleMaps:ApiKey"];
+                foreach (var provider in providers)
+                {
+                    logger.LogInformation("key {Key}", {|#1:apiKey|});
+                    apiKey = configuration["Pleo:ApiKey"];
+                }
+            }
+
+            public void InALocalFunction()
+            {
+                var apiKey = configuration["GoogleMaps:ApiKey"];
+                UsePleo();
+                logger.LogInformation("key {Key}", {|#2:apiKey|});
+
+                void UsePleo() => apiKey = configuration["Pleo:ApiKey"];
+            }
+
+            public void ThroughARefAlias(Dictionary<string, string> vault)
+            {
+                var apiKey = configuration["GoogleMaps:ApiKey"];
+                ref var alias = ref apiKey;
+                alias = vault["pleo"];
+                logger.LogInformation("key {Key}", {|#3:apiKey|});
+            }
+
+            public void ByRef(Dictionary<string, string> vault)
+            {
+                var apiKey = configuration["GoogleMaps:ApiKey"];
+                Replace(ref apiKey, vault);
+                logger.LogInformation("key {Key}", {|#4:apiKey|});
+            }
+
+            // Controls: only public reads, and writes the flow sees, before the use.
+            public void Plain(Dictionary<string, string> vault, bool firebase)
+            {
+                var apiKey = configuration["GoogleMaps:ApiKey"];
+                if (firebase)
+                {
+                    apiKey = configuration["Firebase:ApiKey"];
+                }
+
+                apiKey ??= "";
+                vault.TryGetValue("maps", out var other);
+                Read(apiKey);
+                logger.LogInformation("key {Key}", apiKey);
+            }
+
+            public void InItsOwnLambda(List<string> providers) =>
+                providers.ForEach(provider =>
+                {
+                    var apiKey = configuration["GoogleMaps:ApiKey"];
+                    apiKey = configuration["Firebase:ApiKey"];
+                    logger.LogInformation("key {Key} for {Provider}", apiKey, provider);
+                });
+
+            static void Replace(ref string? key, Dictionary<string, string> vault) => key = vault["pleo"];
+
+            static void Read(string? key)
+            {
+            }
+        }
+        """, Log(0, "apiKey"), Log(1, "apiKey"), Log(2, "apiKey"), Log(3, "apiKey"), Log(4, "apiKey"));
+
+    [Fact]
+    public Task A_section_local_has_a_path_only_when_nothing_else_is_written_to_it() => VerifyAsync("""
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Logging;
+
+        public sealed class Startup(IConfiguration configuration, ILogger<Startup> logger)
+        {
+            public void ByDeconstruction(bool pleo)
+            {
+                var section = configuration.GetSection("GoogleMaps");
+                var other = 0;
+                if (pleo)
+                {
+                    (section, other) = (configuration.GetSection("Pleo"), 1);
+                }
+
+                logger.LogInformation("key {Key}", {|#0:section["ApiKey"]|});
+            }
+
+            public void ThroughARefAlias()
+            {
+                IConfigurationSection section = configuration.GetSection("GoogleMaps");
+                ref IConfigurationSection alias = ref section;
+                alias = configuration.GetSection("Pleo");
+                logger.LogInformation("key {Key}", {|#1:section["ApiKey"]|});
+            }
+
+            public void ThroughOut(bool pleo)
+            {
+                var section = configuration.GetSection("GoogleMaps");
+                if (pleo)
+                {
+                    Pleo(out section);
+                }
+
+                logger.LogInformation("key {Key}", {|#2:section["ApiKey"]|});
+            }
+
+            // Controls: a section local nothing else is written to, passed on by value.
+            public void Plain()
+            {
+                var section = configuration.GetSection("GoogleMaps");
+                Use(section);
+                logger.LogInformation("key {Key}", section["ApiKey"]);
+            }
+
+            void Pleo(out IConfigurationSection section) => section = configuration.GetSection("Pleo");
+
+            static void Use(IConfigurationSection section)
+            {
+            }
+        }
+        """, Log(0, "ApiKey"), Log(1, "ApiKey"), Log(2, "ApiKey"));
+}
