@@ -332,7 +332,6 @@ internal sealed class SecretFlow
                 }
 
                 var alwaysRuns = definition.Kills && definition.Scope.FullSpan.Contains(position);
-                var before = found?.Count ?? 0;
                 if (IsSanitized(definition.Value))
                 {
                     // Only an assignment that always runs before the use clears it: one in an if-branch does not.
@@ -358,7 +357,10 @@ internal sealed class SecretFlow
                 else
                 {
                     Visit(definition.Value, found ??= new List<SecretHit>(), chain + 1);
-                    onlyGiven &= found.Count > before || IsNothing(definition.Value);
+
+                    // By the value's shape, not by what the visit found: `sso ? token.Value : other` finds the token
+                    // too, and `other` (a parameter, a downloaded text) finds nothing.
+                    onlyGiven &= IsUserBoundValue(definition.Value);
                     onlyPublic &= IsNothing(definition.Value) || ConfigurationKeys.IsPublicRead(definition.Value, _model);
                 }
 
@@ -416,6 +418,30 @@ internal sealed class SecretFlow
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A value that is a token made for the user, or nothing: <c>token.Value</c> (AccessToken), an awaited
+    /// <c>UserManager.Generate…TokenAsync</c>, an antiforgery token (<c>tokens.RequestToken</c>), <c>null</c> or <c>""</c>,
+    /// and <c>?:</c>, <c>??</c> and <c>?.</c> of such values. Anything else may be another secret.
+    /// </summary>
+    private static bool IsUserBoundValue(IOperation value)
+    {
+        value = Unwrap(value);
+        if (IsNothing(value))
+        {
+            return true;
+        }
+
+        return value switch
+        {
+            IConditionalOperation conditional => conditional.WhenFalse is { } whenFalse && IsUserBoundValue(conditional.WhenTrue) && IsUserBoundValue(whenFalse),
+            ICoalesceOperation coalesce => IsUserBoundValue(coalesce.Value) && IsUserBoundValue(coalesce.WhenNull),
+            IConditionalAccessOperation access => IsUserBoundValue(access.WhenNotNull),
+            IPropertyReferenceOperation property => UserBoundTokens.IsUserBound(property.Property),
+            IAwaitOperation { Operation: IInvocationOperation call } => UserBoundTokens.IsUserBound(call.TargetMethod),
+            _ => false,
+        };
     }
 
     /// <summary><c>null</c>, <c>""</c> or <c>default</c>: a value that holds no secret of any kind.</summary>

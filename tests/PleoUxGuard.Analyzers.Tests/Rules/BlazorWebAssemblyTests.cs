@@ -419,6 +419,54 @@ public sealed class BlazorWebAssemblyTests
     }
 
     [Fact]
+    public async Task A_local_is_the_access_token_only_when_every_branch_of_its_value_is()
+    {
+        // One branch of a ?: being the token says nothing of the other: a downloaded text or a parameter may be a key.
+        const string source = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components.WebAssembly.Authentication;
+
+            public sealed class ApiClient(HttpClient http, IAccessTokenProvider tokens)
+            {
+                public async Task CallAsync(bool sso, string fromElsewhere)
+                {
+                    var tokenResult = await tokens.RequestAccessToken();
+                    if (!tokenResult.TryGetToken(out var token))
+                    {
+                        return;
+                    }
+
+                    using var request = new HttpRequestMessage(HttpMethod.Get, "https://external.pleo.io/v1/companies");
+                    var accessToken = sso ? token.Value : await http.GetStringAsync("api/pleo-key");
+                    request.Headers.Add("Authorization", {|#0:accessToken|});
+                    var bearerToken = sso ? token.Value : fromElsewhere;
+                    request.Headers.Add("X-Bearer", {|#1:bearerToken|});
+                    var fallbackToken = token.Value ?? fromElsewhere;
+                    request.Headers.Add("X-Fallback", {|#2:fallbackToken|});
+
+                    // Controls: the token or nothing, whichever branch runs.
+                    var optionalToken = sso ? token.Value : null;
+                    request.Headers.Add("X-Optional", optionalToken);
+                    var emptyToken = token.Value ?? "";
+                    request.Headers.Add("X-Empty", emptyToken);
+                    var conditionalToken = token?.Value;
+                    request.Headers.Add("X-Conditional", conditionalToken);
+                    await http.SendAsync(request);
+                }
+            }
+            """;
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer>.Test { ReferenceAssemblies = TestReferences.BlazorWebAssembly, TestCode = source };
+        test.ExpectedDiagnostics.AddRange(
+        [
+            Pux007(0, "accessToken", "HttpHeaders.Add in a Blazor WebAssembly app"),
+            Pux007(1, "bearerToken", "HttpHeaders.Add in a Blazor WebAssembly app"),
+            Pux007(2, "fallbackToken", "HttpHeaders.Add in a Blazor WebAssembly app"),
+        ]);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task The_signed_in_users_access_token_is_silent_in_a_header_or_JS_interop_and_a_secret_in_a_log_or_URL()
     {
         // IAccessTokenProvider's token is the user's own, made to be sent in a header; a log or a URL keeps it for others.

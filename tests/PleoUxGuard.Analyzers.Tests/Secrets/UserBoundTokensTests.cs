@@ -62,6 +62,32 @@ public sealed class UserBoundTokensTests
     }
 
     [Fact]
+    public async Task A_local_that_holds_such_a_token_on_one_branch_only_is_judged_by_its_name()
+    {
+        await AnalyzerVerifier<SecretLeakAnalyzer>.VerifyAsync(Usings + """
+
+            class Endpoints
+            {
+                async Task<Uri> Reset(UserManager<IdentityUser> users, IdentityUser user, bool issue, string fromElsewhere)
+                {
+                    var resetToken = issue ? await users.GeneratePasswordResetTokenAsync(user) : fromElsewhere;
+                    var emptyToken = issue ? await users.GeneratePasswordResetTokenAsync(user) : "";
+                    _ = new Uri("https://example.test/reset?code=" + emptyToken);
+                    return new Uri("https://example.test/reset?code=" + {|PUX006:resetToken|});
+                }
+
+                void Header(HttpContext context, AntiforgeryTokenSet tokens, bool issue, string fromElsewhere)
+                {
+                    var requestToken = issue ? tokens.RequestToken : null;
+                    context.Response.Headers["X-XSRF-TOKEN"] = requestToken;
+                    var headerToken = tokens.RequestToken ?? fromElsewhere;
+                    context.Response.Headers["X-Other"] = {|PUX007:headerToken|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Anywhere_else_they_are_secrets_and_other_tokens_and_names_are_not_exempt()
     {
         await AnalyzerVerifier<SecretLeakAnalyzer>.VerifyAsync(Usings + """
