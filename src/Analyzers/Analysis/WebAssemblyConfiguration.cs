@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using PleoUxGuard.Analyzers.Configuration;
 using PleoUxGuard.Analyzers.Flow;
 using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Sinks;
@@ -49,8 +48,8 @@ internal static class WebAssemblyConfiguration
                 }
             }
             else if (ConfigurationBinding.BoundType(invocation) is { } bound
-                && !IsPublic(invocation, bound, model)
-                && SerializedSecrets.FindDestructured(bound, model) is { } member)
+                && SerializedSecrets.FindDestructured(bound, model) is { } secret
+                && OutsidePublicSettings(invocation, bound, secret, model) is { } member)
             {
                 // The binder fills the public members a destructuring logger reads: [JsonIgnore] hides none.
                 Add(findings, member, member.Name, invocation, invocation.TargetMethod);
@@ -59,14 +58,14 @@ internal static class WebAssemblyConfiguration
     }
 
     /// <summary>
-    /// A binding of a section declared public (<c>pleouxguard.public_settings</c>), unless the type it fills is named
-    /// for Pleo (<c>GetSection("Maps").Get&lt;PleoOptions&gt;()</c>).
+    /// The secret member the binding fills that is not declared public: a binding of a known section skips only the
+    /// members whose own path (section, then member names) <c>pleouxguard.public_settings</c> covers and that no Pleo
+    /// part names (<c>GetSection("Integrations").Get&lt;IntegrationsOptions&gt;()</c> still fills <c>PleoApiKey</c>).
     /// </summary>
-    private static bool IsPublic(IInvocationOperation binding, ITypeSymbol bound, SecretModel model) =>
-        !model.PublicSettings.IsEmpty
-        && ConfigurationBinding.BoundSection(binding) is { } section
-        && model.PublicSettings.Covers(section)
-        && !PublicSettings.NamesPleo(bound.Name);
+    private static ISymbol? OutsidePublicSettings(IInvocationOperation binding, ITypeSymbol bound, ISymbol secret, SecretModel model) =>
+        !model.PublicSettings.IsEmpty && ConfigurationBinding.BoundSection(binding) is { } section
+            ? SerializedSecrets.FindDestructuredOutside(bound, model, section)
+            : secret;
 
     /// <summary>
     /// Removes, from <paramref name="start"/> on, the findings of a configuration setting (a secret with no symbol) at a

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using PleoUxGuard.Analyzers.Configuration;
+using PleoUxGuard.Analyzers.Flow;
 
 namespace PleoUxGuard.Analyzers.Secrets;
 
@@ -37,12 +39,22 @@ internal static class SerializedSecrets
         return model.DestructuredSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, jsonIgnoreHides: false));
     }
 
+    /// <summary>
+    /// The first secret member a binding of the section at <paramref name="section"/> fills whose own setting is not
+    /// declared public: its path (the section, then the member names down to it) is not covered by
+    /// <c>pleouxguard.public_settings</c>, or it or the type that holds it is named for Pleo. Not cached: asked only of
+    /// a binding whose section is known while public settings are declared.
+    /// </summary>
+    public static ISymbol? FindDestructuredOutside(ITypeSymbol? type, SecretModel model, string section) =>
+        Payload(type) is INamedTypeSymbol named && IsOurs(named, model) ? Find(named, model, NestedDepth, jsonIgnoreHides: false, section) : null;
+
     /// <summary>A class or struct declared in this compilation: anonymous objects are followed by the flow, library types are not ours to judge.</summary>
     private static bool IsOurs(INamedTypeSymbol named, SecretModel model) =>
         named.SpecialType == SpecialType.None && !named.IsAnonymousType && named.TypeKind is TypeKind.Class or TypeKind.Struct
         && model.IsDeclaredHere(named);
 
-    private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth, bool jsonIgnoreHides)
+    /// <param name="path">The configuration path <paramref name="type"/> is bound from, when only members outside the public settings count.</param>
+    private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth, bool jsonIgnoreHides, string? path = null)
     {
         if (depth == 0 || type is not INamedTypeSymbol named || !IsOurs(named, model))
         {
@@ -69,12 +81,20 @@ internal static class SerializedSecrets
                     continue;
                 }
 
+                var memberPath = path is null ? null : ConfigurationKeys.Join(path, member.Name);
                 if (model.IsSecret(member))
                 {
-                    return member;
+                    // IntegrationsOptions.PleoApiKey, PleoSettings.ApiKey under a public Integrations: Pleo's key is never public.
+                    if (memberPath is null || !model.PublicSettings.Covers(memberPath)
+                        || PublicSettings.NamesPleo(current.Name) || PublicSettings.NamesPleo(named.Name))
+                    {
+                        return member;
+                    }
+
+                    continue;
                 }
 
-                if (Find(Payload(memberType), model, depth - 1, jsonIgnoreHides) is { } nested)
+                if (Find(Payload(memberType), model, depth - 1, jsonIgnoreHides, memberPath) is { } nested)
                 {
                     return nested;
                 }

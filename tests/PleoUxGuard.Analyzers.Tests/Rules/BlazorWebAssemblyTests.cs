@@ -267,6 +267,75 @@ public sealed class BlazorWebAssemblyTests
     }
 
     [Fact]
+    public async Task A_binding_of_a_public_section_is_silent_only_when_each_secret_member_it_fills_is_public()
+    {
+        // The member's own path decides, as a key read does: Integrations:PleoApiKey is reported when read by its key.
+        const string source = """
+            using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+            using Microsoft.Extensions.Configuration;
+
+            public sealed class IntegrationsOptions
+            {
+                public string MapsApiKey { get; set; } = "";
+                public string PleoApiKey { get; set; } = "";
+            }
+
+            public sealed class NestedOptions
+            {
+                public MapsSettings Maps { get; set; } = new();
+                public PleoSettings Export { get; set; } = new();
+            }
+
+            public sealed class MapsSettings
+            {
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class PleoSettings
+            {
+                public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class FirebaseOptions
+            {
+                public string ApiKey { get; set; } = "";
+                public string PrivateKey { get; set; } = "";
+            }
+
+            public sealed class FirebaseWebOptions
+            {
+                public string ApiKey { get; set; } = "";
+            }
+
+            static class Program
+            {
+                static void Main(string[] args)
+                {
+                    var builder = WebAssemblyHostBuilder.CreateDefault(args);
+                    var read = {|#0:builder.Configuration["Integrations:PleoApiKey"]|};
+                    var bound = {|#1:builder.Configuration.GetSection("Integrations").Get<IntegrationsOptions>()|};
+                    var nested = {|#2:builder.Configuration.GetSection("Integrations").Get<NestedOptions>()|};
+                    var firebase = {|#3:builder.Configuration.GetSection("Firebase").Get<FirebaseOptions>()|};
+
+                    // Controls: every secret member's path is public.
+                    var maps = builder.Configuration.GetSection("Integrations").Get<MapsSettings>();
+                    var firebaseWeb = builder.Configuration.GetSection("Firebase").Get<FirebaseWebOptions>();
+                }
+            }
+            """;
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer, OnlyPux007>.Test { ReferenceAssemblies = TestReferences.BlazorWebAssembly, TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", PublicSettings));
+        test.ExpectedDiagnostics.AddRange(
+        [
+            Pux007(0, "Integrations:PleoApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(1, "PleoApiKey", "IConfiguration.Get in a Blazor WebAssembly app"),
+            Pux007(2, "ApiKey", "IConfiguration.Get in a Blazor WebAssembly app"),
+            Pux007(3, "PrivateKey", "IConfiguration.Get in a Blazor WebAssembly app"),
+        ]);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_setting_declared_public_is_no_secret_on_a_server_either()
     {
         // The option states what the value is, not where it is read: a server page often renders the same browser key.
