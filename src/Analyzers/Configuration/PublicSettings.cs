@@ -40,20 +40,10 @@ internal sealed class PublicSettings
         return false;
     }
 
-    /// <summary>Whether a part of the path has the word pleo (<c>Pleo</c>, <c>PleoApi</c>, <c>pleo_export</c>).</summary>
-    public static bool NamesPleo(string path)
-    {
-        foreach (var part in path.Split(':'))
-        {
-            foreach (var word in IdentifierWords.Split(part))
-            {
-                if (word == "pleo")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// Whether a part of the path (or a name) has pleo in it, case aside: <c>Pleo</c>, <c>PleoApi</c>, <c>pleo_export</c>,
+    /// and run together too (<c>pleoapi</c>, <c>PLEOAPI</c>, <c>MyPleoKey</c>), since an environment variable or a
+    /// lower-case key has no word boundaries to look for. A stray match keeps a setting secret, the safe side.
+    /// </summary>
+    public static bool NamesPleo(string path) => path.IndexOf("pleo", StringComparison.OrdinalIgnoreCase) >= 0;
 }

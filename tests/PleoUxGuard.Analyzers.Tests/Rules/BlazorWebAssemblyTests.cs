@@ -336,6 +336,40 @@ public sealed class BlazorWebAssemblyTests
     }
 
     [Fact]
+    public async Task Pleo_run_into_other_words_is_still_a_Pleo_setting_under_a_public_section()
+    {
+        // An environment-style or lower-case key has no word boundaries: pleo anywhere in a part keeps it secret.
+        const string source = """
+            using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+            using Microsoft.Extensions.Configuration;
+
+            static class Program
+            {
+                static void Main(string[] args)
+                {
+                    var builder = WebAssemblyHostBuilder.CreateDefault(args);
+                    var environment = {|#0:builder.Configuration["INTEGRATIONS__PLEOAPI__APIKEY"]|};
+                    var lowerCase = {|#1:builder.Configuration["Integrations:pleoapi:ApiKey"]|};
+                    var section = {|#2:builder.Configuration.GetSection("Integrations").GetValue<string>("pleoapi:ApiKey")|};
+
+                    // Controls: the same shapes without Pleo are public.
+                    var maps = builder.Configuration["INTEGRATIONS__MAPSAPI__APIKEY"];
+                    var lowerMaps = builder.Configuration["Integrations:mapsapi:ApiKey"];
+                }
+            }
+            """;
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer, OnlyPux007>.Test { ReferenceAssemblies = TestReferences.BlazorWebAssembly, TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", PublicSettings));
+        test.ExpectedDiagnostics.AddRange(
+        [
+            Pux007(0, "INTEGRATIONS__PLEOAPI__APIKEY", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(1, "Integrations:pleoapi:ApiKey", "WebAssemblyHostConfiguration[…] in a Blazor WebAssembly app"),
+            Pux007(2, "pleoapi:ApiKey", "IConfiguration.GetValue in a Blazor WebAssembly app"),
+        ]);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_setting_declared_public_is_no_secret_on_a_server_either()
     {
         // The option states what the value is, not where it is read: a server page often renders the same browser key.

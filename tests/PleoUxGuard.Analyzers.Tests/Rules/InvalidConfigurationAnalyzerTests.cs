@@ -70,12 +70,14 @@ public sealed class InvalidConfigurationAnalyzerTests
     {
         await Verify.VerifyAsync(
             Source,
-            "pleouxguard.public_settings = GoogleMaps, Maps::ApiKey, Maps:*, Pleo, Integrations:PleoApi:ApiKey, PLEO__ApiKey\n",
+            "pleouxguard.public_settings = GoogleMaps, Maps::ApiKey, Maps:*, Pleo, Integrations:PleoApi:ApiKey, PLEO__ApiKey, PLEOAPI, Integrations:pleoapi\n",
             Problem("pleouxguard.public_settings", "'Maps::ApiKey' is not a configuration section or key such as GoogleMaps or Firebase:ApiKey"),
             Problem("pleouxguard.public_settings", "'Maps:*' is not a configuration section or key such as GoogleMaps or Firebase:ApiKey"),
             Problem("pleouxguard.public_settings", "'Pleo' names a Pleo setting, which is never public: Pleo's key stays on the backend"),
             Problem("pleouxguard.public_settings", "'Integrations:PleoApi:ApiKey' names a Pleo setting, which is never public: Pleo's key stays on the backend"),
-            Problem("pleouxguard.public_settings", "'PLEO__ApiKey' names a Pleo setting, which is never public: Pleo's key stays on the backend"));
+            Problem("pleouxguard.public_settings", "'PLEO__ApiKey' names a Pleo setting, which is never public: Pleo's key stays on the backend"),
+            Problem("pleouxguard.public_settings", "'PLEOAPI' names a Pleo setting, which is never public: Pleo's key stays on the backend"),
+            Problem("pleouxguard.public_settings", "'Integrations:pleoapi' names a Pleo setting, which is never public: Pleo's key stays on the backend"));
     }
 
     [Theory]
