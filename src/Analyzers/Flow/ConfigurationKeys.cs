@@ -102,7 +102,8 @@ internal static class ConfigurationKeys
     /// <summary>
     /// The path of the section <paramref name="configuration"/> stands for: "" for the root configuration,
     /// <c>GoogleMaps</c> for <c>configuration.GetSection("GoogleMaps")</c> (also through a local it initialises);
-    /// null for a section that cannot be seen here (a parameter, a field, a key that is not a constant).
+    /// null for a section that cannot be seen here (a method's parameter or a field of any configuration type that is not
+    /// clearly the root, a key that is not a constant).
     /// </summary>
     public static string? SectionPath(IOperation? configuration, int depth = 0)
     {
@@ -118,11 +119,54 @@ internal static class ConfigurationKeys
             case ILocalReferenceOperation local when depth < MostSections:
                 return SectionPath(OnlyValue(local), depth + 1);
             default:
-                // The root: what an app injects or builds. A section's own type says it is one, of an unknown path.
-                return configuration.Type is INamedTypeSymbol type && IsConfiguration(type) && type.Name is not ("IConfigurationSection" or "ConfigurationSection")
-                    ? string.Empty
-                    : null;
+                return IsRoot(configuration) ? string.Empty : null;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="configuration"/> is clearly the root configuration: a root by its type
+    /// (<c>IConfigurationRoot</c>, <c>ConfigurationManager</c>, a WebAssembly app's <c>builder.Configuration</c>), or an
+    /// <c>IConfiguration</c> the container hands over (a constructor's parameter, an <c>@inject</c>ed property,
+    /// <c>GetRequiredService&lt;IConfiguration&gt;()</c>, a host builder context's <c>Configuration</c>). An
+    /// <c>IConfiguration</c> parameter of any other method, or a field, may be a section
+    /// (<c>Add(configuration.GetSection("Pleo"))</c>), so its path is unknown.
+    /// </summary>
+    private static bool IsRoot(IOperation configuration)
+    {
+        if (configuration.Type is not INamedTypeSymbol type || !IsConfiguration(type))
+        {
+            return false;
+        }
+
+        if (type.Name is "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "WebAssemblyHostConfiguration")
+        {
+            return true;
+        }
+
+        return type.Name == "IConfiguration" && configuration switch
+        {
+            IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } => true,
+            IPropertyReferenceOperation { Property: var property } => IsInjected(property)
+                || (property.Name == "Configuration"
+                    && (FlowTypes.IsNamed(property.ContainingType, "HostBuilderContext", "Microsoft.Extensions.Hosting")
+                        || FlowTypes.IsNamed(property.ContainingType, "WebHostBuilderContext", "Microsoft.AspNetCore.Hosting"))),
+            IInvocationOperation { TargetMethod: { Name: "GetService" or "GetRequiredService", IsGenericMethod: true } } => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>A property the container fills: <c>@inject IConfiguration Configuration</c> in a component or a view.</summary>
+    private static bool IsInjected(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "InjectAttribute" or "RazorInjectAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A section path and a key under it, as configuration joins them.</summary>

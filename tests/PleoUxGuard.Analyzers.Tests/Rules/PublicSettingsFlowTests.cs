@@ -161,4 +161,51 @@ public sealed class PublicSettingsFlowTests
             }
         }
         """, Log(0, "ApiKey"), Log(1, "ApiKey"), Log(2, "ApiKey"));
+
+    [Fact]
+    public Task Only_a_configuration_that_is_clearly_the_root_gives_a_key_its_path() => VerifyAsync("""
+        using System;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.Extensions.Logging;
+
+        public static class PleoRegistration
+        {
+            // A method's IConfiguration parameter may be a section: here it is Pleo's.
+            public static void Register(IConfiguration configuration, ILogger logger) => Add(configuration.GetSection("Pleo"), logger);
+
+            static void Add(IConfiguration pleo, ILogger logger) =>
+                logger.LogInformation("key {Key}", {|#0:pleo["Firebase:ApiKey"]|});
+
+            public static void AddMaps(this IServiceCollection services, IConfiguration configuration, ILogger logger) =>
+                logger.LogInformation("key {Key}", {|#1:configuration["GoogleMaps:ApiKey"]|});
+
+            // Controls: a root by its type, from the container, or a host builder context's.
+            public static void FromRoot(IConfigurationRoot root, IServiceProvider services, HostBuilderContext context, ILogger logger)
+            {
+                logger.LogInformation("key {Key}", root["GoogleMaps:ApiKey"]);
+                logger.LogInformation("key {Key}", services.GetRequiredService<IConfiguration>()["GoogleMaps:ApiKey"]);
+                logger.LogInformation("key {Key}", context.Configuration["GoogleMaps:ApiKey"]);
+                logger.LogInformation("key {Key}", root.GetSection("GoogleMaps")["ApiKey"]);
+            }
+        }
+
+        public sealed class MapsClient
+        {
+            private readonly IConfiguration _configuration;
+            private readonly ILogger _logger;
+
+            // Control: a constructor's IConfiguration is what the container injects, the root.
+            public MapsClient(IConfiguration configuration, ILogger<MapsClient> logger)
+            {
+                _configuration = configuration;
+                _logger = logger;
+                logger.LogInformation("key {Key}", configuration["GoogleMaps:ApiKey"]);
+            }
+
+            // A field may have been given anything: judged by name.
+            public void Describe() => _logger.LogInformation("key {Key}", {|#2:_configuration["GoogleMaps:ApiKey"]|});
+        }
+        """, Log(0, "Firebase:ApiKey"), Log(1, "GoogleMaps:ApiKey"), Log(2, "GoogleMaps:ApiKey"));
 }
