@@ -304,8 +304,10 @@ internal sealed class SecretModel
             return true;
         }
 
-        // AccessToken.Value: the signed-in user's bearer token, whose name says nothing (UserBoundTokens).
-        if (_accessToken is not null && symbol is IPropertySymbol { Name: "Value" } value && Is(value.ContainingType, _accessToken))
+        // AccessToken.Value: the signed-in user's bearer token, whose name says nothing. UserBoundTokens says which
+        // symbol it is, for this and for the sinks it may reach; the type looked up once only spares projects without
+        // the library the test.
+        if (_accessToken is not null && UserBoundTokens.IsSignInAccessToken(symbol))
         {
             return true;
         }

@@ -570,6 +570,42 @@ public sealed class BlazorWebAssemblyTests
     }
 
     [Fact]
+    public async Task Only_the_authentication_librarys_AccessToken_Value_is_the_sign_in_token()
+    {
+        // An app's own AccessToken type is judged by its members' names: its Value says nothing.
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components.WebAssembly.Authentication;
+            using Microsoft.Extensions.Logging;
+
+            namespace Shop
+            {
+                public sealed class AccessToken
+                {
+                    public string Value { get; set; } = "";
+                }
+
+                public sealed class Audit(IAccessTokenProvider tokens, ILogger<Audit> logger)
+                {
+                    public async Task LogAsync(AccessToken own)
+                    {
+                        logger.LogInformation("Own {Value}", own.Value);
+                        var tokenResult = await tokens.RequestAccessToken();
+                        if (tokenResult.TryGetToken(out Microsoft.AspNetCore.Components.WebAssembly.Authentication.AccessToken? token))
+                        {
+                            logger.LogInformation("Token {Token}", {|#0:token.Value|});
+                        }
+                    }
+                }
+            }
+            """;
+        var test = new AnalyzerVerifier<SecretLeakAnalyzer>.Test { ReferenceAssemblies = TestReferences.BlazorWebAssembly, TestCode = source };
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(DiagnosticIds.SecretToLog, DiagnosticSeverity.Warning).WithLocation(0).WithArguments("AccessToken.Value", "ILogger.LogInformation"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task The_signed_in_users_access_token_is_silent_in_a_header_or_JS_interop_and_a_secret_in_a_log_or_URL()
     {
         // IAccessTokenProvider's token is the user's own, made to be sent in a header; a log or a URL keeps it for others.
