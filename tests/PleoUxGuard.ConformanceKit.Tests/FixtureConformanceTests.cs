@@ -81,6 +81,8 @@ public sealed class FixtureConformanceTests
     [Theory]
     [InlineData(Fault.KeyFormInDialog)]
     [InlineData(Fault.DialogClosesAfterFailure)]
+    [InlineData(Fault.DialogOpensLate)]
+    [InlineData(Fault.KeyFormInExpander)]
     public async Task A_key_form_behind_a_button_passes_every_check_once_the_profile_names_the_button(string variant)
     {
         var result = await _kit.RunAsync(_kit.ProfileWith([variant], stepSeconds: 10, extraLocators: OpenKeyForm));
@@ -91,10 +93,11 @@ public sealed class FixtureConformanceTests
         Assert.Equal(ExitCodes.Passed, result.ExitCode);
 
         // The kit clicks the opener only when the page shows it and not the field: not for the retry when the dialog
-        // stays open, nor on the update page, which opens the dialog itself.
+        // stays open, nor on the update page, which opens the form itself (also when it is still drawing it: a click
+        // then would collapse the expander or be taken by the modal).
         int Opened(string flow) => result.Flows.Single(f => f.Flow == flow).Steps.Count(step => step.Name == "opened the key form");
         Assert.Equal(1, Opened("connect-valid"));
-        Assert.Equal(variant == Fault.DialogClosesAfterFailure ? 2 : 1, Opened("retry-after-failure"));
+        Assert.Equal(variant is Fault.DialogClosesAfterFailure or Fault.KeyFormInExpander ? 2 : 1, Opened("retry-after-failure"));
         Assert.Equal(1, Opened("rotate-same-company"));
         var scans = result["UXK-A11Y-1"].Observations.Where(o => o.Flow == "connect-valid").Select(o => o.Detail).ToList();
         Assert.Contains(scans, detail => detail.Contains("Not connected, with the key form closed", StringComparison.Ordinal));

@@ -32,7 +32,7 @@ internal static class Page
                 : $"<div id=\"status\" role=\"status\">{E(label)}</div>");
 
         // A dialog that opens again after a failure shows the message inside, with the form.
-        var reopensWithMessage = tenant.Has(Fault.KeyFormInDialog) && tenant.Status == Status.Failed;
+        var reopensWithMessage = (tenant.Has(Fault.KeyFormInDialog) || tenant.Has(Fault.DialogOpensLate)) && tenant.Status == Status.Failed;
         html.Append(Message(tenant, shown: !reopensWithMessage));
 
         if (tenant.Status == Status.Connected)
@@ -76,9 +76,13 @@ internal static class Page
         }
 
         var showForm = tenant.Status is Status.NotConnected or Status.Failed || updating;
-        if (showForm && (tenant.Has(Fault.KeyFormInDialog) || tenant.Has(Fault.DialogClosesAfterFailure)))
+        if (showForm && (tenant.Has(Fault.KeyFormInDialog) || tenant.Has(Fault.DialogClosesAfterFailure) || tenant.Has(Fault.DialogOpensLate)))
         {
-            html.Append(Dialog(Message(tenant, shown: reopensWithMessage) + Form(tenant), open: updating || reopensWithMessage));
+            html.Append(Dialog(Message(tenant, shown: reopensWithMessage) + Form(tenant), open: updating || reopensWithMessage, late: tenant.Has(Fault.DialogOpensLate), lazy: updating));
+        }
+        else if (showForm && tenant.Has(Fault.KeyFormInExpander))
+        {
+            html.Append(Expander(Form(tenant), expanded: updating));
         }
         else if (showForm)
         {
@@ -129,13 +133,35 @@ internal static class Page
         : tenant.Has(Fault.MessageWithoutAlertRole) ? $"<div class=\"message\">{E(tenant.Message)}</div>"
         : $"<div role=\"alert\">{E(tenant.Message)}</div>";
 
-    // The opener stays visible behind the open modal, and its name also matches the default connectButton.
-    private static string Dialog(string content, bool open) =>
-        "<button type=\"button\" id=\"open-key-form\">Connect to Pleo</button>"
-        + $"<dialog id=\"key-form\" aria-labelledby=\"key-form-title\"><h2 id=\"key-form-title\">Connect to Pleo</h2>{content}</dialog>"
-        + "<script>(() => { const dialog = document.getElementById('key-form');"
-        + " document.getElementById('open-key-form').addEventListener('click', () => dialog.showModal());"
-        + (open ? " dialog.showModal();" : string.Empty) + " })();</script>";
+    // The opener stays visible behind the open modal, and its name also matches the default connectButton. A late page
+    // keeps its opener disabled for 1 s, and on the update page opens the dialog only then, drawing the form a second
+    // later (after a failure it shows the dialog with its message at once: the kit reads the answer as first shown).
+    private static string Dialog(string content, bool open, bool late, bool lazy)
+    {
+        var opensLate = late && open && lazy;
+        return $"<button type=\"button\" id=\"open-key-form\"{(late ? " disabled" : string.Empty)}>Connect to Pleo</button>"
+            + $"<dialog id=\"key-form\" aria-labelledby=\"key-form-title\"><h2 id=\"key-form-title\">Connect to Pleo</h2>{(opensLate ? Lazy(content) : content)}</dialog>"
+            + "<script>(() => { const dialog = document.getElementById('key-form'), opener = document.getElementById('open-key-form');"
+            + " opener.addEventListener('click', () => dialog.showModal());"
+            + (open && !opensLate ? " dialog.showModal();" : string.Empty)
+            + (late ? " setTimeout(() => { opener.disabled = false;" + (opensLate ? " dialog.showModal(); setTimeout(drawLazy, 1000);" : string.Empty) + " }, 1000);" : string.Empty)
+            + " })();</script>";
+    }
+
+    // A button toggling a section; the update page expands it at once and draws the form 1 s later, into the section
+    // as it is then: a click meanwhile collapses it, and the form arrives hidden.
+    private static string Expander(string content, bool expanded) =>
+        $"<button type=\"button\" id=\"open-key-form\" aria-expanded=\"{(expanded ? "true" : "false")}\" aria-controls=\"key-form\">Connect to Pleo</button>"
+        + $"<section id=\"key-form\"{(expanded ? string.Empty : " hidden")}>{(expanded ? Lazy(content) : content)}</section>"
+        + "<script>(() => { const opener = document.getElementById('open-key-form'), section = document.getElementById('key-form');"
+        + " opener.addEventListener('click', () => { const open = opener.getAttribute('aria-expanded') !== 'true';"
+        + " opener.setAttribute('aria-expanded', String(open)); section.hidden = !open; });"
+        + (expanded ? " setTimeout(drawLazy, 1000);" : string.Empty) + " })();</script>";
+
+    // Content drawn later by drawLazy(): a template's clone, so that the form's scripts run when it is drawn.
+    private static string Lazy(string content) =>
+        $"<div id=\"lazy\">Loading…</div><template id=\"lazy-content\">{content}</template>"
+        + "<script>function drawLazy() { document.getElementById('lazy').replaceWith(document.importNode(document.getElementById('lazy-content').content, true)); }</script>";
 
     /// <summary>The state label the status region shows for the tenant.</summary>
     public static string LabelOf(Tenant tenant) => tenant.Status switch

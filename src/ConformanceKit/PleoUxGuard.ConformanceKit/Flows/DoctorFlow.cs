@@ -85,7 +85,9 @@ public sealed class DoctorFlow : Flow
         LocatorProblemException? problem = null;
         try
         {
-            await context.ShowKeyFieldAsync(context.StepTimeout, beforeOpening: async found => (clicked, tried) = (found, await TriedAsync(context, opener)));
+            // The opener the kit meant to click; when the click was taken by a form the page opened meanwhile, none was clicked.
+            var (_, opened) = await context.ShowKeyFieldAsync(context.StepTimeout, beforeOpening: async found => (clicked, tried) = (found, await TriedAsync(context, opener)));
+            clicked = opened;
         }
         catch (LocatorProblemException found)
         {

@@ -269,20 +269,50 @@ public sealed class FlowContext
             return (await Locators.ResolveAsync(LocatorName.KeyInput, timeout), null);
         }
 
+        var openerName = $"{PageLocators.FieldOf(LocatorName.OpenKeyForm)} ({opener.Matched.Describe()})";
+        if (await PageLocators.KeyFormOpeningAsync(opener) is { } opening)
+        {
+            // The page is showing its form (an expander it opened, a dialog waiting for its content): a click would
+            // collapse the expander or be taken by the modal.
+            return (await FieldOrProblemAsync(timeout, $" while {openerName} was not clicked: {opening}"), null);
+        }
+
         if (beforeOpening is not null)
         {
             await beforeOpening(opener);
         }
 
-        await opener.Locator.ClickAsync(new() { Timeout = Milliseconds(timeout) });
-        await StepAsync("opened the key form");
         try
         {
-            return (await Locators.ResolveAsync(LocatorName.KeyInput, timeout), opener);
+            await opener.Locator.ClickAsync(new() { Timeout = Milliseconds(timeout) });
+        }
+        catch (TimeoutException)
+        {
+            // Another element took the click (the page opened its dialog between the wait and the click), or the
+            // opener never became clickable: the field may be there all the same.
+            if (await Locators.Combined(LocatorName.KeyInput).CountAsync() > 0)
+            {
+                return (await Locators.ResolveAsync(LocatorName.KeyInput, timeout), null);
+            }
+
+            var choice = Locators.ChoiceFor(LocatorName.KeyInput)!;
+            throw new LocatorProblemException(PageLocators.FieldOf(LocatorName.KeyInput), choice, 0, $", and {openerName} could not be clicked within {timeout.TotalSeconds:0.#} s (disabled, or another element takes the click)");
+        }
+
+        await StepAsync("opened the key form");
+        return (await FieldOrProblemAsync(timeout, $" after {openerName} was clicked"), opener);
+    }
+
+    /// <summary>Resolves the key field; when nothing matches, says what the kit did with the opener (<paramref name="besides"/>).</summary>
+    private async Task<ResolvedLocator> FieldOrProblemAsync(TimeSpan timeout, string besides)
+    {
+        try
+        {
+            return await Locators.ResolveAsync(LocatorName.KeyInput, timeout);
         }
         catch (LocatorProblemException problem) when (problem.MatchCount == 0)
         {
-            throw new LocatorProblemException(problem.Field, problem.Choice, 0, $" after {PageLocators.FieldOf(LocatorName.OpenKeyForm)} ({opener.Matched.Describe()}) was clicked");
+            throw new LocatorProblemException(problem.Field, problem.Choice, 0, besides);
         }
     }
 

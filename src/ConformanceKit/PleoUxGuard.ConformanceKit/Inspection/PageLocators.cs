@@ -97,8 +97,48 @@ public sealed class PageLocators
                 $", nor the control that shows it ({FieldOf(LocatorName.OpenKeyForm)}: {opener.Describe()})");
         }
 
-        return await field.CountAsync() > 0 ? null : await ResolveAsync(_page, opener, FieldOf(LocatorName.OpenKeyForm), timeout);
+        if (await field.CountAsync() > 0)
+        {
+            return null;
+        }
+
+        var resolved = await ResolveAsync(_page, opener, FieldOf(LocatorName.OpenKeyForm), timeout);
+
+        // A disabled opener belongs to a page that is not interactive yet (a Blazor page before its circuit is up),
+        // which may open the form itself once it is: the kit's click would wait for the opener and land on that
+        // dialog. Wait until the opener can be clicked or the field shows; a click on an opener that stays disabled
+        // then fails with Playwright's reason.
+        try
+        {
+            await field.Or(resolved.Locator.And(_page.Locator(":not([disabled]):not([aria-disabled='true'])")))
+                .First.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = (float)timeout.TotalMilliseconds });
+        }
+        catch (TimeoutException)
+        {
+            return resolved;
+        }
+
+        return await field.CountAsync() > 0 ? null : resolved;
     }
+
+    /// <summary>
+    /// Why clicking the key form's opener now would close or miss a form the page is already showing, or null: the
+    /// opener reports itself expanded (aria-expanded, an open &lt;details&gt;), or a modal is open (a dialog opened with
+    /// showModal(), a visible aria-modal element), which would take the click. The field is then being drawn (a lazy
+    /// component, a fetch) and the kit waits for it instead.
+    /// </summary>
+    public static Task<string?> KeyFormOpeningAsync(ResolvedLocator opener) =>
+        opener.Locator.EvaluateAsync<string?>(
+            """
+            opener => {
+              if (opener.getAttribute('aria-expanded') === 'true') return 'it reports aria-expanded=true';
+              const details = opener.closest('details');
+              if (details && details.open && opener.closest('summary')?.parentElement === details) return 'its <details> is open';
+              const shown = element => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+              const modal = element => element.localName === 'dialog' ? element.matches(':modal') : element.getAttribute('aria-modal') === 'true';
+              return [...document.querySelectorAll('dialog[open], [aria-modal=true]')].some(element => modal(element) && shown(element)) ? 'a modal is open' : null;
+            }
+            """);
 
     /// <summary>Resolves any locator choice (also those of sign-in steps) on a page.</summary>
     /// <param name="notCounted">Elements that never count as a match, or null.</param>
