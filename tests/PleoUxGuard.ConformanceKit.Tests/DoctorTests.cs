@@ -59,8 +59,37 @@ public sealed class DoctorTests(KitFixture kit)
         Assert.Contains("locators.openKeyForm: OK, matched by role=button name=Connect to Pleo (profile; tried role=button name=Connect to Pleo -> 1 visible); clicked, and the key field showed", doctor.Lines);
         Assert.Contains(doctor.Lines, line => line.StartsWith("locators.keyInput: OK, matched by label=/api key/i", StringComparison.Ordinal));
 
-        // The opener, still visible behind the dialog, matches the default connectButton too but does not count.
+        // The opener, still visible behind the dialog, matches the default connectButton too but does not count, and the line says so.
+        Assert.Contains(doctor.Lines, line => line.StartsWith("locators.connectButton: OK", StringComparison.Ordinal)
+            && line.EndsWith("-> 1 visible; not counted: 1 visible element(s) matching locators.openKeyForm)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Doctor_warns_when_the_opener_matches_nothing_while_the_key_field_shows()
+    {
+        var profile = kit.ProfileWith([], stepSeconds: 2, extraLocators: "\"openKeyForm\": { \"testId\": \"no-such-opener\" }");
+
+        var (_, doctor) = await ConformanceRunner.DoctorAsync(profile, kit.Environment, new RunOptions());
+
+        Assert.False(doctor.FoundProblems, string.Join("\n", doctor.Lines));
+        Assert.Contains(
+            "locators.openKeyForm: not clicked: the key field already showed (profile; tried testId=no-such-opener -> 0 visible); WARNING: the locator matches no visible element, so a page showing only the control would not get it clicked: check locators.openKeyForm",
+            doctor.Lines);
+
+        // Nothing matches the opener, so nothing is dropped from the Connect button.
         Assert.Contains(doctor.Lines, line => line.StartsWith("locators.connectButton: OK", StringComparison.Ordinal) && line.EndsWith("-> 1 visible)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Doctor_says_when_the_opener_was_clicked_and_no_key_field_showed()
+    {
+        // The page's heading as the opener: visible, and clicking it shows nothing.
+        var profile = kit.ProfileWith([Fixtures.Fault.KeyFormInDialog], stepSeconds: 2, extraLocators: "\"openKeyForm\": { \"role\": \"heading\", \"name\": \"/^pleo$/i\" }");
+
+        var (_, doctor) = await ConformanceRunner.DoctorAsync(profile, kit.Environment, new RunOptions());
+
+        Assert.True(doctor.FoundProblems);
+        Assert.Contains("locators.openKeyForm: matched by role=heading name=/^pleo$/i and clicked, but no key field showed (profile; tried role=heading name=/^pleo$/i -> 1 visible)", doctor.Lines);
     }
 
     [Fact]

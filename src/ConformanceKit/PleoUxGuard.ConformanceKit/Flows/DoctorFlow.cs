@@ -97,8 +97,14 @@ public sealed class DoctorFlow : Flow
         // A field that showed but matches several elements is the key field's line's problem, not the opener's.
         var fieldShowed = problem is null || (problem.Field != field && problem.MatchCount > 1);
         FoundProblems |= !fieldShowed;
+        // An opener that matches nothing while the field shows may be a typo: harmless here, but a page that shows the
+        // field only after a click (the retry after a failure, the update page) would stop there. Not a problem, as a
+        // page may also hide its opener while the form shows.
+        var openerMissing = fieldShowed && clicked is null && (await context.Locators.CountEachAsync(opener)).Sum() == 0
+            ? $"; WARNING: the locator matches no visible element, so a page showing only the control would not get it clicked: check {field}"
+            : string.Empty;
         _lines.Add(
-            fieldShowed && clicked is null ? $"{field}: not clicked: the key field already showed (profile; tried {await TriedAsync(context, opener)})"
+            fieldShowed && clicked is null ? $"{field}: not clicked: the key field already showed (profile; tried {await TriedAsync(context, opener)}){openerMissing}"
             : fieldShowed ? $"{field}: OK, matched by {clicked!.Matched.Describe()} (profile; tried {tried}); clicked, and the key field showed"
             : clicked is not null ? $"{field}: matched by {clicked.Matched.Describe()} and clicked, but no key field showed (profile; tried {tried})"
             : problem!.Field == field ? $"{Headline(problem)} (tried {await TriedAsync(context, opener)})"
@@ -124,7 +130,9 @@ public sealed class DoctorFlow : Flow
         }
 
         var counts = await context.Locators.CountEachAsync(name);
-        var tried = Tried(choice, counts);
+        var notCounted = await context.Locators.NotCountedCountAsync(name);
+        var tried = Tried(choice, counts)
+            + (notCounted > 0 ? $"; not counted: {notCounted} visible element(s) matching {PageLocators.FieldOf(LocatorName.OpenKeyForm)}" : string.Empty);
         var origin = choice.IsDefault ? "default" : "profile";
         _lines.Add(problem is null
             ? $"{field}: OK, matched by {choice.Alternatives[Math.Max(0, counts.ToList().FindIndex(count => count > 0))].Describe()} ({origin}; tried {tried})"

@@ -185,6 +185,26 @@ public sealed class PageLocators
     }
 
     /// <summary>
+    /// How many visible elements the locator's alternatives match that do not count (the key form's opener, for
+    /// connectButton), for doctor: otherwise a tester sees fewer matches than the page has and cannot tell why.
+    /// </summary>
+    public async Task<int> NotCountedCountAsync(LocatorName name)
+    {
+        if (NotCounted(name) is null)
+        {
+            return 0;
+        }
+
+        var all = 0;
+        foreach (var spec in ChoiceFor(name)!.Alternatives)
+        {
+            all += await ToLocator(_page, spec).Filter(new() { Visible = true }).CountAsync();
+        }
+
+        return all - (await CountEachAsync(name)).Sum();
+    }
+
+    /// <summary>
     /// Elements that never count for <paramref name="name"/>: the key form's opener is not the Connect button, although a
     /// "Connect to Pleo" opener that stays visible behind its dialog matches the default connectButton.
     /// </summary>
