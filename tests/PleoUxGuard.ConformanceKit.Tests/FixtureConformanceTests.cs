@@ -108,6 +108,7 @@ public sealed class FixtureConformanceTests
     [Theory]
     [InlineData(OpenerNotFoundCase, ", nor the control that shows it (locators.openKeyForm: testId=no-such-opener)")]
     [InlineData(OpenerShowsNothingCase, " after locators.openKeyForm (role=heading name=/^pleo$/i) was clicked")]
+    [InlineData(OpenerCoveredCase, ", and locators.openKeyForm (role=button name=Connect to Pleo) could not be clicked within 4 s (disabled, or another element takes the click)")]
     public async Task A_key_field_missing_behind_an_opener_says_what_else_was_looked_for(string run, string besides)
     {
         var result = await FaultResultAsync(run);
@@ -129,6 +130,9 @@ public sealed class FixtureConformanceTests
     // The profile names the page's heading as the opener: it is visible, and clicking it shows nothing.
     private const string OpenerShowsNothingCase = "key-form-opener-shows-nothing";
 
+    // A banner covers the page: the opener is visible but any click on it is taken by the banner.
+    private const string OpenerCoveredCase = "key-form-opener-covered";
+
     private IReadOnlyList<FaultRun> AllFaultRuns() =>
     [
         .. Faults.Select(row => new FaultRun((string)row[0], _kit.ProfileWith([(string)row[0]], stepSeconds: 6), (string[])row[1])),
@@ -137,6 +141,7 @@ public sealed class FixtureConformanceTests
         new FaultRun(Fault.FieldAlwaysDisabled, _kit.ProfileWith([Fault.FieldAlwaysDisabled], stepSeconds: 4), ["connect-valid"]),
         new FaultRun(DisabledFieldCase, _kit.ProfileWith([Fault.FieldDisabledAfterFailure], stepSeconds: 4), ["missing-permission"]),
         new FaultRun(OpenerShowsNothingCase, _kit.ProfileWith([Fault.KeyFormInDialog], stepSeconds: 4, extraLocators: "\"openKeyForm\": { \"role\": \"heading\", \"name\": \"/^pleo$/i\" }"), ["connect-valid"]),
+        new FaultRun(OpenerCoveredCase, _kit.ProfileWith([Fault.KeyFormInDialog, Fault.BannerCoversPage], stepSeconds: 4, extraLocators: OpenKeyForm), ["connect-valid"]),
         new FaultRun(OpenerNotFoundCase, _kit.ProfileWith([Fault.KeyFormInDialog], stepSeconds: 4, extraLocators: "\"openKeyForm\": { \"testId\": \"no-such-opener\" }"), ["connect-valid"]),
     ];
 

@@ -125,6 +125,9 @@ public static class Fault
     /// </summary>
     public const string KeyFormInExpander = "key-form-in-expander";
 
+    /// <summary>A banner covers the whole page and cannot be dismissed, so no control on it can be clicked.</summary>
+    public const string BannerCoversPage = "banner-covers-page";
+
     // How a page answers a submitted key: each sends the form with fetch, so no new document follows the click.
 
     /// <summary>Not a fault: the page draws the answer in place (its main element's content replaced), as a single-page app does.</summary>

@@ -89,6 +89,11 @@ internal static class Page
             html.Append(Form(tenant));
         }
 
+        if (tenant.Has(Fault.BannerCoversPage))
+        {
+            html.Append("<div style=\"position:fixed;inset:0;background:rgba(255,255,255,0.9)\"><p>We use cookies.</p></div>");
+        }
+
         html.Append("</main>");
         html.Append(FetchScript(tenant));
         if (tenant.Has(Fault.ValidatesInBackground))
