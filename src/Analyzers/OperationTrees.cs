@@ -22,6 +22,20 @@ internal static class OperationTrees
         return operation;
     }
 
+    /// <summary>The value passed for the parameter named <paramref name="parameterName"/>, or null when the call has none.</summary>
+    public static IOperation? ArgumentFor(this IInvocationOperation invocation, string parameterName)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == parameterName)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The top of the tree the operation belongs to: the body or initializer it was bound from.</summary>
     public static IOperation Root(this IOperation operation)
     {

@@ -68,30 +68,10 @@ internal static class ConfigurationBinding
     }
 
     /// <summary><c>Get(typeof(PleoOptions))</c>'s type, when it is written with <c>typeof</c>.</summary>
-    private static ITypeSymbol? TypeOf(IInvocationOperation invocation)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == "type")
-            {
-                return argument.Value.WithoutConversions() is ITypeOfOperation typeOf ? typeOf.TypeOperand : null;
-            }
-        }
-
-        return null;
-    }
+    private static ITypeSymbol? TypeOf(IInvocationOperation invocation) =>
+        invocation.ArgumentFor("type")?.WithoutConversions() is ITypeOfOperation typeOf ? typeOf.TypeOperand : null;
 
     /// <summary><c>Bind(instance)</c>'s object, as written (the parameter is an object).</summary>
-    private static IOperation? Instance(IInvocationOperation invocation)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == "instance")
-            {
-                return argument.Value.WithoutConversions();
-            }
-        }
-
-        return null;
-    }
+    private static IOperation? Instance(IInvocationOperation invocation) =>
+        invocation.ArgumentFor("instance")?.WithoutConversions();
 }

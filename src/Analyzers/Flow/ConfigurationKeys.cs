@@ -46,15 +46,7 @@ internal static class ConfigurationKeys
             return null;
         }
 
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == "key")
-            {
-                return SecretKey(Receiver(invocation), argument.Value, model);
-            }
-        }
-
-        return null;
+        return invocation.ArgumentFor("key") is { } key ? SecretKey(Receiver(invocation), key, model) : null;
     }
 
     /// <summary>
@@ -80,15 +72,7 @@ internal static class ConfigurationKeys
                 return section.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } getSection
                     && IsPublicRead(getSection, model);
             case IInvocationOperation { TargetMethod.Name: "GetValue" or "GetSection" or "GetRequiredSection" } read:
-                foreach (var argument in read.Arguments)
-                {
-                    if (argument.Parameter?.Name == "key")
-                    {
-                        return IsPublicKey(Receiver(read), argument.Value, model);
-                    }
-                }
-
-                return false;
+                return read.ArgumentFor("key") is { } key && IsPublicKey(Receiver(read), key, model);
             default:
                 return false;
         }
@@ -176,18 +160,8 @@ internal static class ConfigurationKeys
     private static IOperation? Receiver(IInvocationOperation invocation) =>
         invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
 
-    private static string? ConstantKey(IInvocationOperation section)
-    {
-        foreach (var argument in section.Arguments)
-        {
-            if (argument.Parameter?.Name == "key")
-            {
-                return argument.Value.ConstantValue is { HasValue: true, Value: string key } ? key : null;
-            }
-        }
-
-        return null;
-    }
+    private static string? ConstantKey(IInvocationOperation section) =>
+        section.ArgumentFor("key")?.ConstantValue is { HasValue: true, Value: string key } ? key : null;
 
     /// <summary>
     /// The value a local is declared with, when nothing else is ever written to it in its body (no assignment, no

@@ -342,7 +342,7 @@ internal sealed class SecretFlow
                     onlyGiven = onlyPublic = false;
                     VisitArguments(((IInvocationOperation)definition.Value).Arguments, found ??= new List<SecretHit>(), chain);
                 }
-                else if (IsWordName(variable.Name) && SplitOf(definition.Value) is { } split)
+                else if (SplitOf(definition.Value) is { } split && IsWordName(variable.Name))
                 {
                     // A word of a split text that carries no secret: `token` in a parser names a word, not a credential.
                     onlyGiven = onlyPublic = false;

@@ -58,7 +58,7 @@ internal sealed class ComponentSinks : SinkTable
             return;
         }
 
-        if (Argument(invocation, "value") is not { } value || !CanCarry(value) || ConstantText(Argument(invocation, "name")) is not { } name)
+        if (invocation.ArgumentFor("value") is not { } value || !CanCarry(value) || ConstantText(invocation.ArgumentFor("name")) is not { } name)
         {
             return;
         }
@@ -101,19 +101,6 @@ internal sealed class ComponentSinks : SinkTable
         value.WithoutConversions().Type is var type
         && FlowTypes.CanCarry(type)
         && !FlowTypes.IsNamed(type, "EventCallback", "Microsoft.AspNetCore.Components");
-
-    private static IOperation? Argument(IInvocationOperation invocation, string parameter)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == parameter)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
-    }
 
     private static string? ConstantText(IOperation? operation) =>
         operation?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
@@ -180,13 +167,13 @@ internal sealed class ComponentSinks : SinkTable
                         continue;
                     }
 
-                    if (ConstantText(Argument(call, "name")) is not { } attribute
+                    if (ConstantText(call.ArgumentFor("name")) is not { } attribute
                         || !(attribute.Equals("type", StringComparison.OrdinalIgnoreCase) || attribute.Equals("InputType", StringComparison.OrdinalIgnoreCase)))
                     {
                         continue;
                     }
 
-                    switch (Unwrapped(Argument(call, "value")))
+                    switch (Unwrapped(call.ArgumentFor("value")))
                     {
                         case { ConstantValue: { HasValue: true, Value: string text } }:
                             if (string.Equals(text, "password", StringComparison.OrdinalIgnoreCase))
@@ -220,7 +207,7 @@ internal sealed class ComponentSinks : SinkTable
                 for (var index = _first; index < _end; index++)
                 {
                     if (AttributeCall(_statements[index]) is { } call
-                        && ConstantText(Argument(call, "name")) is { } attribute
+                        && ConstantText(call.ArgumentFor("name")) is { } attribute
                         && attribute.StartsWith("on", StringComparison.Ordinal))
                     {
                         return true;
@@ -235,7 +222,7 @@ internal sealed class ComponentSinks : SinkTable
         {
             for (var index = _first; index < _end; index++)
             {
-                if (AttributeCall(_statements[index]) is { } call && ConstantText(Argument(call, "name")) == name)
+                if (AttributeCall(_statements[index]) is { } call && ConstantText(call.ArgumentFor("name")) == name)
                 {
                     return true;
                 }
@@ -275,7 +262,7 @@ internal sealed class ComponentSinks : SinkTable
                 }
                 else if (open.TargetMethod.Name == "OpenElement")
                 {
-                    elementName = ConstantText(Argument(open, "elementName"));
+                    elementName = ConstantText(open.ArgumentFor("elementName"));
                 }
             }
 

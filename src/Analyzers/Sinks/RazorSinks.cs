@@ -73,13 +73,10 @@ internal sealed class RazorSinks : SinkTable
             return;
         }
 
-        foreach (var argument in invocation.Arguments)
+        if (invocation.ArgumentFor("value") is { } value)
         {
-            if (argument.Parameter?.Name == "value")
-            {
-                var inScript = InsideScript(invocation);
-                operands.Add(new SinkOperand(argument.Value, inScript ? "an inline <script> in Razor markup" : "Razor markup", inScript ? SinkKind.Browser : SinkKind.Client));
-            }
+            var inScript = InsideScript(invocation);
+            operands.Add(new SinkOperand(value, inScript ? "an inline <script> in Razor markup" : "Razor markup", inScript ? SinkKind.Browser : SinkKind.Client));
         }
     }
 
