@@ -71,6 +71,44 @@ internal static class FlowTypes
         }
     }
 
+    /// <summary>
+    /// Whether a value of <paramref name="type"/> prints only its type's name where it becomes text (a log hole not
+    /// marked <c>@</c>, an interpolation, a concatenation): a struct or sealed class, not a record, anonymous type or
+    /// tuple, neither a collection (a logger prints a collection's items) nor formattable, whose <c>ToString</c> is
+    /// <c>object</c>'s or <c>ValueType</c>'s own. What its members hold does not show.
+    /// </summary>
+    /// <remarks>A class that is not sealed may be a derived type's object with a <c>ToString</c> of its own.</remarks>
+    public static bool PrintsTypeName(INamedTypeSymbol type)
+    {
+        if (type.SpecialType != SpecialType.None || type.IsRecord || type.IsAnonymousType || type.IsTupleType
+            || !(type.TypeKind == TypeKind.Struct || (type.TypeKind == TypeKind.Class && type.IsSealed))
+            || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable || IsNamed(implemented, "IFormattable", "System"))
+            {
+                return false;
+            }
+        }
+
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("ToString"))
+            {
+                if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 0 })
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>
     public static bool IsNamed(ISymbol? symbol, string name, string containingNamespace) =>
         symbol is not null && symbol.Name == name && IsNamespace(symbol.ContainingNamespace, containingNamespace);

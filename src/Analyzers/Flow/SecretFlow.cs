@@ -127,7 +127,7 @@ internal sealed class SecretFlow
 
                 break;
             case IInterpolationOperation hole:
-                Visit(hole.Expression, hits, chain + 1);
+                VisitAsText(hole.Expression, hits, chain);
                 break;
             case IInterpolatedStringHandlerCreationOperation handler:
                 Visit(handler.Content, hits, chain + 1);
@@ -139,13 +139,13 @@ internal sealed class SecretFlow
             case IInterpolatedStringAppendOperation append:
                 if (append.AppendCall is IInvocationOperation { Arguments.Length: > 0 } appendCall)
                 {
-                    Visit(appendCall.Arguments[0].Value, hits, chain + 1);
+                    VisitAsText(appendCall.Arguments[0].Value, hits, chain);
                 }
 
                 break;
             case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
-                Visit(binary.LeftOperand, hits, chain + 1);
-                Visit(binary.RightOperand, hits, chain + 1);
+                VisitAsText(binary.LeftOperand, hits, chain);
+                VisitAsText(binary.RightOperand, hits, chain);
                 break;
             case ICoalesceOperation coalesce:
                 Visit(coalesce.Value, hits, chain + 1);
@@ -305,6 +305,20 @@ internal sealed class SecretFlow
         }
 
         VisitMember(symbol, property, hits);
+    }
+
+    /// <summary>
+    /// A value made text by its <c>ToString</c> (an interpolation hole, a concatenation, a call of <c>ToString</c>):
+    /// an object that prints only its type's name shows none of the secrets it holds.
+    /// </summary>
+    private void VisitAsText(IOperation? value, List<SecretHit> hits, int chain)
+    {
+        if (value is not null && _model.PrintsTypeName(value.WithoutConversions().Type))
+        {
+            return;
+        }
+
+        Visit(value, hits, chain + 1);
     }
 
     private void VisitVariable(ISymbol variable, IOperation reference, List<SecretHit> hits, int chain)
@@ -504,7 +518,7 @@ internal sealed class SecretFlow
 
         if (method.Name == "ToString" && !method.IsStatic)
         {
-            Visit(invocation.Instance, hits, chain + 1);
+            VisitAsText(invocation.Instance, hits, chain);
             return;
         }
 

@@ -28,6 +28,11 @@ internal static class SinkScan
                 var operand = operands[index];
                 hits.Clear();
                 flow.Collect(operand.Operand, hits);
+                if (hits.Count > 0 && operand.Kind == SinkKind.Log)
+                {
+                    DropPrintedByTypeName(operand.Operand, hits, flow.Model);
+                }
+
                 foreach (var hit in hits)
                 {
                     findings.Add(new Finding(hit, operand.SinkName, operand.Kind, hit.IsPartial));
@@ -43,6 +48,59 @@ internal static class SinkScan
         {
             ScanCall(invocation, tables, flow, calls, findings);
         }
+    }
+
+    /// <summary>
+    /// A logger prints a value by its <c>ToString</c> unless its hole is marked <c>@</c>
+    /// (<c>logger.LogDebug("Handled {Request}", request)</c>): the secrets held by an object that prints only its
+    /// type's name do not show. Destructured values are left alone (PUX001's destructuring test judges them).
+    /// </summary>
+    private static void DropPrintedByTypeName(IOperation operand, List<SecretHit> hits, Secrets.SecretModel model)
+    {
+        if (operand.Parent is IArgumentOperation { Parent: IInvocationOperation call } && MayDestructure(call))
+        {
+            return;
+        }
+
+        if (operand.WithoutConversions() is IArrayCreationOperation { IsImplicit: true, Initializer: { } values })
+        {
+            // params object[]: each value is printed on its own.
+            hits.RemoveAll(hit =>
+            {
+                foreach (var value in values.ElementValues)
+                {
+                    if (value.Syntax.FullSpan.Contains(hit.At.Syntax.Span))
+                    {
+                        return model.PrintsTypeName(value.WithoutConversions().Type);
+                    }
+                }
+
+                return false;
+            });
+        }
+        else if (model.PrintsTypeName(operand.WithoutConversions().Type))
+        {
+            hits.Clear();
+        }
+    }
+
+    /// <summary>A template with a hole marked <c>@</c>, or Serilog's <c>destructureObjects</c> not set to false.</summary>
+    private static bool MayDestructure(IInvocationOperation call)
+    {
+        if (MessageTemplate.Of(call) is { } template && template.Text.IndexOf("{@", System.StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Name == "destructureObjects" && argument.Value.ConstantValue is not { HasValue: true, Value: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ScanCall(IInvocationOperation invocation, SinkTables tables, SecretFlow flow, CallSummaries calls, List<Finding> findings)

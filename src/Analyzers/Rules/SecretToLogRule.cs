@@ -26,7 +26,7 @@ internal static class SecretToLogRule
         }
 
         if (argument is not IArgumentOperation { Parent: IInvocationOperation call } bound
-            || Template(call) is not { } template
+            || MessageTemplate.Of(call) is not { } template
             || !template.Text.Contains("{@"))
         {
             return null;
@@ -51,20 +51,6 @@ internal static class SecretToLogRule
         }
 
         return MessageTemplate.IsDestructured(holes, position) && SerializedSecrets.FindDestructured(value.Type, model) is { } exposed ? new Exposure(exposed, operand) : null;
-    }
-
-    /// <summary>The call's message template: the first constant text argument, which comes before the values.</summary>
-    private static (string Text, int Index)? Template(IInvocationOperation call)
-    {
-        for (var index = 0; index < call.Arguments.Length; index++)
-        {
-            if (call.Arguments[index].Value.ConstantValue is { HasValue: true, Value: string text })
-            {
-                return (text, index);
-            }
-        }
-
-        return null;
     }
 
     private static void RegisterLoggerMessageDeclarations(CompilationStartAnalysisContext start)

@@ -203,6 +203,17 @@ internal sealed class SecretModel
     /// <summary>The answers of <see cref="Secrets.SerializedSecrets.FindDestructured"/> per payload type.</summary>
     public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> DestructuredSecrets { get; } = new(SymbolEqualityComparer.Default);
 
+    /// <summary>
+    /// Whether a value of this static type, made text, shows nothing of what it holds (<see cref="Flow.FlowTypes.PrintsTypeName"/>).
+    /// A secret type is never taken for one: its value is the secret, whatever prints.
+    /// </summary>
+    public bool PrintsTypeName(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } named
+        && _printsTypeName.GetOrCompute(named, static t => Flow.FlowTypes.PrintsTypeName(t))
+        && !IsSecretType(named);
+
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _printsTypeName = new(SymbolEqualityComparer.Default);
+
     /// <summary>How many calls deep a secret argument is followed (<c>pleouxguard.call_depth</c>).</summary>
     public int CallDepth { get; }
 

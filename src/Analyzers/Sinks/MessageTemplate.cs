@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace PleoUxGuard.Analyzers.Sinks;
 
@@ -12,6 +13,20 @@ internal static class MessageTemplate
 {
     // Where a hole's name ends: its format (":0.00") or alignment (",10").
     private static readonly char[] FormatStarts = { ':', ',' };
+
+    /// <summary>The call's message template: the first constant text argument, which comes before the values.</summary>
+    public static (string Text, int Index)? Of(IInvocationOperation call)
+    {
+        for (var index = 0; index < call.Arguments.Length; index++)
+        {
+            if (call.Arguments[index].Value.ConstantValue is { HasValue: true, Value: string text })
+            {
+                return (text, index);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Per value position, whether its hole is marked <c>@</c>. Holes bind values in the order they appear,

@@ -271,7 +271,6 @@ public sealed class SecretToLogAnalyzerTests
             "string pleoApiKeys",
             "char[] password",
             "StringBuilder secret",
-            "System.Security.SecureString password",
             "ReadOnlyMemory<char> token",
             "byte[] privateKey",
             "string? apiKey2",
@@ -472,6 +471,42 @@ public sealed class SecretToLogAnalyzerTests
             "var text = \"\"; text += apiKey; logger.LogInformation({|PUX001:text|});",
         };
         await Verify.VerifyAsync(InMethod(Blocks(cases)));
+    }
+
+    [Fact]
+    public async Task An_object_that_prints_only_its_type_name_shows_none_of_its_secrets()
+    {
+        // A logger, an interpolation and a concatenation print a value by its ToString: object's own prints the
+        // type's name. A record, an anonymous type, a collection, a ToString of its own, a class that may be a
+        // derived one, a hole marked @ and Serilog's destructureObjects all show what the object holds.
+        string[] cases =
+        {
+            "var request = new Rotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", request);",
+            "logger.LogDebug(\"Handled {Request}\", new Rotation { NewKey = apiKey });",
+            "var request = new Rotation { NewKey = apiKey }; logger.LogDebug($\"Handled {request}\");",
+            "var request = new Rotation { NewKey = apiKey }; logger.LogDebug(\"Handled \" + request);",
+            "var request = new Rotation { NewKey = apiKey }; logger.LogDebug(request.ToString());",
+            "var request = new Rotation { NewKey = apiKey }; Console.WriteLine(request);",
+            "var request = new RotationValue { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", request);",
+            "var request = new Rotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request} with {Key}\", request, {|PUX001:apiKey|});",
+            "var password = new System.Security.SecureString(); logger.LogDebug(\"Password {Password}\", password);",
+            "var request = new RotationRecord { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
+            "var request = new RotationRecord { NewKey = apiKey }; logger.LogDebug($\"Handled {{|PUX001:request|}}\");",
+            "var request = new { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
+            "var request = new PrintedRotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
+            "var request = new PrintedRotation { NewKey = apiKey }; logger.LogDebug(\"Handled \" + {|PUX001:request|});",
+            "var request = new OpenRotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
+            "var request = new Rotation { NewKey = apiKey }; logger.LogDebug(\"Handled {@Request}\", {|PUX001:request|});",
+            "var request = new Rotation { NewKey = apiKey }; Serilog.Log.ForContext(\"Request\", {|PUX001:request|}, destructureObjects: true).Information(\"Handled\");",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases)) + """
+
+            public sealed class Rotation { public string NewKey { get; init; } = ""; }
+            public struct RotationValue { public string NewKey { get; init; } }
+            public sealed record RotationRecord { public string NewKey { get; init; } = ""; }
+            public sealed class PrintedRotation { public string NewKey { get; init; } = ""; public override string ToString() => NewKey; }
+            public class OpenRotation { public string NewKey { get; init; } = ""; }
+            """);
     }
 
     [Fact]
