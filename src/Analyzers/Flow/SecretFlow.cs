@@ -102,19 +102,7 @@ internal sealed class SecretFlow
 
                 break;
             case IObjectOrCollectionInitializerOperation initializer:
-                foreach (var element in initializer.Initializers)
-                {
-                    if (element is IInvocationOperation { Instance: IInstanceReferenceOperation } add)
-                    {
-                        // { { "key", apiKey } }: a collection initializer's Add holds its arguments.
-                        VisitArguments(add.Arguments, hits, chain);
-                    }
-                    else
-                    {
-                        Visit(element, hits, chain + 1);
-                    }
-                }
-
+                VisitInitializer(initializer, entry: null, hits, chain);
                 break;
             case IMemberInitializerOperation member:
                 Visit(member.Initializer, hits, chain + 1);
@@ -283,6 +271,11 @@ internal sealed class SecretFlow
             {
                 Add(hits, new SecretHit(null, key, property, isPartial: false));
             }
+            else if (ConstantKey(property) is { } entry && property.Instance?.WithoutConversions() is { } instance && VariableOf(instance) is { } collection)
+            {
+                // payload["company"]: only what was stored under that key, or under a key not known, can be read back.
+                VisitVariable(collection, instance, hits, chain, entry);
+            }
             else
             {
                 Visit(property.Instance, hits, chain + 1);
@@ -307,6 +300,51 @@ internal sealed class SecretFlow
         VisitMember(symbol, property, hits);
     }
 
+    /// <param name="entry">The constant key of the one entry read (<c>payload["company"]</c>), or null for the whole object.</param>
+    private void VisitInitializer(IObjectOrCollectionInitializerOperation initializer, object? entry, List<SecretHit> hits, int chain)
+    {
+        foreach (var element in initializer.Initializers)
+        {
+            if (entry is not null && EntryKeyOf(element) is { } key && !key.Equals(entry))
+            {
+                continue;
+            }
+
+            if (element is IInvocationOperation { Instance: IInstanceReferenceOperation } add)
+            {
+                // { { "key", apiKey } }: a collection initializer's Add holds its arguments.
+                VisitArguments(add.Arguments, hits, chain);
+            }
+            else
+            {
+                Visit(element, hits, chain + 1);
+            }
+        }
+    }
+
+    private static ISymbol? VariableOf(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    /// <summary><c>"company"</c> in <c>payload["company"]</c>: the constant key of an indexer with one argument.</summary>
+    private static object? ConstantKey(IPropertyReferenceOperation indexer) =>
+        indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } key } ? key : null;
+
+    /// <summary>
+    /// The constant key an entry is stored under: <c>["key"] = v</c> and <c>{ "key", v }</c> in an initializer,
+    /// <c>d["key"] = v</c> and <c>d.Add("key", v)</c> as a definition's value. Null when not known.
+    /// </summary>
+    private static object? EntryKeyOf(IOperation stored) => stored switch
+    {
+        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } => ConstantKey(indexer),
+        IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Arguments.Length: 2 } add
+            when add.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } key } => key,
+        _ => null,
+    };
+
     /// <summary>
     /// A value made text by its <c>ToString</c> (an interpolation hole, a concatenation, a call of <c>ToString</c>):
     /// an object that prints only its type's name shows none of the secrets it holds.
@@ -321,7 +359,8 @@ internal sealed class SecretFlow
         Visit(value, hits, chain + 1);
     }
 
-    private void VisitVariable(ISymbol variable, IOperation reference, List<SecretHit> hits, int chain)
+    /// <param name="entry">The constant key of the one entry of a collection read (<c>payload["company"]</c>), or null.</param>
+    private void VisitVariable(ISymbol variable, IOperation reference, List<SecretHit> hits, int chain, object? entry = null)
     {
         var isSecret = _model.IsSecret(variable, reference.Type) || SymbolEqualityComparer.Default.Equals(variable, _seed);
         List<SecretHit>? found = null;
@@ -346,6 +385,13 @@ internal sealed class SecretFlow
                 }
 
                 var alwaysRuns = definition.Kills && definition.Scope.FullSpan.Contains(position);
+                if (entry is not null && !definition.Kills
+                    && EntryKeyOf(definition.AddsArguments ? definition.Value : definition.Value.Parent!) is { } stored && !stored.Equals(entry))
+                {
+                    // d["key"] = apiKey, d.Add("key", apiKey): another entry than the one read.
+                    continue;
+                }
+
                 if (IsSanitized(definition.Value))
                 {
                     // Only an assignment that always runs before the use clears it: one in an if-branch does not.
@@ -355,6 +401,11 @@ internal sealed class SecretFlow
                 {
                     onlyGiven = onlyPublic = false;
                     VisitArguments(((IInvocationOperation)definition.Value).Arguments, found ??= new List<SecretHit>(), chain);
+                }
+                else if (entry is not null && definition.Value.WithoutConversions() is IObjectCreationOperation { Initializer: { } initializer })
+                {
+                    onlyGiven = onlyPublic = false;
+                    VisitInitializer(initializer, entry, found ??= new List<SecretHit>(), chain + 1);
                 }
                 else if (SplitOf(definition.Value) is { } split && IsWordName(variable.Name))
                 {

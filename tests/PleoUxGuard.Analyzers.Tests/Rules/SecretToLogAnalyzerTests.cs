@@ -525,6 +525,19 @@ public sealed class SecretToLogAnalyzerTests
             "string[] arr = [\"x\", apiKey[^4..]]; Console.WriteLine(string.Join(\",\", arr));",
             "var d = new Dictionary<string, object>(); d[\"KeyEnd\"] = apiKey[^4..]; d[\"Length\"] = apiKey.Length; using var scope = logger.BeginScope(d);",
             "var d = new Dictionary<string, object>(); var other = new Dictionary<string, object>(); d[\"Key\"] = apiKey; using var scope = logger.BeginScope(other);",
+
+            // One entry read by a constant key holds what was stored under that key, or under a key not known.
+            "var d = new Dictionary<string, string> { [\"company\"] = \"c1\", [\"key\"] = apiKey }; logger.LogDebug(\"{C}\", d[\"company\"]);",
+            "var d = new Dictionary<string, string> { [\"company\"] = \"c1\", [\"key\"] = apiKey }; logger.LogDebug(\"{K}\", {|PUX001:d|}[\"key\"]);",
+            "var d = new Dictionary<string, string> { { \"company\", \"c1\" }, { \"key\", apiKey } }; logger.LogDebug(\"{C}\", d[\"company\"]);",
+            "var d = new Dictionary<string, string> { { \"company\", \"c1\" }, { \"key\", apiKey } }; logger.LogDebug(\"{K}\", {|PUX001:d|}[\"key\"]);",
+            "var d = new Dictionary<string, object>(); d[\"company\"] = \"c1\"; d[\"Key\"] = apiKey; logger.LogDebug(\"{C}\", d[\"company\"]);",
+            "var d = new Dictionary<string, object>(); d[\"company\"] = \"c1\"; d[\"Key\"] = apiKey; logger.LogDebug(\"{K}\", {|PUX001:d|}[\"Key\"]);",
+            "var d = new Dictionary<string, string>(); d.Add(\"key\", apiKey); logger.LogDebug(\"{C}\", d[\"company\"]);",
+            "var d = new Dictionary<string, string>(); d.Add(\"key\", apiKey); logger.LogDebug(\"{K}\", {|PUX001:d|}[\"key\"]);",
+            "var which = Console.ReadLine()!; var d = new Dictionary<string, string>(); d[which] = apiKey; logger.LogDebug(\"{C}\", {|PUX001:d|}[\"company\"]);",
+            "var which = Console.ReadLine()!; var d = new Dictionary<string, string> { [which] = apiKey }; logger.LogDebug(\"{C}\", {|PUX001:d|}[\"company\"]);",
+            "var d = new Dictionary<string, string> { [\"company\"] = \"c1\", [\"key\"] = apiKey }; var which = Console.ReadLine()!; logger.LogDebug(\"{C}\", {|PUX001:d|}[which]);",
         };
         await Verify.VerifyAsync(InMethod(Blocks(cases)));
     }
