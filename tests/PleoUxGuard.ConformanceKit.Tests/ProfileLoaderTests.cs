@@ -137,6 +137,40 @@ public sealed class ProfileLoaderTests
         Assert.Contains("cannot read the profile", problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_folder_given_for_the_profile_is_named_as_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("pleo-profile-folder-");
+        try
+        {
+            var problem = Assert.Throws<ProfileException>(() => ProfileLoader.Load(folder.FullName));
+
+            Assert.Contains("is a folder, not a profile", problem.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("denied", problem.Message, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            folder.Delete();
+        }
+    }
+
+    [Fact]
+    public void Comments_and_trailing_commas_are_accepted_as_documented()
+    {
+        var profile = ProfileLoader.Parse(
+            """
+            {
+              // the app under test
+              "baseUrl": "http://127.0.0.1:5000",
+              "connectionPage": "/integrations/pleo", /* where the key is pasted */
+            }
+            """,
+            "commented.json",
+            Directory.GetCurrentDirectory());
+
+        Assert.Equal("/integrations/pleo", profile.ConnectionPage);
+    }
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

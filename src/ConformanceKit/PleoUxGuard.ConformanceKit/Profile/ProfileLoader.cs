@@ -20,6 +20,12 @@ public static partial class ProfileLoader
     /// <exception cref="ProfileException">The file is missing, does not parse, or a field is invalid.</exception>
     public static ConformanceProfile Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            // Reading a folder fails with "access denied", which sends the user looking for a permission problem.
+            throw new ProfileException($"{path}: is a folder, not a profile; give the profile's JSON file (for example {Path.Combine(path, "conformance-profile.json")}).");
+        }
+
         string json;
         try
         {
