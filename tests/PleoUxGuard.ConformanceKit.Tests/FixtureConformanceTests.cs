@@ -104,11 +104,15 @@ public sealed class FixtureConformanceTests
         Assert.Contains(scans, detail => detail.Contains("Not connected, with the key form open", StringComparison.Ordinal));
     }
 
-    /// <summary>With the opener set, a missing key field says what else was looked for: the opener, or that it was clicked.</summary>
+    /// <summary>
+    /// With the opener set, a missing key field says what else was looked for: the opener, or that it was clicked; on a
+    /// page that answered an error status, that status.
+    /// </summary>
     [Theory]
     [InlineData(OpenerNotFoundCase, ", nor the control that shows it (locators.openKeyForm: testId=no-such-opener)")]
     [InlineData(OpenerShowsNothingCase, " after locators.openKeyForm (role=heading name=/^pleo$/i) was clicked")]
     [InlineData(OpenerCoveredCase, ", and locators.openKeyForm (role=button name=Connect to Pleo) could not be clicked within 4 s (disabled, or another element takes the click)")]
+    [InlineData(WrongConnectionPageCase, "; the page answered HTTP 404 Not Found")]
     public async Task A_key_field_missing_behind_an_opener_says_what_else_was_looked_for(string run, string besides)
     {
         var result = await FaultResultAsync(run);
@@ -119,6 +123,18 @@ public sealed class FixtureConformanceTests
         var flow = Assert.Single(result.Flows);
         Assert.Equal(FlowStatus.Stopped, flow.Status);
         Assert.Equal($"no API key field was found (label=/api key/i){besides}, so the flow could not go on", flow.StopReason);
+    }
+
+    [Fact]
+    public async Task A_connection_page_answered_with_an_empty_not_found_is_a_profile_problem()
+    {
+        var result = await FaultResultAsync(EmptyNotFoundPageCase);
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemKind.Profile, problem.Kind);
+        Assert.Matches(@"^connectionPage: http://127\.0\.0\.1:\d+/no-such-page answered HTTP 404 Not Found with an empty page; check the profile's connectionPage\.$", problem.Message);
+        Assert.Equal(ExitCodes.ProfileError, result.ExitCode);
     }
 
     private const string A11yCase = "status-not-announced";
@@ -133,6 +149,12 @@ public sealed class FixtureConformanceTests
     // A banner covers the page: the opener is visible but any click on it is taken by the banner.
     private const string OpenerCoveredCase = "key-form-opener-covered";
 
+    // The profile's connectionPage is an address the integration answers with a "not found" page: the finding says so.
+    private const string WrongConnectionPageCase = "connection-page-not-found";
+
+    // The same with an empty answer, which Chromium shows as its own error page: a profile problem naming the status.
+    private const string EmptyNotFoundPageCase = "connection-page-empty-not-found";
+
     private IReadOnlyList<FaultRun> AllFaultRuns() =>
     [
         .. Faults.Select(row => new FaultRun((string)row[0], _kit.ProfileWith([(string)row[0]], stepSeconds: 6), (string[])row[1])),
@@ -142,6 +164,8 @@ public sealed class FixtureConformanceTests
         new FaultRun(DisabledFieldCase, _kit.ProfileWith([Fault.FieldDisabledAfterFailure], stepSeconds: 4), ["missing-permission"]),
         new FaultRun(OpenerShowsNothingCase, _kit.ProfileWith([Fault.KeyFormInDialog], stepSeconds: 4, extraLocators: "\"openKeyForm\": { \"role\": \"heading\", \"name\": \"/^pleo$/i\" }"), ["connect-valid"]),
         new FaultRun(OpenerCoveredCase, _kit.ProfileWith([Fault.KeyFormInDialog, Fault.BannerCoversPage], stepSeconds: 4, extraLocators: OpenKeyForm), ["connect-valid"]),
+        new FaultRun(WrongConnectionPageCase, _kit.ProfileWith([], stepSeconds: 4, connectionPage: "/gone"), ["connect-valid"]),
+        new FaultRun(EmptyNotFoundPageCase, _kit.ProfileWith([], stepSeconds: 4, connectionPage: "/no-such-page"), ["connect-valid"]),
         new FaultRun(OpenerNotFoundCase, _kit.ProfileWith([Fault.KeyFormInDialog], stepSeconds: 4, extraLocators: "\"openKeyForm\": { \"testId\": \"no-such-opener\" }"), ["connect-valid"]),
     ];
 

@@ -47,6 +47,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
         app.MapGet("/api/status", (Delegate)fixture.StatusAsync);
         app.MapGet("/api/answer", fixture.Answer);
         app.MapGet("/frame", fixture.Frame);
+        app.MapGet("/gone", () => Results.Content("<!doctype html><html lang=en><title>Not found</title><h1>This page does not exist</h1>", "text/html", statusCode: 404));
         app.MapGet("/stall", () => Results.Content("<!doctype html><html lang=en><title>stall</title><p id=marker>stall-page-body</p><script>fetch('/api/stall').then(r => { document.getElementById('marker').dataset.headers = '1'; return r.text(); });</script>", "text/html"));
         app.MapGet("/api/stall", StallAsync);
         app.Map("/ws", (Delegate)fixture.SocketAsync);

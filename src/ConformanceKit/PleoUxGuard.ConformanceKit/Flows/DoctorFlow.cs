@@ -28,7 +28,7 @@ public sealed class DoctorFlow : Flow
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
-        _lines.Add($"Signed in; the connection page is {context.Mask(context.Page.Url)}");
+        _lines.Add($"Signed in; the connection page is {context.Mask(context.Page.Url)}{context.PageAnswer}");
         var keyInputFound = await ReportKeyFieldAsync(context);
         var connectButtonFound = await ReportAsync(context, LocatorName.ConnectButton, required: true);
         await ReportAsync(context, LocatorName.StatusRegion, required: true);

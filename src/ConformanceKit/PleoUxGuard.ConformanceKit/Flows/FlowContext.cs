@@ -316,6 +316,12 @@ public sealed class FlowContext
         }
     }
 
+    /// <summary>
+    /// "; the page answered HTTP 404 Not Found" when the last page the kit went to answered with an error status, or
+    /// empty: a wrong <c>connectionPage</c> or sign-in address otherwise reads as a page that lacks its controls.
+    /// </summary>
+    public string PageAnswer { get; private set; } = string.Empty;
+
     private async Task<ILocator> FoundOrFailAsync(LocatorName name, CheckDefinition failing, Func<Task<ILocator>> resolve)
     {
         try
@@ -324,8 +330,8 @@ public sealed class FlowContext
         }
         catch (LocatorProblemException problem) when (problem.MatchCount == 0)
         {
-            await FailAsync(failing, $"No {Describe(name)} was found{problem.Besides}.", problem.Message);
-            throw new FlowStoppedException($"no {Describe(name)} was found ({problem.Choice.Describe()}){problem.Besides}, so the flow could not go on");
+            await FailAsync(failing, $"No {Describe(name)} was found{problem.Besides}{PageAnswer}.", problem.Message);
+            throw new FlowStoppedException($"no {Describe(name)} was found ({problem.Choice.Describe()}){problem.Besides}{PageAnswer}, so the flow could not go on");
         }
     }
 
@@ -643,7 +649,13 @@ public sealed class FlowContext
                 await Page.GotoAsync("about:blank", new() { Timeout = Milliseconds(StepTimeout) });
             }
 
-            await Page.GotoAsync(target.ToString(), new() { Timeout = Milliseconds(StepTimeout) });
+            var answer = await Page.GotoAsync(target.ToString(), new() { Timeout = Milliseconds(StepTimeout) });
+            PageAnswer = answer is { Status: >= 400 } ? $"; the page answered HTTP {answer.Status} {answer.StatusText}".TrimEnd() : string.Empty;
+        }
+        catch (PlaywrightException problem) when (problem.Message.Contains("net::ERR_HTTP_RESPONSE_CODE_FAILURE", StringComparison.Ordinal))
+        {
+            // Chromium's answer to an error status with an empty page: the integration answered, with an error.
+            throw await ErrorStatusProblemAsync(target, field, problem);
         }
         catch (PlaywrightException problem) when (problem.Message.Contains("net::", StringComparison.Ordinal))
         {
@@ -653,6 +665,32 @@ public sealed class FlowContext
         {
             throw new EnvironmentProblemException($"{field}: {target} did not load within {StepTimeout.TotalSeconds:0} s.", problem);
         }
+    }
+
+    /// <summary>
+    /// An address that answers 404 or 410 is the profile's to fix (<paramref name="field"/> names it); any other error
+    /// status is the integration failing to serve the page. The status is asked again with the page's cookies.
+    /// </summary>
+    private async Task<Exception> ErrorStatusProblemAsync(Uri target, string field, PlaywrightException problem)
+    {
+        string answered;
+        int status = 0;
+        try
+        {
+            var response = await Page.Context.APIRequest.GetAsync(target.ToString(), new() { Timeout = Milliseconds(StepTimeout), MaxRedirects = 5 });
+            status = response.Status;
+            answered = $"answered HTTP {response.Status} {response.StatusText}".TrimEnd();
+            await response.DisposeAsync();
+        }
+        catch (PlaywrightException)
+        {
+            answered = "answered an error status";
+        }
+
+        var message = $"{field}: {Mask(target.ToString())} {answered} with an empty page";
+        return status is 404 or 410
+            ? new ProfileException($"{message}; check the profile's {field}.", problem)
+            : new EnvironmentProblemException($"{message}; the integration could not serve it.", problem);
     }
 
     private async Task RunSignInStepAsync(SignInStep step, string field)
@@ -703,7 +741,7 @@ public sealed class FlowContext
         }
         catch (TimeoutException problem)
         {
-            throw new ProfileException($"Sign-in failed: {field} did not happen within {StepTimeout.TotalSeconds:0} s (the page is at {Mask(Page.Url)}).", problem);
+            throw new ProfileException($"Sign-in failed: {field} did not happen within {StepTimeout.TotalSeconds:0} s (the page is at {Mask(Page.Url)}{PageAnswer}).", problem);
         }
     }
 
