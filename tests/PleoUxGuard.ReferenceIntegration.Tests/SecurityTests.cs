@@ -220,11 +220,7 @@ public sealed class SecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
     [Fact]
     public async Task A_tampered_session_cookie_is_not_a_sign_in()
     {
-        using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, Workspace.ConnectionPath);
-        request.Headers.Add("Cookie", "PleoUxGuard.Reference.Session=CfDJ8forged");
-
-        using var response = await client.SendAsync(request);
+        using var response = await app.GetWithSessionCookieAsync(Workspace.ConnectionPath, "CfDJ8forged");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }

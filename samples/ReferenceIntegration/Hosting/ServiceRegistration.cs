@@ -19,6 +19,8 @@ namespace PleoUxGuard.ReferenceIntegration.Hosting;
 /// <summary>The app's services, one method per area. Options are read when first used, so tests can set them late.</summary>
 internal static class ServiceRegistration
 {
+    public const string SessionCookieName = "PleoUxGuard.Reference.Session";
+
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var certificate = KeyRingCertificate.Load(configuration, environment.ContentRootPath, out var certificateProblem);
@@ -68,7 +70,7 @@ internal static class ServiceRegistration
             {
                 options.LoginPath = "/Account/Login";
                 options.LogoutPath = "/Account/Logout";
-                options.Cookie.Name = "PleoUxGuard.Reference.Session";
+                options.Cookie.Name = SessionCookieName;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

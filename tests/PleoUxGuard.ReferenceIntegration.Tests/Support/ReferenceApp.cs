@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,6 +10,7 @@ using Microsoft.Extensions.Logging.Testing;
 using PleoUxGuard.FakePleo;
 using PleoUxGuard.ReferenceIntegration.Accounts;
 using PleoUxGuard.ReferenceIntegration.Connections;
+using PleoUxGuard.ReferenceIntegration.Hosting;
 
 namespace PleoUxGuard.ReferenceIntegration.Tests.Support;
 
@@ -127,10 +130,29 @@ public abstract class ReferenceApp : IAsyncLifetime
     /// <summary>A new workspace from self-service sign-up, signed in.</summary>
     public async Task<Workspace> SignUpAsync()
     {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
-        var workspace = new Workspace(this, client);
+        var workspace = NewBrowser();
         await workspace.RegisterAsync();
         return workspace;
+    }
+
+    /// <summary>The user of <paramref name="email"/> signed in from a browser of its own.</summary>
+    public async Task<Workspace> SignInAsync(string email, string password = Workspace.TestPassword)
+    {
+        var workspace = NewBrowser(email);
+        await workspace.SignInAsync(password);
+        return workspace;
+    }
+
+    /// <summary>
+    /// A GET of <paramref name="path"/> carrying only <paramref name="sessionCookie"/> as the sign-in cookie, as a
+    /// copy of the cookie replayed from elsewhere would; redirects are not followed.
+    /// </summary>
+    public async Task<HttpResponseMessage> GetWithSessionCookieAsync(string path, string sessionCookie)
+    {
+        using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Cookie", $"{ServiceRegistration.SessionCookieName}={sessionCookie}");
+        return await client.SendAsync(request);
     }
 
     /// <summary>Waits until the fake Pleo has journaled <paramref name="count"/> calls made with the key.</summary>
@@ -138,6 +160,13 @@ public abstract class ReferenceApp : IAsyncLifetime
     {
         var seen = 0;
         await Pleo.Journal.WaitForAsync(entry => entry.KeyId == key.Id && ++seen == count, Patience);
+    }
+
+    /// <summary>A browser (following redirects, keeping its cookies where the test can read them) for a user.</summary>
+    private Workspace NewBrowser(string? email = null)
+    {
+        var cookies = new CookieContainer();
+        return new Workspace(this, Factory.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)), cookies, email);
     }
 
     internal void Remember(string body)

@@ -3,38 +3,48 @@ using AngleSharp.Html.Parser;
 using PleoUxGuard.FakePleo;
 using PleoUxGuard.ReferenceIntegration.Accounts;
 using PleoUxGuard.ReferenceIntegration.Connections;
+using PleoUxGuard.ReferenceIntegration.Hosting;
 
 namespace PleoUxGuard.ReferenceIntegration.Tests.Support;
 
-/// <summary>A signed-in user of one fresh workspace, driving the connection page as a browser would.</summary>
-public sealed class Workspace(ReferenceApp app, HttpClient client) : IDisposable
+/// <summary>
+/// A signed-in user of one workspace in one browser (its own cookies), driving the connection page as a browser
+/// would. Without an <paramref name="email"/>, a fresh workspace's user.
+/// </summary>
+public sealed class Workspace(ReferenceApp app, HttpClient client, CookieContainer cookies, string? email = null) : IDisposable
 {
     public const string ConnectionPath = "/integrations/pleo";
+    public const string LoginPath = "/Account/Login";
     public const string TestPassword = "correct horse battery";
 
     private string? _antiforgeryToken;
 
-    public string Email { get; } = $"user-{Guid.NewGuid():N}@example.test";
+    public string Email { get; } = email ?? $"user-{Guid.NewGuid():N}@example.test";
 
     public HttpClient Client => client;
 
+    /// <summary>The sign-in cookie's value as this browser holds it now, to replay from elsewhere.</summary>
+    public string SessionCookie => cookies.GetCookies(client.BaseAddress!)[ServiceRegistration.SessionCookieName]?.Value
+        ?? throw new InvalidOperationException("This browser holds no sign-in cookie.");
+
     internal TenantId TenantId { get; private set; }
 
-    public async Task RegisterAsync()
+    public Task RegisterAsync() => SubmitAccountFormAsync("/Account/Register", new()
     {
-        var form = await GetAsync("/Account/Register");
-        using var response = await PostAsync("/Account/Register", AntiforgeryTokenIn(form.Html), new()
-        {
-            ["WorkspaceName"] = "Workspace " + Email,
-            ["Email"] = Email,
-            ["Password"] = TestPassword,
-        });
-        var page = await ReadAsync(response);
-        Assert.True(response.RequestMessage!.RequestUri!.AbsolutePath == ConnectionPath, "sign-up should end on the connection page, not:\n" + page.Html);
+        ["WorkspaceName"] = "Workspace " + Email,
+        ["Email"] = Email,
+        ["Password"] = TestPassword,
+    });
 
-        // A token issued for the signed-in user serves every later form of this session.
-        _antiforgeryToken = AntiforgeryTokenIn(page.Html);
-        TenantId = await app.TenantOfAsync(Email);
+    public Task SignInAsync(string password = TestPassword) =>
+        SubmitAccountFormAsync(LoginPath, new() { ["Email"] = Email, ["Password"] = password });
+
+    /// <summary>Posts the layout's sign-out form; the browser ends on the sign-in page.</summary>
+    public async Task SignOutAsync()
+    {
+        using var response = await PostFormAsync("/Account/Logout", []);
+        var page = await ReadAsync(response);
+        Assert.True(response.RequestMessage!.RequestUri!.AbsolutePath == LoginPath, "sign-out should end on the sign-in page, not:\n" + page.Html);
     }
 
     public Task<ConnectionPage> OpenConnectionPageAsync() => GetAsync(ConnectionPath);
@@ -88,6 +98,19 @@ public sealed class Workspace(ReferenceApp app, HttpClient client) : IDisposable
     }
 
     public void Dispose() => client.Dispose();
+
+    /// <summary>Posts a sign-up or sign-in form, which signs the user in and ends on the connection page.</summary>
+    private async Task SubmitAccountFormAsync(string path, Dictionary<string, string> fields)
+    {
+        var form = await GetAsync(path);
+        using var response = await PostAsync(path, AntiforgeryTokenIn(form.Html), fields);
+        var page = await ReadAsync(response);
+        Assert.True(response.RequestMessage!.RequestUri!.AbsolutePath == ConnectionPath, $"{path} should end on the connection page, not:\n" + page.Html);
+
+        // A token issued for the signed-in user serves every later form of this session.
+        _antiforgeryToken = AntiforgeryTokenIn(page.Html);
+        TenantId = await app.TenantOfAsync(Email);
+    }
 
     private static string AntiforgeryTokenIn(string html) =>
         new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
