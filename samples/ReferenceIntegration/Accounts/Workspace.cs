@@ -19,6 +19,9 @@ internal static class WorkspaceClaims
     public const string TenantId = "tenant_id";
     public const string WorkspaceName = "workspace_name";
 
+    /// <summary>The server-side session the cookie belongs to (<see cref="SessionStore"/>), added as the cookie is issued.</summary>
+    public const string SessionId = "session_id";
+
     public static ClaimsPrincipal For(UserAccount user, string authenticationScheme) =>
         new(new ClaimsIdentity(
             [
@@ -34,6 +37,11 @@ internal static class WorkspaceClaims
 
     public static TenantId? TryGetTenantId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(TenantId), out var id) ? new TenantId(id) : null;
+
+    public static Guid? TryGetUserId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static string? TryGetSessionId(this ClaimsPrincipal principal) => principal.FindFirstValue(SessionId);
 
     public static string GetWorkspaceName(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(WorkspaceName) ?? string.Empty;

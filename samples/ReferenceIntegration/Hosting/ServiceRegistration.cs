@@ -64,12 +64,16 @@ internal static class ServiceRegistration
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<DemoUsers>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionCookieEvents>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
                 options.LoginPath = "/Account/Login";
                 options.LogoutPath = "/Account/Logout";
+                // Every cookie belongs to a server-side session that sign-out ends (SessionCookieEvents).
+                options.EventsType = typeof(SessionCookieEvents);
                 options.Cookie.Name = SessionCookieName;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;

@@ -52,17 +52,37 @@ internal sealed partial class DatabaseMigrator(Database database, ILogger<Databa
         );
         CREATE INDEX ix_connection_events_tenant ON connection_events (tenant_id, id);
         """,
+
+        // 3: one row per signed-in browser, which sign-out deletes (Accounts/SessionStore). The id is the SHA-256 of
+        // the session id the cookie carries; expires_at follows the cookie's sliding expiry, for clearing old rows.
+        """
+        CREATE TABLE user_sessions (
+            id_hash     TEXT NOT NULL PRIMARY KEY,
+            user_id     TEXT NOT NULL REFERENCES users(id),
+            tenant_id   TEXT NOT NULL REFERENCES tenants(id),
+            created_at  TEXT NOT NULL,
+            expires_at  TEXT NOT NULL
+        );
+        CREATE INDEX ix_user_sessions_expires ON user_sessions (expires_at);
+        """,
     ];
 
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>The schema version <see cref="MigrateAsync(CancellationToken)"/> brings a database to.</summary>
+    public static int LatestVersion => Migrations.Length;
+
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(LatestVersion, cancellationToken);
+
+    /// <summary>Runs the migrations up to <paramref name="targetVersion"/> only: how a test makes a database of an earlier version.</summary>
+    public async Task MigrateAsync(int targetVersion, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(targetVersion, LatestVersion);
         await using var connection = await database.OpenAsync(cancellationToken);
 
         // WAL lets the monitor read while a request writes; it is a property of the file, set once.
         await connection.Command("PRAGMA journal_mode = WAL;").ExecuteNonQueryAsync(cancellationToken);
 
         var current = Convert.ToInt32(await connection.Command("PRAGMA user_version;").ExecuteScalarAsync(cancellationToken));
-        for (var version = current + 1; version <= Migrations.Length; version++)
+        for (var version = current + 1; version <= targetVersion; version++)
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await connection.Command(Migrations[version - 1], transaction).ExecuteNonQueryAsync(cancellationToken);

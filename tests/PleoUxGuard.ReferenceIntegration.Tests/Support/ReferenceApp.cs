@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -78,8 +79,17 @@ public abstract class ReferenceApp : IAsyncLifetime
         }
     }
 
+    /// <summary>Replaces the app's services, after its own registrations.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Runs before the app starts on <see cref="DataDirectory"/>, which does not exist yet: what an earlier run could have left there.</summary>
+    protected virtual Task PrepareDataDirectoryAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await PrepareDataDirectoryAsync();
         Pleo = await FakePleoServer.StartAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -96,6 +106,8 @@ public abstract class ReferenceApp : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureTestServices(ConfigureTestServices);
 
             // Every level of every category, whatever the app's appsettings filter out.
             builder.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging().Services.PostConfigure<LoggerFilterOptions>(filters =>
