@@ -35,6 +35,12 @@ public sealed class CliInterruptionTests
             Assert.Contains("pleo-uxguard run: interrupted;", printed, StringComparison.Ordinal);
             Assert.DoesNotContain("failed unexpectedly", printed, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(output, "results.json")));
+
+            // The flows running at the signal end on their closed browser contexts: that is not reported as their
+            // failure, and none of their evidence is written to a folder that gets no report.
+            Assert.DoesNotContain("✗", printed, StringComparison.Ordinal);
+            Assert.DoesNotContain("has been closed", printed, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(output, "screenshots")), "screenshots were written");
             Assert.True(exitedAfter < TimeSpan.FromSeconds(15), $"exited {exitedAfter.TotalSeconds:0.0} s after the signal");
         }
         finally

@@ -17,8 +17,8 @@ public static class ConformanceRunner
     /// <summary>
     /// The whole job: starts the fake Pleo and the browser, starts the integration when the profile has a
     /// command, runs, stops everything. Profile and environment problems come back in the result (exit 2 or 3).
-    /// Cancelled, it throws <see cref="OperationCanceledException"/> at once, having stopped the integration and the
-    /// browser; flows that were running end on their closed browser contexts without waiting for them.
+    /// Cancelled, it throws <see cref="OperationCanceledException"/> within moments, once the flows that were running
+    /// have ended on their closed browser contexts (at most 10 s), having stopped the integration and the browser.
     /// </summary>
     public static async Task<RunResult> RunAsync(ConformanceProfile profile, RunOptions options, CancellationToken cancellationToken = default)
     {
@@ -155,14 +155,12 @@ public static class ConformanceRunner
                 {
                     gate.Release();
                 }
-            });
-            // Cancelled, the run stops waiting at once: the integration and the browser are disposed on the way out,
-            // and the flows still running end on their closed browser contexts.
-            flows.AddRange(await Task.WhenAll(shared).WaitAsync(cancellationToken));
+            }).ToList();
+            flows.AddRange(await UntilCancelledAsync(Task.WhenAll(shared), cancellationToken));
             foreach (var flow in selected.Where(flow => flow.NeedsPleoToItself))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                flows.Add(await RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems, clock.Elapsed, cancellationToken).WaitAsync(cancellationToken));
+                flows.Add(await UntilCancelledAsync(RunFlowAsync(flow, profile, environment, placeholders, baseUrl, options, problems, clock.Elapsed, cancellationToken), cancellationToken));
             }
 
             flows.Sort((a, b) => selected.ToList().FindIndex(f => f.Id == a.Flow).CompareTo(selected.ToList().FindIndex(f => f.Id == b.Flow)));
@@ -207,6 +205,8 @@ public static class ConformanceRunner
         TimeSpan startedAfter,
         CancellationToken cancellationToken)
     {
+        // A flow let through the gate as the run is cancelled is not started, nor announced.
+        cancellationToken.ThrowIfCancellationRequested();
         options.Progress?.Invoke($"  ▶ {flow.Id}: {flow.Title}");
         var contextOptions = new BrowserNewContextOptions
         {
@@ -273,6 +273,9 @@ public static class ConformanceRunner
             stopReason = context.Mask($"the kit failed after \"{context.CurrentStep}\" ({problem.GetType().Name}: {FlowContext.FirstLine(problem.Message)}); please report it");
         }
 
+        // Cancelled, the flow failed because its browser context was closed under it: that is no finding, and
+        // nothing of it is reported or written (no "✗", no screenshots in a folder that gets no report).
+        cancellationToken.ThrowIfCancellationRequested();
         if (stopReason is not null)
         {
             context.SkipUnjudged($"Skipped: flow {flow.Id} stopped after \"{context.CurrentStep}\": {stopReason}");
@@ -295,6 +298,28 @@ public static class ConformanceRunner
         options.Progress?.Invoke($"  {(failed == 0 && stopReason is null ? "✓" : "✗")} {flow.Id} ({result.Duration.TotalSeconds:0.0} s){(failed > 0 ? $": {failed} failed look(s)" : string.Empty)}{(stopReason is null ? string.Empty : $"; stopped: {stopReason}")}");
         return result;
     }
+
+    /// <summary>
+    /// The flows' results; cancelled, an <see cref="OperationCanceledException"/> once the flows still running have
+    /// ended. Cancelling closes their browser contexts, so they end within moments: the caller gets the run back with
+    /// nothing of it still running (no progress line, no file written afterwards), and at most
+    /// <see cref="FlowWindDown"/> later should a flow hang.
+    /// </summary>
+    private static async Task<T> UntilCancelledAsync<T>(Task<T> flows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await flows.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Task.WhenAny(flows, Task.Delay(FlowWindDown, CancellationToken.None));
+            _ = flows.Exception; // observed: the flows' own cancellations say nothing the caller does not know
+            throw;
+        }
+    }
+
+    private static readonly TimeSpan FlowWindDown = TimeSpan.FromSeconds(10);
 
     /// <summary>Ends the flow's trace, writing it to traces/&lt;flow&gt;.zip when it is to be kept; returns its relative path.</summary>
     private static async Task<string?> StopTracingAsync(IBrowserContext browserContext, Flow flow, RunOptions options, bool failed)
