@@ -9,7 +9,9 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// <summary>
 /// PUX004's sinks: what an endpoint sends back to the browser as data — the values of JSON/object results
 /// (<c>Results.Ok/Json</c>, <c>Ok(…)</c>, <c>new JsonResult(…)</c>, <c>WriteAsJsonAsync</c>) and the return
-/// values of controller actions, Razor Page handlers and minimal API handlers. Text bodies are PUX002's.
+/// values of controller actions, Razor Page handlers and minimal API handlers, and the extension members of a
+/// problem details response (<c>ProblemDetails.Extensions</c>, <c>Results.Problem(extensions: …)</c>), which are
+/// written into its JSON as members of their own. Text bodies are PUX002's.
 /// </summary>
 internal sealed class ClientSinks : SinkTable
 {
@@ -20,8 +22,13 @@ internal sealed class ClientSinks : SinkTable
 
     private static readonly string[] ValueParameters = { "value", "data", "obj" };
 
+    private static readonly string[] ProblemHelpers = { "Problem", "ValidationProblem" };
+
     private static readonly SinkSpec[] Specs =
     {
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.Results", ProblemHelpers).WithParameters("extensions"),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.TypedResults", ProblemHelpers).WithParameters("extensions"),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ControllerBase", ProblemHelpers).WithParameters("extensions"),
         SinkSpec.Methods("Microsoft.AspNetCore.Http.Results", ResultHelpers).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Http.TypedResults", ResultHelpers).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ControllerBase", ResultHelpers).WithParameters(ValueParameters),
@@ -36,6 +43,7 @@ internal sealed class ClientSinks : SinkTable
     private readonly INamedTypeSymbol? _pageModel;
     private readonly INamedTypeSymbol? _nonAction;
     private readonly INamedTypeSymbol? _endpointRouteBuilderExtensions;
+    private readonly INamedTypeSymbol? _problemDetails;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpoints = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     public ClientSinks(Compilation compilation)
@@ -45,7 +53,13 @@ internal sealed class ClientSinks : SinkTable
         _pageModel = compilation.FindType("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         _nonAction = compilation.FindType("Microsoft.AspNetCore.Mvc.NonActionAttribute");
         _endpointRouteBuilderExtensions = compilation.FindType("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+        _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
     }
+
+    public override bool IsEmpty => base.IsEmpty && _problemDetails is null;
+
+    // problem.Extensions.Add("key", value): a dictionary's Add, judged by its receiver.
+    public override bool MayTake(IMethodSymbol method) => method.Name is "Add" or "TryAdd" || base.MayTake(method);
 
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
@@ -70,6 +84,14 @@ internal sealed class ClientSinks : SinkTable
             {
                 operands.RemoveAt(index);
             }
+        }
+
+        // An extension is a member of the response's JSON, text or not: {"apiKey": "…"} is data, not a message.
+        if (_problemDetails is not null
+            && DictionaryWrites.TryGet(operation, "Extensions", out var extensions, out var extension)
+            && extensions.ContainingType.DerivesFrom(_problemDetails))
+        {
+            operands.Add(new SinkOperand(extension, extensions, Kind));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -7,26 +6,39 @@ namespace PleoUxGuard.Analyzers.Sinks;
 
 /// <summary>
 /// PUX002's sinks: every user-facing message place of <see cref="UserMessageSinks"/> (shared with the
-/// message rules), plus <c>Exception.Data</c>, which error pages and loggers print alongside the message.
+/// message rules), plus <c>Exception.Data</c>, which error pages and loggers print alongside the message, and the
+/// validation errors of a problem details response (<c>Results.ValidationProblem(errors)</c>,
+/// <c>HttpValidationProblemDetails.Errors</c>), messages a client shows next to the fields they name.
 /// </summary>
 internal sealed class MessageSinks : SinkTable
 {
+    private static readonly SinkSpec[] Specs =
+    {
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.Results", "ValidationProblem").WithParameters("errors"),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.TypedResults", "ValidationProblem").WithParameters("errors"),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.HttpValidationProblemDetails", SinkSpec.Constructor).WithParameters("errors"),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ValidationProblemDetails", SinkSpec.Constructor).WithParameters("errors"),
+    };
+
     [System.ThreadStatic]
     private static List<UserMessageSinkUse>? t_uses;
 
     private readonly UserMessageSinks _userMessages;
     private readonly INamedTypeSymbol? _exception;
+    private readonly INamedTypeSymbol? _validationProblemDetails;
 
     public MessageSinks(Compilation compilation)
-        : base(compilation, SinkKind.Message, Enumerable.Empty<SinkSpec>())
+        : base(compilation, SinkKind.Message, Specs)
     {
         _userMessages = UserMessageSinks.Create(compilation);
         _exception = compilation.FindType("System.Exception");
+        _validationProblemDetails = compilation.FindType("Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
     }
 
     public override bool IsEmpty => false;
 
-    public override bool MayTake(IMethodSymbol method) => method.Name == "Add" || _userMessages.MayFindIn(method);
+    public override bool MayTake(IMethodSymbol method) =>
+        method.Name is "Add" or "TryAdd" || _userMessages.MayFindIn(method) || base.MayTake(method);
 
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
@@ -36,6 +48,14 @@ internal sealed class MessageSinks : SinkTable
         foreach (var use in uses)
         {
             operands.Add(new SinkOperand(use.Value, use.SinkName, Kind));
+        }
+
+        base.Collect(operation, owner, operands);
+        if (_validationProblemDetails is not null
+            && DictionaryWrites.TryGet(operation, "Errors", out var errors, out var value)
+            && errors.ContainingType.DerivesFrom(_validationProblemDetails))
+        {
+            operands.Add(new SinkOperand(value, errors, Kind));
         }
 
         switch (operation)

@@ -121,4 +121,66 @@ public sealed class SecretToClientAnalyzerTests
             """;
         await Verify.VerifyAsync(source);
     }
+
+    /// <summary>
+    /// A problem details response writes each extension as a JSON member of its own (<c>{"apiKey": "…"}</c>): data
+    /// sent to the browser, text or not, so a secret there is this rule's, as in <c>Ok(new { apiKey })</c>. Title and
+    /// detail are messages (PUX002); an extension holding an object is judged by the members its JSON writes.
+    /// </summary>
+    [Fact]
+    public async Task Problem_details_extensions_are_sent_to_the_client()
+    {
+        var source = $$"""
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            {{Dtos}}
+
+            public sealed record ConnectRequest(string ApiKey, string CompanyId);
+
+            static class Endpoints
+            {
+                static void Map(WebApplication app, ConnectionView stored, SafeConnectionView safe)
+                {
+                    app.MapPost("/connect", (ConnectRequest req) =>
+                    {
+                        var problem = new ProblemDetails { Title = "Pleo did not accept the key. Check it and try again." };
+                        problem.Extensions["apiKey"] = {|PUX004:req.ApiKey|};
+                        problem.Extensions.Add("key", {|PUX004:req.ApiKey|});
+                        problem.Extensions.TryAdd("pleoKey", {|PUX004:req.ApiKey|});
+                        problem.Extensions["connection"] = {|PUX004:stored|};
+                        problem.Extensions["companyId"] = req.CompanyId;
+                        problem.Extensions["keyEnding"] = "••••" + req.ApiKey[^4..];
+                        problem.Extensions["safe"] = safe;
+                        return Results.Problem(problem);
+                    });
+                    app.MapPost("/connect2", (ConnectRequest req) =>
+                        Results.Problem(detail: "Check the key and try again.", extensions: new Dictionary<string, object?> { ["key"] = {|PUX004:req.ApiKey|} }));
+                    app.MapPost("/connect3", (ConnectRequest req) =>
+                        TypedResults.Problem(extensions: new Dictionary<string, object?> { ["key"] = {|PUX004:req.ApiKey|}, ["companyId"] = req.CompanyId }));
+                    app.MapPost("/connect4", (ConnectRequest req) =>
+                    {
+                        var details = new HttpValidationProblemDetails { Extensions = { ["key"] = {|PUX004:req.ApiKey|}, ["companyId"] = req.CompanyId } };
+                        return Results.Problem(details);
+                    });
+                    app.MapPost("/connect5", (ConnectRequest req) =>
+                        Results.ValidationProblem(new Dictionary<string, string[]>(), extensions: new Dictionary<string, object?> { ["companyId"] = req.CompanyId }));
+                }
+            }
+
+            public sealed class ConnectController : ControllerBase
+            {
+                public IActionResult Save(string apiKey)
+                {
+                    var details = new ValidationProblemDetails(ModelState);
+                    details.Extensions["key"] = {|PUX004:apiKey|};
+                    details.Extensions["hint"] = "Copy the whole key from Pleo.";
+                    return ValidationProblem(details);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
 }

@@ -110,4 +110,26 @@ public sealed class SecretToMessageAnalyzerTests
             return BadRequest("The API key was rejected.");
             """));
     }
+
+    /// <summary>
+    /// The errors of a validation problem are messages the client shows next to the fields they name, like
+    /// <c>ModelState.AddModelError</c>; the extensions of a problem are data, PUX004's.
+    /// </summary>
+    [Fact]
+    public async Task Validation_problem_errors_are_sinks()
+    {
+        await Verify.VerifyAsync(InController("""
+            var minimal = Results.ValidationProblem(new Dictionary<string, string[]> { ["ApiKey"] = new[] { $"The key {{|PUX002:apiKey|}} is not valid." } });
+            var typed = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ApiKey"] = [$"The key {{|PUX002:apiKey|}} is not valid."] });
+            var details = new ValidationProblemDetails(new Dictionary<string, string[]> { ["ApiKey"] = new[] { "Rejected: " + {|PUX002:apiKey|} } });
+            details.Errors["ApiKey"] = new[] { {|PUX002:apiKey|} };
+            details.Errors.Add("Key", new[] { {|PUX002:apiKey|} });
+            var http = new HttpValidationProblemDetails { Errors = { ["ApiKey"] = new[] { {|PUX002:apiKey|} } } };
+            var plain = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["ApiKey"] = new[] { "Pleo did not accept this API key. Copy the whole key and try again." } });
+            details.Errors["KeyEnding"] = new[] { "The key ending " + apiKey[^4..] + " was revoked. Create a new key in Pleo and paste it here." };
+            details.Extensions["key"] = apiKey;
+            var fine = Results.ValidationProblem(new Dictionary<string, string[]> { ["ApiKey"] = new[] { "Pleo did not accept this API key." } }, extensions: new Dictionary<string, object?> { ["key"] = apiKey });
+            return ValidationProblem(details);
+            """));
+    }
 }
