@@ -8,7 +8,8 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// <summary>
 /// PUX001's sinks: Microsoft.Extensions.Logging (ILogger, every LoggerExtensions method, BeginScope,
 /// LoggerMessage.Define delegates, [LoggerMessage] methods), Serilog, NLog, log4net, Console, Debug, Trace,
-/// TraceSource, Activity tags/events/baggage and EventSource.WriteEvent.
+/// TraceSource, Activity tags/events/baggage, EventSource.WriteEvent, and the description and data of a health
+/// check result, which the health check service logs and health endpoints and dashboards show to whoever monitors.
 /// </summary>
 internal sealed class LogSinks : SinkTable
 {
@@ -33,6 +34,8 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.Methods("System.Diagnostics.Activity", "SetTag", "AddTag", "SetBaggage", "AddBaggage", "AddEvent", "SetStatus", "DisplayName"),
         SinkSpec.Methods("System.Diagnostics.ActivityEvent", SinkSpec.Constructor),
         SinkSpec.Methods("System.Diagnostics.Tracing.EventSource", "WriteEvent", "Write"),
+        SinkSpec.Methods("Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult", SinkSpec.Constructor, "Healthy", "Degraded", "Unhealthy")
+            .WithParameters("description", "data"),
     };
 
     private readonly INamedTypeSymbol? _ilogger;

@@ -65,6 +65,45 @@ public sealed class SecretToLogAnalyzerTests
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Written(int location, string sink) =>
         new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(location).WithArguments("apiKey", sink);
 
+    /// <summary>
+    /// A health check's description and data are diagnostic output: the health check service logs each result with
+    /// its description, and health endpoints and dashboards (a response writer, HealthChecks UI)
+    /// show both to whoever monitors the service. The exception is the check's own; its message is PUX002's.
+    /// </summary>
+    [Fact]
+    public async Task Health_check_descriptions_and_data_are_sinks()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+            sealed class PleoHealthCheck(string apiKey, string companyId) : IHealthCheck
+            {
+                public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+                {
+                    var data = new Dictionary<string, object> { ["apiKey"] = apiKey };
+                    var results = new[]
+                    {
+                        HealthCheckResult.Unhealthy($"Pleo rejected key {{|PUX001:apiKey|}}"),
+                        HealthCheckResult.Degraded("Pleo is slow", new TimeoutException(), data: new Dictionary<string, object> { ["apiKey"] = {|PUX001:apiKey|} }),
+                        HealthCheckResult.Healthy("Connected", {|PUX001:data|}),
+                        new HealthCheckResult(HealthStatus.Unhealthy, "Key " + {|PUX001:apiKey|}),
+                        new HealthCheckResult(context.Registration.FailureStatus, description: "Rejected", data: new Dictionary<string, object> { ["key"] = {|PUX001:apiKey|} }),
+
+                        HealthCheckResult.Unhealthy("Pleo did not accept the API key ending " + apiKey[^4..] + " for company " + companyId),
+                        HealthCheckResult.Degraded("Pleo is slow", data: new Dictionary<string, object> { ["companyId"] = companyId, ["keyLength"] = apiKey.Length }),
+                        HealthCheckResult.Healthy(),
+                    };
+                    return Task.FromResult(results[0]);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task LoggerMessage_Define_delegates_are_sinks()
     {
