@@ -153,7 +153,7 @@ internal sealed class SharedSinkScan
                 || type.TypeKind == TypeKind.Enum
                 || (type.IsValueType && type.SpecialType != SpecialType.None));
 
-    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key (indexed, or read with GetValue or GetSection), or a method whose result is a secret.</summary>
+    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key (indexed, or read with GetValue or GetSection), a method whose result is a secret, or the JSON of an object with a secret member.</summary>
     private static bool ReadsSecret(BodyOperations body, SecretModel model)
     {
         foreach (var operation in body.References)
@@ -183,6 +183,12 @@ internal sealed class SharedSinkScan
 
             // GetValue, GetSection: a read a reference does not show, as an indexer's does.
             if (ConfigurationKeys.IsSecretRead(invocation, model) is not null)
+            {
+                return true;
+            }
+
+            // JsonSerializer.Serialize(options): the text holds the secret members of the object it serializes.
+            if (SerializedText.SecretMember(invocation, model) is not null)
             {
                 return true;
             }

@@ -579,6 +579,12 @@ internal sealed class SecretFlow
             return;
         }
 
+        if (SerializedText.SecretMember(invocation, _model) is { } serialized)
+        {
+            // JsonSerializer.Serialize(options): the JSON holds options.ApiKey although no secret is passed.
+            Add(hits, new SecretHit(serialized, serialized.Name, invocation, isPartial: false));
+        }
+
         if (TextTransforms.IsTransparent(method))
         {
             Visit(invocation.Instance, hits, chain + 1);

@@ -779,6 +779,51 @@ public sealed class SecretToLogAnalyzerTests
         await Verify.VerifyAsync(source);
     }
 
+    /// <summary>
+    /// <c>JsonSerializer.Serialize(options)</c> writes every member the object's JSON holds, so the text carries a
+    /// secret member as the object itself would at PUX004 (one test, <c>SerializedSecrets</c>): a <c>[JsonIgnore]</c>
+    /// that always ignores hides it, one with a condition does not. Reported at the call, named by the member.
+    /// </summary>
+    [Fact]
+    public async Task The_json_of_an_object_with_a_secret_member_carries_the_secret()
+    {
+        const string source = """
+            using System;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class PleoOptions { public string ApiKey { get; set; } = ""; public string CompanyId { get; set; } = ""; }
+            public sealed class SafeOptions { [JsonIgnore] public string ApiKey { get; set; } = ""; public string CompanyId { get; set; } = ""; }
+            public sealed class WhenNullOptions { [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ApiKey { get; set; } }
+            public sealed class Settings { public PleoOptions Pleo { get; set; } = new(); }
+
+            class Worker(ILogger<Worker> logger)
+            {
+                // Nothing else in the body is a secret: the serialization alone is.
+                void Quiet(PleoOptions options) => logger.LogDebug("options {Json}", {|#0:JsonSerializer.Serialize(options)|});
+
+                void Run(PleoOptions options, SafeOptions safe, WhenNullOptions whenNull, Settings settings, PleoOptions[] all)
+                {
+                    var json = JsonSerializer.Serialize(options, new JsonSerializerOptions { WriteIndented = true });
+                    logger.LogDebug("options {Json}", {|PUX001:json|});
+                    Console.WriteLine({|PUX001:JsonSerializer.Serialize(settings)|});
+                    Console.WriteLine({|PUX001:JsonSerializer.Serialize(all)|});
+                    logger.LogDebug({|PUX001:JsonSerializer.Serialize(whenNull)|});
+                    Console.WriteLine(JsonSerializer.Serialize(new { options.CompanyId, {|PUX001:options.ApiKey|} }));
+
+                    logger.LogDebug("options {Json}", JsonSerializer.Serialize(safe));
+                    logger.LogDebug("company {Json}", JsonSerializer.Serialize(new { options.CompanyId }));
+                    logger.LogDebug("options {Options}", options);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(
+            source,
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("ApiKey", "ILogger.LogDebug"));
+    }
+
     [Fact]
     public async Task Slices_of_a_secret_are_left_to_PUX005()
     {

@@ -132,4 +132,19 @@ public sealed class SecretToMessageAnalyzerTests
             return ValidationProblem(details);
             """));
     }
+
+    [Fact]
+    public async Task The_json_of_an_object_with_a_secret_member_carries_the_secret_into_a_message()
+    {
+        await Verify.VerifyAsync(InController(
+            """
+            if (options.CompanyId.Length == 0) throw new InvalidOperationException("Bad options " + {|PUX002:System.Text.Json.JsonSerializer.Serialize(options)|});
+            ModelState.AddModelError("Options", System.Text.Json.JsonSerializer.Serialize(new { options.CompanyId }));
+            return BadRequest(System.Text.Json.JsonSerializer.Serialize(options.CompanyId));
+            """,
+            members: """
+                public sealed class PleoOptions { public string ApiKey { get; set; } = ""; public string CompanyId { get; set; } = ""; }
+                PleoOptions options = new();
+                """));
+    }
 }

@@ -1,0 +1,29 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Secrets;
+
+namespace PleoUxGuard.Analyzers.Flow;
+
+/// <summary>
+/// Text made by serializing an object: <c>JsonSerializer.Serialize(options)</c> (and <c>SerializeToUtf8Bytes</c>,
+/// <c>SerializeToNode</c>, …) holds every member the object's JSON writes, so it carries the secret members of its
+/// type as <see cref="SerializedSecrets.Find"/> judges them for PUX004 (a <c>[JsonIgnore]</c> that always ignores
+/// hides one): the one test of what JSON exposes, whichever sink the text then reaches.
+/// </summary>
+internal static class SerializedText
+{
+    /// <summary>The secret member the JSON text made by <paramref name="invocation"/> writes, or null when it is no serialization or writes none.</summary>
+    /// <remarks>Asked of every call of a body that may read a secret: the name rules out nearly all of them.</remarks>
+    public static ISymbol? SecretMember(IInvocationOperation invocation, SecretModel model)
+    {
+        var method = invocation.TargetMethod;
+        if (!method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
+            || !FlowTypes.IsNamed(method.ContainingType, "JsonSerializer", "System.Text.Json")
+            || invocation.ArgumentFor("value") is not { } value)
+        {
+            return null;
+        }
+
+        return SerializedSecrets.Find(value.WithoutConversions().Type, model);
+    }
+}
