@@ -153,7 +153,7 @@ internal sealed class SharedSinkScan
                 || type.TypeKind == TypeKind.Enum
                 || (type.IsValueType && type.SpecialType != SpecialType.None));
 
-    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key (indexed, or read with GetValue or GetSection), a method whose result is a secret, or the JSON of an object with a secret member.</summary>
+    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key (indexed, or read with GetValue or GetSection), a method whose result is a secret, a request's Authorization header, or the JSON of an object with a secret member.</summary>
     private static bool ReadsSecret(BodyOperations body, SecretModel model)
     {
         foreach (var operation in body.References)
@@ -204,7 +204,7 @@ internal sealed class SharedSinkScan
         IFieldReferenceOperation field => model.IsSecret(field.Field, operation.Type),
         // Only an indexer is read with arguments in C#; asking the property whether it is one costs more.
         IPropertyReferenceOperation property => property.Arguments.IsEmpty
-            ? model.IsSecret(property.Property, operation.Type)
+            ? model.IsSecret(property.Property, operation.Type) || AuthorizationHeaders.IsCredentialRead(property.Property)
             : ConfigurationKeys.IsSecretLookup(property, model) is not null,
         _ => false,
     };

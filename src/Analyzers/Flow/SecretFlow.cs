@@ -69,6 +69,13 @@ internal sealed class SecretFlow
             return;
         }
 
+        if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+            && AuthorizationHeaders.OwnerOf(operation) is { IsKnown: true } owner)
+        {
+            // A request or its headers print every header: what the body wrote into their Authorization header.
+            VisitWrittenCredentials(owner, operation, hits, chain);
+        }
+
         switch (operation)
         {
             case ILocalReferenceOperation local:
@@ -87,7 +94,7 @@ internal sealed class SecretFlow
                 VisitInvocation(invocation, hits, chain);
                 break;
             case IObjectCreationOperation creation:
-                if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type))
+                if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type) || AuthorizationHeaders.IsHeaderValue(creation.Type))
                 {
                     VisitArguments(creation.Arguments, hits, chain);
                 }
@@ -284,6 +291,20 @@ internal sealed class SecretFlow
             return;
         }
 
+        if (AuthorizationHeaders.IsCredentialRead(symbol))
+        {
+            // request.Headers.Authorization: the credential, whatever the code calls it.
+            Add(hits, new SecretHit(symbol, symbol.Name, property, isPartial: false));
+            return;
+        }
+
+        if (AuthorizationHeaders.IsCredentialPart(symbol))
+        {
+            // header.Parameter: the credential part of an Authorization header's value.
+            Visit(property.Instance, hits, chain + 1);
+            return;
+        }
+
         if (ConfigurationKeys.IsSectionValue(property))
         {
             // configuration.GetSection("Pleo:ApiKey").Value: the section of a secret key holds the secret.
@@ -318,6 +339,30 @@ internal sealed class SecretFlow
             else
             {
                 Visit(element, hits, chain + 1);
+            }
+        }
+    }
+
+    /// <summary>The secrets the body wrote into the Authorization header of <paramref name="owner"/> before <paramref name="reference"/> reads its request or headers.</summary>
+    private void VisitWrittenCredentials(HeaderOwner owner, IOperation reference, List<SecretHit> hits, int chain)
+    {
+        var position = reference.Syntax.SpanStart;
+        List<SecretHit>? found = null;
+        foreach (var candidate in _body.Candidates)
+        {
+            if (candidate.Syntax.SpanStart < position
+                && AuthorizationHeaders.WrittenCredential(candidate, out var written) is { } value
+                && written.Is(owner))
+            {
+                Visit(value, found ??= new List<SecretHit>(), chain + 1);
+            }
+        }
+
+        if (found is not null)
+        {
+            foreach (var hit in found)
+            {
+                Add(hits, hit.WithAt(reference));
             }
         }
     }

@@ -8,7 +8,7 @@ internal static class TextTransforms
 {
     /// <summary>
     /// Convert, Encoding, Uri escaping, WebUtility, HttpUtility, the web encoders (UrlEncoder, HtmlEncoder, WebEncoders,
-    /// Base64UrlTextEncoder, System.Buffers.Text.Base64Url), JsonSerializer, MemoryExtensions, LINQ copies, and the Razor component generator's
+    /// Base64UrlTextEncoder, System.Buffers.Text.Base64Url), JsonSerializer, MemoryExtensions, AuthenticationHeaderValue.Parse, LINQ copies, and the Razor component generator's
     /// BindConverter.FormatValue and RuntimeHelpers.TypeCheck keep the whole secret.
     /// </summary>
     public static bool IsTransparent(IMethodSymbol method)
@@ -26,6 +26,7 @@ internal static class TextTransforms
             || FlowTypes.IsNamed(type, "HttpUtility", "System.Web")
             || (FlowTypes.IsNamed(type, "JsonSerializer", "System.Text.Json") && method.Name.StartsWith("Serialize", System.StringComparison.Ordinal))
             || FlowTypes.IsNamed(type, "MemoryExtensions", "System")
+            || (AuthorizationHeaders.IsHeaderValue(type) && method.Name == "Parse")
             || (FlowTypes.IsNamed(type, "Enumerable", "System.Linq") && method.Name is "ToArray" or "ToList" or "AsEnumerable" or "Concat" or "Reverse" or "Append" or "Prepend")
             || FlowTypes.IsNamed(type, "StringValues", "Microsoft.Extensions.Primitives")
             || (FlowTypes.IsNamed(type, "BindConverter", "Microsoft.AspNetCore.Components") && method.Name == "FormatValue")

@@ -824,6 +824,73 @@ public sealed class SecretToLogAnalyzerTests
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("ApiKey", "ILogger.LogDebug"));
     }
 
+    /// <summary>
+    /// A request's Authorization header holds a credential by its place: reading it is reading a secret. A request or
+    /// its headers print every header with its value (HttpRequestMessage.ToString, HttpHeaders.ToString), so they carry
+    /// what the same body wrote into their Authorization header before; a header set elsewhere is not known.
+    /// </summary>
+    [Fact]
+    public async Task Authorization_headers_and_the_requests_they_were_written_into_are_secrets()
+    {
+        const string source = """
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            sealed class PleoAuthHandler(ILogger<PleoAuthHandler> logger, string apiKey) : DelegatingHandler
+            {
+                protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                {
+                    logger.LogTrace("before {Request}", request);
+                    request.Headers.Authorization = new("Bearer", apiKey);
+                    logger.LogTrace("auth {Auth}", {|#0:request.Headers.Authorization|});
+                    logger.LogTrace("auth {Auth}", {|PUX001:request.Headers.Authorization|}?.Parameter);
+                    logger.LogTrace("{Headers}", {|PUX001:request.Headers|}.ToString());
+                    logger.LogTrace("{Request}", {|PUX001:request|});
+
+                    logger.LogTrace("scheme {Scheme}", request.Headers.Authorization?.Scheme);
+                    logger.LogTrace("{Method} {Uri}", request.Method, request.RequestUri);
+                    var response = await base.SendAsync(request, cancellationToken);
+                    logger.LogTrace("{Status} retry after {RetryAfter}", response.StatusCode, response.Headers.RetryAfter);
+                    return response;
+                }
+            }
+
+            sealed class PleoClient(HttpClient http, ILogger<PleoClient> logger)
+            {
+                void Configure(string apiKey, string companyId)
+                {
+                    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+                    logger.LogDebug("{Headers}", {|PUX001:http.DefaultRequestHeaders|});
+                    var headers = new HttpRequestMessage().Headers;
+                    headers.TryAddWithoutValidation("Authorization", "Bearer " + apiKey);
+                    logger.LogDebug("{Headers}", {|PUX001:headers|});
+                    using var parsed = new HttpRequestMessage();
+                    parsed.Headers.Authorization = AuthenticationHeaderValue.Parse("Bearer " + apiKey);
+                    logger.LogDebug("{Request}", {|PUX001:parsed|});
+
+                    using var other = new HttpRequestMessage(HttpMethod.Get, "v1/expenses");
+                    other.Headers.Add("X-Company", companyId);
+                    other.Headers.Authorization = new AuthenticationHeaderValue("Basic", companyId);
+                    logger.LogDebug("{Request}", other);
+                }
+
+                // The header was set in another method: not known to this body.
+                void Elsewhere() => logger.LogDebug("{Headers}", http.DefaultRequestHeaders);
+
+                // The caller's own credential, on a server.
+                static void Incoming(HttpContext context, ILogger logger) => logger.LogInformation("{Auth}", {|PUX001:context.Request.Headers.Authorization|});
+            }
+            """;
+        await Verify.VerifyAsync(
+            source,
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("Authorization", "ILogger.LogTrace"));
+    }
+
     [Fact]
     public async Task Slices_of_a_secret_are_left_to_PUX005()
     {
