@@ -21,12 +21,16 @@ internal sealed class SecretNameMatcher
     /// <summary>Words that describe something other than the secret itself, wherever they stand (<c>maskedApiKey</c>, <c>nextToken</c>).</summary>
     private static readonly string[] BuiltInVetoes =
     {
-        "mask", "masked", "masking", "hash", "hashed", "encrypted", "redacted", "last4", "last", "suffix", "ending", "tail", "next",
+        "mask", "masked", "masking", "hashed", "encrypted", "protected", "ciphertext", "redacted", "last4", "last", "suffix", "ending", "tail", "next",
         "page", "continuation", "cursor", "hint", "placeholder", "label", "description", "question", "format", "pattern",
         "regex", "policy", "provider", "scheme", "sanitized", "safe", "fingerprint",
     };
 
-    /// <summary>Head nouns that veto only after the secret words: <c>apiKeyId</c> is an id, <c>idToken</c> is a token.</summary>
+    /// <summary>
+    /// Head nouns that veto only after the secret words: <c>apiKeyId</c> is an id, <c>idToken</c> is a token. A hash,
+    /// digest or cipher is one too: <c>apiKeySha256</c> and <c>passwordHash</c> are digests of a secret, while
+    /// <c>hashSecret</c>, <c>hmacSha256Secret</c> and <c>cipherPassword</c> are the secrets a hash or cipher is keyed with.
+    /// </summary>
     private static readonly string[] BuiltInHeadVetoes =
     {
         "id", "ids", "name", "names", "type", "types", "kind", "count", "length", "size", "url", "uri", "endpoint",
@@ -36,7 +40,7 @@ internal sealed class SecretNameMatcher
         "required", "set", "configured", "missing", "exists", "present", "error", "errors", "message", "strength",
         "rule", "rules", "requirement", "requirements", "source", "location", "ref", "reference", "template", "route",
         "option", "options", "setting", "settings", "display", "preview", "changed", "updated", "rotated", "revoked",
-        "region",
+        "region", "hash", "hashes", "digest", "cipher", "sha1", "sha256", "sha384", "sha512", "md5",
     };
 
     private readonly ImmutableArray<string[]> _terms;
