@@ -12,10 +12,15 @@ namespace PleoUxGuard.Analyzers.Secrets;
 /// </summary>
 internal sealed class SecretNameMatcher
 {
+    /// <summary>
+    /// The secret words. Pleo's own names for its keys are among them: a Pleo key, the "Integrated API Key" of an
+    /// integration, the key of an installation (<c>pleoKey</c>, <c>integrationKey</c>, <c>installationKey</c>).
+    /// </summary>
     private static readonly string[] BuiltInTerms =
     {
         "api key", "apikey", "secret", "token", "password", "passwd", "pwd", "passphrase", "credential",
         "credentials", "private key", "privatekey", "access key", "accesskey", "auth key", "authkey", "bearer",
+        "pleo key", "pleokey", "integration key", "integrated key", "installation key",
     };
 
     /// <summary>Words that describe something other than the secret itself, wherever they stand (<c>maskedApiKey</c>, <c>nextToken</c>).</summary>

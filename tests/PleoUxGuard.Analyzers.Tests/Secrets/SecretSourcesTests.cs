@@ -14,6 +14,24 @@ public sealed class SecretSourcesTests
     // ---- Names ----
 
     [Fact]
+    public async Task Pleos_names_for_its_keys_are_secret_words_where_their_words_stand_together()
+    {
+        // "pleo" and "key" apart, a key's id, name or prefix, or one of the words alone: no key.
+        await Verify.VerifyAsync(InMethod(
+            """
+            logger.LogInformation("{A} {B}", {|PUX001:pleoKey|}, {|PUX001:PleoKey|});
+            logger.LogInformation("{A} {B}", {|PUX001:PLEO_KEY|}, {|PUX001:pleokey|});
+            logger.LogInformation("{A} {B}", {|PUX001:integrationKey|}, {|PUX001:integratedKey|});
+            logger.LogInformation("{A} {B}", {|PUX001:installationKey|}, {|PUX001:pleoIntegrationKeys|});
+            logger.LogInformation("{A} {B} {C}", pleoCompanyKey, keyOfPleo, pleoKeyId);
+            logger.LogInformation("{A} {B} {C}", integrationKeyName, installationKeyPrefix, installationId);
+            logger.LogInformation("{A} {B} {C}", integration, installation, key);
+            """,
+            "ILogger logger, string pleoKey, string PleoKey, string PLEO_KEY, string pleokey, string integrationKey, string integratedKey, string installationKey, string[] pleoIntegrationKeys, "
+            + "string pleoCompanyKey, string keyOfPleo, string pleoKeyId, string integrationKeyName, string installationKeyPrefix, string installationId, string integration, string installation, string key"));
+    }
+
+    [Fact]
     public async Task Protected_ciphertext_and_digests_of_a_secret_are_not_secrets()
     {
         await Verify.VerifyAsync(InMethod(
