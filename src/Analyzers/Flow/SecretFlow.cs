@@ -258,8 +258,8 @@ internal sealed class SecretFlow
     {
         if (_model.IsSecret(member, reference.Type))
         {
-            // A bare "Value" would not say which.
-            var name = UserBoundTokens.IsSignInAccessToken(member) ? "AccessToken.Value" : member.Name;
+            // A bare "Key" or "Value" would not say which: PleoCredentials.Key, AccessToken.Value.
+            var name = member.Name is "Key" or "Value" ? member.ContainingType.Name + "." + member.Name : member.Name;
             Add(hits, new SecretHit(member, name, reference, isPartial: false));
         }
     }

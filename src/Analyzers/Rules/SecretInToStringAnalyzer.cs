@@ -98,7 +98,7 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var parameter in positional.Parameters)
                 {
-                    if (model.MayBeSecretNamed(parameter.Identifier.ValueText))
+                    if (model.MayBeSecretMember(record, parameter.Identifier.ValueText))
                     {
                         return true;
                     }
@@ -109,12 +109,12 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
             {
                 switch (member)
                 {
-                    case PropertyDeclarationSyntax property when model.MayBeSecretNamed(property.Identifier.ValueText):
+                    case PropertyDeclarationSyntax property when model.MayBeSecretMember(record, property.Identifier.ValueText):
                         return true;
                     case FieldDeclarationSyntax field:
                         foreach (var variable in field.Declaration.Variables)
                         {
-                            if (model.MayBeSecretNamed(variable.Identifier.ValueText))
+                            if (model.MayBeSecretMember(record, variable.Identifier.ValueText))
                             {
                                 return true;
                             }

@@ -56,6 +56,7 @@ internal sealed class SecretModel
     private readonly ConcurrentDictionary<string, Sanitizing> _sanitizingNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(ReferenceComparer<INamedTypeSymbol>.Instance);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributedRecords = new(ReferenceComparer<INamedTypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, CredentialMembers> _credentialTypes = new(ReferenceComparer<INamedTypeSymbol>.Instance);
 
     private readonly IAssemblySymbol _assembly;
 
@@ -247,6 +248,49 @@ internal sealed class SecretModel
     /// </summary>
     public bool MayBeSecretNamed(string name) => _canMark || Names.IsSecretName(name);
 
+    /// <summary>
+    /// As <see cref="MayBeSecretNamed"/>, for a member of <paramref name="container"/>: its <c>Key</c> or <c>Value</c> may be
+    /// its credential (<see cref="IsCredentialMember"/>). Names only: the container's members are not built.
+    /// </summary>
+    public bool MayBeSecretMember(INamedTypeSymbol container, string name) =>
+        MayBeSecretNamed(name) || (name is "Key" or "Value" && Names.IsCredentialHolderName(container.Name));
+
+    /// <summary>
+    /// Whether the property or field is the credential a type named for one holds, though its own name says nothing:
+    /// the <c>Key</c> of <c>PleoCredentials</c>, <c>AzureKeyCredential</c> or <c>PleoApiKey</c>, the <c>Value</c> of
+    /// <c>ClientSecret</c> or <c>KeyVaultSecret</c>. The type's name is judged as a secret's (so <c>ApiKeyOptions</c> and
+    /// <c>SecretName</c> are not named for one), a token type is not (a parser's <c>Token</c> has a <c>Value</c>), and a
+    /// type that has a <c>Value</c> as well holds its credential there, under a <c>Key</c> that names it
+    /// (<c>SecretEntry</c>, as a <c>KeyValuePair</c> does).
+    /// </summary>
+    /// <remarks>Only the name is read for every symbol asked; the type's answer is cached by its definition.</remarks>
+    public bool IsCredentialMember(ISymbol symbol) =>
+        symbol.Name is "Key" or "Value"
+        && symbol.Kind is SymbolKind.Property or SymbolKind.Field
+        && symbol.ContainingType is { } container
+        && (CredentialMembersOf(container) & (symbol.Name == "Key" ? CredentialMembers.Key : CredentialMembers.Value)) != 0;
+
+    private CredentialMembers CredentialMembersOf(INamedTypeSymbol container) =>
+        _credentialTypes.GetOrCompute(container.OriginalDefinition, this, static (self, type) => self.ComputeCredentialMembers(type));
+
+    private CredentialMembers ComputeCredentialMembers(INamedTypeSymbol type)
+    {
+        if (type.IsAnonymousType || type.IsTupleType || !Names.IsCredentialHolderName(type.Name))
+        {
+            return CredentialMembers.None;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (!current.GetMembers("Value").IsEmpty)
+            {
+                return CredentialMembers.Value;
+            }
+        }
+
+        return CredentialMembers.Key | CredentialMembers.Value;
+    }
+
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>
     public bool IsSecretType(ITypeSymbol? type) =>
         _canMark
@@ -319,6 +363,12 @@ internal sealed class SecretModel
         // symbol it is, for this and for the sinks it may reach; the type looked up once only spares projects without
         // the library the test.
         if (_accessToken is not null && UserBoundTokens.IsSignInAccessToken(symbol))
+        {
+            return true;
+        }
+
+        // PleoCredentials.Key: the credential of a type named for one. The name rules out nearly every symbol first.
+        if (IsCredentialMember(symbol) && IsTextLike(type ??= TypeOf(symbol)))
         {
             return true;
         }
@@ -520,6 +570,14 @@ internal sealed class SecretModel
         public ConcurrentDictionary<OptionValues, SecretModel> BySettings { get; } = new();
 
         public ConcurrentDictionary<SyntaxTree, SecretModel> ByTree { get; } = new();
+    }
+
+    [Flags]
+    private enum CredentialMembers
+    {
+        None = 0,
+        Key = 1,
+        Value = 2,
     }
 
     private enum Sanitizing

@@ -125,6 +125,29 @@ internal sealed class SecretNameMatcher
         return true;
     }
 
+    /// <summary>
+    /// Whether a type of this name holds a credential (<c>PleoCredentials</c>, <c>PleoApiKey</c>, <c>ClientSecret</c>): a
+    /// secret's name that has no token in it, since a token type is more often a parser's (<c>Token</c>, <c>SyntaxToken</c>)
+    /// than a credential.
+    /// </summary>
+    public bool IsCredentialHolderName(string typeName)
+    {
+        if (!IsSecretName(typeName))
+        {
+            return false;
+        }
+
+        foreach (var word in IdentifierWords.Split(typeName))
+        {
+            if (word is "token" or "tokens")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool PhraseVetoAt(IReadOnlyList<string> words, int index)
     {
         foreach (var phrase in _phraseVetoes)

@@ -1,5 +1,7 @@
 using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux001>;
 
+using ToStringVerify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretInToStringAnalyzer>;
+
 using static PleoUxGuard.Analyzers.Tests.Secrets.SecretCode;
 
 namespace PleoUxGuard.Analyzers.Tests.Secrets;
@@ -57,5 +59,82 @@ public sealed class SecretSourcesTests
             logger.LogInformation("{A}", {|PUX001:sha512Token|});
             """,
             "ILogger logger, string hashSecret, string HmacSha256Secret, string cipherPassword, string digestPassword, string sha512Token"));
+    }
+
+    // ---- The Key or Value of a type named for a credential ----
+
+    private const string CredentialTypes = """
+        record PleoCredentials(string CompanyId, string Key);
+        sealed class PleoApiKey { public string Value { get; init; } = ""; }
+        sealed class AzureKeyCredential { public string Key { get; private set; } = ""; }
+        sealed class ClientSecret { public readonly string Value = ""; }
+        record SecretEntry(string Key, string Value);
+        sealed class ApiKeyOptions { public string Key { get; set; } = ""; }
+        sealed class SecretName { public string Value { get; set; } = ""; }
+        sealed class Token { public string Key { get; set; } = ""; public string Text { get; set; } = ""; }
+        sealed class Setting { public string Key { get; set; } = ""; public string Value { get; set; } = ""; }
+        """;
+
+    [Fact]
+    public async Task The_Key_or_Value_of_a_type_named_for_a_credential_is_that_credential()
+    {
+        await Verify.VerifyAsync(Usings + "\n" + CredentialTypes + """
+
+            class Connector
+            {
+                void Log(ILogger logger, PleoCredentials credentials, PleoApiKey pleo, AzureKeyCredential azure, ClientSecret client, SecretEntry entry)
+                {
+                    logger.LogInformation("{A} {B}", {|#0:credentials.Key|}, credentials.CompanyId);
+                    logger.LogInformation("{A} {B}", {|PUX001:pleo.Value|}, {|PUX001:azure.Key|});
+                    logger.LogInformation("{A}", {|PUX001:client.Value|});
+
+                    // A credential's entry: the Value is the secret, the Key its name.
+                    logger.LogInformation("{A} {B}", entry.Key, {|PUX001:entry.Value|});
+                }
+            }
+            """,
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("PleoCredentials.Key", "ILogger.LogInformation"));
+    }
+
+    [Fact]
+    public async Task The_Key_or_Value_of_pairs_dictionaries_options_names_and_tokens_is_no_credential()
+    {
+        await Verify.VerifyAsync(Usings + "\n" + CredentialTypes + """
+
+            class Connector
+            {
+                void Log(ILogger logger, KeyValuePair<string, string> pair, Dictionary<string, string> secrets, IGrouping<string, string> group,
+                    ApiKeyOptions options, SecretName name, Token token, Setting setting, Lazy<string> lazy, System.Threading.CancellationToken cancellationToken)
+                {
+                    logger.LogInformation("{A} {B} {C}", pair.Key, pair.Value, group.Key);
+                    foreach (var entry in secrets)
+                    {
+                        logger.LogInformation("{A} {B}", entry.Key, entry.Value);
+                    }
+
+                    logger.LogInformation("{A} {B} {C}", options.Key, name.Value, token.Key);
+                    logger.LogInformation("{A} {B} {C}", setting.Key, setting.Value, lazy.Value);
+                    logger.LogInformation("{A}", cancellationToken.IsCancellationRequested);
+                }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_record_named_for_a_credential_prints_its_Key(bool somethingCanMark)
+    {
+        // Without the Compliance library, nothing can mark a secret and records are first judged by their members' names.
+        const string source = """
+            record PleoCredentials(string CompanyId, string {|PUX003:Key|});
+            record PleoApiKey(string {|PUX003:Value|});
+            record SecretEntry(string Key, string {|PUX003:Value|});
+            record Setting(string Key, string Value);
+            record ApiKeySettings(string Key);
+            """;
+        var test = new ToStringVerify.Test { ReferenceAssemblies = somethingCanMark ? Verifiers.TestReferences.Default : Verifiers.TestReferences.WithoutCompliance };
+        await ToStringVerify.RunAsync(test, source, editorConfig: null, []);
     }
 }
