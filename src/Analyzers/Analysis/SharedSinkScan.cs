@@ -181,8 +181,8 @@ internal sealed class SharedSinkScan
                 return true;
             }
 
-            // GetValue, GetSection: a read a reference does not show, as an indexer's does.
-            if (ConfigurationKeys.IsSecretRead(invocation, model) is not null)
+            // GetValue, GetSection: a read a reference does not show, as an indexer's does; Unprotect, GetEnvironmentVariable.
+            if (ConfigurationKeys.IsSecretRead(invocation, model) is not null || SecretCalls.Returns(invocation, model) is not null)
             {
                 return true;
             }

@@ -67,20 +67,35 @@ internal static class ConfigurationKeys
                 return IsPublicRead(coalesce.Value, model)
                     && (coalesce.WhenNull.WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" } || IsPublicRead(coalesce.WhenNull, model));
             case IPropertyReferenceOperation { Arguments.Length: 1 } indexer when IsConfiguration(indexer.Property.ContainingType):
-                return IsPublicKey(indexer.Instance, indexer.Arguments[0].Value, model);
+                return IsPublicKey(SectionPath(indexer.Instance), indexer.Arguments[0].Value, model);
             case IPropertyReferenceOperation section when IsSectionValue(section):
                 return section.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } getSection
                     && IsPublicRead(getSection, model);
             case IInvocationOperation { TargetMethod.Name: "GetValue" or "GetSection" or "GetRequiredSection" } read:
-                return read.ArgumentFor("key") is { } key && IsPublicKey(Receiver(read), key, model);
+                return read.ArgumentFor("key") is { } key && IsPublicKey(SectionPath(Receiver(read)), key, model);
+            case IInvocationOperation environment when IsEnvironmentRead(environment):
+                return environment.ArgumentFor("variable") is { } variable && IsPublicKey(string.Empty, variable, model);
             default:
                 return false;
         }
     }
 
-    private static bool IsPublicKey(IOperation? configuration, IOperation keyArgument, SecretModel model) =>
-        keyArgument.ConstantValue is { HasValue: true, Value: string key }
-        && SectionPath(configuration) is { } section
+    /// <summary>
+    /// The variable's name when <c>Environment.GetEnvironmentVariable</c> reads one that would be a secret as a
+    /// configuration key (<c>PLEO_API_KEY</c>, <c>Pleo__ApiKey</c>), judged as one at the root of the configuration, which
+    /// is where the environment's variables go; otherwise null.
+    /// </summary>
+    public static string? IsSecretEnvironmentVariable(IInvocationOperation invocation, SecretModel model) =>
+        IsEnvironmentRead(invocation) && invocation.ArgumentFor("variable") is { } variable
+            ? SecretKey(null, variable, model, environment: true)
+            : null;
+
+    private static bool IsEnvironmentRead(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name == "GetEnvironmentVariable" && FlowTypes.IsNamed(invocation.TargetMethod.ContainingType, "Environment", "System");
+
+    private static bool IsPublicKey(string? section, IOperation keyArgument, SecretModel model) =>
+        section is not null
+        && keyArgument.ConstantValue is { HasValue: true, Value: string key }
         && model.PublicSettings.Covers(Join(section, key));
 
     /// <summary>
@@ -174,7 +189,8 @@ internal static class ConfigurationKeys
     public static bool IsSectionValue(IPropertyReferenceOperation property) =>
         property.Property.Name == "Value" && IsConfiguration(property.Property.ContainingType);
 
-    private static string? SecretKey(IOperation? configuration, IOperation keyArgument, SecretModel model)
+    /// <param name="environment">The key names an environment variable, which configuration reads at its root.</param>
+    private static string? SecretKey(IOperation? configuration, IOperation keyArgument, SecretModel model, bool environment = false)
     {
         if (keyArgument.ConstantValue is not { HasValue: true, Value: string key })
         {
@@ -191,7 +207,7 @@ internal static class ConfigurationKeys
         }
 
         // Asked only of a secret-named key, and only when the project declares public settings.
-        return !model.PublicSettings.IsEmpty && IsPublicKey(configuration, keyArgument, model) ? null : key;
+        return !model.PublicSettings.IsEmpty && IsPublicKey(environment ? string.Empty : SectionPath(configuration), keyArgument, model) ? null : key;
     }
 
     private static bool IsConfiguration(INamedTypeSymbol type) =>

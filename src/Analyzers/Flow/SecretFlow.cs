@@ -578,6 +578,13 @@ internal sealed class SecretFlow
             return;
         }
 
+        if (SecretCalls.Returns(invocation, _model) is { } returned)
+        {
+            // The method as the source: a hit without one is a configuration setting, which a WebAssembly app reports where it is read.
+            Add(hits, new SecretHit(method, returned, invocation, isPartial: false));
+            return;
+        }
+
         var containing = method.ContainingType;
         if (containing is null)
         {

@@ -137,4 +137,70 @@ public sealed class SecretSourcesTests
         var test = new ToStringVerify.Test { ReferenceAssemblies = somethingCanMark ? Verifiers.TestReferences.Default : Verifiers.TestReferences.WithoutCompliance };
         await ToStringVerify.RunAsync(test, source, editorConfig: null, []);
     }
+
+    // ---- Plaintext from the Data Protection API ----
+
+    [Fact]
+    public async Task What_a_data_protector_unprotects_is_a_secret_what_it_protects_is_not()
+    {
+        await Verify.VerifyAsync("using Microsoft.AspNetCore.DataProtection;\n" + InMethod(
+            """
+            var protector = provider.CreateProtector("pleo");
+            var plain = protector.Unprotect(stored);
+            logger.LogDebug("{K}", {|#0:plain|});
+            logger.LogDebug("{K}", {|PUX001:DataProtectionCommonExtensions.Unprotect(protector, stored)|});
+            logger.LogDebug("{K}", {|PUX001:protector.Unprotect(Convert.FromBase64String(stored))|});
+            logger.LogDebug("{K}", {|PUX001:timed.Unprotect(stored, out var expires)|});
+            logger.LogDebug("{K}", {|PUX001:persisted.DangerousUnprotect(blob, true, out var migrate, out var revoked)|});
+            Console.WriteLine($"{{|PUX001:protector.Unprotect(stored)|}}");
+
+            logger.LogDebug("{K}", protector.Protect(plain));
+            logger.LogDebug("{K} {E}", stored, expires);
+            logger.LogDebug("{K}", protector.Protect(protector.Unprotect(stored)));
+            logger.LogDebug("{K}", protector.Unprotect(stored).Length);
+            """,
+            "ILogger logger, IDataProtectionProvider provider, ITimeLimitedDataProtector timed, IPersistedDataProtector persisted, string stored, byte[] blob"),
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("Unprotect()", "ILogger.LogDebug"));
+    }
+
+    // ---- Environment variables ----
+
+    [Fact]
+    public async Task An_environment_variable_named_as_a_secret_setting_is_a_secret()
+    {
+        await Verify.VerifyAsync(InMethod(
+            """
+            logger.LogInformation("{K}", {|#0:Environment.GetEnvironmentVariable("PLEO_API_KEY")|});
+            logger.LogInformation("{K}", {|PUX001:Environment.GetEnvironmentVariable("Pleo__ApiKey")|});
+            logger.LogInformation("{K}", {|PUX001:Environment.GetEnvironmentVariable("PLEO_KEY", EnvironmentVariableTarget.Process)|});
+            var fromEnvironment = Environment.GetEnvironmentVariable("GITHUB_TOKEN");
+            Console.WriteLine($"{{|PUX001:fromEnvironment|}}");
+
+            logger.LogInformation("{K}", Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"));
+            logger.LogInformation("{K}", Environment.GetEnvironmentVariable("PLEO_API_KEY_ID"));
+            logger.LogInformation("{K}", Environment.GetEnvironmentVariable("Pleo__BaseUrl"));
+            logger.LogInformation("{K}", Environment.GetEnvironmentVariable(name));
+            logger.LogInformation("{K}", Environment.GetEnvironmentVariable("PLEO_API_KEY") is null);
+            """,
+            "ILogger logger, string name"),
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("PLEO_API_KEY", "ILogger.LogInformation"));
+    }
+
+    [Fact]
+    public async Task An_environment_variable_of_a_setting_declared_public_is_no_secret()
+    {
+        // Environment variables are configuration at its root: GoogleMaps__ApiKey is the setting GoogleMaps:ApiKey.
+        await Verify.VerifyAsync(
+            InMethod(
+                """
+                logger.LogInformation("{K}", Environment.GetEnvironmentVariable("GoogleMaps__ApiKey"));
+                var mapsApiKey = Environment.GetEnvironmentVariable("GOOGLEMAPS__APIKEY");
+                logger.LogInformation("{K}", mapsApiKey);
+                logger.LogInformation("{K}", {|PUX001:Environment.GetEnvironmentVariable("GoogleMapsServer__ApiKey")|});
+                """,
+                "ILogger logger"),
+            "pleouxguard.public_settings = GoogleMaps\n");
+    }
 }
