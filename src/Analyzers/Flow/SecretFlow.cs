@@ -318,6 +318,11 @@ internal sealed class SecretFlow
             return;
         }
 
+        if (symbol.ContainingType.IsAnonymousType)
+        {
+            VisitAnonymousMember(property, hits, chain);
+        }
+
         VisitMember(symbol, property, hits);
     }
 
@@ -402,6 +407,52 @@ internal sealed class SecretFlow
         }
 
         Visit(value, hits, chain + 1);
+    }
+
+    /// <summary>
+    /// <c>c.Key</c> where <c>var c = new { Key = apiKey }</c>, or read off the creation itself: what that member was given.
+    /// Every value the local is given before the use counts (an anonymous object's local is seldom given another).
+    /// </summary>
+    private void VisitAnonymousMember(IPropertyReferenceOperation property, List<SecretHit> hits, int chain)
+    {
+        var instance = property.Instance is null ? null : Unwrap(property.Instance);
+        var found = new List<SecretHit>();
+        if (instance is ILocalReferenceOperation local)
+        {
+            if (Definitions().TryGetValue(local.Local, out var definitions))
+            {
+                foreach (var definition in definitions)
+                {
+                    if (definition.Position <= property.Syntax.SpanStart)
+                    {
+                        VisitAnonymousInitializer(definition.Value, property.Property.Name, found, chain);
+                    }
+                }
+            }
+        }
+        else if (instance is not null)
+        {
+            VisitAnonymousInitializer(instance, property.Property.Name, found, chain);
+        }
+
+        foreach (var hit in found)
+        {
+            Add(hits, hit.WithAt(property));
+        }
+    }
+
+    private void VisitAnonymousInitializer(IOperation value, string member, List<SecretHit> found, int chain)
+    {
+        if (Unwrap(value) is IAnonymousObjectCreationOperation creation)
+        {
+            foreach (var initializer in creation.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && target.Property.Name == member)
+                {
+                    Visit(assignment.Value, found, chain + 1);
+                }
+            }
+        }
     }
 
     /// <param name="entry">The constant key of the one entry of a collection read (<c>payload["company"]</c>), or null.</param>

@@ -203,4 +203,28 @@ public sealed class SecretSourcesTests
                 "ILogger logger"),
             "pleouxguard.public_settings = GoogleMaps\n");
     }
+
+    // ---- Anonymous objects ----
+
+    [Fact]
+    public async Task A_member_of_an_anonymous_object_holds_what_it_was_given()
+    {
+        await Verify.VerifyAsync(InMethod(
+            """
+            var credentials = new { CompanyId = "c1", Key = apiKey };
+            logger.LogInformation("{K}", {|#0:credentials.Key|});
+            logger.LogInformation("{K}", {|PUX001:new { Key = apiKey }.Key|});
+            var masked = new { Key = "••••" + apiKey[^4..], Plain = apiKey };
+            logger.LogInformation("{K}", {|PUX001:masked.Plain|});
+
+            logger.LogInformation("{C}", credentials.CompanyId);
+            logger.LogInformation("{K}", masked.Key);
+            logger.LogInformation("{K}", credentials.Key.Length);
+            var names = new { Key = "Pleo:ApiKey", Value = companyId };
+            logger.LogInformation("{K} {V}", names.Key, names.Value);
+            """,
+            "ILogger logger, string apiKey, string companyId"),
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("apiKey", "ILogger.LogInformation"));
+    }
 }
