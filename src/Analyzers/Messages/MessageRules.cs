@@ -51,6 +51,12 @@ internal sealed class MessageUse
         }
     }
 
+    /// <summary>
+    /// The other half of a problem response (the detail under a title, the title over a detail), judged with the
+    /// message as one; null when there is none.
+    /// </summary>
+    public PartnerText? Partner => _site.Partner(Rules.Resources);
+
     /// <summary>The failure kind a message text is most likely about here, or null.</summary>
     public FailureKind? KindFor(string? text) =>
         Sink.Kind == UserMessageSinkKind.ValidationMessage

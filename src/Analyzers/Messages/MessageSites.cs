@@ -84,6 +84,8 @@ internal sealed class MessageSite
     private FailureKind? _fromStatus;
     private ResourceTexts? _piecesResources;
     private List<MessagePiece>? _pieces;
+    private bool _partnered;
+    private PartnerText? _partner;
 
     public MessageSite(IOperation operation, ISymbol owner, UserMessageSinkUse sink, MessageSettings settings)
     {
@@ -125,6 +127,21 @@ internal sealed class MessageSite
         }
 
         return _pieces;
+    }
+
+    /// <summary>
+    /// The title shown with a detail, or the detail shown under a title (<see cref="ProblemPartner"/>); null when the
+    /// message is no title or detail, or its partner says nothing. Worked out only when a rule is about to report.
+    /// </summary>
+    public PartnerText? Partner(ResourceTexts resources)
+    {
+        if (!_partnered)
+        {
+            _partner = ProblemPartner.Of(_operation, Sink) is { } values ? PartnerText.Resolve(values, resources) : null;
+            _partnered = true;
+        }
+
+        return _partner;
     }
 
     private void EnsureScope()

@@ -32,6 +32,12 @@ internal static class GenericErrorMessageRule
                     return;
                 }
 
+                // A generic title over a detail that says what failed (or a generic detail under such a title) is one message that does.
+                if (use.Partner is { } partner && partner.MaySayWhatFailed(use.Settings.GenericPhrases))
+                {
+                    continue;
+                }
+
                 var kind = use.KindFor(piece.Text);
                 use.Report(Descriptors.GenericErrorMessage, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text, use.Sink.SinkName, MessageUse.KindSuffix(kind));
             }

@@ -6,7 +6,8 @@ namespace PleoUxGuard.Analyzers.Rules;
 
 /// <summary>
 /// PUX011: in connection code, a user-facing message that reports a failure but offers no next step
-/// (check, try again, re-enter, paste, reconnect, contact…). Generic messages are PUX010's.
+/// (check, try again, re-enter, paste, reconnect, contact…). Generic messages are PUX010's. A problem response's
+/// title and detail are judged together: either may give the next step.
 /// </summary>
 internal static class NoRecoveryActionRule
 {
@@ -33,6 +34,12 @@ internal static class NoRecoveryActionRule
             if (!use.Scope.IsConnectionCode)
             {
                 return;
+            }
+
+            // A title and its detail are one message: a short title may leave the next step to the detail.
+            if (use.Partner is { } partner && partner.MayGiveNextStep(use.Settings.RecoveryCues))
+            {
+                continue;
             }
 
             var kind = use.KindFor(piece.Text);

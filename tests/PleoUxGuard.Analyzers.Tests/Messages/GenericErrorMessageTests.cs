@@ -48,6 +48,43 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task A_generic_problem_title_over_a_detail_that_says_what_failed_is_one_message_that_does()
+    {
+        const string source = """
+            static class Routes
+            {
+                static IResult Revoked() =>
+                    Results.Problem(title: "Error", detail: "The Pleo API key was revoked. Generate a new key in Pleo and paste it here.");
+
+                static ProblemDetails Permission() => new()
+                {
+                    Title = "The key does not have the permissions this integration needs.",
+                    Detail = "Please try again.",
+                };
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_generic_problem_title_without_a_detail_or_over_a_generic_one_is_reported()
+    {
+        const string source = """
+            static class Routes
+            {
+                static IResult NoDetail() => Results.Problem(title: {|PUX010:"Error"|}, statusCode: 500);
+
+                static IResult NullDetail() => Results.Problem(title: {|PUX010:"Something went wrong"|}, detail: null);
+
+                static IResult BothGeneric() => TypedResults.Problem(title: {|PUX010:"Error"|}, detail: {|PUX010:"Please try again later."|});
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Text_a_controller_sends_as_json_is_checked()
     {
         const string source = """

@@ -114,6 +114,89 @@ public sealed class NoRecoveryActionTests
     }
 
     [Fact]
+    public async Task A_problem_title_whose_detail_gives_the_next_step_is_one_message_with_a_next_step()
+    {
+        const string source = """
+            static class PleoConnectionErrors
+            {
+                static IResult Forbidden() =>
+                    Results.Problem(
+                        title: "This key does not have the required permissions",
+                        detail: "Reinstall the integration in Pleo, approve the permissions and paste the new key.",
+                        statusCode: 403);
+
+                static IResult Typed() =>
+                    TypedResults.Problem(detail: "Generate a new key in Pleo and paste it here.", title: "The Pleo API key was revoked");
+
+                static ProblemDetails Revoked() => new()
+                {
+                    Title = "The Pleo API key was revoked",
+                    Detail = "Generate a new key in Pleo and paste it here to reconnect.",
+                };
+
+                static ProblemDetails OnALocal()
+                {
+                    var problem = new ProblemDetails { Title = "Pleo rejected the key." };
+                    problem.Detail = "Check that you copied the whole key and try again.";
+                    return problem;
+                }
+
+                static ProblemDetails DetailFirst(string hint)
+                {
+                    var problem = new ProblemDetails();
+                    problem.Detail = "The key is missing a permission.";
+                    problem.Title = $"Reconnect: {hint}";
+                    return problem;
+                }
+            }
+
+            class PleoKeyController : ControllerBase
+            {
+                IActionResult Save() => Problem(title: "Pleo rejected the key.", detail: "Copy the whole key from Pleo and paste it again.");
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_problem_title_is_still_reported_when_neither_it_nor_its_detail_gives_a_next_step()
+    {
+        const string source = """
+            static class PleoConnectionErrors
+            {
+                static IResult Forbidden() =>
+                    Results.Problem(title: {|PUX011:"This key does not have the required permissions"|}, detail: {|PUX011:"The key lacks a permission for expenses."|});
+
+                static IResult NoDetail() =>
+                    Results.Problem(title: {|PUX011:"The Pleo API key was revoked"|}, detail: null, statusCode: 401);
+
+                static ProblemDetails Revoked() => new()
+                {
+                    Title = {|PUX011:"The Pleo API key was revoked"|},
+                    Detail = "",
+                };
+
+                static ProblemDetails Branches(bool quota)
+                {
+                    var problem = new ProblemDetails { Title = {|PUX011:"Pleo rejected the key."|} };
+                    problem.Detail = quota ? "Wait a minute, then try again." : "Your plan does not include this.";
+                    return problem;
+                }
+
+                static ProblemDetails OtherObject()
+                {
+                    var shown = new ProblemDetails { Title = {|PUX011:"Pleo rejected the key."|} };
+                    var other = new ProblemDetails { Detail = "Copy the whole key and paste it again." };
+                    return shown;
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task The_innermost_name_decides_between_sign_in_and_connection_code()
     {
         const string source = """
