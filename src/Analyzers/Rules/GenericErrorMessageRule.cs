@@ -39,7 +39,7 @@ internal static class GenericErrorMessageRule
                 }
 
                 var kind = use.KindFor(piece.Text);
-                use.Report(Descriptors.GenericErrorMessage, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text, use.Sink.SinkName, MessageUse.KindSuffix(kind));
+                use.Report(Descriptors.GenericErrorMessage, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text, use.Sink.SinkName, MessageCatalogue.DescribeGeneric(piece.Text), MessageUse.KindSuffix(kind));
             }
         }
     }
@@ -73,6 +73,7 @@ internal static class GenericErrorMessageRule
                     entry.Location,
                     entry.Value,
                     "the resource " + fileName + "." + entry.Name,
+                    MessageCatalogue.DescribeGeneric(entry.Value),
                     MessageUse.KindSuffix(kind)));
             }
         }

@@ -129,6 +129,46 @@ internal static class MessageCatalogue
         "unable to process request", "request could not be processed", "not found", "no access",
     };
 
+    // Generic phrases that do name what failed, and what they say: "Invalid API key." says only that the key is invalid.
+    private static readonly KeyValuePair<string, string>[] NamedFailures =
+    {
+        new("invalid key", "the key is invalid"), new("invalid api key", "the key is invalid"),
+        new("invalid token", "the token is invalid"), new("invalid credentials", "the credentials are invalid"),
+        new("wrong credentials", "the credentials are wrong"), new("incorrect credentials", "the credentials are wrong"),
+        new("invalid input", "the input is invalid"), new("invalid data", "the input is invalid"), new("invalid value", "the input is invalid"),
+        new("authentication failed", "authentication failed"), new("auth failed", "authentication failed"),
+        new("authentication unsuccessful", "authentication failed"), new("authorization failed", "authorization failed"),
+        new("authorisation failed", "authorisation failed"), new("validation failed", "validation failed"),
+        new("connection failed", "the connection failed"), new("could not connect", "the connection failed"),
+        new("couldn't connect", "the connection failed"), new("unable to connect", "the connection failed"),
+        new("cannot connect", "the connection failed"), new("can't connect", "the connection failed"),
+        new("failed to connect", "the connection failed"), new("save failed", "saving failed"),
+        new("failed to save", "saving failed"), new("could not save", "saving failed"), new("unable to save", "saving failed"),
+        new("update failed", "the update failed"),
+    };
+
+    /// <summary>
+    /// How a diagnostic says what a generic message lacks: "says only that the key is invalid, not why or what to do
+    /// next" when one of its phrases names what failed ("Invalid API key."), otherwise "does not say what failed".
+    /// </summary>
+    public static string DescribeGeneric(string? message)
+    {
+        var text = Normalize(message).Replace(" - ", ".");
+        foreach (var sentence in text.Split(SentenceBreaks))
+        {
+            var part = NormalizeUncached(sentence);
+            foreach (var named in NamedFailures)
+            {
+                if (string.Equals(part, named.Key, StringComparison.Ordinal))
+                {
+                    return "says only that " + named.Value + ", not why or what to do next";
+                }
+            }
+        }
+
+        return "does not say what failed";
+    }
+
     /// <summary>Words a user should not have to understand. Matched as whole words, case-insensitive.</summary>
     public static readonly string[] JargonTerms =
     {

@@ -25,7 +25,39 @@ public sealed class GenericErrorMessageTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
             .WithSpan(5, 44, 5, 68)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-            .WithArguments("Authentication failed.", "ModelState.AddModelError", "; this code handles an invalid API key"));
+            .WithArguments("Authentication failed.", "ModelState.AddModelError", "says only that authentication failed, not why or what to do next", "; this code handles an invalid API key"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_generic_message_that_names_what_failed_is_said_to_say_only_that()
+    {
+        const string source = """
+            class ConnectForm
+            {
+                public string? PleoApiKey { get; set; }
+            }
+
+            class PleoController : Controller
+            {
+                IActionResult Connect(ConnectForm form, bool known)
+                {
+                    ModelState.AddModelError(nameof(form.PleoApiKey), "Invalid API key.");
+                    if (!known) ModelState.AddModelError("", "Something went wrong. Please try again.");
+                    return View();
+                }
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithSpan(10, 59, 10, 77)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("Invalid API key.", "ModelState.AddModelError", "says only that the key is invalid, not why or what to do next", "; this code handles an invalid API key"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithSpan(11, 50, 11, 91)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("Something went wrong. Please try again.", "ModelState.AddModelError", "does not say what failed", ""));
         await test.RunAsync();
     }
 

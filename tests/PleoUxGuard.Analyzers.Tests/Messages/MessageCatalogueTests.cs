@@ -106,6 +106,16 @@ public sealed class MessageCatalogueTests
     public void IsGeneric_rejects_messages_that_say_what_failed(string? message) =>
         Assert.False(MessageCatalogue.IsGeneric(message));
 
+    [Theory]
+    [InlineData("Invalid API key.", "says only that the key is invalid, not why or what to do next")]
+    [InlineData("Error: invalid key!", "says only that the key is invalid, not why or what to do next")]
+    [InlineData("Authentication failed.", "says only that authentication failed, not why or what to do next")]
+    [InlineData("Invalid input.", "says only that the input is invalid, not why or what to do next")]
+    [InlineData("Something went wrong. Please try again.", "does not say what failed")]
+    [InlineData("Unauthorized", "does not say what failed")]
+    public void DescribeGeneric_says_what_a_generic_message_lacks(string message, string expected) =>
+        Assert.Equal(expected, MessageCatalogue.DescribeGeneric(message));
+
     [Fact]
     public void IsGeneric_takes_extra_phrases_from_configuration()
     {
