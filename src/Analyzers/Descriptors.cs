@@ -67,7 +67,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor GenericErrorMessage = Create(
         DiagnosticIds.GenericErrorMessage,
         "Generic error message",
-        "The message \"{0}\" shown through {1} {2}{3}",
+        "The message \"{0}\" {1} {2}{3}",
         Categories.Usability,
         "Authentication failures must explain what failed; never a generic message such as \"Authentication failed\" (R-ERR-1).");
 

@@ -37,4 +37,9 @@ internal static class MessageOptions
         "pleouxguard.generic_messages_only_in_connection_code",
         defaultValue: false,
         "When true, PUX010 looks only at connection code; by default it looks at every user-facing error message outside sign-in flows.");
+
+    public static readonly BooleanOption GenericMessagesInExceptions = new(
+        "pleouxguard.generic_messages_in_exceptions",
+        defaultValue: true,
+        "When false, PUX010 does not judge the message given to an exception constructed in connection code (for projects whose exceptions never reach a user, such as a background worker).");
 }

@@ -22,7 +22,8 @@ internal static class OptionCatalogue
         MessageOptions.GenericPhrases,
         MessageOptions.RecoveryCues,
         MessageOptions.JargonTerms,
-        MessageOptions.GenericOnlyInConnectionCode);
+        MessageOptions.GenericOnlyInConnectionCode,
+        MessageOptions.GenericMessagesInExceptions);
 
     public static PleoOption? Find(string key)
     {

@@ -35,6 +35,7 @@ internal sealed class MessageSettings
         RecoveryCues = options.Get(MessageOptions.RecoveryCues);
         JargonTerms = options.Get(MessageOptions.JargonTerms);
         GenericOnlyInConnectionCode = options.Get(MessageOptions.GenericOnlyInConnectionCode);
+        GenericMessagesInExceptions = options.Get(MessageOptions.GenericMessagesInExceptions);
     }
 
     public NameMatcher ConnectionNames { get; }
@@ -51,4 +52,7 @@ internal sealed class MessageSettings
     public ImmutableArray<string> JargonTerms { get; }
 
     public bool GenericOnlyInConnectionCode { get; }
+
+    /// <summary>False when PUX010 leaves the messages of exception constructors alone.</summary>
+    public bool GenericMessagesInExceptions { get; }
 }

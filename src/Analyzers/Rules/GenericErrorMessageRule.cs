@@ -9,7 +9,8 @@ namespace PleoUxGuard.Analyzers.Rules;
 
 /// <summary>
 /// PUX010: a user-facing error message that is only a generic phrase ("Authentication failed",
-/// "Something went wrong"). Exceptions count in connection code only; sign-in flows are left alone.
+/// "Something went wrong"). Exceptions count in connection code only (unless
+/// <c>pleouxguard.generic_messages_in_exceptions = false</c>); sign-in flows are left alone.
 /// Generic entries of neutral-culture .resx AdditionalFiles are reported at the entry (not in test projects).
 /// </summary>
 internal static class GenericErrorMessageRule
@@ -21,7 +22,13 @@ internal static class GenericErrorMessageRule
 
     private static void Judge(MessageUse use)
     {
-        var connectionOnly = use.Sink.Kind == UserMessageSinkKind.ExceptionMessage || use.Settings.GenericOnlyInConnectionCode;
+        var isException = use.Sink.Kind == UserMessageSinkKind.ExceptionMessage;
+        if (isException && !use.Settings.GenericMessagesInExceptions)
+        {
+            return;
+        }
+
+        var connectionOnly = isException || use.Settings.GenericOnlyInConnectionCode;
         foreach (var piece in use.Pieces)
         {
             // The text first: most messages are not generic, and the scope needs a look around the code.
@@ -39,7 +46,11 @@ internal static class GenericErrorMessageRule
                 }
 
                 var kind = use.KindFor(piece.Text);
-                use.Report(Descriptors.GenericErrorMessage, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text, use.Sink.SinkName, MessageCatalogue.DescribeGeneric(piece.Text), MessageUse.KindSuffix(kind));
+                use.Report(Descriptors.GenericErrorMessage, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text,
+                    // An exception's message is not shown where it is given; PUX010.md says why it is judged there.
+                    (isException ? "given to " : "shown through ") + use.Sink.SinkName,
+                    MessageCatalogue.DescribeGeneric(piece.Text),
+                    MessageUse.KindSuffix(kind));
             }
         }
     }
@@ -72,7 +83,7 @@ internal static class GenericErrorMessageRule
                     Descriptors.GenericErrorMessage,
                     entry.Location,
                     entry.Value,
-                    "the resource " + fileName + "." + entry.Name,
+                    "shown through the resource " + fileName + "." + entry.Name,
                     MessageCatalogue.DescribeGeneric(entry.Value),
                     MessageUse.KindSuffix(kind)));
             }

@@ -25,7 +25,7 @@ public sealed class GenericErrorMessageTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
             .WithSpan(5, 44, 5, 68)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-            .WithArguments("Authentication failed.", "ModelState.AddModelError", "says only that authentication failed, not why or what to do next", "; this code handles an invalid API key"));
+            .WithArguments("Authentication failed.", "shown through ModelState.AddModelError", "says only that authentication failed, not why or what to do next", "; this code handles an invalid API key"));
         await test.RunAsync();
     }
 
@@ -53,11 +53,11 @@ public sealed class GenericErrorMessageTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
             .WithSpan(10, 59, 10, 77)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-            .WithArguments("Invalid API key.", "ModelState.AddModelError", "says only that the key is invalid, not why or what to do next", "; this code handles an invalid API key"));
+            .WithArguments("Invalid API key.", "shown through ModelState.AddModelError", "says only that the key is invalid, not why or what to do next", "; this code handles an invalid API key"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
             .WithSpan(11, 50, 11, 91)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-            .WithArguments("Something went wrong. Please try again.", "ModelState.AddModelError", "does not say what failed", ""));
+            .WithArguments("Something went wrong. Please try again.", "shown through ModelState.AddModelError", "does not say what failed", ""));
         await test.RunAsync();
     }
 
@@ -248,6 +248,55 @@ public sealed class GenericErrorMessageTests
             """;
 
         await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task An_exception_message_is_said_to_be_given_to_the_exception_not_shown_through_it()
+    {
+        const string source = """
+            class PleoSyncClient
+            {
+                async Task PullAsync(HttpClient http)
+                {
+                    var response = await http.GetAsync("v1/expenses");
+                    if (response.StatusCode == HttpStatusCode.Unauthorized)
+                        throw new HttpRequestException("Request failed");
+                }
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithSpan(7, 44, 7, 60)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("Request failed", "given to new HttpRequestException", "does not say what failed", "; this code handles an invalid API key"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Exception_messages_are_left_alone_where_generic_messages_in_exceptions_is_false()
+    {
+        const string source = """
+            class PleoSyncClient
+            {
+                async Task PullAsync(HttpClient http, SyncModel model)
+                {
+                    var response = await http.GetAsync("v1/expenses");
+                    if (response.StatusCode == HttpStatusCode.Unauthorized)
+                    {
+                        model.ErrorMessage = {|PUX010:"Authentication failed."|};
+                        throw new HttpRequestException("Request failed");
+                    }
+                }
+            }
+
+            class SyncModel
+            {
+                public string? ErrorMessage { get; set; }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, "pleouxguard.generic_messages_in_exceptions = false\n");
     }
 
     [Fact]

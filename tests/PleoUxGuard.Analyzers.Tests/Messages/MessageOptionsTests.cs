@@ -18,6 +18,7 @@ public sealed class MessageOptionsTests
             pleouxguard.recovery_cues = call our support desk
             pleouxguard.jargon_terms = guid, oauth
             pleouxguard.generic_messages_only_in_connection_code = true
+            pleouxguard.generic_messages_in_exceptions = false
             """);
     }
 
@@ -26,10 +27,12 @@ public sealed class MessageOptionsTests
     {
         await Verify.VerifyAsync(
             "class C { }",
-            "pleouxguard.connection_names = vault, pleo-key!\npleouxguard.generic_messages_only_in_connection_code = sometimes\n",
+            "pleouxguard.connection_names = vault, pleo-key!\npleouxguard.generic_messages_only_in_connection_code = sometimes\npleouxguard.generic_messages_in_exceptions = never\n",
             new DiagnosticResult(Descriptors.InvalidConfiguration).WithArguments(
                 MessageOptions.ConnectionNames.Key, "'pleo-key!' is not a word list: use letters and digits, separate words with spaces"),
             new DiagnosticResult(Descriptors.InvalidConfiguration).WithArguments(
-                MessageOptions.GenericOnlyInConnectionCode.Key, "'sometimes' is neither true nor false"));
+                MessageOptions.GenericOnlyInConnectionCode.Key, "'sometimes' is neither true nor false"),
+            new DiagnosticResult(Descriptors.InvalidConfiguration).WithArguments(
+                MessageOptions.GenericMessagesInExceptions.Key, "'never' is neither true nor false"));
     }
 }
