@@ -47,6 +47,7 @@ internal sealed class ListOption : PleoOption
                 {
                     OptionEntryKind.Words => OptionEntryKinds.NormaliseWords(entry),
                     OptionEntryKind.SettingPath => OptionEntryKinds.NormaliseSettingPath(entry),
+                    OptionEntryKind.BuiltInJargonTerm => PleoUxGuard.Shared.MessageCatalogue.Normalize(entry),
                     _ => entry,
                 });
             }

@@ -33,6 +33,11 @@ internal static class MessageOptions
         OptionEntryKind.Text,
         "Extra words a user should not have to understand (PUX012), added to the catalogue's jargon.");
 
+    public static readonly ListOption AllowedJargonTerms = new(
+        "pleouxguard.allowed_jargon_terms",
+        OptionEntryKind.BuiltInJargonTerm,
+        "Built-in jargon terms your messages may use (PUX012 no longer reports them), such as bearer; each must be one of the catalogue's jargon terms.");
+
     public static readonly BooleanOption GenericOnlyInConnectionCode = new(
         "pleouxguard.generic_messages_only_in_connection_code",
         defaultValue: false,

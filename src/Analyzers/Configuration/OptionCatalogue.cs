@@ -22,6 +22,7 @@ internal static class OptionCatalogue
         MessageOptions.GenericPhrases,
         MessageOptions.RecoveryCues,
         MessageOptions.JargonTerms,
+        MessageOptions.AllowedJargonTerms,
         MessageOptions.GenericOnlyInConnectionCode,
         MessageOptions.GenericMessagesInExceptions);
 

@@ -22,6 +22,9 @@ internal enum OptionEntryKind
     /// <c>Firebase:ApiKey</c>); stored with <c>:</c>. Never a Pleo setting.
     /// </summary>
     SettingPath,
+
+    /// <summary>One of the catalogue's built-in jargon terms (<c>bearer</c>, <c>status code</c>); stored normalised.</summary>
+    BuiltInJargonTerm,
 }
 
 internal static class OptionEntryKinds
@@ -35,6 +38,9 @@ internal static class OptionEntryKinds
         OptionEntryKind.SettingPath => !IsSettingPath(entry) ? "is not a configuration section or key such as GoogleMaps or Firebase:ApiKey"
             : PublicSettings.NamesPleo(NormaliseSettingPath(entry)) ? "names a Pleo setting, which is never public: Pleo's key stays on the backend"
             : null,
+        OptionEntryKind.BuiltInJargonTerm => System.Array.IndexOf(PleoUxGuard.Shared.MessageCatalogue.JargonTerms, PleoUxGuard.Shared.MessageCatalogue.Normalize(entry)) >= 0
+            ? null
+            : "is not a built-in jargon term (docs/message-catalogue.md lists them); a term of pleouxguard.jargon_terms is removed from that option instead",
         _ => null,
     };
 

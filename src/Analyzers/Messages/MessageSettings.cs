@@ -34,6 +34,7 @@ internal sealed class MessageSettings
         GenericPhrases = options.Get(MessageOptions.GenericPhrases);
         RecoveryCues = options.Get(MessageOptions.RecoveryCues);
         JargonTerms = options.Get(MessageOptions.JargonTerms);
+        AllowedJargonTerms = options.Get(MessageOptions.AllowedJargonTerms);
         GenericOnlyInConnectionCode = options.Get(MessageOptions.GenericOnlyInConnectionCode);
         GenericMessagesInExceptions = options.Get(MessageOptions.GenericMessagesInExceptions);
     }
@@ -50,6 +51,9 @@ internal sealed class MessageSettings
     public ImmutableArray<string> RecoveryCues { get; }
 
     public ImmutableArray<string> JargonTerms { get; }
+
+    /// <summary>Built-in jargon terms not to report, normalised.</summary>
+    public ImmutableArray<string> AllowedJargonTerms { get; }
 
     public bool GenericOnlyInConnectionCode { get; }
 

@@ -42,7 +42,7 @@ internal static class RawTechnicalDetailRule
 
             // The text first: jargon is rare, and the scope needs a look around the code (the names of the
             // method, its types and file), which cost more than all the rest of this rule when asked of every message.
-            var jargon = MessageCatalogue.FindJargon(piece.Text, use.Settings.JargonTerms);
+            var jargon = MessageCatalogue.FindJargon(piece.Text, use.Settings.JargonTerms, use.Settings.AllowedJargonTerms);
             if (jargon is not null)
             {
                 if (!use.Scope.IsConnectionCode)

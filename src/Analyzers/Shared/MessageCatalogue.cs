@@ -282,7 +282,7 @@ internal static class MessageCatalogue
         {
             get
             {
-                var jargon = _jargon ??= FindWord(Normalized, JargonTerms) ?? NoWord;
+                var jargon = _jargon ??= FindJargonNormalized(Normalized, JargonTerms, Array.Empty<string>()) ?? NoWord;
                 return jargon as string;
             }
         }
@@ -412,14 +412,154 @@ internal static class MessageCatalogue
     /// <summary>True when the message reports that something failed.</summary>
     public static bool ReportsFailure(string? message) => Known(message ?? string.Empty).ReportsFailure;
 
-    /// <summary>The first jargon term the message contains, or null.</summary>
+    /// <summary>
+    /// The first jargon term the message contains, or null. A term quoted on its own in a message that tells the user
+    /// what to paste or enter ("Paste the whole key, without the 'Bearer ' prefix.") names text the user sees, not
+    /// jargon to understand, and does not count, unless it is a status code or names a failure or an exception
+    /// (<see cref="NeverLiteralJargon"/>).
+    /// </summary>
     public static string? FindJargon(string? message) => FindJargon(message, Array.Empty<string>());
 
     /// <summary><see cref="FindJargon(string)"/> with extra terms from configuration.</summary>
-    public static string? FindJargon(string? message, IReadOnlyCollection<string> extraTerms)
+    public static string? FindJargon(string? message, IReadOnlyCollection<string> extraTerms) =>
+        FindJargon(message, extraTerms, Array.Empty<string>());
+
+    /// <summary>
+    /// <see cref="FindJargon(string)"/> with extra terms from configuration, without the built-in terms of
+    /// <paramref name="allowedTerms"/> (normalised, as <see cref="Normalize"/> gives them).
+    /// </summary>
+    public static string? FindJargon(string? message, IReadOnlyCollection<string> extraTerms, IReadOnlyCollection<string> allowedTerms)
     {
         var known = Known(message ?? string.Empty);
-        return known.Jargon ?? FindConfiguredWord(known.Normalized, extraTerms);
+        var builtIn = known.Jargon;
+        if (builtIn is not null && allowedTerms.Count > 0 && Contains(allowedTerms, builtIn))
+        {
+            // The first term found is allowed: look again without the allowed ones (rare, so not remembered).
+            builtIn = FindJargonNormalized(known.Normalized, JargonTerms, allowedTerms);
+        }
+
+        if (builtIn is not null || extraTerms.Count == 0)
+        {
+            return builtIn;
+        }
+
+        var guidance = 0;
+        foreach (var term in extraTerms)
+        {
+            if (HasJargon(known.Normalized, NormalizeUncached(term), ref guidance))
+            {
+                return term;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Jargon that is never text a user is told to paste: status codes aside, words of a failure or an exception.</summary>
+    private static readonly string[] NeverLiteralJargon =
+    {
+        "unauthorized", "forbidden", "null reference", "nullreference", "object reference not set", "stack trace",
+        "stacktrace", "errno", "hresult", "econnrefused", "reason phrase", "status code", "statuscode", "https status",
+    };
+
+    /// <summary>Words of a message that tells the user what to paste or enter, where a quoted term is text they see.</summary>
+    public static readonly string[] LiteralGuidanceCues =
+    {
+        "paste", "copy", "enter", "re-enter", "reenter", "type", "remove", "leave out", "include",
+    };
+
+    private static string? FindJargonNormalized(string normalized, string[] terms, IReadOnlyCollection<string> allowedTerms)
+    {
+        var guidance = 0;
+        foreach (var term in terms)
+        {
+            if ((allowedTerms.Count == 0 || !Contains(allowedTerms, term)) && HasJargon(normalized, term, ref guidance))
+            {
+                return term;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="term"/> occurs in the text as whole words, other than quoted on its own in guidance.
+    /// <paramref name="guidance"/> remembers whether the text is guidance: 0 not asked yet, 1 no, 2 yes.
+    /// </summary>
+    private static bool HasJargon(string normalized, string term, ref int guidance)
+    {
+        var index = term.Length == 0 ? -1 : normalized.IndexOf(term, StringComparison.Ordinal);
+        for (; index >= 0; index = normalized.IndexOf(term, index + 1, StringComparison.Ordinal))
+        {
+            var afterIndex = index + term.Length;
+            if ((index > 0 && char.IsLetterOrDigit(normalized[index - 1])) || (afterIndex < normalized.Length && char.IsLetterOrDigit(normalized[afterIndex])))
+            {
+                continue;
+            }
+
+            if (IsQuotedAlone(normalized, index, afterIndex) && MayBeLiteral(term))
+            {
+                if (guidance == 0)
+                {
+                    guidance = FindWord(normalized, LiteralGuidanceCues) is null ? 1 : 2;
+                }
+
+                if (guidance == 2)
+                {
+                    continue;
+                }
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    // 'bearer ', "json", `header`: nothing but spaces between the term and a quote on each side.
+    private static bool IsQuotedAlone(string normalized, int start, int end)
+    {
+        var before = start - 1;
+        while (before >= 0 && normalized[before] == ' ')
+        {
+            before--;
+        }
+
+        var after = end;
+        while (after < normalized.Length && normalized[after] == ' ')
+        {
+            after++;
+        }
+
+        return before >= 0 && after < normalized.Length && IsQuote(normalized[before]) && IsQuote(normalized[after]);
+    }
+
+    private static bool IsQuote(char c) => c is '\'' or '"' or '`' or '\u2018' or '\u201C' or '\u201D';
+
+    private static bool MayBeLiteral(string term)
+    {
+        foreach (var c in term)
+        {
+            if (char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return term.IndexOf("exception", StringComparison.Ordinal) < 0 && Array.IndexOf(NeverLiteralJargon, term) < 0;
+    }
+
+    private static bool Contains(IReadOnlyCollection<string> entries, string entry)
+    {
+        foreach (var candidate in entries)
+        {
+            if (string.Equals(candidate, entry, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The failure kind the words of a message point to, or null when they point nowhere.</summary>

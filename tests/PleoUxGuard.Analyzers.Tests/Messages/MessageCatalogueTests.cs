@@ -142,6 +142,10 @@ public sealed class MessageCatalogueTests
     [InlineData("TLS handshake failed", "tls")]
     [InlineData("Your key is 4010 characters long", null)]
     [InlineData("The connection to Pleo was interrupted.", null)]
+    [InlineData("Paste the whole key, without the 'Bearer ' prefix.", null)]
+    [InlineData("Pleo rejected the 'Bearer' prefix.", "bearer")]
+    [InlineData("Paste the key. Pleo said \u201C401\u201D.", "401")]
+    [InlineData("Paste the key without the 'Bearer ' prefix or the Basic auth header.", "basic auth")]
     public void FindJargon_finds_whole_terms_only(string message, string? expected) =>
         Assert.Equal(expected, MessageCatalogue.FindJargon(message));
 

@@ -157,4 +157,64 @@ public sealed class RawTechnicalDetailTests
         // Written as the term is spelled: its case does not matter.
         await Verify.VerifyAsync(source, "pleouxguard.jargon_terms = GUID\n");
     }
+
+    [Fact]
+    public async Task A_quoted_term_in_guidance_about_what_to_paste_is_text_the_user_sees_not_jargon()
+    {
+        const string source = """
+            class KeyController : ControllerBase
+            {
+                IActionResult Save(string apiKey)
+                {
+                    if (!apiKey.StartsWith("pleo_"))
+                        return BadRequest("Paste the whole key, without the 'Bearer ' prefix.");
+                    if (apiKey.Contains(' '))
+                        return BadRequest("Remove the \"Basic auth\" text and enter only the key.");
+                    return Ok();
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_term_is_still_jargon_unquoted_outside_guidance_or_when_it_is_a_status_or_a_failure()
+    {
+        const string source = """
+            class KeyController : ControllerBase
+            {
+                IActionResult Save(int attempt)
+                {
+                    return attempt switch
+                    {
+                        1 => BadRequest({|PUX012:"Paste the key without the Bearer prefix."|}),
+                        2 => BadRequest({|PUX012:"Pleo did not accept the 'Bearer' value. Check the key and try again."|}),
+                        3 => BadRequest({|PUX012:"Pleo said '401'. Paste the key again."|}),
+                        4 => BadRequest({|PUX012:"Pleo said 'Unauthorized'. Paste the key again."|}),
+                        5 => BadRequest({|PUX012:"Pleo threw a 'TimeoutException'. Paste the key again."|}),
+                        _ => BadRequest({|PUX012:"Paste the key without the 'Bearer token' header."|}),
+                    };
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Built_in_jargon_terms_can_be_allowed_from_editorconfig()
+    {
+        const string source = """
+            class KeyController : ControllerBase
+            {
+                IActionResult Save(bool spaced) =>
+                    spaced
+                        ? BadRequest("The key does not start with Bearer. Copy only the key from Pleo.")
+                        : BadRequest({|PUX012:"Remove the Bearer header and try again."|});
+            }
+            """;
+
+        await Verify.VerifyAsync(source, "pleouxguard.allowed_jargon_terms = Bearer\n");
+    }
 }
