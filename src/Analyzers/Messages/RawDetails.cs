@@ -65,6 +65,15 @@ internal sealed class RawDetails
                 }
 
                 break;
+            case IMemberReferenceOperation { Instance: ILocalReferenceOperation local } member
+                when depth < MaxLocalDepth && member is IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation:
+                // result.Body, where result = new PleoResult { Body = await response.Content.ReadAsStringAsync() }.
+                foreach (var assigned in MemberValues(local.Local, member.Member, operation.Root()))
+                {
+                    Find(assigned, found, depth + 1);
+                }
+
+                break;
             case IConditionalOperation conditional:
                 Find(conditional.WhenTrue, found, depth);
                 if (conditional.WhenFalse is not null)
@@ -108,6 +117,53 @@ internal sealed class RawDetails
                 FindInChildren(operation, found, depth);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The values the body gives <paramref name="member"/> of the object a local holds: set in the initializer of an
+    /// object created into the local (<c>var r = new R { Body = … }</c>, <c>r = new R { … }</c>, <c>new { Body = … }</c>), or on the local
+    /// (<c>r.Body = …</c>).
+    /// </summary>
+    private static List<IOperation> MemberValues(ILocalSymbol local, ISymbol member, IOperation root)
+    {
+        var values = new List<IOperation>();
+        foreach (var operation in root.Descendants())
+        {
+            IOperation? created = null;
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    created = declarator.Initializer?.Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    created = assignment.Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation instance } target } assignment
+                    when SymbolEqualityComparer.Default.Equals(instance.Local, local) && SymbolEqualityComparer.Default.Equals(target.Member, member):
+                    values.Add(assignment.Value);
+                    break;
+            }
+
+            var sets = created?.WithoutConversions() switch
+            {
+                IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers,
+                IAnonymousObjectCreationOperation anonymous => anonymous.Initializers,
+                _ => default,
+            };
+            if (!sets.IsDefault)
+            {
+                foreach (var set in sets)
+                {
+                    if (set is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                        && SymbolEqualityComparer.Default.Equals(target.Member, member))
+                    {
+                        values.Add(assignment.Value);
+                    }
+                }
+            }
+        }
+
+        return values;
     }
 
     private void FindInChildren(IOperation operation, List<RawDetail> found, int depth)

@@ -217,4 +217,73 @@ public sealed class RawTechnicalDetailTests
 
         await Verify.VerifyAsync(source, "pleouxguard.allowed_jargon_terms = Bearer\n");
     }
+
+    [Fact]
+    public async Task A_response_body_carried_in_a_member_of_an_object_the_body_created_is_reported_where_it_is_read()
+    {
+        const string source = """
+            sealed class PleoResult
+            {
+                public bool Ok { get; init; }
+                public string? Body { get; set; }
+            }
+
+            static class PleoChecks
+            {
+                static async Task<IResult> Check(HttpClient http)
+                {
+                    using var response = await http.GetAsync("v1/me");
+                    var result = new PleoResult { Ok = response.IsSuccessStatusCode, Body = await {|PUX012:response.Content.ReadAsStringAsync()|} };
+                    return Results.Problem(title: "Pleo did not accept the key. Check it and try again.", detail: result.Body);
+                }
+
+                static async Task<string> Describe(HttpClient http)
+                {
+                    using var response = await http.GetAsync("v1/me");
+                    var res = new PleoResult();
+                    res.Body = await {|PUX012:response.Content.ReadAsStringAsync()|};
+                    var anonymous = new { Text = await {|PUX012:response.Content.ReadAsStringAsync()|} };
+                    var model = new StatusModel();
+                    model.ErrorMessage = $"Pleo said: {res.Body}";
+                    model.ErrorMessage = anonymous.Text;
+                    return model.ErrorMessage;
+                }
+            }
+
+            sealed class StatusModel
+            {
+                public string? ErrorMessage { get; set; }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_member_that_holds_no_raw_detail_is_not_reported()
+    {
+        const string source = """
+            sealed class PleoResult
+            {
+                public bool Ok { get; init; }
+                public string? Body { get; set; }
+                public string? Summary { get; set; }
+            }
+
+            static class PleoChecks
+            {
+                static async Task<IResult> Check(HttpClient http, PleoResult given)
+                {
+                    using var response = await http.GetAsync("v1/me");
+                    var result = new PleoResult { Body = await response.Content.ReadAsStringAsync(), Summary = "Pleo did not accept the key." };
+                    var other = new PleoResult { Body = "Check the key and paste it again." };
+                    if (given.Ok)
+                        return Results.Problem(title: "Pleo did not accept the key.", detail: other.Body);
+                    return Results.Problem(title: result.Summary, detail: given.Body);
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
 }
