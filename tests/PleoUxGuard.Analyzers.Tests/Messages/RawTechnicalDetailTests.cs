@@ -286,4 +286,34 @@ public sealed class RawTechnicalDetailTests
 
         await Verify.VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task An_exception_member_written_for_users_is_shown_where_its_message_would_be_reported()
+    {
+        const string source = """
+            sealed class PleoConnectionException(string developerMessage) : Exception(developerMessage)
+            {
+                public string UserMessage => "Pleo did not accept this API key. Check that you copied the whole key and try again.";
+            }
+
+            class PleoKeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (PleoConnectionException ex) when (ex.UserMessage.Length > 0)
+                    {
+                        ModelState.AddModelError("ApiKey", ex.UserMessage);
+                        ModelState.AddModelError("", {|PUX012:ex.Message|});
+                        return View();
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
 }
