@@ -26,7 +26,10 @@ internal enum UserMessageSinkKind
     /// <summary><c>HttpResponse.WriteAsync</c> / <c>WriteAsJsonAsync</c>.</summary>
     ResponseWrite,
 
-    /// <summary>The <c>ErrorMessage</c> of a validation attribute such as <c>[Required]</c>: shown before any call is made.</summary>
+    /// <summary>
+    /// The <c>ErrorMessage</c> of a validation attribute such as <c>[Required]</c>, or FluentValidation's
+    /// <c>WithMessage("…")</c>: shown before any call is made.
+    /// </summary>
     ValidationMessage,
 
     /// <summary>The <c>message</c> of an exception constructor: user-facing only where the caller shows it.</summary>
@@ -200,7 +203,7 @@ internal sealed class UserMessageSinks
             return method.ContainingType is { } created && CreatedKindOf(created) != CreatedKind.None;
         }
 
-        return method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd"
+        return method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd" or "WithMessage"
             || ResponseHelperNames.Contains(method.Name)
             || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition));
     }
@@ -247,6 +250,14 @@ internal sealed class UserMessageSinks
             && (Is(type, _modelStateDictionary) || Is(type, _modelStateExtensions)))
         {
             AddArguments(invocation.Arguments, "errorMessage", "ModelState." + method.Name, UserMessageSinkKind.ModelError, uses);
+            return;
+        }
+
+        // RuleFor(x => x.ApiKey).MinimumLength(32).WithMessage("…"): FluentValidation's message reaches the user through
+        // ValidationProblem or the model state. Found by its namespace, so the analyzer needs no reference to the package.
+        if (method.Name == "WithMessage" && IsFluentValidation(type))
+        {
+            AddArguments(invocation.Arguments, "errorMessage", "WithMessage", UserMessageSinkKind.ValidationMessage, uses);
             return;
         }
 
@@ -506,6 +517,18 @@ internal sealed class UserMessageSinks
         {
             uses.Add(new UserMessageSinkUse(unwrapped, sinkName, kind, isStateLabel));
         }
+    }
+
+    /// <summary>A type of FluentValidation's own namespaces (<c>FluentValidation</c>, <c>FluentValidation.Internal</c>, …).</summary>
+    private static bool IsFluentValidation(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace;
+        while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: false, Name: "FluentValidation" };
     }
 
     private static bool IsLocalizedString(ITypeSymbol type) =>

@@ -180,4 +180,34 @@ public sealed class UserMessageSinksTests
 
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task FluentValidation_WithMessage_text_is_found_by_its_namespace()
+    {
+        const string source = """
+            using FluentValidation;
+
+            sealed record ConnectRequest(string ApiKey);
+
+            sealed class ConnectRequestValidator : AbstractValidator<ConnectRequest>
+            {
+                public ConnectRequestValidator(string text)
+                {
+                    RuleFor(x => x.ApiKey).WithMessage({|SINK:text|});
+                    RuleFor(x => x.ApiKey).WithMessage(x => text);
+                    Other.Rules.WithMessage(text);
+                }
+            }
+
+            namespace Other
+            {
+                static class Rules
+                {
+                    public static void WithMessage(string errorMessage) { }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source + Messages.FluentValidationMessageTests.FluentValidationStub);
+    }
 }
