@@ -18,6 +18,16 @@ public sealed class DoctorTests(KitFixture kit)
     }
 
     [Fact]
+    public async Task Doctor_reads_a_label_repeated_in_the_company_line_as_one_state()
+    {
+        var (result, doctor) = await ConformanceRunner.DoctorAsync(kit.ProfileWith([Fixtures.Fault.CompanyInStatus], stepSeconds: 6), kit.Environment, new RunOptions());
+
+        Assert.Empty(result.Problems);
+        Assert.False(doctor.FoundProblems, string.Join("\n", doctor.Lines));
+        Assert.Contains(doctor.Lines, line => line.StartsWith("state after connecting with a valid key: \"Connected", StringComparison.Ordinal) && line.EndsWith("\" -> Connected", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Doctor_names_a_profile_locator_that_matches_nothing()
     {
         var profile = kit.ProfileWith([], stepSeconds: 2, extraLocators: "\"statusRegion\": { \"testId\": \"no-such-status\" }");

@@ -105,6 +105,23 @@ public sealed class FixtureConformanceTests
     }
 
     /// <summary>
+    /// "Connected" as the badge and again in "Connected to Company ID: …" (Pleo's own wording), both inside the status
+    /// region with nothing between them, is one state: Connected. Every flow that connects reads it so.
+    /// </summary>
+    [Fact]
+    public async Task A_status_that_repeats_its_label_in_the_company_line_shows_one_state()
+    {
+        var result = await _kit.RunAsync(_kit.ProfileWith([Fault.CompanyInStatus], stepSeconds: 6), "connect-valid", "retry-after-failure", "rotate-same-company");
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        Assert.Empty(result.Problems);
+        Assert.All(result.Flows, flow => Assert.True(flow.Status == FlowStatus.Completed, $"{flow.Flow} stopped: {flow.StopReason}"));
+        Assert.All(result.Checks.Where(c => c.Verdict != Verdict.NotRun), check => Assert.True(check.Verdict == Verdict.Passed, $"{check.Check.Id}: {check.Verdict}: {check.Summary}"));
+        Assert.Contains(result["UXK-STATE-1"].Observations, o => o.Step == "clicked Connect" && o.Detail == "The status shows Connected.");
+        Assert.Equal(ExitCodes.Passed, result.ExitCode);
+    }
+
+    /// <summary>
     /// With the opener set, a missing key field says what else was looked for: the opener, or that it was clicked; on a
     /// page that answered an error status, that status.
     /// </summary>

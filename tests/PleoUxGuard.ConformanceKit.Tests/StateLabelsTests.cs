@@ -16,6 +16,9 @@ public sealed class StateLabelsTests
     [InlineData("Connection failed", new[] { ConnectionState.ConnectionFailed })]
     [InlineData("Connected | Action required", new[] { ConnectionState.Connected, ConnectionState.ActionRequired })]
     [InlineData("", new ConnectionState[0])]
+    [InlineData("Connected\n\nConnected to Company ID: 42", new[] { ConnectionState.Connected })]
+    [InlineData("Connected | Connected", new[] { ConnectionState.Connected })]
+    [InlineData("Action required\nConnected to Company ID: 42", new[] { ConnectionState.ActionRequired, ConnectionState.Connected })]
     public void Labels_are_whole_words_and_never_inside_a_longer_label(string text, ConnectionState[] expected)
     {
         Assert.Equal(expected, Defaults.FindIn(text));

@@ -59,6 +59,12 @@ public static class Fault
     public const string StatusNotAnnounced = "status-not-announced";
 
     /// <summary>
+    /// Not a fault: once connected, the status region holds two paragraphs, the label and "Connected to Company ID: …"
+    /// (the wording Pleo's guideline suggests), with nothing between them, so the label shows twice.
+    /// </summary>
+    public const string CompanyInStatus = "company-in-status";
+
+    /// <summary>
     /// Not a fault: a hidden copy of the status (as a second layout's, hidden by CSS) comes before the real one, both
     /// with class "status", so a profile's css locator .status matches the hidden one first.
     /// </summary>

@@ -23,7 +23,10 @@ internal static class Page
         }
 
         var label = LabelOf(tenant);
-        html.Append(tenant.Has(Fault.HiddenStatusCopyFirst)
+        var companyInStatus = tenant.Has(Fault.CompanyInStatus) && tenant.Status == Status.Connected && tenant.Company is not null;
+        html.Append(companyInStatus
+            ? $"<div id=\"status\" role=\"status\"><p>{E(label)}</p><p>Connected to Company ID: {tenant.Company}</p></div>"
+            : tenant.Has(Fault.HiddenStatusCopyFirst)
             ? $"<div class=\"status\" hidden>{E(label)}</div><div id=\"status\" class=\"status\" role=\"status\">{E(label)}</div>"
             : tenant.Has(Fault.StatusNotAnnounced)
             ? $"<div id=\"status\" data-testid=\"status\">{E(label)}</div>"
@@ -38,7 +41,7 @@ internal static class Page
         if (tenant.Status == Status.Connected)
         {
             var hideCompany = tenant.Has(Fault.NoCompanyId) || (tenant.Has(Fault.NoCompanyAfterRotation) && tenant.Rotated);
-            if (tenant.Company is { } company && !hideCompany)
+            if (tenant.Company is { } company && !hideCompany && !companyInStatus)
             {
                 html.Append($"<p>Connected to Company ID: {company}</p>");
             }

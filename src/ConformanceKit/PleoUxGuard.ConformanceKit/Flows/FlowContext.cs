@@ -383,7 +383,7 @@ public sealed class FlowContext
         {
             // Combined matches visible elements only, so First is the first visible match: a hidden copy of the
             // status earlier in the page (a css locator matching both) is not waited for (StatusLocatorTests).
-            await Locators.Combined(LocatorName.StatusRegion).Filter(new() { HasTextRegex = text }).First
+            await ShowingText(Locators.Combined(LocatorName.StatusRegion), text).First
                 .WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Milliseconds(timeout) });
             return true;
         }
@@ -392,6 +392,16 @@ public sealed class FlowContext
             return false;
         }
     }
+
+    /// <summary>
+    /// The elements of <paramref name="region"/> whose text matches <paramref name="text"/>, as the status is read
+    /// (<see cref="ReadStateAsync"/>: each element's rendered text, with its lines). Playwright's text filter joins an
+    /// element's text nodes with nothing between them, so a status of two paragraphs, "Connected" and "Connected to
+    /// Company ID: 42", reads "ConnectedConnected to…" and shows no whole-word Connected to it: a visible descendant
+    /// whose own text matches counts as well.
+    /// </summary>
+    private ILocator ShowingText(ILocator region, Regex text) =>
+        region.Filter(new() { HasTextRegex = text }).Or(region.Filter(new() { Has = Page.GetByText(text).Filter(new() { Visible = true }) }));
 
     /// <summary>Types a key into the field, replacing what was there.</summary>
     /// <exception cref="FlowStoppedException">The field did not take the text within the step timeout; says why.</exception>
@@ -613,7 +623,7 @@ public sealed class FlowContext
 
     private async Task WaitForStateToLeaveAsync(ConnectionState state, TimeSpan timeout)
     {
-        if (await Locators.Combined(LocatorName.StatusRegion).Filter(new() { HasTextRegex = Labels.RegexFor(state) }).CountAsync() == 0)
+        if (await ShowingText(Locators.Combined(LocatorName.StatusRegion), Labels.RegexFor(state)).CountAsync() == 0)
         {
             return;
         }

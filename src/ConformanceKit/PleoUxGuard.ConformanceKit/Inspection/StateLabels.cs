@@ -52,7 +52,11 @@ public sealed class StateLabels
     /// <summary>The first label of a state as written in the profile, for messages.</summary>
     public string NameOf(ConnectionState state) => Patterns[state][0].Source;
 
-    /// <summary>Every state label occurrence in <paramref name="text"/>, in order.</summary>
+    /// <summary>
+    /// The states whose labels <paramref name="text"/> shows, each once, in the order they first show. A label
+    /// repeated ("Connected" as a badge and in "Connected to Company ID: 42") is one state: only two different
+    /// labels are two states at once.
+    /// </summary>
     public IReadOnlyList<ConnectionState> FindIn(string text)
     {
         var found = _regexes
@@ -64,6 +68,7 @@ public sealed class StateLabels
             .Where(inner => !found.Any(outer => outer.Length > inner.Length && outer.Index <= inner.Index && inner.Index + inner.Length <= outer.Index + outer.Length))
             .OrderBy(f => f.Index)
             .Select(f => f.State)
+            .Distinct()
             .ToList();
     }
 
