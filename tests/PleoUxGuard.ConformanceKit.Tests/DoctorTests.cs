@@ -28,6 +28,18 @@ public sealed class DoctorTests(KitFixture kit)
     }
 
     [Fact]
+    public async Task Doctor_names_the_element_that_shows_the_state_unannounced()
+    {
+        var (result, doctor) = await ConformanceRunner.DoctorAsync(kit.ProfileWith([Fixtures.Fault.StatusNotAnnounced], stepSeconds: 4), kit.Environment, new RunOptions());
+
+        Assert.Empty(result.Problems);
+        Assert.True(doctor.FoundProblems);
+        Assert.Contains(doctor.Lines, line => line.StartsWith("locators.statusRegion: the default locator", StringComparison.Ordinal)
+            && line.EndsWith(" The state label 'Not connected' is shown by div#status, which has no role=status/aria-live (nor an ancestor), so screen readers do not announce state changes; add role=status, or set locators.statusRegion.", StringComparison.Ordinal));
+        Assert.Contains("state before connecting: \"Not connected\" -> Not connected", doctor.Lines);
+    }
+
+    [Fact]
     public async Task Doctor_names_a_profile_locator_that_matches_nothing()
     {
         var profile = kit.ProfileWith([], stepSeconds: 2, extraLocators: "\"statusRegion\": { \"testId\": \"no-such-status\" }");

@@ -104,6 +104,20 @@ public sealed class FixtureConformanceTests
         Assert.Contains(scans, detail => detail.Contains("Not connected, with the key form open", StringComparison.Ordinal));
     }
 
+    /// <summary>Runs <paramref name="flows"/> against a page with <paramref name="fault"/>, asserting that none stopped.</summary>
+    private async Task<RunResult> RunToTheEndAsync(string fault, params string[] flows)
+    {
+        var result = await _kit.RunAsync(_kit.ProfileWith([fault], stepSeconds: 6), flows);
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+        Assert.Empty(result.Problems);
+        Assert.All(result.Flows, flow => Assert.True(flow.Status == FlowStatus.Completed, $"{flow.Flow} stopped: {flow.StopReason}"));
+        return result;
+    }
+
+    /// <summary>The checks judged that did not pass (failed, warned or skipped).</summary>
+    private static string[] NotPassed(RunResult result) =>
+        result.Checks.Where(c => c.Verdict is not (Verdict.Passed or Verdict.NotRun)).Select(c => c.Check.Id).ToArray();
+
     /// <summary>
     /// "Connected" as the badge and again in "Connected to Company ID: …" (Pleo's own wording), both inside the status
     /// region with nothing between them, is one state: Connected. Every flow that connects reads it so.
@@ -111,14 +125,28 @@ public sealed class FixtureConformanceTests
     [Fact]
     public async Task A_status_that_repeats_its_label_in_the_company_line_shows_one_state()
     {
-        var result = await _kit.RunAsync(_kit.ProfileWith([Fault.CompanyInStatus], stepSeconds: 6), "connect-valid", "retry-after-failure", "rotate-same-company");
-        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+        var result = await RunToTheEndAsync(Fault.CompanyInStatus, "connect-valid", "retry-after-failure", "rotate-same-company");
 
-        Assert.Empty(result.Problems);
-        Assert.All(result.Flows, flow => Assert.True(flow.Status == FlowStatus.Completed, $"{flow.Flow} stopped: {flow.StopReason}"));
-        Assert.All(result.Checks.Where(c => c.Verdict != Verdict.NotRun), check => Assert.True(check.Verdict == Verdict.Passed, $"{check.Check.Id}: {check.Verdict}: {check.Summary}"));
+        Assert.Empty(NotPassed(result));
         Assert.Contains(result["UXK-STATE-1"].Observations, o => o.Step == "clicked Connect" && o.Detail == "The status shows Connected.");
         Assert.Equal(ExitCodes.Passed, result.ExitCode);
+    }
+
+    /// <summary>
+    /// A status with no role and no aria-live, and no locators.statusRegion in the profile: the kit reads the element
+    /// that shows the state label on its own, so every flow goes on, and only UXK-A11Y-1 fails, naming that element.
+    /// </summary>
+    [Fact]
+    public async Task An_unannounced_status_is_read_where_it_shows_and_fails_only_the_accessibility_check()
+    {
+        var result = await RunToTheEndAsync(Fault.StatusNotAnnounced, "connect-valid", "retry-after-failure", "slow-validation");
+
+        Assert.Equal(["UXK-A11Y-1"], NotPassed(result));
+        var finding = Assert.Single(result["UXK-A11Y-1"].Observations, o => o.Outcome == Outcome.Fail);
+        Assert.Equal(
+            "The status region is not announced: the state label 'Not connected' is shown by div#status, which has no role=status/aria-live (nor an ancestor), so screen readers do not announce state changes; add role=status, or set locators.statusRegion.",
+            finding.Detail);
+        Assert.Equal("<div id=\"status\" data-testid=\"status\">Not connected</div>", finding.Evidence!.Found);
     }
 
     /// <summary>

@@ -164,8 +164,18 @@ public static class AccessibilityChecks
 
     private static string Shorten(string html) => html.Length <= 300 ? html : html[..297] + "...";
 
+    /// <summary>
+    /// Whether the status region is announced. With the default locator and no announced region on the page, the
+    /// element showing the state label on its own (the status the flows read instead) fails the check by name.
+    /// </summary>
     public static async Task JudgeStatusAnnouncedAsync(FlowContext context)
     {
+        if (await context.FindUnannouncedStatusAsync() is { } unannounced)
+        {
+            await context.FailAsync(CheckCatalogue.A11y1, $"The status region is not announced: {UnannouncedHint(unannounced)}", unannounced.Html);
+            return;
+        }
+
         var status = await context.ResolveAsync(LocatorName.StatusRegion, CheckCatalogue.State1);
         var announced = await status.EvaluateAsync<string?>("""
             el => {
@@ -187,6 +197,10 @@ public static class AccessibilityChecks
                 : "The status region has no role=status/alert/log and no aria-live, so screen readers do not announce state changes.",
             html);
     }
+
+    /// <summary>What is wrong with an unannounced status and how to fix it, for UXK-A11Y-1 and doctor.</summary>
+    public static string UnannouncedHint(UnannouncedStatusElement status) =>
+        $"the state label '{status.Label}' is shown by {status.Path}, which has no role=status/aria-live (nor an ancestor), so screen readers do not announce state changes; add role=status, or set locators.statusRegion.";
 }
 
 /// <summary>One axe-core violation, from either way of scanning.</summary>

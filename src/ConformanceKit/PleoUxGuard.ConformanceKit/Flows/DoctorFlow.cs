@@ -31,7 +31,8 @@ public sealed class DoctorFlow : Flow
         _lines.Add($"Signed in; the connection page is {context.Mask(context.Page.Url)}{context.PageAnswer}");
         var keyInputFound = await ReportKeyFieldAsync(context);
         var connectButtonFound = await ReportAsync(context, LocatorName.ConnectButton, required: true);
-        await ReportAsync(context, LocatorName.StatusRegion, required: true);
+        var unannounced = await context.FindUnannouncedStatusAsync();
+        await ReportAsync(context, LocatorName.StatusRegion, required: true, hint: unannounced is null ? string.Empty : " T" + AccessibilityChecks.UnannouncedHint(unannounced)[1..]);
         await ReportStateAsync(context, "before connecting");
         if (!keyInputFound || !connectButtonFound)
         {

@@ -26,6 +26,12 @@ public sealed record ShownMessage(string Text, string? Fallback)
     public string Found => Fallback is null ? Text : $"{Fallback}: {Text}";
 }
 
+/// <summary>An element that shows the state label on its own, with no role=status or aria-live: the status screen readers miss.</summary>
+/// <param name="Label">Its text: the label.</param>
+/// <param name="Path">Where it is, as a short CSS path (tag, id, classes; up to the nearest id).</param>
+/// <param name="Html">Its HTML, cut at 300 characters.</param>
+public sealed record UnannouncedStatusElement(string Label, string Path, string Html);
+
 /// <summary>What the status region showed at one moment.</summary>
 /// <param name="Found">False when no status region was visible.</param>
 /// <param name="Text">Its text, with any key piece masked.</param>
@@ -52,6 +58,7 @@ public sealed class FlowContext
     private readonly List<FlowStep> _steps = [];
     private readonly Dictionary<int, byte[]> _stepImages = [];
     private readonly Regex _anyState;
+    private readonly Regex _wholeLabel;
     private int _screenshots;
     private int _submissions;
 
@@ -80,6 +87,7 @@ public sealed class FlowContext
         Locators = new PageLocators(page, profile.Locators);
         Labels = new StateLabels(profile.StateLabels);
         _anyState = Labels.RegexForAny(Enum.GetValues<ConnectionState>());
+        _wholeLabel = Labels.WholeLabel();
         StepTimeout = TimeSpan.FromSeconds(profile.Timeouts.StepSeconds);
         ValidationTimeout = TimeSpan.FromSeconds(profile.Timeouts.ValidationSeconds);
     }
@@ -359,10 +367,58 @@ public sealed class FlowContext
         return await ReadStateAsync();
     }
 
+    /// <summary>
+    /// The status region as the kit reads it: locators.statusRegion; with the default locator, on a page where no
+    /// announced region (role=status, aria-live) is visible, the visible elements whose whole text is a state label
+    /// (<see cref="UnannouncedStatus"/>), so a status that screen readers do not announce is still read (and fails
+    /// UXK-A11Y-1) rather than stopping the flows.
+    /// </summary>
+    internal ILocator StatusRegion => Profile.Locators.StatusRegion is null
+        ? Locators.Combined(LocatorName.StatusRegion).Or(UnannouncedStatus)
+        : Locators.Combined(LocatorName.StatusRegion);
+
+    /// <summary>
+    /// The visible elements whose whole text is a state label ("Not connected" in a badge), while the page shows no
+    /// visible element of the default locators.statusRegion; the innermost such element when several nest.
+    /// </summary>
+    internal ILocator UnannouncedStatus =>
+        Page.Locator("body").Filter(new() { HasNot = Locators.Combined(LocatorName.StatusRegion) })
+            .GetByText(_wholeLabel).Filter(new() { Visible = true });
+
+    /// <summary>
+    /// The unannounced status (<see cref="UnannouncedStatus"/>) when the profile leaves locators.statusRegion to its
+    /// default and the page shows its state only there: the label, where it is (a short CSS path) and its HTML. Null
+    /// when an announced region is visible, the profile sets the locator, or no element shows a label on its own.
+    /// </summary>
+    internal async Task<UnannouncedStatusElement?> FindUnannouncedStatusAsync()
+    {
+        var unannounced = UnannouncedStatus;
+        if (Profile.Locators.StatusRegion is not null || await AcrossNavigationAsync(unannounced.CountAsync) == 0)
+        {
+            return null;
+        }
+
+        var first = unannounced.First;
+        var text = await first.InnerTextAsync(new() { Timeout = Milliseconds(StepTimeout) });
+        var path = await first.EvaluateAsync<string>("""
+            el => {
+              const part = n => n.localName + (n.id ? '#' + n.id : '') + [...n.classList].map(c => '.' + c).join('');
+              const parts = [];
+              for (let n = el; n && n.nodeType === 1 && n !== document.body && parts.length < 4; n = n.parentElement) {
+                parts.unshift(part(n));
+                if (n.id) break;
+              }
+              return parts.join(' > ');
+            }
+            """);
+        var html = await first.EvaluateAsync<string>("el => el.outerHTML.slice(0, 300)");
+        return new UnannouncedStatusElement(Mask(text.Trim()), path, Mask(html));
+    }
+
     /// <summary>Reads the status region now (no waiting beyond Playwright's own).</summary>
     public async Task<StateSnapshot> ReadStateAsync()
     {
-        var region = Locators.Combined(LocatorName.StatusRegion);
+        var region = StatusRegion;
         var texts = await AcrossNavigationAsync(region.AllInnerTextsAsync);
         if (texts.Count == 0)
         {
@@ -383,7 +439,7 @@ public sealed class FlowContext
         {
             // Combined matches visible elements only, so First is the first visible match: a hidden copy of the
             // status earlier in the page (a css locator matching both) is not waited for (StatusLocatorTests).
-            await ShowingText(Locators.Combined(LocatorName.StatusRegion), text).First
+            await ShowingText(StatusRegion, text).First
                 .WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Milliseconds(timeout) });
             return true;
         }
@@ -623,7 +679,7 @@ public sealed class FlowContext
 
     private async Task WaitForStateToLeaveAsync(ConnectionState state, TimeSpan timeout)
     {
-        if (await ShowingText(Locators.Combined(LocatorName.StatusRegion), Labels.RegexFor(state)).CountAsync() == 0)
+        if (await ShowingText(StatusRegion, Labels.RegexFor(state)).CountAsync() == 0)
         {
             return;
         }

@@ -49,6 +49,10 @@ public sealed class StateLabels
     public Regex RegexForAny(IEnumerable<ConnectionState> states) =>
         new(string.Join("|", states.Select(state => _regexes[state].ToString())), RegexOptions.None, TimeSpan.FromSeconds(1));
 
+    /// <summary>A regex that matches a text that is one state label and nothing else (white space around it aside).</summary>
+    public Regex WholeLabel() =>
+        new($"^\\s*(?:{RegexForAny(Enum.GetValues<ConnectionState>())})\\s*$", RegexOptions.None, TimeSpan.FromSeconds(1));
+
     /// <summary>The first label of a state as written in the profile, for messages.</summary>
     public string NameOf(ConnectionState state) => Patterns[state][0].Source;
 
