@@ -150,6 +150,27 @@ public sealed class FixtureConformanceTests
     }
 
     /// <summary>
+    /// A page whose status is empty once connected cannot say whether a retry connected: UXK-STATE-1 fails, and the
+    /// retry looks of UXK-ERR-5 and UXK-ERR-6 are skipped with that reason (Pleo answered 200), not failed.
+    /// </summary>
+    [Fact]
+    public async Task A_retry_is_not_blamed_when_the_state_cannot_be_read()
+    {
+        var result = await RunToTheEndAsync(Fault.BlankStatusWhenConnected, "retry-after-failure", "pleo-outage");
+
+        Assert.Equal(["UXK-ERR-5", "UXK-ERR-6", "UXK-STATE-1"], NotPassed(result).Order().ToArray());
+        Assert.Equal(Verdict.Failed, result["UXK-STATE-1"].Verdict);
+        foreach (var (id, step) in new[] { ("UXK-ERR-5", "clicked Connect with a valid key"), ("UXK-ERR-6", "retried the same key once Pleo was back") })
+        {
+            Assert.Equal(Verdict.Skipped, result[id].Verdict);
+            var skipped = Assert.Single(result[id].Observations, o => o.Outcome == Outcome.Skip);
+            Assert.Equal(step, skipped.Step);
+            Assert.Equal("Not judged: the state could not be read after the key was submitted again (no status region was visible; UXK-STATE-1 reports it), so whether it connected is unknown. Pleo answered the key 200.", skipped.Detail);
+            Assert.Contains(skipped.Evidence!.JournalLines!, line => line.EndsWith("-> 200", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>
     /// With the opener set, a missing key field says what else was looked for: the opener, or that it was clicked; on a
     /// page that answered an error status, that status.
     /// </summary>

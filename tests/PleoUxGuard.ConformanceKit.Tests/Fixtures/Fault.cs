@@ -52,6 +52,9 @@ public static class Fault
     public const string ReplaceDoesNotRestore = "replace-does-not-restore";
     public const string BlankStatusAfterFailure = "blank-status-after-failure";
 
+    /// <summary>Once connected the status region is empty: the page cannot be read, though the key was taken.</summary>
+    public const string BlankStatusWhenConnected = "blank-status-when-connected";
+
     /// <summary>After a failure the page still shows Validation in progress and no message (as an app whose circuit died does).</summary>
     public const string StuckInProgressAfterFailure = "stuck-in-progress-after-failure";
     public const string TwoLabelsWhileValidating = "two-labels-while-validating";

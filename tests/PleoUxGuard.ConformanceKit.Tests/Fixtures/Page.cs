@@ -175,6 +175,7 @@ internal static class Page
     public static string LabelOf(Tenant tenant) => tenant.Status switch
     {
         Status.Connected when tenant.Has(Fault.NoSuccessState) => ConnectionStateLabels.NotConnected,
+        Status.Connected when tenant.Has(Fault.BlankStatusWhenConnected) => string.Empty,
         Status.Connected => ConnectionStateLabels.Connected,
         Status.Failed when tenant.Has(Fault.FailureShowsConnected) => ConnectionStateLabels.Connected,
         Status.Failed when tenant.Has(Fault.BlankStatusAfterFailure) => string.Empty,

@@ -226,6 +226,45 @@ public sealed class FlowContext
         return connected;
     }
 
+    /// <summary>
+    /// Judges <paramref name="check"/> on whether a key submitted again (at <paramref name="submittedAt"/>: the retry of
+    /// R-ERR-5 and R-ERR-6) connected: the status shows Connected within a step. When the status cannot be read at all
+    /// (no status region, no state label, or several different ones: UXK-STATE-1 fails that step), the page cannot say
+    /// whether the retry worked, and the look is skipped with that reason rather than blaming the retry. Pleo's journal
+    /// corroborates only a failure: when Pleo got no call with the key since it was submitted, the retry never reached
+    /// Pleo, and the look fails whatever the page shows. A 200 in the journal is said in the skip, not counted as a
+    /// pass: it proves the integration asked Pleo, not that it took the key.
+    /// </summary>
+    public async Task JudgeRetryConnectedAsync(CheckDefinition check, MintedKey key, DateTimeOffset submittedAt, string passDetail, string failDetail)
+    {
+        var connected = await WaitForStateAsync(ConnectionState.Connected, StepTimeout);
+        var shown = await ReadStateAsync();
+        var calls = Pleo.Journal.For(key).Where(entry => entry.Time >= submittedAt).ToList();
+        if (connected || shown.State is not null)
+        {
+            await JudgeAsync(check, connected, connected ? passDetail : failDetail, shown.Text);
+            return;
+        }
+
+        var unreadable = !shown.Found ? "no status region was visible"
+            : shown.Labels.Count == 0 ? "the status showed no state label"
+            : $"the status showed {shown.Labels.Count} state labels at once ({string.Join(", ", shown.Labels.Select(Labels.NameOf))})";
+        if (calls.Count == 0)
+        {
+            await FailAsync(check, $"{failDetail} Pleo received no call with the key after it was submitted (the status could not be read either: {unreadable}).", shown.Text);
+            return;
+        }
+
+        var answers = string.Join(", ", calls.Select(entry => entry.StatusCode).Distinct());
+        _observations.Add(new CheckObservation(
+            check.Id,
+            _flow.Id,
+            CurrentStep,
+            Outcome.Skip,
+            $"Not judged: the state could not be read after the key was submitted again ({unreadable}; UXK-STATE-1 reports it), so whether it connected is unknown. Pleo answered the key {answers}.",
+            new Evidence(Found: Mask(shown.Text.Length == 0 ? "nothing" : shown.Text), Screenshot: null, JournalLines: JournalLines(), Url: Mask(Page.Url))));
+    }
+
     public async Task JudgeAsync(CheckDefinition check, bool passed, string detail, string? found = null)
     {
         if (passed)

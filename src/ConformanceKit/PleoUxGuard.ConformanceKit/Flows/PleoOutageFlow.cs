@@ -43,8 +43,9 @@ public sealed class PleoOutageFlow : Flow
         await ErrorChecks.JudgeProblemsAsync(context, CheckCatalogue.Err6, problems, "The outage was reported as temporary with a retry, without blaming the key.", message);
 
         keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err6);
+        var retriedAt = DateTimeOffset.UtcNow;
         await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err6);
         await context.StepAsync("retried the same key once Pleo was back");
-        await context.JudgeConnectedAsync(CheckCatalogue.Err6, "The same key connected once Pleo was back.", "The same key did not connect once Pleo was back.");
+        await context.JudgeRetryConnectedAsync(CheckCatalogue.Err6, key, retriedAt, "The same key connected once Pleo was back.", "The same key did not connect once Pleo was back.");
     }
 }

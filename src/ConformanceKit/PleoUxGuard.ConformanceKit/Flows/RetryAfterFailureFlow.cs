@@ -31,10 +31,13 @@ public sealed class RetryAfterFailureFlow : Flow
         }
 
         var key = context.Mint(keys => keys.MintValid());
+        var submittedAt = DateTimeOffset.UtcNow;
         await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err5);
         await context.StepAsync("clicked Connect with a valid key");
-        await context.JudgeConnectedAsync(
+        await context.JudgeRetryConnectedAsync(
             CheckCatalogue.Err5,
+            key,
+            submittedAt,
             "After the failure the field stayed editable and the next key connected at once.",
             "After the failure a valid key entered straight away did not connect.");
     }
