@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Secrets;
 
 namespace PleoUxGuard.Analyzers.Flow;
 
@@ -99,7 +101,8 @@ internal static class FlowTypes
         {
             foreach (var member in current.GetMembers("ToString"))
             {
-                if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 0 })
+                // An override, and a `new string ToString()` too: a caller of the type's own ToString gets its text.
+                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0 })
                 {
                     return false;
                 }
@@ -107,6 +110,27 @@ internal static class FlowTypes
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/>, made text by its <c>ToString</c>, shows only its type's name: its static type
+    /// does (<see cref="SecretModel.PrintsTypeName"/>), and no user-defined conversion on the way turns it into text of
+    /// its own (<c>implicit operator string</c>, which overload resolution picks over <c>object</c>).
+    /// </summary>
+    public static bool PrintsOnlyTypeName(IOperation value, SecretModel model)
+    {
+        var current = value;
+        while (current is IConversionOperation conversion)
+        {
+            if (conversion.OperatorMethod is not null)
+            {
+                return false;
+            }
+
+            current = conversion.Operand;
+        }
+
+        return model.PrintsTypeName(current.Type);
     }
 
     /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>

@@ -331,7 +331,7 @@ internal sealed class SecretFlow
     {
         foreach (var element in initializer.Initializers)
         {
-            if (entry is not null && EntryKeyOf(element) is { } key && !key.Equals(entry))
+            if (entry is not null && EntryKeyOf(element) is { } key && !SameEntry(key, entry))
             {
                 continue;
             }
@@ -379,6 +379,16 @@ internal sealed class SecretFlow
         _ => null,
     };
 
+    /// <summary>
+    /// Whether two constant keys may name the same entry. Text keys are compared ignoring case: a dictionary made with
+    /// <c>StringComparer.OrdinalIgnoreCase</c>, a <c>NameValueCollection</c> or a header dictionary takes "Auth" and
+    /// "auth" for one entry, and which comparer a collection has is seldom visible where it is read.
+    /// </summary>
+    private static bool SameEntry(object stored, object read) =>
+        stored is string storedText && read is string readText
+            ? string.Equals(storedText, readText, System.StringComparison.OrdinalIgnoreCase)
+            : stored.Equals(read);
+
     /// <summary><c>"company"</c> in <c>payload["company"]</c>: the constant key of an indexer with one argument.</summary>
     private static object? ConstantKey(IPropertyReferenceOperation indexer) =>
         indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } key } ? key : null;
@@ -401,7 +411,7 @@ internal sealed class SecretFlow
     /// </summary>
     private void VisitAsText(IOperation? value, List<SecretHit> hits, int chain)
     {
-        if (value is not null && _model.PrintsTypeName(value.WithoutConversions().Type))
+        if (value is not null && FlowTypes.PrintsOnlyTypeName(value, _model))
         {
             return;
         }
@@ -482,7 +492,7 @@ internal sealed class SecretFlow
 
                 var alwaysRuns = definition.Kills && definition.Scope.FullSpan.Contains(position);
                 if (entry is not null && !definition.Kills
-                    && EntryKeyOf(definition.AddsArguments ? definition.Value : definition.Value.Parent!) is { } stored && !stored.Equals(entry))
+                    && EntryKeyOf(definition.AddsArguments ? definition.Value : definition.Value.Parent!) is { } stored && !SameEntry(stored, entry))
                 {
                     // d["key"] = apiKey, d.Add("key", apiKey): another entry than the one read.
                     continue;
@@ -672,7 +682,17 @@ internal sealed class SecretFlow
 
         if (method.Name == "ToString" && !method.IsStatic)
         {
-            VisitAsText(invocation.Instance, hits, chain);
+            // object's ToString (or an override): what it prints depends on the type. ToString("G") or a `new` one is
+            // the type's own text, which may be the secret.
+            if (method.Parameters.Length == 0 && (method.IsOverride || method.ContainingType.SpecialType is SpecialType.System_Object or SpecialType.System_ValueType))
+            {
+                VisitAsText(invocation.Instance, hits, chain);
+            }
+            else
+            {
+                Visit(invocation.Instance, hits, chain + 1);
+            }
+
             return;
         }
 

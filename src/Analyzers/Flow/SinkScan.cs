@@ -57,7 +57,7 @@ internal static class SinkScan
     /// </summary>
     private static void DropPrintedByTypeName(IOperation operand, List<SecretHit> hits, Secrets.SecretModel model)
     {
-        if (operand.Parent is IArgumentOperation { Parent: IInvocationOperation call } && MayDestructure(call))
+        if (operand.Parent is not IArgumentOperation { Parent: IInvocationOperation call } || !FormatsByToString(call) || MayDestructure(call))
         {
             return;
         }
@@ -71,17 +71,51 @@ internal static class SinkScan
                 {
                     if (value.Syntax.FullSpan.Contains(hit.At.Syntax.Span))
                     {
-                        return model.PrintsTypeName(value.WithoutConversions().Type);
+                        return FlowTypes.PrintsOnlyTypeName(value, model);
                     }
                 }
 
                 return false;
             });
         }
-        else if (model.PrintsTypeName(operand.WithoutConversions().Type))
+        else if (FlowTypes.PrintsOnlyTypeName(operand, model))
         {
             hits.Clear();
         }
+    }
+
+    /// <summary>
+    /// Log calls known to print a value by its <c>ToString</c> when its hole is not marked <c>@</c>: Microsoft.Extensions.Logging's
+    /// extension methods, Serilog's and NLog's loggers (their template is in the call), the console and
+    /// <c>Debug</c>/<c>Trace</c>. Not a <c>[LoggerMessage]</c> method or a <c>LoggerMessage.Define</c> delegate (the
+    /// template, and any <c>@</c>, is elsewhere; <c>[LogProperties]</c> writes every property), nor <c>ILogger.Log</c>
+    /// with a formatter of the caller's.
+    /// </summary>
+    private static bool FormatsByToString(IInvocationOperation call)
+    {
+        var type = call.TargetMethod.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        return FlowTypes.IsNamed(type, "LoggerExtensions", "Microsoft.Extensions.Logging")
+            || FlowTypes.IsNamed(type, "Console", "System")
+            || FlowTypes.IsNamed(type, "TextWriter", "System.IO")
+            || FlowTypes.IsNamed(type, "Debug", "System.Diagnostics")
+            || FlowTypes.IsNamed(type, "Trace", "System.Diagnostics")
+            || RootNamespace(type) is "Serilog" or "NLog";
+    }
+
+    private static string? RootNamespace(ISymbol symbol)
+    {
+        var ns = symbol.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is null || ns.IsGlobalNamespace ? null : ns.Name;
     }
 
     /// <summary>A template with a hole marked <c>@</c>, or Serilog's <c>destructureObjects</c> not set to false.</summary>
