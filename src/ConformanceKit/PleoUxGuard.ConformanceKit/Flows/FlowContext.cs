@@ -754,6 +754,8 @@ public sealed class FlowContext
                 await Page.GotoAsync("about:blank", new() { Timeout = Milliseconds(StepTimeout) });
             }
 
+            // Said of this page only: an earlier page's status must not be attached to findings about this one.
+            PageAnswer = string.Empty;
             var answer = await Page.GotoAsync(target.ToString(), new() { Timeout = Milliseconds(StepTimeout) });
             PageAnswer = answer is { Status: >= 400 } ? $"; the page answered HTTP {answer.Status} {answer.StatusText}".TrimEnd() : string.Empty;
         }
@@ -784,7 +786,9 @@ public sealed class FlowContext
         {
             var response = await Page.Context.APIRequest.GetAsync(target.ToString(), new() { Timeout = Milliseconds(StepTimeout), MaxRedirects = 5 });
             status = response.Status;
-            answered = $"answered HTTP {response.Status} {response.StatusText}".TrimEnd();
+
+            // Asked again, a passing error may be gone (a 503, then 200): the first answer was still an error.
+            answered = status >= 400 ? $"answered HTTP {response.Status} {response.StatusText}".TrimEnd() : "answered an error status";
             await response.DisposeAsync();
         }
         catch (PlaywrightException)

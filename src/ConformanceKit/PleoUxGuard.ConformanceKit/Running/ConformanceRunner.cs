@@ -314,7 +314,9 @@ public static class ConformanceRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await Task.WhenAny(flows, Task.Delay(FlowWindDown, CancellationToken.None));
-            _ = flows.Exception; // observed: the flows' own cancellations say nothing the caller does not know
+
+            // Observed whenever they end: the flows' own cancellations say nothing the caller does not know.
+            _ = flows.ContinueWith(static ended => _ = ended.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw;
         }
     }
