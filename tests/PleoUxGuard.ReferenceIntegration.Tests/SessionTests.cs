@@ -43,6 +43,19 @@ public sealed class SessionTests(SessionApp app) : IClassFixture<SessionApp>
         await AssertAcceptedAsync(app, second.SessionCookie);
     }
 
+    [Fact]
+    public async Task Signing_in_again_in_the_same_browser_ends_its_earlier_session()
+    {
+        using var workspace = await app.SignUpAsync();
+        var earlier = workspace.SessionCookie;
+
+        await workspace.SignInAsync();
+
+        Assert.NotEqual(earlier, workspace.SessionCookie);
+        await AssertRefusedAsync(app, earlier);
+        await AssertAcceptedAsync(app, workspace.SessionCookie);
+    }
+
     /// <summary>The cookie, replayed from another client, is a sign-in: the connection page answers.</summary>
     internal static async Task AssertAcceptedAsync(ReferenceApp app, string sessionCookie)
     {

@@ -20,6 +20,12 @@ internal sealed partial class SessionCookieEvents(SessionStore sessions, ILogger
             throw new InvalidOperationException("A sign-in needs the user and workspace claims of WorkspaceClaims.For.");
         }
 
+        // Signing in again in the same browser replaces its session: the earlier cookie (and any copy of it) ends here.
+        if (context.HttpContext.User.TryGetSessionId() is { } earlier)
+        {
+            await sessions.EndAsync(earlier, CancellationToken.None);
+        }
+
         var id = await sessions.StartAsync(userId, tenantId, context.Options.ExpireTimeSpan, context.HttpContext.RequestAborted);
         identity.AddClaim(new Claim(WorkspaceClaims.SessionId, id));
     }
