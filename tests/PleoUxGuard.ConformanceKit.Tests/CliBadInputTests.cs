@@ -183,6 +183,12 @@ public sealed class CliBadInputTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, exitCode);
         AssertOneClearLine(output, expected);
         Assert.Contains($"Run '{help}'", output, StringComparison.Ordinal);
+        if (expected.StartsWith("Unrecognized", StringComparison.Ordinal))
+        {
+            // The unknown word is the problem; "no command was given" beside it only misleads.
+            Assert.DoesNotContain("Required command", output, StringComparison.Ordinal);
+        }
+
         Assert.DoesNotContain("Usage:", output, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("PleoUxGuard.", output, StringComparison.Ordinal);

@@ -11,8 +11,15 @@ internal static class UsageErrors
 {
     public static int Report(ParseResult parsed, TextWriter error)
     {
+        // `pleo-uxguard rnu` is both "no command" and "unknown 'rnu'" to the parser; the second says what is wrong.
+        var unrecognized = parsed.Errors.Any(problem => problem.Message.StartsWith("Unrecognized command", StringComparison.Ordinal));
         foreach (var problem in parsed.Errors)
         {
+            if (unrecognized && problem.Message.StartsWith("Required command was not provided", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             error.WriteLine($"pleo-uxguard: {problem.Message}");
         }
 
