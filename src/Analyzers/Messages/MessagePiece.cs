@@ -37,6 +37,9 @@ internal sealed class MessagePiece
     /// <summary>True when the text comes from a .resx entry: it is fixed there, not in code.</summary>
     public bool FromResource { get; }
 
+    /// <summary>What <see cref="Text"/> holds in place of a part only known at run time.</summary>
+    public const string UnknownPart = "\u2026";
+
     private const int MaxLocalDepth = 3;
 
     private ImmutableArray<string> _genericPhrases;
@@ -153,6 +156,6 @@ internal sealed class MessagePiece
 
         complete = false;
         unknownText |= part.Type is null || part.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object;
-        builder.Append('\u2026');
+        builder.Append(UnknownPart);
     }
 }

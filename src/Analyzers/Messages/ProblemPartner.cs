@@ -153,25 +153,31 @@ internal static class ProblemPartner
     }
 }
 
-/// <summary>What the partner of a title or detail can say: its texts, and whether some of it is only known at run time.</summary>
+/// <summary>
+/// What the partner of a title or detail can say: its texts (with "…" for the parts only known at run time), and
+/// whether some value of it is wholly a run-time value, with no constant text at all (<c>detail: ex.Message</c>).
+/// </summary>
 internal sealed class PartnerText
 {
-    public PartnerText(List<MessagePiece> pieces, bool hasUnknownText)
+    public PartnerText(List<MessagePiece> pieces, bool hasWhollyUnknownValue)
     {
         Pieces = pieces;
-        HasUnknownText = hasUnknownText;
+        HasWhollyUnknownValue = hasWhollyUnknownValue;
     }
 
-    /// <summary>The texts the partner can carry; an empty text is left out (it says nothing).</summary>
+    /// <summary>The texts the partner can carry that have some constant text; an empty text is left out (it says nothing).</summary>
     public List<MessagePiece> Pieces { get; }
 
-    /// <summary>True when a value of the partner, or a part of one of its texts, is text only known at run time: it may say anything.</summary>
-    public bool HasUnknownText { get; }
+    /// <summary>True when a value of the partner is text only known at run time, with no constant part: it may say anything.</summary>
+    public bool HasWhollyUnknownValue { get; }
 
-    /// <summary>Whether the partner may say what to do next: some text of it is unknown, or each of its texts has a recovery cue.</summary>
+    /// <summary>
+    /// Whether the partner may say what to do next: a value of it is wholly unknown, or each of its texts has a recovery
+    /// cue in its constant parts (<c>$"Reconnect: {hint}"</c> does; <c>$"Reference: {id}"</c> does not).
+    /// </summary>
     public bool MayGiveNextStep(ImmutableArray<string> extraCues)
     {
-        if (HasUnknownText)
+        if (HasWhollyUnknownValue)
         {
             return true;
         }
@@ -187,17 +193,22 @@ internal sealed class PartnerText
         return Pieces.Count > 0;
     }
 
-    /// <summary>Whether the partner may say what failed: some text of it is unknown, or none of its texts is generic.</summary>
+    /// <summary>
+    /// Whether the partner says what failed, by its own constant text: each of its texts is not generic and, where a
+    /// part is only known at run time, its constant parts report a failure or name its kind. A run-time value is not
+    /// trusted to say it: <c>detail: $"Reference: {context.TraceIdentifier}"</c> or <c>detail: ex.Message</c> under
+    /// "Something went wrong." leaves the title generic.
+    /// </summary>
     public bool MaySayWhatFailed(ImmutableArray<string> genericPhrases)
     {
-        if (HasUnknownText)
+        if (HasWhollyUnknownValue)
         {
-            return true;
+            return false;
         }
 
         foreach (var piece in Pieces)
         {
-            if (piece.IsGeneric(genericPhrases))
+            if (piece.IsGeneric(genericPhrases) || (!piece.IsComplete && !ConstantTextSaysWhatFailed(piece.Text, genericPhrases)))
             {
                 return false;
             }
@@ -206,25 +217,39 @@ internal sealed class PartnerText
         return Pieces.Count > 0;
     }
 
+    // "Pleo rejected the key: …" says what failed; "Reference: …" and "Error: …" do not.
+    private static bool ConstantTextSaysWhatFailed(string text, ImmutableArray<string> genericPhrases)
+    {
+        var constant = ConstantText(text);
+        return !MessageCatalogue.IsGeneric(constant, genericPhrases)
+            && (MessageCatalogue.ReportsFailure(constant) || MessageCatalogue.GuessKind(constant) is not null);
+    }
+
+    private static string ConstantText(string text) => MessageCatalogue.Normalize(text.Replace(MessagePiece.UnknownPart, " "));
+
     /// <summary>The partner's texts, or null when the title or detail has no partner that says anything.</summary>
     public static PartnerText? Resolve(List<IOperation> values, ResourceTexts resources)
     {
         var pieces = new List<MessagePiece>();
-        var unknown = false;
+        var whollyUnknown = false;
         foreach (var value in values)
         {
             var resolved = MessagePiece.Resolve(value, resources);
-            unknown |= resolved.Count == 0;
+            whollyUnknown |= resolved.Count == 0;
             foreach (var piece in resolved)
             {
-                unknown |= piece.HasUnknownText;
-                if (MessageCatalogue.Normalize(piece.Text).Length > 0)
+                if (ConstantText(piece.Text).Length > 0)
                 {
                     pieces.Add(piece);
+                }
+                else
+                {
+                    // $"{ex.Message}": no constant text. A part that is not text ($"{count}") says nothing either.
+                    whollyUnknown |= piece.HasUnknownText;
                 }
             }
         }
 
-        return pieces.Count == 0 && !unknown ? null : new PartnerText(pieces, unknown);
+        return pieces.Count == 0 && !whollyUnknown ? null : new PartnerText(pieces, whollyUnknown);
     }
 }

@@ -100,6 +100,40 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task A_generic_problem_title_over_a_detail_known_only_at_run_time_is_still_generic()
+    {
+        const string source = """
+            static class PleoConnectionErrors
+            {
+                static IResult TraceId(HttpContext context) =>
+                    Results.Problem(title: {|PUX010:"Something went wrong."|}, detail: $"Reference: {context.TraceIdentifier}");
+
+                static IResult GenericPrefix(string reason) =>
+                    Results.Problem(title: {|PUX010:"Error"|}, detail: $"Error: {reason}");
+
+                static IResult WhollyRunTime(string reason) =>
+                    Results.Problem(title: {|PUX010:"Something went wrong."|}, detail: reason);
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_generic_problem_title_over_an_interpolated_detail_whose_constant_text_says_what_failed_is_one_message_that_does()
+    {
+        const string source = """
+            static class PleoConnectionErrors
+            {
+                static IResult Rejected(string company) =>
+                    Results.Problem(title: "Error", detail: $"Pleo rejected the key for {company}. Paste a new key from Pleo.");
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_generic_problem_title_without_a_detail_or_over_a_generic_one_is_reported()
     {
         const string source = """

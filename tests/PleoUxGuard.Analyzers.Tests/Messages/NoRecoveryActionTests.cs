@@ -197,6 +197,37 @@ public sealed class NoRecoveryActionTests
     }
 
     [Fact]
+    public async Task A_problem_title_over_a_detail_whose_constant_text_gives_no_next_step_is_reported()
+    {
+        const string source = """
+            static class PleoConnectionErrors
+            {
+                static IResult TraceId(HttpContext context) =>
+                    Results.Problem(title: {|PUX011:"Pleo rejected the key."|}, detail: $"Reference: {context.TraceIdentifier}");
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_problem_title_over_a_detail_wholly_known_at_run_time_may_have_its_next_step_there()
+    {
+        const string source = """
+            static class PleoConnectionErrors
+            {
+                static IResult Hint(string hint) =>
+                    Results.Problem(title: "Pleo rejected the key.", detail: hint);
+
+                static IResult InterpolatedHint(string hint) =>
+                    Results.Problem(title: "Pleo rejected the key.", detail: $"{hint}");
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task The_innermost_name_decides_between_sign_in_and_connection_code()
     {
         const string source = """
