@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Secrets;
 
@@ -6,7 +7,8 @@ namespace PleoUxGuard.Analyzers.Flow;
 
 /// <summary>
 /// Library calls whose result is a secret whatever it is called: the plaintext the Data Protection API unprotects
-/// (<c>protector.Unprotect(stored)</c>), and an environment variable that would be a secret as a configuration key
+/// when what was protected is a secret (<c>protector.Unprotect(row.EncryptedApiKey)</c>, a protector created for
+/// <c>"Pleo.ApiKey"</c>), and an environment variable that would be a secret as a configuration key
 /// (<c>Environment.GetEnvironmentVariable("PLEO_API_KEY")</c>).
 /// </summary>
 internal static class SecretCalls
@@ -21,12 +23,103 @@ internal static class SecretCalls
         switch (method.Name)
         {
             case "Unprotect" or "DangerousUnprotect":
-                return IsDataProtection((method.ReducedFrom ?? method).ContainingType) ? method.Name + "()" : null;
+                return IsDataProtection((method.ReducedFrom ?? method).ContainingType) && UnprotectsSecret(invocation, model) ? method.Name + "()" : null;
             case "GetEnvironmentVariable":
                 return ConfigurationKeys.IsSecretEnvironmentVariable(invocation, model);
             default:
                 return null;
         }
+    }
+
+    private const int MaxCallDepth = 3;
+
+    /// <summary>
+    /// Whether what is unprotected was a secret. Data Protection guards ids and OAuth state as often as keys, so the
+    /// plaintext is a secret only when the protected value is named for one once its protection words are disregarded
+    /// (<c>row.EncryptedApiKey</c>, <c>protectedApiKey</c>, through <c>Convert.FromBase64String(…)</c> or
+    /// <c>protector.Protect(apiKey)</c>), or the protector was created for a purpose that names one
+    /// (<c>CreateProtector("Pleo.ApiKey")</c> initializing the local, field or property it is read from).
+    /// </summary>
+    private static bool UnprotectsSecret(IInvocationOperation invocation, SecretModel model)
+    {
+        var protector = invocation.Instance;
+        if (protector is null && invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0)
+        {
+            protector = invocation.Arguments[0].Value;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (!ReferenceEquals(argument.Value, protector))
+            {
+                if (NamesSecret(argument.Value, model, 0))
+                {
+                    return true;
+                }
+
+                break;
+            }
+        }
+
+        return protector is not null && PurposeNamesSecret(protector.WithoutConversions(), model);
+    }
+
+    private static bool NamesSecret(IOperation value, SecretModel model, int depth)
+    {
+        var name = value.WithoutConversions() switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            // Protect(apiKey), Convert.FromBase64String(stored), Encoding.UTF8.GetBytes(stored): the value passed on.
+            IInvocationOperation { Arguments.Length: > 0 } call when depth < MaxCallDepth =>
+                NamesSecret(call.Arguments[call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 1 ? 1 : 0].Value, model, depth + 1) ? string.Empty : null,
+            _ => null,
+        };
+
+        return name is not null && (name.Length == 0 || model.Names.NamesProtectedSecret(name));
+    }
+
+    // By syntax only, and only the protector's own initializer: var protector = provider.CreateProtector("Pleo.ApiKey").
+    private static bool PurposeNamesSecret(IOperation protector, SecretModel model)
+    {
+        var symbol = protector switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+
+        if (symbol is null || symbol.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var initializer = symbol.DeclaringSyntaxReferences[0].GetSyntax() switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+            PropertyDeclarationSyntax declaration => declaration.Initializer?.Value,
+            _ => null,
+        };
+
+        for (var current = initializer; current is InvocationExpressionSyntax call; current = (call.Expression as MemberAccessExpressionSyntax)?.Expression)
+        {
+            if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateProtector" })
+            {
+                foreach (var argument in call.ArgumentList.Arguments)
+                {
+                    if (argument.Expression is LiteralExpressionSyntax literal && literal.Token.Value is string purpose
+                        && model.Names.NamesProtectedSecret(purpose))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -125,6 +125,32 @@ internal sealed class SecretNameMatcher
         return true;
     }
 
+    /// <summary>Words that say a value is kept protected, disregarded by <see cref="NamesProtectedSecret"/>.</summary>
+    private static readonly string[] ProtectionWords =
+    {
+        "protected", "protect", "encrypted", "encrypt", "ciphertext", "cipher", "ciphered", "sealed", "wrapped",
+    };
+
+    /// <summary>
+    /// Whether what a name (or a Data Protection purpose, <c>Pleo.ApiKey</c>) holds protected is a secret: the name is
+    /// a secret's once its protection words are disregarded (<c>EncryptedApiKey</c>, <c>protectedApiKey</c>,
+    /// <c>apiKeyCiphertext</c>; not <c>protectedId</c> nor <c>Links.OrderId</c>).
+    /// </summary>
+    public bool NamesProtectedSecret(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        var kept = new List<string>(words.Count);
+        foreach (var word in words)
+        {
+            if (Array.IndexOf(ProtectionWords, word) < 0)
+            {
+                kept.Add(word);
+            }
+        }
+
+        return kept.Count > 0 && IsSecretName(string.Join("_", kept));
+    }
+
     /// <summary>
     /// Whether a type of this name holds a credential (<c>PleoCredentials</c>, <c>PleoApiKey</c>, <c>ClientSecret</c>): a
     /// secret's name that has no token in it, since a token type is more often a parser's (<c>Token</c>, <c>SyntaxToken</c>)

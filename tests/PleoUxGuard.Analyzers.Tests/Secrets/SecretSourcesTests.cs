@@ -141,27 +141,71 @@ public sealed class SecretSourcesTests
     // ---- Plaintext from the Data Protection API ----
 
     [Fact]
-    public async Task What_a_data_protector_unprotects_is_a_secret_what_it_protects_is_not()
+    public async Task What_a_data_protector_unprotects_from_a_protected_secret_is_a_secret_what_it_protects_is_not()
     {
         await Verify.VerifyAsync("using Microsoft.AspNetCore.DataProtection;\n" + InMethod(
             """
             var protector = provider.CreateProtector("pleo");
-            var plain = protector.Unprotect(stored);
+            var plain = protector.Unprotect(protectedApiKey);
             logger.LogDebug("{K}", {|#0:plain|});
-            logger.LogDebug("{K}", {|PUX001:DataProtectionCommonExtensions.Unprotect(protector, stored)|});
-            logger.LogDebug("{K}", {|PUX001:protector.Unprotect(Convert.FromBase64String(stored))|});
-            logger.LogDebug("{K}", {|PUX001:timed.Unprotect(stored, out var expires)|});
-            logger.LogDebug("{K}", {|PUX001:persisted.DangerousUnprotect(blob, true, out var migrate, out var revoked)|});
-            Console.WriteLine($"{{|PUX001:protector.Unprotect(stored)|}}");
+            logger.LogDebug("{K}", {|PUX001:DataProtectionCommonExtensions.Unprotect(protector, protectedApiKey)|});
+            logger.LogDebug("{K}", {|PUX001:protector.Unprotect(Convert.FromBase64String(protectedApiKey))|});
+            logger.LogDebug("{K}", {|PUX001:timed.Unprotect(protectedApiKey, out var expires)|});
+            logger.LogDebug("{K}", {|PUX001:persisted.DangerousUnprotect(encryptedToken, true, out var migrate, out var revoked)|});
+            Console.WriteLine($"{{|PUX001:protector.Unprotect(protectedApiKey)|}}");
 
             logger.LogDebug("{K}", protector.Protect(plain));
-            logger.LogDebug("{K} {E}", stored, expires);
-            logger.LogDebug("{K}", protector.Protect(protector.Unprotect(stored)));
-            logger.LogDebug("{K}", protector.Unprotect(stored).Length);
+            logger.LogDebug("{K} {E}", protectedApiKey, expires);
+            logger.LogDebug("{K}", protector.Protect(protector.Unprotect(protectedApiKey)));
+            logger.LogDebug("{K}", protector.Unprotect(protectedApiKey).Length);
             """,
-            "ILogger logger, IDataProtectionProvider provider, ITimeLimitedDataProtector timed, IPersistedDataProtector persisted, string stored, byte[] blob"),
+            "ILogger logger, IDataProtectionProvider provider, ITimeLimitedDataProtector timed, IPersistedDataProtector persisted, string protectedApiKey, byte[] encryptedToken"),
             null,
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("Unprotect()", "ILogger.LogDebug"));
+    }
+
+    [Fact]
+    public async Task Unprotected_text_is_a_secret_when_the_protected_value_or_the_protectors_purpose_names_one()
+    {
+        await Verify.VerifyAsync("using Microsoft.AspNetCore.DataProtection;\n" + InMethod(
+            """
+            var protector = provider.CreateProtector("Links.OrderId");
+            logger.LogDebug("{K}", {|PUX001:protector.Unprotect(row.EncryptedApiKey)|});
+            logger.LogDebug("{K}", {|PUX001:protector.Unprotect(apiKeyCiphertext)|});
+            logger.LogDebug("{K}", {|PUX001:protector.Unprotect(protector.Protect(apiKey))|});
+            var keys = provider.CreateProtector("Pleo.ApiKey");
+            logger.LogDebug("{K}", {|PUX001:keys.Unprotect(stored)|});
+            logger.LogDebug("{K}", {|PUX001:_keys.Unprotect(stored)|});
+            var apiKey2 = protector.Unprotect(stored);
+            logger.LogDebug("{K}", {|PUX001:apiKey2|});
+            """,
+            "ILogger logger, IDataProtectionProvider provider, Row row, string apiKeyCiphertext, string apiKey, string stored",
+            members: "private readonly IDataProtector _keys = DataProtectionProvider.Create(\"app\").CreateProtector(\"Pleo\").CreateProtector(\"ApiKey\");")
+            + "\npublic sealed class Row { public string EncryptedApiKey { get; init; } = \"\"; }");
+    }
+
+    [Fact]
+    public async Task Unprotected_ids_and_state_are_not_secrets()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.DataProtection;
+            using Microsoft.Extensions.Logging;
+
+            sealed class Links(IDataProtectionProvider provider, ILogger<Links> logger)
+            {
+                private readonly IDataProtector _protector = provider.CreateProtector("Links.OrderId");
+
+                public string Resolve(string protectedId, string state)
+                {
+                    var orderId = _protector.Unprotect(protectedId);
+                    logger.LogInformation("Resolved order {OrderId}", orderId);
+                    logger.LogInformation("State {State}", _protector.Unprotect(Convert.FromBase64String(state)));
+                    return orderId;
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
     }
 
     // ---- Environment variables ----
