@@ -443,10 +443,9 @@ internal static class MessageCatalogue
             return builtIn;
         }
 
-        var guidance = 0;
         foreach (var term in extraTerms)
         {
-            if (HasJargon(known.Normalized, NormalizeUncached(term), ref guidance))
+            if (HasJargon(known.Normalized, NormalizeUncached(term)))
             {
                 return term;
             }
@@ -462,18 +461,28 @@ internal static class MessageCatalogue
         "stacktrace", "errno", "hresult", "econnrefused", "reason phrase", "status code", "statuscode", "https status",
     };
 
-    /// <summary>Words of a message that tells the user what to paste or enter, where a quoted term is text they see.</summary>
+    /// <summary>
+    /// Verbs that tell the user what to paste or enter, where a quoted term after them in the same sentence is text
+    /// they see ("Paste the whole key, without the 'Bearer ' prefix.").
+    /// </summary>
     public static readonly string[] LiteralGuidanceCues =
     {
-        "paste", "copy", "enter", "re-enter", "reenter", "type", "remove", "leave out", "include",
+        "paste", "copy", "enter", "re-enter", "reenter", "remove", "leave out",
     };
+
+    /// <summary>
+    /// Verbs that are guidance only as the command a sentence starts with ("Type 'yes' to confirm."): elsewhere they
+    /// describe ("The response did not include a 'bearer' value.").
+    /// </summary>
+    public static readonly string[] LeadingLiteralGuidanceCues = { "type", "include" };
+
+    private static readonly char[] GuidanceSentenceBreaks = { '.', '!', '?', ';', '\n' };
 
     private static string? FindJargonNormalized(string normalized, string[] terms, IReadOnlyCollection<string> allowedTerms)
     {
-        var guidance = 0;
         foreach (var term in terms)
         {
-            if ((allowedTerms.Count == 0 || !Contains(allowedTerms, term)) && HasJargon(normalized, term, ref guidance))
+            if ((allowedTerms.Count == 0 || !Contains(allowedTerms, term)) && HasJargon(normalized, term))
             {
                 return term;
             }
@@ -484,9 +493,8 @@ internal static class MessageCatalogue
 
     /// <summary>
     /// Whether <paramref name="term"/> occurs in the text as whole words, other than quoted on its own in guidance.
-    /// <paramref name="guidance"/> remembers whether the text is guidance: 0 not asked yet, 1 no, 2 yes.
     /// </summary>
-    private static bool HasJargon(string normalized, string term, ref int guidance)
+    private static bool HasJargon(string normalized, string term)
     {
         var index = term.Length == 0 ? -1 : normalized.IndexOf(term, StringComparison.Ordinal);
         for (; index >= 0; index = normalized.IndexOf(term, index + 1, StringComparison.Ordinal))
@@ -497,20 +505,44 @@ internal static class MessageCatalogue
                 continue;
             }
 
-            if (IsQuotedAlone(normalized, index, afterIndex) && MayBeLiteral(term))
+            if (IsQuotedAlone(normalized, index, afterIndex) && MayBeLiteral(term) && GuidesTo(normalized, index))
             {
-                if (guidance == 0)
-                {
-                    guidance = FindWord(normalized, LiteralGuidanceCues) is null ? 1 : 2;
-                }
-
-                if (guidance == 2)
-                {
-                    continue;
-                }
+                continue;
             }
 
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the sentence holding the quote at <paramref name="quoted"/> tells the user, before it, what to paste or
+    /// enter: one of <see cref="LiteralGuidanceCues"/>, or a sentence that starts with one of
+    /// <see cref="LeadingLiteralGuidanceCues"/> (after an optional "please"). A cue in another sentence does not
+    /// govern the quote ("Pleo rejected the 'scope'. Paste a key with all permissions.").
+    /// </summary>
+    /// <remarks>Asked only of a jargon term quoted on its own, which few messages have.</remarks>
+    private static bool GuidesTo(string normalized, int quoted)
+    {
+        var start = normalized.LastIndexOfAny(GuidanceSentenceBreaks, quoted) + 1;
+        var before = normalized.Substring(start, quoted - start).TrimStart(' ', '"', '\'', '\u201C', '\u2018');
+        if (FindWord(before, LiteralGuidanceCues) is not null)
+        {
+            return true;
+        }
+
+        if (before.StartsWith("please ", StringComparison.Ordinal))
+        {
+            before = before.Substring("please ".Length);
+        }
+
+        foreach (var cue in LeadingLiteralGuidanceCues)
+        {
+            if (before.StartsWith(cue + " ", StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -150,6 +150,22 @@ public sealed class MessageCatalogueTests
         Assert.Equal(expected, MessageCatalogue.FindJargon(message));
 
     [Theory]
+    // The guidance verb governs the quote: before it, in the same sentence.
+    [InlineData("Paste the whole key, without the 'Bearer ' prefix.", null)]
+    [InlineData("Copy the key from Pleo. Then remove the 'Bearer ' prefix.", null)]
+    [InlineData("Include the 'Bearer ' prefix when you paste the key.", null)]
+    [InlineData("Please type 'bearer' before the key.", null)]
+    // A cue elsewhere in the message, after the quote, or "include"/"type" that only describe: the term is jargon.
+    [InlineData("Pleo did not send 'json' (wrong content type).", "json")]
+    [InlineData("The response did not include a 'bearer' value.", "bearer")]
+    [InlineData("Could not read the \"payload\". Enter your key again.", "payload")]
+    [InlineData("Pleo rejected the 'scope'. Paste a key with all permissions.", "scope")]
+    [InlineData("The 'bearer' value is wrong; paste the key alone.", "bearer")]
+    [InlineData("The 'header' you typed was not accepted.", "header")]
+    public void A_quoted_term_is_text_to_paste_only_where_a_guidance_verb_of_its_sentence_governs_it(string message, string? expected) =>
+        Assert.Equal(expected, MessageCatalogue.FindJargon(message));
+
+    [Theory]
     [InlineData("The key was revoked.", "KeyRevoked")]
     [InlineData("This key lacks a permission.", "MissingPermission")]
     [InlineData("Too many requests.", "RateLimited")]
