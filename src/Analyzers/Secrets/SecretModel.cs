@@ -261,7 +261,9 @@ internal sealed class SecretModel
     /// <c>ClientSecret</c> or <c>KeyVaultSecret</c>. The type's name is judged as a secret's (so <c>ApiKeyOptions</c> and
     /// <c>SecretName</c> are not named for one), a token type is not (a parser's <c>Token</c> has a <c>Value</c>), and a
     /// type that has a <c>Value</c> as well holds its credential there, under a <c>Key</c> that names it
-    /// (<c>SecretEntry</c>, as a <c>KeyValuePair</c> does).
+    /// (<c>SecretEntry</c>, as a <c>KeyValuePair</c> does). A <c>Key</c> beside a <c>Name</c>, <c>Id</c> or <c>Path</c>
+    /// names an entry too, and a type whose name ends in selector, ref, lookup, name, path… points to a credential
+    /// rather than holds one (Kubernetes' <c>V1SecretKeySelector { Key, Name }</c>).
     /// </summary>
     /// <remarks>Only the name is read for every symbol asked; the type's answer is cached by its definition.</remarks>
     public bool IsCredentialMember(ISymbol symbol) =>
@@ -280,15 +282,19 @@ internal sealed class SecretModel
             return CredentialMembers.None;
         }
 
+        var namesAnEntry = false;
         for (var current = type; current is not null; current = current.BaseType)
         {
             if (!current.GetMembers("Value").IsEmpty)
             {
                 return CredentialMembers.Value;
             }
+
+            // A Key beside a Name, Id or Path names an entry of a store (Kubernetes' SecretKeySelector { Key, Name }).
+            namesAnEntry |= !current.GetMembers("Name").IsEmpty || !current.GetMembers("Id").IsEmpty || !current.GetMembers("Path").IsEmpty;
         }
 
-        return CredentialMembers.Key | CredentialMembers.Value;
+        return namesAnEntry ? CredentialMembers.None : CredentialMembers.Key | CredentialMembers.Value;
     }
 
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>

@@ -151,10 +151,18 @@ internal sealed class SecretNameMatcher
         return kept.Count > 0 && IsSecretName(string.Join("_", kept));
     }
 
+    /// <summary>Last words of a type's name that make it point to a credential stored elsewhere, not hold one (<c>V1SecretKeySelector</c>).</summary>
+    private static readonly string[] HolderHeadVetoes =
+    {
+        "selector", "selectors", "ref", "reference", "references", "lookup", "locator", "name", "names", "path", "paths",
+        "source", "projection", "mount", "binding",
+    };
+
     /// <summary>
     /// Whether a type of this name holds a credential (<c>PleoCredentials</c>, <c>PleoApiKey</c>, <c>ClientSecret</c>): a
     /// secret's name that has no token in it, since a token type is more often a parser's (<c>Token</c>, <c>SyntaxToken</c>)
-    /// than a credential.
+    /// than a credential, and that does not end in a word of a pointer to one (<c>V1SecretKeySelector</c>,
+    /// <c>ApiKeyLookup</c>: its <c>Key</c> names an entry).
     /// </summary>
     public bool IsCredentialHolderName(string typeName)
     {
@@ -163,7 +171,8 @@ internal sealed class SecretNameMatcher
             return false;
         }
 
-        foreach (var word in IdentifierWords.Split(typeName))
+        var words = IdentifierWords.Split(typeName);
+        foreach (var word in words)
         {
             if (word is "token" or "tokens")
             {
@@ -171,7 +180,7 @@ internal sealed class SecretNameMatcher
             }
         }
 
-        return true;
+        return Array.IndexOf(HolderHeadVetoes, words[words.Count - 1]) < 0;
     }
 
     private bool PhraseVetoAt(IReadOnlyList<string> words, int index)

@@ -73,6 +73,10 @@ public sealed class SecretSourcesTests
         sealed class SecretName { public string Value { get; set; } = ""; }
         sealed class Token { public string Key { get; set; } = ""; public string Text { get; set; } = ""; }
         sealed class Setting { public string Key { get; set; } = ""; public string Value { get; set; } = ""; }
+        sealed class KeyVaultSecret { public string Name { get; set; } = ""; public string Value { get; set; } = ""; }
+        sealed class V1SecretKeySelector { public string Key { get; set; } = ""; public string Name { get; set; } = ""; public bool? Optional { get; set; } }
+        sealed class ApiKeyLookup { public string Key { get; set; } = ""; }
+        sealed class PleoSecret { public string Key { get; set; } = ""; public string Path { get; set; } = ""; }
         """;
 
     [Fact]
@@ -82,7 +86,7 @@ public sealed class SecretSourcesTests
 
             class Connector
             {
-                void Log(ILogger logger, PleoCredentials credentials, PleoApiKey pleo, AzureKeyCredential azure, ClientSecret client, SecretEntry entry)
+                void Log(ILogger logger, PleoCredentials credentials, PleoApiKey pleo, AzureKeyCredential azure, ClientSecret client, SecretEntry entry, KeyVaultSecret vault)
                 {
                     logger.LogInformation("{A} {B}", {|#0:credentials.Key|}, credentials.CompanyId);
                     logger.LogInformation("{A} {B}", {|PUX001:pleo.Value|}, {|PUX001:azure.Key|});
@@ -90,6 +94,7 @@ public sealed class SecretSourcesTests
 
                     // A credential's entry: the Value is the secret, the Key its name.
                     logger.LogInformation("{A} {B}", entry.Key, {|PUX001:entry.Value|});
+                    logger.LogInformation("{A} {B}", vault.Name, {|PUX001:vault.Value|});
                 }
             }
             """,
@@ -116,6 +121,23 @@ public sealed class SecretSourcesTests
                     logger.LogInformation("{A} {B} {C}", options.Key, name.Value, token.Key);
                     logger.LogInformation("{A} {B} {C}", setting.Key, setting.Value, lazy.Value);
                     logger.LogInformation("{A}", cancellationToken.IsCancellationRequested);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_Key_of_a_selector_lookup_or_a_type_with_a_Name_Id_or_Path_names_an_entry_not_a_credential()
+    {
+        await Verify.VerifyAsync(Usings + "\n" + CredentialTypes + """
+
+            class Connector
+            {
+                void Log(ILogger logger, V1SecretKeySelector selector, ApiKeyLookup lookup, PleoSecret stored, PleoCredentials credentials)
+                {
+                    logger.LogInformation("{A} {B}", selector.Key, selector.Name);
+                    logger.LogInformation("{A} {B} {C}", lookup.Key, stored.Key, stored.Path);
+                    logger.LogInformation("{A}", {|PUX001:credentials.Key|});
                 }
             }
             """);
