@@ -114,7 +114,8 @@ internal static class DefinitionCollector
         _ => null,
     };
 
-    private static ISymbol? Variable(IOperation? target)
+    /// <summary>The local or parameter <paramref name="target"/> names (under conversions, and in a declaration expression), or null.</summary>
+    internal static ISymbol? Variable(IOperation? target)
     {
         return target?.WithoutConversions() switch
         {

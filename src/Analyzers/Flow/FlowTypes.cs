@@ -165,6 +165,18 @@ internal static class FlowTypes
         return false;
     }
 
+    /// <summary>The outermost namespace of <paramref name="symbol"/> (<c>Serilog</c> for <c>Serilog.Context.LogContext</c>), or null in the global one.</summary>
+    public static string? RootNamespace(ISymbol symbol)
+    {
+        var ns = symbol.ContainingNamespace;
+        while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is null || ns.IsGlobalNamespace ? null : ns.Name;
+    }
+
     /// <summary>The type or one of its base types has the name and namespace.</summary>
     public static bool IsDerivedFrom(ITypeSymbol? type, string name, string containingNamespace)
     {

@@ -278,7 +278,7 @@ internal sealed class SecretFlow
             {
                 Add(hits, new SecretHit(null, key, property, isPartial: false));
             }
-            else if (ConstantKey(property) is { } entry && property.Instance?.WithoutConversions() is { } instance && VariableOf(instance) is { } collection)
+            else if (ConstantKey(property) is { } entry && property.Instance?.WithoutConversions() is { } instance && DefinitionCollector.Variable(instance) is { } collection)
             {
                 // payload["company"]: only what was stored under that key, or under a key not known, can be read back.
                 VisitVariable(collection, instance, hits, chain, entry);
@@ -371,13 +371,6 @@ internal sealed class SecretFlow
             }
         }
     }
-
-    private static ISymbol? VariableOf(IOperation operation) => operation switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        _ => null,
-    };
 
     /// <summary>
     /// Whether two constant keys may name the same entry. Text keys are compared ignoring case: a dictionary made with

@@ -104,18 +104,7 @@ internal static class SinkScan
             || FlowTypes.IsNamed(type, "TextWriter", "System.IO")
             || FlowTypes.IsNamed(type, "Debug", "System.Diagnostics")
             || FlowTypes.IsNamed(type, "Trace", "System.Diagnostics")
-            || RootNamespace(type) is "Serilog" or "NLog";
-    }
-
-    private static string? RootNamespace(ISymbol symbol)
-    {
-        var ns = symbol.ContainingNamespace;
-        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
-        {
-            ns = ns.ContainingNamespace;
-        }
-
-        return ns is null || ns.IsGlobalNamespace ? null : ns.Name;
+            || FlowTypes.RootNamespace(type) is "Serilog" or "NLog";
     }
 
     /// <summary>A template with a hole marked <c>@</c>, or Serilog's <c>destructureObjects</c> not set to false.</summary>

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Flow;
 
 namespace PleoUxGuard.Analyzers.Sinks;
 
@@ -520,16 +521,7 @@ internal sealed class UserMessageSinks
     }
 
     /// <summary>A type of FluentValidation's own namespaces (<c>FluentValidation</c>, <c>FluentValidation.Internal</c>, …).</summary>
-    private static bool IsFluentValidation(INamedTypeSymbol type)
-    {
-        var ns = type.ContainingNamespace;
-        while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
-        {
-            ns = ns.ContainingNamespace;
-        }
-
-        return ns is { IsGlobalNamespace: false, Name: "FluentValidation" };
-    }
+    private static bool IsFluentValidation(INamedTypeSymbol type) => FlowTypes.RootNamespace(type) == "FluentValidation";
 
     private static bool IsLocalizedString(ITypeSymbol type) =>
         type.Name == "LocalizedString" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Localization";
