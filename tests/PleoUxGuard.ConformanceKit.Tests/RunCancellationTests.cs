@@ -31,7 +31,9 @@ public sealed class RunCancellationTests
             },
         };
 
-        // Mid-flow: once a flow has its page, not while its browser context is still being made.
+        // Mid-flow: once a flow has its page, not while its browser context is still being made. Polled, 20 ms at a
+        // time up to a deadline: Playwright's IBrowser raises no event when the runner makes a context, and the run
+        // reports nothing between a flow's start line and its end.
         async Task CancelOncePageIsOpenAsync()
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
