@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using PleoUxGuard.ConformanceKit.Running;
 
 namespace PleoUxGuard.ConformanceKit.Tests;
@@ -14,45 +15,80 @@ public sealed class RunCancellationTests
     [Fact]
     public async Task A_run_cancelled_mid_flow_ends_its_flows_before_returning_and_reports_none_of_them()
     {
-        using var cancellation = new CancellationTokenSource();
-        var lines = new ConcurrentQueue<string>();
-        var linesAtCancel = -1;
-        var options = new RunOptions
-        {
-            Flows = ["connect-valid", "retry-after-failure", "rotate-same-company"],
-            MaxParallelFlows = 2,
-            Progress = line =>
-            {
-                lines.Enqueue(line);
-                if (line.Contains("▶ connect-valid", StringComparison.Ordinal))
-                {
-                    _ = CancelOncePageIsOpenAsync();
-                }
-            },
-        };
+        var run = new CancelledRun(_kit, ["connect-valid", "retry-after-failure", "rotate-same-company"]);
 
-        // Mid-flow: once a flow has its page, not while its browser context is still being made. Polled, 20 ms at a
-        // time up to a deadline: Playwright's IBrowser raises no event when the runner makes a context, and the run
-        // reports nothing between a flow's start line and its end.
-        async Task CancelOncePageIsOpenAsync()
-        {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while (!_kit.Environment.Browser.Contexts.Any(context => context.Pages.Count > 0) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
-
-            Interlocked.CompareExchange(ref linesAtCancel, lines.Count, -1);
-            cancellation.Cancel();
-        }
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            ConformanceRunner.RunAsync(_kit.ProfileWith([], stepSeconds: 6), _kit.Environment, options, cancellation.Token));
+        // Mid-flow: once a flow has its page, not while its browser context is still being made.
+        await run.RunCancellingWhenAsync(line => line.Contains("▶ connect-valid", StringComparison.Ordinal), () => _kit.Environment.Browser.Contexts.Any(context => context.Pages.Count > 0));
 
         // By the time the run is back, the flows it had started have ended on their closed browser contexts. Their
         // browser calls failed because of the cancellation: no flow is announced after it, none reported stopped.
         Assert.Empty(_kit.Environment.Browser.Contexts);
-        var after = lines.Skip(linesAtCancel).ToList();
-        Assert.DoesNotContain(after, line => line.Contains('▶') || line.Contains('✗') || line.Contains('✓'));
+        Assert.DoesNotContain(run.LinesAfterCancel, line => line.Contains('▶') || line.Contains('✗') || line.Contains('✓'));
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_while_a_flow_page_is_being_made_ends_that_flow_instead_of_abandoning_it()
+    {
+        var run = new CancelledRun(_kit, ["connect-valid"]);
+
+        // The browser never answers a page asked for as its context closes: the flow must stop waiting for it itself.
+        // Left to the run's wind-down, it would still be running when the run returns.
+        await run.RunCancellingWhenAsync(line => line.Contains("▶ connect-valid", StringComparison.Ordinal), () => _kit.Environment.Browser.Contexts.Any(context => context.Pages.Count == 0));
+
+        Assert.True(run.CancelToReturn < ConformanceRunner.FlowWindDown, $"the run waited out its wind-down ({ConformanceRunner.FlowWindDown.TotalSeconds:0} s) for a flow that did not end");
+        Assert.Empty(_kit.Environment.Browser.Contexts);
+        Assert.DoesNotContain(run.LinesAfterCancel, line => line.Contains('✗') || line.Contains('✓'));
+    }
+
+    /// <summary>A library run of <paramref name="flows"/>, cancelled at a chosen moment inside a flow.</summary>
+    private sealed class CancelledRun(KitFixture kit, string[] flows)
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+        private readonly Stopwatch _sinceCancel = new();
+        private int _linesAtCancel = -1;
+
+        public IReadOnlyList<string> LinesAfterCancel => _lines.Skip(_linesAtCancel).ToList();
+
+        public TimeSpan CancelToReturn { get; private set; }
+
+        /// <summary>
+        /// Runs, and once a progress line matches <paramref name="started"/>, cancels as soon as
+        /// <paramref name="moment"/> holds. Polled 20 ms at a time up to a deadline: Playwright's IBrowser raises no
+        /// event when the runner makes a context, and the run reports nothing between a flow's start line and its end.
+        /// </summary>
+        public async Task RunCancellingWhenAsync(Func<string, bool> started, Func<bool> moment)
+        {
+            using var cancellation = new CancellationTokenSource();
+            var options = new RunOptions
+            {
+                Flows = flows,
+                MaxParallelFlows = 2,
+                Progress = line =>
+                {
+                    _lines.Enqueue(line);
+                    if (started(line))
+                    {
+                        _ = CancelAtTheMomentAsync();
+                    }
+                },
+            };
+
+            async Task CancelAtTheMomentAsync()
+            {
+                var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+                while (!moment() && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(20);
+                }
+
+                Interlocked.CompareExchange(ref _linesAtCancel, _lines.Count, -1);
+                _sinceCancel.Start();
+                cancellation.Cancel();
+            }
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                ConformanceRunner.RunAsync(kit.ProfileWith([], stepSeconds: 6), kit.Environment, options, cancellation.Token));
+            CancelToReturn = _sinceCancel.Elapsed;
+        }
     }
 }

@@ -219,11 +219,11 @@ public static class ConformanceRunner
             contextOptions.StorageStatePath = Path.Combine(profile.Directory, state);
         }
 
-        await using var browserContext = await environment.Browser.NewContextAsync(contextOptions);
+        var browserContext = await environment.Browser.NewContextAsync(contextOptions);
 
         // A cancelled run (Ctrl+C) ends the flow where it stands: its next browser call fails, and everything it
         // started is disposed in order. The flow's result is not reported: the caller knows the run was cancelled.
-        using var abort = cancellationToken.Register(() => _ = browserContext.CloseAsync());
+        await using var closing = new ClosingContext(browserContext, cancellationToken);
         browserContext.SetDefaultTimeout((float)TimeSpan.FromSeconds(profile.Timeouts.StepSeconds).TotalMilliseconds);
         var tracing = options.OutputDirectory is not null && options.Trace != TraceMode.Off;
         if (tracing)
@@ -236,7 +236,8 @@ public static class ConformanceRunner
         var textWatcher = new PageTextWatcher();
         await textWatcher.AttachAsync(browserContext);
         await AnswerWatcher.AttachAsync(browserContext);
-        var page = await browserContext.NewPageAsync();
+        // A page asked for as its context closes is never answered: cancelled, the flow stops waiting for it.
+        var page = await UnlessCancelledAsync(browserContext.NewPageAsync(), cancellationToken);
         var context = new FlowContext(flow, browserContext, page, profile, placeholders.ForFlow(flow.Id), baseUrl, environment.Pleo, activity, textWatcher, options.OutputDirectory);
 
         string? stopReason = null;
@@ -314,14 +315,52 @@ public static class ConformanceRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await Task.WhenAny(flows, Task.Delay(FlowWindDown, CancellationToken.None));
-
-            // Observed whenever they end: the flows' own cancellations say nothing the caller does not know.
-            _ = flows.ContinueWith(static ended => _ = ended.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            ObserveWhenEnded(flows);
             throw;
         }
     }
 
-    private static readonly TimeSpan FlowWindDown = TimeSpan.FromSeconds(10);
+    private static async Task<T> UnlessCancelledAsync<T>(Task<T> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            ObserveWhenEnded(call);
+            throw;
+        }
+    }
+
+    /// <summary>Observed whenever it ends: a cancelled run's own failures say nothing the caller does not know.</summary>
+    private static void ObserveWhenEnded(Task abandoned) =>
+        _ = abandoned.ContinueWith(static ended => _ = ended.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    internal static readonly TimeSpan FlowWindDown = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A flow's browser context, closed once: on cancellation or when the flow ends, whichever comes first. Disposing
+    /// waits for that one close to finish, because Playwright's second <c>CloseAsync</c> returns at once while the
+    /// first is still closing: the flow would end with its context still open in the browser.
+    /// </summary>
+    private sealed class ClosingContext : IAsyncDisposable
+    {
+        private readonly Lazy<Task> _close;
+        private readonly CancellationTokenRegistration _abort;
+
+        public ClosingContext(IBrowserContext browserContext, CancellationToken cancellationToken)
+        {
+            _close = new Lazy<Task>(() => browserContext.CloseAsync(), LazyThreadSafetyMode.ExecutionAndPublication);
+            _abort = cancellationToken.Register(() => _ = _close.Value);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _abort.DisposeAsync();
+            await _close.Value;
+        }
+    }
 
     /// <summary>Ends the flow's trace, writing it to traces/&lt;flow&gt;.zip when it is to be kept; returns its relative path.</summary>
     private static async Task<string?> StopTracingAsync(IBrowserContext browserContext, Flow flow, RunOptions options, bool failed)
