@@ -138,15 +138,17 @@ public sealed class RevocationFlowTests(MonitoredApp app) : IClassFixture<Monito
         using var workspace = await app.SignUpAsync();
         var key = app.Pleo.Keys.MintValid();
         await workspace.SubmitKeyAsync(key);
-        PleoConnection before;
+        PleoConnection before, after;
         app.Pleo.Keys.SetOutage(true);
         try
         {
             // A pass that began before the outage may still stamp a successful check; a fresh pass starts only after
-            // it ended, so the row read then is the one every later pass during the outage must leave alone.
+            // it ended, so the row read then is the one every later pass during the outage must leave alone. The row
+            // is read again before the outage ends: the passes after it stamp their successful checks.
             await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
             before = await app.Store.GetAsync(workspace.TenantId, default);
             await app.Monitor.WaitForFreshPassAsync().WaitAsync(ReferenceApp.Patience);
+            after = await app.Store.GetAsync(workspace.TenantId, default);
         }
         finally
         {
@@ -154,7 +156,6 @@ public sealed class RevocationFlowTests(MonitoredApp app) : IClassFixture<Monito
         }
 
         Assert.Contains(app.Pleo.Journal.For(key), call => call.StatusCode == 503);
-        var after = await app.Store.GetAsync(workspace.TenantId, default);
         Assert.Equal(before, after with { ProtectedKey = before.ProtectedKey });
         Assert.Equal(before.ProtectedKey, after.ProtectedKey);
         Assert.Equal(ConnectionStateLabels.Connected, (await workspace.OpenConnectionPageAsync()).Status);
