@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -75,6 +76,10 @@ internal static class SecretSinkAnalysis
         OperationBlockAnalysisContext block, SecretSinkRule rule, SharedSinkScan.BodyScan scan, Compilation compilation, AnalyzerOptions options, SyntaxTree tree, ref SecretModel? model)
     {
         var kinds = rule.Kinds;
+
+        // One secret can reach two sinks of a rule at once: a ProblemDetails an endpoint returns sends its Extensions
+        // and is the handler's response. The first, the nearer sink, is the one reported.
+        HashSet<SyntaxNode>? reportedAt = null;
         foreach (var result in scan.Results)
         {
             var reported = false;
@@ -84,7 +89,9 @@ internal static class SecretSinkAnalysis
                 if (kinds.Contains(finding.Kind))
                 {
                     reported = true;
-                    if (finding.IsPartial == rule.Partial && !UserBoundTokens.GoesWhereMeant(finding.Hit.Source, finding.Kind))
+                    if (finding.IsPartial == rule.Partial
+                        && !UserBoundTokens.GoesWhereMeant(finding.Hit.Source, finding.Kind)
+                        && (reportedAt ??= new HashSet<SyntaxNode>()).Add(finding.Hit.At.Syntax))
                     {
                         block.ReportDiagnostic(Diagnostic.Create(
                             rule.Descriptor, RazorSinks.ReportLocation(finding.Hit.At.Syntax), finding.Hit.SourceName, finding.SinkName));
@@ -100,7 +107,9 @@ internal static class SecretSinkAnalysis
             for (var index = result.OperandStart; index < result.OperandEnd; index++)
             {
                 var operand = scan.Operands[index];
-                if (kinds.Contains(operand.Kind) && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed)
+                if (kinds.Contains(operand.Kind)
+                    && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed
+                    && (reportedAt ??= new HashSet<SyntaxNode>()).Add(exposed.At.Syntax))
                 {
                     var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed.Member));
                     block.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, exposed.At.Syntax.GetLocation(), properties, exposed.Member.Name, operand.SinkName));

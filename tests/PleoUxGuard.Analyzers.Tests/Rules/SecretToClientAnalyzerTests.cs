@@ -167,6 +167,10 @@ public sealed class SecretToClientAnalyzerTests
                     });
                     app.MapPost("/connect5", (ConnectRequest req) =>
                         Results.ValidationProblem(new Dictionary<string, string[]>(), extensions: new Dictionary<string, object?> { ["companyId"] = req.CompanyId }));
+                    app.MapPost("/connect6", (ConnectRequest req) =>
+                        new ProblemDetails { Title = "Pleo did not accept the key.", Extensions = { ["key"] = {|PUX004:req.ApiKey|} } });
+                    app.MapPost("/connect7", (ConnectRequest req) =>
+                        Results.BadRequest(new ProblemDetails { Extensions = { ["key"] = {|PUX004:req.ApiKey|}, ["companyId"] = req.CompanyId } }));
                 }
             }
 
@@ -179,6 +183,9 @@ public sealed class SecretToClientAnalyzerTests
                     details.Extensions["hint"] = "Copy the whole key from Pleo.";
                     return ValidationProblem(details);
                 }
+
+                public IActionResult Reject(string apiKey) =>
+                    BadRequest(new ProblemDetails { Extensions = { ["key"] = {|PUX004:apiKey|} } });
             }
             """;
         await Verify.VerifyAsync(source);
