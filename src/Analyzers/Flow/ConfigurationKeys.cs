@@ -197,17 +197,44 @@ internal static class ConfigurationKeys
             return null;
         }
 
-        var colon = key.LastIndexOf(':');
-        var underscores = key.LastIndexOf("__", System.StringComparison.Ordinal);
-        var start = System.Math.Max(colon + 1, underscores < 0 ? 0 : underscores + 2);
+        var start = LeafStart(key);
         var last = key.Substring(start);
-        if (!model.Names.IsSecretName(last))
+        if (!model.Names.IsSecretName(last) && !model.Names.NamesSecretWithin(Section(key, start, configuration, environment), last))
         {
             return null;
         }
 
         // Asked only of a secret-named key, and only when the project declares public settings.
         return !model.PublicSettings.IsEmpty && IsPublicKey(environment ? string.Empty : SectionPath(configuration), keyArgument, model) ? null : key;
+    }
+
+    /// <summary>
+    /// The last section a key's leaf stands in (<c>Pleo</c> for <c>Pleo:Key</c>, <c>PLEO__KEY</c>, and <c>Key</c> read
+    /// from <c>GetSection("Pleo")</c>); "" when none can be seen.
+    /// </summary>
+    private static string Section(string key, int leafStart, IOperation? configuration, bool environment)
+    {
+        var path = leafStart > 0
+            ? key.Substring(0, leafStart - (key[leafStart - 1] == ':' ? 1 : 2))
+            : environment ? string.Empty : SectionKey(configuration);
+        return path.Substring(LeafStart(path));
+    }
+
+    /// <summary>The key <paramref name="configuration"/> is the section of (<c>GetSection("Pleo")</c>, also through a local it initialises); otherwise "".</summary>
+    private static string SectionKey(IOperation? configuration, int depth = 0) =>
+        configuration?.WithoutConversions() switch
+        {
+            IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } section => ConstantKey(section) ?? string.Empty,
+            ILocalReferenceOperation local when depth < MostSections => SectionKey(OnlyValue(local), depth + 1),
+            _ => string.Empty,
+        };
+
+    /// <summary>Where a key's last segment starts, after its last <c>:</c> or, as environment variables write it, <c>__</c>.</summary>
+    private static int LeafStart(string key)
+    {
+        var colon = key.LastIndexOf(':');
+        var underscores = key.LastIndexOf("__", System.StringComparison.Ordinal);
+        return System.Math.Max(colon + 1, underscores < 0 ? 0 : underscores + 2);
     }
 
     private static bool IsConfiguration(INamedTypeSymbol type) =>

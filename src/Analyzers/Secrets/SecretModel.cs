@@ -253,12 +253,19 @@ internal sealed class SecretModel
     /// its credential (<see cref="IsCredentialMember"/>). Names only: the container's members are not built.
     /// </summary>
     public bool MayBeSecretMember(INamedTypeSymbol container, string name) =>
-        MayBeSecretNamed(name) || (name is "Key" or "Value" && Names.IsCredentialHolderName(container.Name));
+        MayBeSecretNamed(name)
+        || (name is "Key" or "Value" && Names.IsCredentialHolderName(container.Name))
+        || (name == "Key" && IsSettingsKeyHolder(container));
+
+    /// <summary>A settings type whose <c>Key</c> its section's name makes a secret (<c>PleoOptions.Key</c>).</summary>
+    private bool IsSettingsKeyHolder(INamedTypeSymbol type) =>
+        SecretNameMatcher.SettingsSection(type.Name) is { } section && Names.NamesSecretWithin(section, "Key");
 
     /// <summary>
     /// Whether the property or field is the credential a type named for one holds, though its own name says nothing:
     /// the <c>Key</c> of <c>PleoCredentials</c>, <c>AzureKeyCredential</c> or <c>PleoApiKey</c>, the <c>Value</c> of
-    /// <c>ClientSecret</c> or <c>KeyVaultSecret</c>. The type's name is judged as a secret's (so <c>ApiKeyOptions</c> and
+    /// <c>ClientSecret</c> or <c>KeyVaultSecret</c>, the <c>Key</c> of settings bound from a section whose name makes it a
+    /// secret (<c>PleoOptions.Key</c>, as <c>Pleo:Key</c> is: <see cref="SecretNameMatcher.NamesSecretWithin"/>). The type's name is judged as a secret's (so <c>ApiKeyOptions</c> and
     /// <c>SecretName</c> are not named for one), a token type is not (a parser's <c>Token</c> has a <c>Value</c>), and a
     /// type that has a <c>Value</c> as well holds its credential there, under a <c>Key</c> that names it
     /// (<c>SecretEntry</c>, as a <c>KeyValuePair</c> does). A <c>Key</c> beside a <c>Name</c>, <c>Id</c> or <c>Path</c>
@@ -277,7 +284,15 @@ internal sealed class SecretModel
 
     private CredentialMembers ComputeCredentialMembers(INamedTypeSymbol type)
     {
-        if (type.IsAnonymousType || type.IsTupleType || !Names.IsCredentialHolderName(type.Name))
+        if (type.IsAnonymousType || type.IsTupleType)
+        {
+            return CredentialMembers.None;
+        }
+
+        var holds = Names.IsCredentialHolderName(type.Name) ? CredentialMembers.Key | CredentialMembers.Value
+            : IsSettingsKeyHolder(type) ? CredentialMembers.Key
+            : CredentialMembers.None;
+        if (holds == CredentialMembers.None)
         {
             return CredentialMembers.None;
         }
@@ -287,14 +302,14 @@ internal sealed class SecretModel
         {
             if (!current.GetMembers("Value").IsEmpty)
             {
-                return CredentialMembers.Value;
+                return holds & CredentialMembers.Value;
             }
 
             // A Key beside a Name, Id or Path names an entry of a store (Kubernetes' SecretKeySelector { Key, Name }).
             namesAnEntry |= !current.GetMembers("Name").IsEmpty || !current.GetMembers("Id").IsEmpty || !current.GetMembers("Path").IsEmpty;
         }
 
-        return namesAnEntry ? CredentialMembers.None : CredentialMembers.Key | CredentialMembers.Value;
+        return namesAnEntry ? CredentialMembers.None : holds;
     }
 
     /// <summary>Whether every value of the type is a secret (configured, or carrying a secret attribute).</summary>

@@ -183,6 +183,32 @@ internal sealed class SecretNameMatcher
         return Array.IndexOf(HolderHeadVetoes, words[words.Count - 1]) < 0;
     }
 
+    /// <summary>
+    /// Whether a setting named <paramref name="leaf"/> under a section named <paramref name="section"/> is a secret by the
+    /// two names together: <c>Pleo:Key</c> and <c>PleoOptions.Key</c> hold a Pleo key, <c>Api:Key</c> an API key, while
+    /// <c>Cache:Key</c> holds none. A section named for a secret itself configures a scheme (<c>ApiKey:Key</c>,
+    /// <c>ApiKeyOptions.Key</c>, often a header's name), so its leaves are judged by their own names only.
+    /// </summary>
+    public bool NamesSecretWithin(string section, string leaf) =>
+        section.Length > 0 && !IsSecretName(section) && IsSecretName(section + "_" + leaf);
+
+    /// <summary>Last words of a settings type's name (<c>PleoOptions</c>, <c>PleoSettings</c>, <c>PleoConfig</c>): the type binds the section before them.</summary>
+    private static readonly string[] SettingsHeads = { "Options", "Settings", "Config", "Configuration" };
+
+    /// <summary>The section a settings type binds, by its name (<c>Pleo</c> for <c>PleoOptions</c>); otherwise null.</summary>
+    public static string? SettingsSection(string typeName)
+    {
+        foreach (var head in SettingsHeads)
+        {
+            if (typeName.Length > head.Length && typeName.EndsWith(head, StringComparison.Ordinal))
+            {
+                return typeName.Substring(0, typeName.Length - head.Length);
+            }
+        }
+
+        return null;
+    }
+
     private bool PhraseVetoAt(IReadOnlyList<string> words, int index)
     {
         foreach (var phrase in _phraseVetoes)

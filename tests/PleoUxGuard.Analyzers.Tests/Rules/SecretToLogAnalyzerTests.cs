@@ -451,6 +451,39 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_setting_whose_section_and_key_together_name_a_secret_is_a_secret()
+    {
+        // Pleo:Key is a Pleo key as PLEO_KEY is; Cache:Key is no secret, and the Key of a section named for a secret
+        // (ApiKey:Key) is judged by its own name: such a section configures a scheme, often a header's name.
+        const string source = """
+            using System;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.Logging;
+
+            class Connector
+            {
+                void Connect(ILogger logger, IConfiguration configuration)
+                {
+                    logger.LogInformation("{A}", {|PUX001:configuration["Pleo:Key"]|});
+                    logger.LogInformation("{A}", {|PUX001:configuration.GetValue<string>("Integration__Key")|});
+                    logger.LogInformation("{A}", {|PUX001:configuration.GetSection("Pleo")["Key"]|});
+                    var pleo = configuration.GetRequiredSection("Pleo");
+                    logger.LogInformation("{A}", {|PUX001:pleo.GetValue<string>("Key")|});
+                    logger.LogInformation("{A}", {|PUX001:Environment.GetEnvironmentVariable("PLEO__KEY")|});
+
+                    logger.LogInformation("{A}", configuration["Cache:Key"]);
+                    logger.LogInformation("{A}", configuration["ApiKey:Key"]);
+                    logger.LogInformation("{A}", configuration["Pleo:KeyId"]);
+                    logger.LogInformation("{A}", configuration["Key"]);
+                    logger.LogInformation("{A}", configuration.GetSection("Cache")["Key"]);
+                    logger.LogInformation("{A}", Environment.GetEnvironmentVariable("CACHE__KEY"));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_configuration_read_with_GetValue_or_GetSection_is_followed_when_it_is_the_bodys_only_secret()
     {
         // Each read alone in its body: with an indexer beside it, the body was followed for the indexer's sake.

@@ -127,6 +127,30 @@ public sealed class SecretSourcesTests
     }
 
     [Fact]
+    public async Task The_Key_of_settings_bound_from_a_section_that_names_a_secret_is_that_secret()
+    {
+        // PleoOptions binds the section Pleo: its Key is Pleo:Key. A cache's key, or the Key of settings for an API-key
+        // scheme (ApiKeyOptions, often a header's name), is none.
+        await Verify.VerifyAsync(Usings + "\n" + CredentialTypes + """
+
+            sealed class PleoOptions { public string Key { get; set; } = ""; public string BaseUrl { get; set; } = ""; }
+            sealed record IntegrationSettings(string Key);
+            sealed class CacheOptions { public string Key { get; set; } = ""; }
+            sealed class PleoConfig { public string Key { get; set; } = ""; public string Name { get; set; } = ""; }
+
+            class Connector
+            {
+                void Log(ILogger logger, Microsoft.Extensions.Options.IOptions<PleoOptions> pleo, IntegrationSettings integration, CacheOptions cache, ApiKeyOptions scheme, PleoConfig named)
+                {
+                    logger.LogInformation("{A} {B}", {|PUX001:pleo.Value.Key|}, pleo.Value.BaseUrl);
+                    logger.LogInformation("{A}", {|PUX001:integration.Key|});
+                    logger.LogInformation("{A} {B} {C}", cache.Key, scheme.Key, named.Key);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task The_Key_of_a_selector_lookup_or_a_type_with_a_Name_Id_or_Path_names_an_entry_not_a_credential()
     {
         await Verify.VerifyAsync(Usings + "\n" + CredentialTypes + """
