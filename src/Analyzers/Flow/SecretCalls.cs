@@ -8,8 +8,9 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>
 /// Library calls whose result is a secret whatever it is called: the plaintext the Data Protection API unprotects
 /// when what was protected is a secret (<c>protector.Unprotect(row.EncryptedApiKey)</c>, a protector created for
-/// <c>"Pleo.ApiKey"</c>), and an environment variable that would be a secret as a configuration key
-/// (<c>Environment.GetEnvironmentVariable("PLEO_API_KEY")</c>).
+/// <c>"Pleo.ApiKey"</c>), an environment variable that would be a secret as a configuration key
+/// (<c>Environment.GetEnvironmentVariable("PLEO_API_KEY")</c>), and a token the sign-in saved
+/// (<c>GetTokenAsync("access_token")</c>).
 /// </summary>
 internal static class SecretCalls
 {
@@ -26,10 +27,32 @@ internal static class SecretCalls
                 return IsDataProtection((method.ReducedFrom ?? method).ContainingType) && UnprotectsSecret(invocation, model) ? method.Name + "()" : null;
             case "GetEnvironmentVariable":
                 return ConfigurationKeys.IsSecretEnvironmentVariable(invocation, model);
+            case "GetTokenValue" or "GetTokenAsync":
+                return SavedToken(invocation, model);
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// The token's name when <c>properties.GetTokenValue("access_token")</c> or <c>HttpContext.GetTokenAsync("refresh_token")</c>
+    /// reads a token the sign-in saved; null for one whose name is no secret's (<c>expires_at</c>, <c>token_type</c>) or
+    /// not known here.
+    /// </summary>
+    private static string? SavedToken(IInvocationOperation invocation, SecretModel model) =>
+        ReadsSavedToken(invocation.TargetMethod)
+        && invocation.ArgumentFor("tokenName")?.ConstantValue is { HasValue: true, Value: string name }
+        && model.Names.IsSecretName(name)
+            ? name
+            : null;
+
+    /// <summary>
+    /// Whether the method reads a saved token by its name, so that its argument, not the method's own name (a token
+    /// getter's), says whether what it returns is a secret.
+    /// </summary>
+    public static bool ReadsSavedToken(ISymbol symbol) =>
+        symbol is IMethodSymbol { Name: "GetTokenValue" or "GetTokenAsync" } method
+        && FlowTypes.IsNamespace((method.ReducedFrom ?? method).ContainingType.ContainingNamespace, "Microsoft.AspNetCore.Authentication");
 
     private const int MaxCallDepth = 3;
 

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PleoUxGuard.Analyzers.Configuration;
+using PleoUxGuard.Analyzers.Flow;
 
 namespace PleoUxGuard.Analyzers.Secrets;
 
@@ -48,6 +49,7 @@ internal sealed class SecretModel
 
     // Blazor WebAssembly's sign-in token: null in every compilation that does not reference its authentication library.
     private readonly INamedTypeSymbol? _accessToken;
+    private readonly INamedTypeSymbol? _authenticationToken;
     private readonly ImmutableArray<string> _attributeNames;
     private readonly ImmutableArray<INamedTypeSymbol> _secretTypes;
     private readonly ImmutableArray<string> _sanitizers;
@@ -80,6 +82,7 @@ internal sealed class SecretModel
         _task = compilation.FindType("System.Threading.Tasks.Task`1");
         _valueTask = compilation.FindType("System.Threading.Tasks.ValueTask`1");
         _accessToken = compilation.FindType("Microsoft.AspNetCore.Components.WebAssembly.Authentication.AccessToken");
+        _authenticationToken = compilation.FindType("Microsoft.AspNetCore.Authentication.AuthenticationToken");
         _attributeNames = BuiltInAttributes.AddRange(options.Get(SecretOptions.SecretAttributes));
         _sanitizers = options.Get(SecretOptions.SanitizerMethods);
         CallDepth = options.Get(SecretOptions.CallDepth);
@@ -377,13 +380,20 @@ internal sealed class SecretModel
             ? IsTextLike(type) && Names.IsSecretName(symbol.Name)
             : Names.IsSecretName(symbol.Name) && IsTextLike(type = TypeOf(symbol)))
         {
-            return true;
+            return !SecretCalls.ReadsSavedToken(symbol);
         }
 
         // AccessToken.Value: the signed-in user's bearer token, whose name says nothing. UserBoundTokens says which
         // symbol it is, for this and for the sinks it may reach; the type looked up once only spares projects without
         // the library the test.
         if (_accessToken is not null && UserBoundTokens.IsSignInAccessToken(symbol))
+        {
+            return true;
+        }
+
+        // AuthenticationToken.Value: a token the sign-in saved (SaveTokens: the provider's access, refresh and id
+        // tokens), as AuthenticationProperties.GetTokens() lists them; its Name says which.
+        if (_authenticationToken is not null && symbol is IPropertySymbol { Name: "Value" } saved && Is(saved.ContainingType, _authenticationToken))
         {
             return true;
         }

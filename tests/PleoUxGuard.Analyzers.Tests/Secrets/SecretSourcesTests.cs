@@ -254,6 +254,32 @@ public sealed class SecretSourcesTests
         await Verify.VerifyAsync(source);
     }
 
+    // ---- Tokens the sign-in saved ----
+
+    [Fact]
+    public async Task A_token_the_sign_in_saved_is_a_secret_its_expiry_and_type_are_not()
+    {
+        // SaveTokens keeps the provider's access, refresh and id tokens in the authentication properties.
+        await Verify.VerifyAsync("using Microsoft.AspNetCore.Authentication;\n" + InMethod(
+            """
+            logger.LogInformation("{T}", await {|#0:context.GetTokenAsync("access_token")|});
+            logger.LogInformation("{T}", await {|PUX001:context.GetTokenAsync("Cookies", "refresh_token")|});
+            var idToken = properties.GetTokenValue("id_token");
+            logger.LogInformation("{T}", {|PUX001:idToken|});
+            foreach (var token in properties.GetTokens())
+            {
+                logger.LogInformation("{Name}: {Value}", token.Name, {|PUX001:token.Value|});
+            }
+
+            logger.LogInformation("{T}", await context.GetTokenAsync("expires_at"));
+            logger.LogInformation("{T}", properties.GetTokenValue("token_type"));
+            logger.LogInformation("{T}", properties.GetTokenValue(name));
+            """,
+            "ILogger logger, HttpContext context, AuthenticationProperties properties, string name"),
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("access_token", "ILogger.LogInformation"));
+    }
+
     // ---- Environment variables ----
 
     [Fact]
