@@ -857,6 +857,33 @@ public sealed class SecretToLogAnalyzerTests
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("ApiKey", "ILogger.LogDebug"));
     }
 
+    [Fact]
+    public async Task The_json_NET_text_of_an_object_with_a_secret_member_carries_the_secret()
+    {
+        const string source = """
+            using System;
+            using Newtonsoft.Json;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class PleoOptions { public string ApiKey { get; set; } = ""; public string CompanyId { get; set; } = ""; }
+            public sealed class SafeOptions { [JsonIgnore] public string ApiKey { get; set; } = ""; public string CompanyId { get; set; } = ""; }
+
+            class Worker(ILogger<Worker> logger)
+            {
+                void Run(PleoOptions options, SafeOptions safe)
+                {
+                    logger.LogDebug("options {Json}", {|PUX001:JsonConvert.SerializeObject(options)|});
+                    var json = JsonConvert.SerializeObject(options, Formatting.Indented);
+                    Console.WriteLine({|PUX001:json|});
+
+                    logger.LogDebug("options {Json}", JsonConvert.SerializeObject(safe));
+                    logger.LogDebug("company {Json}", JsonConvert.SerializeObject(new { options.CompanyId }));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(Verifiers.TestReferences.WithNewtonsoft, source);
+    }
+
     /// <summary>
     /// A request's Authorization header holds a credential by its place: reading it is reading a secret. A request or
     /// its headers print every header with its value (HttpRequestMessage.ToString, HttpHeaders.ToString), so they carry

@@ -54,6 +54,10 @@ internal static class AnalyzerVerifier<TAnalyzer, TRule>
     public static Task VerifyAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected) =>
         AnalyzerVerifier<TAnalyzer>.RunAsync(new Test(), source, editorConfig, expected);
 
+    /// <summary>As <see cref="VerifyAsync"/>, against other references than the default ones.</summary>
+    public static Task VerifyAsync(ReferenceAssemblies references, string source, params DiagnosticResult[] expected) =>
+        AnalyzerVerifier<TAnalyzer>.RunAsync(new Test { ReferenceAssemblies = references }, source, null, expected);
+
     internal sealed class Test : AnalyzerVerifier<TAnalyzer>.Test
     {
         public Test() => OnlyRule(new TRule().Id);

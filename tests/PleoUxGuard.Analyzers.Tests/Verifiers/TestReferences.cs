@@ -40,6 +40,9 @@ internal static class TestReferences
                 "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Extensions.Primitives",
             }.Select(id => new PackageIdentity(id, "10.0.15"))));
 
+    /// <summary>The default references and Newtonsoft.Json, for what Json.NET serializes.</summary>
+    public static readonly ReferenceAssemblies WithNewtonsoft = Default.AddPackages(ImmutableArray.Create(new PackageIdentity("Newtonsoft.Json", "13.0.3")));
+
     /// <summary>.NET 8 and ASP.NET Core without the compliance attributes: a project where nothing marks a secret unless it declares or references a marking of its own.</summary>
     public static readonly ReferenceAssemblies WithoutCompliance = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
         new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")));
