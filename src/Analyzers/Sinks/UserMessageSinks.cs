@@ -259,6 +259,15 @@ internal sealed class UserMessageSinks
         if (method.Name == "WithMessage" && IsFluentValidation(type))
         {
             AddArguments(invocation.Arguments, "errorMessage", "WithMessage", UserMessageSinkKind.ValidationMessage, uses);
+            foreach (var argument in invocation.Arguments)
+            {
+                // WithMessage(x => "…"): the provider's one returned text is the message.
+                if (argument.Parameter?.Name == "messageProvider" && ReturnedText(argument.Value) is { } returned)
+                {
+                    AddIfText(returned, "WithMessage", UserMessageSinkKind.ValidationMessage, isStateLabel: false, uses);
+                }
+            }
+
             return;
         }
 
@@ -482,6 +491,13 @@ internal sealed class UserMessageSinks
             AddIfText(value, sinkName, UserMessageSinkKind.MessageMember, isStateLabel: false, uses);
         }
     }
+
+    /// <summary>What a lambda returns when its body is that one value (<c>x =&gt; "…"</c>, or a block of one return); otherwise null.</summary>
+    private static IOperation? ReturnedText(IOperation value) =>
+        value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Body.Operations: { Length: 1 } operations } }
+        && operations[0] is IReturnOperation { ReturnedValue: { } returned }
+            ? returned
+            : null;
 
     private static void AddArguments(
         ImmutableArray<IArgumentOperation> arguments,

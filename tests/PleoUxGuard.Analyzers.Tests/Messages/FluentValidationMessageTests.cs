@@ -55,6 +55,8 @@ public sealed class FluentValidationMessageTests
                     RuleFor(x => x.ApiKey).MinimumLength(32).WithMessage({|PUX010:"Invalid input."|});
                     RuleFor(x => x.RedirectUri).NotEmpty().WithMessage({|PUX011:{|PUX012:"Error 400: bad redirect"|}|});
                     RuleFor(x => x.ApiKey).NotEmpty().WithMessage({|PUX011:"The API key is missing."|});
+                    RuleFor(x => x.ApiKey).Must(k => k.StartsWith("pleo_")).WithMessage(x => {|PUX010:"Invalid input."|});
+                    RuleFor(x => x.RedirectUri).NotEmpty().WithMessage(x => { return {|PUX011:"The redirect address is missing."|}; });
                 }
             }
             """;
@@ -65,7 +67,7 @@ public sealed class FluentValidationMessageTests
     }
 
     [Fact]
-    public async Task A_specific_WithMessage_a_message_provider_and_a_WithMessage_of_another_library_are_silent()
+    public async Task A_specific_WithMessage_or_message_provider_and_a_WithMessage_of_another_library_are_silent()
     {
         const string source = """
             using FluentValidation;
@@ -77,7 +79,7 @@ public sealed class FluentValidationMessageTests
                 public ConnectRequestValidator()
                 {
                     RuleFor(x => x.ApiKey).MinimumLength(32).WithMessage("This does not look like a Pleo API key. Copy the key exactly as Pleo shows it and paste it here.");
-                    RuleFor(x => x.ApiKey).Must(k => k.StartsWith("pleo_")).WithMessage(x => "Invalid input.");
+                    RuleFor(x => x.ApiKey).Must(k => k.StartsWith("pleo_")).WithMessage(x => $"{x.ApiKey.Length} characters is too short for a Pleo API key. Copy the whole key from Pleo and paste it here.");
                     Acme.Rules.Check.WithMessage("Invalid input.");
                 }
             }

@@ -194,7 +194,7 @@ public sealed class UserMessageSinksTests
                 public ConnectRequestValidator(string text)
                 {
                     RuleFor(x => x.ApiKey).WithMessage({|SINK:text|});
-                    RuleFor(x => x.ApiKey).WithMessage(x => text);
+                    RuleFor(x => x.ApiKey).WithMessage(x => {|SINK:text|});
                     Other.Rules.WithMessage(text);
                 }
             }
