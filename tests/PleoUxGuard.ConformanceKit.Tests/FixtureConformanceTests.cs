@@ -221,6 +221,9 @@ public sealed class FixtureConformanceTests
     // The same with an empty answer, which Chromium shows as its own error page: a profile problem naming the status.
     private const string EmptyNotFoundPageCase = "connection-page-empty-not-found";
 
+    /// <summary>A retry that never reaches Pleo, on a page whose status is blank after a failure.</summary>
+    private const string RetryUnseenCase = "retry-never-asks-pleo-blank-status";
+
     private IReadOnlyList<FaultRun> AllFaultRuns() =>
     [
         .. Faults.Select(row => new FaultRun((string)row[0], _kit.ProfileWith([(string)row[0]], stepSeconds: 6), (string[])row[1])),
@@ -232,6 +235,7 @@ public sealed class FixtureConformanceTests
         new FaultRun(OpenerCoveredCase, _kit.ProfileWith([Fault.KeyFormInDialog, Fault.BannerCoversPage], stepSeconds: 4, extraLocators: OpenKeyForm), ["connect-valid"]),
         new FaultRun(WrongConnectionPageCase, _kit.ProfileWith([], stepSeconds: 4, connectionPage: "/gone"), ["connect-valid"]),
         new FaultRun(EmptyNotFoundPageCase, _kit.ProfileWith([], stepSeconds: 4, connectionPage: "/no-such-page"), ["connect-valid"]),
+        new FaultRun(RetryUnseenCase, _kit.ProfileWith([Fault.RetryNeverAsksPleo, Fault.BlankStatusAfterFailure], stepSeconds: 6), ["retry-after-failure"]),
         new FaultRun(OpenerNotFoundCase, _kit.ProfileWith([Fault.KeyFormInDialog], stepSeconds: 4, extraLocators: "\"openKeyForm\": { \"testId\": \"no-such-opener\" }"), ["connect-valid"]),
     ];
 
@@ -346,6 +350,19 @@ public sealed class FixtureConformanceTests
         var failing = Assert.Single(looks, o => o.Outcome == Outcome.Fail);
         Assert.Equal("clicked Connect while Pleo is down", failing.Step);
         Assert.Contains(looks, o => o.Outcome == Outcome.Pass && o.Step == "retried the same key once Pleo was back");
+    }
+
+    [Fact]
+    public async Task A_retry_that_never_reaches_pleo_fails_though_the_page_cannot_say_whether_it_connected()
+    {
+        // Unreadable status after the retry: the page alone would leave UXK-ERR-5 unjudged; Pleo's journal shows the
+        // valid key was never sent, so the retry failed.
+        var result = await FaultResultAsync(RetryUnseenCase);
+
+        var failing = Assert.Single(result["UXK-ERR-5"].Observations, o => o.Outcome == Outcome.Fail);
+        Assert.Equal("clicked Connect with a valid key", failing.Step);
+        Assert.Contains("Pleo received no call with the key after it was submitted (the status could not be read either: no status region was visible)", failing.Detail, StringComparison.Ordinal);
+        Assert.Equal(["UXK-ERR-5", "UXK-STATE-1"], result.Checks.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Check.Id).Order());
     }
 
     [Fact]

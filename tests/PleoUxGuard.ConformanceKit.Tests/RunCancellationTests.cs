@@ -33,7 +33,7 @@ public sealed class RunCancellationTests
 
         // The browser never answers a page asked for as its context closes: the flow must stop waiting for it itself.
         // Left to the run's wind-down, it would still be running when the run returns.
-        await run.RunCancellingWhenAsync(line => line.Contains("▶ connect-valid", StringComparison.Ordinal), () => _kit.Environment.Browser.Contexts.Any(context => context.Pages.Count == 0));
+        await run.RunCancellingAsPageIsRequestedAsync();
 
         Assert.True(run.CancelToReturn < ConformanceRunner.FlowWindDown, $"the run waited out its wind-down ({ConformanceRunner.FlowWindDown.TotalSeconds:0} s) for a flow that did not end");
         Assert.Empty(_kit.Environment.Browser.Contexts);
@@ -59,19 +59,13 @@ public sealed class RunCancellationTests
         public async Task RunCancellingWhenAsync(Func<string, bool> started, Func<bool> moment)
         {
             using var cancellation = new CancellationTokenSource();
-            var options = new RunOptions
+            var options = Options(line =>
             {
-                Flows = flows,
-                MaxParallelFlows = 2,
-                Progress = line =>
+                if (started(line))
                 {
-                    _lines.Enqueue(line);
-                    if (started(line))
-                    {
-                        _ = CancelAtTheMomentAsync();
-                    }
-                },
-            };
+                    _ = CancelAtTheMomentAsync();
+                }
+            });
 
             async Task CancelAtTheMomentAsync()
             {
@@ -81,11 +75,42 @@ public sealed class RunCancellationTests
                     await Task.Delay(20);
                 }
 
-                Interlocked.CompareExchange(ref _linesAtCancel, _lines.Count, -1);
+                Cancel(cancellation);
+            }
+
+            await RunExpectingCancellationAsync(options, cancellation);
+        }
+
+        /// <summary>Runs, and cancels the moment the first flow has asked for its page, before the page is made.</summary>
+        public async Task RunCancellingAsPageIsRequestedAsync()
+        {
+            using var cancellation = new CancellationTokenSource();
+            await RunExpectingCancellationAsync(Options(pageRequested: () => Cancel(cancellation)), cancellation);
+        }
+
+        private RunOptions Options(Action<string>? onLine = null, Action? pageRequested = null) => new()
+        {
+            Flows = flows,
+            MaxParallelFlows = 2,
+            Progress = line =>
+            {
+                _lines.Enqueue(line);
+                onLine?.Invoke(line);
+            },
+            PageRequested = pageRequested,
+        };
+
+        private void Cancel(CancellationTokenSource cancellation)
+        {
+            if (Interlocked.CompareExchange(ref _linesAtCancel, _lines.Count, -1) == -1)
+            {
                 _sinceCancel.Start();
                 cancellation.Cancel();
             }
+        }
 
+        private async Task RunExpectingCancellationAsync(RunOptions options, CancellationTokenSource cancellation)
+        {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 ConformanceRunner.RunAsync(kit.ProfileWith([], stepSeconds: 6), kit.Environment, options, cancellation.Token));
             CancelToReturn = _sinceCancel.Elapsed;

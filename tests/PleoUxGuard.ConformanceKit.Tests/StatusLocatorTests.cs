@@ -8,7 +8,8 @@ namespace PleoUxGuard.ConformanceKit.Tests;
 [Collection(KitCollection.Name)]
 public sealed class StatusLocatorTests(KitFixture kit, ITestOutputHelper output)
 {
-    private const double StepSeconds = 8;
+    // A step that waits out its timeout takes all of it: half of it is far above what a loaded machine needs (2-2.5 s).
+    private const double StepSeconds = 20;
 
     [Fact]
     public async Task A_hidden_status_copy_before_the_real_one_does_not_make_a_step_wait_out_its_timeout()

@@ -91,6 +91,11 @@ public sealed class BrokenIntegration : IAsyncDisposable
             return Results.Redirect("/connect");
         }
 
+        if (tenant.Has(Fault.RetryNeverAsksPleo) && tenant.Status == Status.Failed)
+        {
+            return Results.Redirect("/connect");
+        }
+
         if (tenant.Has(Fault.SavesWithoutValidation))
         {
             (tenant.Status, tenant.Key, tenant.Company, tenant.Message) = (Status.Connected, key, null, null);

@@ -52,6 +52,9 @@ public static class Fault
     public const string ReplaceDoesNotRestore = "replace-does-not-restore";
     public const string BlankStatusAfterFailure = "blank-status-after-failure";
 
+    /// <summary>After a failure, Connect asks Pleo nothing: the page comes back as it was (as a form whose script caches the failed result).</summary>
+    public const string RetryNeverAsksPleo = "retry-never-asks-pleo";
+
     /// <summary>Once connected the status region is empty: the page cannot be read, though the key was taken.</summary>
     public const string BlankStatusWhenConnected = "blank-status-when-connected";
 

@@ -518,7 +518,7 @@ public sealed class FlowContext
     /// </summary>
     private static async Task<string> WhyNotEditableAsync(ILocator field)
     {
-        const float quick = 1_000;
+        const float quick = 5_000;
         try
         {
             if (!await field.IsVisibleAsync())

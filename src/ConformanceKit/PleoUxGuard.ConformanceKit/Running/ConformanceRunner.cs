@@ -237,7 +237,9 @@ public static class ConformanceRunner
         await textWatcher.AttachAsync(browserContext);
         await AnswerWatcher.AttachAsync(browserContext);
         // A page asked for as its context closes is never answered: cancelled, the flow stops waiting for it.
-        var page = await UnlessCancelledAsync(browserContext.NewPageAsync(), cancellationToken);
+        var requested = browserContext.NewPageAsync();
+        options.PageRequested?.Invoke();
+        var page = await UnlessCancelledAsync(requested, cancellationToken);
         var context = new FlowContext(flow, browserContext, page, profile, placeholders.ForFlow(flow.Id), baseUrl, environment.Pleo, activity, textWatcher, options.OutputDirectory);
 
         string? stopReason = null;

@@ -49,6 +49,12 @@ public sealed class RunOptions
 
     /// <summary>Progress lines as flows start and end (the console reporter prints them).</summary>
     public Action<string>? Progress { get; init; }
+
+    /// <summary>
+    /// Called as a flow's page has been asked for and not yet made: the one moment a cancellation finds a flow waiting
+    /// on a page that will never come, which a test cannot reach by watching the browser from outside.
+    /// </summary>
+    internal Action? PageRequested { get; init; }
 }
 
 /// <summary>When a flow's Playwright trace is written to traces/&lt;flow&gt;.zip.</summary>
