@@ -323,45 +323,54 @@ public sealed class ConfigurationTests
     /// <summary>The app started as a process of its own, as the kit starts it, on a free port; stopped when disposed.</summary>
     private sealed class StartedApp : IAsyncDisposable
     {
-        private readonly Process _process;
+        private const string ListeningOn = "Now listening on: ";
 
-        private StartedApp(Process process, HttpClient client)
+        private readonly Process _process;
+        private HttpClient? _client;
+
+        private StartedApp(Process process)
         {
             _process = process;
-            Client = client;
         }
 
-        public HttpClient Client { get; }
+        public HttpClient Client => _client ?? throw new InvalidOperationException("The app has not started.");
 
         public static async Task<StartedApp> StartAsync(IReadOnlyDictionary<string, string?> environment)
         {
-            int port;
-            using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-            }
-
+            // Port 0: the app binds a port the system picks and prints it. A port found free here and handed to the
+            // app could be taken in the seconds the app takes to start (a parallel fixture's fake Pleo binds port 0 too).
             // The host says "Application started" once every start-up service ran (the database is migrated):
-            // waited for as it is printed, not polled for.
-            var start = AppProcess(new Dictionary<string, string?>(environment) { ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information" }, $"http://127.0.0.1:{port}");
+            // waited for as it is printed, not polled for; the address it listens on is printed before that.
+            var start = AppProcess(new Dictionary<string, string?>(environment) { ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information" }, "http://127.0.0.1:0");
             var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             process.OutputDataReceived += (_, line) =>
             {
-                if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
+                var at = line.Data?.IndexOf(ListeningOn, StringComparison.Ordinal) ?? -1;
+                if (at >= 0)
+                {
+                    listening.TrySetResult(new Uri(line.Data![(at + ListeningOn.Length)..].Trim()));
+                }
+                else if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
                 {
                     started.TrySetResult();
                 }
             };
-            process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The app exited with code {process.ExitCode} before it started."));
+            process.Exited += (_, _) =>
+            {
+                var problem = new InvalidOperationException($"The app exited with code {process.ExitCode} before it started.");
+                listening.TrySetException(problem);
+                started.TrySetException(problem);
+            };
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            var app = new StartedApp(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") });
+            var app = new StartedApp(process);
             try
             {
                 await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                app._client = new HttpClient { BaseAddress = await listening.Task.WaitAsync(TimeSpan.Zero) };
                 return app;
             }
             catch
@@ -373,7 +382,7 @@ public sealed class ConfigurationTests
 
         public async ValueTask DisposeAsync()
         {
-            Client.Dispose();
+            _client?.Dispose();
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
