@@ -48,6 +48,13 @@ public sealed class DoctorTests(KitFixture kit)
 
         Assert.True(doctor.FoundProblems, string.Join("\n", doctor.Lines));
         Assert.Contains(doctor.Lines, line => line.StartsWith("locators.statusRegion: the profile's locator (testId=no-such-status) found no visible element", StringComparison.Ordinal));
+
+        // The line to fix is marked as a problem, and so are the states it leaves unread; the locators that resolved are marked fine.
+        var problems = doctor.Report.Where(line => line.Mark == Flows.DoctorMark.Problem).Select(line => line.ToString()).ToList();
+        Assert.StartsWith("✗ locators.statusRegion: ", problems[0], StringComparison.Ordinal);
+        Assert.All(problems.Skip(1), line => Assert.StartsWith("✗ state ", line, StringComparison.Ordinal));
+        Assert.Equal(Flows.DoctorMark.Ok, doctor.Report.Single(line => line.Text.StartsWith("locators.keyInput: ", StringComparison.Ordinal)).Mark);
+        Assert.StartsWith("✓ locators.connectButton: OK", doctor.Report.Single(line => line.Text.StartsWith("locators.connectButton: ", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,6 +104,8 @@ public sealed class DoctorTests(KitFixture kit)
         Assert.Contains(
             "locators.openKeyForm: not clicked: the key field already showed (profile; tried testId=no-such-opener -> 0 visible); WARNING: the locator matches no visible element, so a page showing only the control would not get it clicked: check locators.openKeyForm",
             doctor.Lines);
+        Assert.Equal("! locators.openKeyForm: not clicked", doctor.Report.Single(line => line.Mark == Flows.DoctorMark.Warning).ToString()[..35]);
+        Assert.DoesNotContain(doctor.Report, line => line.Mark == Flows.DoctorMark.Problem);
 
         // Nothing matches the opener, so nothing is dropped from the Connect button.
         Assert.Contains(doctor.Lines, line => line.StartsWith("locators.connectButton: OK", StringComparison.Ordinal) && line.EndsWith("-> 1 visible)", StringComparison.Ordinal));

@@ -35,7 +35,7 @@ internal static class DoctorCommand
     private static int Report((RunResult Result, DoctorFlow Doctor) run)
     {
         var (result, doctor) = run;
-        foreach (var line in doctor.Lines)
+        foreach (var line in doctor.Report)
         {
             Console.WriteLine("  " + line);
         }

@@ -11,7 +11,7 @@ namespace PleoUxGuard.ConformanceKit.Flows;
 /// </summary>
 public sealed class DoctorFlow : Flow
 {
-    private readonly List<string> _lines = [];
+    private readonly List<DoctorLine> _report = [];
 
     public override string Id => "doctor";
 
@@ -19,16 +19,27 @@ public sealed class DoctorFlow : Flow
 
     public override IReadOnlyList<CheckDefinition> Checks => [];
 
-    /// <summary>What doctor found, one line per locator or state.</summary>
-    public IReadOnlyList<string> Lines => _lines;
+    /// <summary>What doctor found, one line per locator or state, each marked with what it means for the profile.</summary>
+    public IReadOnlyList<DoctorLine> Report => _report;
+
+    /// <summary>The report's texts, without their marks.</summary>
+    public IReadOnlyList<string> Lines => _report.ConvertAll(line => line.Text);
 
     /// <summary>True when a locator that must resolve did not.</summary>
     public bool FoundProblems { get; private set; }
 
+    private void Add(string text, DoctorMark mark)
+    {
+        _report.Add(new DoctorLine(text, mark));
+        FoundProblems |= mark == DoctorMark.Problem;
+    }
+
+    private static DoctorMark ProblemUnless(bool fine) => fine ? DoctorMark.Ok : DoctorMark.Problem;
+
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
-        _lines.Add($"Signed in; the connection page is {context.Mask(context.Page.Url)}{context.PageAnswer}");
+        Add($"Signed in; the connection page is {context.Mask(context.Page.Url)}{context.PageAnswer}", DoctorMark.Note);
         var keyInputFound = await ReportKeyFieldAsync(context);
         var connectButtonFound = await ReportAsync(context, LocatorName.ConnectButton, required: true);
         var unannounced = await context.FindUnannouncedStatusAsync();
@@ -40,7 +51,7 @@ public sealed class DoctorFlow : Flow
             var missing = PageLocators.FieldOf(keyInputFound ? LocatorName.ConnectButton : LocatorName.KeyInput);
             foreach (var later in new[] { LocatorName.UpdateAction, LocatorName.CompanyId, LocatorName.ErrorMessage })
             {
-                _lines.Add($"{PageLocators.FieldOf(later)}: not checked: it is looked for after connecting with a valid key, which needs {missing} (above).");
+                Add($"{PageLocators.FieldOf(later)}: not checked: it is looked for after connecting with a valid key, which needs {missing} (above).", DoctorMark.Note);
             }
 
             return;
@@ -52,8 +63,7 @@ public sealed class DoctorFlow : Flow
         await ReportStateAsync(context, "after connecting with a valid key");
         await ReportAsync(context, LocatorName.UpdateAction, required: true);
         var company = await context.CompanyIdShownAsync(key.CompanyId, context.StepTimeout);
-        _lines.Add($"{PageLocators.FieldOf(LocatorName.CompanyId)}: {(company ? "the company id is shown" : "the company id is NOT shown")} ({context.Profile.Locators.CompanyId?.Describe() ?? "default: any text containing it"})");
-        FoundProblems |= !company;
+        Add($"{PageLocators.FieldOf(LocatorName.CompanyId)}: {(company ? "the company id is shown" : "the company id is NOT shown")} ({context.Profile.Locators.CompanyId?.Describe() ?? "default: any text containing it"})", ProblemUnless(company));
 
         if ((await context.Locators.CountEachAsync(LocatorName.UpdateAction)).Sum() > 0)
         {
@@ -64,7 +74,7 @@ public sealed class DoctorFlow : Flow
         }
         else
         {
-            _lines.Add($"{PageLocators.FieldOf(LocatorName.ErrorMessage)}: not checked: it is looked for after a rejected replacement key, which needs {PageLocators.FieldOf(LocatorName.UpdateAction)} (above).");
+            Add($"{PageLocators.FieldOf(LocatorName.ErrorMessage)}: not checked: it is looked for after a rejected replacement key, which needs {PageLocators.FieldOf(LocatorName.UpdateAction)} (above).", DoctorMark.Note);
         }
     }
 
@@ -97,19 +107,19 @@ public sealed class DoctorFlow : Flow
 
         // A field that showed but matches several elements is the key field's line's problem, not the opener's.
         var fieldShowed = problem is null || (problem.Field != field && problem.MatchCount > 1);
-        FoundProblems |= !fieldShowed;
         // An opener that matches nothing while the field shows may be a typo: harmless here, but a page that shows the
         // field only after a click (the retry after a failure, the update page) would stop there. Not a problem, as a
         // page may also hide its opener while the form shows.
         var openerMissing = fieldShowed && clicked is null && (await context.Locators.CountEachAsync(opener)).Sum() == 0
             ? $"; WARNING: the locator matches no visible element, so a page showing only the control would not get it clicked: check {field}"
             : string.Empty;
-        _lines.Add(
+        Add(
             fieldShowed && clicked is null ? $"{field}: not clicked: the key field already showed (profile; tried {await TriedAsync(context, opener)}){openerMissing}"
             : fieldShowed ? $"{field}: OK, matched by {clicked!.Matched.Describe()} (profile; tried {tried}); clicked, and the key field showed"
             : clicked is not null ? $"{field}: matched by {clicked.Matched.Describe()} and clicked, but no key field showed (profile; tried {tried})"
             : problem!.Field == field ? $"{Headline(problem)} (tried {await TriedAsync(context, opener)})"
-            : $"{field}: the profile's locator ({choice.Describe()}) found no visible element, nor did {PageLocators.FieldOf(LocatorName.KeyInput)} (tried {await TriedAsync(context, opener)})");
+            : $"{field}: the profile's locator ({choice.Describe()}) found no visible element, nor did {PageLocators.FieldOf(LocatorName.KeyInput)} (tried {await TriedAsync(context, opener)})",
+            !fieldShowed ? DoctorMark.Problem : openerMissing.Length > 0 ? DoctorMark.Warning : DoctorMark.Ok);
         return await ReportAsync(context, LocatorName.KeyInput, required: true);
     }
 
@@ -127,7 +137,6 @@ public sealed class DoctorFlow : Flow
         catch (LocatorProblemException found)
         {
             problem = found;
-            FoundProblems |= required || found.MatchCount > 1;
         }
 
         var counts = await context.Locators.CountEachAsync(name);
@@ -135,9 +144,11 @@ public sealed class DoctorFlow : Flow
         var tried = Tried(choice, counts)
             + (notCounted > 0 ? $"; not counted: {notCounted} visible element(s) matching {PageLocators.FieldOf(LocatorName.OpenKeyForm)}" : string.Empty);
         var origin = choice.IsDefault ? "default" : "profile";
-        _lines.Add(problem is null
-            ? $"{field}: OK, matched by {choice.Alternatives[Math.Max(0, counts.ToList().FindIndex(count => count > 0))].Describe()} ({origin}; tried {tried})"
-            : $"{Headline(problem)} (tried {tried}){(problem.MatchCount == 0 ? hint : string.Empty)}");
+        Add(
+            problem is null
+                ? $"{field}: OK, matched by {choice.Alternatives[Math.Max(0, counts.ToList().FindIndex(count => count > 0))].Describe()} ({origin}; tried {tried})"
+                : $"{Headline(problem)} (tried {tried}){(problem.MatchCount == 0 ? hint : string.Empty)}",
+            problem is null ? DoctorMark.Ok : required || problem.MatchCount > 1 ? DoctorMark.Problem : DoctorMark.Warning);
         return problem is null;
     }
 
@@ -155,7 +166,35 @@ public sealed class DoctorFlow : Flow
     {
         var snapshot = await context.ReadStateAsync();
         var labels = snapshot.Labels.Select(context.Labels.NameOf).ToList();
-        _lines.Add($"state {when}: \"{snapshot.Text}\" -> {(labels.Count == 1 ? labels[0] : labels.Count == 0 ? "no known state label" : "several labels: " + string.Join(", ", labels))}");
-        FoundProblems |= labels.Count != 1;
+        Add($"state {when}: \"{snapshot.Text}\" -> {(labels.Count == 1 ? labels[0] : labels.Count == 0 ? "no known state label" : "several labels: " + string.Join(", ", labels))}", ProblemUnless(labels.Count == 1));
     }
+}
+
+/// <summary>What a line of doctor's report means for the profile.</summary>
+public enum DoctorMark
+{
+    /// <summary>Information: where doctor signed in, what it could not check and why.</summary>
+    Note,
+
+    /// <summary>The locator resolved, or the state read as one label.</summary>
+    Ok,
+
+    /// <summary>Worth a look, not counted as a problem (an opener that matches nothing while the field shows).</summary>
+    Warning,
+
+    /// <summary>The profile (or the page) needs fixing: doctor exits 2.</summary>
+    Problem,
+}
+
+/// <summary>One line of doctor's report.</summary>
+public sealed record DoctorLine(string Text, DoctorMark Mark)
+{
+    /// <summary>The line as the CLI prints it: a mark a tester can scan for (✗ to fix, ! to look at, ✓ fine), then the text.</summary>
+    public override string ToString() => Mark switch
+    {
+        DoctorMark.Problem => "✗ ",
+        DoctorMark.Warning => "! ",
+        DoctorMark.Ok => "✓ ",
+        _ => "  ",
+    } + Text;
 }
