@@ -24,7 +24,8 @@ internal sealed class CallSummaries
     private readonly AnalyzerOptions _options;
     private readonly SinkTables _tables;
     private readonly ConcurrentDictionary<CallKey, ImmutableArray<Finding>> _reach = new();
-    private readonly ConcurrentDictionary<CallKey, bool> _returns = new();
+    // What the method returns of the parameter: a ReturnedPart, kept as its number (see CallKey on generic instantiations).
+    private readonly ConcurrentDictionary<CallKey, int> _returns = new();
 
     private CallSummaries(Compilation compilation, AnalyzerOptions options)
     {
@@ -50,12 +51,13 @@ internal sealed class CallSummaries
         return _reach.GetOrCompute(new CallKey(method, ordinal, depth), this, static (self, key) => self.ComputeReach(key.Method, key.Ordinal, key.Depth));
     }
 
-    /// <summary>Whether <paramref name="method"/> returns (something built from) the parameter.</summary>
-    public bool ReturnCarries(IMethodSymbol method, int ordinal, int depth)
+    /// <summary>What <paramref name="method"/> returns of the parameter: nothing, all of it (perhaps reshaped), or only a part beyond its last four characters.</summary>
+    public ReturnedPart Returned(IMethodSymbol method, int ordinal, int depth)
     {
         method = method.PartialImplementationPart ?? method.OriginalDefinition;
         return IsFollowed(method)
-            && _returns.GetOrCompute(new CallKey(method, ordinal, depth), this, static (self, key) => self.ComputeReturns(key.Method, key.Ordinal, key.Depth));
+            ? (ReturnedPart)_returns.GetOrCompute(new CallKey(method, ordinal, depth), this, static (self, key) => (int)self.ComputeReturned(key.Method, key.Ordinal, key.Depth))
+            : ReturnedPart.Nothing;
     }
 
     private ImmutableArray<Finding> ComputeReach(IMethodSymbol method, int ordinal, int depth)
@@ -85,31 +87,37 @@ internal sealed class CallSummaries
         return reached.ToImmutable();
     }
 
-    private bool ComputeReturns(IMethodSymbol method, int ordinal, int depth)
+    private ReturnedPart ComputeReturned(IMethodSymbol method, int ordinal, int depth)
     {
         if (!TryFlow(method, ordinal, depth, out var flow, out var body, out var seed))
         {
-            return false;
+            return ReturnedPart.Nothing;
         }
 
+        var returned = ReturnedPart.Nothing;
         var hits = new List<SecretHit>();
         foreach (var operation in body.Candidates)
         {
-            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            if (operation is IReturnOperation { ReturnedValue: { } value })
             {
                 hits.Clear();
-                flow.Collect(returned, hits);
+                flow.Collect(value, hits);
                 foreach (var hit in hits)
                 {
                     if (SymbolEqualityComparer.Default.Equals(hit.Source, seed))
                     {
-                        return true;
+                        if (!hit.IsPartial)
+                        {
+                            return ReturnedPart.Whole;
+                        }
+
+                        returned = ReturnedPart.Partial;
                     }
                 }
             }
         }
 
-        return false;
+        return returned;
     }
 
     private bool IsSecretParameter(IMethodSymbol method, int ordinal) =>
@@ -178,4 +186,16 @@ internal sealed class CallSummaries
 
         public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Method) * 31 + Ordinal) * 31 + Depth;
     }
+}
+
+/// <summary>What a method returns of one of its parameters.</summary>
+internal enum ReturnedPart
+{
+    Nothing,
+
+    /// <summary>All of it, perhaps reshaped: what the caller passed, it gets back.</summary>
+    Whole,
+
+    /// <summary>Only a part other than at most its last four characters (<c>key[..8] + "…"</c>): PUX005 where it is shown.</summary>
+    Partial,
 }

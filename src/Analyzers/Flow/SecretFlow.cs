@@ -491,7 +491,7 @@ internal sealed class SecretFlow
                     continue;
                 }
 
-                if (IsSanitized(definition.Value))
+                if (IsSanitized(definition.Value, chain))
                 {
                     // Only an assignment that always runs before the use clears it: one in an if-branch does not.
                     cleared |= alwaysRuns;
@@ -617,6 +617,13 @@ internal sealed class SecretFlow
         var method = invocation.TargetMethod;
         if (_model.IsSanitizer(method))
         {
+            // A masking helper of the project is taken at its word only as far as its body shows: one that returns more
+            // than the last four (MaskKey(k) => k[..8] + "…") gives that part away wherever its result goes.
+            if (IsCheckedSanitizer(method))
+            {
+                VisitReturnOfSourceMethod(invocation, hits, chain);
+            }
+
             return;
         }
 
@@ -710,11 +717,17 @@ internal sealed class SecretFlow
 
         // Only a method whose body this compilation has can be followed: visiting the arguments of any other call
         // (a library's, most of them) would find hits with nowhere to go.
-        if (_calls is not null && _callDepth > 0 && method.MethodKind == MethodKind.Ordinary && CallSummaries.IsFollowed(method))
+        if (FollowsCalls(method))
         {
             VisitReturnOfSourceMethod(invocation, hits, chain);
         }
     }
+
+    /// <summary>A sanitizer by its name whose body is at hand: one listed in the options is taken as given.</summary>
+    private bool IsCheckedSanitizer(IMethodSymbol method) => FollowsCalls(method) && !_model.IsListedSanitizer(method);
+
+    private bool FollowsCalls(IMethodSymbol method) =>
+        _calls is not null && _callDepth > 0 && method.MethodKind == MethodKind.Ordinary && CallSummaries.IsFollowed(method);
 
     private void VisitReturnOfSourceMethod(IInvocationOperation invocation, List<SecretHit> hits, int chain)
     {
@@ -727,11 +740,17 @@ internal sealed class SecretFlow
 
             var found = new List<SecretHit>();
             Visit(argument.Value, found, chain + 1);
-            if (found.Count > 0 && _calls!.ReturnCarries(invocation.TargetMethod, argument.Parameter.Ordinal, _callDepth - 1))
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            var returned = _calls!.Returned(invocation.TargetMethod, argument.Parameter.Ordinal, _callDepth - 1);
+            if (returned != ReturnedPart.Nothing)
             {
                 foreach (var hit in found)
                 {
-                    Add(hits, hit);
+                    Add(hits, returned == ReturnedPart.Partial ? hit.AsPartial(invocation) : hit);
                 }
             }
         }
@@ -899,12 +918,25 @@ internal sealed class SecretFlow
     }
 
     /// <summary>A value that says nothing of the old secret: a sanitizer's result or a constant.</summary>
-    private bool IsSanitized(IOperation value)
+    private bool IsSanitized(IOperation value, int chain)
     {
         value = Unwrap(value);
         return value.ConstantValue.HasValue
             || value is IDefaultValueOperation
-            || (value is IInvocationOperation invocation && _model.IsSanitizer(invocation.TargetMethod));
+            || (value is IInvocationOperation invocation && _model.IsSanitizer(invocation.TargetMethod) && !Reveals(invocation, chain));
+    }
+
+    /// <summary>Whether a sanitizer of the project gives away a part of what it was given (<see cref="VisitInvocation"/>).</summary>
+    private bool Reveals(IInvocationOperation sanitizer, int chain)
+    {
+        if (!IsCheckedSanitizer(sanitizer.TargetMethod))
+        {
+            return false;
+        }
+
+        var hits = new List<SecretHit>();
+        VisitReturnOfSourceMethod(sanitizer, hits, chain + 1);
+        return hits.Count > 0;
     }
 
     private static bool IsWithinLastFour(IOperation index) => TextTransforms.FromEnd(index) is >= 1 and <= 4;

@@ -329,7 +329,14 @@ internal sealed class SecretModel
         SanitizingWords(method.Name) is var byName && (byName == Sanitizing.Yes
             || (byName == Sanitizing.No && SanitizingWords(method.ContainingType.Name) == Sanitizing.Yes)
             || method.ContainingType.DerivesFrom(_redactor)
-            || (!_sanitizers.IsEmpty && _sanitizerMethods.GetOrCompute(method, this, static (self, m) => self.IsConfiguredSanitizer(m))));
+            || IsListedSanitizer(method));
+
+    /// <summary>
+    /// Whether <c>pleouxguard.sanitizer_methods</c> lists the method: the project's word, taken as given. A sanitizer
+    /// by name only is taken at its body's word where the body is at hand.
+    /// </summary>
+    public bool IsListedSanitizer(IMethodSymbol method) =>
+        !_sanitizers.IsEmpty && _sanitizerMethods.GetOrCompute(method, this, static (self, m) => self.IsConfiguredSanitizer(m));
 
     /// <summary>string, char[], byte[], spans and memories of char, StringBuilder, SecureString, and arrays or tasks of those.</summary>
     public bool IsTextLike(ITypeSymbol? type)

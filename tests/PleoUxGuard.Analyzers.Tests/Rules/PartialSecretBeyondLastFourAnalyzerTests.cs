@@ -41,6 +41,34 @@ public sealed class PartialSecretBeyondLastFourAnalyzerTests
     }
 
     [Fact]
+    public async Task A_masking_helper_of_the_project_that_shows_more_than_the_last_four_gives_that_part_away()
+    {
+        // Named as a sanitizer, but its body keeps the first eight characters: taken at its body's word, not its name.
+        await Verify.VerifyAsync(InController(
+            """
+            logger.LogInformation("Key {Masked}", {|PUX005:MaskKey(apiKey)|});
+            var shown = Redact(apiKey);
+            ViewData["Key"] = {|PUX005:shown|};
+            var key = apiKey;
+            key = MaskKey(key);
+            logger.LogInformation("Key {Masked}", {|PUX005:key|});
+            logger.LogInformation("Key {Part}", {|PUX005:Shorten(apiKey)|});
+
+            logger.LogInformation("Key {Masked}", MaskLastFour(apiKey));
+            var masked = apiKey;
+            masked = MaskLastFour(masked);
+            logger.LogInformation("Key {Masked}", masked);
+            return Ok();
+            """,
+            """
+            static string MaskKey(string key) => key[..8] + "…";
+            static string Redact(string value) { var start = value.Substring(0, 6); return start + "••••"; }
+            static string Shorten(string value) => value[..12];
+            static string MaskLastFour(string key) => "••••" + key[^4..];
+            """));
+    }
+
+    [Fact]
     public async Task A_whole_secret_is_not_this_rules_business()
     {
         await Verify.VerifyAsync(InMethod("logger.LogInformation(\"{Key}\", apiKey);"));
