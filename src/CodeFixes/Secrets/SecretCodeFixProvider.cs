@@ -59,8 +59,8 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>The document with the secret at the diagnostic wrapped in <c>SecretMask.LastFour(…)</c>, or null when it is not a string.</summary>
-    private protected static (Document Document, bool NeedsMask)? Mask(Document document, (SyntaxNode Root, SemanticModel Model, SyntaxNode Node) located) =>
-        SecretFixes.MaskTarget(located.Node, located.Model) is { } target
+    private protected static (Document Document, bool NeedsMask)? Mask(Document document, (SyntaxNode Root, SemanticModel Model, SyntaxNode Node) located, bool partial = false) =>
+        SecretFixes.MaskTarget(located.Node, located.Model, partial) is { } target
             ? (document.WithSyntaxRoot(located.Root.ReplaceNode(target.Replaced, SecretMaskHelper.Call(target.Secret))), true)
             : null;
 

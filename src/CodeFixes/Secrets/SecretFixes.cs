@@ -18,9 +18,15 @@ internal static class SecretFixes
     private static readonly Regex NumberedHole = new(@"^\{\s*([0-9]{1,6})\s*[,:}]", RegexOptions.CultureInvariant);
 
     /// <summary>The expression a mask replaces, and the secret it masks: a slice (<c>key[..8]</c>) is replaced by the masked whole key.</summary>
-    public static (ExpressionSyntax Replaced, ExpressionSyntax Secret)? MaskTarget(SyntaxNode node, SemanticModel model)
+    /// <param name="partial">
+    /// The diagnostic is on a part of the secret (PUX005): only a slice of the key itself can be masked. A local or a
+    /// call that holds the part (<c>prefix</c>, <c>MaskKey(apiKey)</c>) has no key to mask: its own last four would be
+    /// the middle of the key.
+    /// </param>
+    public static (ExpressionSyntax Replaced, ExpressionSyntax Secret)? MaskTarget(SyntaxNode node, SemanticModel model, bool partial = false)
     {
-        if (node is not ExpressionSyntax reported)
+        if (node is not ExpressionSyntax reported
+            || (partial && reported is not (ElementAccessExpressionSyntax or InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax })))
         {
             return null;
         }

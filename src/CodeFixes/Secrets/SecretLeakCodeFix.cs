@@ -16,7 +16,7 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
             return offers;
         }
 
-        if (SecretFixes.MaskTarget(located.Node, located.Model) is not null)
+        if (SecretFixes.MaskTarget(located.Node, located.Model, IsPartial(diagnostic)) is not null)
         {
             offers.Add((SecretFixes.MaskTitle, SecretFixes.MaskKey));
         }
@@ -29,6 +29,8 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
         return offers;
     }
 
+    private static bool IsPartial(Diagnostic diagnostic) => diagnostic.Id == PleoUxGuard.Analyzers.DiagnosticIds.PartialSecretBeyondLastFour;
+
     private protected override async Task<(Document Document, bool NeedsMask)?> ApplyAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
     {
         if (await LocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } located)
@@ -38,7 +40,7 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
 
         if (key == SecretFixes.MaskKey)
         {
-            return Mask(document, located);
+            return Mask(document, located, IsPartial(diagnostic));
         }
 
         return key == SecretFixes.RemoveKey && SecretFixes.Remove(located.Root, located.Node, located.Model) is { } removed

@@ -170,6 +170,27 @@ public sealed class SecretToLogCodeFixTests
     }
 
     [Fact]
+    public async Task A_part_held_by_a_local_or_returned_by_a_helper_is_not_masked()
+    {
+        // There is no key at the diagnostic to mask: LastFour(prefix) or LastFour(MaskKey(apiKey)) would show the
+        // middle of the key. Removing it from the message is still offered.
+        var source = InMethod(
+            """
+            var prefix = apiKey[..8];
+            logger.LogInformation("Key {Prefix}", {|PUX005:prefix|});
+            logger.LogInformation("Key {Masked}", {|PUX005:MaskKey(apiKey)|});
+            """,
+            members: "static string MaskKey(string key) => key[..8] + \"…\";");
+        var test = new Verifiers.CodeFixVerifier<SecretLeakAnalyzer, PartialSecretBeyondLastFourCodeFix>.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = SecretFixes.MaskKey,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Masking_wraps_the_secret_and_adds_the_helper_once()
     {
         await VerifyMaskAsync<SecretLeakAnalyzer, SecretToLogCodeFix>(
