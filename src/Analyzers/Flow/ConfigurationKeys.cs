@@ -16,15 +16,24 @@ internal static class ConfigurationKeys
 
     private const int MostSections = 4;
 
-    /// <summary>The configuration key when the indexer reads a secret setting; otherwise null.</summary>
+    /// <summary>The configuration key (or environment variable) when the indexer reads a secret setting; otherwise null.</summary>
     public static string? IsSecretLookup(IPropertyReferenceOperation indexer, SecretModel model)
     {
-        if (indexer.Arguments.Length != 1 || !IsConfiguration(indexer.Property.ContainingType))
+        if (indexer.Arguments.Length != 1)
         {
             return null;
         }
 
-        return SecretKey(indexer.Instance, indexer.Arguments[0].Value, model);
+        if (IsConfiguration(indexer.Property.ContainingType))
+        {
+            return SecretKey(indexer.Instance, indexer.Arguments[0].Value, model);
+        }
+
+        // Environment.GetEnvironmentVariables()["PLEO_API_KEY"]: the variable, read from the dictionary of them all.
+        return indexer.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetEnvironmentVariables", Arguments.Length: 0 } all
+            && FlowTypes.IsNamed(all.TargetMethod.ContainingType, "Environment", "System")
+                ? SecretKey(null, indexer.Arguments[0].Value.WithoutConversions(), model, environment: true)
+                : null;
     }
 
     /// <summary>

@@ -298,6 +298,10 @@ public sealed class SecretSourcesTests
             logger.LogInformation("{K}", Environment.GetEnvironmentVariable("Pleo__BaseUrl"));
             logger.LogInformation("{K}", Environment.GetEnvironmentVariable(name));
             logger.LogInformation("{K}", Environment.GetEnvironmentVariable("PLEO_API_KEY") is null);
+            logger.LogInformation("{K}", {|PUX001:Environment.GetEnvironmentVariables()["PLEO_API_KEY"]|});
+            var variables = Environment.GetEnvironmentVariables();
+            logger.LogInformation("{K}", Environment.GetEnvironmentVariables()["ASPNETCORE_ENVIRONMENT"]);
+            logger.LogInformation("{K}", variables.Count);
             """,
             "ILogger logger, string name"),
             null,
