@@ -51,7 +51,7 @@ internal sealed class CallSummaries
         return _reach.GetOrCompute(new CallKey(method, ordinal, depth), this, static (self, key) => self.ComputeReach(key.Method, key.Ordinal, key.Depth));
     }
 
-    /// <summary>What <paramref name="method"/> returns of the parameter: nothing, all of it (perhaps reshaped), or only a part beyond its last four characters.</summary>
+    /// <summary>What <paramref name="method"/> returns of the parameter: nothing, all of it (perhaps reshaped), a part beyond its last four characters, or either.</summary>
     public ReturnedPart Returned(IMethodSymbol method, int ordinal, int depth)
     {
         method = method.PartialImplementationPart ?? method.OriginalDefinition;
@@ -106,14 +106,14 @@ internal sealed class CallSummaries
                 {
                     if (SymbolEqualityComparer.Default.Equals(hit.Source, seed))
                     {
-                        if (!hit.IsPartial)
-                        {
-                            return ReturnedPart.Whole;
-                        }
-
-                        returned = ReturnedPart.Partial;
+                        returned |= hit.IsPartial ? ReturnedPart.Partial : ReturnedPart.Whole;
                     }
                 }
+            }
+
+            if (returned == (ReturnedPart.Whole | ReturnedPart.Partial))
+            {
+                break;
             }
         }
 
@@ -188,14 +188,15 @@ internal sealed class CallSummaries
     }
 }
 
-/// <summary>What a method returns of one of its parameters.</summary>
+/// <summary>What a method returns of one of its parameters, by any of its returns.</summary>
+[Flags]
 internal enum ReturnedPart
 {
-    Nothing,
+    Nothing = 0,
 
     /// <summary>All of it, perhaps reshaped: what the caller passed, it gets back.</summary>
-    Whole,
+    Whole = 1,
 
-    /// <summary>Only a part other than at most its last four characters (<c>key[..8] + "…"</c>): PUX005 where it is shown.</summary>
-    Partial,
+    /// <summary>A part other than at most its last four characters (<c>key[..8] + "…"</c>): PUX005 where it is shown.</summary>
+    Partial = 2,
 }

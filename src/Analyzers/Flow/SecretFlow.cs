@@ -621,7 +621,7 @@ internal sealed class SecretFlow
             // than the last four (MaskKey(k) => k[..8] + "…") gives that part away wherever its result goes.
             if (IsCheckedSanitizer(method))
             {
-                VisitReturnOfSourceMethod(invocation, hits, chain);
+                VisitReturnOfSourceMethod(invocation, hits, chain, sanitizer: true);
             }
 
             return;
@@ -729,7 +729,11 @@ internal sealed class SecretFlow
     private bool FollowsCalls(IMethodSymbol method) =>
         _calls is not null && _callDepth > 0 && method.MethodKind == MethodKind.Ordinary && CallSummaries.IsFollowed(method);
 
-    private void VisitReturnOfSourceMethod(IInvocationOperation invocation, List<SecretHit> hits, int chain)
+    /// <param name="sanitizer">
+    /// The method is named as a sanitizer: only a part it returns counts, since a whole key it returns is the guard of
+    /// a key too short to mask (<c>key.Length &lt;= 4 ? key : "••••" + key[^4..]</c>).
+    /// </param>
+    private void VisitReturnOfSourceMethod(IInvocationOperation invocation, List<SecretHit> hits, int chain, bool sanitizer = false)
     {
         foreach (var argument in invocation.Arguments)
         {
@@ -746,11 +750,12 @@ internal sealed class SecretFlow
             }
 
             var returned = _calls!.Returned(invocation.TargetMethod, argument.Parameter.Ordinal, _callDepth - 1);
-            if (returned != ReturnedPart.Nothing)
+            var whole = !sanitizer && (returned & ReturnedPart.Whole) != 0;
+            if (whole || (returned & ReturnedPart.Partial) != 0)
             {
                 foreach (var hit in found)
                 {
-                    Add(hits, returned == ReturnedPart.Partial ? hit.AsPartial(invocation) : hit);
+                    Add(hits, whole ? hit : hit.AsPartial(invocation));
                 }
             }
         }
@@ -935,7 +940,7 @@ internal sealed class SecretFlow
         }
 
         var hits = new List<SecretHit>();
-        VisitReturnOfSourceMethod(sanitizer, hits, chain + 1);
+        VisitReturnOfSourceMethod(sanitizer, hits, chain + 1, sanitizer: true);
         return hits.Count > 0;
     }
 

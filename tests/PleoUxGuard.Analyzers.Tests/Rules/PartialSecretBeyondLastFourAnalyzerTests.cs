@@ -44,6 +44,7 @@ public sealed class PartialSecretBeyondLastFourAnalyzerTests
     public async Task A_masking_helper_of_the_project_that_shows_more_than_the_last_four_gives_that_part_away()
     {
         // Named as a sanitizer, but its body keeps the first eight characters: taken at its body's word, not its name.
+        // A key it returns whole is the guard of a key too short to mask, not a leak of its own.
         await Verify.VerifyAsync(InController(
             """
             logger.LogInformation("Key {Masked}", {|PUX005:MaskKey(apiKey)|});
@@ -54,7 +55,10 @@ public sealed class PartialSecretBeyondLastFourAnalyzerTests
             logger.LogInformation("Key {Masked}", {|PUX005:key|});
             logger.LogInformation("Key {Part}", {|PUX005:Shorten(apiKey)|});
 
+            logger.LogInformation("Key {Masked}", {|PUX005:MaskOrPrefix(apiKey)|});
+
             logger.LogInformation("Key {Masked}", MaskLastFour(apiKey));
+            logger.LogInformation("Key {Masked}", MaskShort(apiKey));
             var masked = apiKey;
             masked = MaskLastFour(masked);
             logger.LogInformation("Key {Masked}", masked);
@@ -65,6 +69,8 @@ public sealed class PartialSecretBeyondLastFourAnalyzerTests
             static string Redact(string value) { var start = value.Substring(0, 6); return start + "••••"; }
             static string Shorten(string value) => value[..12];
             static string MaskLastFour(string key) => "••••" + key[^4..];
+            static string MaskShort(string key) => key.Length <= 4 ? key : "••••" + key[^4..];
+            static string MaskOrPrefix(string key) => key.Length < 12 ? key : key[..8] + "…";
             """));
     }
 

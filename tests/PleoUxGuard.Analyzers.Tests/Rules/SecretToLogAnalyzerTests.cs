@@ -970,6 +970,21 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_masking_helper_that_returns_a_key_too_short_to_mask_whole_still_masks()
+    {
+        // The whole key returned is the guard of a short key; another helper that returns the key is followed as before.
+        await Verify.VerifyAsync(InMethod(
+            """
+            logger.LogInformation("Key {Masked}", MaskShort(apiKey));
+            var masked = apiKey;
+            masked = MaskShort(masked);
+            logger.LogInformation("Key {Masked}", masked);
+            logger.LogInformation("Key {Key}", Echo({|PUX001:apiKey|}));
+            """,
+            members: "static string MaskShort(string key) => key.Length <= 4 ? key : \"••••\" + key[^4..]; static string Echo(string value) => value.Trim();"));
+    }
+
+    [Fact]
     public async Task Configured_sanitizers_clear_the_secret()
     {
         await Verify.VerifyAsync(
