@@ -98,7 +98,7 @@ internal sealed class CallSummaries
         var hits = new List<SecretHit>();
         foreach (var operation in body.Candidates)
         {
-            if (operation is IReturnOperation { ReturnedValue: { } value })
+            if (operation is IReturnOperation { ReturnedValue: { } value } && !IsShortGuarded(operation, value))
             {
                 hits.Clear();
                 flow.Collect(value, hits);
@@ -118,6 +118,22 @@ internal sealed class CallSummaries
         }
 
         return returned;
+    }
+
+    /// <summary><c>if (key.Length &lt;= 4) return key;</c>: a return of a text its branch knows to be at most four characters long.</summary>
+    private static bool IsShortGuarded(IOperation returned, IOperation value)
+    {
+        for (IOperation node = returned; node.Parent is { } parent; node = parent)
+        {
+            if (parent is IConditionalOperation branch && TextTransforms.ShortBranch(branch.Condition, out var text) is { } shortWhen
+                && ReferenceEquals(shortWhen ? branch.WhenTrue : branch.WhenFalse, node)
+                && TextTransforms.SameText(text, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsSecretParameter(IMethodSymbol method, int ordinal) =>

@@ -147,8 +147,18 @@ internal sealed class SecretFlow
                 Visit(coalesce.WhenNull, hits, chain + 1);
                 break;
             case IConditionalOperation conditional:
-                Visit(conditional.WhenTrue, hits, chain + 1);
-                Visit(conditional.WhenFalse, hits, chain + 1);
+                // key.Length <= 4 ? key : "••••" + key[^4..]: the key shown whole is at most four characters long.
+                var shortBranch = TextTransforms.ShortBranch(conditional.Condition, out var shortText);
+                if (shortBranch != true || !TextTransforms.SameText(shortText, conditional.WhenTrue))
+                {
+                    Visit(conditional.WhenTrue, hits, chain + 1);
+                }
+
+                if (shortBranch != false || !TextTransforms.SameText(shortText, conditional.WhenFalse))
+                {
+                    Visit(conditional.WhenFalse, hits, chain + 1);
+                }
+
                 break;
             case IConditionalAccessOperation conditionalAccess:
                 Visit(conditionalAccess.WhenNotNull, hits, chain + 1);

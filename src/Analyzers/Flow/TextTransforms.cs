@@ -106,6 +106,83 @@ internal static class TextTransforms
         return arguments.Length == startIndex + 1 || Constant(arguments[startIndex + 1].Value) is >= 0 and <= 4;
     }
 
+    /// <summary>
+    /// Which branch of <paramref name="condition"/> runs only for a text of at most four characters, and which text:
+    /// <c>key.Length &lt;= 4</c> (true), <c>key.Length &gt; 4</c> (false), also with <c>string.IsNullOrEmpty(key) ||</c>
+    /// before it; null when neither does. The branch may show that text whole: it shows no more than its last four.
+    /// </summary>
+    public static bool? ShortBranch(IOperation condition, out IOperation? text)
+    {
+        text = null;
+        switch (condition.WithoutConversions())
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                // IsNullOrEmpty(key) || key.Length <= 4: both make the true branch short.
+                return (IsNullOrEmptyOf(or.LeftOperand) is { } empty && ShortBranch(or.RightOperand, out text) == true && SameText(empty, text))
+                    || (IsNullOrEmptyOf(or.RightOperand) is { } emptyToo && ShortBranch(or.LeftOperand, out text) == true && SameText(emptyToo, text))
+                    ? true
+                    : null;
+            case IBinaryOperation comparison:
+                if (LengthOf(comparison.LeftOperand) is { } left && Constant(comparison.RightOperand) is { } right)
+                {
+                    text = left;
+                    return ShortWhen(comparison.OperatorKind, right);
+                }
+
+                if (LengthOf(comparison.RightOperand) is { } mirrored && Constant(comparison.LeftOperand) is { } bound)
+                {
+                    text = mirrored;
+                    return ShortWhen(Mirror(comparison.OperatorKind), bound);
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether two operations read the same local, parameter, field or property.</summary>
+    public static bool SameText(IOperation? a, IOperation? b) =>
+        a is not null && b is not null && ReferenceOf(a.WithoutConversions()) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, ReferenceOf(b.WithoutConversions()));
+
+    private static ISymbol? ReferenceOf(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IMemberReferenceOperation member => member.Member,
+        _ => null,
+    };
+
+    /// <summary>The branch of <c>length op bound</c> that holds only for lengths of at most four.</summary>
+    private static bool? ShortWhen(BinaryOperatorKind kind, int bound) => kind switch
+    {
+        BinaryOperatorKind.LessThanOrEqual when bound <= 4 => true,
+        BinaryOperatorKind.LessThan when bound <= 5 => true,
+        BinaryOperatorKind.GreaterThan when bound <= 4 => false,
+        BinaryOperatorKind.GreaterThanOrEqual when bound <= 5 => false,
+        _ => null,
+    };
+
+    private static BinaryOperatorKind Mirror(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+        _ => kind,
+    };
+
+    private static IOperation? LengthOf(IOperation operation) =>
+        operation.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } text } && text.Type?.SpecialType == SpecialType.System_String
+            ? text
+            : null;
+
+    private static IOperation? IsNullOrEmptyOf(IOperation operation) =>
+        operation.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", Arguments.Length: 1 } call
+        && call.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
+            ? call.Arguments[0].Value
+            : null;
+
     private static int? Constant(IOperation operation) =>
         operation.ConstantValue is { HasValue: true, Value: int value } ? value : null;
 }

@@ -985,6 +985,32 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_key_shown_whole_only_when_it_is_at_most_four_characters_long_shows_no_more_than_its_last_four()
+    {
+        // A walkthrough's LastFourOf helper: its guard for short keys returned the key whole, which read as a leak.
+        await Verify.VerifyAsync(InMethod(
+            """
+            logger.LogInformation("{Ending}", LastFourOf(apiKey));
+            logger.LogInformation("{Ending}", Tail(apiKey));
+            logger.LogInformation("{Ending}", apiKey.Length <= 4 ? apiKey : apiKey[^4..]);
+            logger.LogInformation("{Ending}", apiKey.Length > 4 ? apiKey.Substring(apiKey.Length - 4) : apiKey);
+            logger.LogInformation("{Ending}", string.IsNullOrEmpty(apiKey) || apiKey.Length < 5 ? apiKey : apiKey[^4..]);
+            logger.LogInformation("{Ending}", 4 >= apiKey.Length ? apiKey : apiKey[^4..]);
+
+            logger.LogInformation("{Ending}", apiKey.Length <= 40 ? {|PUX001:apiKey|} : apiKey[^4..]);
+            logger.LogInformation("{Ending}", other.Length <= 4 ? {|PUX001:apiKey|} : apiKey[^4..]);
+            logger.LogInformation("{Ending}", apiKey.Length <= 4 ? apiKey : {|PUX001:apiKey|});
+            logger.LogInformation("{Ending}", LongGuard({|PUX001:apiKey|}));
+            """,
+            "ILogger logger, string apiKey, string other",
+            members: """
+                static string LastFourOf(string value) => value.Length <= 4 ? value : value.Substring(value.Length - 4);
+                static string Tail(string value) { if (value.Length <= 4) { return value; } return value[^4..]; }
+                static string LongGuard(string value) { if (value.Length <= 10) return value; return value[^4..]; }
+                """));
+    }
+
+    [Fact]
     public async Task Configured_sanitizers_clear_the_secret()
     {
         await Verify.VerifyAsync(
