@@ -21,6 +21,8 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.AllMethods("Serilog.Log"),
         SinkSpec.AllMethods("Serilog.Core.Logger"),
         SinkSpec.Methods("Serilog.Context.LogContext", "PushProperty"),
+        // Enrich.WithProperty("PleoKey", key): a property of every event the logger writes from then on.
+        SinkSpec.Methods("Serilog.Configuration.LoggerEnrichmentConfiguration", "WithProperty"),
         SinkSpec.AllMethods("NLog.ILogger"),
         SinkSpec.AllMethods("NLog.ILoggerBase"),
         SinkSpec.AllMethods("NLog.ILoggerExtensions"),

@@ -233,6 +233,7 @@ public sealed class SecretToLogAnalyzerTests
             "Serilog.Log.Logger.Warning(\"Key {Key}\", {|PUX001:apiKey|});",
             "Serilog.Log.ForContext<Connector>().Error(\"Key {Key}\", {|PUX001:apiKey|});",
             "using var property = Serilog.Context.LogContext.PushProperty(\"Key\", {|PUX001:apiKey|});",
+            "Serilog.Log.Logger = new Serilog.LoggerConfiguration().Enrich.WithProperty(\"PleoKey\", {|PUX001:apiKey|}).CreateLogger();",
             "NLog.LogManager.GetCurrentClassLogger().Info(\"Key {Key}\", {|PUX001:apiKey|});",
             "NLog.LogManager.GetCurrentClassLogger().Debug({|PUX001:apiKey|});",
             "log4net.LogManager.GetLogger(typeof(Connector)).Info({|PUX001:apiKey|});",
