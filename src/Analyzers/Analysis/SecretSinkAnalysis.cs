@@ -78,8 +78,9 @@ internal static class SecretSinkAnalysis
         var kinds = rule.Kinds;
 
         // One secret can reach two sinks of a rule at once: a ProblemDetails an endpoint returns sends its Extensions
-        // and is the handler's response. The first, the nearer sink, is the one reported.
-        HashSet<SyntaxNode>? reportedAt = null;
+        // and is the handler's response. The first, the nearer sink, is the one reported; two secrets met at one place
+        // (Combine(apiKey, clientSecret)) are reported each.
+        HashSet<(SyntaxNode At, string Source)>? reportedAt = null;
         foreach (var result in scan.Results)
         {
             var reported = false;
@@ -91,7 +92,7 @@ internal static class SecretSinkAnalysis
                     reported = true;
                     if (finding.IsPartial == rule.Partial
                         && !UserBoundTokens.GoesWhereMeant(finding.Hit.Source, finding.Kind)
-                        && (reportedAt ??= new HashSet<SyntaxNode>()).Add(finding.Hit.At.Syntax))
+                        && (reportedAt ??= new HashSet<(SyntaxNode, string)>()).Add((finding.Hit.At.Syntax, finding.Hit.SourceName)))
                     {
                         block.ReportDiagnostic(Diagnostic.Create(
                             rule.Descriptor, RazorSinks.ReportLocation(finding.Hit.At.Syntax), finding.Hit.SourceName, finding.SinkName));
@@ -109,7 +110,7 @@ internal static class SecretSinkAnalysis
                 var operand = scan.Operands[index];
                 if (kinds.Contains(operand.Kind)
                     && unflowed(operand.Operand, model ??= SecretModel.For(compilation, options, tree)) is { } exposed
-                    && (reportedAt ??= new HashSet<SyntaxNode>()).Add(exposed.At.Syntax))
+                    && (reportedAt ??= new HashSet<(SyntaxNode, string)>()).Add((exposed.At.Syntax, exposed.Member.Name)))
                 {
                     var properties = ImmutableDictionary<string, string?>.Empty.Add(ExposedMemberProperty, DocumentationCommentId.CreateDeclarationId(exposed.Member));
                     block.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, exposed.At.Syntax.GetLocation(), properties, exposed.Member.Name, operand.SinkName));

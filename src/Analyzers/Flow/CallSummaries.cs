@@ -106,12 +106,14 @@ internal sealed class CallSummaries
                 {
                     if (SymbolEqualityComparer.Default.Equals(hit.Source, seed))
                     {
-                        returned |= hit.IsPartial ? ReturnedPart.Partial : ReturnedPart.Whole;
+                        returned |= !hit.IsPartial ? ReturnedPart.Whole
+                            : hit.IsFixedPart ? ReturnedPart.Partial | ReturnedPart.FixedPart
+                            : ReturnedPart.Partial;
                     }
                 }
             }
 
-            if (returned == (ReturnedPart.Whole | ReturnedPart.Partial))
+            if (returned == (ReturnedPart.Whole | ReturnedPart.Partial | ReturnedPart.FixedPart))
             {
                 break;
             }
@@ -215,4 +217,7 @@ internal enum ReturnedPart
 
     /// <summary>A part other than at most its last four characters (<c>key[..8] + "…"</c>): PUX005 where it is shown.</summary>
     Partial = 2,
+
+    /// <summary>One of those parts is fixed in the code (<c>key[..8]</c>, not <c>key[i]</c> in a loop): given away whatever the text.</summary>
+    FixedPart = 4,
 }

@@ -36,15 +36,21 @@ internal static class SecretCalls
 
     /// <summary>
     /// The token's name when <c>properties.GetTokenValue("access_token")</c> or <c>HttpContext.GetTokenAsync("refresh_token")</c>
-    /// reads a token the sign-in saved; null for one whose name is no secret's (<c>expires_at</c>, <c>token_type</c>) or
-    /// not known here.
+    /// reads a token the sign-in saved (the method's name when the token's is known only at run time); null for one
+    /// whose name is no secret's (<c>expires_at</c>, <c>token_type</c>).
     /// </summary>
-    private static string? SavedToken(IInvocationOperation invocation, SecretModel model) =>
-        ReadsSavedToken(invocation.TargetMethod)
-        && invocation.ArgumentFor("tokenName")?.ConstantValue is { HasValue: true, Value: string name }
-        && model.Names.IsSecretName(name)
-            ? name
-            : null;
+    private static string? SavedToken(IInvocationOperation invocation, SecretModel model)
+    {
+        if (!ReadsSavedToken(invocation.TargetMethod) || invocation.ArgumentFor("tokenName") is not { } tokenName)
+        {
+            return null;
+        }
+
+        // A name known only at run time (a loop over the tokens) may be any of them.
+        return tokenName.ConstantValue is { HasValue: true, Value: string name }
+            ? model.Names.IsSecretName(name) ? name : null
+            : invocation.TargetMethod.Name + "()";
+    }
 
     /// <summary>
     /// Whether the method reads a saved token by its name, so that its argument, not the method's own name (a token

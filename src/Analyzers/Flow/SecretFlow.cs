@@ -740,8 +740,9 @@ internal sealed class SecretFlow
         _calls is not null && _callDepth > 0 && method.MethodKind == MethodKind.Ordinary && CallSummaries.IsFollowed(method);
 
     /// <param name="sanitizer">
-    /// The method is named as a sanitizer: only a part it returns counts, since a whole key it returns is the guard of
-    /// a key too short to mask (<c>key.Length &lt;= 4 ? key : "••••" + key[^4..]</c>).
+    /// The method is named as a sanitizer: only a part fixed in its code counts (<c>key[..8]</c>). A whole key it
+    /// returns is the guard of an empty or short key, and a part that depends on the text or a value passed in
+    /// (<c>key[i]</c> in a masking loop, <c>key[^visible..]</c>) is how a masker keeps the last four.
     /// </param>
     private void VisitReturnOfSourceMethod(IInvocationOperation invocation, List<SecretHit> hits, int chain, bool sanitizer = false)
     {
@@ -761,11 +762,11 @@ internal sealed class SecretFlow
 
             var returned = _calls!.Returned(invocation.TargetMethod, argument.Parameter.Ordinal, _callDepth - 1);
             var whole = !sanitizer && (returned & ReturnedPart.Whole) != 0;
-            if (whole || (returned & ReturnedPart.Partial) != 0)
+            if (whole || (returned & (sanitizer ? ReturnedPart.FixedPart : ReturnedPart.Partial)) != 0)
             {
                 foreach (var hit in found)
                 {
-                    Add(hits, whole ? hit : hit.AsPartial(invocation));
+                    Add(hits, whole ? hit : hit.AsReturnedPart(invocation, (returned & ReturnedPart.FixedPart) != 0));
                 }
             }
         }

@@ -6,11 +6,17 @@ namespace PleoUxGuard.Analyzers.Flow;
 internal readonly struct SecretHit
 {
     public SecretHit(ISymbol? source, string sourceName, IOperation at, bool isPartial)
+        : this(source, sourceName, at, isPartial, isFixedPart: false)
+    {
+    }
+
+    private SecretHit(ISymbol? source, string sourceName, IOperation at, bool isPartial, bool isFixedPart)
     {
         Source = source;
         SourceName = sourceName;
         At = at;
         IsPartial = isPartial;
+        IsFixedPart = isFixedPart;
     }
 
     /// <summary>The secret's symbol (null for a configuration key read).</summary>
@@ -25,7 +31,17 @@ internal readonly struct SecretHit
     /// <summary>A slice other than the last 4 characters (PUX005), rather than the whole secret.</summary>
     public bool IsPartial { get; }
 
-    public SecretHit WithAt(IOperation at) => new(Source, SourceName, at, IsPartial);
+    /// <summary>
+    /// The slice is fixed in the code (<c>key[..8]</c>, not <c>key[i]</c> in a loop): given away whatever the text,
+    /// which is what condemns a masking helper (<see cref="TextTransforms.IsFixedSlice"/>).
+    /// </summary>
+    public bool IsFixedPart { get; }
 
-    public SecretHit AsPartial(IOperation at) => new(Source, SourceName, at, isPartial: true);
+    public SecretHit WithAt(IOperation at) => new(Source, SourceName, at, IsPartial, IsFixedPart);
+
+    /// <summary>The hit as the slice <paramref name="at"/> keeps of it.</summary>
+    public SecretHit AsPartial(IOperation at) => new(Source, SourceName, at, isPartial: true, isFixedPart: (IsPartial ? IsFixedPart : true) && TextTransforms.IsFixedSlice(at));
+
+    /// <summary>The hit as a part a method returns (<paramref name="call"/>), fixed as the part was.</summary>
+    public SecretHit AsReturnedPart(IOperation call, bool isFixedPart) => new(Source, SourceName, call, isPartial: true, isFixedPart);
 }

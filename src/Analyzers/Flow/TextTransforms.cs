@@ -122,6 +122,10 @@ internal static class TextTransforms
                     || (IsNullOrEmptyOf(or.RightOperand) is { } emptyToo && ShortBranch(or.LeftOperand, out text) == true && SameText(emptyToo, text))
                     ? true
                     : null;
+            case IInvocationOperation call when IsNullOrEmptyOf(call) is { } tested:
+                // IsNullOrEmpty(key) ? key : …: an empty key shown whole shows nothing.
+                text = tested;
+                return true;
             case IBinaryOperation comparison:
                 if (LengthOf(comparison.LeftOperand) is { } left && Constant(comparison.RightOperand) is { } right)
                 {
@@ -139,6 +143,54 @@ internal static class TextTransforms
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Whether a slice keeps a part fixed in the code, whatever the text (<c>key[..8]</c>, <c>key.Substring(0, 6)</c>,
+    /// <c>key.Take(8)</c>), rather than one that depends on the text or on a value passed in (<c>key[i]</c> in a
+    /// loop, <c>key[^visible..]</c>): what a masking helper certainly gives away.
+    /// </summary>
+    public static bool IsFixedSlice(IOperation slice)
+    {
+        switch (slice)
+        {
+            case IImplicitIndexerReferenceOperation { Argument: var argument }:
+                return IsFixedBound(argument);
+            case IPropertyReferenceOperation { Arguments.Length: 1 } indexer:
+                return IsFixedBound(indexer.Arguments[0].Value);
+            case IInvocationOperation { Arguments: var arguments } call:
+                var fixedBound = false;
+                foreach (var bound in arguments)
+                {
+                    // The text itself, as an extension method's first argument, is no bound.
+                    if (bound.Value.Type?.SpecialType == SpecialType.System_String || (call.TargetMethod.IsExtensionMethod && bound.Parameter?.Ordinal == 0))
+                    {
+                        continue;
+                    }
+
+                    if (!IsFixedBound(bound.Value))
+                    {
+                        return false;
+                    }
+
+                    fixedBound = true;
+                }
+
+                return fixedBound;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsFixedBound(IOperation bound) =>
+        bound.WithoutConversions() is IRangeOperation range
+            ? (range.LeftOperand is null || IsFixed(range.LeftOperand)) && (range.RightOperand is null || IsFixed(range.RightOperand))
+            : IsFixed(bound);
+
+    private static bool IsFixed(IOperation bound)
+    {
+        bound = bound.WithoutConversions();
+        return bound.ConstantValue.HasValue || (bound is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat && hat.Operand.ConstantValue.HasValue);
     }
 
     /// <summary>Whether two operations read the same local, parameter, field or property.</summary>

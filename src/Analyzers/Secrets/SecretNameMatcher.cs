@@ -186,11 +186,22 @@ internal sealed class SecretNameMatcher
     /// <summary>
     /// Whether a setting named <paramref name="leaf"/> under a section named <paramref name="section"/> is a secret by the
     /// two names together: <c>Pleo:Key</c> and <c>PleoOptions.Key</c> hold a Pleo key, <c>Api:Key</c> an API key, while
-    /// <c>Cache:Key</c> holds none. A section named for a secret itself configures a scheme (<c>ApiKey:Key</c>,
+    /// <c>Cache:Key</c> holds none, nor <c>OpenApi:Key</c>, whose words only end in an API key's. A section named for a secret itself configures a scheme (<c>ApiKey:Key</c>,
     /// <c>ApiKeyOptions.Key</c>, often a header's name), so its leaves are judged by their own names only.
     /// </summary>
-    public bool NamesSecretWithin(string section, string leaf) =>
-        section.Length > 0 && !IsSecretName(section) && IsSecretName(section + "_" + leaf);
+    public bool NamesSecretWithin(string section, string leaf)
+    {
+        if (section.Length == 0 || IsSecretName(section))
+        {
+            return false;
+        }
+
+        // The secret's words must be the section's, all of them, then the leaf: Pleo:Key is a pleo key, while
+        // OpenApi:Key or PublicApiSettings.Key only end in the words of one.
+        var name = section + "_" + leaf;
+        var words = IdentifierWords.Split(name);
+        return TermLengthAt(words, 0) >= IdentifierWords.Split(section).Count + 1 && IsSecretName(name);
+    }
 
     /// <summary>Last words of a settings type's name (<c>PleoOptions</c>, <c>PleoSettings</c>, <c>PleoConfig</c>): the type binds the section before them.</summary>
     private static readonly string[] SettingsHeads = { "Options", "Settings", "Config", "Configuration" };

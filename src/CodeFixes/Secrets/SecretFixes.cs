@@ -26,7 +26,8 @@ internal static class SecretFixes
     public static (ExpressionSyntax Replaced, ExpressionSyntax Secret)? MaskTarget(SyntaxNode node, SemanticModel model, bool partial = false)
     {
         if (node is not ExpressionSyntax reported
-            || (partial && reported is not (ElementAccessExpressionSyntax or InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax })))
+            || (partial && reported is not (ElementAccessExpressionSyntax or InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax }))
+            || (partial && reported is InvocationExpressionSyntax && !SlicesItsReceiver(reported, model)))
         {
             return null;
         }
@@ -58,6 +59,16 @@ internal static class SecretFixes
             ? null
             : (replaced, secret);
     }
+
+    /// <summary>
+    /// Whether the call cuts a piece of the text it is called on (<c>key.Substring(0, 6)</c>, <c>key.Take(8)</c>,
+    /// <c>key.AsSpan(0, 8)</c>), not something else with it (<c>company.WithKey(apiKey)</c>).
+    /// </summary>
+    private static bool SlicesItsReceiver(ExpressionSyntax call, SemanticModel model) =>
+        model.GetSymbolInfo(call).Symbol is IMethodSymbol method
+        && ((method.ReducedFrom ?? method).ContainingType is { } type)
+        && (type.SpecialType == SpecialType.System_String
+            || (type.Name is "Enumerable" or "MemoryExtensions" && method.Name is "Take" or "Skip" or "SkipLast" or "TakeWhile" or "SkipWhile" or "AsSpan" or "AsMemory"));
 
     /// <summary>The root without the secret: the interpolation hole, the concatenated part, or the structured-logging argument and its placeholder.</summary>
     public static SyntaxNode? Remove(SyntaxNode root, SyntaxNode node, SemanticModel model)

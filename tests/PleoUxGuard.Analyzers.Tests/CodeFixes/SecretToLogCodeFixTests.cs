@@ -173,14 +173,16 @@ public sealed class SecretToLogCodeFixTests
     public async Task A_part_held_by_a_local_or_returned_by_a_helper_is_not_masked()
     {
         // There is no key at the diagnostic to mask: LastFour(prefix) or LastFour(MaskKey(apiKey)) would show the
-        // middle of the key. Removing it from the message is still offered.
+        // middle of the key, and an extension called on another text ("Company".WithKey(apiKey)) would mask that text.
+        // Removing it from the message is still offered.
         var source = InMethod(
             """
             var prefix = apiKey[..8];
             logger.LogInformation("Key {Prefix}", {|PUX005:prefix|});
             logger.LogInformation("Key {Masked}", {|PUX005:MaskKey(apiKey)|});
+            logger.LogInformation("{Line}", {|PUX005:"Company".WithKey(apiKey)|});
             """,
-            members: "static string MaskKey(string key) => key[..8] + \"…\";");
+            members: "static string MaskKey(string key) => key[..8] + \"…\";") + "\nstatic class Lines { public static string WithKey(this string label, string key) => label + \": \" + key[..8]; }";
         var test = new Verifiers.CodeFixVerifier<SecretLeakAnalyzer, PartialSecretBeyondLastFourCodeFix>.Test
         {
             TestCode = source,

@@ -75,6 +75,35 @@ public sealed class PartialSecretBeyondLastFourAnalyzerTests
     }
 
     [Fact]
+    public async Task Masking_helpers_that_keep_the_last_four_by_a_loop_a_buffer_or_a_count_passed_in_still_mask()
+    {
+        // A review's cases: the part they keep depends on the text or on a value passed in, not on the code alone.
+        await Verify.VerifyAsync(InController(
+            """
+            logger.LogInformation("{A}", MaskByLoop(apiKey));
+            logger.LogInformation("{A}", MaskByBuilder(apiKey));
+            logger.LogInformation("{A}", MaskVisible(apiKey));
+            logger.LogInformation("{A}", MaskOrEmpty(apiKey));
+            logger.LogInformation("{A}", Redact(apiKey));
+            logger.LogInformation("{A}", {|#0:Combine(apiKey, clientSecret)|});
+            return Ok();
+            """,
+            """
+            string clientSecret = "";
+            static string MaskByLoop(string key) { var c = key.ToCharArray(); for (var i = 0; i < c.Length - 4; i++) c[i] = '*'; return new string(c); }
+            static string MaskByBuilder(string key) { var sb = new System.Text.StringBuilder(); for (var i = 0; i < key.Length; i++) sb.Append(i < key.Length - 4 ? '*' : key[i]); return sb.ToString(); }
+            static string MaskVisible(string key, int visible = 4) => new string('*', key.Length - visible) + key[^visible..];
+            static string MaskOrEmpty(string key) { if (string.IsNullOrEmpty(key)) return key; return "****" + key[^4..]; }
+            static string Redact(string value) => string.IsNullOrWhiteSpace(value) ? value : "[redacted]";
+            static string Combine(string a, string b) => a[..8] + b[..8];
+            """),
+            null,
+            // Two secrets given away at one place: each is named.
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.PartialSecretBeyondLastFour).WithLocation(0).WithArguments("apiKey", "ILogger.LogInformation"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.PartialSecretBeyondLastFour).WithLocation(0).WithArguments("clientSecret", "ILogger.LogInformation"));
+    }
+
+    [Fact]
     public async Task A_whole_secret_is_not_this_rules_business()
     {
         await Verify.VerifyAsync(InMethod("logger.LogInformation(\"{Key}\", apiKey);"));

@@ -473,6 +473,7 @@ public sealed class SecretToLogAnalyzerTests
                     logger.LogInformation("{A}", {|PUX001:Environment.GetEnvironmentVariable("PLEO__KEY")|});
 
                     logger.LogInformation("{A}", configuration["Cache:Key"]);
+                    logger.LogInformation("{A}", configuration["Swagger:OpenApi:Key"]);
                     logger.LogInformation("{A}", configuration["ApiKey:Key"]);
                     logger.LogInformation("{A}", configuration["Pleo:KeyId"]);
                     logger.LogInformation("{A}", configuration["Key"]);

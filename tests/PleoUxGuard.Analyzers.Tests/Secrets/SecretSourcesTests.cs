@@ -137,11 +137,15 @@ public sealed class SecretSourcesTests
             sealed record IntegrationSettings(string Key);
             sealed class CacheOptions { public string Key { get; set; } = ""; }
             sealed class PleoConfig { public string Key { get; set; } = ""; public string Name { get; set; } = ""; }
+            sealed class OpenApiOptions { public string Key { get; set; } = ""; }
+            sealed class PublicApiSettings { public string Key { get; set; } = ""; }
 
             class Connector
             {
-                void Log(ILogger logger, Microsoft.Extensions.Options.IOptions<PleoOptions> pleo, IntegrationSettings integration, CacheOptions cache, ApiKeyOptions scheme, PleoConfig named)
+                void Log(ILogger logger, Microsoft.Extensions.Options.IOptions<PleoOptions> pleo, IntegrationSettings integration, CacheOptions cache, ApiKeyOptions scheme, PleoConfig named, OpenApiOptions openApi, PublicApiSettings publicApi)
                 {
+                    // Words that only end in an API key's (open api key, public api key) do not make one.
+                    logger.LogInformation("{A} {B}", openApi.Key, publicApi.Key);
                     logger.LogInformation("{A} {B}", {|PUX001:pleo.Value.Key|}, pleo.Value.BaseUrl);
                     logger.LogInformation("{A}", {|PUX001:integration.Key|});
                     logger.LogInformation("{A} {B} {C}", cache.Key, scheme.Key, named.Key);
@@ -259,7 +263,8 @@ public sealed class SecretSourcesTests
     [Fact]
     public async Task A_token_the_sign_in_saved_is_a_secret_its_expiry_and_type_are_not()
     {
-        // SaveTokens keeps the provider's access, refresh and id tokens in the authentication properties.
+        // SaveTokens keeps the provider's access, refresh and id tokens in the authentication properties. A name known
+        // only at run time (a loop over the tokens) may be any of them.
         await Verify.VerifyAsync("using Microsoft.AspNetCore.Authentication;\n" + InMethod(
             """
             logger.LogInformation("{T}", await {|#0:context.GetTokenAsync("access_token")|});
@@ -273,7 +278,7 @@ public sealed class SecretSourcesTests
 
             logger.LogInformation("{T}", await context.GetTokenAsync("expires_at"));
             logger.LogInformation("{T}", properties.GetTokenValue("token_type"));
-            logger.LogInformation("{T}", properties.GetTokenValue(name));
+            logger.LogInformation("{T}", {|PUX001:properties.GetTokenValue(name)|});
             """,
             "ILogger logger, HttpContext context, AuthenticationProperties properties, string name"),
             null,
