@@ -161,7 +161,7 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
         public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllScopes.Supported;
 
         public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
-            FixAllScopes.ActionAsync(fixAllContext, Title, FixAllAsync);
+            FixAllScopes.ActionAsync(fixAllContext, MostLikelyKey, Title, FixAllAsync);
 
         private static string Title(string key) =>
             key == MostLikelyKey

@@ -14,12 +14,15 @@ internal static class FixAllScopes
 {
     /// <summary>
     /// The Fix All action for the context's equivalence key, titled as the fix it repeats (the IDE shows the title in
-    /// its preview), or none without a key.
+    /// its preview). Without a key it repeats <paramref name="primaryKey"/>: <c>dotnet format</c> takes the key from the
+    /// first diagnostic's fixes, and a first diagnostic with none (a <c>[LoggerMessage]</c> declaration has no mask)
+    /// left the whole rule unfixed.
     /// </summary>
-    public static Task<CodeAction?> ActionAsync(FixAllContext context, Func<string, string> title, Func<FixAllContext, string, CancellationToken, Task<Solution>> fixAll) =>
-        Task.FromResult<CodeAction?>(context.CodeActionEquivalenceKey is { } key
-            ? CodeAction.Create(title(key), cancellationToken => fixAll(context, key, cancellationToken), key)
-            : null);
+    public static Task<CodeAction?> ActionAsync(FixAllContext context, string primaryKey, Func<string, string> title, Func<FixAllContext, string, CancellationToken, Task<Solution>> fixAll)
+    {
+        var key = context.CodeActionEquivalenceKey ?? primaryKey;
+        return Task.FromResult<CodeAction?>(CodeAction.Create(title(key), cancellationToken => fixAll(context, key, cancellationToken), key));
+    }
 
     public static IEnumerable<FixAllScope> Supported { get; } = new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 

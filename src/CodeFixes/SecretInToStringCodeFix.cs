@@ -31,6 +31,8 @@ public sealed class SecretInToStringCodeFix : SecretCodeFixProvider
 
     private protected override string TitleOf(string key) => key == PrintMembersKey ? PrintMembersTitle : base.TitleOf(key);
 
+    private protected override string PrimaryKey => PrintMembersKey;
+
     private protected override async Task<IReadOnlyList<(string Title, string Key)>> OffersAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (await LocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } located)

@@ -39,6 +39,9 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
         _ => key,
     };
 
+    /// <summary>The fix Fix All repeats when it is given no equivalence key.</summary>
+    private protected virtual string PrimaryKey => SecretFixes.MaskKey;
+
     /// <summary>The actions that apply to this diagnostic: (title, equivalence key).</summary>
     private protected abstract Task<IReadOnlyList<(string Title, string Key)>> OffersAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
 
@@ -100,7 +103,7 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
         public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllScopes.Supported;
 
         public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
-            FixAllScopes.ActionAsync(fixAllContext, _provider.TitleOf, FixAllAsync);
+            FixAllScopes.ActionAsync(fixAllContext, _provider.PrimaryKey, _provider.TitleOf, FixAllAsync);
 
         private async Task<Solution> FixAllAsync(FixAllContext context, string key, CancellationToken cancellationToken)
         {

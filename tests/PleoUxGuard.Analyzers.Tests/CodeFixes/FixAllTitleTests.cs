@@ -22,6 +22,33 @@ public sealed class FixAllTitleTests
         { new GenericErrorMessageCodeFix(), CatalogueMessageCodeFix.KeyFor(FailureKind.InvalidKey), "Use the catalogue message for " + MessageCatalogue.Describe(FailureKind.InvalidKey) },
     };
 
+    public static TheoryData<CodeFixProvider, string> PrimaryTitles => new()
+    {
+        { new SecretToLogCodeFix(), SecretFixes.MaskTitle },
+        { new PartialSecretBeyondLastFourCodeFix(), SecretFixes.MaskTitle },
+        { new SecretInToStringCodeFix(), "Print the secret masked (generate PrintMembers)" },
+        { new GenericErrorMessageCodeFix(), "Use the catalogue message most likely for each message" },
+    };
+
+    /// <summary>
+    /// dotnet format asks for Fix All with the key of the first diagnostic's first fix; a first diagnostic with no fix
+    /// (a [LoggerMessage] declaration) gives none, and the rule's primary fix is repeated then, not nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PrimaryTitles))]
+    public async Task Fix_all_without_an_equivalence_key_repeats_the_primary_fix(CodeFixProvider provider, string title)
+    {
+        using var workspace = new AdhocWorkspace();
+        var document = workspace.CurrentSolution
+            .AddProject("Consumer", "Consumer", LanguageNames.CSharp)
+            .AddDocument("Connector.cs", SourceText.From("class Connector { }"));
+        var context = new FixAllContext(document, provider, FixAllScope.Project, null, provider.FixableDiagnosticIds, new NoDiagnostics(), CancellationToken.None);
+
+        var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
+
+        Assert.Equal(title, action!.Title);
+    }
+
     [Theory]
     [MemberData(nameof(Keys))]
     public async Task Fix_all_is_titled_as_the_fix_it_repeats(CodeFixProvider provider, string key, string title)
