@@ -38,13 +38,7 @@ public sealed class FixAllTitleTests
     [MemberData(nameof(PrimaryTitles))]
     public async Task Fix_all_without_an_equivalence_key_repeats_the_primary_fix(CodeFixProvider provider, string title)
     {
-        using var workspace = new AdhocWorkspace();
-        var document = workspace.CurrentSolution
-            .AddProject("Consumer", "Consumer", LanguageNames.CSharp)
-            .AddDocument("Connector.cs", SourceText.From("class Connector { }"));
-        var context = new FixAllContext(document, provider, FixAllScope.Project, null, provider.FixableDiagnosticIds, new NoDiagnostics(), CancellationToken.None);
-
-        var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
+        var action = await FixAllActionAsync(provider, null, FixAllScope.Project);
 
         Assert.Equal(title, action!.Title);
     }
@@ -53,15 +47,19 @@ public sealed class FixAllTitleTests
     [MemberData(nameof(Keys))]
     public async Task Fix_all_is_titled_as_the_fix_it_repeats(CodeFixProvider provider, string key, string title)
     {
+        var action = await FixAllActionAsync(provider, key, FixAllScope.Document);
+
+        Assert.Equal(title, action!.Title);
+    }
+
+    private static async Task<Microsoft.CodeAnalysis.CodeActions.CodeAction?> FixAllActionAsync(CodeFixProvider provider, string? key, FixAllScope scope)
+    {
         using var workspace = new AdhocWorkspace();
         var document = workspace.CurrentSolution
             .AddProject("Consumer", "Consumer", LanguageNames.CSharp)
             .AddDocument("Connector.cs", SourceText.From("class Connector { }"));
-        var context = new FixAllContext(document, provider, FixAllScope.Document, key, provider.FixableDiagnosticIds, new NoDiagnostics(), CancellationToken.None);
-
-        var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
-
-        Assert.Equal(title, action!.Title);
+        var context = new FixAllContext(document, provider, scope, key, provider.FixableDiagnosticIds, new NoDiagnostics(), CancellationToken.None);
+        return await provider.GetFixAllProvider()!.GetFixAsync(context);
     }
 
     private sealed class NoDiagnostics : FixAllContext.DiagnosticProvider
