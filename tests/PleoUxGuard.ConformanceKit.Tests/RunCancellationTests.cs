@@ -72,6 +72,7 @@ public sealed class RunCancellationTests
                 var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
                 while (!moment() && DateTime.UtcNow < deadline)
                 {
+                    // A poll, not a wait for time to pass: no event announces the state (see the summary).
                     await Task.Delay(20);
                 }
 
