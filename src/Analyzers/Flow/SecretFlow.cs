@@ -737,7 +737,7 @@ internal sealed class SecretFlow
     private bool IsCheckedSanitizer(IMethodSymbol method) => FollowsCalls(method) && !_model.IsListedSanitizer(method);
 
     private bool FollowsCalls(IMethodSymbol method) =>
-        _calls is not null && _callDepth > 0 && method.MethodKind == MethodKind.Ordinary && CallSummaries.IsFollowed(method);
+        _calls is not null && _callDepth > 0 && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && CallSummaries.IsFollowed(method);
 
     /// <param name="sanitizer">
     /// The method is named as a sanitizer: only a part fixed in its code counts (<c>key[..8]</c>). A whole key it

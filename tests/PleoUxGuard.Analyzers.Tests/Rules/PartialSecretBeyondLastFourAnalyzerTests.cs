@@ -56,6 +56,8 @@ public sealed class PartialSecretBeyondLastFourAnalyzerTests
             logger.LogInformation("Key {Part}", {|PUX005:Shorten(apiKey)|});
 
             logger.LogInformation("Key {Masked}", {|PUX005:MaskOrPrefix(apiKey)|});
+            string LocalMask(string k) => k[..8] + "…";
+            logger.LogInformation("Key {Masked}", {|PUX005:LocalMask(apiKey)|});
 
             logger.LogInformation("Key {Masked}", MaskLastFour(apiKey));
             logger.LogInformation("Key {Masked}", MaskShort(apiKey));

@@ -987,6 +987,21 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task What_a_local_function_returns_of_a_secret_is_followed_as_a_methods_is()
+    {
+        // A review found local functions' results not followed at all: Echo(apiKey) was a missed leak.
+        await Verify.VerifyAsync(InMethod(
+            """
+            string Echo(string k) => k.Trim();
+            string MaskKey(string k) => "••••" + k[^4..];
+            string Company(string k) => "company";
+            logger.LogInformation("{A}", Echo({|PUX001:apiKey|}));
+            logger.LogInformation("{A}", MaskKey(apiKey));
+            logger.LogInformation("{A}", Company(apiKey));
+            """));
+    }
+
+    [Fact]
     public async Task A_key_shown_whole_only_when_it_is_at_most_four_characters_long_shows_no_more_than_its_last_four()
     {
         // A walkthrough's LastFourOf helper: its guard for short keys returned the key whole, which read as a leak.
