@@ -19,7 +19,7 @@ internal sealed class SecretFlow
     private const int MaxChain = 24;
 
     // OperationKind.CollectionExpression and OperationKind.Spread of Roslyn 4.9 and later, unnamed in 4.8.
-    private const OperationKind CollectionExpressionKind = (OperationKind)0x7f;
+    internal const OperationKind CollectionExpressionKind = (OperationKind)0x7f;
     private const OperationKind SpreadKind = (OperationKind)0x80;
 
     private readonly SecretModel _model;

@@ -290,6 +290,10 @@ internal sealed class UserMessageSinks
                 {
                     AddIfText(argument.Value, sinkName, UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
                 }
+                else if (name == "errors")
+                {
+                    AddValidationErrors(argument.Value, sinkName, uses);
+                }
             }
 
             return;
@@ -533,6 +537,46 @@ internal sealed class UserMessageSinks
         else if (unwrapped.Type is { } type && IsLocalizedString(type))
         {
             uses.Add(new UserMessageSinkUse(unwrapped, sinkName, kind, isStateLabel));
+        }
+    }
+
+    /// <summary>
+    /// The messages of <c>ValidationProblem(new Dictionary&lt;string, string[]&gt; { ["ApiKey"] = ["…"] })</c>: shown next
+    /// to the field they name, so judged as a validation message. Only a dictionary written out in the call is read.
+    /// </summary>
+    private static void AddValidationErrors(IOperation errors, string sinkName, List<UserMessageSinkUse> uses)
+    {
+        if (errors.WithoutConversions() is not IObjectCreationOperation { Initializer: { } initializer })
+        {
+            return;
+        }
+
+        foreach (var entry in initializer.Initializers)
+        {
+            var messages = entry switch
+            {
+                ISimpleAssignmentOperation { Value: var value } => value,
+                IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[1].Value,
+                _ => null,
+            };
+            switch (messages?.WithoutConversions())
+            {
+                case IArrayCreationOperation { Initializer: { } elements }:
+                    foreach (var message in elements.ElementValues)
+                    {
+                        AddIfText(message, sinkName, UserMessageSinkKind.ValidationMessage, isStateLabel: false, uses);
+                    }
+
+                    break;
+                case { Kind: OperationKind.None or SecretFlow.CollectionExpressionKind } collection:
+                    // ["…"]: a collection expression, an untyped node to the Roslyn the analyzer is built against.
+                    foreach (var message in collection.ChildOperations)
+                    {
+                        AddIfText(message, sinkName, UserMessageSinkKind.ValidationMessage, isStateLabel: false, uses);
+                    }
+
+                    break;
+            }
         }
     }
 

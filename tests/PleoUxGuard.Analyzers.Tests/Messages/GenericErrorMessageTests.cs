@@ -80,6 +80,28 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task Validation_problem_errors_are_judged_as_the_messages_shown_next_to_their_field()
+    {
+        // A walkthrough: PUX002 read these messages for secrets while PUX010 left "Invalid." next to the key field.
+        const string source = """
+            static class Routes
+            {
+                static void Map(WebApplication app)
+                {
+                    app.MapPost("/connect", () => Results.ValidationProblem(new System.Collections.Generic.Dictionary<string, string[]> { ["PleoApiKey"] = new[] { {|PUX010:"Invalid."|} } }));
+                    app.MapPost("/connect2", () => TypedResults.ValidationProblem(new System.Collections.Generic.Dictionary<string, string[]> { { "PleoApiKey", [{|PUX010:"Error"|}] } }));
+                    app.MapPost("/connect3", () => Results.ValidationProblem(new System.Collections.Generic.Dictionary<string, string[]>
+                    {
+                        ["PleoApiKey"] = new[] { "This does not look like a Pleo API key. Copy the key exactly as Pleo shows it and paste it here." },
+                    }));
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_generic_problem_title_over_a_detail_that_says_what_failed_is_one_message_that_does()
     {
         const string source = """
