@@ -27,6 +27,16 @@ public sealed partial class KeyMintingTests : RunningFakePleo
     }
 
     [Fact]
+    public void No_key_holds_two_lowercase_letters_in_a_row_so_no_piece_of_one_is_a_piece_of_a_word()
+    {
+        // Reports mask every piece of four of a key: a key sharing a piece with a word garbled reports ("s••••us").
+        var keys = Enumerable.Range(0, 300).Select(_ => Server.Keys.MintValid().Value).ToList();
+
+        Assert.All(keys, key => Assert.DoesNotMatch("[a-z]{2}", key));
+        Assert.Contains(keys, key => Regex.IsMatch(key, "[a-z]"));
+    }
+
+    [Fact]
     public void Each_mint_has_the_behaviour_it_was_asked_for()
     {
         Assert.Equal(KeyBehaviour.Valid, Server.Keys.MintValid().Behaviour);
