@@ -127,9 +127,7 @@ internal sealed class CallSummaries
     {
         for (IOperation node = returned; node.Parent is { } parent; node = parent)
         {
-            if (parent is IConditionalOperation branch && TextTransforms.ShortBranch(branch.Condition, out var text) is { } shortWhen
-                && ReferenceEquals(shortWhen ? branch.WhenTrue : branch.WhenFalse, node)
-                && TextTransforms.SameText(text, value))
+            if (parent is IConditionalOperation branch && TextTransforms.ShowsOnlyShortText(branch, node, value))
             {
                 return true;
             }

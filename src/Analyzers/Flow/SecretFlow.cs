@@ -148,15 +148,14 @@ internal sealed class SecretFlow
                 break;
             case IConditionalOperation conditional:
                 // key.Length <= 4 ? key : "••••" + key[^4..]: the key shown whole is at most four characters long.
-                var shortBranch = TextTransforms.ShortBranch(conditional.Condition, out var shortText);
-                if (shortBranch != true || !TextTransforms.SameText(shortText, conditional.WhenTrue))
+                if (!TextTransforms.ShowsOnlyShortText(conditional, conditional.WhenTrue, conditional.WhenTrue))
                 {
                     Visit(conditional.WhenTrue, hits, chain + 1);
                 }
 
-                if (shortBranch != false || !TextTransforms.SameText(shortText, conditional.WhenFalse))
+                if (conditional.WhenFalse is { } whenFalse && !TextTransforms.ShowsOnlyShortText(conditional, whenFalse, whenFalse))
                 {
-                    Visit(conditional.WhenFalse, hits, chain + 1);
+                    Visit(whenFalse, hits, chain + 1);
                 }
 
                 break;

@@ -111,7 +111,7 @@ internal static class TextTransforms
     /// <c>key.Length &lt;= 4</c> (true), <c>key.Length &gt; 4</c> (false), also with <c>string.IsNullOrEmpty(key) ||</c>
     /// before it; null when neither does. The branch may show that text whole: it shows no more than its last four.
     /// </summary>
-    public static bool? ShortBranch(IOperation condition, out IOperation? text)
+    private static bool? ShortBranch(IOperation condition, out IOperation? text)
     {
         text = null;
         switch (condition.WithoutConversions())
@@ -193,8 +193,19 @@ internal static class TextTransforms
         return bound.ConstantValue.HasValue || (bound is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat && hat.Operand.ConstantValue.HasValue);
     }
 
+    /// <summary>
+    /// Whether <paramref name="branch"/> of <paramref name="conditional"/> runs only when the text its condition tests is at
+    /// most four characters long, and <paramref name="shown"/> is that text: <c>key.Length &lt;= 4 ? key : …</c>, or
+    /// <c>if (key.Length &lt;= 4) return key;</c>. Shown whole there, the text shows no more than its last four.
+    /// </summary>
+    public static bool ShowsOnlyShortText(IConditionalOperation conditional, IOperation? branch, IOperation shown) =>
+        branch is not null
+        && ShortBranch(conditional.Condition, out var text) is { } shortWhen
+        && ReferenceEquals(shortWhen ? conditional.WhenTrue : conditional.WhenFalse, branch)
+        && SameText(text, shown);
+
     /// <summary>Whether two operations read the same local, parameter, field or property.</summary>
-    public static bool SameText(IOperation? a, IOperation? b) =>
+    private static bool SameText(IOperation? a, IOperation? b) =>
         a is not null && b is not null && ReferenceOf(a.WithoutConversions()) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, ReferenceOf(b.WithoutConversions()));
 
     private static ISymbol? ReferenceOf(IOperation operation) => operation switch
