@@ -16,12 +16,20 @@ internal static class KeyGenerator
 
     private const string AfterLowercase = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
 
+    // No hex digit after three: every connected page shows a company id (a GUID), and the kit's R-VIS-2 look counts
+    // a piece of four of a key in visible text, so a key sharing four hex digits with the id failed a good page.
+    private const string AfterThreeHex = "ABCDEFGHIJKLMNOPQRSTUVWXYZghijklmnopqrstuvwxyz_-";
+
+    private const string AfterLowercaseAndThreeHex = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
+
     public static string NewValue()
     {
         var value = new char[Length];
         for (var i = 0; i < Length; i++)
         {
-            var choices = i > 0 && char.IsAsciiLetterLower(value[i - 1]) ? AfterLowercase : Alphabet;
+            var afterLowercase = i > 0 && char.IsAsciiLetterLower(value[i - 1]);
+            var afterThreeHex = i > 2 && char.IsAsciiHexDigitLower(value[i - 1]) && char.IsAsciiHexDigitLower(value[i - 2]) && char.IsAsciiHexDigitLower(value[i - 3]);
+            var choices = afterThreeHex ? (afterLowercase ? AfterLowercaseAndThreeHex : AfterThreeHex) : afterLowercase ? AfterLowercase : Alphabet;
             value[i] = choices[RandomNumberGenerator.GetInt32(choices.Length)];
         }
 
