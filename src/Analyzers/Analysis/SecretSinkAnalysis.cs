@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PleoUxGuard.Analyzers.Flow;
 using PleoUxGuard.Analyzers.Secrets;
 using PleoUxGuard.Analyzers.Sinks;
 
@@ -18,6 +19,18 @@ internal static class SecretSinkAnalysis
 {
     /// <summary>Diagnostic property: the documentation id of the member a serialized object exposes (for the [JsonIgnore] fix).</summary>
     public const string ExposedMemberProperty = "ExposedMember";
+
+    /// <summary>
+    /// Diagnostic property: the reported part is a slice cut from the whole secret, so masking what it slices keeps
+    /// only the key's last four (for the PUX005 mask fix; a slice of a part would show the middle of the key).
+    /// </summary>
+    public const string SliceOfWholeSecretProperty = "SliceOfWholeSecret";
+
+    private static readonly ImmutableDictionary<string, string?> SliceOfWholeSecret =
+        ImmutableDictionary<string, string?>.Empty.Add(SliceOfWholeSecretProperty, null);
+
+    /// <summary>The properties of a diagnostic reported at <paramref name="hit"/>.</summary>
+    public static ImmutableDictionary<string, string?>? PropertiesOf(SecretHit hit) => hit.SlicesWholeSecret ? SliceOfWholeSecret : null;
 
     /// <summary>
     /// Registers one block action for <paramref name="rules"/>: per method body it reads the shared scan once and
@@ -95,7 +108,7 @@ internal static class SecretSinkAnalysis
                         && (reportedAt ??= new HashSet<(SyntaxNode, string)>()).Add((finding.Hit.At.Syntax, finding.Hit.SourceName)))
                     {
                         block.ReportDiagnostic(Diagnostic.Create(
-                            rule.Descriptor, RazorSinks.ReportLocation(finding.Hit.At.Syntax), finding.Hit.SourceName, finding.SinkName));
+                            rule.Descriptor, RazorSinks.ReportLocation(finding.Hit.At.Syntax), PropertiesOf(finding.Hit), finding.Hit.SourceName, finding.SinkName));
                     }
                 }
             }

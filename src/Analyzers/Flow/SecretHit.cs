@@ -6,17 +6,18 @@ namespace PleoUxGuard.Analyzers.Flow;
 internal readonly struct SecretHit
 {
     public SecretHit(ISymbol? source, string sourceName, IOperation at, bool isPartial)
-        : this(source, sourceName, at, isPartial, isFixedPart: false)
+        : this(source, sourceName, at, isPartial, isFixedPart: false, slicesWholeSecret: false)
     {
     }
 
-    private SecretHit(ISymbol? source, string sourceName, IOperation at, bool isPartial, bool isFixedPart)
+    private SecretHit(ISymbol? source, string sourceName, IOperation at, bool isPartial, bool isFixedPart, bool slicesWholeSecret)
     {
         Source = source;
         SourceName = sourceName;
         At = at;
         IsPartial = isPartial;
         IsFixedPart = isFixedPart;
+        SlicesWholeSecret = slicesWholeSecret;
     }
 
     /// <summary>The secret's symbol (null for a configuration key read).</summary>
@@ -37,11 +38,19 @@ internal readonly struct SecretHit
     /// </summary>
     public bool IsFixedPart { get; }
 
-    public SecretHit WithAt(IOperation at) => new(Source, SourceName, at, IsPartial, IsFixedPart);
+    /// <summary>
+    /// <see cref="At"/> is a slice cut from a value that holds the whole secret (<c>apiKey[..8]</c>, not
+    /// <c>prefix[..6]</c> of a <c>prefix</c> that holds a part): the one place where masking the sliced value keeps
+    /// only the key's last four.
+    /// </summary>
+    public bool SlicesWholeSecret { get; }
+
+    public SecretHit WithAt(IOperation at) => new(Source, SourceName, at, IsPartial, IsFixedPart, slicesWholeSecret: false);
 
     /// <summary>The hit as the slice <paramref name="at"/> keeps of it.</summary>
-    public SecretHit AsPartial(IOperation at) => new(Source, SourceName, at, isPartial: true, isFixedPart: (IsPartial ? IsFixedPart : true) && TextTransforms.IsFixedSlice(at));
+    public SecretHit AsPartial(IOperation at) =>
+        new(Source, SourceName, at, isPartial: true, isFixedPart: (IsPartial ? IsFixedPart : true) && TextTransforms.IsFixedSlice(at), slicesWholeSecret: !IsPartial);
 
     /// <summary>The hit as a part a method returns (<paramref name="call"/>), fixed as the part was.</summary>
-    public SecretHit AsReturnedPart(IOperation call, bool isFixedPart) => new(Source, SourceName, call, isPartial: true, isFixedPart);
+    public SecretHit AsReturnedPart(IOperation call, bool isFixedPart) => new(Source, SourceName, call, isPartial: true, isFixedPart, slicesWholeSecret: false);
 }

@@ -281,7 +281,7 @@ public sealed class SecretInToStringAnalyzer : DiagnosticAnalyzer
         {
             // A slice beyond the last four is PUX005's at every sink (R-VIS-2); here the sink is the object's text.
             context.ReportDiagnostic(hit.IsPartial
-                ? Diagnostic.Create(Descriptors.PartialSecretBeyondLastFour, hit.At.Syntax.GetLocation(), hit.SourceName, method.ContainingType.Name + "." + sink)
+                ? Diagnostic.Create(Descriptors.PartialSecretBeyondLastFour, hit.At.Syntax.GetLocation(), SecretSinkAnalysis.PropertiesOf(hit), hit.SourceName, method.ContainingType.Name + "." + sink)
                 : Diagnostic.Create(Descriptors.SecretInToString, hit.At.Syntax.GetLocation(), method.ContainingType.Name, hit.SourceName, sink));
         }
     }

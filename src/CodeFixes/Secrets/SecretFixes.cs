@@ -19,15 +19,17 @@ internal static class SecretFixes
 
     /// <summary>The expression a mask replaces, and the secret it masks: a slice (<c>key[..8]</c>) is replaced by the masked whole key.</summary>
     /// <param name="partial">
-    /// The diagnostic is on a part of the secret (PUX005): only a slice of the key itself can be masked. A local or a
-    /// call that holds the part (<c>prefix</c>, <c>MaskKey(apiKey)</c>) has no key to mask: its own last four would be
-    /// the middle of the key.
+    /// The diagnostic is on a part of the secret (PUX005), and the analyzer found it a slice cut from the whole key
+    /// (<see cref="PleoUxGuard.Analyzers.Analysis.SecretSinkAnalysis.SliceOfWholeSecretProperty"/>): only such a slice can
+    /// be masked, by masking what it slices. A local or a call that holds a part (<c>prefix</c>, <c>prefix[..6]</c>,
+    /// <c>MaskKey(apiKey)</c>) has no key to mask: its own last four would be the middle of the key. A slice to one
+    /// character (<c>key[0]</c>, <c>key.First()</c>) has no masked form of its type.
     /// </param>
     public static (ExpressionSyntax Replaced, ExpressionSyntax Secret)? MaskTarget(SyntaxNode node, SemanticModel model, bool partial = false)
     {
         if (node is not ExpressionSyntax reported
             || (partial && reported is not (ElementAccessExpressionSyntax or InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax }))
-            || (partial && reported is InvocationExpressionSyntax && !SlicesItsReceiver(reported, model)))
+            || (partial && model.GetTypeInfo(reported).Type?.SpecialType == SpecialType.System_Char))
         {
             return null;
         }
@@ -59,16 +61,6 @@ internal static class SecretFixes
             ? null
             : (replaced, secret);
     }
-
-    /// <summary>
-    /// Whether the call cuts a piece of the text it is called on (<c>key.Substring(0, 6)</c>, <c>key.Take(8)</c>,
-    /// <c>key.AsSpan(0, 8)</c>), not something else with it (<c>company.WithKey(apiKey)</c>).
-    /// </summary>
-    private static bool SlicesItsReceiver(ExpressionSyntax call, SemanticModel model) =>
-        model.GetSymbolInfo(call).Symbol is IMethodSymbol method
-        && ((method.ReducedFrom ?? method).ContainingType is { } type)
-        && (type.SpecialType == SpecialType.System_String
-            || (type.Name is "Enumerable" or "MemoryExtensions" && method.Name is "Take" or "Skip" or "SkipLast" or "TakeWhile" or "SkipWhile" or "AsSpan" or "AsMemory"));
 
     /// <summary>The root without the secret: the interpolation hole, the concatenated part, or the structured-logging argument and its placeholder.</summary>
     public static SyntaxNode? Remove(SyntaxNode root, SyntaxNode node, SemanticModel model)

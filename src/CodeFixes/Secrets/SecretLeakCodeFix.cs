@@ -16,7 +16,7 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
             return offers;
         }
 
-        if (SecretFixes.MaskTarget(located.Node, located.Model, IsPartial(diagnostic)) is not null)
+        if (IsMaskable(diagnostic) && SecretFixes.MaskTarget(located.Node, located.Model, IsPartial(diagnostic)) is not null)
         {
             offers.Add((SecretFixes.MaskTitle, SecretFixes.MaskKey));
         }
@@ -31,6 +31,10 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
 
     private static bool IsPartial(Diagnostic diagnostic) => diagnostic.Id == PleoUxGuard.Analyzers.DiagnosticIds.PartialSecretBeyondLastFour;
 
+    /// <summary>A whole secret can always be masked; a part only where the analyzer saw it cut from the whole key.</summary>
+    private static bool IsMaskable(Diagnostic diagnostic) =>
+        !IsPartial(diagnostic) || diagnostic.Properties.ContainsKey(PleoUxGuard.Analyzers.Analysis.SecretSinkAnalysis.SliceOfWholeSecretProperty);
+
     private protected override async Task<(Document Document, bool NeedsMask)?> ApplyAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
     {
         if (await LocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } located)
@@ -40,7 +44,7 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
 
         if (key == SecretFixes.MaskKey)
         {
-            return Mask(document, located, IsPartial(diagnostic));
+            return IsMaskable(diagnostic) ? Mask(document, located, IsPartial(diagnostic)) : null;
         }
 
         return key == SecretFixes.RemoveKey && SecretFixes.Remove(located.Root, located.Node, located.Model) is { } removed

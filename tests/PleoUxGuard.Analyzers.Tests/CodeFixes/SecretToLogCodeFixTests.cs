@@ -173,14 +173,18 @@ public sealed class SecretToLogCodeFixTests
     public async Task A_part_held_by_a_local_or_returned_by_a_helper_is_not_masked()
     {
         // There is no key at the diagnostic to mask: LastFour(prefix) or LastFour(MaskKey(apiKey)) would show the
-        // middle of the key, and an extension called on another text ("Company".WithKey(apiKey)) would mask that text.
-        // Removing it from the message is still offered.
+        // middle of the key, and so would masking what a slice of the prefix slices (prefix[..6]); an extension called
+        // on another text ("Company".WithKey(apiKey)) would mask that text, and one character (apiKey[0]) has no
+        // masked form of its type. Removing it from the message is still offered.
         var source = InMethod(
             """
             var prefix = apiKey[..8];
             logger.LogInformation("Key {Prefix}", {|PUX005:prefix|});
+            logger.LogInformation("Key {Start}", {|PUX005:prefix[..6]|});
+            logger.LogInformation("Key {Start}", {|PUX005:prefix.Substring(0, 4)|});
             logger.LogInformation("Key {Masked}", {|PUX005:MaskKey(apiKey)|});
             logger.LogInformation("{Line}", {|PUX005:"Company".WithKey(apiKey)|});
+            logger.LogInformation("First {Letter}", {|PUX005:apiKey[0]|});
             """,
             members: "static string MaskKey(string key) => key[..8] + \"…\";") + "\nstatic class Lines { public static string WithKey(this string label, string key) => label + \": \" + key[..8]; }";
         var test = new Verifiers.CodeFixVerifier<SecretLeakAnalyzer, PartialSecretBeyondLastFourCodeFix>.Test
@@ -190,6 +194,14 @@ public sealed class SecretToLogCodeFixTests
             CodeActionEquivalenceKey = SecretFixes.MaskKey,
         };
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_slice_of_a_local_that_holds_the_whole_key_masks_the_local()
+    {
+        await VerifyMaskAsync<SecretLeakAnalyzer, PartialSecretBeyondLastFourCodeFix>(
+            InMethod("""var copy = apiKey.Trim(); logger.LogInformation("Key {Prefix}", {|PUX005:copy[..6]|});"""),
+            InMethod("""var copy = apiKey.Trim(); logger.LogInformation("Key {Prefix}", SecretMask.LastFour(copy));"""));
     }
 
     [Fact]
