@@ -18,7 +18,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor SecretToLog = Create(
         DiagnosticIds.SecretToLog,
         "Secret written to a log or diagnostic output",
-        "'{0}' is written to the log by {1}",
+        "'{0}' is written to logs or diagnostic output by {1}",
         Categories.Security,
         "Pleo API keys and other secrets must never appear in logs or debug output (R-VIS-3).");
 
