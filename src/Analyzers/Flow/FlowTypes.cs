@@ -130,7 +130,8 @@ internal static class FlowTypes
             current = conversion.Operand;
         }
 
-        return model.PrintsTypeName(current.Type);
+        // An interpolated string handler (Debug.Assert's, a logger's) is the text it builds, whatever its struct prints.
+        return current is not IInterpolatedStringHandlerCreationOperation && model.PrintsTypeName(current.Type);
     }
 
     /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>

@@ -98,6 +98,11 @@ internal sealed class SecretFlow
                 {
                     VisitArguments(creation.Arguments, hits, chain);
                 }
+                else if (IsKeyValuePair(creation.Type) && creation.Arguments.Length == 2)
+                {
+                    // new("pleo.key", apiKey): a tag, a scope's or a dictionary's entry carries its value, not its name.
+                    Visit(creation.Arguments[1].Value, hits, chain + 1);
+                }
 
                 Visit(creation.Initializer, hits, chain + 1);
                 break;
@@ -957,6 +962,8 @@ internal sealed class SecretFlow
     private static bool IsWithinLastFour(IOperation index) => TextTransforms.FromEnd(index) is >= 1 and <= 4;
 
     private static bool IsStringBuilder(ITypeSymbol? type) => FlowTypes.IsNamed(type, "StringBuilder", "System.Text");
+
+    private static bool IsKeyValuePair(ITypeSymbol? type) => FlowTypes.IsNamed(type, "KeyValuePair", "System.Collections.Generic");
 
     // One flow is used by one thread at a time (a body's scan, or one callee summary), so the lazy table needs no lock.
     private Dictionary<ISymbol, List<Definition>> Definitions()

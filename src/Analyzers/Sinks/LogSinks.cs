@@ -8,7 +8,7 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// <summary>
 /// PUX001's sinks: Microsoft.Extensions.Logging (ILogger, every LoggerExtensions method, BeginScope,
 /// LoggerMessage.Define delegates, [LoggerMessage] methods), Serilog, NLog, log4net, Console, Debug, Trace,
-/// TraceSource, Activity tags/events/baggage, EventSource.WriteEvent, and the description and data of a health
+/// TraceSource, Activity tags/events/baggage (and the tags an activity is started with), EventSource.WriteEvent, and the description and data of a health
 /// check result, which the health check service logs and health endpoints and dashboards show to whoever monitors.
 /// </summary>
 internal sealed class LogSinks : SinkTable
@@ -35,6 +35,7 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.Methods("System.Diagnostics.TraceSource", "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer"),
         SinkSpec.Methods("System.Diagnostics.Activity", "SetTag", "AddTag", "SetBaggage", "AddBaggage", "AddEvent", "SetStatus", "DisplayName"),
         SinkSpec.Methods("System.Diagnostics.ActivityEvent", SinkSpec.Constructor),
+        SinkSpec.Methods("System.Diagnostics.ActivitySource", "StartActivity", "CreateActivity").WithParameters("name", "tags"),
         SinkSpec.Methods("System.Diagnostics.Tracing.EventSource", "WriteEvent", "Write"),
         SinkSpec.Methods("Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult", SinkSpec.Constructor, "Healthy", "Degraded", "Unhealthy")
             .WithParameters("description", "data"),

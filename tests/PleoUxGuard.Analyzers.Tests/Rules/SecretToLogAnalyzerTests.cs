@@ -243,11 +243,18 @@ public sealed class SecretToLogAnalyzerTests
             "Console.Error.WriteLine({|PUX001:apiKey|});",
             "Debug.WriteLine({|PUX001:apiKey|});",
             "Debug.Assert(apiKey.Length > 0, {|PUX001:apiKey|});",
+            "Debug.Assert(apiKey.Length > 0, $\"Unexpected key {{|PUX001:apiKey|}}\");",
+            "Debug.Assert(apiKey.Length > 0, \"Key too short\", \"key was \" + {|PUX001:apiKey|});",
+            "Debug.WriteLineIf(apiKey.Length < 20, $\"Short key {{|PUX001:apiKey|}}\");",
+            "Debug.WriteIf(apiKey.Length < 20, $\"Short key {{|PUX001:apiKey|}}\", \"pleo\");",
+            "Trace.Assert(apiKey.Length > 0, {|PUX001:apiKey|});",
             "Trace.TraceInformation(\"Key {0}\", {|PUX001:apiKey|});",
             "new TraceSource(\"pleo\").TraceEvent(TraceEventType.Information, 1, {|PUX001:apiKey|});",
             "Activity.Current?.SetTag(\"pleo.key\", {|PUX001:apiKey|});",
             "Activity.Current?.AddBaggage(\"pleo.key\", {|PUX001:apiKey|});",
             "Activity.Current?.AddEvent(new ActivityEvent(\"connect\", tags: new ActivityTagsCollection { { \"key\", {|PUX001:apiKey|} } }));",
+            "using var started = new ActivitySource(\"pleo\").StartActivity(\"sync\", ActivityKind.Internal, parentContext: default, tags: [new(\"pleo.key\", {|PUX001:apiKey|})]);",
+            "using var started = new ActivitySource(\"pleo\").StartActivity(ActivityKind.Client, tags: new ActivityTagsCollection { [\"pleo.key\"] = {|PUX001:apiKey|} });",
         };
         await Verify.VerifyAsync(InMethod(Blocks(cases)));
     }

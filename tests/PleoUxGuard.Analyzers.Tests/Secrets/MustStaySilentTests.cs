@@ -59,6 +59,8 @@ public sealed class MustStaySilentTests
                 "void Company(string companyId, string tenantId) => logger.LogInformation(\"Connected {Company} {Tenant}\", companyId, tenantId);",
                 "void Version(string apiKeyVersion, string secretVersion) => logger.LogInformation(\"{A} {B}\", apiKeyVersion, secretVersion);",
                 "void Kinds(string credentialType, string secretKind) => logger.LogInformation(\"{A} {B}\", credentialType, secretKind);",
+                "void Tags(string apiKey, string companyId) { using var activity = new ActivitySource(\"pleo\").StartActivity(\"sync\", ActivityKind.Internal, parentContext: default, tags: [new(\"pleo.company_id\", companyId), new(apiKey, \"named by the key, not holding it\")]); }",
+                "void Entry(string apiKey) => logger.LogInformation(\"Entry {Entry}\", new KeyValuePair<string, int>(apiKey, apiKey.Length).Value);",
             }
         },
         { "Masked, hashed, encrypted and redacted values", new[]
