@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Analysis;
@@ -37,9 +38,9 @@ internal sealed class CallSummaries
     public static CallSummaries For(Compilation compilation, AnalyzerOptions options) =>
         PerCompilation.GetValue(compilation, c => new CallSummaries(c, options));
 
-    /// <summary>Methods whose body this compilation has: ordinary methods and local functions, not abstract or extern.</summary>
+    /// <summary>Methods whose body this compilation has: ordinary methods, local functions and constructors, not abstract or extern.</summary>
     public static bool IsFollowed(IMethodSymbol method) =>
-        method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+        method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor
         && !method.IsAbstract
         && !method.IsExtern
         && !method.DeclaringSyntaxReferences.IsEmpty;
@@ -152,6 +153,17 @@ internal sealed class CallSummaries
         }
 
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+        if (syntax is TypeDeclarationSyntax type)
+        {
+            // A primary constructor: its one statement is the base call (`: Exception($"… {value}")`).
+            if (type.BaseList is not { Types.Count: > 0 } bases || bases.Types[0] is not PrimaryConstructorBaseTypeSyntax baseCall)
+            {
+                return false;
+            }
+
+            syntax = baseCall;
+        }
+
         if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
         {
             return false;

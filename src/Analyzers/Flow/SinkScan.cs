@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -44,9 +45,19 @@ internal static class SinkScan
             return;
         }
 
-        if (calls is not null && flow.CallDepth > 0 && operation is IInvocationOperation invocation && CallSummaries.IsFollowed(invocation.TargetMethod))
+        if (calls is null || flow.CallDepth == 0)
         {
-            ScanCall(invocation, tables, flow, calls, findings);
+            return;
+        }
+
+        if (operation is IInvocationOperation invocation && CallSummaries.IsFollowed(invocation.TargetMethod))
+        {
+            ScanCall(invocation.TargetMethod, invocation.TargetMethod.Name, invocation.Arguments, tables, flow, calls, findings);
+        }
+        else if (operation is IObjectCreationOperation { Constructor: { } constructor } creation && CallSummaries.IsFollowed(constructor))
+        {
+            // new KeyRejectedException(apiKey), whose constructor builds its message from the parameter.
+            ScanCall(constructor, "new " + constructor.ContainingType.Name, creation.Arguments, tables, flow, calls, findings);
         }
     }
 
@@ -126,10 +137,11 @@ internal static class SinkScan
         return false;
     }
 
-    private static void ScanCall(IInvocationOperation invocation, SinkTables tables, SecretFlow flow, CallSummaries calls, List<Finding> findings)
+    private static void ScanCall(
+        IMethodSymbol method, string callName, ImmutableArray<IArgumentOperation> arguments, SinkTables tables, SecretFlow flow, CallSummaries calls, List<Finding> findings)
     {
         List<SecretHit>? hits = null;
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.Parameter is not { } parameter || !FlowTypes.CanCarry(parameter.Type))
             {
@@ -145,7 +157,7 @@ internal static class SinkScan
                 continue;
             }
 
-            foreach (var reach in calls.Reach(invocation.TargetMethod, parameter.Ordinal, flow.CallDepth - 1))
+            foreach (var reach in calls.Reach(method, parameter.Ordinal, flow.CallDepth - 1))
             {
                 if (!tables.Watches(reach.Kind))
                 {
@@ -154,7 +166,7 @@ internal static class SinkScan
 
                 foreach (var hit in hits)
                 {
-                    findings.Add(new Finding(hit, invocation.TargetMethod.Name + " → " + reach.SinkName, reach.Kind, hit.IsPartial || reach.IsPartial));
+                    findings.Add(new Finding(hit, callName + " → " + reach.SinkName, reach.Kind, hit.IsPartial || reach.IsPartial));
                 }
             }
         }

@@ -247,6 +247,17 @@ internal sealed class UserMessageSinks
             return;
         }
 
+        // : base(…) or : this(…) of an exception's constructor: the base message is the one the exception carries.
+        if (method.MethodKind == MethodKind.Constructor)
+        {
+            if (CreatedKindOf(type) == CreatedKind.Exception)
+            {
+                AddArguments(invocation.Arguments, MessageParameterName(method), type.Name + " constructor", UserMessageSinkKind.ExceptionMessage, uses);
+            }
+
+            return;
+        }
+
         if ((method.Name is "AddModelError" or "TryAddModelError")
             && (Is(type, _modelStateDictionary) || Is(type, _modelStateExtensions)))
         {

@@ -379,6 +379,24 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task The_base_message_a_connection_exception_fixes_in_its_constructor_is_checked()
+    {
+        const string source = """
+            sealed class PleoUnavailableException() : Exception({|PUX010:"Something went wrong"|});
+
+            sealed class PleoKeyRejectedException : Exception
+            {
+                public PleoKeyRejectedException() : base({|PUX010:"Connection error"|}) { }
+                public PleoKeyRejectedException(string companyId) : base($"Pleo did not accept the API key for company {companyId}. Copy the whole key from Pleo and save it again.") { }
+            }
+
+            sealed class ReportExportException() : Exception("Operation failed");
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Extra_generic_phrases_come_from_editorconfig()
     {
         const string source = """

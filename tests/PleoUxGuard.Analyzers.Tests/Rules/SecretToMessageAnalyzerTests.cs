@@ -57,6 +57,52 @@ public sealed class SecretToMessageAnalyzerTests
     }
 
     [Fact]
+    public async Task An_exception_constructor_that_builds_its_base_message_from_the_key_is_reported_where_the_key_comes_from()
+    {
+        // A parameter named like a secret is reported inside the constructor, at its base call; any other parameter
+        // at the creation that passes the key, as for a method of the project.
+        await Verify.VerifyAsync(InMethod(
+            """
+            throw new ComposeException({|PUX002:apiKey|});
+            throw new ComposeException2({|PUX002:apiKey|});
+            throw new ComposeException3(401, {|PUX002:apiKey|});
+            throw new KeyRejectedException(apiKey);
+            throw new KeyRejected2Exception(apiKey);
+            throw new QuietException(apiKey);
+            """,
+            members: """
+                sealed class KeyRejectedException : Exception
+                {
+                    public KeyRejectedException(string apiKey) : base($"Pleo rejected API key {{|PUX002:apiKey|}}") { }
+                }
+
+                class PleoApiException(string message) : Exception(message);
+
+                sealed class KeyRejected2Exception(string apiKey) : PleoApiException("Pleo rejected API key " + {|PUX002:apiKey|});
+
+                sealed class ComposeException(string value) : Exception($"Pleo rejected {value}");
+
+                sealed class ComposeException2 : Exception
+                {
+                    public ComposeException2(string value) : base("Pleo rejected " + value) { }
+                }
+
+                // Through : this(…) to the constructor that builds the message.
+                sealed class ComposeException3 : Exception
+                {
+                    public ComposeException3(int status, string value) : this($"{status}: " + value) { }
+                    private ComposeException3(string text) : base("Pleo rejected " + text) { }
+                }
+
+                // The key is kept for the handler, never put in the message.
+                sealed class QuietException(string apiKey) : Exception("Pleo rejected the key")
+                {
+                    public int KeyLength { get; } = apiKey.Length;
+                }
+                """));
+    }
+
+    [Fact]
     public async Task Model_state_problem_details_and_view_state_are_sinks()
     {
         await Verify.VerifyAsync(InController("""
