@@ -200,6 +200,20 @@ internal static class MessageCatalogue
         "does not have", "doesn't have", "missing", "problem", "interrupted", "unavailable",
         "not allowed", "too many", "did not work", "didn't work", "was not saved",
         "lacks", "no longer", "timed out", "unreachable", "went wrong",
+        "did not recognise", "did not recognize", "didn't recognise", "didn't recognize", "isn't valid", "not verified",
+    };
+
+    /// <summary>
+    /// Words that say the key itself was not accepted (rather than Pleo failing, or something else): a message
+    /// about a key with one of these near it says the key is what failed (the kit's UXK-ERR-1).
+    /// </summary>
+    public static readonly string[] KeyRejectionCues =
+    {
+        "invalid", "not valid", "isn't valid", "incorrect", "wrong", "not recognised", "not recognized", "unrecognised",
+        "unrecognized", "did not recognise", "did not recognize", "didn't recognise", "didn't recognize", "unknown",
+        "expired", "revoked", "rejected", "refused", "not accepted", "did not accept", "didn't accept", "did not work",
+        "didn't work", "does not work", "doesn't work", "could not be verified", "could not be validated",
+        "could not be used", "could not verify", "could not validate", "couldn't verify", "couldn't validate", "not verified",
     };
 
     // Per kind, words that point to it, in the order kinds are tried: the first kind with a hit wins.
@@ -210,7 +224,7 @@ internal static class MessageCatalogue
         new(FailureKind.RateLimited, new[] { "too many", "rate limit", "rate limited", "throttled", "slow down" }),
         new(FailureKind.WrongFormat, new[] { "format", "malformed", "does not look like", "too short", "too long", "empty" }),
         new(FailureKind.PleoUnavailable, new[] { "unavailable", "unreachable", "could not reach", "could not be reached", "cannot be reached", "timed out", "timeout", "server error", "network", "could not connect", "unable to connect", "connection error", "later" }),
-        new(FailureKind.InvalidKey, new[] { "invalid", "unauthorized", "unauthorised", "not recognised", "not recognized", "authentication", "credentials", "incorrect", "wrong key", "wrong api key", "rejected", "not accepted" }),
+        new(FailureKind.InvalidKey, new[] { "invalid", "unauthorized", "unauthorised", "not recognised", "not recognized", "did not recognise", "did not recognize", "didn't recognise", "didn't recognize", "isn't valid", "authentication", "credentials", "incorrect", "wrong key", "wrong api key", "rejected", "not accepted" }),
     };
 
     /// <summary>

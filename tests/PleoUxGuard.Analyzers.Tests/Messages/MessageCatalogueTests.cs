@@ -227,7 +227,7 @@ public sealed class MessageCatalogueTests
             Assert.Contains(MessageCatalogue.For(kind), page, StringComparison.Ordinal);
         }
 
-        foreach (var entry in MessageCatalogue.GenericPhrases.Concat(MessageCatalogue.JargonTerms).Concat(MessageCatalogue.RecoveryCues).Concat(MessageCatalogue.FailureCues))
+        foreach (var entry in MessageCatalogue.GenericPhrases.Concat(MessageCatalogue.JargonTerms).Concat(MessageCatalogue.RecoveryCues).Concat(MessageCatalogue.FailureCues).Concat(MessageCatalogue.KeyRejectionCues))
         {
             Assert.Contains("`" + entry + "`", page, StringComparison.Ordinal);
         }

@@ -39,7 +39,7 @@ public static partial class ErrorChecks
     public static async Task JudgeInvalidKeyMessageAsync(FlowContext context, ShownMessage message)
     {
         var problems = SpecificityProblems(message.Text).ToList();
-        if (problems.Count == 0 && !SaysKeyFailed().IsMatch(message.Text))
+        if (problems.Count == 0 && !SaysKeyFailed(message.Text))
         {
             problems.Add("the message does not say that the API key is what failed");
         }
@@ -120,17 +120,17 @@ public static partial class ErrorChecks
             problems.Add("the status shows Connected although Pleo could not confirm the key");
         }
 
-        if (BlamesKey().IsMatch(message) || MessageCatalogue.Normalize(message) == MessageCatalogue.Normalize(MessageCatalogue.InvalidKey))
+        if (BlamesKey().IsMatch(PlainApostrophes(message)) || MessageCatalogue.Normalize(message) == MessageCatalogue.Normalize(MessageCatalogue.InvalidKey))
         {
             problems.Add("the message blames the key");
         }
 
-        if (!TemporaryCue().IsMatch(message))
+        if (!TemporaryCue().IsMatch(PlainApostrophes(message)))
         {
             problems.Add("the message does not say the problem is temporary");
         }
 
-        if (!RetryCue().IsMatch(message))
+        if (!RetryCue().IsMatch(PlainApostrophes(message)))
         {
             problems.Add("the message offers no retry");
         }
@@ -152,8 +152,23 @@ public static partial class ErrorChecks
 
     private static string ProblemsDetail(IReadOnlyList<string> problems) => char.ToUpperInvariant(problems[0][0]) + string.Join("; ", problems)[1..] + ".";
 
-    [GeneratedRegex(@"\bkey\b.{0,80}\b(invalid|not valid|incorrect|wrong|not recogni[sz]ed|unknown|expired|revoked|rejected|did not work|didn't work|does not work|doesn't work|could not be (verified|validated|used))|\b(invalid|incorrect|wrong|unknown|expired|revoked|unrecogni[sz]ed)\b.{0,40}\bkey\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex SaysKeyFailed();
+    /// <summary>
+    /// The message says the key is what failed: a word of the catalogue's <see cref="MessageCatalogue.KeyRejectionCues"/>
+    /// after "key" or shortly before it ("Pleo did not recognise this API key"), in any case and with typographic
+    /// apostrophes ("didn’t").
+    /// </summary>
+    public static bool SaysKeyFailed(string message) => KeyRejection.IsMatch(MessageCatalogue.Normalize(message));
+
+    /// <summary>The cues are written with a plain apostrophe; pages often use the typographic one ("couldn’t").</summary>
+    public static string PlainApostrophes(string text) => text.Replace('\u2019', '\'');
+
+    private static readonly Regex KeyRejection = BuildKeyRejection();
+
+    private static Regex BuildKeyRejection()
+    {
+        var cues = string.Join("|", MessageCatalogue.KeyRejectionCues.Select(Regex.Escape));
+        return new Regex($@"\bkey\b.{{0,80}}\b(?:{cues})\b|\b(?:{cues})\b.{{0,40}}\bkey\b", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+    }
 
     [GeneratedRegex(@"\bpermission|\baccess\b|\bapprov|\ballowed\b|\brights\b", RegexOptions.IgnoreCase)]
     private static partial Regex PermissionCue();
