@@ -171,14 +171,12 @@ public sealed class FixtureConformanceTests
     }
 
     /// <summary>
-    /// With the opener set, a missing key field says what else was looked for: the opener, or that it was clicked; on a
-    /// page that answered an error status, that status.
+    /// With the opener set, a missing key field says what else was looked for: the opener, or that it was clicked.
     /// </summary>
     [Theory]
     [InlineData(OpenerNotFoundCase, ", nor the control that shows it (locators.openKeyForm: testId=no-such-opener)")]
     [InlineData(OpenerShowsNothingCase, " after locators.openKeyForm (role=heading name=/^pleo$/i) was clicked")]
     [InlineData(OpenerCoveredCase, ", and locators.openKeyForm (role=button name=Connect to Pleo) could not be clicked within 4 s (disabled, or another element takes the click)")]
-    [InlineData(WrongConnectionPageCase, "; the page answered HTTP 404 Not Found")]
     public async Task A_key_field_missing_behind_an_opener_says_what_else_was_looked_for(string run, string besides)
     {
         var result = await FaultResultAsync(run);
@@ -189,6 +187,23 @@ public sealed class FixtureConformanceTests
         var flow = Assert.Single(result.Flows);
         Assert.Equal(FlowStatus.Stopped, flow.Status);
         Assert.Equal($"no API key field was found (label=/api key/i){besides}, so the flow could not go on", flow.StopReason);
+    }
+
+    /// <summary>
+    /// A connection page that answers 404 with a page of its own (most servers send one) and shows no key field is an
+    /// address the profile got wrong: one profile problem (exit 2) that names it, not a conformance failure per flow.
+    /// </summary>
+    [Fact]
+    public async Task A_connection_page_answered_with_a_not_found_page_and_no_key_field_is_a_profile_problem()
+    {
+        var result = await FaultResultAsync(WrongConnectionPageCase);
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemKind.Profile, problem.Kind);
+        Assert.Matches(@"^connectionPage: http://127\.0\.0\.1:\d+/gone answered HTTP 404 and shows no API key field; check the profile's connectionPage\.$", problem.Message);
+        Assert.DoesNotContain(result["UXK-INPUT-1"].Observations, o => o.Outcome == Outcome.Fail);
+        Assert.Equal(ExitCodes.ProfileError, result.ExitCode);
     }
 
     [Fact]
@@ -215,7 +230,7 @@ public sealed class FixtureConformanceTests
     // A banner covers the page: the opener is visible but any click on it is taken by the banner.
     private const string OpenerCoveredCase = "key-form-opener-covered";
 
-    // The profile's connectionPage is an address the integration answers with a "not found" page: the finding says so.
+    // The profile's connectionPage is an address the integration answers with a "not found" page: a profile problem.
     private const string WrongConnectionPageCase = "connection-page-not-found";
 
     // The same with an empty answer, which Chromium shows as its own error page: a profile problem naming the status.

@@ -39,7 +39,10 @@ public sealed class DoctorFlow : Flow
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
-        Add($"Signed in; the connection page is {context.Mask(context.Page.Url)}{context.PageAnswer}", DoctorMark.Note);
+        var signedIn = context.Profile.SignIn is { Steps.Count: > 0 } ? "Signed in; t" : "T";
+        Add(
+            $"{signedIn}he connection page is {context.Mask(context.Page.Url)}{context.PageAnswer}",
+            context.ConnectionPageStatus >= 400 ? DoctorMark.Warning : DoctorMark.Note);
         var keyInputFound = await ReportKeyFieldAsync(context);
         var connectButtonFound = await ReportAsync(context, LocatorName.ConnectButton, required: true);
         var unannounced = await context.FindUnannouncedStatusAsync();

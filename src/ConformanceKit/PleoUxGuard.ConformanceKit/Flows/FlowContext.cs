@@ -369,11 +369,28 @@ public sealed class FlowContext
     /// </summary>
     public string PageAnswer { get; private set; } = string.Empty;
 
+    /// <summary>The HTTP status the connection page answered when the kit last opened it (0 before that).</summary>
+    public int ConnectionPageStatus { get; private set; }
+
+    /// <summary>
+    /// The connection page answered 404 or 410 (with a page of its own) and a control the flow needs is not there:
+    /// the profile's <c>connectionPage</c> names no page of the integration, which no flow can get past.
+    /// </summary>
+    private bool ConnectionPageIsMissing => ConnectionPageStatus is 404 or 410 && !_connectionPageServed;
+
+    // The connection page answered a success once in this flow: a later 404 is the integration's doing, not the profile's.
+    private bool _connectionPageServed;
+
     private async Task<ILocator> FoundOrFailAsync(LocatorName name, CheckDefinition failing, Func<Task<ILocator>> resolve)
     {
         try
         {
             return await resolve();
+        }
+        catch (LocatorProblemException problem) when (problem.MatchCount == 0 && ConnectionPageIsMissing)
+        {
+            throw new ProfileException(
+                $"connectionPage: {Mask(Page.Url)} answered HTTP {ConnectionPageStatus} and shows no {Describe(name)}; check the profile's connectionPage.", problem);
         }
         catch (LocatorProblemException problem) when (problem.MatchCount == 0)
         {
@@ -732,10 +749,11 @@ public sealed class FlowContext
     /// #fragment (a hash route, or the very address the page is at) is a same-document navigation in the browser:
     /// nothing is loaded and a single-page app draws nothing again. The page leaves its document first then.
     /// </summary>
-    private Task OpenConnectionPageAsync()
+    private async Task OpenConnectionPageAsync()
     {
         var target = Resolve(Profile.ConnectionPage);
-        return GotoAsync(target, "connectionPage", leaveDocumentFirst: StaysInDocument(target));
+        ConnectionPageStatus = await GotoAsync(target, "connectionPage", leaveDocumentFirst: StaysInDocument(target));
+        _connectionPageServed |= ConnectionPageStatus is > 0 and < 400;
     }
 
     private bool StaysInDocument(Uri target) =>
@@ -745,7 +763,8 @@ public sealed class FlowContext
 
     private Task GotoAsync(string url, string field) => GotoAsync(Resolve(url), field, leaveDocumentFirst: false);
 
-    private async Task GotoAsync(Uri target, string field, bool leaveDocumentFirst)
+    /// <returns>The status the page answered (0 when the address changed only its fragment).</returns>
+    private async Task<int> GotoAsync(Uri target, string field, bool leaveDocumentFirst)
     {
         try
         {
@@ -758,6 +777,7 @@ public sealed class FlowContext
             PageAnswer = string.Empty;
             var answer = await Page.GotoAsync(target.ToString(), new() { Timeout = Milliseconds(StepTimeout) });
             PageAnswer = answer is { Status: >= 400 } ? $"; the page answered HTTP {answer.Status} {answer.StatusText}".TrimEnd() : string.Empty;
+            return answer?.Status ?? 0;
         }
         catch (PlaywrightException problem) when (problem.Message.Contains("net::ERR_HTTP_RESPONSE_CODE_FAILURE", StringComparison.Ordinal))
         {
