@@ -34,8 +34,9 @@ internal static class SecretFixes
             return null;
         }
 
-        // The slice is reduced to the key first: masking the slice itself would show its own last four.
-        ExpressionSyntax secret = reported switch
+        // A slice is reduced to the key first: masking the slice itself would show its own last four. A whole secret
+        // read by a call or an indexer (GetEnvironmentVariable("PLEO_API_KEY"), configuration["Pleo:ApiKey"]) is masked as it is.
+        ExpressionSyntax secret = !partial ? reported : reported switch
         {
             ElementAccessExpressionSyntax access => access.Expression,
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Expression,

@@ -205,6 +205,16 @@ public sealed class SecretToLogCodeFixTests
     }
 
     [Fact]
+    public async Task A_whole_secret_read_by_a_call_or_an_indexer_is_masked_as_it_is()
+    {
+        // Only a slice is reduced to what it slices; GetEnvironmentVariable(…) was reduced to Environment, and no mask offered.
+        await VerifyMaskAsync<SecretLeakAnalyzer, SecretToLogCodeFix>(
+            InMethod("""Debug.WriteLine("PLEO_API_KEY=" + {|PUX001:Environment.GetEnvironmentVariable("PLEO_API_KEY")|}); logger.LogInformation("Key {Key}", {|PUX001:configuration["Pleo:ApiKey"]|});""", "ILogger logger, Microsoft.Extensions.Configuration.IConfiguration configuration"),
+            InMethod("""Debug.WriteLine("PLEO_API_KEY=" + SecretMask.LastFour(Environment.GetEnvironmentVariable("PLEO_API_KEY"))); logger.LogInformation("Key {Key}", SecretMask.LastFour(configuration["Pleo:ApiKey"]));""", "ILogger logger, Microsoft.Extensions.Configuration.IConfiguration configuration"),
+            iterations: 2);
+    }
+
+    [Fact]
     public async Task Masking_wraps_the_secret_and_adds_the_helper_once()
     {
         await VerifyMaskAsync<SecretLeakAnalyzer, SecretToLogCodeFix>(
