@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -110,7 +111,8 @@ internal static class SecretCalls
         return name is not null && (name.Length == 0 || model.Names.NamesProtectedSecret(name));
     }
 
-    // By syntax only, and only the protector's own initializer: var protector = provider.CreateProtector("Pleo.ApiKey").
+    // By syntax only: the protector's own initializer (var protector = provider.CreateProtector("Pleo.ApiKey")), or for
+    // a field or property, what its type's constructors assign it (the usual style with dependency injection).
     private static bool PurposeNamesSecret(IOperation protector, SecretModel model)
     {
         var symbol = protector switch
@@ -132,8 +134,53 @@ internal static class SecretCalls
             PropertyDeclarationSyntax declaration => declaration.Initializer?.Value,
             _ => null,
         };
+        if (CreatesSecretProtector(initializer, model))
+        {
+            return true;
+        }
 
-        for (var current = initializer; current is InvocationExpressionSyntax call; current = (call.Expression as MemberAccessExpressionSyntax)?.Expression)
+        if (symbol.Kind == SymbolKind.Local || symbol.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var part in type.DeclaringSyntaxReferences)
+        {
+            if (part.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is not ConstructorDeclarationSyntax constructor)
+                {
+                    continue;
+                }
+
+                foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (AssignedName(assignment.Left) == symbol.Name && CreatesSecretProtector(assignment.Right, model))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string? AssignedName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: { } name } => name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool CreatesSecretProtector(ExpressionSyntax? value, SecretModel model)
+    {
+        for (var current = value; current is InvocationExpressionSyntax call; current = (call.Expression as MemberAccessExpressionSyntax)?.Expression)
         {
             if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateProtector" })
             {

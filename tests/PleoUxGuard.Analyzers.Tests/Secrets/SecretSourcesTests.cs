@@ -235,6 +235,38 @@ public sealed class SecretSourcesTests
     }
 
     [Fact]
+    public async Task A_protector_a_constructor_creates_for_a_secret_purpose_unprotects_secrets()
+    {
+        // The usual style with dependency injection: the purpose is set where the constructor assigns the field.
+        const string source = """
+            using Microsoft.AspNetCore.DataProtection;
+            using Microsoft.Extensions.Logging;
+
+            sealed class KeyStore
+            {
+                private readonly IDataProtector _protector;
+                private readonly IDataProtector _links;
+                private readonly ILogger<KeyStore> _logger;
+
+                public KeyStore(IDataProtectionProvider provider, ILogger<KeyStore> logger)
+                {
+                    _protector = provider.CreateProtector("Acme.PleoSync.IntegratedApiKey");
+                    this._links = provider.CreateProtector("Links.OrderId");
+                    _logger = logger;
+                }
+
+                public void Load(string stored, string protectedId)
+                {
+                    var plaintext = _protector.Unprotect(stored);
+                    _logger.LogDebug("Loaded {Key}", {|PUX001:plaintext|});
+                    _logger.LogDebug("Order {Id}", _links.Unprotect(protectedId));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Unprotected_ids_and_state_are_not_secrets()
     {
         const string source = """
