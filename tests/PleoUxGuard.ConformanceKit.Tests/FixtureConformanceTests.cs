@@ -348,6 +348,17 @@ public sealed class FixtureConformanceTests
     }
 
     [Fact]
+    public async Task A_generic_message_in_a_toast_is_judged_without_its_dismiss_button()
+    {
+        // "Authentication failed. Please try again." then "Dismiss": judged with the button's label it was not generic.
+        var result = await FaultResultAsync(Fault.GenericInvalidMessage);
+
+        var failing = Assert.Single(result["UXK-ERR-1"].Observations, o => o.Outcome == Outcome.Fail);
+        Assert.StartsWith("The message is generic", failing.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dismiss", failing.Evidence!.Found ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_outage_message_is_judged_where_it_is_shown_not_after_the_retry()
     {
         var result = await FaultResultAsync(Fault.OutageAsInvalidKey);

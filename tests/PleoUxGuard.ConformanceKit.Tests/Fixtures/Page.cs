@@ -139,6 +139,8 @@ internal static class Page
     private static string Message(Tenant tenant, bool shown) =>
         !shown || tenant.Message is null || tenant.Has(Fault.StuckInProgressAfterFailure) ? string.Empty
         : tenant.Has(Fault.MessageWithoutAlertRole) ? $"<div class=\"message\">{E(tenant.Message)}</div>"
+        // The generic message is a toast with its close button, whose label is no part of what it says.
+        : tenant.Has(Fault.GenericInvalidMessage) ? $"<div role=\"alert\"><p>{E(tenant.Message)}</p><button type=\"button\">Dismiss</button></div>"
         : $"<div role=\"alert\">{E(tenant.Message)}</div>";
 
     // The opener stays visible behind the open modal, and its name also matches the default connectButton. A late page

@@ -609,10 +609,29 @@ public sealed class FlowContext
         return await ReadShownStateAsync();
     }
 
+    /// <summary>
+    /// Each message's visible text without the button that closes it: a toast's "Dismiss" (or "Close", "×", "OK") is
+    /// no part of what it says, and joined to "Error" it hid that the message is generic. A "Try again" button stays.
+    /// </summary>
+    private const string MessageTextScript = """
+        els => els.map(el => {
+          let text = el.innerText || '';
+          for (const b of el.querySelectorAll('button,[role=button],input[type=button]')) {
+            const label = (b.innerText || b.value || '').trim();
+            const name = (label || b.getAttribute('aria-label') || '').trim().toLowerCase();
+            if (!/^(dismiss|close|×|✕|x|ok|okay|got it|hide)$/.test(name) || !label) continue;
+            const at = text.lastIndexOf(label);
+            if (at >= 0) text = text.slice(0, at) + text.slice(at + label.length);
+          }
+          return text;
+        })
+        """;
+
     /// <summary>The error message(s) shown, else the status region's text (and then says so); masked.</summary>
     public async Task<ShownMessage> ReadMessageAsync()
     {
-        var alerts = await AcrossNavigationAsync(Locators.Combined(LocatorName.ErrorMessage).AllInnerTextsAsync);
+        var messages = Locators.Combined(LocatorName.ErrorMessage);
+        var alerts = await AcrossNavigationAsync(() => messages.EvaluateAllAsync<string[]>(MessageTextScript));
         var text = string.Join(" ", alerts.Select(a => a.Trim()).Where(a => a.Length > 0));
         if (text.Length > 0)
         {
