@@ -44,7 +44,9 @@ public sealed class ProfileLoaderTests
 
     [Theory]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locatorz": {} }""", "unknown field 'locatorz'")]
-    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "timeouts": { "stepSeconds": "ten" } }""", "'timeouts.stepSeconds'")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "timeouts": { "stepSeconds": "ten" } }""", "field 'timeouts.stepSeconds' (line 1) must be a number.")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "integration": { "command": "node", "args": "server.js" } }""", "field 'integration.args' (line 1) must be a list.")]
+    [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "stateLabels": { "connected": "Connected" } }""", "field 'stateLabels.connected' (line 1) must be a list.")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "/api key/q" } } }""", "unknown regular-expression flag 'q'")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "/api (key/i" } } }""", "does not compile")]
     [InlineData("""{ "connectionPage": "/c", "baseUrl": "http://x", "locators": { "keyInput": { "label": "/\\Aapi key/i" } } }""", "uses \\A, which JavaScript's regular expressions do not have, and the kit matches it in the page too; write it as JavaScript does (^ for the start)")]

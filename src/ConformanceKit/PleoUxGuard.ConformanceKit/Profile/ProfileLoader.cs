@@ -76,7 +76,10 @@ public static partial class ProfileLoader
 
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return $"field '{field}'{where} has the wrong type.";
+            // "The JSON value could not be converted to System.Int32. Path: …": name what the field takes, as for a null.
+            var converted = ConvertedTo().Match(message);
+            var expected = converted.Success ? KindOf(TypeNamed(converted.Groups["type"].Value)) : null;
+            return expected is null or "a value" ? $"field '{field}'{where} has the wrong type." : $"field '{field}'{where} must be {expected}.";
         }
 
         if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
@@ -101,12 +104,22 @@ public static partial class ProfileLoader
     [System.Text.RegularExpressions.GeneratedRegex("The property or field '(?<name>[^']+)' on type '(?<type>[^']+)' doesn't allow setting null values")]
     private static partial System.Text.RegularExpressions.Regex NullInNonNullable();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to (?<type>[^\s]+?)\.? Path:")]
+    private static partial System.Text.RegularExpressions.Regex ConvertedTo();
+
+    private static Type? TypeNamed(string name) => typeof(ConformanceProfile).Assembly.GetType(name) ?? Type.GetType(name);
+
     /// <summary>What a profile field takes, in the words of its schema: a string, a number, a list, …</summary>
     private static string Kind(string typeName, string jsonName)
     {
         var property = typeof(ConformanceProfile).Assembly.GetType(typeName)?.GetProperties()
             .FirstOrDefault(candidate => Options.PropertyNamingPolicy!.ConvertName(candidate.Name) == jsonName);
-        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return KindOf(property?.PropertyType);
+    }
+
+    private static string KindOf(Type? declared)
+    {
+        var type = declared is null ? null : Nullable.GetUnderlyingType(declared) ?? declared;
         return type switch
         {
             null => "a value",
