@@ -53,6 +53,9 @@ public sealed class DoctorTests(KitFixture kit)
         var problems = doctor.Report.Where(line => line.Mark == Flows.DoctorMark.Problem).Select(line => line.ToString()).ToList();
         Assert.StartsWith("✗ locators.statusRegion: ", problems[0], StringComparison.Ordinal);
         Assert.All(problems.Skip(1), line => Assert.StartsWith("✗ state ", line, StringComparison.Ordinal));
+
+        // An unread state lists the labels the profile knows.
+        Assert.Contains("no known state label (the profile's: \"Not connected\"", problems[1], StringComparison.Ordinal);
         Assert.Equal(Flows.DoctorMark.Ok, doctor.Report.Single(line => line.Text.StartsWith("locators.keyInput: ", StringComparison.Ordinal)).Mark);
         Assert.StartsWith("✓ locators.connectButton: OK", doctor.Report.Single(line => line.Text.StartsWith("locators.connectButton: ", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
     }
@@ -61,10 +64,14 @@ public sealed class DoctorTests(KitFixture kit)
     public async Task Doctor_reports_every_locator_once_when_the_key_field_matches_nothing()
     {
         var profile = kit.ProfileWith([], stepSeconds: 2, extraLocators: "\"keyInput\": { \"testId\": \"no-such-field\" }");
+        var progress = new List<string>();
 
-        var (result, doctor) = await ConformanceRunner.DoctorAsync(profile, kit.Environment, new RunOptions());
+        var (result, doctor) = await ConformanceRunner.DoctorAsync(profile, kit.Environment, new RunOptions { Progress = line => { lock (progress) { progress.Add(line); } } });
 
         Assert.True(doctor.FoundProblems);
+
+        // The doctor flow ran to its end without a failed look, but its progress line is no "✓" above the lines to fix.
+        Assert.Contains(progress, line => line.StartsWith("  ✗ doctor (", StringComparison.Ordinal));
         Assert.Empty(result.Problems);
         Assert.All(result.Flows, flow => Assert.Equal(Findings.FlowStatus.Completed, flow.Status));
         Assert.Single(doctor.Lines, line => line.StartsWith("locators.keyInput: the profile's locator (testId=no-such-field) found no visible element", StringComparison.Ordinal));

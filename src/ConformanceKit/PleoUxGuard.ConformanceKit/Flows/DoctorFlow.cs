@@ -26,12 +26,14 @@ public sealed class DoctorFlow : Flow
     public IReadOnlyList<string> Lines => _report.ConvertAll(line => line.Text);
 
     /// <summary>True when a locator that must resolve did not.</summary>
-    public bool FoundProblems { get; private set; }
+    public override bool FoundProblems => _foundProblems;
+
+    private bool _foundProblems;
 
     private void Add(string text, DoctorMark mark)
     {
         _report.Add(new DoctorLine(text, mark));
-        FoundProblems |= mark == DoctorMark.Problem;
+        _foundProblems |= mark == DoctorMark.Problem;
     }
 
     private static DoctorMark ProblemUnless(bool fine) => fine ? DoctorMark.Ok : DoctorMark.Problem;
@@ -169,7 +171,10 @@ public sealed class DoctorFlow : Flow
     {
         var snapshot = await context.ReadStateAsync();
         var labels = snapshot.Labels.Select(context.Labels.NameOf).ToList();
-        Add($"state {when}: \"{snapshot.Text}\" -> {(labels.Count == 1 ? labels[0] : labels.Count == 0 ? "no known state label" : "several labels: " + string.Join(", ", labels))}", ProblemUnless(labels.Count == 1));
+        var known = labels.Count == 0
+            ? $"no known state label (the profile's: {string.Join(", ", Enum.GetValues<ConnectionState>().Select(state => $"\"{context.Labels.NameOf(state)}\""))})"
+            : "several labels: " + string.Join(", ", labels);
+        Add($"state {when}: \"{snapshot.Text}\" -> {(labels.Count == 1 ? labels[0] : known)}", ProblemUnless(labels.Count == 1));
     }
 }
 

@@ -30,6 +30,9 @@ public abstract class Flow
     /// <summary>True when the flow changes the fake Pleo for everyone (an outage), so it runs alone.</summary>
     public virtual bool NeedsPleoToItself => false;
 
+    /// <summary>True when the flow found a problem it reports outside its looks (doctor's lines marked ✗).</summary>
+    public virtual bool FoundProblems => false;
+
     public abstract Task RunAsync(FlowContext context);
 
     public override string ToString() => Id;

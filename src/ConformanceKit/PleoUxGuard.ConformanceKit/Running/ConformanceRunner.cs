@@ -298,7 +298,7 @@ public static class ConformanceRunner
             stopReason is null ? null : context.CurrentStep,
             startedAfter,
             trace);
-        options.Progress?.Invoke($"  {(failed == 0 && stopReason is null ? "✓" : "✗")} {flow.Id} ({result.Duration.TotalSeconds:0.0} s){(failed > 0 ? $": {failed} failed look(s)" : string.Empty)}{(stopReason is null ? string.Empty : $"; stopped: {stopReason}")}");
+        options.Progress?.Invoke($"  {(failed == 0 && stopReason is null && !flow.FoundProblems ? "✓" : "✗")} {flow.Id} ({result.Duration.TotalSeconds:0.0} s){(failed > 0 ? $": {failed} failed look(s)" : string.Empty)}{(stopReason is null ? string.Empty : $"; stopped: {stopReason}")}");
         return result;
     }
 
