@@ -39,6 +39,8 @@ public sealed class BaselineTests
         Assert.Contains("expected failure (baseline: PUX-12, fixed in May)", skipped.Attribute("message")!.Value, StringComparison.Ordinal);
         Assert.Empty(junit.Descendants("failure"));
         Assert.Contains("UXK-ERR-1      R-ERR-1      must     expected", ConsoleReporter.Summary(result), StringComparison.Ordinal);
+        Assert.Contains(" 1 failed (1 expected by the baseline), ", ConsoleReporter.Summary(result), StringComparison.Ordinal);
+        Assert.EndsWith("exit code 0.", ConsoleReporter.Summary(result).TrimEnd(), StringComparison.Ordinal);
         Assert.Contains("expected failure", HtmlReporter.Write(result), StringComparison.Ordinal);
     }
 
@@ -51,6 +53,7 @@ public sealed class BaselineTests
         var stale = Assert.Single(result.Baseline!.Stale);
         Assert.Equal(StaleReason.NoLongerFails, stale.Reason);
         Assert.Contains("BASELINE baseline entry UXK-COMPANY-1 no longer fails: remove it", ConsoleReporter.Summary(result), StringComparison.Ordinal);
+        Assert.EndsWith("; exit code 1 (stale baseline entry: see BASELINE above).", ConsoleReporter.Summary(result).TrimEnd(), StringComparison.Ordinal);
         Assert.Single(XDocument.Parse(JUnitReporter.Write(result)).Descendants("failure"));
     }
 

@@ -49,9 +49,23 @@ public static class ConsoleReporter
         AppendBaseline(text, result);
         var counts = result.Checks.GroupBy(c => c.Verdict).ToDictionary(g => g.Key, g => g.Count());
         text.AppendLine();
-        text.AppendLine($"{result.Integration}: {counts.GetValueOrDefault(Verdict.Passed)} passed, {counts.GetValueOrDefault(Verdict.Failed)} failed, {counts.GetValueOrDefault(Verdict.Warning)} warnings, {counts.GetValueOrDefault(Verdict.Skipped)} skipped, {counts.GetValueOrDefault(Verdict.NotRun)} not run; {result.Flows.Count} flows ({result.StoppedFlows.Count} stopped) in {result.Duration.TotalSeconds:0.0} s; exit code {result.ExitCode}.");
+        text.AppendLine($"{result.Integration}: {counts.GetValueOrDefault(Verdict.Passed)} passed, {Failed(result, counts.GetValueOrDefault(Verdict.Failed))}, {counts.GetValueOrDefault(Verdict.Warning)} warnings, {counts.GetValueOrDefault(Verdict.Skipped)} skipped, {counts.GetValueOrDefault(Verdict.NotRun)} not run; {result.Flows.Count} flows ({result.StoppedFlows.Count} stopped) in {result.Duration.TotalSeconds:0.0} s; exit code {result.ExitCode}{ExitReason(result)}.");
         return text.ToString();
     }
+
+    /// <summary>"2 failed (2 expected by the baseline)": with a baseline, failures that do not fail the run say so.</summary>
+    private static string Failed(RunResult result, int failed)
+    {
+        var expected = result.Checks.Count(check => check.Verdict == Verdict.Failed && result.FailsOnlyAsExpected(check));
+        return expected == 0 ? $"{failed} failed" : $"{failed} failed ({expected} expected by the baseline)";
+    }
+
+    /// <summary>Why the run failed when no check says so: a stale baseline entry.</summary>
+    private static string ExitReason(RunResult result) =>
+        result.ExitCode == ExitCodes.ConformanceFailures && result.UnexpectedFailures.Count == 0 && result.StoppedFlows.Count == 0
+            && result.Baseline is { Stale.Count: > 0 } baseline
+            ? $" (stale baseline entr{(baseline.Stale.Count == 1 ? "y" : "ies")}: see BASELINE above)"
+            : string.Empty;
 
     private static void AppendProblems(StringBuilder text, RunResult result)
     {
