@@ -348,6 +348,19 @@ public sealed class FixtureConformanceTests
     }
 
     [Fact]
+    public async Task A_key_sent_in_a_malformed_header_is_named_as_such_not_as_no_call()
+    {
+        var result = await _kit.RunAsync(_kit.ProfileWith([Fault.HeaderWithoutColon], stepSeconds: 4), "connect-valid");
+        _output.WriteLine(Reporting.ConsoleReporter.Summary(result));
+
+        var failing = Assert.Single(result["UXK-SAVE-1"].Observations, o => o.Outcome == Outcome.Fail);
+        Assert.Matches(
+            @"Pleo received no call with the key in the Authorization header\. Pleo did receive \d+ calls? in that time whose Authorization header it could not read: "
+            + @"The Authorization header's credentials have no colon after the key\. Send the key as the user name with an empty password: Authorization: Basic base64\(""<key>:""\)\.$",
+            failing.Detail);
+    }
+
+    [Fact]
     public async Task A_generic_message_in_a_toast_is_judged_without_its_dismiss_button()
     {
         // "Authentication failed. Please try again." then "Dismiss": judged with the button's label it was not generic.

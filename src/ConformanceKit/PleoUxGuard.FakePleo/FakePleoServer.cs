@@ -239,6 +239,7 @@ public sealed class FakePleoServer : IAsyncDisposable
             location,
             outcome.StatusCode,
             outcome.ErrorCode,
-            url.Found);
+            url.Found,
+            credentials.Key is null ? credentials.Problem : null);
     }
 }

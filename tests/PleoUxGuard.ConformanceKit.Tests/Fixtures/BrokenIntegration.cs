@@ -118,7 +118,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
 
     private async Task<IResult> ValidateAndApplyAsync(HttpContext? http, Tenant tenant, string key, bool wasConnected)
     {
-        var (status, company) = await ValidateAsync(key);
+        var (status, company) = await ValidateAsync(key, withoutColon: tenant.Has(Fault.HeaderWithoutColon));
         if (tenant.Has(Fault.KeyInPleoUrl))
         {
             using var _ = await _pleo.GetAsync(new Uri($"v1/companies?api_key={Uri.EscapeDataString(key)}", UriKind.Relative));
@@ -168,10 +168,10 @@ public sealed class BrokenIntegration : IAsyncDisposable
         _ => MessageCatalogue.PleoUnavailable,
     };
 
-    private async Task<(HttpStatusCode Status, Guid? Company)> ValidateAsync(string key)
+    private async Task<(HttpStatusCode Status, Guid? Company)> ValidateAsync(string key, bool withoutColon = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("v1/introspect", UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":")));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(withoutColon ? key : key + ":")));
         using var response = await _pleo.SendAsync(request);
         if (!response.IsSuccessStatusCode)
         {

@@ -55,6 +55,9 @@ public static class Fault
     /// <summary>After a failure, Connect asks Pleo nothing: the page comes back as it was (as a form whose script caches the failed result).</summary>
     public const string RetryNeverAsksPleo = "retry-never-asks-pleo";
 
+    /// <summary>The key goes to Pleo as Basic base64(key), without the colon Pleo's format has after it.</summary>
+    public const string HeaderWithoutColon = "header-without-colon";
+
     /// <summary>Once connected the status region is empty: the page cannot be read, though the key was taken.</summary>
     public const string BlankStatusWhenConnected = "blank-status-when-connected";
 

@@ -40,6 +40,18 @@ public static class SaveChecks
         }
     }
 
+    /// <summary>
+    /// " Pleo did receive 1 call whose Authorization header it could not read: …": a key sent in a malformed header
+    /// (no colon after it, another scheme) is a call Pleo cannot tie to the key, which otherwise reads as no call at all.
+    /// </summary>
+    private static string UnreadableHeaders(FlowContext context, Submission submission)
+    {
+        var unreadable = context.Pleo.Journal.All.Where(entry => entry.Problem is not null && entry.Time >= submission.ClickedAt.AddSeconds(-1)).ToList();
+        return unreadable.Count == 0
+            ? string.Empty
+            : context.Mask($" Pleo did receive {unreadable.Count} call{(unreadable.Count == 1 ? string.Empty : "s")} in that time whose Authorization header it could not read: {unreadable[0].Problem}");
+    }
+
     /// <summary>R-SAVE-1: validated at once, key in the header.</summary>
     public static async Task JudgeValidatedAtOnceAsync(FlowContext context, Submission submission)
     {
@@ -49,7 +61,7 @@ public static class SaveChecks
             validated,
             validated
                 ? "Pleo received a validation call with the key in the Authorization header right after Connect."
-                : $"Within {context.ValidationTimeout.TotalSeconds:0} s of Connect, Pleo received no call with the key in the Authorization header.",
+                : $"Within {context.ValidationTimeout.TotalSeconds:0} s of Connect, Pleo received no call with the key in the Authorization header.{UnreadableHeaders(context, submission)}",
             validated ? null : string.Join(Environment.NewLine, context.JournalLines().DefaultIfEmpty("the journal has no call with this key")));
     }
 

@@ -2,7 +2,8 @@ namespace PleoUxGuard.FakePleo;
 
 /// <summary>
 /// One request the fake Pleo answered. <see cref="Path"/> has any key in it replaced by its fingerprint;
-/// <see cref="Violation"/> is true when the request carried a key in its URL (answered 401).
+/// <see cref="Violation"/> is true when the request carried a key in its URL (answered 401); <see cref="Problem"/> says
+/// why an Authorization header could not be read (no colon after the key, another scheme), when one could not.
 /// </summary>
 public sealed record JournalEntry(
     DateTimeOffset Time,
@@ -13,4 +14,5 @@ public sealed record JournalEntry(
     KeyLocation KeyLocation,
     int StatusCode,
     string? ErrorCode,
-    bool Violation);
+    bool Violation,
+    string? Problem = null);
