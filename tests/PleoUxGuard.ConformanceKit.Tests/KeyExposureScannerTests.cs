@@ -59,6 +59,19 @@ public sealed class KeyExposureScannerTests
     }
 
     [Fact]
+    public void A_key_that_was_not_saved_may_stay_in_the_key_field_and_nowhere_else()
+    {
+        var unsaved = Secret with { Unsaved = true };
+        IReadOnlyList<Exposure> FindIn(ExposurePlace place, SecretToFind secret) =>
+            KeyExposureScanner.Find([(place, "input#key", Key)], [secret], KeyExposureScanner.PieceLength);
+
+        Assert.Empty(FindIn(ExposurePlace.KeyFieldValue, unsaved));
+        Assert.Single(FindIn(ExposurePlace.InputValue, unsaved));
+        Assert.Single(FindIn(ExposurePlace.VisibleText, unsaved));
+        Assert.Single(FindIn(ExposurePlace.KeyFieldValue, Secret));
+    }
+
+    [Fact]
     public void The_mask_hides_every_piece_of_four()
     {
         var masked = new SecretMask([Key]).Apply($"a {Key[3..12]} b {Key[^4..]}");

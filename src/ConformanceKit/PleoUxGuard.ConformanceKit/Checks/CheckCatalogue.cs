@@ -37,7 +37,7 @@ public static class CheckCatalogue
         "After connecting, the company id of the key is shown on the page.");
 
     public static readonly CheckDefinition Vis1 = new("R-VIS-1", Severity.Must, "Key never retrievable",
-        "After saving, neither the key nor any 5-character piece of it is in visible text, attributes, input values (shadow DOM and frames), the URL or history, cookies, local or session storage, the title, console messages or any response body the browser received.");
+        "After saving, neither the key nor any 5-character piece of it is in visible text, attributes, input values (shadow DOM and frames), the URL or history, cookies, local or session storage, the title, console messages, any response body or any WebSocket frame the browser received. After a failed save, the key field's own value is not counted: it may keep the key for a retry.");
 
     public static readonly CheckDefinition Vis2 = new("R-VIS-2", Severity.Must, "At most the last 4 shown",
         "Any fragment of the key in visible text is at most 4 characters long and taken from the end of the key.");

@@ -96,8 +96,8 @@ public static class SaveChecks
         }
     }
 
-    /// <summary>R-SAVE-3: the status shows Connected after a valid key.</summary>
-    public static Task JudgeSuccessConfirmedAsync(FlowContext context) =>
+    /// <summary>R-SAVE-3: the status shows Connected after a valid key; true when it does.</summary>
+    public static Task<bool> JudgeSuccessConfirmedAsync(FlowContext context) =>
         context.JudgeConnectedAsync(
             CheckCatalogue.Save3,
             $"The status shows {context.Labels.NameOf(ConnectionState.Connected)}.",

@@ -5,39 +5,52 @@ using PleoUxGuard.FakePleo;
 namespace PleoUxGuard.ConformanceKit.Checks;
 
 /// <summary>
-/// R-VIS-1, R-VIS-2 and R-SEC-3 (and the browser half of R-SEC-2): after saving, where in the browser is
-/// the key, or a piece of it?
+/// R-VIS-1, R-VIS-2 and R-SEC-3 (and the browser half of R-SEC-2): after saving, where in the browser is a key the flow
+/// typed, or a piece of it?
 /// </summary>
 public static class VisibilityChecks
 {
     private static readonly ExposurePlace[] StoragePlaces = [ExposurePlace.Cookie, ExposurePlace.LocalStorage, ExposurePlace.SessionStorage, ExposurePlace.Script];
     private static readonly ExposurePlace[] UrlPlaces = [ExposurePlace.Url, ExposurePlace.History, ExposurePlace.RequestUrl];
 
-    /// <summary>What the browser holds before any key is typed: pieces found there are coincidences.</summary>
+    /// <summary>The checks <see cref="JudgeKeyExposureAsync"/> judges: every flow that calls it lists them.</summary>
+    public static readonly IReadOnlyList<CheckDefinition> Judged = [CheckCatalogue.Vis1, CheckCatalogue.Vis2, CheckCatalogue.Sec2, CheckCatalogue.Sec3];
+
+    /// <summary>What the browser holds before any key is typed: pieces found there are coincidences. Taken right after sign-in.</summary>
     public static Task<IReadOnlyList<(ExposurePlace Place, string Where, string Text)>> BaselineAsync(FlowContext context) =>
         KeyExposureScanner.CollectAsync(context.BrowserContext, context.Activity);
 
-    /// <summary>Scans the browser for the saved keys and judges R-VIS-1, R-VIS-2, R-SEC-3 and the browser half of R-SEC-2.</summary>
-    public static async Task JudgeAfterSavingAsync(
+    /// <summary>
+    /// Scans the browser for every key the flow has typed, whole and in pieces, and judges R-VIS-1, R-VIS-2, R-SEC-3 and
+    /// the browser half of R-SEC-2. Called after a key was saved, or its save failed (<paramref name="unsaved"/>).
+    /// </summary>
+    /// <param name="baseline">What the browser held before the first key was typed (<see cref="BaselineAsync"/>).</param>
+    /// <param name="unsaved">
+    /// The keys whose save failed (refused by Pleo, or not taken by the integration): the key field may keep one for the
+    /// user to retry at once (R-ERR-5), so the field's own value is not an exposure of it; everything else is.
+    /// </param>
+    public static async Task JudgeKeyExposureAsync(
         FlowContext context,
-        IReadOnlyList<MintedKey> savedKeys,
-        IReadOnlyList<(ExposurePlace Place, string Where, string Text)> baseline)
+        IReadOnlyList<(ExposurePlace Place, string Where, string Text)> baseline,
+        IReadOnlyCollection<MintedKey> unsaved)
     {
         // Late requests (a fetch after load) can still leak; look once the network is quiet.
         await context.WaitForNetworkIdleAsync();
-        var haystack = await KeyExposureScanner.CollectAsync(context.BrowserContext, context.Activity);
-        var secrets = savedKeys.Select(key => new SecretToFind(key.Value, key.Fingerprint)).ToList();
+        var haystack = await KeyExposureScanner.CollectAsync(context.BrowserContext, context.Activity, context.Locators.CombinedWithHidden(LocatorName.KeyInput));
+        var secrets = context.Keys.Select(key => new SecretToFind(key.Value, key.Fingerprint, unsaved.Contains(key))).ToList();
         var pieces = KeyExposureScanner.Find(haystack, secrets, KeyExposureScanner.PieceLength, baseline);
 
         var retrievable = pieces.Where(e => e.Place != ExposurePlace.RequestUrl).ToList();
+        var notCounted = unsaved.Count == 0 ? string.Empty : " The key field's own value is not counted after a failed save: it may keep the key there for a retry.";
         await JudgeAsync(context, CheckCatalogue.Vis1, retrievable,
             "Neither the key nor any 5-character piece of it is anywhere in the page, its storage, console, responses or WebSocket frames received."
-                + (context.Activity.WebSocketFramesNotKept is > 0 and var notKept ? $" {notKept} WebSocket frame(s) received after the flow's first {BrowserActivity.FlowFrameLimit / (1024 * 1024)} Mi characters of frames were not searched." : string.Empty),
+                + (context.Activity.WebSocketFramesNotKept is > 0 and var notKept ? $" {notKept} WebSocket frame(s) received after the flow's first {BrowserActivity.FlowFrameLimit / (1024 * 1024)} Mi characters of frames were not searched." : string.Empty)
+                + notCounted,
             "The key can be retrieved from the browser");
 
         // R-VIS-2 looks at visible text only, at pieces of 4: anything longer, or any 4 not from the end, is too much.
         var visible = KeyExposureScanner.Find(haystack.Where(h => h.Place == ExposurePlace.VisibleText).ToList(), secrets, SecretMask.PieceLength, baseline);
-        var tooMuch = visible.Where(e => e.WholeKey || e.PieceLength > SecretMask.PieceLength || e.PieceStart != KeyLength(savedKeys, e) - SecretMask.PieceLength).ToList();
+        var tooMuch = visible.Where(e => e.WholeKey || e.PieceLength > SecretMask.PieceLength || e.PieceStart != KeyLength(context.Keys, e) - SecretMask.PieceLength).ToList();
         await JudgeAsync(context, CheckCatalogue.Vis2, tooMuch,
             "Visible text shows at most the key's last 4 characters.",
             "Visible text shows more of the key than its last 4 characters");

@@ -1,4 +1,5 @@
 using PleoUxGuard.ConformanceKit.Checks;
+using PleoUxGuard.FakePleo;
 
 namespace PleoUxGuard.ConformanceKit.Flows;
 
@@ -12,8 +13,7 @@ public sealed class ConnectValidFlow : Flow
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
     [
         CheckCatalogue.Input1, CheckCatalogue.Input2, CheckCatalogue.Input3, CheckCatalogue.Input4, CheckCatalogue.Input5,
-        CheckCatalogue.Save1, CheckCatalogue.Save3, CheckCatalogue.Company1, CheckCatalogue.Vis1, CheckCatalogue.Vis2,
-        CheckCatalogue.Sec2, CheckCatalogue.Sec3, CheckCatalogue.State1, CheckCatalogue.A11y1,
+        CheckCatalogue.Save1, CheckCatalogue.Save3, CheckCatalogue.Company1, .. VisibilityChecks.Judged, CheckCatalogue.State1, CheckCatalogue.A11y1,
     ];
 
     public override async Task RunAsync(FlowContext context)
@@ -42,14 +42,15 @@ public sealed class ConnectValidFlow : Flow
         await context.WaitForOutcomeAsync(submission);
         await context.StepAsync("clicked Connect");
         await SaveChecks.JudgeValidatedAtOnceAsync(context, submission);
-        await SaveChecks.JudgeSuccessConfirmedAsync(context);
+        var saved = await SaveChecks.JudgeSuccessConfirmedAsync(context);
         await SaveChecks.JudgeCompanyShownAsync(context, CheckCatalogue.Company1, key);
-        await VisibilityChecks.JudgeAfterSavingAsync(context, [key], baseline);
+        MintedKey[] unsaved = saved ? [] : [key];
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved);
         await AccessibilityChecks.ScanAsync(context);
 
         await context.ReloadAsync();
         await context.StepAsync("reloaded the page");
-        await VisibilityChecks.JudgeAfterSavingAsync(context, [key], baseline);
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved);
         await VisibilityChecks.JudgeNoKeyInPleoUrlsAsync(context);
     }
 }

@@ -15,8 +15,7 @@ public sealed class RotateSameCompanyFlow : Flow
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
     [
-        CheckCatalogue.Rot1, CheckCatalogue.Rot2, CheckCatalogue.Rot3, CheckCatalogue.Vis1, CheckCatalogue.Vis2, CheckCatalogue.Sec2,
-        CheckCatalogue.Sec3, CheckCatalogue.State1, CheckCatalogue.A11y1,
+        CheckCatalogue.Rot1, CheckCatalogue.Rot2, CheckCatalogue.Rot3, .. VisibilityChecks.Judged, CheckCatalogue.State1, CheckCatalogue.A11y1,
     ];
 
     public override async Task RunAsync(FlowContext context)
@@ -62,6 +61,6 @@ public sealed class RotateSameCompanyFlow : Flow
             await SaveChecks.JudgeCompanyShownAsync(context, CheckCatalogue.Rot3, second);
         }
 
-        await VisibilityChecks.JudgeAfterSavingAsync(context, [first, second], baseline);
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: connected ? [] : [second]);
     }
 }

@@ -10,6 +10,9 @@ public enum ExposurePlace
     HiddenText,
     Attribute,
     InputValue,
+
+    /// <summary>The value of the key field the kit types into (the profile's locators.keyInput), not of any other input.</summary>
+    KeyFieldValue,
     Script,
     Title,
     Url,
@@ -31,12 +34,17 @@ public sealed record Exposure(ExposurePlace Place, string Where, string KeyFinge
 }
 
 /// <summary>A secret to look for: its value (never shown) and how reports name it.</summary>
-public sealed record SecretToFind(string Value, string Fingerprint);
+/// <param name="Unsaved">
+/// The key was submitted but not saved (Pleo or the integration refused it): the key field may keep it for the user to
+/// retry at once (R-ERR-5), so the field's own value (<see cref="ExposurePlace.KeyFieldValue"/>) is not an exposure of
+/// it. Every other place is.
+/// </param>
+public sealed record SecretToFind(string Value, string Fingerprint, bool Unsaved = false);
 
 /// <summary>
 /// Collects every place a browser can hold text (DOM text, attributes and input values in every frame and
-/// open shadow root, title, URL and history, request URLs, cookies, local and session storage, console,
-/// response bodies, WebSocket frames the page received) and searches it for keys and their pieces.
+/// open shadow root, the key field's value, title, URL and history, request URLs, cookies, local and session storage,
+/// console, response bodies, WebSocket frames the page received) and searches it for keys and their pieces.
 /// </summary>
 public static class KeyExposureScanner
 {
@@ -46,7 +54,7 @@ public static class KeyExposureScanner
     // Runs in each frame: walks the DOM and open shadow roots. Visibility uses checkVisibility so text
     // hidden by CSS counts as hidden, not visible.
     private const string CollectScript = """
-        () => {
+        keyFields => {
           const out = [];
           const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '');
           const visit = (node, inShadow) => {
@@ -64,7 +72,7 @@ public static class KeyExposureScanner
                 const el = child;
                 for (const attribute of el.attributes) out.push(['Attribute', name(el) + ' @' + attribute.name + (inShadow ? ' (shadow DOM)' : ''), attribute.value]);
                 if (typeof el.value === 'string' && el.value && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT')) {
-                  out.push(['InputValue', name(el) + (inShadow ? ' (shadow DOM)' : ''), el.value]);
+                  out.push([keyFields.includes(el) ? 'KeyFieldValue' : 'InputValue', name(el) + (inShadow ? ' (shadow DOM)' : ''), el.value]);
                 }
                 if (el.shadowRoot) visit(el.shadowRoot, true);
                 if (el.tagName === 'TEMPLATE' && el.content) visit(el.content, inShadow);
@@ -85,25 +93,39 @@ public static class KeyExposureScanner
         """;
 
     /// <summary>Everything the browser holds for this context right now, as (place, where, text).</summary>
-    public static async Task<IReadOnlyList<(ExposurePlace Place, string Where, string Text)>> CollectAsync(IBrowserContext context, BrowserActivity activity)
+    /// <param name="keyField">
+    /// The key field (every element it matches, visible or not): its value is collected as <see cref="ExposurePlace.KeyFieldValue"/>,
+    /// not <see cref="ExposurePlace.InputValue"/>. Null: no input is told apart.
+    /// </param>
+    public static async Task<IReadOnlyList<(ExposurePlace Place, string Where, string Text)>> CollectAsync(IBrowserContext context, BrowserActivity activity, ILocator? keyField = null)
     {
         var haystack = new List<(ExposurePlace, string, string)>();
-        foreach (var page in context.Pages)
+        IReadOnlyList<IElementHandle> keyFields = keyField is null ? [] : await KeyFieldsAsync(keyField);
+        try
         {
-            foreach (var frame in page.Frames)
+            foreach (var page in context.Pages)
             {
-                string[][] found;
-                try
+                foreach (var frame in page.Frames)
                 {
-                    found = await frame.EvaluateAsync<string[][]>(CollectScript);
-                }
-                catch (PlaywrightException)
-                {
-                    continue; // A frame that detached while we looked holds nothing any more.
-                }
+                    // A page's locator finds elements of its main frame only. Handles of a document the frame has left
+                    // since cannot be passed: its new document is read without them, its inputs all as InputValue.
+                    var inFrame = frame == keyField?.Page.MainFrame ? keyFields : [];
+                    var found = await CollectInAsync(frame, inFrame) ?? (inFrame.Count > 0 ? await CollectInAsync(frame, []) : null);
+                    if (found is null)
+                    {
+                        continue; // A frame that detached while we looked holds nothing any more.
+                    }
 
-                var prefix = frame == page.MainFrame ? string.Empty : $"frame {frame.Url}: ";
-                haystack.AddRange(found.Select(entry => (Enum.Parse<ExposurePlace>(entry[0]), prefix + entry[1], entry[2])));
+                    var prefix = frame == page.MainFrame ? string.Empty : $"frame {frame.Url}: ";
+                    haystack.AddRange(found.Select(entry => (Enum.Parse<ExposurePlace>(entry[0]), prefix + entry[1], entry[2])));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var handle in keyFields)
+            {
+                await handle.DisposeAsync();
             }
         }
 
@@ -118,6 +140,30 @@ public static class KeyExposureScanner
         haystack.AddRange((await activity.ResponseBodiesAsync()).Select(body => (ExposurePlace.ResponseBody, body.Where, body.Body)));
         haystack.AddRange(activity.WebSocketFrames.Select(frame => (ExposurePlace.WebSocketFrame, frame.Where, frame.Payload)));
         return haystack;
+    }
+
+    private static async Task<string[][]?> CollectInAsync(IFrame frame, IReadOnlyList<IElementHandle> keyFields)
+    {
+        try
+        {
+            return await frame.EvaluateAsync<string[][]>(CollectScript, keyFields);
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<IReadOnlyList<IElementHandle>> KeyFieldsAsync(ILocator keyField)
+    {
+        try
+        {
+            return await keyField.ElementHandlesAsync();
+        }
+        catch (PlaywrightException)
+        {
+            return []; // The page is between documents: no field holds anything now.
+        }
     }
 
     /// <summary>
@@ -145,7 +191,7 @@ public static class KeyExposureScanner
                 .Select(start => (Start: start, Text: secret.Value.Substring(start, pieceLength)))
                 .Where(piece => baseline is null || !baseline.Any(entry => entry.Text.Contains(piece.Text, StringComparison.Ordinal)))
                 .ToList();
-            foreach (var (place, where, text) in haystack)
+            foreach (var (place, where, text) in haystack.Where(entry => !(secret.Unsaved && entry.Place == ExposurePlace.KeyFieldValue)))
             {
                 var whole = wholeForms.FirstOrDefault(form => text.Contains(form, StringComparison.Ordinal));
                 if (whole is not null)

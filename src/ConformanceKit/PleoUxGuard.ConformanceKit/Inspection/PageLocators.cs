@@ -57,6 +57,9 @@ public sealed class PageLocators
     /// <summary>All alternatives as one locator (visible elements only), for auto-waiting assertions.</summary>
     public ILocator Combined(LocatorName name) => Combine(_page, ChoiceFor(name)!);
 
+    /// <summary>All alternatives as one locator, hidden elements too (a key field in a dialog the page closed still holds its value).</summary>
+    public ILocator CombinedWithHidden(LocatorName name) => AnyOf(_page, ChoiceFor(name)!);
+
     /// <summary>
     /// The element showing the company id: the profile's locator, else any text on the page that
     /// contains it.
@@ -266,7 +269,9 @@ public sealed class PageLocators
         return page.Locator(spec.Css!);
     }
 
-    private static ILocator Combine(IPage page, LocatorChoice choice)
+    private static ILocator Combine(IPage page, LocatorChoice choice) => AnyOf(page, choice).Filter(new() { Visible = true });
+
+    private static ILocator AnyOf(IPage page, LocatorChoice choice)
     {
         var combined = ToLocator(page, choice.Alternatives[0]);
         foreach (var spec in choice.Alternatives.Skip(1))
@@ -274,7 +279,7 @@ public sealed class PageLocators
             combined = combined.Or(ToLocator(page, spec));
         }
 
-        return combined.Filter(new() { Visible = true });
+        return combined;
     }
 
     private static LocatorChoice Default(params LocatorSpec[] specs) => new(specs, isDefault: true);
