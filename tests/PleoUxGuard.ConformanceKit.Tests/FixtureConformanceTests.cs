@@ -66,6 +66,9 @@ public sealed class FixtureConformanceTests
         { Fault.TwoLabelsAfterFailure, ["invalid-key"], ["UXK-STATE-1"] },
         { Fault.LeakLocalStorage, ["connect-valid"], ["UXK-VIS-1", "UXK-SEC-3"] },
 
+        // Every flow that saves a key looks for it, not only connect-valid and rotate-same-company.
+        { Fault.ShowsKeyAfterRecovery, ["retry-after-failure", "revoke-then-recover", "permission-lost"], ["UXK-VIS-1", "UXK-VIS-2"] },
+
         // Not a fault: a field enabled 1.5 s after load (Blazor, once its circuit is up) is editable, so nothing fails.
         { Fault.FieldEnabledLate, ["connect-valid"], [] },
 
@@ -415,6 +418,27 @@ public sealed class FixtureConformanceTests
 
         var failing = Assert.Single(result[check].Observations, o => o.Outcome == Outcome.Fail);
         Assert.Equal(step, failing.Step);
+    }
+
+    /// <summary>
+    /// A key on the page fails R-VIS-1 and R-VIS-2 in the flow and at the step that shows it: a key shown whole once it
+    /// connected after a failure or a warning, in each flow that saves a key that way (before, only connect-valid and
+    /// rotate-same-company looked for the key).
+    /// </summary>
+    [Theory]
+    [InlineData(Fault.ShowsKeyAfterRecovery, "retry-after-failure", "clicked Connect with a valid key", "VisibleText (p): the whole key")]
+    [InlineData(Fault.ShowsKeyAfterRecovery, "revoke-then-recover", "replaced the key from the warning", "VisibleText (p): the whole key")]
+    [InlineData(Fault.ShowsKeyAfterRecovery, "permission-lost", "replaced the key from the warning", "VisibleText (p): the whole key")]
+    public async Task A_key_on_the_page_fails_the_visibility_checks_in_the_flow_and_at_the_step_that_shows_it(string fault, string flow, string step, string evidence)
+    {
+        var result = await FaultResultAsync(fault);
+
+        foreach (var id in new[] { "UXK-VIS-1", "UXK-VIS-2" })
+        {
+            var failing = Assert.Single(result[id].Observations, o => o.Outcome == Outcome.Fail && o.Flow == flow);
+            Assert.Equal(step, failing.Step);
+            Assert.Contains(evidence, failing.Evidence!.Found, StringComparison.Ordinal);
+        }
     }
 
     public static TheoryData<string, string> Leaks => new()

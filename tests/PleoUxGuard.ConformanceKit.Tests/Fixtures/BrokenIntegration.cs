@@ -119,6 +119,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
     private async Task<IResult> ValidateAndApplyAsync(HttpContext? http, Tenant tenant, string key, bool wasConnected)
     {
         var (status, company) = await ValidateAsync(key, withoutColon: tenant.Has(Fault.HeaderWithoutColon));
+        var failedBefore = tenant.Status is Status.Failed or Status.ActionRequired;
         if (tenant.Has(Fault.KeyInPleoUrl))
         {
             using var _ = await _pleo.GetAsync(new Uri($"v1/companies?api_key={Uri.EscapeDataString(key)}", UriKind.Relative));
@@ -127,6 +128,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
         if (status == HttpStatusCode.OK)
         {
             tenant.Rotated = wasConnected;
+            tenant.Recovered = failedBefore;
             (tenant.Status, tenant.Key, tenant.Company, tenant.Message) = (Status.Connected, key, company, null);
             if (tenant.Has(Fault.LeakCookie))
             {
@@ -304,6 +306,9 @@ public sealed class BrokenIntegration : IAsyncDisposable
         public string? Notice { get; set; }
 
         public bool Rotated { get; set; }
+
+        /// <summary>The key connected after a failure or a warning.</summary>
+        public bool Recovered { get; set; }
 
         public bool Has(string fault) => Faults.Contains(fault);
     }

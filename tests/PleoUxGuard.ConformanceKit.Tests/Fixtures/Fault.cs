@@ -100,6 +100,12 @@ public static class Fault
     /// <summary>As <see cref="LeakWebSocketText"/>, in a binary frame: the key as a MessagePack string among other bytes (as Blazor's blazorpack).</summary>
     public const string LeakWebSocketBinary = "leak-websocket-binary";
 
+    /// <summary>
+    /// A key that connects after a failure or a warning (a retry, a key replaced from the warning) is shown whole where
+    /// the page shows the key's last four: a first connect shows only those.
+    /// </summary>
+    public const string ShowsKeyAfterRecovery = "shows-key-after-recovery";
+
     // Not faults: conformant pages built differently, which the kit must judge as passing.
 
     /// <summary>The status region is drawn by a script from /api/status, which answers 500 ms late (as a single-page app's fetch after load).</summary>

@@ -46,7 +46,8 @@ internal static class Page
                 html.Append($"<p>Connected to Company ID: {company}</p>");
             }
 
-            var shown = tenant.Has(Fault.ShowsFirstFour) ? key![..4] + "••••"
+            var shown = tenant.Has(Fault.ShowsKeyAfterRecovery) && tenant.Recovered ? key![..]
+                : tenant.Has(Fault.ShowsFirstFour) ? key![..4] + "••••"
                 : tenant.Has(Fault.ShowsLastSix) ? "••••" + key![^6..]
                 : "••••" + key![^4..];
             html.Append($"<p>API key: {E(shown)}</p>");

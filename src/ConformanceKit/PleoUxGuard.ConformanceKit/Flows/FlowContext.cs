@@ -235,7 +235,8 @@ public sealed class FlowContext
     /// Pleo, and the look fails whatever the page shows. A 200 in the journal is said in the skip, not counted as a
     /// pass: it proves the integration asked Pleo, not that it took the key.
     /// </summary>
-    public async Task JudgeRetryConnectedAsync(CheckDefinition check, MintedKey key, DateTimeOffset submittedAt, string passDetail, string failDetail)
+    /// <returns>Whether the status showed Connected.</returns>
+    public async Task<bool> JudgeRetryConnectedAsync(CheckDefinition check, MintedKey key, DateTimeOffset submittedAt, string passDetail, string failDetail)
     {
         var connected = await WaitForStateAsync(ConnectionState.Connected, StepTimeout);
         var shown = await ReadStateAsync();
@@ -243,7 +244,7 @@ public sealed class FlowContext
         if (connected || shown.State is not null)
         {
             await JudgeAsync(check, connected, connected ? passDetail : failDetail, shown.Text);
-            return;
+            return connected;
         }
 
         var unreadable = !shown.Found ? "no status region was visible"
@@ -252,7 +253,7 @@ public sealed class FlowContext
         if (calls.Count == 0)
         {
             await FailAsync(check, $"{failDetail} Pleo received no call with the key after it was submitted (the status could not be read either: {unreadable}).", shown.Text);
-            return;
+            return false;
         }
 
         var answers = string.Join(", ", calls.Select(entry => entry.StatusCode).Distinct());
@@ -263,6 +264,7 @@ public sealed class FlowContext
             Outcome.Skip,
             $"Not judged: the state could not be read after the key was submitted again ({unreadable}; UXK-STATE-1 reports it), so whether it connected is unknown. Pleo answered the key {answers}.",
             new Evidence(Found: Mask(shown.Text.Length == 0 ? "nothing" : shown.Text), Screenshot: null, JournalLines: JournalLines(), Url: Mask(Page.Url))));
+        return false;
     }
 
     public async Task JudgeAsync(CheckDefinition check, bool passed, string detail, string? found = null)

@@ -13,7 +13,7 @@ public abstract class KeyLossFlow : Flow
 {
     /// <summary>The checks every way of losing the key judges.</summary>
     protected static readonly IReadOnlyList<CheckDefinition> KeyLossChecks =
-        [CheckCatalogue.Rec1, CheckCatalogue.Rec2, CheckCatalogue.Rec3, CheckCatalogue.Err3, CheckCatalogue.State1, CheckCatalogue.A11y1];
+        [CheckCatalogue.Rec1, CheckCatalogue.Rec2, CheckCatalogue.Rec3, CheckCatalogue.Err3, .. VisibilityChecks.Judged, CheckCatalogue.State1, CheckCatalogue.A11y1];
 
     public override IReadOnlyList<CheckDefinition> Checks => KeyLossChecks;
 
@@ -35,6 +35,7 @@ public abstract class KeyLossFlow : Flow
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
+        var baseline = await VisibilityChecks.BaselineAsync(context);
         var (first, _) = await context.ConnectAsPrerequisiteAsync(CheckCatalogue.Rec1);
         Lose(context.Pleo.Keys, first);
 
@@ -64,6 +65,7 @@ public abstract class KeyLossFlow : Flow
         var message = await context.ReadMessageAsync();
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, Situation);
         await JudgeWarningAsync(context, message);
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: []);
         await context.ResolveAsync(LocatorName.UpdateAction, CheckCatalogue.Rec2);
         await context.ReloadAsync();
         await context.StepAsync("reloaded the warning");
@@ -81,12 +83,15 @@ public abstract class KeyLossFlow : Flow
         await context.SubmitKeyAsync(keyField, second, CheckCatalogue.Rec3);
         await context.StepAsync("replaced the key from the warning");
         var connected = await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout);
-        if (!connected)
+        if (connected)
+        {
+            await SaveChecks.JudgeCompanyShownAsync(context, CheckCatalogue.Rec3, second);
+        }
+        else
         {
             await context.FailAsync(CheckCatalogue.Rec3, $"After replacing the key the status does not show {context.Labels.NameOf(ConnectionState.Connected)}.", (await context.ReadStateAsync()).Text);
-            return;
         }
 
-        await SaveChecks.JudgeCompanyShownAsync(context, CheckCatalogue.Rec3, second);
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: connected ? [] : [second]);
     }
 }

@@ -13,7 +13,7 @@ public sealed class PleoOutageFlow : Flow
 
     public override string Title => "Pleo outage is reported as temporary";
 
-    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Err6, CheckCatalogue.State1];
+    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Err6, .. VisibilityChecks.Judged, CheckCatalogue.State1];
 
     public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
 
@@ -22,6 +22,7 @@ public sealed class PleoOutageFlow : Flow
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
+        var baseline = await VisibilityChecks.BaselineAsync(context);
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
         var key = context.Mint(keys => keys.MintValid());
         List<string> problems;
@@ -46,6 +47,7 @@ public sealed class PleoOutageFlow : Flow
         var retriedAt = DateTimeOffset.UtcNow;
         await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err6);
         await context.StepAsync("retried the same key once Pleo was back");
-        await context.JudgeRetryConnectedAsync(CheckCatalogue.Err6, key, retriedAt, "The same key connected once Pleo was back.", "The same key did not connect once Pleo was back.");
+        var connected = await context.JudgeRetryConnectedAsync(CheckCatalogue.Err6, key, retriedAt, "The same key connected once Pleo was back.", "The same key did not connect once Pleo was back.");
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: connected ? [] : [key]);
     }
 }

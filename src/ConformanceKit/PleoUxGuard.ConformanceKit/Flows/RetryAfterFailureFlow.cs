@@ -11,15 +11,17 @@ public sealed class RetryAfterFailureFlow : Flow
 
     public override string Title => "Retry at once after a failure";
 
-    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Err5, CheckCatalogue.State1];
+    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Err5, .. VisibilityChecks.Judged, CheckCatalogue.State1];
 
     public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
 
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
+        var baseline = await VisibilityChecks.BaselineAsync(context);
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
-        await context.SubmitKeyAsync(keyField, context.Mint(keys => keys.MintUnknown()), CheckCatalogue.Err5);
+        var invalid = context.Mint(keys => keys.MintUnknown());
+        await context.SubmitKeyAsync(keyField, invalid, CheckCatalogue.Err5);
         await context.StepAsync("clicked Connect with an invalid key");
 
         keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err5);
@@ -34,11 +36,12 @@ public sealed class RetryAfterFailureFlow : Flow
         var submittedAt = DateTimeOffset.UtcNow;
         await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err5);
         await context.StepAsync("clicked Connect with a valid key");
-        await context.JudgeRetryConnectedAsync(
+        var connected = await context.JudgeRetryConnectedAsync(
             CheckCatalogue.Err5,
             key,
             submittedAt,
             "After the failure the field stayed editable and the next key connected at once.",
             "After the failure a valid key entered straight away did not connect.");
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: connected ? [invalid] : [invalid, key]);
     }
 }

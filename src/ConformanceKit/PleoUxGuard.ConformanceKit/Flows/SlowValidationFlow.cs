@@ -10,7 +10,7 @@ public sealed class SlowValidationFlow : Flow
 
     public override string Title => "Slow validation shows progress";
 
-    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Save2, CheckCatalogue.State1, CheckCatalogue.A11y1];
+    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Save2, .. VisibilityChecks.Judged, CheckCatalogue.State1, CheckCatalogue.A11y1];
 
     public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
 
@@ -19,6 +19,7 @@ public sealed class SlowValidationFlow : Flow
         var inProgress = context.Labels.NameOf(ConnectionState.ValidationInProgress);
         var scan = await AccessibilityChecks.PrepareInPageScanAsync(context, context.Labels.RegexFor(ConnectionState.ValidationInProgress));
         await context.SignInAsync();
+        var baseline = await VisibilityChecks.BaselineAsync(context);
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
         var key = context.Mint(keys => keys.MintSlow());
         await context.EnterKeyAsync(keyField, key);
@@ -37,6 +38,7 @@ public sealed class SlowValidationFlow : Flow
                 : $"While Pleo held the answer for {context.StepTimeout.TotalSeconds:0} s the status never showed {context.Labels.NameOf(ConnectionState.ValidationInProgress)}.",
             (await context.ReadStateAsync()).Text);
         await context.WaitForOutcomeAsync(submission);
-        await context.StepAsync("Pleo answered");
+        var answered = await context.StepAsync("Pleo answered");
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: answered.State == ConnectionState.Connected ? [] : [key]);
     }
 }
