@@ -127,6 +127,17 @@ public sealed class BaselineTests
         Assert.Equal(ExitCodes.Passed, result.WithBaseline(BaselineOf(string.Join("\n", pasted))).ExitCode);
     }
 
+    /// <summary>Every flow scans for its keys (after a failure too), so a key-exposure failure of an error flow can be baselined there.</summary>
+    [Fact]
+    public void An_entry_for_a_key_exposure_in_an_error_flow_is_accepted_and_matches()
+    {
+        var result = Run(Look(CheckCatalogue.Vis1, "invalid-key", Outcome.Fail, "clicked Connect with an invalid key"), CompanyShown)
+            .WithBaseline(BaselineOf("""{ "check": "UXK-VIS-1", "flow": "invalid-key", "reason": "PAY-7: the message shows the key" }"""));
+
+        Assert.Equal(ExitCodes.Passed, result.ExitCode);
+        Assert.Single(result.Baseline!.Matched);
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         { "{ \"expectedFailures\": [ ", "not valid JSON at line 1" },

@@ -22,6 +22,13 @@ public sealed class CatalogueTests
         Assert.All(CheckCatalogue.All, check => Assert.Contains(check.Id, judged));
     }
 
+    /// <summary>R-VIS-1/2/3: every flow types a key, so every flow scans the browser for it (after saving it or failing to).</summary>
+    [Fact]
+    public void Every_flow_judges_where_its_keys_ended_up()
+    {
+        Assert.All(FlowCatalogue.All, flow => Assert.All(VisibilityChecks.Judged, check => Assert.Contains(check, flow.Checks)));
+    }
+
     [Fact]
     public void Selecting_by_check_runs_only_the_flows_that_judge_it()
     {

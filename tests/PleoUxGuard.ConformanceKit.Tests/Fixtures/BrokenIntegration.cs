@@ -138,7 +138,7 @@ public sealed class BrokenIntegration : IAsyncDisposable
             return Results.Redirect("/connect");
         }
 
-        var message = MessageFor(tenant, status);
+        var message = MessageFor(tenant, status) + (tenant.Has(Fault.EchoesKeyInError) ? $" (API key: {key})" : string.Empty);
         if (wasConnected && tenant.Has(Fault.RotationFailureDisconnectsQuietly))
         {
             // Answers the post itself (no redirect) with the page as it was, then drops the connection.

@@ -106,6 +106,9 @@ public static class Fault
     /// </summary>
     public const string ShowsKeyAfterRecovery = "shows-key-after-recovery";
 
+    /// <summary>Every error message (invalid key, missing permission, outage, rejected replacement) ends with the key that was submitted.</summary>
+    public const string EchoesKeyInError = "echoes-key-in-error";
+
     // Not faults: conformant pages built differently, which the kit must judge as passing.
 
     /// <summary>The status region is drawn by a script from /api/status, which answers 500 ms late (as a single-page app's fetch after load).</summary>
@@ -162,6 +165,12 @@ public static class Fault
     /// every frame, a ticker drawn again with the same text every 100 ms.
     /// </summary>
     public const string IgnoresAnswer = "ignores-answer";
+
+    /// <summary>
+    /// Not a fault: after a failure the page draws the new status and message in place and leaves the form as it was, so
+    /// the key that was not saved stays in the key field for a retry (R-ERR-5); a success draws the whole answer.
+    /// </summary>
+    public const string KeepsKeyAfterFailure = "keeps-key-after-failure";
 
     /// <summary>
     /// Not a fault: the form post is answered at once (a redirect to the same page, the same text as before the click)

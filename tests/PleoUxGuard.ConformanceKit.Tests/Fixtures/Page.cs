@@ -120,6 +120,10 @@ internal static class Page
             tenant.Has(Fault.AnswersInPlace) ? "const next = new DOMParser().parseFromString(html, 'text/html').querySelector('main'); document.querySelector('main').replaceChildren(...next.childNodes);"
             : tenant.Has(Fault.LoadsPageAfterAnswer) ? "location.assign('/connect');"
             : tenant.Has(Fault.IgnoresAnswer) ? "void html;"
+            : tenant.Has(Fault.KeepsKeyAfterFailure)
+                ? "const next = new DOMParser().parseFromString(html, 'text/html'), alert = next.querySelector('[role=alert]');"
+                    + " if (alert) { document.querySelectorAll('[role=alert]').forEach(old => old.remove()); document.getElementById('status').replaceWith(next.getElementById('status')); document.getElementById('status').after(alert); }"
+                    + " else document.querySelector('main').replaceChildren(...next.querySelector('main').childNodes);"
             : null;
         if (answer is null)
         {

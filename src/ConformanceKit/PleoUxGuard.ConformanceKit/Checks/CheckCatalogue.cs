@@ -4,8 +4,9 @@ namespace PleoUxGuard.ConformanceKit.Checks;
 
 /// <summary>
 /// Every conformance check, one per requirement of sections A and B of requirements.md except R-SEC-1
-/// (proved by the reference integration's tests) and R-VIS-3 (proved by the analyzer). R-X-n is enforced
-/// by UXK-X-n, as the shared requirement catalogue says.
+/// (proved by the reference integration's tests) and R-VIS-3 (keys never in logs or UI messages: the analyzer proves
+/// the logs; a key in a UI message fails <see cref="Vis1"/>, which every flow judges after each failure and warning it
+/// is shown). R-X-n is enforced by UXK-X-n, as the shared requirement catalogue says.
 /// </summary>
 public static class CheckCatalogue
 {
@@ -37,7 +38,7 @@ public static class CheckCatalogue
         "After connecting, the company id of the key is shown on the page.");
 
     public static readonly CheckDefinition Vis1 = new("R-VIS-1", Severity.Must, "Key never retrievable",
-        "After saving, neither the key nor any 5-character piece of it is in visible text, attributes, input values (shadow DOM and frames), the URL or history, cookies, local or session storage, the title, console messages, any response body or any WebSocket frame the browser received. After a failed save, the key field's own value is not counted: it may keep the key for a retry.");
+        "After a key is saved, and after a failed save or a warning (a key in a message: R-VIS-3), neither the key nor any 5-character piece of it is in visible text, attributes, input values (shadow DOM and frames), the URL or history, cookies, local or session storage, the title, console messages, any response body or any WebSocket frame the browser received. After a failed save, the key field's own value is not counted: it may keep the key for a retry.");
 
     public static readonly CheckDefinition Vis2 = new("R-VIS-2", Severity.Must, "At most the last 4 shown",
         "Any fragment of the key in visible text is at most 4 characters long and taken from the end of the key.");

@@ -5,8 +5,8 @@ using PleoUxGuard.FakePleo;
 namespace PleoUxGuard.ConformanceKit.Checks;
 
 /// <summary>
-/// R-VIS-1, R-VIS-2 and R-SEC-3 (and the browser half of R-SEC-2): after saving, where in the browser is a key the flow
-/// typed, or a piece of it?
+/// R-VIS-1, R-VIS-2 and R-SEC-3 (and the browser half of R-SEC-2): after a key was saved, and after a failed save or a
+/// warning (R-VIS-3: keys never in UI messages), where in the browser is a key the flow typed, or a piece of it?
 /// </summary>
 public static class VisibilityChecks
 {
@@ -22,7 +22,8 @@ public static class VisibilityChecks
 
     /// <summary>
     /// Scans the browser for every key the flow has typed, whole and in pieces, and judges R-VIS-1, R-VIS-2, R-SEC-3 and
-    /// the browser half of R-SEC-2. Called after a key was saved, or its save failed (<paramref name="unsaved"/>).
+    /// the browser half of R-SEC-2. Called after a key was saved, and after a failed save or a warning is shown, so a
+    /// key echoed in a message fails R-VIS-1 as a saved key on the page does.
     /// </summary>
     /// <param name="baseline">What the browser held before the first key was typed (<see cref="BaselineAsync"/>).</param>
     /// <param name="unsaved">

@@ -11,13 +11,14 @@ public sealed class InvalidKeyFlow : Flow
     public override string Title => "Connect with an invalid key";
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
-        [CheckCatalogue.Err1, CheckCatalogue.Err3, CheckCatalogue.Err4, CheckCatalogue.State1, CheckCatalogue.A11y1];
+        [CheckCatalogue.Err1, CheckCatalogue.Err3, CheckCatalogue.Err4, .. VisibilityChecks.Judged, CheckCatalogue.State1, CheckCatalogue.A11y1];
 
     public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
 
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
+        var baseline = await VisibilityChecks.BaselineAsync(context);
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
         var key = context.Mint(keys => keys.MintUnknown());
         var outcome = await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err4);
@@ -26,6 +27,7 @@ public sealed class InvalidKeyFlow : Flow
         await ErrorChecks.JudgeInvalidKeyMessageAsync(context, message);
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, "invalid-key");
         await ErrorChecks.JudgeNotActiveAsync(context, outcome, key);
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: [key]);
         await AccessibilityChecks.ScanAsync(context);
     }
 }

@@ -14,15 +14,17 @@ public sealed class MissingPermissionFlow : Flow
     public override string Title => "Connect with a key missing a permission";
 
     public override IReadOnlyList<CheckDefinition> Checks { get; } =
-        [CheckCatalogue.Err2, CheckCatalogue.Err3, CheckCatalogue.Err4, CheckCatalogue.State1];
+        [CheckCatalogue.Err2, CheckCatalogue.Err3, CheckCatalogue.Err4, .. VisibilityChecks.Judged, CheckCatalogue.State1];
 
     public override IReadOnlyList<CheckDefinition> AlsoFails { get; } = [CheckCatalogue.Input1];
 
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
+        var baseline = await VisibilityChecks.BaselineAsync(context);
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
-        await context.SubmitKeyAsync(keyField, context.Mint(keys => keys.MintUnknown()), CheckCatalogue.Err2);
+        var unknown = context.Mint(keys => keys.MintUnknown());
+        await context.SubmitKeyAsync(keyField, unknown, CheckCatalogue.Err2);
         await context.StepAsync("clicked Connect with an invalid key");
         var invalidKeyMessage = await context.ReadMessageAsync();
 
@@ -34,5 +36,6 @@ public sealed class MissingPermissionFlow : Flow
         await ErrorChecks.JudgeMissingPermissionMessageAsync(context, message, invalidKeyMessage);
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, "missing-permission");
         await ErrorChecks.JudgeNotActiveAsync(context, outcome, key);
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: [unknown, key]);
     }
 }

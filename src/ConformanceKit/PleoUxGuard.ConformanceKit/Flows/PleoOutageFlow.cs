@@ -42,6 +42,7 @@ public sealed class PleoOutageFlow : Flow
 
         // Judged on the outage page itself, so the failing look shows (and is filed under) the message it is about.
         await ErrorChecks.JudgeProblemsAsync(context, CheckCatalogue.Err6, problems, "The outage was reported as temporary with a retry, without blaming the key.", message);
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: [key]);
 
         keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err6);
         var retriedAt = DateTimeOffset.UtcNow;

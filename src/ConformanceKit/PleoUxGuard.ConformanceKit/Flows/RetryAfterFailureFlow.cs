@@ -23,6 +23,7 @@ public sealed class RetryAfterFailureFlow : Flow
         var invalid = context.Mint(keys => keys.MintUnknown());
         await context.SubmitKeyAsync(keyField, invalid, CheckCatalogue.Err5);
         await context.StepAsync("clicked Connect with an invalid key");
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: [invalid]);
 
         keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err5);
         var editable = await keyField.IsEditableAsync();

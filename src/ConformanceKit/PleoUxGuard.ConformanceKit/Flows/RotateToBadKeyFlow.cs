@@ -11,18 +11,20 @@ public sealed partial class RotateToBadKeyFlow : Flow
 
     public override string Title => "Rotate to a bad key; the previous connection survives";
 
-    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Rot4, CheckCatalogue.State1];
+    public override IReadOnlyList<CheckDefinition> Checks { get; } = [CheckCatalogue.Rot4, .. VisibilityChecks.Judged, CheckCatalogue.State1];
 
     public override async Task RunAsync(FlowContext context)
     {
         await context.SignInAsync();
+        var baseline = await VisibilityChecks.BaselineAsync(context);
         var (first, _) = await context.ConnectAsPrerequisiteAsync(CheckCatalogue.Rot4);
         var update = await context.ResolveAsync(LocatorName.UpdateAction, CheckCatalogue.Rot4);
         await update.ClickAsync();
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Rot4);
         await context.StepAsync("chose to update the API key");
 
-        var outcome = await context.SubmitKeyAsync(keyField, context.Mint(keys => keys.MintUnknown()), CheckCatalogue.Rot4);
+        var rejected = context.Mint(keys => keys.MintUnknown());
+        var outcome = await context.SubmitKeyAsync(keyField, rejected, CheckCatalogue.Rot4);
         await context.StepAsync("submitted a replacement key Pleo rejects");
         var problems = new List<string>();
         if (outcome.State != ConnectionState.Connected)
@@ -35,6 +37,9 @@ public sealed partial class RotateToBadKeyFlow : Flow
         {
             problems.Add("the page does not say that the existing connection is still active");
         }
+
+        // The previous key stays saved; the rejected one never was, and the key field may keep it for another try.
+        await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: [rejected]);
 
         await context.ReloadAsync();
         await context.StepAsync("reloaded the page");
