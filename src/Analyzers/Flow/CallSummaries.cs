@@ -153,10 +153,10 @@ internal sealed class CallSummaries
         }
 
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        if (syntax is TypeDeclarationSyntax type)
+        if (syntax is TypeDeclarationSyntax)
         {
             // A primary constructor: its one statement is the base call (`: Exception($"… {value}")`).
-            if (type.BaseList is not { Types.Count: > 0 } bases || bases.Types[0] is not PrimaryConstructorBaseTypeSyntax baseCall)
+            if (PrimaryConstructors.BaseCallOf(syntax) is not { } baseCall)
             {
                 return false;
             }

@@ -423,7 +423,7 @@ internal sealed class UserMessageSinks
         SyntaxNode? call = syntax switch
         {
             ConstructorDeclarationSyntax declaration => declaration.Initializer,
-            TypeDeclarationSyntax { BaseList: { Types.Count: > 0 } bases } when bases.Types[0] is PrimaryConstructorBaseTypeSyntax primary => primary,
+            TypeDeclarationSyntax type => PrimaryConstructors.BaseCallOf(type),
             _ => null,
         };
         if (call is null || !_compilation.ContainsSyntaxTree(call.SyntaxTree))
