@@ -13,12 +13,13 @@ public static class SaveChecks
     /// </summary>
     public static async Task<bool> WasValidatedAsync(FlowContext context, Submission submission)
     {
+        var timeLeft = context.ValidationTimeLeft(submission);
         if (submission.Key.Behaviour == KeyBehaviour.Slow)
         {
             // A held request is journaled only once answered; the fake counts it as held as soon as it arrives.
             try
             {
-                await context.Pleo.Keys.WaitUntilHeldAsync(submission.Key, 1, context.ValidationTimeout);
+                await context.Pleo.Keys.WaitUntilHeldAsync(submission.Key, 1, timeLeft);
                 return true;
             }
             catch (TimeoutException)
@@ -31,7 +32,7 @@ public static class SaveChecks
         {
             await context.Pleo.Journal.WaitForAsync(
                 entry => entry.KeyId == submission.Key.Id && entry.KeyLocation == KeyLocation.AuthorizationHeader && entry.Time >= submission.ClickedAt.AddSeconds(-1),
-                context.ValidationTimeout);
+                timeLeft);
             return true;
         }
         catch (TimeoutException)

@@ -40,7 +40,7 @@ public sealed class ConnectValidFlow : Flow
 
         var submission = await context.ClickConnectAsync(key, CheckCatalogue.Save1);
         await context.WaitForOutcomeAsync(submission);
-        await context.StepAsync("clicked Connect");
+        await context.StepAfterOutcomeAsync("clicked Connect");
         await SaveChecks.JudgeValidatedAtOnceAsync(context, submission);
         var saved = await SaveChecks.JudgeSuccessConfirmedAsync(context);
         await SaveChecks.JudgeCompanyShownAsync(context, CheckCatalogue.Company1, key);

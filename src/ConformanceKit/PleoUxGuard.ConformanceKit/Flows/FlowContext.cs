@@ -175,10 +175,19 @@ public sealed class FlowContext
     /// Records that the flow finished a user step, and judges R-STATE-1 on what the page shows once its status
     /// shows a state (<see cref="ReadShownStateAsync"/>).
     /// </summary>
-    public async Task<StateSnapshot> StepAsync(string name)
+    public Task<StateSnapshot> StepAsync(string name) => RecordStepAsync(name, ReadShownStateAsync);
+
+    /// <summary>
+    /// <see cref="StepAsync"/> right after <see cref="WaitForOutcomeAsync"/>, which has already given the page a step
+    /// to show a state: reads what it shows now. Waiting a second step would double the time a page that shows no
+    /// state costs, and judge nothing different.
+    /// </summary>
+    public Task<StateSnapshot> StepAfterOutcomeAsync(string name) => RecordStepAsync(name, ReadStateAsync);
+
+    private async Task<StateSnapshot> RecordStepAsync(string name, Func<Task<StateSnapshot>> read)
     {
         CurrentStep = name;
-        var snapshot = await ReadShownStateAsync();
+        var snapshot = await read();
         _steps.Add(new FlowStep(name, _clock.Elapsed, snapshot.State is { } state ? Labels.NameOf(state) : null));
         if (await CaptureAsync(ScreenshotType.Jpeg) is { } image)
         {
@@ -747,6 +756,12 @@ public sealed class FlowContext
             }
         }
     }
+
+    /// <summary>
+    /// What is left of the validation timeout counted from the click: the checks that wait for Pleo's call after
+    /// <see cref="WaitForOutcomeAsync"/> (which waited for it already) give the page that timeout once, not twice.
+    /// </summary>
+    public TimeSpan ValidationTimeLeft(Submission submission) => Remaining(submission.ClickedAt + ValidationTimeout);
 
     private static TimeSpan Remaining(DateTimeOffset deadline)
     {

@@ -22,7 +22,7 @@ public sealed class InvalidKeyFlow : Flow
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
         var key = context.Mint(keys => keys.MintUnknown());
         var outcome = await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err4);
-        await context.StepAsync("clicked Connect with an invalid key");
+        await context.StepAfterOutcomeAsync("clicked Connect with an invalid key");
         var message = await context.ReadMessageAsync();
         await ErrorChecks.JudgeInvalidKeyMessageAsync(context, message);
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, "invalid-key");

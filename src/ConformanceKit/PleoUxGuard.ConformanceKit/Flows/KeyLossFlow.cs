@@ -81,7 +81,7 @@ public abstract class KeyLossFlow : Flow
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Rec3);
         var second = context.Mint(keys => MintReplacement(keys, first));
         await context.SubmitKeyAsync(keyField, second, CheckCatalogue.Rec3);
-        await context.StepAsync("replaced the key from the warning");
+        await context.StepAfterOutcomeAsync("replaced the key from the warning");
         var connected = await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout);
         if (connected)
         {

@@ -25,13 +25,13 @@ public sealed class MissingPermissionFlow : Flow
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
         var unknown = context.Mint(keys => keys.MintUnknown());
         await context.SubmitKeyAsync(keyField, unknown, CheckCatalogue.Err2);
-        await context.StepAsync("clicked Connect with an invalid key");
+        await context.StepAfterOutcomeAsync("clicked Connect with an invalid key");
         var invalidKeyMessage = await context.ReadMessageAsync();
 
         keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err2);
         var key = context.Mint(keys => keys.MintMissingScope());
         var outcome = await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err2);
-        await context.StepAsync("clicked Connect with a key missing a permission");
+        await context.StepAfterOutcomeAsync("clicked Connect with a key missing a permission");
         var message = await context.ReadMessageAsync();
         await ErrorChecks.JudgeMissingPermissionMessageAsync(context, message, invalidKeyMessage);
         await ErrorChecks.JudgeRecoveryOfferedAsync(context, message, "missing-permission");

@@ -31,7 +31,7 @@ public sealed class PleoOutageFlow : Flow
         try
         {
             var outcome = await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err6);
-            await context.StepAsync("clicked Connect while Pleo is down");
+            await context.StepAfterOutcomeAsync("clicked Connect while Pleo is down");
             message = await context.ReadMessageAsync();
             problems = ErrorChecks.OutageMessageProblems(message.Text, outcome);
         }
@@ -47,7 +47,7 @@ public sealed class PleoOutageFlow : Flow
         keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err6);
         var retriedAt = DateTimeOffset.UtcNow;
         await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err6);
-        await context.StepAsync("retried the same key once Pleo was back");
+        await context.StepAfterOutcomeAsync("retried the same key once Pleo was back");
         var connected = await context.JudgeRetryConnectedAsync(CheckCatalogue.Err6, key, retriedAt, "The same key connected once Pleo was back.", "The same key did not connect once Pleo was back.");
         await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: connected ? [] : [key]);
     }

@@ -22,7 +22,7 @@ public sealed class RetryAfterFailureFlow : Flow
         var keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Input1);
         var invalid = context.Mint(keys => keys.MintUnknown());
         await context.SubmitKeyAsync(keyField, invalid, CheckCatalogue.Err5);
-        await context.StepAsync("clicked Connect with an invalid key");
+        await context.StepAfterOutcomeAsync("clicked Connect with an invalid key");
         await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: [invalid]);
 
         keyField = await context.ResolveAsync(LocatorName.KeyInput, CheckCatalogue.Err5);
@@ -36,7 +36,7 @@ public sealed class RetryAfterFailureFlow : Flow
         var key = context.Mint(keys => keys.MintValid());
         var submittedAt = DateTimeOffset.UtcNow;
         await context.SubmitKeyAsync(keyField, key, CheckCatalogue.Err5);
-        await context.StepAsync("clicked Connect with a valid key");
+        await context.StepAfterOutcomeAsync("clicked Connect with a valid key");
         var connected = await context.JudgeRetryConnectedAsync(
             CheckCatalogue.Err5,
             key,

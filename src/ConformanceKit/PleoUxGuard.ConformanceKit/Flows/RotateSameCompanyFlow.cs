@@ -49,7 +49,7 @@ public sealed class RotateSameCompanyFlow : Flow
 
         await ErrorChecks.JudgeProblemsAsync(context, CheckCatalogue.Rot2, problems, "The replacement key was validated at once, with progress shown.", (await context.ReadStateAsync()).Text);
         await context.WaitForOutcomeAsync(submission);
-        await context.StepAsync("submitted the replacement key");
+        await context.StepAfterOutcomeAsync("submitted the replacement key");
 
         var connected = await context.WaitForStateAsync(ConnectionState.Connected, context.StepTimeout);
         if (!connected)

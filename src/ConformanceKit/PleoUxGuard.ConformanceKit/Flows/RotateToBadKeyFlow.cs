@@ -25,7 +25,7 @@ public sealed partial class RotateToBadKeyFlow : Flow
 
         var rejected = context.Mint(keys => keys.MintUnknown());
         var outcome = await context.SubmitKeyAsync(keyField, rejected, CheckCatalogue.Rot4);
-        await context.StepAsync("submitted a replacement key Pleo rejects");
+        await context.StepAfterOutcomeAsync("submitted a replacement key Pleo rejects");
         var problems = new List<string>();
         if (outcome.State != ConnectionState.Connected)
         {

@@ -38,7 +38,7 @@ public sealed class SlowValidationFlow : Flow
                 : $"While Pleo held the answer for {context.StepTimeout.TotalSeconds:0} s the status never showed {context.Labels.NameOf(ConnectionState.ValidationInProgress)}.",
             (await context.ReadStateAsync()).Text);
         await context.WaitForOutcomeAsync(submission);
-        var answered = await context.StepAsync("Pleo answered");
+        var answered = await context.StepAfterOutcomeAsync("Pleo answered");
         await VisibilityChecks.JudgeKeyExposureAsync(context, baseline, unsaved: answered.State == ConnectionState.Connected ? [] : [key]);
     }
 }
