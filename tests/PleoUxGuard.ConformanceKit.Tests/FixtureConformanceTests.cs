@@ -222,6 +222,12 @@ public sealed class FixtureConformanceTests
 
     private const string OpenerNotFoundCase = "key-form-opener-not-found";
 
+    // The key shown whole once it connected after a failure: here the retry once Pleo was back (a flow run alone).
+    private const string RecoveredFromOutageCase = "shows-key-after-outage";
+
+    // The key shown beyond its last four once connected: here a key Pleo answered slowly.
+    private const string SlowKeyShownCase = "shows-last-six-after-slow-validation";
+
     // The profile names the page's heading as the opener: it is visible, and clicking it shows nothing.
     private const string OpenerShowsNothingCase = "key-form-opener-shows-nothing";
 
@@ -251,6 +257,8 @@ public sealed class FixtureConformanceTests
         new FaultRun(OpenerCoveredCase, _kit.ProfileWith([Fault.KeyFormInDialog, Fault.BannerCoversPage], stepSeconds: 4, extraLocators: OpenKeyForm), ["connect-valid"]),
         new FaultRun(WrongConnectionPageCase, _kit.ProfileWith([], stepSeconds: 4, connectionPage: "/gone"), ["connect-valid"]),
         new FaultRun(EmptyNotFoundPageCase, _kit.ProfileWith([], stepSeconds: 4, connectionPage: "/no-such-page"), ["connect-valid"]),
+        new FaultRun(RecoveredFromOutageCase, _kit.ProfileWith([Fault.ShowsKeyAfterRecovery], stepSeconds: 6), ["pleo-outage"]),
+        new FaultRun(SlowKeyShownCase, _kit.ProfileWith([Fault.ShowsLastSix], stepSeconds: 6), ["slow-validation"]),
         new FaultRun(OpenerNotFoundCase, _kit.ProfileWith([Fault.KeyFormInDialog], stepSeconds: 4, extraLocators: "\"openKeyForm\": { \"testId\": \"no-such-opener\" }"), ["connect-valid"]),
     ];
 
@@ -428,7 +436,8 @@ public sealed class FixtureConformanceTests
 
     /// <summary>
     /// A key on the page fails R-VIS-1 and R-VIS-2 in the flow and at the step that shows it: a key shown whole once it
-    /// connected after a failure or a warning, in each flow that saves a key that way, and a key echoed in an error
+    /// connected after a failure, a warning or an outage, in each flow that saves a key that way, a key shown beyond its
+    /// last four once a slow validation ended, and a key echoed in an error
     /// message (R-VIS-3: keys never in UI messages), though it was never saved (before, only connect-valid and
     /// rotate-same-company looked for the key).
     /// </summary>
@@ -436,6 +445,8 @@ public sealed class FixtureConformanceTests
     [InlineData(Fault.ShowsKeyAfterRecovery, "retry-after-failure", "clicked Connect with a valid key", "VisibleText (p): the whole key")]
     [InlineData(Fault.ShowsKeyAfterRecovery, "revoke-then-recover", "replaced the key from the warning", "VisibleText (p): the whole key")]
     [InlineData(Fault.ShowsKeyAfterRecovery, "permission-lost", "replaced the key from the warning", "VisibleText (p): the whole key")]
+    [InlineData(RecoveredFromOutageCase, "pleo-outage", "retried the same key once Pleo was back", "VisibleText (p): the whole key")]
+    [InlineData(SlowKeyShownCase, "slow-validation", "Pleo answered", "VisibleText (p): 6 characters of the key")]
     [InlineData(Fault.EchoesKeyInError, "invalid-key", "clicked Connect with an invalid key", "VisibleText (div): the whole key")]
     [InlineData(Fault.EchoesKeyInError, "missing-permission", "clicked Connect with a key missing a permission", "VisibleText (div): the whole key")]
     [InlineData(Fault.EchoesKeyInError, "rotate-to-bad-key", "submitted a replacement key Pleo rejects", "VisibleText (div): the whole key")]
