@@ -55,6 +55,7 @@ public sealed class ConfigurationTests
         { "Monitor__Interval", "often", "The setting Monitor:Interval is 'often', which is not a time span such as 00:00:10." },
         { "ConnectAttempts__PermitLimit", "lots", "The setting ConnectAttempts:PermitLimit is 'lots', which is not a whole number." },
         { "Monitor__PageRecheckAfter", "-00:00:01", "The setting Monitor:PageRecheckAfter must not be negative" },
+        { "Monitor__PageRecheckTimeout", "00:00:00", "The setting Monitor:PageRecheckTimeout must be more than zero and at most 00:01:00 (default 00:00:03)." },
         { "ConnectAttempts__PermitLimit", "0", "The setting ConnectAttempts:PermitLimit must be a whole number of at least 1" },
         { "ConnectAttempts__Window", "00:00:00", "The setting ConnectAttempts:Window must be more than zero" },
         { "SignInAttempts__PermitLimit", "0", "The setting SignInAttempts:PermitLimit must be a whole number of at least 1 (default 5)." },

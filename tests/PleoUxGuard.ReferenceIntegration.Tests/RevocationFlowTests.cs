@@ -220,3 +220,42 @@ public sealed class PageRecheckTests(PageRecheckApp app) : IClassFixture<PageRec
         SecretScan.AssertNoKeyLeaked(app);
     }
 }
+
+/// <summary>The page re-checks on every visit, waits 1 s for it, and Pleo's calls may take five minutes each.</summary>
+public sealed class HangingPleoApp : ReferenceApp
+{
+    protected override TimeSpan PageRecheckAfter => TimeSpan.Zero;
+
+    protected override TimeSpan PleoAttemptTimeout => TimeSpan.FromMinutes(5);
+
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("Monitor:PageRecheckTimeout", "00:00:01")];
+}
+
+public sealed class HangingPleoTests(HangingPleoApp app) : IClassFixture<HangingPleoApp>
+{
+    [Fact]
+    public async Task A_page_whose_recheck_Pleo_never_answers_shows_the_stored_state_instead_of_waiting_for_it()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintTimingOut();
+        var current = await app.Store.GetAsync(workspace.TenantId, default);
+        var connected = current with
+        {
+            State = ConnectionState.Connected,
+            ProtectedKey = PleoApiKey.Parse(key.Value)!.Protect(app.Connections.ProtectorFor(workspace.TenantId)),
+            KeyLastFour = key.LastFour,
+            CompanyId = key.CompanyId,
+            LastCheckedAt = null,
+        };
+        Assert.True(await app.Store.TrySaveAsync(connected, "connected", auditFailure: null, default));
+
+        // Without the page's own timeout the visit waits for Pleo's (five minutes, then a retry).
+        var page = await workspace.OpenConnectionPageAsync().WaitAsync(ReferenceApp.Patience);
+
+        Assert.Equal(ConnectionStateLabels.Connected, page.Status);
+        Assert.Empty(page.Alerts);
+        Assert.Contains(app.Logs.GetSnapshot(), record => record.Message.StartsWith("Pleo did not answer the page's re-check", StringComparison.Ordinal));
+        Assert.Equal(connected.LastCheckedAt, (await app.Store.GetAsync(workspace.TenantId, default)).LastCheckedAt);
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+}

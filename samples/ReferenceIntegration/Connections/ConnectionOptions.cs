@@ -12,6 +12,12 @@ internal sealed class MonitorOptions
 
     /// <summary>The connection page re-checks with Pleo first when the last check is older than this.</summary>
     public TimeSpan PageRecheckAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long the page waits for that re-check before it shows the stored state: a Pleo that hangs must not hold
+    /// the page for every attempt's timeout and retry (the monitor keeps checking in the background).
+    /// </summary>
+    public TimeSpan PageRecheckTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 /// <summary>How many key submissions a workspace may make that reach Pleo. Section <c>ConnectAttempts</c>.</summary>

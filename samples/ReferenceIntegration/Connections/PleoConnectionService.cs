@@ -32,14 +32,27 @@ internal sealed partial class PleoConnectionService(
     // both pass the check that no other workspace holds it (R-SEC-1: a key is never shared across tenants).
     private readonly SemaphoreSlim _accepting = new(1, 1);
 
-    /// <summary>The connection as the page shows it, re-checked with Pleo first when the last check is old.</summary>
+    /// <summary>
+    /// The connection as the page shows it, re-checked with Pleo first when the last check is old; a re-check that
+    /// takes longer than <see cref="MonitorOptions.PageRecheckTimeout"/> is given up, and the stored state shown.
+    /// </summary>
     public async Task<ConnectionView> GetAsync(TenantId tenantId, CancellationToken cancellationToken)
     {
         var connection = await store.GetAsync(tenantId, cancellationToken);
         if (connection.IsWatched
             && time.GetUtcNow() - (connection.LastCheckedAt ?? DateTimeOffset.MinValue) > monitorOptions.Value.PageRecheckAfter)
         {
-            connection = await RecheckAsync(connection, cancellationToken);
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(monitorOptions.Value.PageRecheckTimeout);
+            try
+            {
+                connection = await RecheckAsync(connection, budget.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // As an outage: nothing is known, so nothing changes; the monitor asks again.
+                LogPageRecheckGivenUp(logger, tenantId.Value);
+            }
         }
 
         return ViewOf(connection, alerts: [.. Warnings(connection)]);
@@ -389,6 +402,9 @@ internal sealed partial class PleoConnectionService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The stored key of tenant {TenantId} cannot be decrypted; the user must enter it again")]
     private static partial void LogKeyUnreadable(ILogger logger, Guid tenantId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pleo did not answer the page's re-check for tenant {TenantId} in time; showing the stored state")]
+    private static partial void LogPageRecheckGivenUp(ILogger logger, Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection of tenant {TenantId} changed while saving; applying again on the latest version")]
     private static partial void LogSaveRetried(ILogger logger, Guid tenantId);

@@ -141,6 +141,9 @@ internal static class ServiceRegistration
             .Validate(
                 options => options.PageRecheckAfter >= TimeSpan.Zero,
                 "The setting Monitor:PageRecheckAfter must not be negative (default 00:01:00; 00:00:00 re-checks on every visit).")
+            .Validate(
+                options => options.PageRecheckTimeout > TimeSpan.Zero && options.PageRecheckTimeout <= TimeSpan.FromMinutes(1),
+                "The setting Monitor:PageRecheckTimeout must be more than zero and at most 00:01:00 (default 00:00:03).")
             .ValidateOnStart();
         AddAttemptWindow<ConnectAttemptOptions>(services, ConnectAttemptOptions.SectionName);
         AddAttemptWindow<SignInAttemptOptions>(services, SignInAttemptOptions.SectionName);
