@@ -179,6 +179,26 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
         SecretScan.AssertNoKeyLeaked(app);
     }
 
+    /// <summary>
+    /// A refused attempt says why it was refused, not also why the attempt before it was: after an invalid key, a key
+    /// another workspace holds is refused for that reason alone.
+    /// </summary>
+    [Fact]
+    public async Task A_refusal_after_a_failed_attempt_does_not_repeat_the_earlier_reason()
+    {
+        using var first = await app.SignUpAsync();
+        using var second = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+        Assert.Equal(ConnectionStateLabels.Connected, (await first.SubmitKeyAsync(key)).Status);
+        Assert.Equal([MessageCatalogue.InvalidKey], (await second.SubmitKeyAsync(app.Pleo.Keys.MintUnknown())).Alerts);
+
+        var refused = await second.SubmitKeyAsync(key);
+
+        Assert.Equal(ConnectionStateLabels.ConnectionFailed, refused.Status);
+        Assert.Equal([MessageCatalogue.KeyUsedByAnotherWorkspace], refused.Alerts);
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+
     /// <summary>R-SEC-1: one installation's key belongs to one workspace; a second workspace pasting it is refused.</summary>
     [Fact]
     public async Task A_key_another_workspace_holds_is_refused_until_that_workspace_lets_it_go()

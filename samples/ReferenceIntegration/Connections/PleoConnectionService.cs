@@ -80,7 +80,7 @@ internal sealed partial class PleoConnectionService(
             {
                 LogAttemptLimited(logger, tenantId.Value);
                 var current = await store.GetAsync(tenantId, cancellationToken);
-                return new Outcome(current, [MessageCatalogue.TooManyConnectAttempts, .. KeptPrevious(current.State), .. Warnings(current)]);
+                return new Outcome(current, AttemptAlerts(MessageCatalogue.TooManyConnectAttempts, current));
             }
 
             var check = await pleo.CheckAsync(key, cancellationToken);
@@ -193,7 +193,7 @@ internal sealed partial class PleoConnectionService(
             {
                 LogKeyHeldElsewhere(logger, tenantId.Value, companyId);
                 var current = await store.GetAsync(tenantId, cancellationToken);
-                return new Outcome(current, [MessageCatalogue.KeyUsedByAnotherWorkspace, .. KeptPrevious(current.State), .. Warnings(current)]);
+                return new Outcome(current, AttemptAlerts(MessageCatalogue.KeyUsedByAnotherWorkspace, current));
             }
 
             return await SaveAcceptedAsync(tenantId, key, companyId, confirmedCompanySwitch, cancellationToken);
@@ -267,7 +267,7 @@ internal sealed partial class PleoConnectionService(
             LogCompanySwitchRefused(logger, tenantId.Value, companyId, currentCompany);
             return new Outcome(
                 saved,
-                [MessageCatalogue.DifferentCompany(companyId.ToString("D"), currentCompany.ToString("D")), .. KeptPrevious(saved.State), .. Warnings(saved)],
+                AttemptAlerts(MessageCatalogue.DifferentCompany(companyId.ToString("D"), currentCompany.ToString("D")), saved),
                 CompanySwitchToConfirm: companyId);
         }
 
@@ -290,8 +290,7 @@ internal sealed partial class PleoConnectionService(
             cancellationToken);
 
         LogAttemptRefused(logger, tenantId.Value, failure, saved.State);
-        var persistent = Warnings(saved).Where(warning => warning != MessageCatalogue.For(failure));
-        return new Outcome(saved, [MessageCatalogue.For(failure), .. KeptPrevious(saved.State), .. persistent]);
+        return new Outcome(saved, AttemptAlerts(MessageCatalogue.For(failure), saved));
     }
 
     /// <summary>Applies a change to the latest stored connection, again on top of any change that won the race.</summary>
@@ -356,6 +355,18 @@ internal sealed partial class PleoConnectionService(
         ConnectionState.ActionRequired => [MessageCatalogue.KeyRevoked],
         _ => [],
     };
+
+    /// <summary>
+    /// What a refused submission says, in reading order: its own answer, that a standing connection is still active,
+    /// and a standing warning about the stored key. Why an earlier attempt failed is not said again: this answer
+    /// replaces it ("already connected to another workspace" next to an older "appears to be invalid" contradicted it).
+    /// </summary>
+    private static IReadOnlyList<string> AttemptAlerts(string answer, PleoConnection connection) =>
+    [
+        answer,
+        .. KeptPrevious(connection.State),
+        .. connection.State == ConnectionState.ActionRequired ? Warnings(connection).Where(warning => warning != answer) : [],
+    ];
 
     /// <summary>What a refused submission adds while a connection stands: it is still active (R-ROT-4).</summary>
     internal static IReadOnlyList<string> KeptPrevious(ConnectionState state) =>
