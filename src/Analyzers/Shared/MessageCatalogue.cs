@@ -19,7 +19,7 @@ internal enum FailureKind
     /// <summary>A key that worked before was revoked or expired (401 after activation).</summary>
     KeyRevoked,
 
-    /// <summary>Pleo is unreachable, timing out or failing (5xx): temporary, the key is unchanged.</summary>
+    /// <summary>Pleo is unreachable, timing out or failing (5xx): temporary; the submitted key was not saved.</summary>
     PleoUnavailable,
 
     /// <summary>Pleo asked us to slow down (429).</summary>
@@ -45,7 +45,7 @@ internal static class MessageCatalogue
         "Your connection to Pleo has been interrupted because the API key was revoked or has expired. Update your API key to restore access.";
 
     public const string PleoUnavailable =
-        "Pleo could not be reached just now. Your API key has not been changed. Try again in a few minutes.";
+        "Pleo could not be reached just now, so the key was not saved. Try again in a few minutes.";
 
     public const string RateLimited =
         "Pleo is receiving too many requests right now. Wait a minute, then try again.";

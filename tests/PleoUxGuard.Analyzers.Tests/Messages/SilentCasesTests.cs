@@ -16,7 +16,7 @@ public sealed class SilentCasesTests
         { "catalogue invalid key", Controller("ModelState.AddModelError(\"ApiKey\", \"The API key appears to be invalid. Check that you copied the whole key from Pleo and try again.\");") },
         { "catalogue missing permission", Controller("TempData[\"Error\"] = \"This API key does not have the permissions this integration needs. Reinstall the integration in Pleo, approve the requested permissions, and paste the new key.\";") },
         { "catalogue revoked", Controller("ViewBag.ErrorMessage = \"Your connection to Pleo has been interrupted because the API key was revoked or has expired. Update your API key to restore access.\";") },
-        { "catalogue unavailable", Controller("ModelState.AddModelError(\"\", \"Pleo could not be reached just now. Your API key has not been changed. Try again in a few minutes.\");") },
+        { "catalogue unavailable", Controller("ModelState.AddModelError(\"\", \"Pleo could not be reached just now, so the key was not saved. Try again in a few minutes.\");") },
         { "catalogue rate limited", Controller("ViewData[\"Alert\"] = \"Pleo is receiving too many requests right now. Wait a minute, then try again.\";") },
         { "catalogue wrong format", Controller("ModelState.AddModelError(\"ApiKey\", \"This does not look like a Pleo API key. Copy the key exactly as Pleo shows it after installation and paste it here.\");") },
         { "specific with company", Controller("TempData[\"Error\"] = $\"The key belongs to another company ({Guid.NewGuid()}). Paste the key for this company.\";") },
