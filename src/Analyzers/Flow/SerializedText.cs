@@ -6,7 +6,7 @@ namespace PleoUxGuard.Analyzers.Flow;
 
 /// <summary>
 /// Text made by serializing an object: <c>JsonSerializer.Serialize(options)</c> (and <c>SerializeToUtf8Bytes</c>,
-/// <c>SerializeToNode</c>, …), and Newtonsoft's <c>JsonConvert.SerializeObject(options)</c>, hold every member the object's JSON writes, so it carries the secret members of its
+/// <c>SerializeToNode</c>, …), a view's <c>@Json.Serialize(model)</c>, and Newtonsoft's <c>JsonConvert.SerializeObject(options)</c>, hold every member the object's JSON writes, so it carries the secret members of its
 /// type as <see cref="SerializedSecrets.Find"/> judges them for PUX004 (a <c>[JsonIgnore]</c> that always ignores
 /// hides one): the one test of what JSON exposes, whichever sink the text then reaches.
 /// </summary>
@@ -19,7 +19,8 @@ internal static class SerializedText
         var method = invocation.TargetMethod;
         if (!method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
             || !(FlowTypes.IsNamed(method.ContainingType, "JsonSerializer", "System.Text.Json")
-                || (method.Name == "SerializeObject" && FlowTypes.IsNamed(method.ContainingType, "JsonConvert", "Newtonsoft.Json")))
+                || (method.Name == "SerializeObject" && FlowTypes.IsNamed(method.ContainingType, "JsonConvert", "Newtonsoft.Json"))
+                || (method.Name == "Serialize" && FlowTypes.IsNamed(method.ContainingType, "IJsonHelper", "Microsoft.AspNetCore.Mvc.Rendering")))
             || invocation.ArgumentFor("value") is not { } value)
         {
             return null;

@@ -8,7 +8,7 @@ internal static class TextTransforms
 {
     /// <summary>
     /// Convert, Encoding, Uri escaping, WebUtility, HttpUtility, the web encoders (UrlEncoder, HtmlEncoder, WebEncoders,
-    /// Base64UrlTextEncoder, System.Buffers.Text.Base64Url), JsonSerializer, MemoryExtensions, AuthenticationHeaderValue.Parse, LINQ copies, and the Razor component generator's
+    /// Base64UrlTextEncoder, System.Buffers.Text.Base64Url), JsonSerializer, a view's Html.Raw and Json.Serialize, MemoryExtensions, AuthenticationHeaderValue.Parse, LINQ copies, and the Razor component generator's
     /// BindConverter.FormatValue and RuntimeHelpers.TypeCheck keep the whole secret.
     /// </summary>
     public static bool IsTransparent(IMethodSymbol method)
@@ -25,6 +25,7 @@ internal static class TextTransforms
             || FlowTypes.IsNamed(type, "WebUtility", "System.Net")
             || FlowTypes.IsNamed(type, "HttpUtility", "System.Web")
             || (FlowTypes.IsNamed(type, "JsonSerializer", "System.Text.Json") && method.Name.StartsWith("Serialize", System.StringComparison.Ordinal))
+            || IsViewWritingHelper(method)
             || FlowTypes.IsNamed(type, "MemoryExtensions", "System")
             || (AuthorizationHeaders.IsHeaderValue(type) && method.Name == "Parse")
             || (FlowTypes.IsNamed(type, "Enumerable", "System.Linq") && method.Name is "ToArray" or "ToList" or "AsEnumerable" or "Concat" or "Reverse" or "Append" or "Prepend")
@@ -32,6 +33,14 @@ internal static class TextTransforms
             || (FlowTypes.IsNamed(type, "BindConverter", "Microsoft.AspNetCore.Components") && method.Name == "FormatValue")
             || (FlowTypes.IsNamed(type, "RuntimeHelpers", "Microsoft.AspNetCore.Components.CompilerServices") && method.Name == "TypeCheck");
     }
+
+    /// <summary>
+    /// A view's <c>@Html.Raw(value)</c> and <c>@Json.Serialize(value)</c>: HTML content holding the value as it is, or
+    /// its JSON (which <see cref="SerializedText"/> also reads for an object's members).
+    /// </summary>
+    public static bool IsViewWritingHelper(IMethodSymbol method) =>
+        (method.Name == "Raw" && FlowTypes.IsNamed(method.ContainingType, "IHtmlHelper", "Microsoft.AspNetCore.Mvc.Rendering"))
+        || (method.Name == "Serialize" && FlowTypes.IsNamed(method.ContainingType, "IJsonHelper", "Microsoft.AspNetCore.Mvc.Rendering"));
 
     /// <summary>Enumerable.Take/Skip/…, MemoryExtensions.AsSpan/AsMemory with bounds: calls whose first argument is the sliced text.</summary>
     public static bool IsSlicing(IMethodSymbol method)

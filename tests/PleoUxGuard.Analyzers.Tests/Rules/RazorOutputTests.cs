@@ -39,6 +39,10 @@ public sealed class RazorOutputTests
 
                 public global::Microsoft.AspNetCore.Mvc.ViewFeatures.IModelExpressionProvider ModelExpressionProvider { get; private set; } = null!;
 
+                public global::Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper<ConnectModel> Html { get; private set; } = null!;
+
+                public global::Microsoft.AspNetCore.Mvc.Rendering.IJsonHelper Json { get; private set; } = null!;
+
                 public override async global::System.Threading.Tasks.Task ExecuteAsync()
                 {
                     await global::System.Threading.Tasks.Task.Yield();
@@ -71,6 +75,34 @@ public sealed class RazorOutputTests
             EndWriteAttribute();
             WriteLiteral(" /><p>Key ending ");
             Write(Model.ApiKey[^4..]);
+            """);
+    }
+
+    [Fact]
+    public async Task A_secret_written_raw_or_as_json_by_the_views_helpers_is_PUX004()
+    {
+        // @Html.Raw(Model.ApiKey) writes the key as it is; @Json.Serialize(Model) writes every member its JSON has.
+        await VerifyAsync<OnlyPux004>("""
+            WriteLiteral("<p>Key: ");
+            Write(Html.Raw({|PUX004:Model.ApiKey|}));
+            WriteLiteral("</p><p>Model: ");
+            Write({|PUX004:Json.Serialize(Model)|});
+            WriteLiteral("</p><p>Key ending ");
+            Write(Html.Raw(Model.ApiKey[^4..]));
+            Write(Html.Raw(Model.CompanyId));
+            Write(Json.Serialize(Model.CompanyId));
+            """);
+    }
+
+    [Fact]
+    public async Task A_secret_serialized_into_a_script_by_the_json_helper_is_PUX007()
+    {
+        await VerifyAsync<OnlyPux007>("""
+            WriteLiteral("<script>\n  const key = ");
+            Write(Json.Serialize({|PUX007:Model.ApiKey|}));
+            WriteLiteral(";\n  const raw = '");
+            Write(Html.Raw({|PUX007:Model.ApiKey|}));
+            WriteLiteral("';\n</script>");
             """);
     }
 
