@@ -44,19 +44,29 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
                 continue;
             }
 
-            var likely = MostLikely(diagnostic);
-
             // The most likely kind twice: first under the key whose Fix All gives each message its own most likely
             // kind, then among the kinds, under the key whose Fix All gives every message that kind.
-            if (likely is { } mostLikely)
+            if (MostLikely(diagnostic) is { } mostLikely)
             {
-                Register(context, diagnostic, mostLikely, " (most likely here)", MostLikelyKey);
+                context.RegisterCodeFix(Action(context, diagnostic, mostLikely, " (most likely here)", MostLikelyKey), diagnostic);
+                foreach (var kind in MessageCatalogue.AllKinds)
+                {
+                    context.RegisterCodeFix(Action(context, diagnostic, kind, string.Empty, KeyFor(kind)), diagnostic);
+                }
+
+                continue;
             }
 
-            foreach (var kind in MessageCatalogue.AllKinds)
-            {
-                Register(context, diagnostic, kind, string.Empty, KeyFor(kind));
-            }
+            // No kind is likely (a feedback form's "Not found"): the kinds in one group. dotnet format takes the key of
+            // the first diagnostic's first action for its whole run; a flat list made that the first kind's, and every
+            // message of the run, its own most likely kind or none, got that kind. The group's key (Roslyn joins its
+            // actions' keys) names no kind, so the run gives each message its most likely kind and leaves this one.
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Use a catalogue message (no failure kind is likely here: choose one)",
+                    MessageCatalogue.AllKinds.Select(kind => Action(context, diagnostic, kind, string.Empty, KeyFor(kind))).ToImmutableArray(),
+                    isInlinable: false),
+                diagnostic);
         }
 
         return Task.CompletedTask;
@@ -70,19 +80,22 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
             ? parsed
             : null;
 
-    /// <summary>The kind an action with this equivalence key gives the diagnostic's message, if any.</summary>
-    private static FailureKind? KindFor(Diagnostic diagnostic, string key) =>
-        key == MostLikelyKey
-            ? MostLikely(diagnostic)
-            : MessageCatalogue.AllKinds.Where(kind => KeyFor(kind) == key).Select(kind => (FailureKind?)kind).FirstOrDefault();
+    /// <summary>The kind one of the kinds' keys names, or null for any other key (the most likely key, a group's).</summary>
+    private static FailureKind? NamedKind(string key) =>
+        MessageCatalogue.AllKinds.Where(kind => KeyFor(kind) == key).Select(kind => (FailureKind?)kind).FirstOrDefault();
 
-    private static void Register(CodeFixContext context, Diagnostic diagnostic, FailureKind kind, string note, string equivalenceKey) =>
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Use the catalogue message for " + MessageCatalogue.Describe(kind) + note,
-                cancellationToken => ReplaceAsync(context.Document, new[] { (diagnostic.AdditionalLocations[0], kind) }, cancellationToken),
-                equivalenceKey),
-            diagnostic);
+    /// <summary>
+    /// The kind an action with this equivalence key gives the diagnostic's message, if any: a kind's key gives that
+    /// kind; any other key, the most likely one's or the group's of a message with no likely kind (which Roslyn
+    /// makes of its actions' keys), each message's most likely kind.
+    /// </summary>
+    private static FailureKind? KindFor(Diagnostic diagnostic, string key) => NamedKind(key) ?? MostLikely(diagnostic);
+
+    private static CodeAction Action(CodeFixContext context, Diagnostic diagnostic, FailureKind kind, string note, string equivalenceKey) =>
+        CodeAction.Create(
+            "Use the catalogue message for " + MessageCatalogue.Describe(kind) + note,
+            cancellationToken => ReplaceAsync(context.Document, new[] { (diagnostic.AdditionalLocations[0], kind) }, cancellationToken),
+            equivalenceKey);
 
     /// <summary>
     /// The document with every message replaced by the catalogue message of its kind, all at once: then the catch
@@ -164,9 +177,9 @@ public abstract class CatalogueMessageCodeFix : CodeFixProvider
             FixAllScopes.ActionAsync(fixAllContext, MostLikelyKey, Title, FixAllAsync);
 
         private static string Title(string key) =>
-            key == MostLikelyKey
-                ? "Use the catalogue message most likely for each message"
-                : MessageCatalogue.AllKinds.Where(kind => KeyFor(kind) == key).Select(kind => "Use the catalogue message for " + MessageCatalogue.Describe(kind)).FirstOrDefault() ?? key;
+            NamedKind(key) is { } kind
+                ? "Use the catalogue message for " + MessageCatalogue.Describe(kind)
+                : "Use the catalogue message most likely for each message";
 
         private static async Task<Solution> FixAllAsync(FixAllContext context, string key, CancellationToken cancellationToken)
         {

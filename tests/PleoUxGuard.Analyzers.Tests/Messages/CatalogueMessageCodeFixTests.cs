@@ -60,14 +60,7 @@ public sealed class CatalogueMessageCodeFixTests
             }
             """;
         using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
-        var document = workspace.AddProject("Sample", Microsoft.CodeAnalysis.LanguageNames.CSharp)
-            .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable))
-            .AddMetadataReference(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location))
-            .AddDocument("PleoKeyViewModel.cs", source);
-        var compilation = (await document.Project.GetCompilationAsync())!;
-        var diagnostics = await compilation
-            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new MessageQualityAnalyzer()))
-            .GetAnalyzerDiagnosticsAsync();
+        var (document, diagnostics) = await AnalyseAsync(workspace, source);
         var diagnostic = Assert.Single(diagnostics);
 
         var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
@@ -83,6 +76,78 @@ public sealed class CatalogueMessageCodeFixTests
         Assert.Equal(
             MessageCatalogue.AllKinds.Select(kind => "PleoUxGuard.CatalogueMessage." + kind),
             actions.Skip(1).Select(action => action.EquivalenceKey));
+    }
+
+    /// <summary>
+    /// dotnet format takes the equivalence key of the first action of the first diagnostic it meets for the whole run.
+    /// A message with no likely kind offers its kinds in a group, whose key names no kind, so a run that meets it first still
+    /// gives each message its own most likely kind and leaves the one with none as it is (it gave every message the
+    /// first kind, the invalid-key text, when the kinds were a flat list).
+    /// </summary>
+    [Fact]
+    public async Task A_run_that_meets_a_message_with_no_likely_kind_first_still_gives_each_its_own()
+    {
+        const string source = """
+            class PleoKeyViewModel
+            {
+                public string? FeedbackError { get; set; }
+
+                public string? ErrorMessage { get; set; }
+
+                void Feedback() => FeedbackError = "Error";
+
+                void Revoked() => ErrorMessage = "Authorization failed";
+            }
+            """;
+        using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
+        var (document, diagnostics) = await AnalyseAsync(workspace, source);
+        Assert.Equal(2, diagnostics.Count);
+        Assert.False(diagnostics[0].Properties.ContainsKey(PleoUxGuard.Analyzers.Messages.MessageDiagnosticProperties.FailureKind));
+
+        var fix = new GenericErrorMessageCodeFix();
+        var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+        await fix.RegisterCodeFixesAsync(
+            new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostics[0], (action, _) => actions.Add(action), CancellationToken.None));
+        var group = Assert.Single(actions);
+        Assert.DoesNotContain(group.EquivalenceKey, MessageCatalogue.AllKinds.Select(kind => "PleoUxGuard.CatalogueMessage." + kind));
+        Assert.Equal("Use a catalogue message (no failure kind is likely here: choose one)", group.Title);
+
+        var fixAll = new Microsoft.CodeAnalysis.CodeFixes.FixAllContext(
+            document, fix, Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Document, group.EquivalenceKey, [fix.FixableDiagnosticIds[0]], new KnownDiagnostics(diagnostics), CancellationToken.None);
+        var fixAllAction = (await fix.GetFixAllProvider().GetFixAsync(fixAll))!;
+        var operations = await fixAllAction.GetOperationsAsync(CancellationToken.None);
+        var changed = operations.OfType<Microsoft.CodeAnalysis.CodeActions.ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
+        var text = (await changed.GetTextAsync()).ToString();
+
+        Assert.Contains("FeedbackError = \"Error\"", text, StringComparison.Ordinal);
+        Assert.Contains("ErrorMessage = " + Literal(MessageCatalogue.KeyRevoked), text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The source as a document of a new project, and the message rules' diagnostics of it in source order.</summary>
+    private static async Task<(Microsoft.CodeAnalysis.Document Document, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Diagnostics)> AnalyseAsync(
+        Microsoft.CodeAnalysis.AdhocWorkspace workspace, string source)
+    {
+        var document = workspace.AddProject("Sample", Microsoft.CodeAnalysis.LanguageNames.CSharp)
+            .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable))
+            .AddMetadataReference(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location))
+            .AddDocument("PleoKeyViewModel.cs", source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new MessageQualityAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        return (document, diagnostics.OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start).ToList());
+    }
+
+    private sealed class KnownDiagnostics(IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> diagnostics) : Microsoft.CodeAnalysis.CodeFixes.FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetDocumentDiagnosticsAsync(Microsoft.CodeAnalysis.Document document, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetProjectDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(Enumerable.Empty<Microsoft.CodeAnalysis.Diagnostic>());
+
+        public override Task<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetAllDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(diagnostics);
     }
 
     [Fact]
