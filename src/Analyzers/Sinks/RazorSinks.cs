@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,7 +12,7 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// Razor output (.cshtml), seen through the code the Razor generator writes: <c>@Model.ApiKey</c> becomes
 /// <c>Write(Model.ApiKey)</c>, <c>value="@Model.ApiKey"</c> becomes <c>WriteAttributeValue(…)</c>. Text
 /// written inside a <c>&lt;script&gt;</c> element is client-side script (PUX007); anything else is page
-/// output (PUX004). <c>asp-for</c> on an <c>&lt;input&gt;</c> (not a password one) or a <c>&lt;textarea&gt;</c> writes the
+/// output (PUX004). <c>asp-for</c> on an <c>&lt;input&gt;</c> (not a password one) or a <c>&lt;textarea&gt;</c>, and the HTML helpers that write a value (<c>@Html.HiddenFor</c>), write the
 /// property's value too. Diagnostics land on the .cshtml line through the generator's <c>#line</c> mapping.
 /// </summary>
 internal sealed class RazorSinks : SinkTable
@@ -56,7 +57,18 @@ internal sealed class RazorSinks : SinkTable
             : location;
     }
 
-    public override bool MayTake(IMethodSymbol method) => method.Name is "Write" or "WriteAttributeValue";
+    public override bool MayTake(IMethodSymbol method) => method.Name is "Write" or "WriteAttributeValue" || IsValueWritingHtmlHelper(method);
+
+    /// <summary>
+    /// The HTML helpers that write a value into the page: <c>@Html.HiddenFor(m =&gt; m.ApiKey)</c>, <c>TextBoxFor</c>,
+    /// <c>TextAreaFor</c>, <c>EditorFor</c>, <c>DisplayFor</c>, <c>DisplayTextFor</c>, <c>ValueFor</c>, and <c>Hidden</c>,
+    /// <c>TextBox</c>, <c>TextArea</c> given a value. Not <c>PasswordFor</c>, which leaves the value out, nor the helpers
+    /// that write a name (<c>LabelFor</c>, <c>NameFor</c>, <c>IdFor</c>, <c>DisplayNameFor</c>).
+    /// </summary>
+    private static bool IsValueWritingHtmlHelper(IMethodSymbol method) =>
+        method.Name is "HiddenFor" or "TextBoxFor" or "TextAreaFor" or "EditorFor" or "DisplayFor" or "DisplayTextFor" or "ValueFor"
+            or "Hidden" or "TextBox" or "TextArea"
+        && FlowTypes.IsNamespace(method.ContainingType.ContainingNamespace, "Microsoft.AspNetCore.Mvc.Rendering");
 
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
@@ -66,8 +78,18 @@ internal sealed class RazorSinks : SinkTable
             return;
         }
 
-        if (operation is not IInvocationOperation invocation
-            || invocation.TargetMethod.Name is not ("Write" or "WriteAttributeValue")
+        if (operation is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        if (IsValueWritingHtmlHelper(invocation.TargetMethod))
+        {
+            CollectHtmlHelper(invocation, operands);
+            return;
+        }
+
+        if (invocation.TargetMethod.Name is not ("Write" or "WriteAttributeValue")
             || !invocation.TargetMethod.ContainingType.DerivesFrom(_razorPageBase))
         {
             return;
@@ -100,17 +122,33 @@ internal sealed class RazorSinks : SinkTable
         operands.Add(new SinkOperand(value, helper.Name == "InputTagHelper" ? "<input asp-for> in Razor markup" : "<textarea asp-for> in Razor markup", SinkKind.Client));
     }
 
-    /// <summary>The member the <c>asp-for</c> expression reads: what the lambda given to CreateModelExpression returns.</summary>
-    private static IOperation? ModelExpressionValue(IOperation value)
+    /// <summary>The value an HTML helper writes: what its expression's lambda returns, or the value it is given.</summary>
+    private static void CollectHtmlHelper(IInvocationOperation invocation, List<SinkOperand> operands)
     {
-        if (value is not IInvocationOperation { TargetMethod.Name: "CreateModelExpression" } create)
+        var sinkName = "Html." + invocation.TargetMethod.Name + " in Razor markup";
+        var sinkKind = InsideScript(invocation) ? SinkKind.Browser : SinkKind.Client;
+        if (invocation.ArgumentFor("expression") is { } expression && LambdaResult(expression) is { } member)
         {
-            return null;
+            operands.Add(new SinkOperand(member, sinkName, sinkKind));
         }
-
-        foreach (var argument in create.Arguments)
+        else if (invocation.ArgumentFor("value") is { } value)
         {
-            foreach (var part in argument.Value.DescendantsAndSelf())
+            operands.Add(new SinkOperand(value, sinkName, sinkKind));
+        }
+    }
+
+    /// <summary>The member the <c>asp-for</c> expression reads: what the lambda given to CreateModelExpression returns.</summary>
+    private static IOperation? ModelExpressionValue(IOperation value) =>
+        value is IInvocationOperation { TargetMethod.Name: "CreateModelExpression" } create ? LambdaResult(create.Arguments.Select(argument => argument.Value)) : null;
+
+    private static IOperation? LambdaResult(IOperation argument) => LambdaResult(new[] { argument });
+
+    /// <summary>What the first lambda among <paramref name="values"/> returns (an expression tree's too).</summary>
+    private static IOperation? LambdaResult(IEnumerable<IOperation> values)
+    {
+        foreach (var value in values)
+        {
+            foreach (var part in value.DescendantsAndSelf())
             {
                 if (part is IAnonymousFunctionOperation lambda)
                 {

@@ -26,6 +26,8 @@ public sealed class RazorOutputTests
         #pragma warning disable 1591
         namespace AspNetCoreGeneratedDocument
         {
+            using global::Microsoft.AspNetCore.Mvc.Rendering;
+
             internal sealed class Pages_Connect : global::Microsoft.AspNetCore.Mvc.RazorPages.Page
             {
                 private static readonly global::Microsoft.AspNetCore.Razor.TagHelpers.TagHelperAttribute __tagHelperAttribute_0 = new global::Microsoft.AspNetCore.Razor.TagHelpers.TagHelperAttribute("type", new global::Microsoft.AspNetCore.Html.HtmlString("password"), global::Microsoft.AspNetCore.Razor.TagHelpers.HtmlAttributeValueStyle.DoubleQuotes);
@@ -91,6 +93,23 @@ public sealed class RazorOutputTests
             Write(Html.Raw(Model.ApiKey[^4..]));
             Write(Html.Raw(Model.CompanyId));
             Write(Json.Serialize(Model.CompanyId));
+            """);
+    }
+
+    [Fact]
+    public async Task A_secret_written_by_an_html_helper_is_PUX004_and_a_password_or_a_name_is_not()
+    {
+        // @Html.HiddenFor(m => m.ApiKey) puts the value into a hidden input, DisplayFor into the text, TextBox given the
+        // key into an input; PasswordFor leaves the value out, and LabelFor or NameFor write the property's name.
+        await VerifyAsync<OnlyPux004>("""
+            Write(Html.HiddenFor(m => {|PUX004:m.ApiKey|}));
+            Write(Html.TextBoxFor(m => {|PUX004:m.ApiKey|}));
+            Write(Html.DisplayFor(m => {|PUX004:m.ApiKey|}));
+            Write(Html.TextBox("ApiKey", {|PUX004:Model.ApiKey|}));
+            Write(Html.PasswordFor(m => m.ApiKey));
+            Write(Html.LabelFor(m => m.ApiKey));
+            Write(Html.NameFor(m => m.ApiKey));
+            Write(Html.HiddenFor(m => m.CompanyId));
             """);
     }
 
