@@ -103,6 +103,15 @@ internal sealed class SecretFlow
                     // new("pleo.key", apiKey): a tag, a scope's or a dictionary's entry carries its value, not its name.
                     Visit(creation.Arguments[1].Value, hits, chain + 1);
                 }
+                else if (creation.Type is INamedTypeSymbol { IsRecord: true })
+                {
+                    // new PleoCredentials(companyId, apiKey): a record keeps what its constructor is given and prints it,
+                    // as new PleoCredentials { ApiKey = apiKey } does through its initializer.
+                    foreach (var argument in creation.Arguments)
+                    {
+                        Visit(argument.Value, hits, chain + 1);
+                    }
+                }
 
                 Visit(creation.Initializer, hits, chain + 1);
                 break;

@@ -574,6 +574,10 @@ public sealed class SecretToLogAnalyzerTests
             "var request = new RotationRecord { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
             "var request = new RotationRecord { NewKey = apiKey }; logger.LogDebug($\"Handled {{|PUX001:request|}}\");",
             "var request = new { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
+            "var request = new PositionalRotation(\"c1\", apiKey); logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
+            "logger.LogDebug(\"Handled {Request}\", new PositionalRotation(\"c1\", {|PUX001:apiKey|}));",
+            "var request = new PositionalRotation(\"c1\", apiKey); logger.LogDebug(\"Handled {Company}\", request.CompanyId);",
+            "var request = new PositionalRotation(\"c1\", apiKey[^4..]); logger.LogDebug(\"Handled {Request}\", request);",
             "var request = new PrintedRotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
             "var request = new PrintedRotation { NewKey = apiKey }; logger.LogDebug(\"Handled \" + {|PUX001:request|});",
             "var request = new OpenRotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
@@ -585,6 +589,7 @@ public sealed class SecretToLogAnalyzerTests
             public sealed class Rotation { public string NewKey { get; init; } = ""; }
             public struct RotationValue { public string NewKey { get; init; } }
             public sealed record RotationRecord { public string NewKey { get; init; } = ""; }
+            public sealed record PositionalRotation(string CompanyId, string NewKey);
             public sealed class PrintedRotation { public string NewKey { get; init; } = ""; public override string ToString() => NewKey; }
             public class OpenRotation { public string NewKey { get; init; } = ""; }
             """);
