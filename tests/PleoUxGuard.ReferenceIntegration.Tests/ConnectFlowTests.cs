@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PleoUxGuard.FakePleo;
 using PleoUxGuard.ReferenceIntegration.Connections;
 using PleoUxGuard.ReferenceIntegration.Tests.Support;
@@ -35,8 +36,10 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
         Assert.Equal("••••" + key.LastFour, page.MaskedKey);
         Assert.Contains("Update API key", page.ActionNames);
 
-        var call = Assert.Single(app.Pleo.Journal.For(key));
-        Assert.Equal(("GET", "/v1/introspect", KeyLocation.AuthorizationHeader, 200), (call.Method, call.Path, call.KeyLocation, call.StatusCode));
+        // Checked, then the installation marked active in Pleo: both with the key in the Authorization header.
+        Assert.Equal(
+            [("GET", "/v1/introspect", KeyLocation.AuthorizationHeader, 200), ("POST", "/v1/installations/me:activate", KeyLocation.AuthorizationHeader, 200)],
+            app.Pleo.Journal.For(key).Select(call => (call.Method, call.Path, call.KeyLocation, call.StatusCode)));
 
         var stored = await app.Store.GetAsync(workspace.TenantId, default);
         Assert.Equal((ConnectionState.Connected, key.CompanyId, key.LastFour), (stored.State, stored.CompanyId, stored.KeyLastFour));
@@ -111,7 +114,7 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
         var page = await workspace.SubmitKeyAsync(key);
 
         Assert.Equal(ConnectionStateLabels.Connected, page.Status);
-        Assert.Equal([503, 200], app.Pleo.Journal.For(key).Select(entry => entry.StatusCode));
+        Assert.Equal([("/v1/introspect", 503), ("/v1/introspect", 200), ("/v1/installations/me:activate", 200)], app.Pleo.Journal.For(key).Select(entry => (entry.Path, entry.StatusCode)));
         SecretScan.AssertNoKeyLeaked(app);
     }
 
@@ -212,6 +215,7 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
 
         Assert.Equal(ConnectionStateLabels.NotConnected, refused.Status);
         Assert.Equal(MessageCatalogue.KeyUsedByAnotherWorkspace, Assert.Single(refused.Alerts));
+        Assert.Single(app.Pleo.Journal.For(key), call => call.Path == "/v1/installations/me:activate");
         Assert.Null((await app.Store.GetAsync(second.TenantId, default)).ProtectedKey);
         Assert.Equal(ConnectionStateLabels.Connected, (await first.OpenConnectionPageAsync()).Status);
 
@@ -314,6 +318,40 @@ public sealed class RequiredScopeTests(WiderScopesApp app) : IClassFixture<Wider
         Assert.Equal(ConnectionStateLabels.ConnectionFailed, page.Status);
         Assert.Equal(MessageCatalogue.For(FailureKind.MissingPermission), Assert.Single(page.Alerts));
         Assert.Null(page.CompanyLine);
+        var stored = await app.Store.GetAsync(workspace.TenantId, default);
+        Assert.Equal((ConnectionState.ConnectionFailed, null, null), (stored.State, stored.ProtectedKey, stored.CompanyId));
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+}
+
+/// <summary>Pleo accepts every key but fails to activate the installation (503 on <c>me:activate</c>, also on the retry).</summary>
+public sealed class FailingActivationApp : ReferenceApp
+{
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.AddHttpClient(ReferenceIntegration.Pleo.PleoClient.HttpClientName).AddHttpMessageHandler(() => new ActivationFails());
+
+    private sealed class ActivationFails : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath.EndsWith("/installations/me:activate", StringComparison.Ordinal)
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable))
+                : base.SendAsync(request, cancellationToken);
+    }
+}
+
+public sealed class FailingActivationTests(FailingActivationApp app) : IClassFixture<FailingActivationApp>
+{
+    /// <summary>No partial activation: a key Pleo accepts, for an installation it does not activate, is not saved.</summary>
+    [Fact]
+    public async Task A_key_whose_installation_Pleo_does_not_activate_is_not_saved_and_says_Pleo_could_not_be_reached()
+    {
+        using var workspace = await app.SignUpAsync();
+        var key = app.Pleo.Keys.MintValid();
+
+        var page = await workspace.SubmitKeyAsync(key);
+
+        Assert.Equal(ConnectionStateLabels.ConnectionFailed, page.Status);
+        Assert.Equal([MessageCatalogue.PleoUnavailable], page.Alerts);
         var stored = await app.Store.GetAsync(workspace.TenantId, default);
         Assert.Equal((ConnectionState.ConnectionFailed, null, null), (stored.State, stored.ProtectedKey, stored.CompanyId));
         SecretScan.AssertNoKeyLeaked(app);

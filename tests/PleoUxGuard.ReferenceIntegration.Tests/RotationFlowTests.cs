@@ -122,7 +122,11 @@ public sealed class RotationFlowTests(RotationApp app) : IClassFixture<RotationA
         AssertPreviousKept(await workspace.SubmitKeyAsync(otherCompany, confirmCompanySwitch: Guid.NewGuid()), current,
             MessageCatalogue.DifferentCompany(otherCompany.CompanyId.ToString("D"), current.CompanyId.ToString("D")));
 
+        // The other company's installation is activated in Pleo only with the switch confirmed.
+        Assert.DoesNotContain(app.Pleo.Journal.For(otherCompany), call => call.Path == "/v1/installations/me:activate");
+
         var switched = await workspace.SubmitKeyAsync(otherCompany, confirmCompanySwitch: otherCompany.CompanyId);
+        Assert.Single(app.Pleo.Journal.For(otherCompany), call => call.Path == "/v1/installations/me:activate");
 
         Assert.Equal(ConnectionStateLabels.Connected, switched.Status);
         Assert.Empty(switched.Alerts);

@@ -189,11 +189,20 @@ internal sealed partial class PleoConnectionService(
         await _accepting.WaitAsync(cancellationToken);
         try
         {
+            var current = await store.GetAsync(tenantId, cancellationToken);
             if (await HeldByAnotherTenantAsync(tenantId, key, companyId, cancellationToken))
             {
                 LogKeyHeldElsewhere(logger, tenantId.Value, companyId);
-                var current = await store.GetAsync(tenantId, cancellationToken);
                 return new Outcome(current, AttemptAlerts(MessageCatalogue.KeyUsedByAnotherWorkspace, current));
+            }
+
+            // Activated in Pleo only when it is about to be saved (no partial activation): not for a switch of company
+            // the user has not confirmed, which is refused below. Submissions of a tenant run one at a time, so the
+            // stored connection read here is the one the save starts from.
+            if (!IsUnconfirmedSwitch(current, companyId, confirmedCompanySwitch) && await pleo.ActivateAsync(key, cancellationToken) is { } failure)
+            {
+                LogActivationFailed(logger, tenantId.Value, failure);
+                return await RefuseAsync(tenantId, failure, cancellationToken);
             }
 
             return await SaveAcceptedAsync(tenantId, key, companyId, confirmedCompanySwitch, cancellationToken);
@@ -241,8 +250,8 @@ internal sealed partial class PleoConnectionService(
             tenantId,
             current =>
             {
-                var switching = ConnectionStateMachine.HasStoredKey(current.State) && current.CompanyId is { } existing && existing != companyId;
-                refusedSwitchFrom = switching && confirmedCompanySwitch != companyId ? current.CompanyId : null;
+                var switching = IsSwitch(current, companyId);
+                refusedSwitchFrom = IsUnconfirmedSwitch(current, companyId, confirmedCompanySwitch) ? current.CompanyId : null;
                 if (refusedSwitchFrom is not null)
                 {
                     return (current with { State = ConnectionStateMachine.Next(current.State, ConnectionTrigger.KeyRefused) }, "company-switch-refused");
@@ -274,6 +283,14 @@ internal sealed partial class PleoConnectionService(
         LogConnected(logger, tenantId.Value, companyId);
         return new Outcome(saved, []);
     }
+
+    /// <summary>A key of another company than the one the stored connection is for.</summary>
+    private static bool IsSwitch(PleoConnection current, Guid companyId) =>
+        ConnectionStateMachine.HasStoredKey(current.State) && current.CompanyId is { } existing && existing != companyId;
+
+    /// <summary>A switch of company the user has not confirmed for this very company: refused, asking to confirm.</summary>
+    private static bool IsUnconfirmedSwitch(PleoConnection current, Guid companyId, Guid? confirmedCompanySwitch) =>
+        IsSwitch(current, companyId) && confirmedCompanySwitch != companyId;
 
     private async Task<Outcome> RefuseAsync(TenantId tenantId, FailureKind failure, CancellationToken cancellationToken)
     {
@@ -413,6 +430,9 @@ internal sealed partial class PleoConnectionService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The stored key of tenant {TenantId} cannot be decrypted; the user must enter it again")]
     private static partial void LogKeyUnreadable(ILogger logger, Guid tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} key passed the check but Pleo did not activate the installation ({Failure}); nothing saved")]
+    private static partial void LogActivationFailed(ILogger logger, Guid tenantId, FailureKind failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pleo did not answer the page's re-check for tenant {TenantId} in time; showing the stored state")]
     private static partial void LogPageRecheckGivenUp(ILogger logger, Guid tenantId);

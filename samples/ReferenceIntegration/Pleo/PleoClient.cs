@@ -9,8 +9,9 @@ using PleoUxGuard.Shared;
 namespace PleoUxGuard.ReferenceIntegration.Pleo;
 
 /// <summary>
-/// Asks Pleo whether a key works: <c>GET /v1/introspect</c> with the key in the Authorization header, through
-/// the named client's standard resilience handler (timeout per attempt, one retry on 5xx or timeout).
+/// Pleo's API with an installation's key in the Authorization header: whether the key works (<c>GET /v1/introspect</c>)
+/// and marking the installation active, through the named client's standard resilience handler (timeout per
+/// attempt, one retry on 5xx or timeout).
 /// </summary>
 internal sealed partial class PleoClient(IHttpClientFactory httpClientFactory, IOptions<PleoOptions> options, ILogger<PleoClient> logger)
 {
@@ -18,18 +19,35 @@ internal sealed partial class PleoClient(IHttpClientFactory httpClientFactory, I
 
     private const string CompanyUrnPrefix = "urn:pleo:company:";
 
-    public async Task<KeyCheck> CheckAsync(PleoApiKey key, CancellationToken cancellationToken)
+    /// <summary>Whether Pleo accepts the key, and for which company (<c>GET /v1/introspect</c>).</summary>
+    public Task<KeyCheck> CheckAsync(PleoApiKey key, CancellationToken cancellationToken) =>
+        SendAsync(key, HttpMethod.Get, "v1/introspect", ReadIntrospectionAsync, cancellationToken);
+
+    /// <summary>
+    /// Marks the installation active in Pleo (<c>POST /v1/installations/me:activate</c>), once its key has passed the
+    /// check and is about to be saved: Pleo keeps an installation merely authorized until the integration does.
+    /// Null when it is active; else why not, as a check would say.
+    /// </summary>
+    public async Task<FailureKind?> ActivateAsync(PleoApiKey key, CancellationToken cancellationToken) =>
+        (await SendAsync(key, HttpMethod.Post, "v1/installations/me:activate", (_, _) => Task.FromResult(Activated), cancellationToken)).Failure;
+
+    // What ActivateAsync's answer is read as: no company to read, no failure.
+    private static readonly KeyCheck Activated = new(null, null);
+
+    /// <summary>One call with the key in the Authorization header; an answer other than 200 is read as its failure.</summary>
+    private async Task<KeyCheck> SendAsync(
+        PleoApiKey key, HttpMethod method, string path, Func<HttpResponseMessage, CancellationToken, Task<KeyCheck>> readOk, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "v1/introspect");
+        using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = key.ToAuthorizationHeader();
 
         try
         {
             using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            LogAnswered(logger, (int)response.StatusCode);
+            LogAnswered(logger, path, (int)response.StatusCode);
             return response.StatusCode switch
             {
-                HttpStatusCode.OK => await ReadIntrospectionAsync(response, cancellationToken),
+                HttpStatusCode.OK => await readOk(response, cancellationToken),
                 HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest => KeyCheck.Failed(FailureKind.InvalidKey),
                 HttpStatusCode.Forbidden => KeyCheck.Failed(FailureKind.MissingPermission),
                 HttpStatusCode.TooManyRequests => KeyCheck.Failed(FailureKind.RateLimited),
@@ -39,7 +57,7 @@ internal sealed partial class PleoClient(IHttpClientFactory httpClientFactory, I
         catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
                                           || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            LogUnreachable(logger, exception.GetType().Name);
+            LogUnreachable(logger, path, exception.GetType().Name);
             return KeyCheck.Failed(FailureKind.PleoUnavailable);
         }
     }
@@ -78,11 +96,11 @@ internal sealed partial class PleoClient(IHttpClientFactory httpClientFactory, I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pleo answered the key check with status {StatusCode}")]
-    private static partial void LogAnswered(ILogger logger, int statusCode);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pleo answered {Path} with status {StatusCode}")]
+    private static partial void LogAnswered(ILogger logger, string path, int statusCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pleo could not be reached for a key check ({Reason})")]
-    private static partial void LogUnreachable(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pleo could not be reached for {Path} ({Reason})")]
+    private static partial void LogUnreachable(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pleo's answer to a key check was not understood ({Reason})")]
     private static partial void LogUnexpectedAnswer(ILogger logger, string reason);
