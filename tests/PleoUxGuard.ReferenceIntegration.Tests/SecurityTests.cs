@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using PleoUxGuard.ReferenceIntegration.Connections;
 using PleoUxGuard.ReferenceIntegration.Hosting;
 using PleoUxGuard.ReferenceIntegration.Tests.Support;
@@ -260,6 +262,28 @@ public sealed class ThrottledSignInApp : ReferenceApp
 {
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
         [new("SignInAttempts:PermitLimit", "2"), new("SignInAttempts:Window", "01:00:00")];
+
+    /// <summary>The app's password hasher, counting the passwords it checks.</summary>
+    internal CountingHasher Hasher { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.AddSingleton<IPasswordHasher<Accounts.UserAccount>>(Hasher);
+
+    internal sealed class CountingHasher : IPasswordHasher<Accounts.UserAccount>
+    {
+        private readonly PasswordHasher<Accounts.UserAccount> _inner = new();
+        private int _verifications;
+
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        public string HashPassword(Accounts.UserAccount user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(Accounts.UserAccount user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
 }
 
 public sealed class SignInThrottlingTests(ThrottledSignInApp app) : IClassFixture<ThrottledSignInApp>
@@ -291,6 +315,21 @@ public sealed class SignInThrottlingTests(ThrottledSignInApp app) : IClassFixtur
         await SignInAsync(client, nobody, "guess two");
 
         Assert.Equal(Throttled, await SignInAsync(client, nobody, "guess three"));
+    }
+
+    /// <summary>
+    /// An unknown email's password is checked too, against a hash of no account, so a sign-in takes as long whether
+    /// the email has an account or not (it answered in milliseconds against a second for a known one).
+    /// </summary>
+    [Fact]
+    public async Task An_unknown_emails_password_is_checked_as_long_as_a_known_ones()
+    {
+        using var client = app.Factory.CreateClient();
+        var before = app.Hasher.Verifications;
+
+        Assert.NotNull(await SignInAsync(client, "nobody-at-all@example.test", "a guess"));
+
+        Assert.Equal(before + 1, app.Hasher.Verifications);
     }
 
     /// <summary>Posts the sign-in form; returns the error shown, or null when it signed in.</summary>

@@ -7,6 +7,14 @@ internal sealed partial class AccountService(AccountStore store, IPasswordHasher
 {
     public const int MinimumPasswordLength = 8;
 
+    // What an unknown email's password is checked against, so a sign-in takes as long whether the email has an
+    // account or not (the hash costs most of the time). Made on first use: a singleton, so once per process.
+    private readonly Lazy<(UserAccount User, string Hash)> _nobody = new(() =>
+    {
+        var nobody = new UserAccount(Guid.Empty, new TenantId(Guid.Empty), string.Empty, string.Empty, PasswordHash: string.Empty);
+        return (nobody, hasher.HashPassword(nobody, Guid.NewGuid().ToString("N")));
+    });
+
     public async Task<UserAccount?> RegisterAsync(string workspaceName, string email, string password, CancellationToken cancellationToken)
     {
         var draft = new UserAccount(Guid.NewGuid(), TenantId.New(), workspaceName.Trim(), email.Trim(), PasswordHash: string.Empty);
@@ -35,7 +43,9 @@ internal sealed partial class AccountService(AccountStore store, IPasswordHasher
         }
 
         var user = await store.FindByEmailAsync(email, cancellationToken);
-        var result = user is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var result = user is null
+            ? Refuse(hasher.VerifyHashedPassword(_nobody.Value.User, _nobody.Value.Hash, password))
+            : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (user is null || result == PasswordVerificationResult.Failed)
         {
             // An unknown email counts too, so the limit says nothing about which emails have an account.
@@ -50,6 +60,9 @@ internal sealed partial class AccountService(AccountStore store, IPasswordHasher
 
         return SignInOutcome.SignedIn(user);
     }
+
+    /// <summary>Failed, whatever the check of an unknown email's password came to: it only spends the same time.</summary>
+    private static PasswordVerificationResult Refuse(PasswordVerificationResult _) => PasswordVerificationResult.Failed;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in was refused: too many wrong passwords for that email in the window")]
     private static partial void LogSignInThrottled(ILogger logger);

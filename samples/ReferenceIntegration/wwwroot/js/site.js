@@ -10,6 +10,12 @@ document.addEventListener("submit", (event) => {
         return;
     }
 
+    // A second submit while Pleo is being asked would only queue a second check of the same key.
+    if (form.getAttribute("aria-busy") === "true") {
+        event.preventDefault();
+        return;
+    }
+
     const status = document.getElementById("connection-status");
     if (status) {
         const badge = document.createElement("span");
@@ -20,7 +26,7 @@ document.addEventListener("submit", (event) => {
 
     form.setAttribute("aria-busy", "true");
     for (const button of form.querySelectorAll("button[type=submit]")) {
-        // aria-disabled keeps the button focusable and readable; a second click would only queue a second check.
+        // aria-disabled keeps the button focusable and readable; the check above ignores its clicks.
         button.setAttribute("aria-disabled", "true");
     }
 });
