@@ -29,6 +29,11 @@ internal static class ConfigurationKeys
             return SecretKey(indexer.Instance, indexer.Arguments[0].Value, model);
         }
 
+        if (IsRequestValues(indexer.Property.ContainingType))
+        {
+            return SecretFieldName(indexer.Arguments[0].Value, model);
+        }
+
         // Environment.GetEnvironmentVariables()["PLEO_API_KEY"]: the variable, read from the dictionary of them all.
         return indexer.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetEnvironmentVariables", Arguments.Length: 0 } all
             && FlowTypes.IsNamed(all.TargetMethod.ContainingType, "Environment", "System")
@@ -199,6 +204,20 @@ internal static class ConfigurationKeys
         property.Property.Name == "Value" && IsConfiguration(property.Property.ContainingType);
 
     /// <param name="environment">The key names an environment variable, which configuration reads at its root.</param>
+    /// <summary><c>Request.Form</c> and <c>Request.Query</c>: what the browser sent, by field name.</summary>
+    private static bool IsRequestValues(INamedTypeSymbol type) =>
+        type.Name is "IFormCollection" or "IQueryCollection" or "FormCollection" or "QueryCollection"
+        && FlowTypes.IsNamespace(type.ContainingNamespace, "Microsoft.AspNetCore.Http");
+
+    /// <summary>
+    /// The field name when <c>Request.Form["Input.ApiKey"]</c> or <c>Request.Query["api_key"]</c> reads what was sent under
+    /// a secret's name (a model-bound field's name carries its prefix: the part after the last dot names it).
+    /// </summary>
+    private static string? SecretFieldName(IOperation nameArgument, SecretModel model) =>
+        nameArgument.ConstantValue is { HasValue: true, Value: string name } && model.Names.IsSecretName(name.Substring(name.LastIndexOf('.') + 1))
+            ? name
+            : null;
+
     private static string? SecretKey(IOperation? configuration, IOperation keyArgument, SecretModel model, bool environment = false)
     {
         if (keyArgument.ConstantValue is not { HasValue: true, Value: string key })

@@ -428,6 +428,31 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task What_a_request_sent_under_a_secrets_name_is_a_secret()
+    {
+        // Request.Form["Input.ApiKey"] (a model-bound field, named with its prefix) and Request.Query["api_key"]: the key
+        // as the browser sent it. Other fields are not.
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            class Connector
+            {
+                void Connect(ILogger logger, HttpRequest request)
+                {
+                    logger.LogInformation("{A}", {|PUX001:request.Form["Input.ApiKey"]|});
+                    logger.LogInformation("{A}", {|PUX001:request.Query["api_key"]|});
+                    logger.LogInformation("{A}", request.Form["Input.CompanyId"]);
+                    logger.LogInformation("{A}", request.Query["page"]);
+                    var name = "Input.ApiKey";
+                    logger.LogInformation("{A}", request.Form.ContainsKey(name));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Configuration_lookups_of_secret_keys_are_secrets()
     {
         const string source = """
