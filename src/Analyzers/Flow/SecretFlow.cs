@@ -731,6 +731,26 @@ internal sealed class SecretFlow
             Add(hits, new SecretHit(serialized, serialized.Name, invocation, isPartial: false));
         }
 
+        if (method.Name == "Select" && FlowTypes.IsNamed(containing, "Enumerable", "System.Linq"))
+        {
+            // connections.Select(c => c.ApiKey): the projection holds what its lambda returns, whatever the source holds.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation projection })
+                {
+                    foreach (var part in projection.Body.Descendants())
+                    {
+                        if (part is IReturnOperation { ReturnedValue: { } value } projected && ReturnsFrom(projected, projection))
+                        {
+                            Visit(value, hits, chain + 1);
+                        }
+                    }
+                }
+            }
+
+            return;
+        }
+
         if (TextTransforms.IsTransparent(method))
         {
             Visit(invocation.Instance, hits, chain + 1);
@@ -744,6 +764,20 @@ internal sealed class SecretFlow
         {
             VisitReturnOfSourceMethod(invocation, hits, chain);
         }
+    }
+
+    /// <summary>Whether <paramref name="returned"/> returns from <paramref name="function"/> itself, not from a lambda inside it.</summary>
+    private static bool ReturnsFrom(IReturnOperation returned, IAnonymousFunctionOperation function)
+    {
+        for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation enclosing)
+            {
+                return ReferenceEquals(enclosing, function);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A sanitizer by its name whose body is at hand: one listed in the options is taken as given.</summary>

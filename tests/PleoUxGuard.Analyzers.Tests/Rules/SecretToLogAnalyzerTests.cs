@@ -428,6 +428,38 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_projection_holds_what_its_lambda_returns()
+    {
+        // connections.Select(c => c.ApiKey) holds every connection's key; a projection to another member, or to the
+        // key's length, holds none.
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using Microsoft.Extensions.Logging;
+
+            sealed class Connection
+            {
+                public string CompanyId { get; init; } = "";
+                public string ApiKey { get; init; } = "";
+            }
+
+            class Audit
+            {
+                void Write(ILogger logger, IReadOnlyList<Connection> connections)
+                {
+                    logger.LogInformation("{Keys}", string.Join(",", connections.Select(c => {|PUX001:c.ApiKey|})));
+                    var keys = connections.Select(c => { var key = c.ApiKey; return key.Trim(); }).ToList();
+                    logger.LogInformation("{Keys}", {|PUX001:keys|});
+                    logger.LogInformation("{Companies}", string.Join(",", connections.Select(c => c.CompanyId)));
+                    logger.LogInformation("{Lengths}", string.Join(",", connections.Select(c => c.ApiKey.Length)));
+                    logger.LogInformation("{Ends}", string.Join(",", connections.Select(c => c.ApiKey[^4..])));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task What_a_request_sent_under_a_secrets_name_is_a_secret()
     {
         // Request.Form["Input.ApiKey"] (a model-bound field, named with its prefix) and Request.Query["api_key"]: the key
