@@ -284,6 +284,34 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
         Assert.Contains("Connect", page.ActionNames);
     }
 
+    /// <summary>
+    /// A first connect that met an outage says so on its answer only: "Pleo could not be reached just now" is not true
+    /// of a later visit, which shows Connection failed and the key form. A refused key's reason stays until it is fixed.
+    /// </summary>
+    [Fact]
+    public async Task An_outage_is_told_on_the_attempt_and_not_again_on_a_later_visit()
+    {
+        using var workspace = await app.SignUpAsync();
+        app.Pleo.Keys.SetOutage(true);
+        ConnectionPage failed;
+        try
+        {
+            failed = await workspace.SubmitKeyAsync(app.Pleo.Keys.MintValid());
+        }
+        finally
+        {
+            app.Pleo.Keys.SetOutage(false);
+        }
+
+        Assert.Equal([MessageCatalogue.PleoUnavailable], failed.Alerts);
+        var later = await workspace.OpenConnectionPageAsync();
+        Assert.Equal(ConnectionStateLabels.ConnectionFailed, later.Status);
+        Assert.Empty(later.Alerts);
+
+        await workspace.SubmitKeyAsync(app.Pleo.Keys.MintUnknown());
+        Assert.Equal([MessageCatalogue.InvalidKey], (await workspace.OpenConnectionPageAsync()).Alerts);
+    }
+
     private async Task AssertRetryConnectsAsync(Workspace workspace)
     {
         var retry = app.Pleo.Keys.MintValid();

@@ -365,9 +365,13 @@ internal sealed partial class PleoConnectionService(
             alerts);
     }
 
-    /// <summary>What a stored state keeps telling the user on every visit until it is resolved.</summary>
+    /// <summary>
+    /// What a stored state keeps telling the user on every visit until it is resolved. Not a first connect's outage or
+    /// rate limit: "Pleo could not be reached just now" is true of that attempt only, so a later visit shows the state.
+    /// </summary>
     private static IEnumerable<string> Warnings(PleoConnection connection) => connection.State switch
     {
+        ConnectionState.ConnectionFailed when connection.LastFailure is FailureKind.PleoUnavailable or FailureKind.RateLimited => [],
         ConnectionState.ConnectionFailed or ConnectionState.ActionRequired when connection.LastFailure is { } failure => [MessageCatalogue.For(failure)],
         ConnectionState.ActionRequired => [MessageCatalogue.KeyRevoked],
         _ => [],
