@@ -70,12 +70,17 @@ internal sealed partial class PleoClient(IHttpClientFactory httpClientFactory, I
             using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
             var data = document.RootElement.GetProperty("data");
             var subject = data.GetProperty("subjectURN").GetString();
+            var authMethod = data.TryGetProperty("authMethod", out var method) ? method.GetString() : null;
             if (subject is null
                 || !subject.StartsWith(CompanyUrnPrefix, StringComparison.Ordinal)
-                || !Guid.TryParse(subject.AsSpan(CompanyUrnPrefix.Length), out var companyId))
+                || !Guid.TryParse(subject.AsSpan(CompanyUrnPrefix.Length), out var companyId)
+                || (authMethod is not null && authMethod != "API_KEY"))
             {
-                LogUnexpectedAnswer(logger, "subjectURN is not a company");
-                return KeyCheck.Failed(FailureKind.PleoUnavailable);
+                // Pleo knows the credential, but it is not a company installation's API key (another kind of credential
+                // was pasted): for the user a key this integration cannot use, so the invalid-key message, which says
+                // to check what was copied, not an outage's "try again in a few minutes".
+                LogNotACompanyKey(logger, authMethod ?? "none");
+                return KeyCheck.Failed(FailureKind.InvalidKey);
             }
 
             var granted = (data.TryGetProperty("scope", out var scope) ? scope.GetString() : null)?
@@ -104,6 +109,9 @@ internal sealed partial class PleoClient(IHttpClientFactory httpClientFactory, I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pleo's answer to a key check was not understood ({Reason})")]
     private static partial void LogUnexpectedAnswer(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pleo knows the credential, but it is not a company installation's API key (auth method {AuthMethod})")]
+    private static partial void LogNotACompanyKey(ILogger logger, string authMethod);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Key accepted by Pleo but lacks scopes {MissingScopes}")]
     private static partial void LogMissingScopes(ILogger logger, string missingScopes);
