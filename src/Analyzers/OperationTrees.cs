@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -30,6 +31,34 @@ internal static class OperationTrees
             if (argument.Parameter?.Name == parameterName)
             {
                 return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The values <paramref name="lambda"/> itself returns, not a lambda inside it: <c>c.ApiKey</c> of
+    /// <c>c =&gt; c.ApiKey</c>, each return of a block body.
+    /// </summary>
+    public static IEnumerable<IOperation> ReturnedValues(this IAnonymousFunctionOperation lambda)
+    {
+        foreach (var part in lambda.Body.Descendants())
+        {
+            if (part is IReturnOperation { ReturnedValue: { } value } returned && ReferenceEquals(EnclosingLambda(returned), lambda))
+            {
+                yield return value;
+            }
+        }
+    }
+
+    private static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation lambda)
+            {
+                return lambda;
             }
         }
 

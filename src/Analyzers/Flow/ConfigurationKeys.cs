@@ -203,7 +203,6 @@ internal static class ConfigurationKeys
     public static bool IsSectionValue(IPropertyReferenceOperation property) =>
         property.Property.Name == "Value" && IsConfiguration(property.Property.ContainingType);
 
-    /// <param name="environment">The key names an environment variable, which configuration reads at its root.</param>
     /// <summary><c>Request.Form</c> and <c>Request.Query</c>: what the browser sent, by field name.</summary>
     private static bool IsRequestValues(INamedTypeSymbol type) =>
         type.Name is "IFormCollection" or "IQueryCollection" or "FormCollection" or "QueryCollection"
@@ -218,6 +217,7 @@ internal static class ConfigurationKeys
             ? name
             : null;
 
+    /// <param name="environment">The key names an environment variable, which configuration reads at its root.</param>
     private static string? SecretKey(IOperation? configuration, IOperation keyArgument, SecretModel model, bool environment = false)
     {
         if (keyArgument.ConstantValue is not { HasValue: true, Value: string key })

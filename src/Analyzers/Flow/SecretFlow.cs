@@ -94,7 +94,10 @@ internal sealed class SecretFlow
                 VisitInvocation(invocation, hits, chain);
                 break;
             case IObjectCreationOperation creation:
-                if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type) || AuthorizationHeaders.IsHeaderValue(creation.Type))
+                // A record keeps what its constructor is given and prints it: new PleoCredentials(companyId, apiKey) carries
+                // the key as new PleoCredentials { ApiKey = apiKey } does through its initializer.
+                if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type) || AuthorizationHeaders.IsHeaderValue(creation.Type)
+                    || creation.Type is INamedTypeSymbol { IsRecord: true })
                 {
                     VisitArguments(creation.Arguments, hits, chain);
                 }
@@ -102,15 +105,6 @@ internal sealed class SecretFlow
                 {
                     // new("pleo.key", apiKey): a tag, a scope's or a dictionary's entry carries its value, not its name.
                     Visit(creation.Arguments[1].Value, hits, chain + 1);
-                }
-                else if (creation.Type is INamedTypeSymbol { IsRecord: true })
-                {
-                    // new PleoCredentials(companyId, apiKey): a record keeps what its constructor is given and prints it,
-                    // as new PleoCredentials { ApiKey = apiKey } does through its initializer.
-                    foreach (var argument in creation.Arguments)
-                    {
-                        Visit(argument.Value, hits, chain + 1);
-                    }
                 }
 
                 Visit(creation.Initializer, hits, chain + 1);
@@ -738,12 +732,9 @@ internal sealed class SecretFlow
             {
                 if (argument.Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation projection })
                 {
-                    foreach (var part in projection.Body.Descendants())
+                    foreach (var value in projection.ReturnedValues())
                     {
-                        if (part is IReturnOperation { ReturnedValue: { } value } projected && ReturnsFrom(projected, projection))
-                        {
-                            Visit(value, hits, chain + 1);
-                        }
+                        Visit(value, hits, chain + 1);
                     }
                 }
             }
@@ -764,20 +755,6 @@ internal sealed class SecretFlow
         {
             VisitReturnOfSourceMethod(invocation, hits, chain);
         }
-    }
-
-    /// <summary>Whether <paramref name="returned"/> returns from <paramref name="function"/> itself, not from a lambda inside it.</summary>
-    private static bool ReturnsFrom(IReturnOperation returned, IAnonymousFunctionOperation function)
-    {
-        for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is IAnonymousFunctionOperation enclosing)
-            {
-                return ReferenceEquals(enclosing, function);
-            }
-        }
-
-        return false;
     }
 
     /// <summary>A sanitizer by its name whose body is at hand: one listed in the options is taken as given.</summary>

@@ -20,7 +20,7 @@ internal static class SerializedText
         if (!method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
             || !(FlowTypes.IsNamed(method.ContainingType, "JsonSerializer", "System.Text.Json")
                 || (method.Name == "SerializeObject" && FlowTypes.IsNamed(method.ContainingType, "JsonConvert", "Newtonsoft.Json"))
-                || (method.Name == "Serialize" && FlowTypes.IsNamed(method.ContainingType, "IJsonHelper", "Microsoft.AspNetCore.Mvc.Rendering")))
+                || TextTransforms.IsViewJsonSerialize(method))
             || invocation.ArgumentFor("value") is not { } value)
         {
             return null;

@@ -40,7 +40,11 @@ internal static class TextTransforms
     /// </summary>
     public static bool IsViewWritingHelper(IMethodSymbol method) =>
         (method.Name == "Raw" && FlowTypes.IsNamed(method.ContainingType, "IHtmlHelper", "Microsoft.AspNetCore.Mvc.Rendering"))
-        || (method.Name == "Serialize" && FlowTypes.IsNamed(method.ContainingType, "IJsonHelper", "Microsoft.AspNetCore.Mvc.Rendering"));
+        || IsViewJsonSerialize(method);
+
+    /// <summary>A view's <c>@Json.Serialize(value)</c>.</summary>
+    public static bool IsViewJsonSerialize(IMethodSymbol method) =>
+        method.Name == "Serialize" && FlowTypes.IsNamed(method.ContainingType, "IJsonHelper", "Microsoft.AspNetCore.Mvc.Rendering");
 
     /// <summary>Enumerable.Take/Skip/…, MemoryExtensions.AsSpan/AsMemory with bounds: calls whose first argument is the sliced text.</summary>
     public static bool IsSlicing(IMethodSymbol method)

@@ -150,15 +150,9 @@ internal sealed class RazorSinks : SinkTable
         {
             foreach (var part in value.DescendantsAndSelf())
             {
-                if (part is IAnonymousFunctionOperation lambda)
+                if (part is IAnonymousFunctionOperation lambda && lambda.ReturnedValues().FirstOrDefault() is { } returned)
                 {
-                    foreach (var statement in lambda.Body.Operations)
-                    {
-                        if (statement is IReturnOperation { ReturnedValue: { } returned })
-                        {
-                            return returned;
-                        }
-                    }
+                    return returned;
                 }
             }
         }
