@@ -43,9 +43,8 @@ internal sealed partial class AccountService(AccountStore store, IPasswordHasher
         }
 
         var user = await store.FindByEmailAsync(email, cancellationToken);
-        var result = user is null
-            ? Refuse(hasher.VerifyHashedPassword(_nobody.Value.User, _nobody.Value.Hash, password))
-            : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var (account, hash) = user is null ? _nobody.Value : (user, user.PasswordHash);
+        var result = hasher.VerifyHashedPassword(account, hash, password);
         if (user is null || result == PasswordVerificationResult.Failed)
         {
             // An unknown email counts too, so the limit says nothing about which emails have an account.
@@ -60,9 +59,6 @@ internal sealed partial class AccountService(AccountStore store, IPasswordHasher
 
         return SignInOutcome.SignedIn(user);
     }
-
-    /// <summary>Failed, whatever the check of an unknown email's password came to: it only spends the same time.</summary>
-    private static PasswordVerificationResult Refuse(PasswordVerificationResult _) => PasswordVerificationResult.Failed;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in was refused: too many wrong passwords for that email in the window")]
     private static partial void LogSignInThrottled(ILogger logger);
