@@ -33,8 +33,9 @@ public sealed partial class KeyMintingTests : RunningFakePleo
         var keys = Enumerable.Range(0, 300).Select(_ => Server.Keys.MintValid().Value).ToList();
 
         Assert.All(keys, key => Assert.DoesNotMatch("[a-z]{2}", key));
-        // Nor four lowercase hex digits in a row: no piece of a key is a piece of the company id a page shows.
-        Assert.All(keys, key => Assert.DoesNotMatch("[0-9a-f]{4}", key));
+        // Nor four characters of a GUID in a row (hex digits of either case, dashes): no piece of a key is a piece of the
+        // company id a page shows.
+        Assert.All(keys, key => Assert.DoesNotMatch("[0-9a-fA-F-]{4}", key));
         Assert.Contains(keys, key => Regex.IsMatch(key, "[a-z]"));
     }
 
