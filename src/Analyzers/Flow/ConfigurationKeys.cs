@@ -14,6 +14,8 @@ internal static class ConfigurationKeys
 {
     private const string Namespace = "Microsoft.Extensions.Configuration";
 
+    private const string ModelBindingNamespace = "Microsoft.AspNetCore.Mvc.ModelBinding";
+
     private const int MostSections = 4;
 
     /// <summary>The configuration key (or environment variable) when the indexer reads a secret setting; otherwise null.</summary>
@@ -203,10 +205,20 @@ internal static class ConfigurationKeys
     public static bool IsSectionValue(IPropertyReferenceOperation property) =>
         property.Property.Name == "Value" && IsConfiguration(property.Property.ContainingType);
 
-    /// <summary><c>Request.Form</c> and <c>Request.Query</c>: what the browser sent, by field name.</summary>
+    /// <summary>
+    /// A model-state entry's <c>AttemptedValue</c> and <c>RawValue</c>: what the browser sent for the field the entry is
+    /// named for (<c>ModelState["Input.ApiKey"]</c>); its errors and validation state are not.
+    /// </summary>
+    public static bool IsModelStateValue(IPropertyReferenceOperation property) =>
+        property.Property.Name is "AttemptedValue" or "RawValue"
+        && property.Property.ContainingType is { Name: "ModelStateEntry" } entry
+        && FlowTypes.IsNamespace(entry.ContainingNamespace, ModelBindingNamespace);
+
+    /// <summary><c>Request.Form</c>, <c>Request.Query</c> and <c>ModelState</c>: what the browser sent, by field name.</summary>
     private static bool IsRequestValues(INamedTypeSymbol type) =>
         type.Name is "IFormCollection" or "IQueryCollection" or "FormCollection" or "QueryCollection"
-        && FlowTypes.IsNamespace(type.ContainingNamespace, "Microsoft.AspNetCore.Http");
+            ? FlowTypes.IsNamespace(type.ContainingNamespace, "Microsoft.AspNetCore.Http")
+            : type.Name == "ModelStateDictionary" && FlowTypes.IsNamespace(type.ContainingNamespace, ModelBindingNamespace);
 
     /// <summary>
     /// The field name when <c>Request.Form["Input.ApiKey"]</c> or <c>Request.Query["api_key"]</c> reads what was sent under

@@ -322,9 +322,10 @@ internal sealed class SecretFlow
             return;
         }
 
-        if (ConfigurationKeys.IsSectionValue(property))
+        if (ConfigurationKeys.IsSectionValue(property) || ConfigurationKeys.IsModelStateValue(property))
         {
-            // configuration.GetSection("Pleo:ApiKey").Value: the section of a secret key holds the secret.
+            // configuration.GetSection("Pleo:ApiKey").Value: the section of a secret key holds the secret;
+            // ModelState["Input.ApiKey"].AttemptedValue: the entry of a secret field holds what was sent.
             var found = new List<SecretHit>();
             Visit(property.Instance, found, chain + 1);
             foreach (var hit in found)

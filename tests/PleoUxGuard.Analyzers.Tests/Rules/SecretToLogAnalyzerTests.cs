@@ -485,6 +485,32 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task What_model_state_holds_for_a_secret_field_is_a_secret()
+    {
+        // ModelState["Input.ApiKey"].AttemptedValue: the key as the browser sent it, kept for the form to show again.
+        // The entry's errors and state, and other fields' values, are not secrets.
+        const string source = """
+            using Microsoft.AspNetCore.Mvc.ModelBinding;
+            using Microsoft.Extensions.Logging;
+
+            class Connector
+            {
+                void Refuse(ILogger logger, ModelStateDictionary modelState)
+                {
+                    logger.LogWarning("{A}", {|PUX001:modelState["Input.ApiKey"]!.AttemptedValue|});
+                    logger.LogWarning("{A}", modelState["ApiKey"]?{|PUX001:.RawValue|});
+                    var entry = modelState["Input.ApiKey"]!;
+                    logger.LogWarning("{A}", {|PUX001:entry.AttemptedValue|});
+                    logger.LogWarning("{A}", modelState["Input.CompanyId"]!.AttemptedValue);
+                    logger.LogWarning("{A}", modelState["Input.ApiKey"]!.Errors.Count);
+                    logger.LogWarning("{A}", modelState["Input.ApiKey"]!.ValidationState);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Configuration_lookups_of_secret_keys_are_secrets()
     {
         const string source = """
