@@ -57,11 +57,13 @@ internal sealed class MessageUse
     /// </summary>
     public PartnerText? Partner => _site.Partner(Rules.Resources);
 
-    /// <summary>The failure kind a message text is most likely about here, or null.</summary>
-    public FailureKind? KindFor(string? text) =>
+    /// <summary>The failure kind a message text (or the message as a whole, for null) is most likely about here, or null.</summary>
+    public FailureKind? KindFor(MessagePiece? piece) =>
         Sink.Kind == UserMessageSinkKind.ValidationMessage
             ? FailureKind.WrongFormat // a validation attribute judges the text entered, before any call to Pleo
-            : Scope.KindFor(text, _site.FromStatus);
+            : piece is null
+                ? Scope.KindFor(null, _site.FromStatus)
+                : Scope.KindFor(piece.Operation, Sink.Value, piece.Text, _site.FromStatus);
 
     /// <summary>Reports a diagnostic whose code fix replaces <paramref name="replace"/> with a catalogue message; never in a sign-in flow.</summary>
     public void Report(DiagnosticDescriptor descriptor, IOperation at, IOperation replace, FailureKind? kind, bool fixable, params object[] arguments)

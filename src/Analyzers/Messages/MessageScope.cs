@@ -17,11 +17,16 @@ internal readonly struct MessageScope
     // Code that re-checks a key that worked before: a 401 there means the key was revoked.
     private static readonly NameMatcher BackgroundCheckNames = new(new[] { "monitor", "recheck", "re check", "health", "background" });
 
-    private MessageScope(bool isSignIn, bool isConnectionCode, FailureKind? kind)
+    private readonly List<List<string>>? _names;
+    private readonly MessageSettings? _settings;
+
+    private MessageScope(bool isSignIn, bool isConnectionCode, FailureKind? kind, List<List<string>>? names = null, MessageSettings? settings = null)
     {
         IsSignIn = isSignIn;
         IsConnectionCode = isConnectionCode;
         Kind = kind;
+        _names = names;
+        _settings = settings;
     }
 
     public bool IsSignIn { get; }
@@ -37,6 +42,26 @@ internal readonly struct MessageScope
     /// </summary>
     public FailureKind? KindFor(string? messageText, FailureKind? fromStatus) =>
         fromStatus ?? MessageCatalogue.GuessKind(messageText) ?? Kind;
+
+    /// <summary>
+    /// The failure kind for one text of a message that can say several (<c>status switch { 401 =&gt; "…", _ =&gt; "…" }</c>):
+    /// what the branch of <paramref name="operand"/> that gives <paramref name="piece"/> tests comes first, as the same test
+    /// around the whole message would, then <see cref="KindFor(string?, FailureKind?)"/>.
+    /// </summary>
+    public FailureKind? KindFor(IOperation piece, IOperation operand, string? messageText, FailureKind? fromStatus)
+    {
+        var branch = default(Cues);
+        if (_settings is not null)
+        {
+            for (var (child, parent) = (piece, piece.Parent); parent is not null && !ReferenceEquals(child, operand); (child, parent) = (parent, parent.Parent))
+            {
+                branch.Read(child, parent, _settings);
+            }
+        }
+
+        return (branch.Status is { } status ? StatusKind(status, _names!) : (FailureKind?)null)
+            ?? fromStatus ?? MessageCatalogue.GuessKind(messageText) ?? branch.Caught ?? Kind;
+    }
 
     public static MessageScope Of(IOperation operation, ISymbol containingSymbol, MessageSettings settings, out FailureKind? fromStatus)
     {
@@ -59,58 +84,84 @@ internal readonly struct MessageScope
             }
         }
 
-        FailureKind? statusKind = null;
-        FailureKind? fromCatch = null;
+        var cues = default(Cues);
         for (var (child, parent) = (operation, operation.Parent); parent is not null; (child, parent) = (parent, parent.Parent))
+        {
+            cues.Read(child, parent, settings);
+        }
+
+        fromStatus = cues.Status is { } status ? StatusKind(status, names) : (FailureKind?)null;
+        return new MessageScope(isSignIn: false, isConnectionCode: connection || cues.Connection, kind: cues.Caught ?? GuessFromNames(names), names, settings);
+    }
+
+    /// <summary>What the code around a message tests, innermost first: the first status and the first caught kind decide.</summary>
+    private struct Cues
+    {
+        public int? Status;
+        public FailureKind? Caught;
+        public bool Connection;
+
+        /// <summary>Reads <paramref name="parent"/>, entered through <paramref name="child"/>.</summary>
+        public void Read(IOperation child, IOperation parent, MessageSettings settings)
         {
             switch (parent)
             {
                 case ICatchClauseOperation catchClause when ReferenceEquals(child, catchClause.Handler):
-                    var filterStatus = FindStatus(catchClause.Filter);
-                    if (filterStatus is not null)
-                    {
-                        connection = true;
-                        statusKind ??= StatusKind(filterStatus.Value, names);
-                    }
-
-                    if (IsConnectionException(catchClause.ExceptionType, settings))
-                    {
-                        connection = true;
-                        fromCatch ??= CatchKind(catchClause.ExceptionType);
-                    }
-
+                    FromStatus(FindStatus(catchClause.Filter));
+                    FromTypeTest(catchClause.ExceptionType, settings);
                     break;
 
                 case IConditionalOperation conditional when ReferenceEquals(child, conditional.WhenTrue):
                     FromStatus(FindStatus(conditional.Condition));
+                    FromTypeTest(TestedType(conditional.Condition), settings);
                     break;
 
                 case ISwitchCaseOperation switchCase:
                     foreach (var clause in switchCase.Clauses)
                     {
                         FromStatus(FindStatus(clause));
+                        FromTypeTest(TestedType((clause as IPatternCaseClauseOperation)?.Pattern), settings);
                     }
 
                     break;
 
                 case ISwitchExpressionArmOperation arm when ReferenceEquals(child, arm.Value):
                     FromStatus(FindStatus(arm.Pattern));
+                    FromTypeTest(TestedType(arm.Pattern), settings);
                     break;
             }
         }
 
-        fromStatus = statusKind;
-        return new MessageScope(isSignIn: false, isConnectionCode: connection, kind: fromCatch ?? GuessFromNames(names));
-
-        void FromStatus(int? status)
+        private void FromStatus(int? status)
         {
             if (status is not null)
             {
-                connection = true;
-                statusKind ??= StatusKind(status.Value, names);
+                Connection = true;
+                Status ??= status;
+            }
+        }
+
+        // catch (HttpRequestException), case HttpRequestException: and ex is TimeoutException all say the same.
+        private void FromTypeTest(ITypeSymbol? tested, MessageSettings settings)
+        {
+            if (tested is not null && IsConnectionException(tested, settings))
+            {
+                Connection = true;
+                Caught ??= CatchKind(tested);
             }
         }
     }
+
+    /// <summary>The type a pattern, or an <c>is</c> test that is the whole condition, matches; otherwise null.</summary>
+    private static ITypeSymbol? TestedType(IOperation? test) => test?.WithoutConversions() switch
+    {
+        IIsTypeOperation isType => isType.TypeOperand,
+        IIsPatternOperation isPattern => TestedType(isPattern.Pattern),
+        ITypePatternOperation type => type.MatchedType,
+        IDeclarationPatternOperation declaration => declaration.MatchedType,
+        IRecursivePatternOperation recursive => recursive.MatchedType,
+        _ => null,
+    };
 
     // Innermost first: enclosing local functions and minimal-API routes, the method and its parameters,
     // the containing types, the file.

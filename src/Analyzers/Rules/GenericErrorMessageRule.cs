@@ -45,7 +45,7 @@ internal static class GenericErrorMessageRule
                     continue;
                 }
 
-                var kind = use.KindFor(piece.Text);
+                var kind = use.KindFor(piece);
                 use.Report(Descriptors.GenericErrorMessage, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text,
                     // An exception's message is not shown where it is given; PUX010.md says why it is judged there.
                     (isException ? "given to " : "shown through ") + use.Sink.SinkName,

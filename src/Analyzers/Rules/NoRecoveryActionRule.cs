@@ -42,7 +42,7 @@ internal static class NoRecoveryActionRule
                 continue;
             }
 
-            var kind = use.KindFor(piece.Text);
+            var kind = use.KindFor(piece);
             use.Report(Descriptors.NoRecoveryAction, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text, use.Sink.SinkName, MessageUse.KindSuffix(kind));
         }
     }

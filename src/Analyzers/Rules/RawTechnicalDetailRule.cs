@@ -50,7 +50,7 @@ internal static class RawTechnicalDetailRule
                     return;
                 }
 
-                var kind = use.KindFor(piece.Text);
+                var kind = use.KindFor(piece);
                 use.Report(Descriptors.RawTechnicalDetail, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, "the jargon \"" + jargon + "\" in \"" + piece.Text + "\"", use.Sink.SinkName, MessageUse.KindSuffix(kind));
             }
         }

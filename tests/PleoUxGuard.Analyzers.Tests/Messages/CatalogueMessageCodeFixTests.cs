@@ -49,6 +49,91 @@ public sealed class CatalogueMessageCodeFixTests
     }
 
     [Fact]
+    public async Task A_type_test_of_an_exception_names_the_kind_as_a_catch_clause_does()
+    {
+        // One catch for every exception, then a switch, a switch expression or an "is" test on its type: each branch
+        // says what a catch clause of that type would, so the fix gives each message its own kind.
+        var source = Usings + """
+            class PleoController : Controller
+            {
+                async Task<IActionResult> Connect(HttpClient client)
+                {
+                    try
+                    {
+                        await client.GetAsync("/v1/introspect");
+                    }
+                    catch (Exception ex)
+                    {
+                        switch (ex)
+                        {
+                            case HttpRequestException:
+                                ModelState.AddModelError("ApiKey", {|PUX010:"Something went wrong"|});
+                                break;
+                            case System.Security.Authentication.AuthenticationException:
+                                ModelState.AddModelError("ApiKey", {|PUX010:"Unexpected error"|});
+                                break;
+                        }
+
+                        ViewData["Error"] = ex switch
+                        {
+                            TimeoutException => {|PUX010:"Oops"|},
+                            UnauthorizedAccessException => {|PUX010:"Sorry"|},
+                            _ => null,
+                        };
+
+                        if (ex is TaskCanceledException)
+                        {
+                            ViewData["Detail"] = {|PUX010:"An error occurred"|};
+                        }
+                    }
+
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source
+            .Replace("{|PUX010:\"Something went wrong\"|}", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Unexpected error\"|}", Literal(MessageCatalogue.InvalidKey), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Oops\"|}", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Sorry\"|}", Literal(MessageCatalogue.InvalidKey), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"An error occurred\"|}", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal);
+
+        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
+    }
+
+    [Fact]
+    public async Task Each_arm_of_a_status_switch_gives_its_own_kind()
+    {
+        // The message is the whole switch; each arm's text is judged with the status its arm tests. The default arm tests
+        // none, so its text has no kind and Fix All leaves it for a person to choose.
+        var source = Usings + """
+            class PleoController : Controller
+            {
+                IActionResult Connect(HttpResponseMessage response)
+                {
+                    ModelState.AddModelError("ApiKey", response.StatusCode switch
+                    {
+                        HttpStatusCode.Unauthorized => {|PUX010:"Error"|},
+                        HttpStatusCode.Forbidden => {|PUX010:"Failed"|},
+                        HttpStatusCode.TooManyRequests => {|PUX010:"Oops"|},
+                        _ => {|PUX010:"Something went wrong"|},
+                    });
+                    return View();
+                }
+            }
+            """;
+        var fixedSource = source
+            .Replace("{|PUX010:\"Error\"|}", Literal(MessageCatalogue.InvalidKey), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Failed\"|}", Literal(MessageCatalogue.MissingPermission), StringComparison.Ordinal)
+            .Replace("{|PUX010:\"Oops\"|}", Literal(MessageCatalogue.RateLimited), StringComparison.Ordinal);
+        var test = NewTest<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, CatalogueMessageCodeFix.MostLikelyKey);
+
+        // The default arm's diagnostic stays in the fixed code: its markup there is expected, not ignored as fixable.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Every_kind_is_offered_and_the_most_likely_first()
     {
         const string source = """

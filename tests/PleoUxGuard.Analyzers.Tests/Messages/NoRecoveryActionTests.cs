@@ -59,6 +59,46 @@ public sealed class NoRecoveryActionTests
     }
 
     [Fact]
+    public async Task Type_tests_of_connection_exceptions_are_connection_code_as_their_catch_blocks_are()
+    {
+        // A message in a settings page with no connection name is judged only where the code tells a connection
+        // failed; a test of the caught exception's type tells it as a catch clause of that type would.
+        const string source = """
+            class SettingsModel : PageModel
+            {
+                public string? ErrorMessage { get; set; }
+
+                async Task OnPostAsync(HttpClient client)
+                {
+                    try
+                    {
+                        await client.GetAsync("/v1/introspect");
+                    }
+                    catch (Exception ex)
+                    {
+                        switch (ex)
+                        {
+                            case HttpRequestException:
+                                ErrorMessage = {|PUX011:"We could not reach the server."|};
+                                break;
+                            case FormatException:
+                                ErrorMessage = "We could not read the answer.";
+                                break;
+                        }
+
+                        if (ex is TaskCanceledException)
+                        {
+                            ErrorMessage = {|PUX011:"The request timed out."|};
+                        }
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Status_branches_are_connection_code_and_name_the_kind()
     {
         const string source = """
