@@ -114,6 +114,12 @@ internal readonly struct MessageScope
                 case IConditionalOperation conditional when ReferenceEquals(child, conditional.WhenTrue):
                     FromStatus(FindStatus(conditional.Condition));
                     FromTypeTest(TestedType(conditional.Condition), settings);
+                    Connection |= conditional.Condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not && IsSuccessCheck(not.Operand);
+                    break;
+
+                case IConditionalOperation conditional when ReferenceEquals(child, conditional.WhenFalse):
+                    // if (response.IsSuccessStatusCode) { … } else { message }: the call failed, whatever its status.
+                    Connection |= IsSuccessCheck(conditional.Condition);
                     break;
 
                 case ISwitchCaseOperation switchCase:
@@ -151,6 +157,9 @@ internal readonly struct MessageScope
             }
         }
     }
+
+    private static bool IsSuccessCheck(IOperation condition) =>
+        condition.WithoutConversions() is IPropertyReferenceOperation { Property: { Name: "IsSuccessStatusCode", ContainingType.Name: "HttpResponseMessage" } };
 
     /// <summary>The type a pattern, or an <c>is</c> test that is the whole condition, matches; otherwise null.</summary>
     private static ITypeSymbol? TestedType(IOperation? test) => test?.WithoutConversions() switch

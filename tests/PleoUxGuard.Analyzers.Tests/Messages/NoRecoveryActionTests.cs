@@ -99,6 +99,38 @@ public sealed class NoRecoveryActionTests
     }
 
     [Fact]
+    public async Task The_branch_of_a_failed_response_is_connection_code()
+    {
+        // !response.IsSuccessStatusCode, or the else of a success check: the call failed, whatever its status.
+        const string source = """
+            class SettingsModel : PageModel
+            {
+                public string? ErrorMessage { get; set; }
+
+                async Task OnPostAsync(HttpClient client)
+                {
+                    var response = await client.GetAsync("/v1/introspect");
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        ErrorMessage = {|PUX011:"We could not reach the server."|};
+                    }
+
+                    if (response.IsSuccessStatusCode)
+                    {
+                        ErrorMessage = "We could not read the settings.";
+                    }
+                    else
+                    {
+                        ErrorMessage = {|PUX011:"The key was not accepted."|};
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Status_branches_are_connection_code_and_name_the_kind()
     {
         const string source = """
