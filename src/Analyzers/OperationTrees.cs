@@ -45,20 +45,21 @@ internal static class OperationTrees
     {
         foreach (var part in lambda.Body.Descendants())
         {
-            if (part is IReturnOperation { ReturnedValue: { } value } returned && ReferenceEquals(EnclosingLambda(returned), lambda))
+            if (part is IReturnOperation { ReturnedValue: { } value } returned && ReferenceEquals(EnclosingFunction(returned), lambda))
             {
                 yield return value;
             }
         }
     }
 
-    private static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
+    /// <summary>The lambda or local function a return leaves: a local function's return inside a lambda is not the lambda's.</summary>
+    private static IOperation? EnclosingFunction(IOperation operation)
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
-            if (parent is IAnonymousFunctionOperation lambda)
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
             {
-                return lambda;
+                return parent;
             }
         }
 

@@ -453,6 +453,7 @@ public sealed class SecretToLogAnalyzerTests
                     logger.LogInformation("{Companies}", string.Join(",", connections.Select(c => c.CompanyId)));
                     logger.LogInformation("{Lengths}", string.Join(",", connections.Select(c => c.ApiKey.Length)));
                     logger.LogInformation("{Ends}", string.Join(",", connections.Select(c => c.ApiKey[^4..])));
+                    logger.LogInformation("{Companies}", string.Join(",", connections.Select(c => { string Key() { return c.ApiKey; } return Key().Length > 0 ? c.CompanyId : ""; })));
                 }
             }
             """;
