@@ -43,7 +43,7 @@ public sealed class RevocationFlowTests(MonitoredApp app) : IClassFixture<Monito
         var replacement = app.Pleo.Keys.MintRotation(key);
         var restored = await workspace.SubmitKeyAsync(replacement);
 
-        Assert.Equal(ConnectionStateLabels.Connected, restored.Status);
+        Assert.Equal(ConnectionPage.ReplacedStatus(key.CompanyId, replacement.LastFour), restored.Status);
         Assert.Empty(restored.Alerts);
         Assert.Equal($"Connected to Company ID: {key.CompanyId:D}", restored.CompanyLine);
         Assert.Equal(0, (await workspace.GetAsync("/")).AlertRegions);

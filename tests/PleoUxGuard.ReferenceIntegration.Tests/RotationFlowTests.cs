@@ -18,13 +18,17 @@ public sealed class RotationFlowTests(RotationApp app) : IClassFixture<RotationA
 
         var page = await workspace.SubmitKeyAsync(rotated);
 
-        Assert.Equal(ConnectionStateLabels.Connected, page.Status);
+        // Confirmed in the status region, as a first connect is by turning Connected: the company again, the last four only.
+        Assert.Equal(ConnectionPage.ReplacedStatus(current.CompanyId, rotated.LastFour), page.Status);
         Assert.Empty(page.Alerts);
         Assert.Equal($"Connected to Company ID: {current.CompanyId:D}", page.CompanyLine);
         Assert.Equal("••••" + rotated.LastFour, page.MaskedKey);
         Assert.Single(app.Pleo.Journal.For(rotated), call => call is { Path: "/v1/introspect", KeyLocation: KeyLocation.AuthorizationHeader, StatusCode: 200 });
         Assert.Equal(rotated.Value, await app.StoredKeyOfAsync(workspace.TenantId));
         Assert.Contains(await app.Store.GetEventsAsync(workspace.TenantId, default), e => e.Event == "key-replaced" && e.KeyLastFour == rotated.LastFour);
+
+        // Said on the answer to that submission only: a later visit shows the state.
+        Assert.Equal(ConnectionStateLabels.Connected, (await workspace.OpenConnectionPageAsync()).Status);
         SecretScan.AssertNoKeyLeaked(app);
     }
 
@@ -128,7 +132,7 @@ public sealed class RotationFlowTests(RotationApp app) : IClassFixture<RotationA
         var switched = await workspace.SubmitKeyAsync(otherCompany, confirmCompanySwitch: otherCompany.CompanyId);
         Assert.Single(app.Pleo.Journal.For(otherCompany), call => call.Path == "/v1/installations/me:activate");
 
-        Assert.Equal(ConnectionStateLabels.Connected, switched.Status);
+        Assert.Equal(ConnectionPage.ReplacedStatus(otherCompany.CompanyId, otherCompany.LastFour), switched.Status);
         Assert.Empty(switched.Alerts);
         Assert.Equal($"Connected to Company ID: {otherCompany.CompanyId:D}", switched.CompanyLine);
         Assert.Equal(otherCompany.Value, await app.StoredKeyOfAsync(workspace.TenantId));
@@ -156,9 +160,10 @@ public sealed class RotationFlowTests(RotationApp app) : IClassFixture<RotationA
         app.Pleo.Keys.ReleaseSlow(second);
         var pages = await Task.WhenAll(firstSubmit, secondSubmit);
 
-        // The first answer comes back while the second is (normally) still waiting or running, and then says so.
+        // The first answer comes back while the second is (normally) still waiting or running, and then says so; once the
+        // second has replaced the first key, the first answer no longer confirms a key that is gone.
         Assert.Contains(pages[0].Status, new[] { ConnectionStateLabels.ValidationInProgress, ConnectionStateLabels.Connected });
-        Assert.Equal(ConnectionStateLabels.Connected, pages[1].Status);
+        Assert.Equal(ConnectionPage.ReplacedStatus(current.CompanyId, second.LastFour), pages[1].Status);
         var stored = await app.Store.GetAsync(workspace.TenantId, default);
         Assert.Equal((ConnectionState.Connected, current.CompanyId, second.LastFour), (stored.State, stored.CompanyId, stored.KeyLastFour));
         Assert.Equal(second.Value, await app.StoredKeyOfAsync(workspace.TenantId));

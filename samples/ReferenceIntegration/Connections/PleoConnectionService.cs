@@ -246,6 +246,7 @@ internal sealed partial class PleoConnectionService(
     {
         var protectedKey = key.Protect(ProtectorFor(tenantId));
         Guid? refusedSwitchFrom = null;
+        var replaced = false;
         var saved = await SaveAsync(
             tenantId,
             current =>
@@ -257,7 +258,8 @@ internal sealed partial class PleoConnectionService(
                     return (current with { State = ConnectionStateMachine.Next(current.State, ConnectionTrigger.KeyRefused) }, "company-switch-refused");
                 }
 
-                var auditEvent = switching ? "company-switched" : ConnectionStateMachine.HasStoredKey(current.State) ? "key-replaced" : "connected";
+                replaced = ConnectionStateMachine.HasStoredKey(current.State);
+                var auditEvent = switching ? "company-switched" : replaced ? "key-replaced" : "connected";
                 return (current with
                 {
                     State = ConnectionStateMachine.Next(current.State, ConnectionTrigger.KeyAccepted),
@@ -281,7 +283,7 @@ internal sealed partial class PleoConnectionService(
         }
 
         LogConnected(logger, tenantId.Value, companyId);
-        return new Outcome(saved, []);
+        return new Outcome(saved, [], KeyReplaced: replaced);
     }
 
     /// <summary>A key of another company than the one the stored connection is for.</summary>
@@ -350,7 +352,7 @@ internal sealed partial class PleoConnectionService(
             Interlocked.Decrement(ref gate.Pending);
         }
 
-        return ViewOf(outcome.Connection, outcome.Alerts) with { CompanySwitchToConfirm = outcome.CompanySwitchToConfirm };
+        return ViewOf(outcome.Connection, outcome.Alerts) with { CompanySwitchToConfirm = outcome.CompanySwitchToConfirm, KeyReplaced = outcome.KeyReplaced };
     }
 
     /// <summary>The view of a stored connection; another submission still waiting or running shows as in progress.</summary>
@@ -397,7 +399,8 @@ internal sealed partial class PleoConnectionService(
     internal IDataProtector ProtectorFor(TenantId tenantId) =>
         dataProtection.CreateProtector(KeyProtectionPurpose, tenantId.ToString());
 
-    private sealed record Outcome(PleoConnection Connection, IReadOnlyList<string> Alerts, Guid? CompanySwitchToConfirm = null);
+    /// <param name="KeyReplaced">A key was accepted in place of a stored one (Update or Replace API key, a confirmed switch).</param>
+    private sealed record Outcome(PleoConnection Connection, IReadOnlyList<string> Alerts, Guid? CompanySwitchToConfirm = null, bool KeyReplaced = false);
 
     private sealed class TenantGate
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using PleoUxGuard.Shared;
 
 namespace PleoUxGuard.ReferenceIntegration.Tests.Support;
 
@@ -12,6 +13,10 @@ public sealed class ConnectionPage(HttpStatusCode statusCode, string html, IHtml
     public string Html => html;
 
     public IHtmlDocument Document => document;
+
+    /// <summary>What the status region says on the answer to a submission that replaced a stored key.</summary>
+    public static string ReplacedStatus(Guid companyId, string lastFour) =>
+        $"{ConnectionStateLabels.Connected} Your API key was replaced. Pleo validated the new key (••••{lastFour}) and confirmed the company: Connected to Company ID: {companyId:D}.";
 
     /// <summary>The text of the one role="status" region.</summary>
     public string Status => Text(Assert.Single(document.QuerySelectorAll("[role=status]")));

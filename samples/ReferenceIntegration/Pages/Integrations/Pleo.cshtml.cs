@@ -12,7 +12,8 @@ namespace PleoUxGuard.ReferenceIntegration.Pages.Integrations;
 /// The Pleo connection page: connect, update or replace the key, disconnect. Every handler works on the signed-in
 /// user's own tenant; the key is read from the form once, handed to the service and never rendered back.
 /// Posts end in a redirect to the page (post/redirect/get), so a reload shows the current state instead of
-/// sending the key again; what the attempt has to say travels in TempData (messages and a company id, no key).
+/// sending the key again; what the attempt has to say travels in TempData (messages, a company id and, for a replaced
+/// key, the masked key the page shows; never the key).
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 internal sealed class PleoModel(PleoConnectionService connections) : PageModel
@@ -34,7 +35,9 @@ internal sealed class PleoModel(PleoConnectionService connections) : PageModel
         if (AttemptNotice is not null && JsonSerializer.Deserialize<Notice>(AttemptNotice) is { } notice)
         {
             // The attempt's messages already include the standing warnings, in the order they should be read.
-            Connection = Connection with { Alerts = notice.Alerts, CompanySwitchToConfirm = notice.CompanySwitchToConfirm };
+            // A replacement is confirmed while the key it saved is still the stored one, not after a later submission replaced it.
+            var stillStored = notice.Replaced is { } replaced && replaced == new Replacement(Connection.CompanyId, Connection.MaskedKey);
+            Connection = Connection with { Alerts = notice.Alerts, CompanySwitchToConfirm = notice.CompanySwitchToConfirm, KeyReplaced = stillStored };
         }
 
         if (UnreadableFormGuard.WasRefused(Request))
@@ -48,7 +51,8 @@ internal sealed class PleoModel(PleoConnectionService connections) : PageModel
     {
         var outcome = await connections.SubmitKeyAsync(User.GetTenantId(), ApiKey, ConfirmCompanySwitch, cancellationToken);
         Forget();
-        AttemptNotice = JsonSerializer.Serialize(new Notice([.. outcome.Alerts], outcome.CompanySwitchToConfirm));
+        var replaced = outcome.KeyReplaced ? new Replacement(outcome.CompanyId, outcome.MaskedKey) : null;
+        AttemptNotice = JsonSerializer.Serialize(new Notice([.. outcome.Alerts], outcome.CompanySwitchToConfirm, replaced));
         return RedirectToPage();
     }
 
@@ -65,5 +69,8 @@ internal sealed class PleoModel(PleoConnectionService connections) : PageModel
         ModelState.Clear();
     }
 
-    private sealed record Notice(string[] Alerts, Guid? CompanySwitchToConfirm);
+    private sealed record Notice(string[] Alerts, Guid? CompanySwitchToConfirm, Replacement? Replaced);
+
+    /// <summary>The connection a replacement saved, as the page shows it: its company and the masked key (last four only).</summary>
+    private sealed record Replacement(Guid? CompanyId, string? MaskedKey);
 }
