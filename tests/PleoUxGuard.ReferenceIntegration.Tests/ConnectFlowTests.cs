@@ -152,7 +152,36 @@ public sealed class ConnectFlowTests(ConnectApp app) : IClassFixture<ConnectApp>
         Assert.Equal(ConnectionStateLabels.NotConnected, page.Status);
         Assert.Equal(MessageCatalogue.WrongFormat, Assert.Single(page.Alerts));
         Assert.Empty(app.Pleo.Journal.For(key));
+
+        // Said on the answer to that submission only: a reload shows the state, no refusal.
+        var reloaded = await workspace.OpenConnectionPageAsync();
+        Assert.Equal(ConnectionStateLabels.NotConnected, reloaded.Status);
+        Assert.Empty(reloaded.Alerts);
         await AssertRetryConnectsAsync(workspace);
+        SecretScan.AssertNoKeyLeaked(app);
+    }
+
+    /// <summary>
+    /// A refusal is told to the submission that produced it, never to a URL: the query string the unreadable-form guard
+    /// once sent the browser to can be typed or bookmarked, and showed the wrong-format message with nothing submitted.
+    /// </summary>
+    [Theory]
+    [InlineData("?refused=unreadable-input")]
+    [InlineData("?refused=unreadable-input&handler=Connect")]
+    public async Task A_typed_or_bookmarked_url_shows_no_refusal(string query)
+    {
+        using var workspace = await app.SignUpAsync();
+
+        var notConnected = await workspace.GetAsync(Workspace.ConnectionPath + query);
+        Assert.Equal(ConnectionStateLabels.NotConnected, notConnected.Status);
+        Assert.Empty(notConnected.Alerts);
+        Assert.Equal("false", notConnected.KeyField.GetAttribute("aria-invalid"));
+
+        var key = app.Pleo.Keys.MintValid();
+        Assert.Equal(ConnectionStateLabels.Connected, (await workspace.SubmitKeyAsync(key)).Status);
+        var connected = await workspace.GetAsync(Workspace.ConnectionPath + query);
+        Assert.Equal(ConnectionStateLabels.Connected, connected.Status);
+        Assert.Empty(connected.Alerts);
         SecretScan.AssertNoKeyLeaked(app);
     }
 

@@ -136,13 +136,40 @@ public sealed class SecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
         var form = await client.GetStringAsync(new Uri(path, UriKind.Relative));
         var token = new HtmlParser().ParseDocument(form).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-        // A pasted NUL arrives as %00, which ASP.NET Core's form reader refuses outright.
-        using var content = new StringContent("Email=someone%00%40example.test&Password=x&__RequestVerificationToken=" + Uri.EscapeDataString(token), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
-        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
+        using var response = await PostUnreadableAccountFormAsync(client, path, token);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(path, response.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains(Pages.Account.AccountPageModel.UnreadableForm, page.Body!.TextContent, StringComparison.Ordinal);
+
+        // Said on the answer to that submission only: a reload does not say it again.
+        Assert.DoesNotContain(Pages.Account.AccountPageModel.UnreadableForm, await client.GetStringAsync(new Uri(path, UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Account/Login?refused=unreadable-input")]
+    [InlineData("/Account/Register?refused=unreadable-input")]
+    public async Task A_typed_or_bookmarked_account_url_shows_no_refusal(string url)
+    {
+        using var client = app.Factory.CreateClient();
+
+        var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+
+        Assert.DoesNotContain(Pages.Account.AccountPageModel.UnreadableForm, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("account-errors", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_form_is_told_on_its_own_page_only()
+    {
+        // A browser that does not follow the guard's redirect and opens another page: that page has nothing to say.
+        using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var refused = await PostUnreadableAccountFormAsync(client, "/Account/Login");
+        Assert.Equal(("/Account/Login", HttpStatusCode.Redirect), (refused.Headers.Location?.OriginalString, refused.StatusCode));
+
+        var other = await client.GetStringAsync(new Uri("/Account/Register", UriKind.Relative));
+
+        Assert.DoesNotContain(Pages.Account.AccountPageModel.UnreadableForm, other, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -229,6 +256,14 @@ public sealed class SecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
 
     private static async Task<string> TokenAsync(Workspace workspace) =>
         new HtmlParser().ParseDocument((await workspace.GetAsync("/")).Html).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    /// <summary>Posts a sign-in or sign-up form with a pasted NUL: it arrives as %00, which ASP.NET Core's form reader refuses outright.</summary>
+    private static async Task<HttpResponseMessage> PostUnreadableAccountFormAsync(HttpClient client, string path, string? antiforgeryToken = null)
+    {
+        var token = antiforgeryToken is null ? string.Empty : "&__RequestVerificationToken=" + Uri.EscapeDataString(antiforgeryToken);
+        using var content = new StringContent("Email=someone%00%40example.test&Password=x" + token, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
 }
 
 public sealed class ProductionApp : ReferenceApp

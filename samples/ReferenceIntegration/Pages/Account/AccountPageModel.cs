@@ -37,7 +37,7 @@ internal abstract class AccountPageModel : PageModel
     /// <summary>Says so when the page was opened again because its form could not be read (<see cref="Hosting.UnreadableFormGuard"/>).</summary>
     protected void NoteUnreadableForm()
     {
-        if (Hosting.UnreadableFormGuard.WasRefused(Request))
+        if (Hosting.UnreadableFormGuard.WasRefused(Request, TempData))
         {
             Errors.Add(UnreadableForm);
         }

@@ -40,7 +40,7 @@ internal sealed class PleoModel(PleoConnectionService connections) : PageModel
             Connection = Connection with { Alerts = notice.Alerts, CompanySwitchToConfirm = notice.CompanySwitchToConfirm, KeyReplaced = stillStored };
         }
 
-        if (UnreadableFormGuard.WasRefused(Request))
+        if (UnreadableFormGuard.WasRefused(Request, TempData))
         {
             // Said as any refused submission is: a standing connection is still active.
             Connection = Connection with { Alerts = [MessageCatalogue.WrongFormat, .. PleoConnectionService.KeptPrevious(Connection.State), .. Connection.Alerts] };
