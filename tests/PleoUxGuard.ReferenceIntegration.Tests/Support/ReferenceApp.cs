@@ -84,6 +84,11 @@ public abstract class ReferenceApp : IAsyncLifetime
     {
     }
 
+    /// <summary>Adds to the app's logging, after the fake logger that records every entry.</summary>
+    protected virtual void ConfigureLogging(ILoggingBuilder logging)
+    {
+    }
+
     /// <summary>Runs before the app starts on <see cref="DataDirectory"/>, which does not exist yet: what an earlier run could have left there.</summary>
     protected virtual Task PrepareDataDirectoryAsync() => Task.CompletedTask;
 
@@ -110,11 +115,15 @@ public abstract class ReferenceApp : IAsyncLifetime
             builder.ConfigureTestServices(ConfigureTestServices);
 
             // Every level of every category, whatever the app's appsettings filter out.
-            builder.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging().Services.PostConfigure<LoggerFilterOptions>(filters =>
+            builder.ConfigureLogging(logging =>
             {
-                filters.Rules.Clear();
-                filters.MinLevel = LogLevel.Trace;
-            }));
+                logging.ClearProviders().AddFakeLogging().Services.PostConfigure<LoggerFilterOptions>(filters =>
+                {
+                    filters.Rules.Clear();
+                    filters.MinLevel = LogLevel.Trace;
+                });
+                ConfigureLogging(logging);
+            });
         });
         using var client = _factory.CreateClient();
         (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).EnsureSuccessStatusCode();
