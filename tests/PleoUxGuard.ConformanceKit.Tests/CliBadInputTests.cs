@@ -287,8 +287,16 @@ public sealed class CliBadInputTests : IDisposable
         Assert.Contains("UXK-COMPANY-1", File.ReadAllText(Path.Combine(merged, JUnitReporter.FileName)), StringComparison.Ordinal);
 
         var baseline = Write("baseline.json", """{ "expectedFailures": [ { "check": "UXK-ERR-1", "flow": "invalid-key", "reason": "PAY-1" } ] }""");
-        var (accepted, _) = await CliProcess.RunAsync("merge", "--output", merged, "--baseline", baseline, first, second);
+        var profile = MinimalProfile();
+        var (accepted, _) = await CliProcess.RunAsync("merge", "--output", merged, "--baseline", baseline, "--profile", profile, first, second);
         Assert.Equal(ExitCodes.Passed, accepted);
+        using (var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(merged, SarifReporter.FileName))))
+        {
+            // The merged SARIF points at the profile the shards ran with, and carries the baseline's reason.
+            var result = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+            Assert.EndsWith(Path.GetFileName(profile), result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal);
+            Assert.Equal("PAY-1", result.GetProperty("suppressions")[0].GetProperty("justification").GetString());
+        }
 
         var (twice, twiceOutput) = await CliProcess.RunAsync("merge", "--output", merged, first, first);
         Assert.Equal(ExitCodes.ProfileError, twice);

@@ -112,6 +112,7 @@ public sealed class ReportingTests
         Assert.Contains(junit.Descendants("failure"), failure => failure.Attribute("message")?.Value.Contains("the page showed bad.text\uFFFDend", StringComparison.Ordinal) == true);
         Assert.Contains(junit.Descendants("failure"), failure => failure.Value.Contains("found bad.text\uFFFDend", StringComparison.Ordinal));
         using var json = JsonDocument.Parse(JsonReporter.Write(result));
+        using var sarif = JsonDocument.Parse(SarifReporter.Write(result));
         Assert.Contains("<html", HtmlReporter.Write(result, Path.GetTempPath()), StringComparison.OrdinalIgnoreCase);
     }
 

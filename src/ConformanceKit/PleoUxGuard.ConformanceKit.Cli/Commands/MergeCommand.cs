@@ -10,12 +10,14 @@ internal static class MergeCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("results") { Description = "The results.json of each shard (their screenshots and traces are copied from beside them).", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--output") { Description = "Folder for the merged report.html, junit.xml, results.json and evidence.", Required = true };
+        var output = new Option<string>("--output") { Description = "Folder for the merged report.html, junit.xml, results.json, results.sarif and evidence.", Required = true };
+        var profile = new Option<string?>("--profile") { Description = "The profile the shards ran with: results.sarif's results point at it (GitHub code scanning needs a file for each)." };
         var baseline = new BaselineOption();
         var command = new Command("merge", "Merge the results of shards (run --shard i/n) into one report; exits as one run would.")
         {
             files,
             output,
+            profile,
             baseline.Option,
         };
         command.SetAction(parseResult =>
@@ -49,7 +51,7 @@ internal static class MergeCommand
             }
 
             Console.Write(ConsoleReporter.Summary(result));
-            foreach (var path in ReportWriter.WriteAll(result, outputDirectory))
+            foreach (var path in ReportWriter.WriteAll(result, outputDirectory, profilePath: parseResult.GetValue(profile)))
             {
                 Console.WriteLine($"wrote {path}");
             }

@@ -11,7 +11,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var profile = new ProfileOptions();
-        var output = new Option<string?>("--output") { Description = "Folder for results.json, junit.xml, report.html, screenshots and traces." };
+        var output = new Option<string?>("--output") { Description = "Folder for results.json, junit.xml, report.html, results.sarif, screenshots and traces." };
         var flows = new Option<string[]>("--flow") { Description = "Run only this flow (repeatable), e.g. connect-valid.", AllowMultipleArgumentsPerToken = true };
         var checks = new Option<string[]>("--check") { Description = "Run only the flows that judge this check (repeatable), e.g. UXK-VIS-1.", AllowMultipleArgumentsPerToken = true };
         var parallel = new Option<int>("--parallel") { Description = "Flows run at once, each in its own browser context (default: one per core, at most 4).", DefaultValueFactory = _ => RunOptions.DefaultParallelFlows }.AsWholeNumber();
@@ -90,7 +90,8 @@ internal static class RunCommand
                 Console.Write(ConsoleReporter.Summary(result));
                 if (outputDirectory is not null)
                 {
-                    foreach (var path in ReportWriter.WriteAll(result, outputDirectory, $"pleo-uxguard run --profile {parseResult.GetValue(profile.Profile)}"))
+                    var profilePath = parseResult.GetValue(profile.Profile)!;
+                    foreach (var path in ReportWriter.WriteAll(result, outputDirectory, $"pleo-uxguard run --profile {profilePath}", profilePath))
                     {
                         Console.WriteLine($"wrote {path}");
                     }

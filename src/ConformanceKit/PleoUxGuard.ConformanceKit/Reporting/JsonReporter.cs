@@ -9,7 +9,8 @@ public static class JsonReporter
 {
     public const string FileName = "results.json";
 
-    private static readonly JsonSerializerOptions Options = new()
+    // Shared with the SARIF report, whose observations read as they do in results.json.
+    internal static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
