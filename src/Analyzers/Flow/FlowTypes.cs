@@ -113,11 +113,68 @@ internal static class FlowTypes
     }
 
     /// <summary>
-    /// Whether <paramref name="value"/>, made text by its <c>ToString</c>, shows only its type's name: its static type
-    /// does (<see cref="SecretModel.PrintsTypeName"/>), and no user-defined conversion on the way turns it into text of
+    /// Whether a value of <paramref name="type"/> is made text by code of this project that PUX003 judges: a
+    /// <c>ToString</c> override the type declares or inherits from a type declared here, or a record's own
+    /// <c>ToString</c> or <c>PrintMembers</c>. What that code prints is reported there, once, not at every call that
+    /// prints the object (a <c>ToString</c> that shows only the key's last four would be reported at each).
+    /// </summary>
+    /// <remarks>A record with the compiler's printing is not: PUX003 reports its members, and each call prints them.</remarks>
+    public static bool PrintsByCodeJudgedHere(INamedTypeSymbol type)
+    {
+        if (type.SpecialType != SpecialType.None || type.IsAnonymousType || type.IsTupleType || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable || IsNamed(implemented, "IFormattable", "System"))
+            {
+                return false;
+            }
+        }
+
+        if (type.IsRecord)
+        {
+            return DeclaresInSource(type, "ToString", parameters: 0) || DeclaresInSource(type, "PrintMembers", parameters: 1);
+        }
+
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("ToString"))
+            {
+                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0 } toString)
+                {
+                    // The nearest ToString prints the object: judged when it is an override written here (PUX003 does not
+                    // judge a `new string ToString()`).
+                    return toString.IsOverride && !toString.IsImplicitlyDeclared && !toString.DeclaringSyntaxReferences.IsEmpty;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresInSource(INamedTypeSymbol type, string name, int parameters)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol { IsStatic: false, IsImplicitlyDeclared: false } method && method.Parameters.Length == parameters && !method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/>, made text by its <c>ToString</c>, shows nothing this use of it should be
+    /// judged for: its static type prints only its name, or prints by code PUX003 judges
+    /// (<see cref="SecretModel.PrintsNothingToJudge"/>), and no user-defined conversion on the way turns it into text of
     /// its own (<c>implicit operator string</c>, which overload resolution picks over <c>object</c>).
     /// </summary>
-    public static bool PrintsOnlyTypeName(IOperation value, SecretModel model)
+    public static bool PrintsNothingToJudge(IOperation value, SecretModel model)
     {
         var current = value;
         while (current is IConversionOperation conversion)
@@ -131,7 +188,7 @@ internal static class FlowTypes
         }
 
         // An interpolated string handler (Debug.Assert's, a logger's) is the text it builds, whatever its struct prints.
-        return current is not IInterpolatedStringHandlerCreationOperation && model.PrintsTypeName(current.Type);
+        return current is not IInterpolatedStringHandlerCreationOperation && model.PrintsNothingToJudge(current.Type);
     }
 
     /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>

@@ -29,6 +29,9 @@ internal sealed class SecretFlow
     private readonly int _callDepth;
     private Dictionary<ISymbol, List<Definition>>? _definitions;
 
+    // Set while an operand is visited as a JSON serializer writes it (CollectAsJson, JsonSerializer.Serialize's argument).
+    private bool _asJson;
+
     /// <param name="body">The index of the body the flow follows values through.</param>
     /// <param name="seed">A parameter to treat as a secret whatever its name (used to summarise callees).</param>
     public SecretFlow(SecretModel model, BodyOperations body, CallSummaries? calls, int callDepth, IParameterSymbol? seed = null)
@@ -47,6 +50,27 @@ internal sealed class SecretFlow
 
     /// <summary>Adds to <paramref name="hits"/> every secret <paramref name="operand"/> carries (at most one per secret source).</summary>
     public void Collect(IOperation operand, List<SecretHit> hits) => Visit(operand, hits, 0);
+
+    /// <summary>What a JSON serializer writes of <paramref name="operand"/>: a member a <c>[JsonIgnore]</c> hides is left out.</summary>
+    public void CollectAsJson(IOperation operand, List<SecretHit> hits) => VisitAs(json: true, operand, hits, 0);
+
+    /// <summary>Visits with <see cref="_asJson"/> set for that visit only.</summary>
+    private void VisitAs(bool json, IOperation? operand, List<SecretHit> hits, int chain)
+    {
+        var outer = _asJson;
+        _asJson = json;
+        try
+        {
+            Visit(operand, hits, chain);
+        }
+        finally
+        {
+            _asJson = outer;
+        }
+    }
+
+    /// <summary>Whether a JSON serializer writes what <paramref name="member"/> of a created object is given (not when it is visited as JSON and always ignored).</summary>
+    private bool Writes(ISymbol? member) => !_asJson || member is null || !SerializedSecrets.IsJsonIgnored(member);
 
     /// <summary>Whether the operand carries a secret at all.</summary>
     public bool Carries(IOperation operand)
@@ -96,10 +120,20 @@ internal sealed class SecretFlow
             case IObjectCreationOperation creation:
                 // A record keeps what its constructor is given and prints it: new PleoCredentials(companyId, apiKey) carries
                 // the key as new PleoCredentials { ApiKey = apiKey } does through its initializer.
-                if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type) || AuthorizationHeaders.IsHeaderValue(creation.Type)
-                    || creation.Type is INamedTypeSymbol { IsRecord: true })
+                if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type) || AuthorizationHeaders.IsHeaderValue(creation.Type))
                 {
                     VisitArguments(creation.Arguments, hits, chain);
+                }
+                else if (creation.Type is INamedTypeSymbol { IsRecord: true } record)
+                {
+                    foreach (var argument in creation.Arguments)
+                    {
+                        // A positional parameter fills the property of its name: [property: JsonIgnore] hides it from JSON.
+                        if (Writes(argument.Parameter is { } parameter ? FirstProperty(record, parameter.Name) : null))
+                        {
+                            Visit(argument.Value, hits, chain + 1);
+                        }
+                    }
                 }
                 else if (IsKeyValuePair(creation.Type) && creation.Arguments.Length == 2)
                 {
@@ -359,7 +393,7 @@ internal sealed class SecretFlow
                 // { { "key", apiKey } }: a collection initializer's Add holds its arguments.
                 VisitArguments(add.Arguments, hits, chain);
             }
-            else
+            else if (element is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } || Writes(target.Member))
             {
                 Visit(element, hits, chain + 1);
             }
@@ -422,12 +456,13 @@ internal sealed class SecretFlow
     /// </summary>
     private void VisitAsText(IOperation? value, List<SecretHit> hits, int chain)
     {
-        if (value is not null && FlowTypes.PrintsOnlyTypeName(value, _model))
+        if (value is not null && FlowTypes.PrintsNothingToJudge(value, _model))
         {
             return;
         }
 
-        Visit(value, hits, chain + 1);
+        // Made text by its ToString, which prints what a [JsonIgnore] hides from JSON (a record's members).
+        VisitAs(json: false, value, hits, chain + 1);
     }
 
     /// <summary>
@@ -746,7 +781,19 @@ internal sealed class SecretFlow
         if (TextTransforms.IsTransparent(method))
         {
             Visit(invocation.Instance, hits, chain + 1);
-            VisitArguments(invocation.Arguments, hits, chain);
+            if (SerializedText.IsJsonSerialization(method))
+            {
+                // JsonSerializer.Serialize(new Connection(companyId, apiKey)): the JSON of what is given.
+                foreach (var argument in invocation.Arguments)
+                {
+                    VisitAs(json: true, argument.Value, hits, chain + 1);
+                }
+            }
+            else
+            {
+                VisitArguments(invocation.Arguments, hits, chain);
+            }
+
             return;
         }
 
@@ -812,6 +859,19 @@ internal sealed class SecretFlow
                 Visit(invocation.Instance, hits, chain + 1);
                 break;
         }
+    }
+
+    private static IPropertySymbol? FirstProperty(INamedTypeSymbol type, string name)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IPropertySymbol property)
+            {
+                return property;
+            }
+        }
+
+        return null;
     }
 
     private void VisitArguments(ImmutableArray<IArgumentOperation> arguments, List<SecretHit> hits, int chain)

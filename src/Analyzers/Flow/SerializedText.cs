@@ -16,16 +16,15 @@ internal static class SerializedText
     /// <remarks>Asked of every call of a body that may read a secret: the name rules out nearly all of them.</remarks>
     public static ISymbol? SecretMember(IInvocationOperation invocation, SecretModel model)
     {
-        var method = invocation.TargetMethod;
-        if (!method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
-            || !(FlowTypes.IsNamed(method.ContainingType, "JsonSerializer", "System.Text.Json")
-                || (method.Name == "SerializeObject" && FlowTypes.IsNamed(method.ContainingType, "JsonConvert", "Newtonsoft.Json"))
-                || TextTransforms.IsViewJsonSerialize(method))
-            || invocation.ArgumentFor("value") is not { } value)
-        {
-            return null;
-        }
-
-        return SerializedSecrets.Find(value.WithoutConversions().Type, model);
+        return IsJsonSerialization(invocation.TargetMethod) && invocation.ArgumentFor("value") is { } value
+            ? SerializedSecrets.Find(value.WithoutConversions().Type, model)
+            : null;
     }
+
+    /// <summary><c>JsonSerializer.Serialize*</c>, Newtonsoft's <c>JsonConvert.SerializeObject</c>, a view's <c>@Json.Serialize</c>.</summary>
+    public static bool IsJsonSerialization(IMethodSymbol method) =>
+        method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
+        && (FlowTypes.IsNamed(method.ContainingType, "JsonSerializer", "System.Text.Json")
+            || (method.Name == "SerializeObject" && FlowTypes.IsNamed(method.ContainingType, "JsonConvert", "Newtonsoft.Json"))
+            || TextTransforms.IsViewJsonSerialize(method));
 }

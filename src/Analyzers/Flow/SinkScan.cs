@@ -28,7 +28,15 @@ internal static class SinkScan
             {
                 var operand = operands[index];
                 hits.Clear();
-                flow.Collect(operand.Operand, hits);
+                if (operand.WrittenAsJson)
+                {
+                    flow.CollectAsJson(operand.Operand, hits);
+                }
+                else
+                {
+                    flow.Collect(operand.Operand, hits);
+                }
+
                 if (hits.Count > 0 && operand.Kind == SinkKind.Log)
                 {
                     DropPrintedByTypeName(operand.Operand, hits, flow.Model);
@@ -82,14 +90,14 @@ internal static class SinkScan
                 {
                     if (value.Syntax.FullSpan.Contains(hit.At.Syntax.Span))
                     {
-                        return FlowTypes.PrintsOnlyTypeName(value, model);
+                        return FlowTypes.PrintsNothingToJudge(value, model);
                     }
                 }
 
                 return false;
             });
         }
-        else if (FlowTypes.PrintsOnlyTypeName(operand, model))
+        else if (FlowTypes.PrintsNothingToJudge(operand, model))
         {
             hits.Clear();
         }

@@ -208,15 +208,17 @@ internal sealed class SecretModel
     public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> DestructuredSecrets { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>
-    /// Whether a value of this static type, made text, shows nothing of what it holds (<see cref="Flow.FlowTypes.PrintsTypeName"/>).
-    /// A secret type is never taken for one: its value is the secret, whatever prints.
+    /// Whether a value of this static type, made text, shows nothing a use of it should be judged for: it prints only its
+    /// type's name (<see cref="Flow.FlowTypes.PrintsTypeName"/>), or prints by code PUX003 judges
+    /// (<see cref="Flow.FlowTypes.PrintsByCodeJudgedHere"/>). A secret type is never taken for one: its value is the
+    /// secret, whatever prints.
     /// </summary>
-    public bool PrintsTypeName(ITypeSymbol? type) =>
+    public bool PrintsNothingToJudge(ITypeSymbol? type) =>
         type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } named
-        && _printsTypeName.GetOrCompute(named, static t => Flow.FlowTypes.PrintsTypeName(t))
+        && _printsNothingToJudge.GetOrCompute(named, static t => Flow.FlowTypes.PrintsTypeName(t) || Flow.FlowTypes.PrintsByCodeJudgedHere(t))
         && !IsSecretType(named);
 
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _printsTypeName = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _printsNothingToJudge = new(SymbolEqualityComparer.Default);
 
     /// <summary>How many calls deep a secret argument is followed (<c>pleouxguard.call_depth</c>).</summary>
     public int CallDepth { get; }

@@ -68,7 +68,7 @@ internal sealed class ClientSinks : SinkTable
             // return 0, return true, return Task.CompletedTask: nothing an endpoint could leak.
             if (FlowTypes.CanCarry(value.Type) && EndpointName(returned, owner) is { } endpoint)
             {
-                operands.Add(new SinkOperand(value, endpoint, Kind));
+                operands.Add(new SinkOperand(value, endpoint, Kind).AsJson());
             }
 
             return;
@@ -77,12 +77,16 @@ internal sealed class ClientSinks : SinkTable
         var before = operands.Count;
         base.Collect(operation, owner, operands);
 
-        // A string body is a message (PUX002's), not data.
+        // A string body is a message (PUX002's), not data; everything else is written as JSON.
         for (var index = operands.Count - 1; index >= before; index--)
         {
             if (operands[index].Operand.WithoutConversions().Type?.SpecialType == SpecialType.System_String)
             {
                 operands.RemoveAt(index);
+            }
+            else
+            {
+                operands[index] = operands[index].AsJson();
             }
         }
 
@@ -91,7 +95,7 @@ internal sealed class ClientSinks : SinkTable
             && DictionaryWrites.TryGet(operation, "Extensions", out var extensions, out var extension)
             && extensions.ContainingType.DerivesFrom(_problemDetails))
         {
-            operands.Add(new SinkOperand(extension, extensions, Kind));
+            operands.Add(new SinkOperand(extension, extensions, Kind).AsJson());
         }
     }
 

@@ -78,6 +78,32 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task A_member_JsonIgnore_hides_does_not_carry_what_a_new_object_gives_it()
+    {
+        // The key given to a record's [property: JsonIgnore] parameter or set on a [JsonIgnore] property is not in the
+        // JSON; given to a member without it, it is. Made text by ToString, the record prints it whatever JSON skips.
+        const string source = """
+            using System.Text.Json.Serialization;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record HiddenKey(string CompanyId, [property: JsonIgnore] string ApiKey);
+            public sealed record ShownKey(string CompanyId, string ApiKey);
+            public sealed class HiddenKeyView { public string CompanyId { get; set; } = ""; [JsonIgnore] public string ApiKey { get; set; } = ""; }
+
+            public sealed class ConnectionController : ControllerBase
+            {
+                public IActionResult A(string apiKey) => Ok(new HiddenKey("c", apiKey));
+                public IActionResult B(string apiKey) => Ok(new HiddenKeyView { CompanyId = "c", ApiKey = apiKey });
+                public HiddenKey C(string apiKey) => new HiddenKey("c", apiKey);
+                public IActionResult D(string apiKey) => Ok(new ShownKey("c", {|PUX004:apiKey|}));
+                public IActionResult E(string apiKey) => Ok(new HiddenKeyView { CompanyId = {|PUX004:apiKey|} });
+                public IActionResult F(string apiKey) => Ok(new { text = $"{new HiddenKey("c", {|PUX004:apiKey|})}" });
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Minimal_api_handlers_and_results_are_reported()
     {
         var source = $$"""

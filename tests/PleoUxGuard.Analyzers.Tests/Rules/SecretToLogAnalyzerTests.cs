@@ -486,6 +486,64 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task An_object_printed_by_its_own_ToString_or_PrintMembers_is_left_to_PUX003()
+    {
+        // A ToString or PrintMembers written in the project decides what the object prints, and PUX003 judges it there
+        // (once, not at every call). A record printed by the compiler's code prints its members at each call; an "@"
+        // hole writes the members whatever ToString says.
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            public sealed record PrintedByCompiler(string CompanyId, string ApiKey);
+            public sealed record OwnPrintMembers(string CompanyId, string ApiKey)
+            {
+                private bool PrintMembers(System.Text.StringBuilder builder) { builder.Append("CompanyId = ").Append(CompanyId); return true; }
+            }
+            public sealed class OwnToString { public string ApiKey { get; init; } = ""; public override string ToString() => "key ••••" + ApiKey[^4..]; }
+            public class Base { public override string ToString() => "a connection"; }
+            public sealed class Derived : Base { public string ApiKey { get; init; } = ""; }
+
+            public sealed class Connector
+            {
+                void Connect(ILogger logger, string apiKey)
+                {
+                    logger.LogDebug("{C}", new PrintedByCompiler("c", {|PUX001:apiKey|}));
+                    logger.LogDebug("{C}", new OwnPrintMembers("c", apiKey));
+                    logger.LogDebug("{C}", new OwnToString { ApiKey = apiKey });
+                    logger.LogDebug("{C}", new Derived { ApiKey = apiKey });
+                    logger.LogDebug($"Connecting {new OwnToString { ApiKey = apiKey }}");
+                    logger.LogDebug("{@C}", new OwnToString { ApiKey = {|PUX001:apiKey|} });
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Serialized_text_leaves_out_what_a_JsonIgnore_hides()
+    {
+        const string source = """
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using Microsoft.Extensions.Logging;
+
+            public sealed record HiddenKey(string CompanyId, [property: JsonIgnore] string ApiKey);
+            public sealed record ShownKey(string CompanyId, string ApiKey);
+
+            public sealed class Connector
+            {
+                void Connect(ILogger logger, string apiKey)
+                {
+                    logger.LogDebug("{Json}", JsonSerializer.Serialize(new HiddenKey("c", apiKey)));
+                    // Reported twice: the key given, and the secret member the type's JSON writes.
+                    logger.LogDebug("{Json}", {|PUX001:JsonSerializer.Serialize(new ShownKey("c", {|PUX001:apiKey|}))|});
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task What_model_state_holds_for_a_secret_field_is_a_secret()
     {
         // ModelState["Input.ApiKey"].AttemptedValue: the key as the browser sent it, kept for the form to show again.
@@ -642,8 +700,9 @@ public sealed class SecretToLogAnalyzerTests
     public async Task An_object_that_prints_only_its_type_name_shows_none_of_its_secrets()
     {
         // A logger, an interpolation and a concatenation print a value by its ToString: object's own prints the
-        // type's name. A record, an anonymous type, a collection, a ToString of its own, a class that may be a
-        // derived one, a hole marked @ and Serilog's destructureObjects all show what the object holds.
+        // type's name. A record, an anonymous type, a collection, a class that may be a derived one, a hole marked @
+        // and Serilog's destructureObjects all show what the object holds. A ToString of its own is PUX003's to judge
+        // (at the ToString), not each call's.
         string[] cases =
         {
             "var request = new Rotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", request);",
@@ -662,8 +721,8 @@ public sealed class SecretToLogAnalyzerTests
             "logger.LogDebug(\"Handled {Request}\", new PositionalRotation(\"c1\", {|PUX001:apiKey|}));",
             "var request = new PositionalRotation(\"c1\", apiKey); logger.LogDebug(\"Handled {Company}\", request.CompanyId);",
             "var request = new PositionalRotation(\"c1\", apiKey[^4..]); logger.LogDebug(\"Handled {Request}\", request);",
-            "var request = new PrintedRotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
-            "var request = new PrintedRotation { NewKey = apiKey }; logger.LogDebug(\"Handled \" + {|PUX001:request|});",
+            "var request = new PrintedRotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", request);",
+            "var request = new PrintedRotation { NewKey = apiKey }; logger.LogDebug(\"Handled \" + request);",
             "var request = new OpenRotation { NewKey = apiKey }; logger.LogDebug(\"Handled {Request}\", {|PUX001:request|});",
             "var request = new Rotation { NewKey = apiKey }; logger.LogDebug(\"Handled {@Request}\", {|PUX001:request|});",
             "var request = new Rotation { NewKey = apiKey }; Serilog.Log.ForContext(\"Request\", {|PUX001:request|}, destructureObjects: true).Information(\"Handled\");",
