@@ -64,7 +64,7 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
     /// <summary>The document with the secret at the diagnostic wrapped in <c>SecretMask.LastFour(…)</c>, or null when it is not a string.</summary>
     private protected static (Document Document, bool NeedsMask)? Mask(Document document, (SyntaxNode Root, SemanticModel Model, SyntaxNode Node) located, bool partial = false) =>
         SecretFixes.MaskTarget(located.Node, located.Model, partial) is { } target
-            ? (document.WithSyntaxRoot(located.Root.ReplaceNode(target.Replaced, SecretMaskHelper.Call(target.Secret))), true)
+            ? (document.WithSyntaxRoot(SecretFixes.ReplaceKeepingName(located.Root, target.Replaced, SecretMaskHelper.Call(target.Secret))), true)
             : null;
 
     internal async Task<Solution> FixAsync(Document document, IEnumerable<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)

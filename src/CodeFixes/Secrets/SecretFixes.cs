@@ -63,6 +63,25 @@ internal static class SecretFixes
             : (replaced, secret);
     }
 
+    /// <summary>
+    /// <paramref name="root"/> with <paramref name="replaced"/> replaced, keeping the member name it gave an anonymous
+    /// object or a tuple: <c>new { tenantId, apiKey }</c> becomes <c>new { tenantId, apiKey = SecretMask.LastFour(apiKey) }</c>,
+    /// since a call gives no name (CS0746) and code reading <c>.apiKey</c> would break.
+    /// </summary>
+    public static SyntaxNode ReplaceKeepingName(SyntaxNode root, ExpressionSyntax replaced, ExpressionSyntax replacement)
+    {
+        replacement = replacement.WithTriviaFrom(replaced);
+        switch (replaced.Parent)
+        {
+            case AnonymousObjectMemberDeclaratorSyntax { NameEquals: null } member when SyntaxFacts.TryGetInferredMemberName(replaced) is { } name:
+                return root.ReplaceNode(member, member.WithNameEquals(SyntaxFactory.NameEquals(name)).WithExpression(replacement.WithoutLeadingTrivia()).WithLeadingTrivia(member.GetLeadingTrivia()));
+            case ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax } element when SyntaxFacts.TryGetInferredMemberName(replaced) is { } name:
+                return root.ReplaceNode(element, element.WithNameColon(SyntaxFactory.NameColon(name)).WithExpression(replacement.WithoutLeadingTrivia()).WithLeadingTrivia(element.GetLeadingTrivia()));
+            default:
+                return root.ReplaceNode(replaced, replacement);
+        }
+    }
+
     /// <summary>The root without the secret: the interpolation hole, the concatenated part, or the structured-logging argument and its placeholder.</summary>
     public static SyntaxNode? Remove(SyntaxNode root, SyntaxNode node, SemanticModel model)
     {

@@ -27,6 +27,20 @@ public sealed class SecretFixTests
     }
 
     [Fact]
+    public async Task A_masked_member_of_an_anonymous_object_or_tuple_keeps_its_name()
+    {
+        // new { tenantId, apiKey } names its member after the variable; a call names nothing (CS0746), so the name is written.
+        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretLeakAnalyzer, SecretToLogCodeFix>(
+            InMethod(
+                """logger.LogInformation("{@Payload}", new { tenantId, {|PUX001:apiKey|} }); logger.LogInformation("{Pair}", (tenantId, {|PUX001:apiKey|}));""",
+                parameters: "ILogger logger, string apiKey, string tenantId"),
+            InMethod(
+                """logger.LogInformation("{@Payload}", new { tenantId, apiKey = SecretMask.LastFour(apiKey) }); logger.LogInformation("{Pair}", (tenantId, apiKey: SecretMask.LastFour(apiKey)));""",
+                parameters: "ILogger logger, string apiKey, string tenantId"),
+            iterations: 2);
+    }
+
+    [Fact]
     public async Task PUX005_replaces_a_prefix_by_the_masked_key()
     {
         await SecretToLogCodeFixTests.VerifyMaskAsync<SecretLeakAnalyzer, PartialSecretBeyondLastFourCodeFix>(
