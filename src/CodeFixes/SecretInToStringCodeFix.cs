@@ -45,7 +45,7 @@ public sealed class SecretInToStringCodeFix : SecretCodeFixProvider
             return new List<(string, string)> { (PrintMembersTitle, PrintMembersKey) };
         }
 
-        return SecretFixes.MaskTarget(located.Node, located.Model) is not null
+        return MaskTargetOf(located, diagnostic) is not null
             ? new List<(string, string)> { (SecretFixes.MaskTitle, SecretFixes.MaskKey) }
             : new List<(string, string)>();
     }
@@ -59,7 +59,7 @@ public sealed class SecretInToStringCodeFix : SecretCodeFixProvider
 
         if (key == SecretFixes.MaskKey)
         {
-            return Mask(document, located);
+            return Mask(document, located, diagnostic);
         }
 
         var (root, model, node) = located;

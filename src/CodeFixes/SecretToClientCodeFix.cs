@@ -39,7 +39,7 @@ public sealed class SecretToClientCodeFix : SecretCodeFixProvider
         }
 
         return await LocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } located
-            && SecretFixes.MaskTarget(located.Node, located.Model) is not null
+            && MaskTargetOf(located, diagnostic) is not null
             ? new List<(string, string)> { (SecretFixes.MaskTitle, SecretFixes.MaskKey) }
             : new List<(string, string)>();
     }
@@ -53,7 +53,7 @@ public sealed class SecretToClientCodeFix : SecretCodeFixProvider
 
         if (key == SecretFixes.MaskKey)
         {
-            return Mask(document, located);
+            return Mask(document, located, diagnostic);
         }
 
         var model = located.Model;

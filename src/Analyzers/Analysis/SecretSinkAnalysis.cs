@@ -26,11 +26,21 @@ internal static class SecretSinkAnalysis
     /// </summary>
     public const string SliceOfWholeSecretProperty = "SliceOfWholeSecret";
 
+    /// <summary>
+    /// Diagnostic property: the diagnostic's expression holds more than the secret (a text built around it, an object's
+    /// JSON), so masking it would keep that text's last four: the mask fix is not offered.
+    /// </summary>
+    public const string HoldsMoreThanSecretProperty = "HoldsMoreThanSecret";
+
+    private static readonly ImmutableDictionary<string, string?> HoldsMoreThanSecret =
+        ImmutableDictionary<string, string?>.Empty.Add(HoldsMoreThanSecretProperty, null);
+
     private static readonly ImmutableDictionary<string, string?> SliceOfWholeSecret =
         ImmutableDictionary<string, string?>.Empty.Add(SliceOfWholeSecretProperty, null);
 
     /// <summary>The properties of a diagnostic reported at <paramref name="hit"/>.</summary>
-    public static ImmutableDictionary<string, string?>? PropertiesOf(SecretHit hit) => hit.SlicesWholeSecret ? SliceOfWholeSecret : null;
+    public static ImmutableDictionary<string, string?>? PropertiesOf(SecretHit hit) =>
+        hit.SlicesWholeSecret ? SliceOfWholeSecret : hit.AtHoldsMore ? HoldsMoreThanSecret : null;
 
     /// <summary>
     /// Registers one block action for <paramref name="rules"/>: per method body it reads the shared scan once and

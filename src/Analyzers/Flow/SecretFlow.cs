@@ -157,17 +157,21 @@ internal sealed class SecretFlow
                 Visit(member.Initializer, hits, chain + 1);
                 break;
             case IInterpolatedStringOperation interpolated:
+                var firstOfText = hits.Count;
                 foreach (var part in interpolated.Parts)
                 {
                     Visit(part, hits, chain + 1);
                 }
 
+                MarkInText(hits, firstOfText, interpolated.Parts.Length > 1);
                 break;
             case IInterpolationOperation hole:
                 VisitAsText(hole.Expression, hits, chain);
                 break;
             case IInterpolatedStringHandlerCreationOperation handler:
+                var firstOfHandled = hits.Count;
                 Visit(handler.Content, hits, chain + 1);
+                MarkInText(hits, firstOfHandled, handler.Content is IInterpolatedStringOperation { Parts.Length: > 1 } or IInterpolatedStringAdditionOperation);
                 break;
             case IInterpolatedStringAdditionOperation addition:
                 Visit(addition.Left, hits, chain + 1);
@@ -181,8 +185,10 @@ internal sealed class SecretFlow
 
                 break;
             case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
+                var firstOfSum = hits.Count;
                 VisitAsText(binary.LeftOperand, hits, chain);
                 VisitAsText(binary.RightOperand, hits, chain);
+                MarkInText(hits, firstOfSum, true);
                 break;
             case ICoalesceOperation coalesce:
                 Visit(coalesce.Value, hits, chain + 1);
@@ -710,7 +716,9 @@ internal sealed class SecretFlow
             if (method.IsStatic)
             {
                 // string.Format, Concat, Join, Create, Copy: the result holds the arguments.
+                var firstOfResult = hits.Count;
                 VisitArguments(invocation.Arguments, hits, chain);
+                MarkInText(hits, firstOfResult, invocation.Arguments.Length > 1);
             }
             else
             {
@@ -728,8 +736,10 @@ internal sealed class SecretFlow
                 return;
             }
 
+            var firstOfBuilt = hits.Count;
             Visit(invocation.Instance, hits, chain + 1);
             VisitArguments(invocation.Arguments, hits, chain);
+            MarkInText(hits, firstOfBuilt, true);
             return;
         }
 
@@ -758,7 +768,7 @@ internal sealed class SecretFlow
         if (SerializedText.SecretMember(invocation, _model) is { } serialized)
         {
             // JsonSerializer.Serialize(options): the JSON holds options.ApiKey although no secret is passed.
-            Add(hits, new SecretHit(serialized, serialized.Name, invocation, isPartial: false));
+            Add(hits, SecretHit.InSerializedText(serialized, invocation));
         }
 
         if (method.Name == "Select" && FlowTypes.IsNamed(containing, "Enumerable", "System.Linq"))
@@ -784,10 +794,13 @@ internal sealed class SecretFlow
             if (SerializedText.IsJsonSerialization(method))
             {
                 // JsonSerializer.Serialize(new Connection(companyId, apiKey)): the JSON of what is given.
+                var firstOfJson = hits.Count;
                 foreach (var argument in invocation.Arguments)
                 {
                     VisitAs(json: true, argument.Value, hits, chain + 1);
                 }
+
+                MarkInText(hits, firstOfJson, true);
             }
             else
             {
@@ -858,6 +871,18 @@ internal sealed class SecretFlow
                 // Trim, ToUpper, Replace, PadLeft, ToCharArray, Split, Normalize…: the whole secret, reshaped.
                 Visit(invocation.Instance, hits, chain + 1);
                 break;
+        }
+    }
+
+    /// <summary>Marks the hits from <paramref name="first"/> on as parts of a longer text made around them, when <paramref name="composed"/>.</summary>
+    private static void MarkInText(List<SecretHit> hits, int first, bool composed)
+    {
+        if (composed)
+        {
+            for (var index = first; index < hits.Count; index++)
+            {
+                hits[index] = hits[index].AsInText();
+            }
         }
     }
 

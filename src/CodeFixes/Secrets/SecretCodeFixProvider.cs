@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PleoUxGuard.Analyzers.Analysis;
 
 namespace PleoUxGuard.CodeFixes.Secrets;
 
@@ -61,9 +63,17 @@ public abstract class SecretCodeFixProvider : CodeFixProvider
             : (root, model, root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
     }
 
-    /// <summary>The document with the secret at the diagnostic wrapped in <c>SecretMask.LastFour(…)</c>, or null when it is not a string.</summary>
-    private protected static (Document Document, bool NeedsMask)? Mask(Document document, (SyntaxNode Root, SemanticModel Model, SyntaxNode Node) located, bool partial = false) =>
-        SecretFixes.MaskTarget(located.Node, located.Model, partial) is { } target
+    /// <summary>
+    /// What the mask fix replaces, and the secret it masks (<see cref="SecretFixes.MaskTarget"/>); null when the
+    /// diagnostic's expression holds more than the secret (a text built around it, an object's JSON), whose own last four
+    /// masking would keep.
+    /// </summary>
+    private protected static (ExpressionSyntax Replaced, ExpressionSyntax Secret)? MaskTargetOf((SyntaxNode Root, SemanticModel Model, SyntaxNode Node) located, Diagnostic diagnostic, bool partial = false) =>
+        diagnostic.Properties.ContainsKey(SecretSinkAnalysis.HoldsMoreThanSecretProperty) ? null : SecretFixes.MaskTarget(located.Node, located.Model, partial);
+
+    /// <summary>The document with the secret at the diagnostic wrapped in <c>SecretMask.LastFour(…)</c>, or null when it cannot be masked.</summary>
+    private protected static (Document Document, bool NeedsMask)? Mask(Document document, (SyntaxNode Root, SemanticModel Model, SyntaxNode Node) located, Diagnostic diagnostic, bool partial = false) =>
+        MaskTargetOf(located, diagnostic, partial) is { } target
             ? (document.WithSyntaxRoot(SecretFixes.ReplaceKeepingName(located.Root, target.Replaced, SecretMaskHelper.Call(target.Secret))), true)
             : null;
 

@@ -16,7 +16,7 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
             return offers;
         }
 
-        if (IsMaskable(diagnostic) && SecretFixes.MaskTarget(located.Node, located.Model, IsPartial(diagnostic)) is not null)
+        if (IsMaskable(diagnostic) && MaskTargetOf(located, diagnostic, IsPartial(diagnostic)) is not null)
         {
             offers.Add((SecretFixes.MaskTitle, SecretFixes.MaskKey));
         }
@@ -44,7 +44,7 @@ public abstract class SecretLeakCodeFix : SecretCodeFixProvider
 
         if (key == SecretFixes.MaskKey)
         {
-            return IsMaskable(diagnostic) ? Mask(document, located, IsPartial(diagnostic)) : null;
+            return IsMaskable(diagnostic) ? Mask(document, located, diagnostic, IsPartial(diagnostic)) : null;
         }
 
         return key == SecretFixes.RemoveKey && SecretFixes.Remove(located.Root, located.Node, located.Model) is { } removed

@@ -41,6 +41,26 @@ public sealed class SecretFixTests
     }
 
     [Fact]
+    public async Task A_text_built_around_the_key_is_not_masked_but_can_be_removed()
+    {
+        // page, line and the options' JSON hold more than the key: their last four are not the key's, so "Mask" is not
+        // offered for them. key is the key itself (trimmed), which masks as the key does.
+        const string body = """var page = $"<p>{apiKey}</p>"; var line = "key " + apiKey; var key = apiKey.Trim(); logger.LogInformation("{Page}", {|PUX001:page|}); logger.LogInformation("{Line}", {|PUX001:line|}); logger.LogInformation("{Json}", {|PUX001:System.Text.Json.JsonSerializer.Serialize(options)|}); logger.LogInformation("{Key}", {|PUX001:key|});""";
+        const string parameters = "ILogger logger, string apiKey, PleoOptions options";
+        const string members = """public sealed class PleoOptions { public string ApiKey { get; set; } = ""; }""";
+        await SecretToLogCodeFixTests.VerifyMaskAsync<SecretLeakAnalyzer, SecretToLogCodeFix>(
+            InMethod(body, parameters, members),
+            InMethod(body.Replace("{|PUX001:key|}", "SecretMask.LastFour(key)", StringComparison.Ordinal), parameters, members),
+            iterations: 1,
+            remainingMarkup: true);
+
+        await Verifiers.CodeFixVerifier<SecretLeakAnalyzer, SecretToLogCodeFix>.VerifyAsync(
+            InMethod("""var page = $"<p>{apiKey}</p>"; logger.LogInformation("Rendered {Page}", {|PUX001:page|});"""),
+            InMethod("""var page = $"<p>{apiKey}</p>"; logger.LogInformation("Rendered");"""),
+            SecretFixes.RemoveKey);
+    }
+
+    [Fact]
     public async Task PUX005_replaces_a_prefix_by_the_masked_key()
     {
         await SecretToLogCodeFixTests.VerifyMaskAsync<SecretLeakAnalyzer, PartialSecretBeyondLastFourCodeFix>(

@@ -13,7 +13,8 @@ public sealed class SecretToLogCodeFixTests
 {
     private static readonly SourceText Helper = SourceText.From(SecretMaskHelper.Source, System.Text.Encoding.UTF8);
 
-    internal static async Task VerifyMaskAsync<TAnalyzer, TFix>(string source, string fixedSource, bool helperExists = false, int iterations = 1, string equivalenceKey = SecretFixes.MaskKey)
+    /// <param name="remainingMarkup">The fixed source marks diagnostics the fix leaves (markup of fixable ids is otherwise ignored there).</param>
+    internal static async Task VerifyMaskAsync<TAnalyzer, TFix>(string source, string fixedSource, bool helperExists = false, int iterations = 1, string equivalenceKey = SecretFixes.MaskKey, bool remainingMarkup = false)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
         where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
     {
@@ -37,6 +38,11 @@ public sealed class SecretToLogCodeFixTests
         }
 
         test.FixedState.Sources.Add(fixedSource);
+        if (remainingMarkup)
+        {
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+        }
+
         if (helperExists)
         {
             test.FixedState.Sources.Add(("/0/SecretMask.cs", Helper));
