@@ -7,7 +7,8 @@ namespace PleoUxGuard.Analyzers.Sinks;
 
 /// <summary>
 /// PUX001's sinks: Microsoft.Extensions.Logging (ILogger, every LoggerExtensions method, BeginScope,
-/// LoggerMessage.Define delegates, [LoggerMessage] methods), Serilog, NLog, log4net, Console, Debug, Trace,
+/// LoggerMessage.Define delegates, [LoggerMessage] methods), Serilog (with LogContext, enrichers and the request
+/// logging's diagnostic context), NLog, log4net, Console, Debug, Trace,
 /// TraceSource, Activity tags/events/baggage (and the tags an activity is started with), EventSource.WriteEvent, and the description and data of a health
 /// check result, which the health check service logs and health endpoints and dashboards show to whoever monitors.
 /// </summary>
@@ -23,6 +24,8 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.Methods("Serilog.Context.LogContext", "PushProperty"),
         // Enrich.WithProperty("PleoKey", key): a property of every event the logger writes from then on.
         SinkSpec.Methods("Serilog.Configuration.LoggerEnrichmentConfiguration", "WithProperty"),
+        // UseSerilogRequestLogging's EnrichDiagnosticContext: diagnosticContext.Set("Auth", value) is a property of the request's log event.
+        SinkSpec.Methods("Serilog.IDiagnosticContext", "Set").WithParameters("value"),
         SinkSpec.AllMethods("NLog.ILogger"),
         SinkSpec.AllMethods("NLog.ILoggerBase"),
         SinkSpec.AllMethods("NLog.ILoggerExtensions"),

@@ -544,6 +544,33 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Serilog_request_logging_diagnostic_context_is_a_log()
+    {
+        // UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (context, http) => context.Set(…)): each value is a
+        // property of the request's completion event. IDiagnosticContext comes from Serilog.Extensions.Hosting, declared
+        // here as that package declares it.
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+
+            namespace Serilog
+            {
+                public interface IDiagnosticContext { void Set(string propertyName, object? value, bool destructureObjects = false); }
+            }
+
+            static class RequestLogging
+            {
+                static void Enrich(Serilog.IDiagnosticContext context, HttpContext http, string apiKey)
+                {
+                    context.Set("Authorization", {|PUX001:http.Request.Headers.Authorization|}.ToString());
+                    context.Set("PleoKey", {|PUX001:apiKey|});
+                    context.Set("Path", http.Request.Path.Value);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task What_model_state_holds_for_a_secret_field_is_a_secret()
     {
         // ModelState["Input.ApiKey"].AttemptedValue: the key as the browser sent it, kept for the form to show again.
