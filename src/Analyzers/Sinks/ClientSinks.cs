@@ -11,7 +11,9 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// (<c>Results.Ok/Json</c>, <c>Ok(…)</c>, <c>new JsonResult(…)</c>, <c>WriteAsJsonAsync</c>) and the return
 /// values of controller actions, Razor Page handlers and minimal API handlers, and the extension members of a
 /// problem details response (<c>ProblemDetails.Extensions</c>, <c>Results.Problem(extensions: …)</c>), which are
-/// written into its JSON as members of their own. Text bodies are PUX002's.
+/// written into its JSON as members of their own. Text bodies are PUX002's. And what a SignalR hub sends to browsers
+/// (<c>Clients.All.SendAsync("x", value)</c>, a typed hub's <c>Clients.Caller.KeyRejected(value)</c>), text or not:
+/// each argument is a value the client's handler receives.
 /// </summary>
 internal sealed class ClientSinks : SinkTable
 {
@@ -44,6 +46,7 @@ internal sealed class ClientSinks : SinkTable
     private readonly INamedTypeSymbol? _nonAction;
     private readonly INamedTypeSymbol? _endpointRouteBuilderExtensions;
     private readonly INamedTypeSymbol? _problemDetails;
+    private readonly bool _hasSignalR;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpoints = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     public ClientSinks(Compilation compilation)
@@ -54,12 +57,17 @@ internal sealed class ClientSinks : SinkTable
         _nonAction = compilation.FindType("Microsoft.AspNetCore.Mvc.NonActionAttribute");
         _endpointRouteBuilderExtensions = compilation.FindType("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
         _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
+        _hasSignalR = compilation.FindType("Microsoft.AspNetCore.SignalR.IClientProxy") is not null;
     }
 
-    public override bool IsEmpty => base.IsEmpty && _problemDetails is null;
+    public override bool IsEmpty => base.IsEmpty && _problemDetails is null && !_hasSignalR;
 
-    // problem.Extensions.Add("key", value): a dictionary's Add, judged by its receiver.
-    public override bool MayTake(IMethodSymbol method) => method.Name is "Add" or "TryAdd" || base.MayTake(method);
+    // problem.Extensions.Add("key", value): a dictionary's Add, judged by its receiver. A typed hub's client methods are
+    // the project's own interface's, judged by their receiver too.
+    public override bool MayTake(IMethodSymbol method) =>
+        method.Name is "Add" or "TryAdd"
+        || (_hasSignalR && (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync" || method.ContainingType?.TypeKind == TypeKind.Interface))
+        || base.MayTake(method);
 
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
@@ -69,6 +77,21 @@ internal sealed class ClientSinks : SinkTable
             if (FlowTypes.CanCarry(value.Type) && EndpointName(returned, owner) is { } endpoint)
             {
                 operands.Add(new SinkOperand(value, endpoint, Kind).AsJson());
+            }
+
+            return;
+        }
+
+        if (_hasSignalR && operation is IInvocationOperation invocation && IsHubSend(invocation))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Name: not ("clientProxy" or "method" or "methodName" or "cancellationToken") } parameter
+                    && FlowTypes.CanCarry(parameter.Type)
+                    && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    operands.Add(new SinkOperand(argument.Value, invocation.TargetMethod, Kind).AsJson());
+                }
             }
 
             return;
@@ -97,6 +120,32 @@ internal sealed class ClientSinks : SinkTable
         {
             operands.Add(new SinkOperand(extension, extensions, Kind).AsJson());
         }
+    }
+
+    /// <summary>
+    /// A SignalR hub sending to clients: <c>SendAsync</c>/<c>InvokeAsync</c> (and their <c>Core</c> forms) of a client
+    /// proxy, or a method of a typed hub's client interface called on <c>Clients.All</c>, <c>Clients.Caller</c>,
+    /// <c>Clients.Group(…)</c> and the like.
+    /// </summary>
+    private static bool IsHubSend(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync"
+            && method.ContainingType is { Name: "ClientProxyExtensions" or "IClientProxy" or "ISingleClientProxy" } proxy
+            && FlowTypes.IsNamespace(proxy.ContainingNamespace, "Microsoft.AspNetCore.SignalR"))
+        {
+            return true;
+        }
+
+        var member = invocation.Instance?.WithoutConversions() switch
+        {
+            IPropertyReferenceOperation property => property.Property.ContainingType,
+            IInvocationOperation call => call.TargetMethod.ContainingType,
+            _ => null,
+        };
+        return member is { Name: "IHubClients" or "IHubCallerClients", IsGenericType: true }
+            && method.ContainingType?.TypeKind == TypeKind.Interface
+            && FlowTypes.IsNamespace(member.ContainingNamespace, "Microsoft.AspNetCore.SignalR");
     }
 
     /// <summary>The endpoint a return statement in the body of <paramref name="owner"/> answers from, or null when it is not an endpoint's return.</summary>

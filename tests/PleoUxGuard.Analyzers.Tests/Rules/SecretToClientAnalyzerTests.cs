@@ -104,6 +104,42 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task What_a_SignalR_hub_sends_to_clients_is_sent_to_the_client()
+    {
+        // Every argument reaches the browser's handler, text included; the method's name and the token do not.
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.SignalR;
+
+            public interface IConnectionClient
+            {
+                Task KeyRejected(string key);
+                Task Connected(string companyId, string keyEnding);
+            }
+
+            public sealed class ConnectionHub : Hub
+            {
+                public Task Reject(string apiKey) => Clients.Caller.SendAsync("KeyRejected", {|PUX004:apiKey|});
+                public Task RejectAll(string apiKey) => Clients.All.SendCoreAsync("KeyRejected", new object[] { {|PUX004:apiKey|} });
+                public Task Connected(string apiKey, string companyId) => Clients.Caller.SendAsync("Connected", companyId, "••••" + apiKey[^4..]);
+            }
+
+            public sealed class TypedConnectionHub : Hub<IConnectionClient>
+            {
+                public Task Reject(string apiKey) => Clients.Caller.KeyRejected({|PUX004:apiKey|});
+                public Task RejectInGroup(string apiKey, string group) => Clients.Group(group).KeyRejected({|PUX004:apiKey|});
+                public Task Connected(string apiKey, string companyId) => Clients.Caller.Connected(companyId, "••••" + apiKey[^4..]);
+            }
+
+            public sealed class Notifier(IHubContext<TypedConnectionHub, IConnectionClient> hub)
+            {
+                public Task Reject(string apiKey) => hub.Clients.All.KeyRejected({|PUX004:apiKey|});
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Minimal_api_handlers_and_results_are_reported()
     {
         var source = $$"""
