@@ -8,7 +8,9 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// PUX002's sinks: every user-facing message place of <see cref="UserMessageSinks"/> (shared with the
 /// message rules), plus <c>Exception.Data</c>, which error pages and loggers print alongside the message, and the
 /// validation errors of a problem details response (<c>Results.ValidationProblem(errors)</c>,
-/// <c>HttpValidationProblemDetails.Errors</c>), messages a client shows next to the fields they name.
+/// <c>HttpValidationProblemDetails.Errors</c>), messages a client shows next to the fields they name, and the
+/// failures of an options validation (<c>ValidateOptionsResult.Fail</c>, <c>new OptionsValidationException(…)</c>),
+/// which become an exception's message.
 /// </summary>
 internal sealed class MessageSinks : SinkTable
 {
@@ -18,6 +20,11 @@ internal sealed class MessageSinks : SinkTable
         SinkSpec.Methods("Microsoft.AspNetCore.Http.TypedResults", "ValidationProblem").WithParameters("errors"),
         SinkSpec.Methods("Microsoft.AspNetCore.Http.HttpValidationProblemDetails", SinkSpec.Constructor).WithParameters("errors"),
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ValidationProblemDetails", SinkSpec.Constructor).WithParameters("errors"),
+        // An options validation's failures become OptionsValidationException's message, which ValidateOnStart and the
+        // first read of the options throw (and the host logs at startup).
+        SinkSpec.Methods("Microsoft.Extensions.Options.OptionsValidationException", SinkSpec.Constructor).WithParameters("failureMessages"),
+        SinkSpec.Methods("Microsoft.Extensions.Options.ValidateOptionsResult", "Fail").WithParameters("failureMessage", "failures"),
+        SinkSpec.Methods("Microsoft.Extensions.Options.ValidateOptionsResultBuilder", "AddError").WithParameters("error", "propertyName"),
     };
 
     [System.ThreadStatic]

@@ -179,6 +179,24 @@ public sealed class SecretToMessageAnalyzerTests
             """));
     }
 
+    /// <summary>An options validation's failures are OptionsValidationException's message, thrown and logged at startup.</summary>
+    [Fact]
+    public async Task Options_validation_failures_are_messages()
+    {
+        await Verify.VerifyAsync(InMethod(
+            """
+            var failed = ValidateOptionsResult.Fail($"The key {{|PUX002:apiKey|}} has a space.");
+            var all = ValidateOptionsResult.Fail(new[] { "Rejected: " + {|PUX002:apiKey|} });
+            var builder = new ValidateOptionsResultBuilder();
+            builder.AddError($"The key {{|PUX002:apiKey|}} is too short.", "ApiKey");
+            builder.AddError("The API key is too short. Copy the whole key from Pleo.", {|PUX002:apiKey|});
+            var fine = ValidateOptionsResult.Fail($"The key ending {apiKey[^4..]} has a space. Copy it again from Pleo.");
+            throw new OptionsValidationException("Pleo", typeof(string), new[] { $"Key {{|PUX002:apiKey|}} has a space" });
+            """,
+            members: "",
+            parameters: "ILogger logger, string apiKey").Replace("using System;", "using System;\nusing Microsoft.Extensions.Options;", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_json_of_an_object_with_a_secret_member_carries_the_secret_into_a_message()
     {
