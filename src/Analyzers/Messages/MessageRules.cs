@@ -57,9 +57,15 @@ internal sealed class MessageUse
     /// </summary>
     public PartnerText? Partner => _site.Partner(Rules.Resources);
 
-    /// <summary>The failure kind a message text (or the message as a whole, for null) is most likely about here, or null.</summary>
+    /// <summary>
+    /// The failure kind a message text (or the message as a whole, for null) is most likely about here, or null. Only
+    /// in connection code: the catalogue's messages are about the Pleo key, so elsewhere ("Invalid request" for an
+    /// expense report's month) no kind is likely, whatever the words, and the fix lets a person choose.
+    /// </summary>
     public FailureKind? KindFor(MessagePiece? piece) =>
-        Sink.Kind == UserMessageSinkKind.ValidationMessage
+        !Scope.IsConnectionCode
+            ? null
+            : Sink.Kind == UserMessageSinkKind.ValidationMessage
             ? FailureKind.WrongFormat // a validation attribute judges the text entered, before any call to Pleo
             : piece is null
                 ? Scope.KindFor(null, _site.FromStatus)

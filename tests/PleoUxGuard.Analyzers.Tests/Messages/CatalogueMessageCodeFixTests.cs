@@ -208,14 +208,38 @@ public sealed class CatalogueMessageCodeFixTests
         Assert.Contains("ErrorMessage = " + Literal(MessageCatalogue.KeyRevoked), text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Outside_connection_code_no_kind_is_likely_whatever_the_words()
+    {
+        // An expense report's "Invalid request" is generic, but not about the Pleo key the catalogue's messages are about:
+        // "invalid" would have made the invalid-key message the most likely fix.
+        const string source = """
+            class ExpenseReportViewModel
+            {
+                public string? ErrorMessage { get; set; }
+
+                void Month() => ErrorMessage = "Invalid request";
+            }
+            """;
+        using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
+        var (document, diagnostics) = await AnalyseAsync(workspace, source, "ExpenseReportViewModel.cs");
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.False(diagnostic.Properties.ContainsKey(PleoUxGuard.Analyzers.Messages.MessageDiagnosticProperties.FailureKind));
+
+        var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+        await new GenericErrorMessageCodeFix().RegisterCodeFixesAsync(
+            new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        Assert.Equal("Use a catalogue message (no failure kind is likely here: choose one)", Assert.Single(actions).Title);
+    }
+
     /// <summary>The source as a document of a new project, and the message rules' diagnostics of it in source order.</summary>
     private static async Task<(Microsoft.CodeAnalysis.Document Document, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Diagnostics)> AnalyseAsync(
-        Microsoft.CodeAnalysis.AdhocWorkspace workspace, string source)
+        Microsoft.CodeAnalysis.AdhocWorkspace workspace, string source, string fileName = "PleoKeyViewModel.cs")
     {
         var document = workspace.AddProject("Sample", Microsoft.CodeAnalysis.LanguageNames.CSharp)
             .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable))
             .AddMetadataReference(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location))
-            .AddDocument("PleoKeyViewModel.cs", source);
+            .AddDocument(fileName, source);
         var compilation = (await document.Project.GetCompilationAsync())!;
         var diagnostics = await compilation
             .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new MessageQualityAnalyzer()))
