@@ -214,9 +214,12 @@ internal static class ConfigurationKeys
         && property.Property.ContainingType is { Name: "ModelStateEntry" } entry
         && FlowTypes.IsNamespace(entry.ContainingNamespace, ModelBindingNamespace);
 
-    /// <summary><c>Request.Form</c>, <c>Request.Query</c> and <c>ModelState</c>: what the browser sent, by field name.</summary>
+    /// <summary>
+    /// <c>Request.Form</c>, <c>Request.Query</c>, <c>Request.Headers</c> and <c>ModelState</c>: what the client sent, by
+    /// field or header name (<c>Headers["X-Pleo-Key"]</c>; the Authorization header is a credential whatever reads it).
+    /// </summary>
     private static bool IsRequestValues(INamedTypeSymbol type) =>
-        type.Name is "IFormCollection" or "IQueryCollection" or "FormCollection" or "QueryCollection"
+        type.Name is "IFormCollection" or "IQueryCollection" or "FormCollection" or "QueryCollection" or "IHeaderDictionary" or "HeaderDictionary"
             ? FlowTypes.IsNamespace(type.ContainingNamespace, "Microsoft.AspNetCore.Http")
             : type.Name == "ModelStateDictionary" && FlowTypes.IsNamespace(type.ContainingNamespace, ModelBindingNamespace);
 

@@ -463,8 +463,8 @@ public sealed class SecretToLogAnalyzerTests
     [Fact]
     public async Task What_a_request_sent_under_a_secrets_name_is_a_secret()
     {
-        // Request.Form["Input.ApiKey"] (a model-bound field, named with its prefix) and Request.Query["api_key"]: the key
-        // as the browser sent it. Other fields are not.
+        // Request.Form["Input.ApiKey"] (a model-bound field, named with its prefix), Request.Query["api_key"] and
+        // Request.Headers["X-Pleo-Key"]: the key as the client sent it. Other fields and headers are not.
         const string source = """
             using Microsoft.AspNetCore.Http;
             using Microsoft.Extensions.Logging;
@@ -475,8 +475,12 @@ public sealed class SecretToLogAnalyzerTests
                 {
                     logger.LogInformation("{A}", {|PUX001:request.Form["Input.ApiKey"]|});
                     logger.LogInformation("{A}", {|PUX001:request.Query["api_key"]|});
+                    logger.LogInformation("{A}", {|PUX001:request.Headers["X-Pleo-Key"]|});
+                    logger.LogInformation("{A}", {|PUX001:request.Headers["X-Api-Key"]|}.ToString());
                     logger.LogInformation("{A}", request.Form["Input.CompanyId"]);
                     logger.LogInformation("{A}", request.Query["page"]);
+                    logger.LogInformation("{A}", request.Headers["X-Request-Id"]);
+                    logger.LogInformation("{A}", request.Headers["Accept"]);
                     var name = "Input.ApiKey";
                     logger.LogInformation("{A}", request.Form.ContainsKey(name));
                 }
