@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Flow;
 
@@ -47,11 +49,14 @@ internal sealed class ClientSinks : SinkTable
     private readonly INamedTypeSymbol? _endpointRouteBuilderExtensions;
     private readonly INamedTypeSymbol? _problemDetails;
     private readonly bool _hasSignalR;
+    private readonly Compilation _compilation;
+    private HashSet<string>? _methodGroupHandlers;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpoints = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     public ClientSinks(Compilation compilation)
         : base(compilation, SinkKind.Client, Specs)
     {
+        _compilation = compilation;
         _controllerBase = compilation.FindType("Microsoft.AspNetCore.Mvc.ControllerBase");
         _pageModel = compilation.FindType("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         _nonAction = compilation.FindType("Microsoft.AspNetCore.Mvc.NonActionAttribute");
@@ -168,7 +173,61 @@ internal sealed class ClientSinks : SinkTable
     /// <summary>An action or a page handler (an ordinary method, both); asked for every return of every body, so worked out once per method.</summary>
     private bool IsEndpoint(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
-        && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m));
+        && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m) || self.IsMethodGroupHandler(m));
+
+    /// <summary>A method a <c>Map…</c> call is given as a method group (<c>app.MapGet("/key", GetKey)</c>, <c>Handlers.GetKey</c>).</summary>
+    private bool IsMethodGroupHandler(IMethodSymbol method) =>
+        _endpointRouteBuilderExtensions is not null
+        && LazyInitializer.EnsureInitialized(ref _methodGroupHandlers, () => MethodGroupHandlers(_compilation))!.Contains(method.ContainingType.Name + "." + method.Name);
+
+    /// <summary>
+    /// "Type.Method" of every method group given to a call of a method named <c>Map…</c>: the type that makes the call for
+    /// a bare name, the qualifier's last name for <c>Handlers.GetKey</c>. Read from syntax, once per compilation, in the
+    /// files whose text calls a <c>.Map…</c> method: which method a handler names is not known where the method's returns
+    /// are judged, and binding every file to find out would cost more than all the rules.
+    /// </summary>
+    private static HashSet<string> MethodGroupHandlers(Compilation compilation)
+    {
+        var handlers = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetText().ToString().IndexOf(".Map", System.StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var map } } invocation
+                    || !map.StartsWith("Map", System.StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    switch (argument.Expression)
+                    {
+                        case IdentifierNameSyntax name when invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } caller:
+                            handlers.Add(caller.Identifier.ValueText + "." + name.Identifier.ValueText);
+                            break;
+                        case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } qualified when LastName(qualified.Expression) is { } type:
+                            handlers.Add(type + "." + name.Identifier.ValueText);
+                            break;
+                    }
+                }
+            }
+        }
+
+        return handlers;
+    }
+
+    private static string? LastName(ExpressionSyntax qualifier) => qualifier switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     private bool IsMinimalApiHandler(IAnonymousFunctionOperation lambda)
     {

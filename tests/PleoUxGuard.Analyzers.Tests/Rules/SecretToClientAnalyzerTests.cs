@@ -164,6 +164,40 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task Method_groups_given_to_Map_are_minimal_api_handlers()
+    {
+        // app.MapGet("/key", GetKey) and Handlers.Connection: their returns answer the request, as a lambda's do. A method
+        // no Map call names is not an endpoint.
+        var source = $$"""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            {{Dtos}}
+
+            static class Endpoints
+            {
+                static void Map(WebApplication app)
+                {
+                    app.MapGet("/key", GetKey);
+                    app.MapGet("/connection", Handlers.Connection);
+                    app.MapGet("/safe", Handlers.Safe);
+                }
+
+                static string GetKey(string apiKey) => {|PUX004:apiKey|};
+            }
+
+            static class Handlers
+            {
+                public static IResult Connection(ConnectionView stored) => Results.Ok({|PUX004:stored|});
+                public static ConnectionView Returned(ConnectionView stored) => stored;
+                public static string Safe(string apiKey) => "••••" + apiKey[^4..];
+                public static string NotMapped(string apiKey) => apiKey;
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Page_handlers_are_endpoints_and_text_bodies_are_left_to_PUX002()
     {
         var source = $$"""
