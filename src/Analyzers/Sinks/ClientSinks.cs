@@ -182,44 +182,45 @@ internal sealed class ClientSinks : SinkTable
 
     /// <summary>
     /// "Type.Method" of every method group given to a call of a method named <c>Map…</c>: the type that makes the call for
-    /// a bare name, the qualifier's last name for <c>Handlers.GetKey</c>. Read from syntax, once per compilation, in the
-    /// files whose text calls a <c>.Map…</c> method: which method a handler names is not known where the method's returns
-    /// are judged, and binding every file to find out would cost more than all the rules.
+    /// a bare name, the qualifier's last name for <c>Handlers.GetKey</c>. Read from syntax once per compilation, at each
+    /// <c>.Map</c> in the files' text (the token there, not a walk of every tree): which method a handler names is not
+    /// known where the method's returns are judged, and binding every file to find out would cost more than all the rules.
     /// </summary>
     private static HashSet<string> MethodGroupHandlers(Compilation compilation)
     {
         var handlers = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (tree.GetText().ToString().IndexOf(".Map", System.StringComparison.Ordinal) < 0)
+            var text = tree.GetText().ToString();
+            SyntaxNode? root = null;
+            for (var at = text.IndexOf(".Map", System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(".Map", at + 4, System.StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var map } } invocation
-                    || !map.StartsWith("Map", System.StringComparison.Ordinal))
+                root ??= tree.GetRoot();
+                if (root.FindToken(at + 1).Parent is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member } name
+                    && member.Name == name)
                 {
-                    continue;
-                }
-
-                foreach (var argument in invocation.ArgumentList.Arguments)
-                {
-                    switch (argument.Expression)
-                    {
-                        case IdentifierNameSyntax name when invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } caller:
-                            handlers.Add(caller.Identifier.ValueText + "." + name.Identifier.ValueText);
-                            break;
-                        case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } qualified when LastName(qualified.Expression) is { } type:
-                            handlers.Add(type + "." + name.Identifier.ValueText);
-                            break;
-                    }
+                    AddMethodGroups(invocation, handlers);
                 }
             }
         }
 
         return handlers;
+    }
+
+    private static void AddMethodGroups(InvocationExpressionSyntax invocation, HashSet<string> handlers)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            switch (argument.Expression)
+            {
+                case IdentifierNameSyntax name when invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } caller:
+                    handlers.Add(caller.Identifier.ValueText + "." + name.Identifier.ValueText);
+                    break;
+                case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } qualified when LastName(qualified.Expression) is { } type:
+                    handlers.Add(type + "." + name.Identifier.ValueText);
+                    break;
+            }
+        }
     }
 
     private static string? LastName(ExpressionSyntax qualifier) => qualifier switch
