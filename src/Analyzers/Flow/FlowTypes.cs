@@ -89,12 +89,9 @@ internal static class FlowTypes
             return false;
         }
 
-        foreach (var implemented in type.AllInterfaces)
+        if (PrintsItemsOrFormats(type))
         {
-            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable || IsNamed(implemented, "IFormattable", "System"))
-            {
-                return false;
-            }
+            return false;
         }
 
         for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
@@ -126,12 +123,9 @@ internal static class FlowTypes
             return false;
         }
 
-        foreach (var implemented in type.AllInterfaces)
+        if (PrintsItemsOrFormats(type))
         {
-            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable || IsNamed(implemented, "IFormattable", "System"))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (type.IsRecord)
@@ -149,6 +143,20 @@ internal static class FlowTypes
                     // judge a `new string ToString()`).
                     return toString.IsOverride && !toString.IsImplicitlyDeclared && !toString.DeclaringSyntaxReferences.IsEmpty;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A collection (a logger prints its items) or a formattable type (its text depends on the format asked).</summary>
+    private static bool PrintsItemsOrFormats(INamedTypeSymbol type)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable || IsNamed(implemented, "IFormattable", "System"))
+            {
+                return true;
             }
         }
 

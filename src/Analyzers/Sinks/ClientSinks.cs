@@ -170,7 +170,10 @@ internal sealed class ClientSinks : SinkTable
         return owner is IMethodSymbol method && IsEndpoint(method) ? method.Name : null;
     }
 
-    /// <summary>An action or a page handler (an ordinary method, both); asked for every return of every body, so worked out once per method.</summary>
+    /// <summary>
+    /// An action, a page handler or a method given to a <c>Map…</c> call as a method group (an ordinary method, all three);
+    /// asked for every return of every body, so worked out once per method.
+    /// </summary>
     private bool IsEndpoint(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
         && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m) || self.IsMethodGroupHandler(m));
