@@ -148,9 +148,7 @@ public sealed class CatalogueMessageCodeFixTests
         var (document, diagnostics) = await AnalyseAsync(workspace, source);
         var diagnostic = Assert.Single(diagnostics);
 
-        var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
-        await new GenericErrorMessageCodeFix().RegisterCodeFixesAsync(
-            new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        var actions = await OffersAsync(new GenericErrorMessageCodeFix(), document, diagnostic);
 
         // "Revoked" in the method name makes a revoked key the most likely kind: offered first, and again among
         // the kinds, where its Fix All gives every message that kind.
@@ -190,10 +188,7 @@ public sealed class CatalogueMessageCodeFixTests
         Assert.False(diagnostics[0].Properties.ContainsKey(PleoUxGuard.Analyzers.Messages.MessageDiagnosticProperties.FailureKind));
 
         var fix = new GenericErrorMessageCodeFix();
-        var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
-        await fix.RegisterCodeFixesAsync(
-            new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostics[0], (action, _) => actions.Add(action), CancellationToken.None));
-        var group = Assert.Single(actions);
+        var group = Assert.Single(await OffersAsync(fix, document, diagnostics[0]));
         Assert.DoesNotContain(group.EquivalenceKey, MessageCatalogue.AllKinds.Select(kind => "PleoUxGuard.CatalogueMessage." + kind));
         Assert.Equal("Use a catalogue message (no failure kind is likely here: choose one)", group.Title);
 
@@ -226,10 +221,18 @@ public sealed class CatalogueMessageCodeFixTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.False(diagnostic.Properties.ContainsKey(PleoUxGuard.Analyzers.Messages.MessageDiagnosticProperties.FailureKind));
 
+        var offered = await OffersAsync(new GenericErrorMessageCodeFix(), document, diagnostic);
+        Assert.Equal("Use a catalogue message (no failure kind is likely here: choose one)", Assert.Single(offered).Title);
+    }
+
+    /// <summary>The actions <paramref name="fix"/> offers for <paramref name="diagnostic"/>, in the order it registers them.</summary>
+    private static async Task<List<Microsoft.CodeAnalysis.CodeActions.CodeAction>> OffersAsync(
+        Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider fix, Microsoft.CodeAnalysis.Document document, Microsoft.CodeAnalysis.Diagnostic diagnostic)
+    {
         var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
-        await new GenericErrorMessageCodeFix().RegisterCodeFixesAsync(
+        await fix.RegisterCodeFixesAsync(
             new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-        Assert.Equal("Use a catalogue message (no failure kind is likely here: choose one)", Assert.Single(actions).Title);
+        return actions;
     }
 
     /// <summary>The source as a document of a new project, and the message rules' diagnostics of it in source order.</summary>
