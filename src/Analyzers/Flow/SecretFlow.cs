@@ -467,8 +467,16 @@ internal sealed class SecretFlow
             return;
         }
 
-        // Made text by its ToString, which prints what a [JsonIgnore] hides from JSON (a record's members).
-        VisitAs(json: false, value, hits, chain + 1);
+        // Made text by its ToString, which prints what a [JsonIgnore] hides from JSON (a record's members). Asked of every
+        // hole and concatenated part: the flag is changed only inside a JSON visit.
+        if (_asJson)
+        {
+            VisitAs(json: false, value, hits, chain + 1);
+        }
+        else
+        {
+            Visit(value, hits, chain + 1);
+        }
     }
 
     /// <summary>
