@@ -52,6 +52,9 @@ internal static class OperationTrees
         }
     }
 
+    /// <summary>Whether a return leaves the body it was bound in, not a lambda or local function inside it.</summary>
+    public static bool LeavesBody(this IOperation returned) => EnclosingFunction(returned) is null;
+
     /// <summary>The lambda or local function a return leaves: a local function's return inside a lambda is not the lambda's.</summary>
     private static IOperation? EnclosingFunction(IOperation operation)
     {

@@ -48,7 +48,7 @@ internal static class GenericErrorMessageRule
                 var kind = use.KindFor(piece);
                 use.Report(Descriptors.GenericErrorMessage, piece.Operation, piece.Operation, kind, fixable: !piece.FromResource, piece.Text,
                     // An exception's message is not shown where it is given; PUX010.md says why it is judged there.
-                    (isException ? "given to " : "shown through ") + use.Sink.SinkName,
+                    (use.Sink.IsReturned ? "returned by " : isException ? "given to " : "shown through ") + use.Sink.SinkName,
                     MessageCatalogue.DescribeGeneric(piece.Text),
                     MessageUse.KindSuffix(kind));
             }

@@ -43,12 +43,13 @@ internal enum UserMessageSinkKind
 /// <summary>One operand that reaches a user-facing message sink.</summary>
 internal readonly struct UserMessageSinkUse
 {
-    public UserMessageSinkUse(IOperation value, string sinkName, UserMessageSinkKind kind, bool isStateLabel)
+    public UserMessageSinkUse(IOperation value, string sinkName, UserMessageSinkKind kind, bool isStateLabel, bool isReturned = false)
     {
         Value = value;
         SinkName = sinkName;
         Kind = kind;
         IsStateLabel = isStateLabel;
+        IsReturned = isReturned;
     }
 
     /// <summary>The operand that carries the message (an argument value or the right side of an assignment).</summary>
@@ -65,6 +66,9 @@ internal readonly struct UserMessageSinkUse
     /// label like "Connection failed" is not an error message.
     /// </summary>
     public bool IsStateLabel { get; }
+
+    /// <summary>True when the message is returned by the sink (an exception's <c>Message</c> override) rather than given to it.</summary>
+    public bool IsReturned { get; }
 }
 
 /// <summary>
@@ -192,6 +196,16 @@ internal sealed class UserMessageSinks
                 break;
         }
     }
+
+    /// <summary>
+    /// How diagnostics name <paramref name="owner"/> when it is the getter of an exception's <c>Message</c> override
+    /// (<c>PleoUnavailableException.Message</c>), whose returned texts are the exception's message; null for any other body.
+    /// </summary>
+    public string? ExceptionMessageOverride(ISymbol owner) =>
+        owner is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol { Name: "Message", IsOverride: true, ContainingType: { } type } }
+            && CreatedKindOf(type) == CreatedKind.Exception
+            ? type.Name + ".Message"
+            : null;
 
     /// <summary>
     /// Whether a call of <paramref name="method"/> (a definition), or an object created with it when it is a

@@ -49,6 +49,20 @@ public sealed class CatalogueMessageCodeFixTests
     }
 
     [Fact]
+    public async Task A_Message_override_returns_the_catalogue_message_its_type_names()
+    {
+        var source = Usings + """
+            sealed class PleoUnavailableException : Exception
+            {
+                public override string Message => {|PUX010:"Something went wrong"|};
+            }
+            """;
+        var fixedSource = source.Replace("{|PUX010:\"Something went wrong\"|}", Literal(MessageCatalogue.PleoUnavailable), StringComparison.Ordinal);
+
+        await Fix<MessageQualityAnalyzer, GenericErrorMessageCodeFix>(source, fixedSource, equivalenceKey: null);
+    }
+
+    [Fact]
     public async Task A_type_test_of_an_exception_names_the_kind_as_a_catch_clause_does()
     {
         // One catch for every exception, then a switch, a switch expression or an "is" test on its type: each branch

@@ -22,9 +22,7 @@ public sealed class GenericErrorMessageTests
             """;
 
         var test = Verify.Create(source);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
-            .WithSpan(5, 44, 5, 68)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+        test.ExpectedDiagnostics.Add(Reported(line: 5, 44, 68)
             .WithArguments("Authentication failed.", "shown through ModelState.AddModelError", "says only that authentication failed, not why or what to do next", "; this code handles an invalid API key"));
         await test.RunAsync();
     }
@@ -50,13 +48,9 @@ public sealed class GenericErrorMessageTests
             """;
 
         var test = Verify.Create(source);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
-            .WithSpan(10, 59, 10, 77)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+        test.ExpectedDiagnostics.Add(Reported(line: 10, 59, 77)
             .WithArguments("Invalid API key.", "shown through ModelState.AddModelError", "says only that the key is invalid, not why or what to do next", "; this code handles an invalid API key"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
-            .WithSpan(11, 50, 11, 91)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+        test.ExpectedDiagnostics.Add(Reported(line: 11, 50, 91)
             .WithArguments("Something went wrong. Please try again.", "shown through ModelState.AddModelError", "does not say what failed", ""));
         await test.RunAsync();
     }
@@ -322,9 +316,7 @@ public sealed class GenericErrorMessageTests
             """;
 
         var test = Verify.Create(source);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
-            .WithSpan(7, 44, 7, 60)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+        test.ExpectedDiagnostics.Add(Reported(line: 7, 44, 60)
             .WithArguments("Request failed", "given to new HttpRequestException", "does not say what failed", "; this code handles an invalid API key"));
         await test.RunAsync();
     }
@@ -394,6 +386,62 @@ public sealed class GenericErrorMessageTests
             """;
 
         await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task The_message_a_connection_exception_returns_from_its_Message_override_is_checked()
+    {
+        const string source = """
+            sealed class PleoUnavailableException : Exception
+            {
+                public override string Message => {|PUX010:"Something went wrong"|};
+            }
+
+            sealed class PleoKeyRejectedException : Exception
+            {
+                private readonly bool _revoked;
+
+                public override string Message
+                {
+                    get
+                    {
+                        // A helper's own return is not the message.
+                        Func<string> fallback = () => { return "Error"; };
+                        if (_revoked) return {|PUX010:"Connection error"|};
+                        return "Pleo did not accept this API key. Copy the whole key from Pleo and save it again.";
+                    }
+                }
+            }
+
+            // Not connection code, and not an exception's Message.
+            sealed class ReportExportException : Exception
+            {
+                public override string Message => "Operation failed";
+            }
+
+            sealed class PleoStatus
+            {
+                public string Message => "Something went wrong";
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_Message_override_is_reported_as_the_text_it_returns()
+    {
+        const string source = """
+            sealed class PleoUnavailableException : Exception
+            {
+                public override string Message => "Something went wrong";
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.Add(Reported(line: 3, 39, 61)
+            .WithArguments("Something went wrong", "returned by PleoUnavailableException.Message", "does not say what failed", "; this code handles Pleo being unreachable or failing"));
+        await test.RunAsync();
     }
 
     [Fact]
@@ -546,4 +594,10 @@ public sealed class GenericErrorMessageTests
 
         await test.RunAsync();
     }
+
+    /// <summary>A PUX010 diagnostic on one line, its additional locations (the place it is shown) not compared.</summary>
+    private static DiagnosticResult Reported(int line, int column, int endColumn) =>
+        new DiagnosticResult("PUX010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithSpan(line, column, line, endColumn)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 }
