@@ -10,7 +10,7 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// validation errors of a problem details response (<c>Results.ValidationProblem(errors)</c>,
 /// <c>HttpValidationProblemDetails.Errors</c>), messages a client shows next to the fields they name, and the
 /// failures of an options validation (<c>ValidateOptionsResult.Fail</c>, <c>new OptionsValidationException(…)</c>),
-/// which become an exception's message.
+/// which become an exception's message, and what an exception's <c>Message</c> override returns.
 /// </summary>
 internal sealed class MessageSinks : SinkTable
 {
@@ -73,6 +73,10 @@ internal sealed class MessageSinks : SinkTable
                 break;
             case IInvocationOperation { TargetMethod.Name: "Add" } invocation when IsExceptionData(invocation.Instance):
                 AddAllArguments(invocation.Arguments, "Exception.Data.Add", operands);
+                break;
+            // public override string Message => $"Pleo rejected {_apiKey}": the getter's text is the exception's message.
+            case IReturnOperation { ReturnedValue: { } returned } when _userMessages.ExceptionMessageOverride(owner) is { } messageOverride && operation.LeavesBody():
+                operands.Add(new SinkOperand(returned, messageOverride, Kind));
                 break;
         }
     }

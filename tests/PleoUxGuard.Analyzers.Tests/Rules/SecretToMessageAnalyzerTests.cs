@@ -103,6 +103,35 @@ public sealed class SecretToMessageAnalyzerTests
     }
 
     [Fact]
+    public async Task What_an_exception_s_Message_override_returns_is_its_message()
+    {
+        await Verify.VerifyAsync(InMethod(
+            """
+            throw new KeyRejectedException(apiKey);
+            """,
+            members: """
+                sealed class KeyRejectedException(string apiKey) : Exception
+                {
+                    private readonly string _apiKey = apiKey;
+
+                    public override string Message => $"Pleo rejected API key {{|PUX002:_apiKey|}}";
+                }
+
+                // Only the last four.
+                sealed class MaskedKeyException(string apiKey) : Exception
+                {
+                    public override string Message => "Pleo rejected the key ending " + apiKey[^4..];
+                }
+
+                // Not an exception: its Message is no exception's message.
+                sealed class KeyNote(string apiKey)
+                {
+                    public string Message => $"Key {apiKey}";
+                }
+                """));
+    }
+
+    [Fact]
     public async Task Model_state_problem_details_and_view_state_are_sinks()
     {
         await Verify.VerifyAsync(InController("""
