@@ -181,8 +181,10 @@ internal sealed class SharedSinkScan
                 return true;
             }
 
-            // GetValue, GetSection: a read a reference does not show, as an indexer's does; Unprotect, GetEnvironmentVariable.
-            if (ConfigurationKeys.IsSecretRead(invocation, model) is not null || SecretCalls.Returns(invocation, model) is not null)
+            // GetValue, GetSection: a read a reference does not show, as an indexer's does; Unprotect, GetEnvironmentVariable;
+            // Request.Headers.TryGetValue("X-Pleo-Key", out …).
+            if (ConfigurationKeys.IsSecretRead(invocation, model) is not null || SecretCalls.Returns(invocation, model) is not null
+                || ConfigurationKeys.IsSecretEntryRead(invocation, model) is not null)
             {
                 return true;
             }

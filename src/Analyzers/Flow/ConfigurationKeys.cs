@@ -44,6 +44,16 @@ internal static class ConfigurationKeys
     }
 
     /// <summary>
+    /// The field name when <c>Request.Headers.TryGetValue("X-Pleo-Key", out …)</c> or <c>ModelState.TryGetValue("Input.ApiKey",
+    /// out …)</c> reads what was sent under a secret's name, as the indexer would (<see cref="IsSecretLookup"/>); otherwise null.
+    /// </summary>
+    public static string? IsSecretEntryRead(IInvocationOperation invocation, SecretModel model) =>
+        invocation.TargetMethod.Name == "TryGetValue" && invocation.Arguments.Length == 2
+        && invocation.Instance?.WithoutConversions().Type is INamedTypeSymbol type && IsRequestValues(type)
+            ? SecretFieldName(invocation.Arguments[0].Value, model)
+            : null;
+
+    /// <summary>
     /// The configuration key when the call reads a secret setting (<c>GetValue&lt;T&gt;</c>), or the section that
     /// holds one (<c>GetSection</c>, <c>GetRequiredSection</c>, whose <c>Value</c> is the setting); otherwise null.
     /// </summary>

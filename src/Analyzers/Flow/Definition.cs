@@ -5,13 +5,14 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>A value given to a local or parameter: where it takes effect, and whether it replaces earlier values.</summary>
 internal readonly struct Definition
 {
-    public Definition(int position, IOperation value, bool kills, SyntaxNode scope, bool addsArguments)
+    public Definition(int position, IOperation value, bool kills, SyntaxNode scope, bool addsArguments, bool readsEntry)
     {
         Position = position;
         Value = value;
         Kills = kills;
         Scope = scope;
         AddsArguments = addsArguments;
+        ReadsEntry = readsEntry;
     }
 
     /// <summary>Where the value takes effect: the end of the assignment, so its own right side sees the old value.</summary>
@@ -31,4 +32,10 @@ internal readonly struct Definition
     /// (<c>Add</c> returns nothing).
     /// </summary>
     public bool AddsArguments { get; }
+
+    /// <summary>
+    /// <see cref="Value"/> is a <c>TryGetValue(key, out value)</c> call that gives the variable the entry its receiver
+    /// holds under <c>key</c>, as <c>receiver[key]</c> would read it.
+    /// </summary>
+    public bool ReadsEntry { get; }
 }

@@ -53,6 +53,11 @@ internal static class DefinitionCollector
             case IRecursivePatternOperation { DeclaredSymbol: { } declared } pattern when TestedValue(pattern) is { } tested:
                 Add(definitions, declared, tested, kills: true, operation, root);
                 break;
+            case IInvocationOperation { TargetMethod.Name: "TryGetValue", Instance: { }, Arguments.Length: 2 } invocation
+                when invocation.Arguments[1] is { Parameter.RefKind: RefKind.Out } entry && Variable(entry.Value) is { } read:
+                // headers.TryGetValue("X-Pleo-Key", out var key): the variable is the entry, as headers["X-Pleo-Key"].
+                Add(definitions, read, invocation, kills: true, operation, root, readsEntry: true);
+                break;
             case IInvocationOperation { Instance: { } } invocation
                 when IsAccumulating(invocation.TargetMethod.Name) && Collector(invocation) is { } collector:
                 // sb.Append(key), sb.Append("k=").Append(key), list.Add(key): the collector now holds the argument too.
@@ -155,7 +160,7 @@ internal static class DefinitionCollector
     }
 
     private static void Add(
-        Dictionary<ISymbol, List<Definition>> definitions, ISymbol variable, IOperation value, bool kills, IOperation at, IOperation root, bool addsArguments = false)
+        Dictionary<ISymbol, List<Definition>> definitions, ISymbol variable, IOperation value, bool kills, IOperation at, IOperation root, bool addsArguments = false, bool readsEntry = false)
     {
         if (!definitions.TryGetValue(variable, out var list))
         {
@@ -166,7 +171,7 @@ internal static class DefinitionCollector
         // Full spans: a use is compared by where its first token starts, which no trivia around the definition can
         // reach, and a full span needs no trivia widths worked out.
         var position = at is IBlockOperation or IExpressionStatementOperation ? at.Syntax.FullSpan.Start : at.Syntax.FullSpan.End;
-        list.Add(new Definition(position, value, kills, Scope(at, root), addsArguments));
+        list.Add(new Definition(position, value, kills, Scope(at, root), addsArguments, readsEntry));
     }
 
     /// <summary>The code the assignment always runs in: up to the first branch, loop, handler or lambda around it.</summary>

@@ -384,6 +384,28 @@ internal sealed class SecretFlow
         VisitMember(symbol, property, hits);
     }
 
+    /// <summary>
+    /// The entry <c>receiver.TryGetValue(key, out value)</c> gives its <c>out</c> variable, read as <c>receiver[key]</c>
+    /// is (<see cref="VisitProperty"/>): a secret field or header the client sent, one entry of a local collection, or
+    /// whatever the receiver holds.
+    /// </summary>
+    private void VisitEntryRead(IInvocationOperation tryGetValue, List<SecretHit> hits, int chain)
+    {
+        if (ConfigurationKeys.IsSecretEntryRead(tryGetValue, _model) is { } field)
+        {
+            Add(hits, new SecretHit(null, field, tryGetValue, isPartial: false));
+        }
+        else if (tryGetValue.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } entry }
+            && tryGetValue.Instance!.WithoutConversions() is { } instance && DefinitionCollector.Variable(instance) is { } collection)
+        {
+            VisitVariable(collection, instance, hits, chain, entry);
+        }
+        else
+        {
+            Visit(tryGetValue.Instance, hits, chain + 1);
+        }
+    }
+
     /// <param name="entry">The constant key of the one entry read (<c>payload["company"]</c>), or null for the whole object.</param>
     private void VisitInitializer(IObjectOrCollectionInitializerOperation initializer, object? entry, List<SecretHit> hits, int chain)
     {
@@ -567,6 +589,11 @@ internal sealed class SecretFlow
                 {
                     onlyGiven = onlyPublic = false;
                     VisitArguments(((IInvocationOperation)definition.Value).Arguments, found ??= new List<SecretHit>(), chain);
+                }
+                else if (definition.ReadsEntry)
+                {
+                    onlyGiven = onlyPublic = false;
+                    VisitEntryRead((IInvocationOperation)definition.Value, found ??= new List<SecretHit>(), chain);
                 }
                 else if (entry is not null && definition.Value.WithoutConversions() is IObjectCreationOperation { Initializer: { } initializer })
                 {

@@ -601,6 +601,60 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task An_entry_read_with_TryGetValue_is_judged_as_the_indexer_reads_it()
+    {
+        // TryGetValue("X-Pleo-Key", out var value) gives value what Headers["X-Pleo-Key"] reads: the client's key. The
+        // same for a model-state entry of a secret field and an entry of a local dictionary stored under a key.
+        const string source = """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc.ModelBinding;
+            using Microsoft.Extensions.Logging;
+
+            class Connector
+            {
+                // No other secret in these bodies: the read alone makes them bodies that read one.
+                void Header(ILogger logger, HttpRequest request)
+                {
+                    if (request.Headers.TryGetValue("X-Pleo-Key", out var sent))
+                        logger.LogWarning("{A}", {|PUX001:sent|});
+                }
+
+                void Query(ILogger logger, HttpRequest request)
+                {
+                    if (request.Query.TryGetValue("api_key", out var query))
+                        logger.LogWarning("{A}", {|PUX001:query|}.ToString());
+                }
+
+                void Field(ILogger logger, ModelStateDictionary modelState)
+                {
+                    if (modelState.TryGetValue("Input.ApiKey", out var entry))
+                        logger.LogWarning("{A}", {|PUX001:entry.AttemptedValue|});
+                }
+
+                void Stored(ILogger logger, string apiKey)
+                {
+                    var settings = new Dictionary<string, string> { ["pleo"] = apiKey, ["region"] = "eu" };
+                    if (settings.TryGetValue("pleo", out var stored))
+                        logger.LogWarning("{A}", {|PUX001:stored|});
+                    if (settings.TryGetValue("region", out var region))
+                        logger.LogWarning("{A}", region);
+                }
+
+                // Other headers and fields are not secrets.
+                void Others(ILogger logger, HttpRequest request, ModelStateDictionary modelState)
+                {
+                    if (request.Headers.TryGetValue("X-Request-Id", out var requestId))
+                        logger.LogWarning("{A}", requestId);
+                    if (modelState.TryGetValue("Input.CompanyId", out var company))
+                        logger.LogWarning("{A}", company.AttemptedValue);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Configuration_lookups_of_secret_keys_are_secrets()
     {
         const string source = """
