@@ -2,17 +2,42 @@ using Microsoft.CodeAnalysis;
 
 namespace PleoUxGuard.Analyzers.Flow;
 
+/// <summary>How a definition's <see cref="Definition.Value"/> gives the variable its value.</summary>
+internal enum DefinitionKind
+{
+    /// <summary>The variable is the value (<c>key = apiKey</c>, <c>var key = …</c>).</summary>
+    Value,
+
+    /// <summary>
+    /// The value is a call that puts its arguments into the collector (<c>list.Add(key)</c>, <c>sb.Append(key)</c>):
+    /// what the collector holds is those arguments, whatever the call returns (<c>Add</c> returns nothing).
+    /// </summary>
+    AddsArguments,
+
+    /// <summary>
+    /// The value is a <c>TryGetValue(key, out value)</c> call that gives the variable the entry its receiver holds
+    /// under <c>key</c>, as <c>receiver[key]</c> would read it.
+    /// </summary>
+    ReadsEntry,
+
+    /// <summary>
+    /// The variable is one member of the value, taken by a deconstruction (<c>var (companyId, key) = credentials</c>
+    /// gives <c>companyId</c> what <c>credentials.CompanyId</c> reads): <see cref="Definition.Member"/>.
+    /// </summary>
+    ReadsMember,
+}
+
 /// <summary>A value given to a local or parameter: where it takes effect, and whether it replaces earlier values.</summary>
 internal readonly struct Definition
 {
-    public Definition(int position, IOperation value, bool kills, SyntaxNode scope, bool addsArguments, bool readsEntry)
+    public Definition(int position, IOperation value, bool kills, SyntaxNode scope, DefinitionKind kind, ISymbol? member)
     {
         Position = position;
         Value = value;
         Kills = kills;
         Scope = scope;
-        AddsArguments = addsArguments;
-        ReadsEntry = readsEntry;
+        Kind = kind;
+        Member = member;
     }
 
     /// <summary>Where the value takes effect: the end of the assignment, so its own right side sees the old value.</summary>
@@ -26,16 +51,8 @@ internal readonly struct Definition
     /// <summary>The code the assignment always runs in: a use inside it sees nothing older.</summary>
     public SyntaxNode Scope { get; }
 
-    /// <summary>
-    /// <see cref="Value"/> is a call that puts its arguments into the collector (<c>list.Add(key)</c>,
-    /// <c>sb.Append(key)</c>): what the collector holds is those arguments, whatever the call returns
-    /// (<c>Add</c> returns nothing).
-    /// </summary>
-    public bool AddsArguments { get; }
+    public DefinitionKind Kind { get; }
 
-    /// <summary>
-    /// <see cref="Value"/> is a <c>TryGetValue(key, out value)</c> call that gives the variable the entry its receiver
-    /// holds under <c>key</c>, as <c>receiver[key]</c> would read it.
-    /// </summary>
-    public bool ReadsEntry { get; }
+    /// <summary>The member of <see cref="Value"/> a <see cref="DefinitionKind.ReadsMember"/> definition gives the variable.</summary>
+    public ISymbol? Member { get; }
 }

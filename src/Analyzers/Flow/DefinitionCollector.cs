@@ -56,12 +56,12 @@ internal static class DefinitionCollector
             case IInvocationOperation { TargetMethod.Name: "TryGetValue", Instance: { }, Arguments.Length: 2 } invocation
                 when invocation.Arguments[1] is { Parameter.RefKind: RefKind.Out } entry && Variable(entry.Value) is { } read:
                 // headers.TryGetValue("X-Pleo-Key", out var key): the variable is the entry, as headers["X-Pleo-Key"].
-                Add(definitions, read, invocation, kills: true, operation, root, readsEntry: true);
+                Add(definitions, read, invocation, kills: true, operation, root, DefinitionKind.ReadsEntry);
                 break;
             case IInvocationOperation { Instance: { } } invocation
                 when IsAccumulating(invocation.TargetMethod.Name) && Collector(invocation) is { } collector:
                 // sb.Append(key), sb.Append("k=").Append(key), list.Add(key): the collector now holds the argument too.
-                Add(definitions, collector, invocation, kills: false, operation, root, addsArguments: true);
+                Add(definitions, collector, invocation, kills: false, operation, root, DefinitionKind.AddsArguments);
                 break;
         }
     }
@@ -144,6 +144,7 @@ internal static class DefinitionCollector
         }
 
         var values = value is IConversionOperation { Operand: ITupleOperation converted } ? converted : value as ITupleOperation;
+        var members = values is null ? DeconstructedMembers(value.Type, targets.Elements.Length) : null;
         for (var index = 0; index < targets.Elements.Length; index++)
         {
             var element = targets.Elements[index];
@@ -154,13 +155,76 @@ internal static class DefinitionCollector
             }
             else if (Variable(element) is { } variable)
             {
-                Add(definitions, variable, elementValue, kills: true, at, root);
+                if (members?[index] is { } member)
+                {
+                    // var (companyId, key) = credentials: companyId is credentials.CompanyId, not the whole record.
+                    Add(definitions, variable, value, kills: true, at, root, DefinitionKind.ReadsMember, member);
+                }
+                else
+                {
+                    Add(definitions, variable, elementValue, kills: true, at, root);
+                }
             }
         }
     }
 
+    /// <summary>
+    /// The member each out parameter of the type's <c>Deconstruct</c> gives (a record's positional members, a written
+    /// <c>Deconstruct(out string companyId, out string apiKey)</c> matched to its properties by name), null where none
+    /// matches; null for a tuple, whose elements a method fills as it likes, and for a type with no such method.
+    /// </summary>
+    private static ISymbol?[]? DeconstructedMembers(ITypeSymbol? type, int count)
+    {
+        if (type is not INamedTypeSymbol { IsTupleType: false } named)
+        {
+            return null;
+        }
+
+        foreach (var candidate in named.GetMembers("Deconstruct"))
+        {
+            if (candidate is not IMethodSymbol { IsStatic: false } deconstruct || deconstruct.Parameters.Length != count)
+            {
+                continue;
+            }
+
+            var members = new ISymbol?[count];
+            for (var index = 0; index < count; index++)
+            {
+                var parameter = deconstruct.Parameters[index];
+                if (parameter.RefKind != RefKind.Out)
+                {
+                    return null;
+                }
+
+                members[index] = MemberNamed(named, parameter.Name);
+            }
+
+            return members;
+        }
+
+        return null;
+    }
+
+    /// <summary>The property or field of <paramref name="type"/> or a base type named <paramref name="name"/>, ignoring case.</summary>
+    private static ISymbol? MemberNamed(INamedTypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsImplicitlyDeclared: false }
+                    && string.Equals(member.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static void Add(
-        Dictionary<ISymbol, List<Definition>> definitions, ISymbol variable, IOperation value, bool kills, IOperation at, IOperation root, bool addsArguments = false, bool readsEntry = false)
+        Dictionary<ISymbol, List<Definition>> definitions, ISymbol variable, IOperation value, bool kills, IOperation at, IOperation root, DefinitionKind kind = DefinitionKind.Value, ISymbol? member = null)
     {
         if (!definitions.TryGetValue(variable, out var list))
         {
@@ -171,7 +235,7 @@ internal static class DefinitionCollector
         // Full spans: a use is compared by where its first token starts, which no trivia around the definition can
         // reach, and a full span needs no trivia widths worked out.
         var position = at is IBlockOperation or IExpressionStatementOperation ? at.Syntax.FullSpan.Start : at.Syntax.FullSpan.End;
-        list.Add(new Definition(position, value, kills, Scope(at, root), addsArguments, readsEntry));
+        list.Add(new Definition(position, value, kills, Scope(at, root), kind, member));
     }
 
     /// <summary>The code the assignment always runs in: up to the first branch, loop, handler or lambda around it.</summary>

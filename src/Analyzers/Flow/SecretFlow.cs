@@ -109,7 +109,7 @@ internal sealed class SecretFlow
                 VisitVariable(parameter.Parameter, parameter, hits, chain);
                 break;
             case IFieldReferenceOperation field:
-                VisitMember(field.Field, field, hits);
+                VisitMember(field.Field, field.Type, field, hits);
                 break;
             case IPropertyReferenceOperation property:
                 VisitProperty(property, hits, chain);
@@ -311,13 +311,14 @@ internal sealed class SecretFlow
         hits.Add(hit);
     }
 
-    private void VisitMember(ISymbol member, IOperation reference, List<SecretHit> hits)
+    /// <param name="type">The member's type where the reference gives it; null to ask the member.</param>
+    private void VisitMember(ISymbol member, ITypeSymbol? type, IOperation at, List<SecretHit> hits)
     {
-        if (_model.IsSecret(member, reference.Type))
+        if (_model.IsSecret(member, type))
         {
             // A bare "Key" or "Value" would not say which: PleoCredentials.Key, AccessToken.Value.
             var name = member.Name is "Key" or "Value" ? member.ContainingType.Name + "." + member.Name : member.Name;
-            Add(hits, new SecretHit(member, name, reference, isPartial: false));
+            Add(hits, new SecretHit(member, name, at, isPartial: false));
         }
     }
 
@@ -381,7 +382,7 @@ internal sealed class SecretFlow
             VisitAnonymousMember(property, hits, chain);
         }
 
-        VisitMember(symbol, property, hits);
+        VisitMember(symbol, property.Type, property, hits);
     }
 
     /// <summary>
@@ -574,7 +575,7 @@ internal sealed class SecretFlow
 
                 var alwaysRuns = definition.Kills && definition.Scope.FullSpan.Contains(position);
                 if (entry is not null && !definition.Kills
-                    && EntryKeyOf(definition.AddsArguments ? definition.Value : definition.Value.Parent!) is { } stored && !SameEntry(stored, entry))
+                    && EntryKeyOf(definition.Kind == DefinitionKind.AddsArguments ? definition.Value : definition.Value.Parent!) is { } stored && !SameEntry(stored, entry))
                 {
                     // d["key"] = apiKey, d.Add("key", apiKey): another entry than the one read.
                     continue;
@@ -585,12 +586,18 @@ internal sealed class SecretFlow
                     // Only an assignment that always runs before the use clears it: one in an if-branch does not.
                     cleared |= alwaysRuns;
                 }
-                else if (definition.AddsArguments)
+                else if (definition.Kind == DefinitionKind.AddsArguments)
                 {
                     onlyGiven = onlyPublic = false;
                     VisitArguments(((IInvocationOperation)definition.Value).Arguments, found ??= new List<SecretHit>(), chain);
                 }
-                else if (definition.ReadsEntry)
+                else if (definition.Kind == DefinitionKind.ReadsMember)
+                {
+                    // var (companyId, key) = credentials: what the member read would carry (VisitMember), no more.
+                    onlyGiven = onlyPublic = false;
+                    VisitMember(definition.Member!, type: null, definition.Value, found ??= new List<SecretHit>());
+                }
+                else if (definition.Kind == DefinitionKind.ReadsEntry)
                 {
                     onlyGiven = onlyPublic = false;
                     VisitEntryRead((IInvocationOperation)definition.Value, found ??= new List<SecretHit>(), chain);

@@ -782,6 +782,50 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_deconstructed_element_is_the_member_it_takes_not_the_whole_object()
+    {
+        // var (tenantId, companyId, key) = credentials: each variable is what the member read would carry
+        // (credentials.CompanyId is no secret, credentials.ApiKey is), by the Deconstruct's out parameters: a
+        // record's positional members, or a written Deconstruct's parameters matched to members by name.
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            sealed record Creds(string TenantId, string CompanyId, string ApiKey);
+
+            sealed class Pair(string companyId, string apiKey)
+            {
+                public string CompanyId { get; } = companyId;
+                public string ApiKey { get; } = apiKey;
+                public void Deconstruct(out string companyId, out string apiKey) => (companyId, apiKey) = (CompanyId, ApiKey);
+            }
+
+            // Out parameters named for no member: each variable is judged by what the whole object carries.
+            sealed record Opaque(string ApiKey)
+            {
+                public void Deconstruct(out string first, out string second) => (first, second) = ("pleo", ApiKey);
+            }
+
+            class Connector
+            {
+                void Log(ILogger logger, string apiKey)
+                {
+                    var (tenantId, companyId, key) = new Creds("tenant", "company", apiKey);
+                    logger.LogDebug("{TenantId} {CompanyId}", tenantId, companyId);
+                    logger.LogDebug("{Key}", {|PUX001:key|});
+
+                    var (company, held) = new Pair("company", apiKey);
+                    logger.LogDebug("{CompanyId}", company);
+                    logger.LogDebug("{Key}", {|PUX001:held|});
+
+                    var (first, second) = new Opaque(apiKey);
+                    logger.LogDebug("{First} {Second}", {|PUX001:first|}, {|PUX001:second|});
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task An_object_that_prints_only_its_type_name_shows_none_of_its_secrets()
     {
         // A logger, an interpolation and a concatenation print a value by its ToString: object's own prints the
