@@ -1019,12 +1019,32 @@ internal sealed class SecretFlow
         return SplitCall(value);
     }
 
-    private static IInvocationOperation? SplitCall(IOperation value) =>
-        Unwrap(value) is IInvocationOperation { TargetMethod.Name: "Split" } split
+    private static IInvocationOperation? SplitCall(IOperation value)
+    {
+        value = Unwrap(value);
+
+        // payload.Split(' ').Where(w => w.Length > 0).Take(3): what such a chain yields are still words of the split.
+        for (var depth = 0; depth < MostElementKeepers && value is IInvocationOperation { Arguments.Length: > 0 } kept && KeepsElements(kept.TargetMethod); depth++)
+        {
+            value = Unwrap(kept.Arguments[0].Value);
+        }
+
+        return value is IInvocationOperation { TargetMethod.Name: "Split" } split
             && (split.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
                 || FlowTypes.IsNamed(split.TargetMethod.ContainingType, "Regex", "System.Text.RegularExpressions"))
             ? split
             : null;
+    }
+
+    private const int MostElementKeepers = 8;
+
+    /// <summary>An <c>Enumerable</c> method that yields (some of) its source's elements as they are: filters, slices, orderings, copies.</summary>
+    private static bool KeepsElements(IMethodSymbol method) =>
+        FlowTypes.IsNamed(method.ContainingType, "Enumerable", "System.Linq")
+        && (TextTransforms.IsSlicing(method)
+            || method.Name is "Where" or "Distinct" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Order"
+                or "OrderDescending" or "Reverse" or "ToArray" or "ToList" or "AsEnumerable" or "Single" or "SingleOrDefault"
+                or "ElementAtOrDefault");
 
     /// <summary>
     /// Whether a split may cut a credential out of its text: the text (or a local it reads, at any definition) comes

@@ -961,6 +961,10 @@ public sealed class SecretToLogAnalyzerTests
             "var token = line.Split(',')[2]; logger.LogInformation(\"{Token}\", token);",
             "var parts = line.Split(','); var token = parts[0]; logger.LogInformation(\"{Token}\", token);",
             "foreach (var token in System.Text.RegularExpressions.Regex.Split(line, \"\\\\s+\")) logger.LogInformation(\"{Token}\", token);",
+            // LINQ between the split and its words keeps them words.
+            "foreach (var token in line.Split(' ').Take(3)) logger.LogInformation(\"{Token}\", token);",
+            "foreach (var token in line.Split(' ').Where(t => t.Length > 0).ToList()) logger.LogInformation(\"{Token}\", token);",
+            "var token = line.Split(',').Skip(1).First(); logger.LogInformation(\"{Token}\", token);",
         };
         await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string apiKey, string line"));
     }
@@ -980,6 +984,8 @@ public sealed class SecretToLogAnalyzerTests
             "var token = authHeader.Split(' ')[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
             "var token = values[Microsoft.Net.Http.Headers.HeaderNames.Authorization].Split(' ')[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
             "var token = value.Split(\"Bearer \")[1]; logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "foreach (var token in apiKey.Split(':').Take(2)) logger.LogInformation(\"{Token}\", {|PUX001:token|});",
+            "var token = authHeader.Split(' ').Skip(1).First(); logger.LogInformation(\"{Token}\", {|PUX001:token|});",
         };
         await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string apiKey, string line, string authHeader, string value, Dictionary<string, string> values, Microsoft.AspNetCore.Http.HttpRequest request"));
     }
