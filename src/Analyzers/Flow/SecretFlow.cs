@@ -813,12 +813,14 @@ internal sealed class SecretFlow
             Add(hits, SecretHit.InSerializedText(serialized, invocation));
         }
 
-        if (method.Name == "Select" && FlowTypes.IsNamed(containing, "Enumerable", "System.Linq"))
+        if (method.Name == "Select" && (FlowTypes.IsNamed(containing, "Enumerable", "System.Linq") || FlowTypes.IsNamed(containing, "Queryable", "System.Linq")))
         {
-            // connections.Select(c => c.ApiKey): the projection holds what its lambda returns, whatever the source holds.
+            // connections.Select(c => c.ApiKey): the projection holds what its lambda returns, whatever the source holds;
+            // a query's (db.Connections.Select(…)) is an expression tree of the same lambda.
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation projection })
+                var lambda = argument.Value.WithoutConversions();
+                if ((lambda is IDelegateCreationOperation creation ? creation.Target : lambda) is IAnonymousFunctionOperation projection)
                 {
                     foreach (var value in projection.ReturnedValues())
                     {

@@ -29,6 +29,11 @@ internal static class TextTransforms
             || FlowTypes.IsNamed(type, "MemoryExtensions", "System")
             || (AuthorizationHeaders.IsHeaderValue(type) && method.Name == "Parse")
             || (FlowTypes.IsNamed(type, "Enumerable", "System.Linq") && method.Name is "ToArray" or "ToList" or "AsEnumerable" or "Concat" or "Reverse" or "Append" or "Prepend")
+            || (FlowTypes.IsNamed(type, "Queryable", "System.Linq") && method.Name is "AsQueryable" or "Concat" or "Reverse" or "Append" or "Prepend")
+            // await query.ToListAsync(): Entity Framework runs the query and hands back what it selects.
+            || (FlowTypes.IsNamed(type, "EntityFrameworkQueryableExtensions", "Microsoft.EntityFrameworkCore")
+                && method.Name is "ToListAsync" or "ToArrayAsync" or "AsAsyncEnumerable" or "AsNoTracking" or "FirstAsync" or "FirstOrDefaultAsync"
+                    or "SingleAsync" or "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync")
             || FlowTypes.IsNamed(type, "StringValues", "Microsoft.Extensions.Primitives")
             || (FlowTypes.IsNamed(type, "BindConverter", "Microsoft.AspNetCore.Components") && method.Name == "FormatValue")
             || (FlowTypes.IsNamed(type, "RuntimeHelpers", "Microsoft.AspNetCore.Components.CompilerServices") && method.Name == "TypeCheck");

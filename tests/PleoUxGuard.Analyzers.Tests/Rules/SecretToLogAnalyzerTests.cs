@@ -461,6 +461,54 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_query_s_projection_holds_what_its_expression_returns()
+    {
+        // db.Connections.Select(c => c.ApiKey): the lambda is an expression tree, the keys are what the query reads.
+        // Entity Framework's ToListAsync and the like hand back what the query selects. The stub stands in for the
+        // package, declared as it declares these methods.
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.Extensions.Logging;
+
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public static class EntityFrameworkQueryableExtensions
+                {
+                    public static Task<List<T>> ToListAsync<T>(this IQueryable<T> source) => Task.FromResult(source.ToList());
+                    public static Task<T?> FirstOrDefaultAsync<T>(this IQueryable<T> source) => Task.FromResult(source.FirstOrDefault());
+                }
+            }
+
+            sealed class Connection
+            {
+                public string CompanyId { get; init; } = "";
+                public string ApiKey { get; init; } = "";
+            }
+
+            class Audit
+            {
+                async Task Write(ILogger logger, IQueryable<Connection> connections)
+                {
+                    var direct = connections.Select(c => c.ApiKey);
+                    logger.LogInformation("{Keys}", {|PUX001:direct|});
+                    logger.LogInformation("{Keys}", connections.Select(c => {|PUX001:c.ApiKey|}));
+                    var keys = await connections.Where(c => c.CompanyId != "").Select(c => c.ApiKey).ToListAsync();
+                    logger.LogInformation("{Keys}", {|PUX001:keys|});
+                    var first = await connections.Select(c => c.ApiKey).FirstOrDefaultAsync();
+                    logger.LogInformation("{Key}", {|PUX001:first|});
+                    var companies = await connections.Select(c => c.CompanyId).ToListAsync();
+                    logger.LogInformation("{Companies}", companies);
+                    logger.LogInformation("{Ends}", connections.Select(c => c.ApiKey.Substring(c.ApiKey.Length - 4)));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task What_a_request_sent_under_a_secrets_name_is_a_secret()
     {
         // Request.Form["Input.ApiKey"] (a model-bound field, named with its prefix), Request.Query["api_key"] and
