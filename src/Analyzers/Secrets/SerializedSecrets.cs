@@ -6,12 +6,26 @@ namespace PleoUxGuard.Analyzers.Secrets;
 
 /// <summary>
 /// Whether serializing a value to JSON would write a secret: a public readable property or field of its
-/// type (or of the element type of a collection, task or ActionResult, or one nested object deep) that is a
-/// secret and has no <c>[JsonIgnore]</c>.
+/// type (or of the element type of a collection, query, task or ActionResult, a dictionary's value type, an object an
+/// anonymous one wraps, or one nested object deep) that is a secret and has no <c>[JsonIgnore]</c>.
 /// </summary>
 internal static class SerializedSecrets
 {
     private const int NestedDepth = 2;
+
+    // Generic types whose JSON is that of their one type argument: tasks, action results, collections, queries. Not the
+    // typed results (Ok<T>, JsonHttpResult<T>): the TypedResults call that makes one is the sink reported.
+    private static readonly System.Collections.Generic.HashSet<string> PayloadWrappers = new(System.StringComparer.Ordinal)
+    {
+        "Task", "ValueTask", "ActionResult", "IEnumerable", "List", "IReadOnlyList", "IList", "ICollection", "IReadOnlyCollection", "HashSet", "ISet", "IReadOnlySet",
+        "SortedSet", "Collection", "ReadOnlyCollection", "ImmutableArray", "ImmutableList", "IImmutableList", "Queue", "Stack",
+        "IQueryable", "IOrderedQueryable", "IOrderedEnumerable", "IAsyncEnumerable",
+    };
+
+    private static readonly System.Collections.Generic.HashSet<string> Dictionaries = new(System.StringComparer.Ordinal)
+    {
+        "Dictionary", "IDictionary", "IReadOnlyDictionary", "ConcurrentDictionary", "SortedDictionary", "ImmutableDictionary", "IImmutableDictionary",
+    };
 
     /// <summary>The first secret member JSON would write for a value of <paramref name="type"/>, or null.</summary>
     /// <remarks>Every endpoint's return asks about its type; the members are walked once per type and settings.</remarks>
@@ -48,10 +62,13 @@ internal static class SerializedSecrets
     public static ISymbol? FindDestructuredOutside(ITypeSymbol? type, SecretModel model, string section) =>
         Payload(type) is INamedTypeSymbol named && IsOurs(named, model) ? Find(named, model, NestedDepth, jsonIgnoreHides: false, section) : null;
 
-    /// <summary>A class or struct declared in this compilation: anonymous objects are followed by the flow, library types are not ours to judge.</summary>
+    /// <summary>
+    /// A class or struct declared in this compilation, or an anonymous object (whose own members the flow follows, but
+    /// not the objects of ours it wraps: <c>Ok(new { data = row })</c>); library types are not ours to judge.
+    /// </summary>
     private static bool IsOurs(INamedTypeSymbol named, SecretModel model) =>
-        named.SpecialType == SpecialType.None && !named.IsAnonymousType && named.TypeKind is TypeKind.Class or TypeKind.Struct
-        && model.IsDeclaredHere(named);
+        named.IsAnonymousType
+        || (named.SpecialType == SpecialType.None && named.TypeKind is TypeKind.Class or TypeKind.Struct && model.IsDeclaredHere(named));
 
     /// <param name="path">The configuration path <paramref name="type"/> is bound from, when only members outside the public settings count.</param>
     private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth, bool jsonIgnoreHides, string? path = null)
@@ -59,6 +76,11 @@ internal static class SerializedSecrets
         if (depth == 0 || type is not INamedTypeSymbol named || !IsOurs(named, model))
         {
             return null;
+        }
+
+        if (named.IsAnonymousType)
+        {
+            return FindWrapped(named, model, depth, jsonIgnoreHides, path);
         }
 
         for (var current = named; current is not null && model.IsDeclaredHere(current); current = current.BaseType)
@@ -104,7 +126,28 @@ internal static class SerializedSecrets
         return null;
     }
 
-    /// <summary>The type JSON describes: T of Task&lt;T&gt;, ActionResult&lt;T&gt;, IEnumerable&lt;T&gt;, T[].</summary>
+    /// <summary>
+    /// The first secret member of an object an anonymous one wraps (<c>new { data = row, count = 1 }</c>), the wrapper
+    /// not counted as a level. Its own members are the flow's: <c>new { apiKey = masked }</c> is judged by its value.
+    /// </summary>
+    private static ISymbol? FindWrapped(INamedTypeSymbol anonymous, SecretModel model, int depth, bool jsonIgnoreHides, string? path)
+    {
+        foreach (var member in anonymous.GetMembers())
+        {
+            if (member is IPropertySymbol property
+                && Find(Payload(property.Type), model, depth, jsonIgnoreHides, path is null ? null : ConfigurationKeys.Join(path, member.Name)) is { } wrapped)
+            {
+                return wrapped;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The type JSON describes: T of Task&lt;T&gt;, ActionResult&lt;T&gt;, a collection's or query's element
+    /// type, a dictionary's value type, T[].
+    /// </summary>
     private static ITypeSymbol? Payload(ITypeSymbol? type)
     {
         for (var guard = 0; guard < 4; guard++)
@@ -114,10 +157,12 @@ internal static class SerializedSecrets
                 case IArrayTypeSymbol array:
                     type = array.ElementType;
                     continue;
-                case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                    when generic.Name is "Task" or "ValueTask" or "ActionResult" or "IEnumerable" or "List" or "IReadOnlyList"
-                        or "IList" or "ICollection" or "IReadOnlyCollection":
+                case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic when PayloadWrappers.Contains(generic.Name):
                     type = generic.TypeArguments[0];
+                    continue;
+                case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } dictionary when Dictionaries.Contains(dictionary.Name):
+                    // JSON writes a dictionary as an object of its values.
+                    type = dictionary.TypeArguments[1];
                     continue;
             }
 

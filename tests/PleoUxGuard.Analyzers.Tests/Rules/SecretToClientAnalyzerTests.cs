@@ -53,6 +53,52 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task Every_collection_query_and_dictionary_of_secret_bearing_objects_is_reported()
+    {
+        // JSON writes each element of a set, a query and an async stream, and each value of a dictionary.
+        var source = $$"""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            {{Dtos}}
+
+            public sealed class ConnectionsController : ControllerBase
+            {
+                public HashSet<ConnectionView> Set(HashSet<ConnectionView> views) => {|PUX004:views|};
+                public IQueryable<ConnectionView> Query(IQueryable<ConnectionView> views) => {|PUX004:views|};
+                public IAsyncEnumerable<ConnectionView> Stream(IAsyncEnumerable<ConnectionView> views) => {|PUX004:views|};
+                public Task<Dictionary<string, ConnectionView>> ByCompany(Dictionary<string, ConnectionView> views) => {|PUX004:Task.FromResult(views)|};
+                public IReadOnlyDictionary<string, SafeConnectionView> Safe(IReadOnlyDictionary<string, SafeConnectionView> views) => views;
+                public Dictionary<ConnectionView, int> Counts(Dictionary<ConnectionView, int> counts) => counts;
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task An_anonymous_object_wrapping_a_secret_bearing_object_is_reported()
+    {
+        // The anonymous object's own members are judged by their values (the flow): a masked key is none.
+        var source = $$"""
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Mvc;
+
+            {{Dtos}}
+
+            public sealed class ConnectionsController : ControllerBase
+            {
+                public IActionResult First(List<ConnectionView> views) => Ok({|PUX004:new { data = views[0], count = 1 }|});
+                public IActionResult Page(List<ConnectionView> views) => Ok({|PUX004:new { items = views, total = views.Count }|});
+                public IActionResult Safe(SafeConnectionView view) => Ok(new { data = view, count = 1 });
+                public IActionResult Masked(string apiKey) => Ok(new { apiKey = apiKey[^4..], company = "pleo" });
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task JsonIgnore_hides_a_secret_only_when_it_always_ignores()
     {
         const string source = """
