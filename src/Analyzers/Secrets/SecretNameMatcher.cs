@@ -21,12 +21,14 @@ internal sealed class SecretNameMatcher
         "api key", "apikey", "secret", "token", "password", "passwd", "pwd", "passphrase", "credential",
         "credentials", "private key", "privatekey", "access key", "accesskey", "auth key", "authkey", "bearer",
         "pleo key", "pleokey", "integration key", "integrated key", "installation key",
+        // Written as one word where case cannot split them (ACCOUNTING__APITOKEN, an environment variable).
+        "apitoken", "apisecret", "accesstoken", "authtoken", "refreshtoken", "bearertoken", "clientsecret",
     };
 
     /// <summary>Words that describe something other than the secret itself, wherever they stand (<c>maskedApiKey</c>, <c>nextToken</c>).</summary>
     private static readonly string[] BuiltInVetoes =
     {
-        "mask", "masked", "masking", "hashed", "encrypted", "protected", "ciphertext", "redacted", "last4", "last", "suffix", "ending", "tail", "next",
+        "mask", "masked", "masking", "hashed", "encrypted", "protected", "ciphertext", "redacted", "last4", "suffix", "ending", "tail", "next",
         "page", "continuation", "cursor", "hint", "placeholder", "label", "description", "question", "format", "pattern",
         "regex", "policy", "provider", "scheme", "sanitized", "safe", "fingerprint",
     };
@@ -46,6 +48,15 @@ internal sealed class SecretNameMatcher
         "rule", "rules", "requirement", "requirements", "source", "location", "ref", "reference", "template", "route",
         "option", "options", "setting", "settings", "display", "preview", "changed", "updated", "rotated", "revoked",
         "region", "hash", "hashes", "digest", "cipher", "sha1", "sha256", "sha384", "sha512", "md5",
+    };
+
+    /// <summary>
+    /// Words that, after <c>last</c>, make it the last characters of a secret (<c>lastFourOfKey</c>,
+    /// <c>lastCharsOfToken</c>) rather than the latest one (<c>lastRotatedApiKey</c>, <c>lastUsedToken</c>).
+    /// </summary>
+    private static readonly string[] LastCounts =
+    {
+        "four", "4", "two", "three", "five", "six", "eight", "n", "digit", "digits", "char", "chars", "character", "characters", "letters",
     };
 
     private readonly ImmutableArray<string[]> _terms;
@@ -116,7 +127,8 @@ internal sealed class SecretNameMatcher
         for (var index = 0; index < words.Count; index++)
         {
             var word = words[index];
-            if (_vetoes.Contains(word) || (index >= lastTermEnd && _headVetoes.Contains(word)) || PhraseVetoAt(words, index))
+            if (_vetoes.Contains(word) || (index >= lastTermEnd && _headVetoes.Contains(word)) || PhraseVetoAt(words, index)
+                || (word == "last" && (index >= lastTermEnd || (index + 1 < words.Count && Array.IndexOf(LastCounts, words[index + 1]) >= 0))))
             {
                 return false;
             }

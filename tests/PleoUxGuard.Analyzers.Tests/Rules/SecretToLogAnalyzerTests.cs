@@ -1000,6 +1000,21 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task The_latest_key_is_a_key_and_a_one_word_secret_name_is_one()
+    {
+        // "last" before the secret's words is the latest one, not its last characters (lastFourOfKey stays silent,
+        // MustStaySilentTests); an all-caps environment variable cannot split APITOKEN into its words.
+        string[] cases =
+        {
+            "logger.LogInformation(\"{Key}\", {|PUX001:lastRotatedApiKey|});",
+            "logger.LogInformation(\"{Token}\", {|PUX001:lastUsedToken|});",
+            "logger.LogInformation(\"{Token}\", {|PUX001:Environment.GetEnvironmentVariable(\"ACCOUNTING__APITOKEN\")|});",
+            "logger.LogInformation(\"{Secret}\", {|PUX001:CLIENTSECRET|});",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string lastRotatedApiKey, string lastUsedToken, string CLIENTSECRET"));
+    }
+
+    [Fact]
     public async Task A_token_that_is_a_word_of_a_plain_text_is_no_secret()
     {
         // Parsers call their words tokens; a word of text that holds no secret holds none either.

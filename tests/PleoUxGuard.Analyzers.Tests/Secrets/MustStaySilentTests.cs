@@ -66,6 +66,7 @@ public sealed class MustStaySilentTests
         { "Masked, hashed, encrypted and redacted values", new[]
             {
                 "void Masked(string maskedApiKey) => logger.LogInformation(\"Key {Key}\", maskedApiKey);",
+                "void Endings(string apiKeyLast4, string lastFourOfKey, string keyLastFour, string last4Token, string lastCharsOfToken, string apiKeyLast) => logger.LogInformation(\"{A} {B} {C} {D} {E} {F}\", apiKeyLast4, lastFourOfKey, keyLastFour, last4Token, lastCharsOfToken, apiKeyLast);",
                 "void Hashed(string passwordHash, string hashedPassword) => logger.LogInformation(\"{A} {B}\", passwordHash, hashedPassword);",
                 "void Encrypted(string encryptedApiKey) => logger.LogInformation(\"Stored {Blob}\", encryptedApiKey);",
                 "void LogFingerprint(string apiKey) => logger.LogInformation(\"Fingerprint {F}\", Fingerprint(apiKey)); static string Fingerprint(string value) => value.GetHashCode().ToString();",
