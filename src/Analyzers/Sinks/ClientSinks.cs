@@ -15,7 +15,8 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// problem details response (<c>ProblemDetails.Extensions</c>, <c>Results.Problem(extensions: …)</c>), which are
 /// written into its JSON as members of their own. Text bodies are PUX002's. And what a SignalR hub sends to browsers
 /// (<c>Clients.All.SendAsync("x", value)</c>, a typed hub's <c>Clients.Caller.KeyRejected(value)</c>), text or not:
-/// each argument is a value the client's handler receives.
+/// each argument is a value the client's handler receives. A gRPC service's reply and the messages of its server stream
+/// are sent to the client too.
 /// </summary>
 internal sealed class ClientSinks : SinkTable
 {
@@ -41,6 +42,8 @@ internal sealed class ClientSinks : SinkTable
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.OkObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions", "WriteAsJsonAsync").WithParameters(ValueParameters),
+        // A gRPC server stream's messages: responseStream.WriteAsync(reply).
+        SinkSpec.Methods("Grpc.Core.IAsyncStreamWriter`1", "WriteAsync").WithParameters("message"),
     };
 
     private readonly INamedTypeSymbol? _controllerBase;
@@ -48,6 +51,7 @@ internal sealed class ClientSinks : SinkTable
     private readonly INamedTypeSymbol? _nonAction;
     private readonly INamedTypeSymbol? _endpointRouteBuilderExtensions;
     private readonly INamedTypeSymbol? _problemDetails;
+    private readonly INamedTypeSymbol? _serverCallContext;
     private readonly bool _hasSignalR;
     private readonly Compilation _compilation;
     private HashSet<string>? _methodGroupHandlers;
@@ -63,9 +67,10 @@ internal sealed class ClientSinks : SinkTable
         _endpointRouteBuilderExtensions = compilation.FindType("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
         _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
         _hasSignalR = compilation.FindType("Microsoft.AspNetCore.SignalR.IClientProxy") is not null;
+        _serverCallContext = compilation.FindType("Grpc.Core.ServerCallContext");
     }
 
-    public override bool IsEmpty => base.IsEmpty && _problemDetails is null && !_hasSignalR;
+    public override bool IsEmpty => base.IsEmpty && _problemDetails is null && !_hasSignalR && _serverCallContext is null;
 
     // problem.Extensions.Add("key", value): a dictionary's Add, judged by its receiver. A typed hub's client methods are
     // the project's own interface's, judged by their receiver too.
@@ -176,7 +181,7 @@ internal sealed class ClientSinks : SinkTable
     /// </summary>
     private bool IsEndpoint(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
-        && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m) || self.IsMethodGroupHandler(m));
+        && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m) || self.IsMethodGroupHandler(m) || self.IsGrpcMethod(m));
 
     /// <summary>A method a <c>Map…</c> call is given as a method group (<c>app.MapGet("/key", GetKey)</c>, <c>Handlers.GetKey</c>).</summary>
     private bool IsMethodGroupHandler(IMethodSymbol method) =>
@@ -251,6 +256,25 @@ internal sealed class ClientSinks : SinkTable
         && !method.IsStatic
         && method.ContainingType.DerivesFrom(_controllerBase)
         && !method.HasAttribute(_nonAction);
+
+    /// <summary>A gRPC service's method (an override taking the call's <c>ServerCallContext</c>): its reply goes to the client.</summary>
+    private bool IsGrpcMethod(IMethodSymbol method)
+    {
+        if (_serverCallContext is null || !method.IsOverride)
+        {
+            return false;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, _serverCallContext))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsPageHandler(IMethodSymbol method) =>
         method.Name.StartsWith("On", System.StringComparison.Ordinal)

@@ -99,6 +99,47 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task A_gRPC_service_s_reply_and_server_stream_are_sent_to_the_client()
+    {
+        // The stub stands in for Grpc.Core and a generated service base, declared as they are.
+        var source = $$"""
+            using System.Threading.Tasks;
+
+            namespace Grpc.Core
+            {
+                public abstract class ServerCallContext { }
+                public interface IAsyncStreamWriter<in T> { Task WriteAsync(T message); }
+                public interface IServerStreamWriter<in T> : IAsyncStreamWriter<T> { }
+            }
+
+            {{Dtos}}
+
+            public sealed class ConnectRequest { public string CompanyId { get; set; } = ""; }
+
+            public abstract class ConnectionsBase
+            {
+                public virtual Task<ConnectionView> Get(ConnectRequest request, Grpc.Core.ServerCallContext context) => Task.FromResult(new ConnectionView());
+                public virtual Task<SafeConnectionView> GetSafe(ConnectRequest request, Grpc.Core.ServerCallContext context) => Task.FromResult(new SafeConnectionView());
+                public virtual Task List(ConnectRequest request, Grpc.Core.IServerStreamWriter<ConnectionView> stream, Grpc.Core.ServerCallContext context) => Task.CompletedTask;
+            }
+
+            public sealed class ConnectionsService(ConnectionView stored, SafeConnectionView safe) : ConnectionsBase
+            {
+                public override Task<ConnectionView> Get(ConnectRequest request, Grpc.Core.ServerCallContext context) => {|PUX004:Task.FromResult(stored)|};
+                public override Task<SafeConnectionView> GetSafe(ConnectRequest request, Grpc.Core.ServerCallContext context) => Task.FromResult(safe);
+                public override async Task List(ConnectRequest request, Grpc.Core.IServerStreamWriter<ConnectionView> stream, Grpc.Core.ServerCallContext context)
+                {
+                    await stream.WriteAsync({|PUX004:stored|});
+                }
+
+                // Not a service method: a helper of the service.
+                public ConnectionView Load() => stored;
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task JsonIgnore_hides_a_secret_only_when_it_always_ignores()
     {
         const string source = """

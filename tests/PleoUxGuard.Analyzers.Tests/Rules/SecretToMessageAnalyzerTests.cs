@@ -18,6 +18,35 @@ public sealed class SecretToMessageAnalyzerTests
     }
 
     [Fact]
+    public async Task The_actual_value_of_an_argument_out_of_range_is_in_its_message()
+    {
+        // ArgumentOutOfRangeException's Message prints "Actual value was …".
+        await Verify.VerifyAsync(InMethod("""
+            if (apiKey.Length < 32) throw new ArgumentOutOfRangeException(nameof(apiKey), {|PUX002:apiKey|}, "The key is too short.");
+            throw new ArgumentOutOfRangeException(nameof(apiKey), apiKey.Length, "The key is too short.");
+            """));
+    }
+
+    [Fact]
+    public async Task A_gRPC_status_detail_is_the_message_the_client_receives()
+    {
+        // The stub stands in for Grpc.Core, declared as it declares these types.
+        await Verify.VerifyAsync(InMethod(
+            """
+            throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unauthenticated, $"Pleo rejected {{|PUX002:apiKey|}}"));
+            throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unauthenticated, "Pleo rejected the key ending " + apiKey[^4..]));
+            """) + """
+
+            namespace Grpc.Core
+            {
+                public enum StatusCode { OK, Unauthenticated }
+                public struct Status { public Status(StatusCode statusCode, string detail) { } }
+                public class RpcException : System.Exception { public RpcException(Status status) { } }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_source_exception_constructor_passing_its_parameter_to_the_base_message_is_a_sink_whatever_the_parameter_is_called()
     {
         await Verify.VerifyAsync(InMethod(
