@@ -9,11 +9,15 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// PUX001's sinks: Microsoft.Extensions.Logging (ILogger, every LoggerExtensions method, BeginScope,
 /// LoggerMessage.Define delegates, [LoggerMessage] methods), Serilog (with LogContext, enrichers and the request
 /// logging's diagnostic context), NLog, log4net, Console, Debug, Trace,
-/// TraceSource, Activity tags/events/baggage (and the tags an activity is started with), EventSource.WriteEvent, and the description and data of a health
+/// TraceSource, Activity tags/events/baggage (and the tags an activity is started with),
+/// the tags of a metric's measurements, EventSource.WriteEvent, and the description and data of a health
 /// check result, which the health check service logs and health endpoints and dashboards show to whoever monitors.
 /// </summary>
 internal sealed class LogSinks : SinkTable
 {
+    // The tag parameters of a metric instrument's Add and Record; the measured value is a number.
+    private static readonly string[] MetricTags = { "tag", "tag1", "tag2", "tag3", "tags", "tagList" };
+
     private static readonly SinkSpec[] Specs =
     {
         SinkSpec.AllMethods("Microsoft.Extensions.Logging.ILogger"),
@@ -37,6 +41,11 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.Methods("System.Diagnostics.Trace", "Write", "WriteLine", "WriteIf", "WriteLineIf", "Fail", "Assert", "TraceInformation", "TraceWarning", "TraceError"),
         SinkSpec.Methods("System.Diagnostics.TraceSource", "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer"),
         SinkSpec.Methods("System.Diagnostics.Activity", "SetTag", "AddTag", "SetBaggage", "AddBaggage", "AddEvent", "SetStatus", "DisplayName"),
+        // A metric's tags are exported with every measurement: counter.Add(1, new("pleo.key", key)).
+        SinkSpec.Methods("System.Diagnostics.Metrics.Counter`1", "Add").WithParameters(MetricTags),
+        SinkSpec.Methods("System.Diagnostics.Metrics.UpDownCounter`1", "Add").WithParameters(MetricTags),
+        SinkSpec.Methods("System.Diagnostics.Metrics.Histogram`1", "Record").WithParameters(MetricTags),
+        SinkSpec.Methods("System.Diagnostics.Metrics.Gauge`1", "Record").WithParameters(MetricTags),
         SinkSpec.Methods("System.Diagnostics.ActivityEvent", SinkSpec.Constructor),
         SinkSpec.Methods("System.Diagnostics.ActivitySource", "StartActivity", "CreateActivity").WithParameters("name", "tags"),
         SinkSpec.Methods("System.Diagnostics.Tracing.EventSource", "WriteEvent", "Write"),

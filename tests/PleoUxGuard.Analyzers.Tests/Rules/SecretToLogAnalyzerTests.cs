@@ -255,6 +255,8 @@ public sealed class SecretToLogAnalyzerTests
             "Activity.Current?.AddEvent(new ActivityEvent(\"connect\", tags: new ActivityTagsCollection { { \"key\", {|PUX001:apiKey|} } }));",
             "using var started = new ActivitySource(\"pleo\").StartActivity(\"sync\", ActivityKind.Internal, parentContext: default, tags: [new(\"pleo.key\", {|PUX001:apiKey|})]);",
             "using var started = new ActivitySource(\"pleo\").StartActivity(ActivityKind.Client, tags: new ActivityTagsCollection { [\"pleo.key\"] = {|PUX001:apiKey|} });",
+            "new System.Diagnostics.Metrics.Meter(\"pleo\").CreateCounter<int>(\"rejections\").Add(1, new KeyValuePair<string, object?>(\"pleo.key\", {|PUX001:apiKey|}));",
+            "new System.Diagnostics.Metrics.Meter(\"pleo\").CreateHistogram<double>(\"latency\").Record(1.5, new KeyValuePair<string, object?>(\"company\", \"pleo\"), new KeyValuePair<string, object?>(\"pleo.key\", {|PUX001:apiKey|}));",
         };
         await Verify.VerifyAsync(InMethod(Blocks(cases)));
     }
