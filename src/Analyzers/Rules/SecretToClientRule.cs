@@ -14,5 +14,5 @@ internal static class SecretToClientRule
     public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToClient, SinkKindSet.Of(SinkKind.Client), partial: false, unflowed: SerializedSecret);
 
     private static Exposure? SerializedSecret(IOperation operand, SecretModel model) =>
-        SerializedSecrets.Find(operand.WithoutConversions().Type, model) is { } member ? new Exposure(member, operand) : null;
+        SerializedSecrets.FindIn(operand, model) is { } member ? new Exposure(member, operand) : null;
 }

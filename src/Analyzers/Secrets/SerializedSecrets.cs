@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Configuration;
 using PleoUxGuard.Analyzers.Flow;
 
@@ -37,6 +38,51 @@ internal static class SerializedSecrets
         }
 
         return model.SerializedSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, jsonIgnoreHides: true));
+    }
+
+    /// <summary>
+    /// As <see cref="Find(ITypeSymbol?, SecretModel)"/> for the value <paramref name="value"/>, except that an object made
+    /// in place (<c>new ConnectionReply { State = "Not connected" }</c>) exposes only what it is given: the flow judges the
+    /// values it is given, and a secret member it is not given holds none, so only the objects among those values are
+    /// judged by their types (<c>new Wrapper { Connection = loaded }</c>).
+    /// </summary>
+    public static ISymbol? FindIn(IOperation value, SecretModel model, int depth = NestedDepth)
+    {
+        value = value.WithoutConversions();
+
+        // A library's object made in place (new JsonResult(view)) is a sink of its own, judged where it is made.
+        if (value is not IObjectCreationOperation { Type: INamedTypeSymbol created } creation || !IsOurs(created, model))
+        {
+            return Find(value.Type, model);
+        }
+
+        if (depth == 0)
+        {
+            return null;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (FindIn(argument.Value, model, depth - 1) is { } fromArgument)
+            {
+                return fromArgument;
+            }
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                    && !IsJsonIgnored(target.Member)
+                    && FindIn(assignment.Value, model, depth - 1) is { } fromMember)
+                {
+                    return fromMember;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -140,6 +140,28 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task An_object_made_in_place_exposes_only_what_it_is_given()
+    {
+        // A reply type with an ApiKey member, made without one, sends none; given a secret, the flow reports it; given
+        // an object of ours loaded elsewhere, that object is judged by its type.
+        var source = $$"""
+            using Microsoft.AspNetCore.Mvc;
+
+            {{Dtos}}
+
+            public sealed class ConnectionsController : ControllerBase
+            {
+                public ConnectionView Empty(string companyId) => new ConnectionView { CompanyId = companyId };
+                public ConnectionView Masked(string companyId, string apiKey) => new ConnectionView { CompanyId = companyId, ApiKey = "••••" + apiKey[^4..] };
+                public ConnectionView Given(string apiKey) => new ConnectionView { ApiKey = {|PUX004:apiKey|} };
+                public Wrapper Wrapped(ConnectionView loaded) => {|PUX004:new Wrapper { Connection = loaded }|};
+                public IActionResult Sent(ConnectionView loaded) => Ok({|PUX004:new Wrapper { Connection = loaded }|});
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task JsonIgnore_hides_a_secret_only_when_it_always_ignores()
     {
         const string source = """
