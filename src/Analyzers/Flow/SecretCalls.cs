@@ -10,8 +10,8 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// Library calls whose result is a secret whatever it is called: the plaintext the Data Protection API unprotects
 /// when what was protected is a secret (<c>protector.Unprotect(row.EncryptedApiKey)</c>, a protector created for
 /// <c>"Pleo.ApiKey"</c>), an environment variable that would be a secret as a configuration key
-/// (<c>Environment.GetEnvironmentVariable("PLEO_API_KEY")</c>), and a token the sign-in saved
-/// (<c>GetTokenAsync("access_token")</c>).
+/// (<c>Environment.GetEnvironmentVariable("PLEO_API_KEY")</c>), a token the sign-in saved
+/// (<c>GetTokenAsync("access_token")</c>), and the configuration's debug view, which prints every setting's value.
 /// </summary>
 internal static class SecretCalls
 {
@@ -30,6 +30,11 @@ internal static class SecretCalls
                 return ConfigurationKeys.IsSecretEnvironmentVariable(invocation, model);
             case "GetTokenValue" or "GetTokenAsync":
                 return SavedToken(invocation, model);
+            case "GetDebugView":
+                // configuration.GetDebugView(): every setting with its value, the secret ones among them.
+                return FlowTypes.IsNamespace((method.ReducedFrom ?? method).ContainingType.ContainingNamespace, "Microsoft.Extensions.Configuration")
+                    ? "GetDebugView()"
+                    : null;
             default:
                 return null;
         }

@@ -4,7 +4,8 @@ namespace PleoUxGuard.Analyzers.Sinks;
 
 /// <summary>
 /// PUX006's sinks: anything that puts text into a URL — <c>new Uri</c>, <c>UriBuilder</c>, HttpClient and
-/// HttpRequestMessage request URIs, query-string builders, redirects and <c>NavigationManager.NavigateTo</c>.
+/// HttpRequestMessage request URIs, query-string builders, redirects, <c>NavigationManager.NavigateTo</c>, the route
+/// values of links (<c>Url.Action</c>, <c>LinkGenerator</c>) and of a created or accepted result's Location.
 /// Request headers and bodies are not sinks: that is where a key belongs.
 /// </summary>
 internal sealed class UrlSinks : SinkTable
@@ -19,6 +20,8 @@ internal sealed class UrlSinks : SinkTable
     };
 
     private static readonly string[] RedirectParameters = { "url", "localUrl", "routeValues", "fragment", "uri" };
+
+    private static readonly string[] LocatedResults = { "CreatedAtAction", "CreatedAtRoute", "AcceptedAtAction", "AcceptedAtRoute" };
 
     private static readonly SinkSpec[] Specs =
     {
@@ -38,6 +41,16 @@ internal sealed class UrlSinks : SinkTable
         SinkSpec.Methods("Microsoft.AspNetCore.Components.NavigationManager", "NavigateTo").WithParameters("uri"),
         SinkSpec.AllMethods("Microsoft.AspNetCore.Components.NavigationManagerExtensions"),
         SinkSpec.AllMethods("Microsoft.AspNetCore.Mvc.UrlHelperExtensions").WithParameters("values", "fragment", "url"),
+        SinkSpec.Methods("System.Uri", "TryCreate").WithParameters("uriString", "relativeUri"),
+        // The route values of a created or accepted result become its Location header's URL.
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ControllerBase", LocatedResults).WithParameters("routeValues"),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.Results", LocatedResults).WithParameters("routeValues"),
+        SinkSpec.Methods("Microsoft.AspNetCore.Http.TypedResults", LocatedResults).WithParameters("routeValues"),
+        // LinkGenerator builds the URL IUrlHelper would: GetPathByAction(…, values: new { key }).
+        SinkSpec.AllMethods("Microsoft.AspNetCore.Routing.ControllerLinkGeneratorExtensions").WithParameters("values", "fragment"),
+        SinkSpec.AllMethods("Microsoft.AspNetCore.Routing.PageLinkGeneratorExtensions").WithParameters("values", "fragment"),
+        SinkSpec.AllMethods("Microsoft.AspNetCore.Routing.LinkGeneratorEndpointNameAddressExtensions").WithParameters("values", "fragment"),
+        SinkSpec.AllMethods("Microsoft.AspNetCore.Routing.LinkGeneratorRouteValuesAddressExtensions").WithParameters("values", "fragment"),
     };
 
     public UrlSinks(Compilation compilation)

@@ -19,7 +19,32 @@ public sealed class SecretInUrlAnalyzerTests
             await client.PostAsync("/v1/validate?key=" + {|PUX006:apiKey|}, null);
             var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/company?key={{|PUX006:apiKey|}}");
             request.RequestUri = new Uri("/v1?key=" + {|PUX006:apiKey|}, UriKind.Relative);
+            var valid = Uri.TryCreate($"https://api.example.test/v1/check?key={{|PUX006:apiKey|}}", UriKind.Absolute, out var checkUri);
             """, "HttpClient client, string apiKey"));
+    }
+
+    [Fact]
+    public async Task Links_and_the_location_of_a_created_result_are_urls()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Routing;
+
+            class ConnectionController(LinkGenerator links) : Controller
+            {
+                public IActionResult Save(string tenantId, string apiKey)
+                {
+                    var path = links.GetPathByAction(HttpContext, "Status", values: new { tenantId, key = {|PUX006:apiKey|} });
+                    var byName = links.GetPathByName("status", new { tenantId, {|PUX006:apiKey|} });
+                    var minimal = Results.CreatedAtRoute("status", new { {|PUX006:apiKey|} }, tenantId);
+                    // The value is the body (PUX004's), not the URL.
+                    var located = CreatedAtAction("Status", new { tenantId }, new { tenantId, apiKey });
+                    return CreatedAtAction("Status", new { tenantId, {|PUX006:apiKey|} }, tenantId);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
     }
 
     [Fact]

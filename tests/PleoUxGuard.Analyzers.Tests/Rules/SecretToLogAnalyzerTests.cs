@@ -705,6 +705,33 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task The_configuration_s_debug_view_prints_every_secret_setting()
+    {
+        const string source = """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.Logging;
+
+            // A debug view of the project's own is not the configuration's.
+            sealed class Widget
+            {
+                public string GetDebugView() => "widget";
+            }
+
+            class Startup
+            {
+                void Dump(ILogger logger, IConfigurationRoot root, Widget widget)
+                {
+                    logger.LogTrace("Configuration:\n{Config}", {|PUX001:root.GetDebugView()|});
+                    var view = root.GetDebugView();
+                    logger.LogTrace("{Config}", {|PUX001:view|});
+                    logger.LogTrace("{Widget}", widget.GetDebugView());
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Configuration_lookups_of_secret_keys_are_secrets()
     {
         const string source = """
