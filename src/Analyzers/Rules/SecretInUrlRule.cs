@@ -3,8 +3,11 @@ using PleoUxGuard.Analyzers.Sinks;
 
 namespace PleoUxGuard.Analyzers.Rules;
 
-/// <summary>PUX006: a secret is placed in a URL instead of the Authorization header (R-SEC-2).</summary>
+/// <summary>
+/// PUX006: a secret is placed in a URL instead of the Authorization header (R-SEC-2), by code or by a Refit client's
+/// declaration.
+/// </summary>
 internal static class SecretInUrlRule
 {
-    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretInUrl, SinkKindSet.Of(SinkKind.Url), partial: false);
+    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretInUrl, SinkKindSet.Of(SinkKind.Url), partial: false, RefitRequests.Register);
 }

@@ -24,6 +24,55 @@ public sealed class SecretInUrlAnalyzerTests
     }
 
     [Fact]
+    public async Task A_Refit_request_parameter_goes_into_the_url_unless_marked_for_a_header_or_the_body()
+    {
+        // The stub stands in for Refit, declared as it declares these attributes. Refit substitutes a parameter into
+        // the template, or sends it as a query parameter when the template does not name it.
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Refit;
+
+            namespace Refit
+            {
+                public abstract class HttpMethodAttribute(string path) : Attribute { public string Path { get; } = path; }
+                public sealed class GetAttribute(string path) : HttpMethodAttribute(path);
+                public sealed class PostAttribute(string path) : HttpMethodAttribute(path);
+                public sealed class HeaderAttribute(string header) : Attribute;
+                public sealed class AuthorizeAttribute(string scheme = "Bearer") : Attribute;
+                public sealed class BodyAttribute : Attribute;
+                public sealed class QueryAttribute : Attribute;
+                public sealed class AliasAsAttribute(string name) : Attribute;
+            }
+
+            public sealed record Account(string Id);
+
+            public interface IAccountingApi
+            {
+                [Get("/accounts?api_key={apiKey}")] Task<Account[]> InTemplate(string {|PUX006:apiKey|});
+                [Get("/accounts")] Task<Account[]> AsQuery(string companyId, string {|PUX006:accessToken|}, CancellationToken cancellationToken);
+                [Get("/accounts")] Task<Account[]> Marked([Query] string {|PUX006:apiKey|});
+                [Get("/accounts")] Task<Account[]> Aliased([AliasAs("api_key")] string {|PUX006:supplied|});
+                [Get("/accounts?company={company}&api_key={k}")] Task<Account[]> ByTemplateKey(string {|PUX006:k|}, string company);
+
+                // Where a key belongs: a header, the Authorization header, the body.
+                [Get("/accounts")] Task<Account[]> Header([Header("X-Api-Key")] string apiKey);
+                [Get("/accounts")] Task<Account[]> Bearer([Authorize("Bearer")] string token);
+                [Post("/keys/validate")] Task Validate([Body] string apiKey);
+                [Get("/accounts/{id}")] Task<Account> One(string id, string cursor);
+            }
+
+            // Not a Refit request: no attribute.
+            public interface IKeyStore
+            {
+                Task Save(string apiKey);
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Links_and_the_location_of_a_created_result_are_urls()
     {
         const string source = """
