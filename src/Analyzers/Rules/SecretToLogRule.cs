@@ -10,7 +10,14 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// <summary>PUX001: a secret reaches a log or diagnostic output (R-VIS-3).</summary>
 internal static class SecretToLogRule
 {
-    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToLog, SinkKindSet.Of(SinkKind.Log), partial: false, RegisterLoggerMessageDeclarations, DestructuredSecret);
+    public static SecretSinkRule Rule { get; } = new(Descriptors.SecretToLog, SinkKindSet.Of(SinkKind.Log), partial: false, RegisterDeclarations, DestructuredSecret);
+
+    /// <summary>What is logged by a declaration or a setting rather than by a call's operand.</summary>
+    private static void RegisterDeclarations(CompilationStartAnalysisContext start)
+    {
+        RegisterLoggerMessageDeclarations(start);
+        SensitiveDataLogging.Register(start);
+    }
 
     /// <summary>
     /// <c>Log.Information("Saved {@Connection}", connection)</c>: Serilog and NLog destructure an object marked

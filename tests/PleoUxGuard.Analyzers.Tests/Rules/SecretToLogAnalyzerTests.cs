@@ -704,6 +704,46 @@ public sealed class SecretToLogAnalyzerTests
         await Verify.VerifyAsync(source);
     }
 
+    [Theory]
+    [InlineData("public string ApiKey { get; set; } = \"\";", "{|PUX001:optionsBuilder.EnableSensitiveDataLogging()|}")]
+    [InlineData("public string ApiKey { get; set; } = \"\";", "{|PUX001:optionsBuilder.EnableSensitiveDataLogging(true)|}")]
+    [InlineData("public string ApiKey { get; set; } = \"\";", "optionsBuilder.EnableSensitiveDataLogging(false)")]
+    [InlineData("public string EncryptedApiKey { get; set; } = \"\";", "optionsBuilder.EnableSensitiveDataLogging()")]
+    [InlineData("public string CompanyId { get; set; } = \"\";", "optionsBuilder.EnableSensitiveDataLogging()")]
+    public async Task Entity_Framework_s_sensitive_data_logging_logs_an_entity_s_stored_secret(string member, string call)
+    {
+        // With sensitive data logging on, EF logs every command's parameter values: a stored key whenever it is saved or
+        // queried by. Off, or with no entity holding a secret, nothing of the kind is logged. The stub stands in for
+        // EF Core, declared as it declares these types.
+        var source = $$"""
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public class DbContextOptionsBuilder { public virtual DbContextOptionsBuilder EnableSensitiveDataLogging(bool sensitiveDataLoggingEnabled = true) => this; }
+                public class DbContext { protected virtual void OnConfiguring(DbContextOptionsBuilder optionsBuilder) { } }
+                public class DbSet<TEntity> where TEntity : class { }
+            }
+
+            namespace Sync.Data
+            {
+                using Microsoft.EntityFrameworkCore;
+
+                public sealed class Connection
+                {
+                    public int Id { get; set; }
+                    {{member}}
+                }
+
+                public sealed class SyncContext : DbContext
+                {
+                    public DbSet<Connection> Connections { get; set; } = null!;
+
+                    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => {{call}};
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task The_configuration_s_debug_view_prints_every_secret_setting()
     {
