@@ -1,7 +1,9 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using PleoUxGuard.Analyzers.Flow;
 using PleoUxGuard.Analyzers.Secrets;
 
@@ -49,11 +51,17 @@ internal static class SensitiveDataLogging
                 if (Volatile.Read(ref storedSecret) is { } member)
                 {
                     var name = member.ContainingType.Name + "." + member.Name;
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretToLog, invocation.Syntax.GetLocation(), name, "EnableSensitiveDataLogging"));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretToLog, CallLocation(invocation), name, "EnableSensitiveDataLogging"));
                 }
             },
             OperationKind.Invocation);
     }
+
+    /// <summary>From the method's name to the end of the call: in a chain of options over several lines, its own line.</summary>
+    private static Location CallLocation(IInvocationOperation invocation) =>
+        invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
+            ? Location.Create(call.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, call.Span.End))
+            : invocation.Syntax.GetLocation();
 
     /// <summary><c>EnableSensitiveDataLogging(false)</c>: the call turns it off.</summary>
     private static bool TurnsItOff(IInvocationOperation invocation)

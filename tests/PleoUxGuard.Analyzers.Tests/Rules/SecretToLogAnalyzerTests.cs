@@ -705,8 +705,8 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Theory]
-    [InlineData("public string ApiKey { get; set; } = \"\";", "{|PUX001:optionsBuilder.EnableSensitiveDataLogging()|}")]
-    [InlineData("public string ApiKey { get; set; } = \"\";", "{|PUX001:optionsBuilder.EnableSensitiveDataLogging(true)|}")]
+    [InlineData("public string ApiKey { get; set; } = \"\";", "optionsBuilder.{|PUX001:EnableSensitiveDataLogging()|}")]
+    [InlineData("public string ApiKey { get; set; } = \"\";", "optionsBuilder\n            .{|PUX001:EnableSensitiveDataLogging(true)|}")]
     [InlineData("public string ApiKey { get; set; } = \"\";", "optionsBuilder.EnableSensitiveDataLogging(false)")]
     [InlineData("public string EncryptedApiKey { get; set; } = \"\";", "optionsBuilder.EnableSensitiveDataLogging()")]
     [InlineData("public string CompanyId { get; set; } = \"\";", "optionsBuilder.EnableSensitiveDataLogging()")]
