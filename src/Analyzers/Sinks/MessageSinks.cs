@@ -25,8 +25,6 @@ internal sealed class MessageSinks : SinkTable
         SinkSpec.Methods("Microsoft.Extensions.Options.OptionsValidationException", SinkSpec.Constructor).WithParameters("failureMessages"),
         SinkSpec.Methods("Microsoft.Extensions.Options.ValidateOptionsResult", "Fail").WithParameters("failureMessage", "failures"),
         SinkSpec.Methods("Microsoft.Extensions.Options.ValidateOptionsResultBuilder", "AddError").WithParameters("error", "propertyName"),
-        // new RpcException(new Status(StatusCode.Unauthenticated, detail)): the detail is the message the gRPC client receives.
-        SinkSpec.Methods("Grpc.Core.Status", SinkSpec.Constructor).WithParameters("detail"),
         // new ArgumentOutOfRangeException(nameof(apiKey), apiKey, "…"): the message prints the actual value.
         SinkSpec.Methods("System.ArgumentOutOfRangeException", SinkSpec.Constructor).WithParameters("actualValue"),
     };

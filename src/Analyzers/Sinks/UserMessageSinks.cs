@@ -112,6 +112,14 @@ internal sealed class UserMessageSinks
 
     private static readonly string[] ViewModelNameEndings = { "Model", "ViewModel", "Vm", "Page", "Component", "Dto", "Response", "Result" };
 
+    /// <summary>
+    /// A gRPC status's detail: what <c>new RpcException(new Status(code, detail))</c> sends the client as its message, judged
+    /// as an exception's message is.
+    /// </summary>
+    private const string GrpcStatusDetail = "detail";
+
+    private static bool IsGrpcStatus(INamedTypeSymbol type) => type is { Name: "Status", TypeKind: TypeKind.Struct } && FlowTypes.IsNamespace(type.ContainingNamespace, "Grpc.Core");
+
     /// <summary>What a library exception constructor calls its message; also the guess for a source one that passes none on.</summary>
     private const string MessageParameter = "message";
 
@@ -388,7 +396,8 @@ internal sealed class UserMessageSinks
     /// base(msg)</c>), so its initializer says which parameter it passes on as the base constructor's message.
     /// </summary>
     private string MessageParameterName(IMethodSymbol constructor) =>
-        constructor.DeclaringSyntaxReferences.IsEmpty
+        IsGrpcStatus(constructor.ContainingType) ? GrpcStatusDetail
+        : constructor.DeclaringSyntaxReferences.IsEmpty
             ? MessageParameter
             : _messageParameters.GetOrCompute(constructor.OriginalDefinition, this, static (self, definition) => self.FollowMessageParameter(definition, hops: 0));
 
@@ -455,7 +464,7 @@ internal sealed class UserMessageSinks
 
     /// <summary>What an object created of the type can carry to the user; asked for every object created, so worked out once per type.</summary>
     private CreatedKind ComputeCreatedKind(INamedTypeSymbol definition) =>
-        definition.DerivesFrom(_exception) ? CreatedKind.Exception
+        definition.DerivesFrom(_exception) || IsGrpcStatus(definition) ? CreatedKind.Exception
         // A JsonResult is no ObjectResult, but its value reaches the browser the same way.
         : definition.DerivesFrom(_objectResult) || definition.DerivesFrom(_jsonResult) ? CreatedKind.ObjectResult
         : IsViewModel(definition) ? CreatedKind.ViewModel

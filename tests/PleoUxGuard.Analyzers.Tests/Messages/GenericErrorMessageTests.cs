@@ -445,6 +445,37 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task A_gRPC_status_detail_in_connection_code_is_judged_as_an_exception_s_message()
+    {
+        // The stub stands in for Grpc.Core, declared as it declares these types.
+        const string source = """
+            namespace Grpc.Core
+            {
+                public enum StatusCode { OK, Unauthenticated, Unavailable }
+                public struct Status { public Status(StatusCode statusCode, string detail) { } }
+                public class RpcException : Exception { public RpcException(Status status) { } }
+            }
+
+            sealed class PleoConnectionService
+            {
+                void Connect(bool ok, bool reachable)
+                {
+                    if (!reachable) throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, {|PUX010:"Something went wrong"|}));
+                    if (!ok) throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unauthenticated, "Pleo did not accept this API key. Copy the whole key from Pleo and save it again."));
+                }
+            }
+
+            // Not connection code: a gRPC detail is judged there as an exception's message is, not at all.
+            sealed class ReportService
+            {
+                void Export() => throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "Something went wrong"));
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Extra_generic_phrases_come_from_editorconfig()
     {
         const string source = """
