@@ -186,6 +186,12 @@ internal sealed class RawDetails
                     return "the HTTP status code";
                 }
 
+                // Refit's ApiException and the like carry the failed response: ex.StatusCode, ex.ReasonPhrase, ex.Content.
+                if (owner.DerivesFrom(_exception) && name is "StatusCode" or "ReasonPhrase" or "Content")
+                {
+                    return name == "StatusCode" ? "the HTTP status code" : name == "ReasonPhrase" ? "the HTTP reason phrase" : "the response body";
+                }
+
                 if (owner.DerivesFrom(_exception) && name is "Message" or "StackTrace" or "Source" or "HelpLink")
                 {
                     return name == "StackTrace" ? "the stack trace" : "the exception text";

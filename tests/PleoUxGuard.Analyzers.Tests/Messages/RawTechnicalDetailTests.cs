@@ -112,6 +112,41 @@ public sealed class RawTechnicalDetailTests
     }
 
     [Fact]
+    public async Task The_response_an_api_exception_carries_is_reported()
+    {
+        // Refit's ApiException (the stub stands in for it) carries the failed response's status, reason and body.
+        const string source = """
+            sealed class ApiException(string message) : Exception(message)
+            {
+                public HttpStatusCode StatusCode { get; } = HttpStatusCode.Unauthorized;
+                public string? ReasonPhrase { get; } = "Unauthorized";
+                public string? Content { get; } = "{}";
+                public string HelpText { get; } = "";
+            }
+
+            class PleoKeyController : Controller
+            {
+                IActionResult Save()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (ApiException ex)
+                    {
+                        ModelState.AddModelError("", {|PUX012:ex.Content|}!);
+                        ModelState.AddModelError("", $"Pleo said {{|PUX012:ex.StatusCode|}} ({{|PUX012:ex.ReasonPhrase|}}). Reinstall the integration and paste the new key.");
+                        ModelState.AddModelError("", ex.HelpText);
+                        return View();
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Jargon_literals_are_reported_in_connection_code()
     {
         const string source = """
