@@ -10,7 +10,7 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// LoggerMessage.Define delegates, [LoggerMessage] methods), Serilog (with LogContext, enrichers and the request
 /// logging's diagnostic context), NLog, log4net, Console, Debug, Trace,
 /// TraceSource, Activity tags/events/baggage (and the tags an activity is started with),
-/// the tags of a metric's measurements, EventSource.WriteEvent, and the description and data of a health
+/// the tags of a metric's measurements, the raw SQL and query tags Entity Framework logs, EventSource.WriteEvent, and the description and data of a health
 /// check result, which the health check service logs and health endpoints and dashboards show to whoever monitors.
 /// </summary>
 internal sealed class LogSinks : SinkTable
@@ -46,6 +46,12 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.Methods("System.Diagnostics.Metrics.UpDownCounter`1", "Add").WithParameters(MetricTags),
         SinkSpec.Methods("System.Diagnostics.Metrics.Histogram`1", "Record").WithParameters(MetricTags),
         SinkSpec.Methods("System.Diagnostics.Metrics.Gauge`1", "Record").WithParameters(MetricTags),
+        // Entity Framework logs each command's text (Microsoft.EntityFrameworkCore.Database.Command, Information): a key
+        // made part of raw SQL or of a query tag is logged with it. ExecuteSql/FromSql with an interpolated string send its
+        // holes as parameters, whose values are logged only with sensitive data logging (SensitiveDataLogging).
+        SinkSpec.Methods("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions", "TagWith").WithParameters("tag"),
+        SinkSpec.Methods("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions", "ExecuteSqlRaw", "ExecuteSqlRawAsync").WithParameters("sql"),
+        SinkSpec.Methods("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions", "FromSqlRaw").WithParameters("sql"),
         SinkSpec.Methods("System.Diagnostics.ActivityEvent", SinkSpec.Constructor),
         SinkSpec.Methods("System.Diagnostics.ActivitySource", "StartActivity", "CreateActivity").WithParameters("name", "tags"),
         SinkSpec.Methods("System.Diagnostics.Tracing.EventSource", "WriteEvent", "Write"),

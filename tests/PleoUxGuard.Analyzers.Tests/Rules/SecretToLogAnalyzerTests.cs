@@ -745,6 +745,49 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Raw_sql_and_query_tags_are_logged_by_Entity_Framework()
+    {
+        // EF logs each command's text; an interpolated ExecuteSql sends its holes as parameters. The stub stands in for
+        // EF Core, declared as it declares these methods.
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public sealed class DatabaseFacade { }
+                public static class EntityFrameworkQueryableExtensions { public static IQueryable<T> TagWith<T>(this IQueryable<T> source, string tag) => source; }
+                public static class RelationalQueryableExtensions { public static IQueryable<T> FromSqlRaw<T>(this IQueryable<T> source, string sql, params object[] parameters) => source; }
+                public static class RelationalDatabaseFacadeExtensions
+                {
+                    public static Task<int> ExecuteSqlRawAsync(this DatabaseFacade databaseFacade, string sql, params object[] parameters) => Task.FromResult(0);
+                    public static Task<int> ExecuteSqlAsync(this DatabaseFacade databaseFacade, FormattableString sql) => Task.FromResult(0);
+                }
+            }
+
+            namespace Sync
+            {
+                using Microsoft.EntityFrameworkCore;
+
+                sealed class Repository
+                {
+                    async Task Save(DatabaseFacade database, IQueryable<string> rows, string apiKey, string tenantId)
+                    {
+                        await database.ExecuteSqlRawAsync($"UPDATE Connections SET ApiKey = '{{|PUX001:apiKey|}}' WHERE TenantId = '{tenantId}'");
+                        var tagged = rows.TagWith($"lookup by key {{|PUX001:apiKey|}}");
+                        var raw = rows.FromSqlRaw("SELECT * FROM Connections WHERE ApiKey = '" + {|PUX001:apiKey|} + "'");
+                        // Sent as parameters: the values are not in the command's text.
+                        await database.ExecuteSqlRawAsync("UPDATE Connections SET ApiKey = {0} WHERE TenantId = {1}", apiKey, tenantId);
+                        await database.ExecuteSqlAsync($"UPDATE Connections SET ApiKey = {apiKey} WHERE TenantId = {tenantId}");
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task The_configuration_s_debug_view_prints_every_secret_setting()
     {
         const string source = """
