@@ -23,6 +23,14 @@ internal static class CliProcess
     /// </summary>
     public static async Task<(int ExitCode, string Output, TimeSpan ExitedAfter)> InterruptAsync(string signalAfter, params string[] args)
     {
+        if (IgnoresSigint())
+        {
+            // Started in the background without job control (`nohup cmd &`, as some CI agents run builds), this process
+            // ignores SIGINT, and an ignored signal stays ignored in what it starts: the CLI would never see the Ctrl+C.
+            // A terminal's Ctrl+C reaches a foreground process with the default disposition, so give the CLI that.
+            _ = RestoreDefaultDisposition(Sigint, DefaultDisposition);
+            Assert.False(IgnoresSigint(), "SIGINT is still ignored in this test process, so the CLI it starts cannot be sent a Ctrl+C.");
+        }
         using var process = new Process { StartInfo = StartInfo(args) };
         var output = new System.Text.StringBuilder();
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -65,6 +73,38 @@ internal static class CliProcess
                 process.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    private const int Sigint = 2;
+
+    private static readonly IntPtr DefaultDisposition = IntPtr.Zero; // SIG_DFL
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "signal")]
+    private static extern IntPtr RestoreDefaultDisposition(int signal, IntPtr handler);
+
+    /// <summary>
+    /// Whether SIGINT is ignored in this process, as a shell leaves it for a job it starts in the background without job
+    /// control. An ignored signal stays ignored in the processes started from here, whatever they register.
+    /// </summary>
+    private static bool IgnoresSigint()
+    {
+        const string statusFile = "/proc/self/status";
+        if (!File.Exists(statusFile))
+        {
+            return false;
+        }
+
+        foreach (var line in File.ReadLines(statusFile))
+        {
+            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
+            {
+                // A mask of the ignored signals in hex, bit n - 1 for signal n: SIGINT is 2.
+                var mask = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+                return (mask & 0x2) != 0;
+            }
+        }
+
+        return false;
     }
 
     private static ProcessStartInfo StartInfo(string[] args)
