@@ -45,7 +45,7 @@ internal sealed class BodyOperations
     /// <summary>The body's operation blocks; the first identifies the body.</summary>
     public ImmutableArray<IOperation> Blocks { get; }
 
-    /// <summary>Invocations, object creations, simple assignments and returns: the operations that can be sinks.</summary>
+    /// <summary>Invocations, object creations, assignments (simple, <c>??=</c> and compound) and returns: the operations that can be sinks.</summary>
     public IOperation[] Candidates { get; }
 
     /// <summary>References to locals, parameters, fields and properties: where a body can read a secret.</summary>
@@ -133,6 +133,8 @@ internal sealed class BodyOperations
                 case OperationKind.Invocation:
                 case OperationKind.ObjectCreation:
                 case OperationKind.SimpleAssignment:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.CompoundAssignment:
                 case OperationKind.Return:
                     Candidates.Add(operation);
                     break;

@@ -82,7 +82,9 @@ internal sealed class UserMessageSinks
     public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
         OperationKind.Invocation,
         OperationKind.ObjectCreation,
-        OperationKind.SimpleAssignment);
+        OperationKind.SimpleAssignment,
+        OperationKind.CoalesceAssignment,
+        OperationKind.CompoundAssignment);
 
     // Asked for every call a body makes: a hash set answers without the tree walk of an ImmutableHashSet. Never changed after this.
     private static readonly HashSet<string> ResponseHelperNames = new(StringComparer.Ordinal)
@@ -199,8 +201,9 @@ internal sealed class UserMessageSinks
             case IObjectCreationOperation creation:
                 FindInCreation(creation, uses);
                 break;
-            case ISimpleAssignmentOperation assignment:
-                FindInAssignment(assignment, uses);
+            case ISimpleAssignmentOperation or ICoalesceAssignmentOperation or ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add }:
+                // problem.Title ??= "An error occurred", ErrorMessage += " Try again.": the text given is shown as well.
+                FindInAssignment((IAssignmentOperation)operation, uses);
                 break;
         }
     }
@@ -470,7 +473,7 @@ internal sealed class UserMessageSinks
         : IsViewModel(definition) ? CreatedKind.ViewModel
         : CreatedKind.None;
 
-    private void FindInAssignment(ISimpleAssignmentOperation assignment, List<UserMessageSinkUse> uses)
+    private void FindInAssignment(IAssignmentOperation assignment, List<UserMessageSinkUse> uses)
     {
         switch (assignment.Target)
         {

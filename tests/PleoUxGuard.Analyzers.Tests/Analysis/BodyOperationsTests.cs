@@ -42,7 +42,7 @@ public sealed class BodyOperationsTests
         """;
 
     private static readonly OperationKind[] CandidateKinds =
-        [OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Return];
+        [OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment, OperationKind.CompoundAssignment, OperationKind.Return];
 
     private static readonly OperationKind[] ReferenceKinds =
         [OperationKind.LocalReference, OperationKind.ParameterReference, OperationKind.FieldReference, OperationKind.PropertyReference];
@@ -57,6 +57,8 @@ public sealed class BodyOperationsTests
         Assert.Equal(blocks.SelectMany(Walked).Where(operation => CandidateKinds.Contains(operation.Kind)), index.Candidates);
         Assert.Equal(blocks.SelectMany(Walked).Where(operation => ReferenceKinds.Contains(operation.Kind)), index.References);
         Assert.Contains(index.Candidates, operation => operation.Kind == OperationKind.Return);
+        Assert.Contains(index.Candidates, operation => operation.Kind == OperationKind.CoalesceAssignment);
+        Assert.Contains(index.Candidates, operation => operation.Kind == OperationKind.CompoundAssignment);
     }
 
     [Fact]

@@ -476,6 +476,30 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task A_message_given_with_a_coalescing_or_compound_assignment_is_checked()
+    {
+        // CustomizeProblemDetails commonly fills a title only when none was set; a page appends to its message.
+        const string source = """
+            sealed class ConnectViewModel
+            {
+                public string? ErrorMessage { get; set; }
+                public int Attempts { get; set; }
+
+                public void Fail(ProblemDetails problem, bool again)
+                {
+                    problem.Title ??= {|PUX010:"An error occurred"|};
+                    ErrorMessage ??= {|PUX010:"Something went wrong."|};
+                    if (again) ErrorMessage += {|PUX010:"Error"|};
+                    Attempts += 1;
+                    ErrorMessage ??= "Pleo did not accept this API key. Copy the whole key from Pleo and save it again.";
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Extra_generic_phrases_come_from_editorconfig()
     {
         const string source = """

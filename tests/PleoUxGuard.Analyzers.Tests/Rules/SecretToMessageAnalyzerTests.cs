@@ -161,6 +161,24 @@ public sealed class SecretToMessageAnalyzerTests
     }
 
     [Fact]
+    public async Task A_secret_appended_to_a_message_member_is_placed_in_the_message()
+    {
+        await Verify.VerifyAsync(InMethod(
+            """
+            var model = new ConnectViewModel();
+            model.ErrorMessage += $" (key {{|PUX002:apiKey|}})";
+            model.ErrorMessage ??= "Pleo rejected " + {|PUX002:apiKey|};
+            model.ErrorMessage += " (key ending " + apiKey[^4..] + ")";
+            """,
+            members: """
+                sealed class ConnectViewModel
+                {
+                    public string? ErrorMessage { get; set; }
+                }
+                """));
+    }
+
+    [Fact]
     public async Task Model_state_problem_details_and_view_state_are_sinks()
     {
         await Verify.VerifyAsync(InController("""
