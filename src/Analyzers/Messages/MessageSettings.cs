@@ -13,6 +13,15 @@ internal sealed class MessageSettings
         "activation", "activate", "pleo", "token", "install", "installation", "revoke", "rotate", "rotation",
     };
 
+    /// <summary>Keys of other things, whose "key" makes nothing connection code: a form's <c>SortKey</c>, a <c>CacheKey</c>.</summary>
+    private static readonly string[] NotConnectionKeys =
+    {
+        "sort key", "cache key", "partition key", "primary key", "foreign key", "idempotency key", "row key", "composite key",
+        "dictionary key", "lookup key", "hash key", "shortcut key", "hot key", "route key", "resource key", "localization key",
+        "translation key", "storage key", "object key", "entity key", "unique key", "natural key", "surrogate key", "group key",
+        "order key", "sorting key", "filter key", "map key", "index key", "deduplication key", "dedupe key", "concurrency key",
+    };
+
     private static readonly string[] DefaultSignInNames =
     {
         "login", "log in", "logon", "log on", "signin", "sign in", "signup", "sign up", "register",
@@ -28,7 +37,7 @@ internal sealed class MessageSettings
 
     public MessageSettings(OptionValues options)
     {
-        ConnectionNames = new NameMatcher(DefaultConnectionNames.Concat(options.Get(MessageOptions.ConnectionNames)));
+        ConnectionNames = new NameMatcher(DefaultConnectionNames.Concat(options.Get(MessageOptions.ConnectionNames)), NotConnectionKeys);
         SignInNames = new NameMatcher(DefaultSignInNames.Concat(options.Get(MessageOptions.SignInNames)));
         ConnectionExceptions = DefaultConnectionExceptions.Concat(options.Get(MessageOptions.ConnectionExceptions)).ToImmutableArray();
         GenericPhrases = options.Get(MessageOptions.GenericPhrases);

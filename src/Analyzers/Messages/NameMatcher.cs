@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace PleoUxGuard.Analyzers.Messages;
 
@@ -16,8 +17,15 @@ internal sealed class NameMatcher
 
     private readonly ImmutableArray<string> _entries;
 
-    public NameMatcher(IEnumerable<string> entries)
+    // Phrases whose words match no entry (a "sort key" is no API key): split into words, lower case.
+    private readonly ImmutableArray<string[]> _ignored;
+
+    /// <param name="ignoredPhrases">Phrases whose words are left out before matching (<c>sort key</c>: <c>SortKey</c> matches no <c>key</c>).</param>
+    public NameMatcher(IEnumerable<string> entries, IEnumerable<string>? ignoredPhrases = null)
     {
+        _ignored = ignoredPhrases is null
+            ? ImmutableArray<string[]>.Empty
+            : ignoredPhrases.Select(phrase => phrase.ToLowerInvariant().Split(' ')).ToImmutableArray();
         var builder = ImmutableArray.CreateBuilder<string>();
         foreach (var entry in entries)
         {
@@ -35,6 +43,11 @@ internal sealed class NameMatcher
     public string? Find(string? name)
     {
         var words = IdentifierWords.Split(name);
+        if (!_ignored.IsEmpty)
+        {
+            words = WithoutIgnored(words);
+        }
+
         foreach (var entry in _entries)
         {
             if (Matches(words, entry))
@@ -44,6 +57,52 @@ internal sealed class NameMatcher
         }
 
         return null;
+    }
+
+    private IReadOnlyList<string> WithoutIgnored(IReadOnlyList<string> words)
+    {
+        List<string>? kept = null;
+        for (var index = 0; index < words.Count; index++)
+        {
+            var phrase = IgnoredAt(words, index);
+            if (phrase > 0)
+            {
+                kept ??= new List<string>(words.Take(index));
+                index += phrase - 1;
+            }
+            else
+            {
+                kept?.Add(words[index]);
+            }
+        }
+
+        return kept ?? words;
+    }
+
+    /// <summary>The length of the ignored phrase that starts at <paramref name="index"/>, or 0.</summary>
+    private int IgnoredAt(IReadOnlyList<string> words, int index)
+    {
+        foreach (var phrase in _ignored)
+        {
+            if (index + phrase.Length > words.Count)
+            {
+                continue;
+            }
+
+            var all = true;
+            for (var offset = 0; offset < phrase.Length && all; offset++)
+            {
+                // The phrase's last word may take a plural: "sort keys".
+                all = offset < phrase.Length - 1 ? words[index + offset] == phrase[offset] : words[index + offset] == phrase[offset] || words[index + offset] == phrase[offset] + "s";
+            }
+
+            if (all)
+            {
+                return phrase.Length;
+            }
+        }
+
+        return 0;
     }
 
     private static bool Matches(IReadOnlyList<string> words, string entry)

@@ -30,6 +30,32 @@ public sealed class NoRecoveryActionTests
     }
 
     [Fact]
+    public async Task A_key_of_something_else_does_not_make_connection_code()
+    {
+        // SortKey, CacheKey, PartitionKey: a "key" that names no credential. A key named for Pleo or the API still does.
+        const string source = """
+            using System.ComponentModel.DataAnnotations;
+
+            sealed class ReceiptFilterForm
+            {
+                [Required(ErrorMessage = "The sort order is missing.")]
+                public string SortKey { get; set; } = "date";
+
+                [Required(ErrorMessage = "The cache entry is missing.")]
+                public string CacheKey { get; set; } = "";
+
+                [Required(ErrorMessage = {|PUX011:"The API key is missing."|})]
+                public string ApiKey { get; set; } = "";
+
+                [Required(ErrorMessage = {|PUX011:"The key is missing."|})]
+                public string PleoCacheKey { get; set; } = "";
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Catch_blocks_for_connection_exceptions_are_connection_code()
     {
         const string source = """
