@@ -1337,14 +1337,18 @@ public sealed class SecretToLogAnalyzerTests
 
             class Worker(ILogger<Worker> logger)
             {
-                void Run(PleoOptions options, SafeOptions safe)
+                void Run(PleoOptions options, SafeOptions safe, string apiKey, string companyId)
                 {
                     logger.LogDebug("options {Json}", {|PUX001:JsonConvert.SerializeObject(options)|});
                     var json = JsonConvert.SerializeObject(options, Formatting.Indented);
                     Console.WriteLine({|PUX001:json|});
+                    // The text of an anonymous object or of the key itself holds the key too.
+                    logger.LogDebug("{Json}", JsonConvert.SerializeObject(new { companyId, {|PUX001:apiKey|} }));
+                    logger.LogDebug("{Json}", JsonConvert.SerializeObject({|PUX001:apiKey|}));
 
                     logger.LogDebug("options {Json}", JsonConvert.SerializeObject(safe));
                     logger.LogDebug("company {Json}", JsonConvert.SerializeObject(new { options.CompanyId }));
+                    logger.LogDebug("{Json}", JsonConvert.SerializeObject(new { companyId, ending = apiKey[^4..] }));
                 }
             }
             """;
