@@ -75,12 +75,13 @@ public sealed class SecretToClientCodeFix : SecretCodeFixProvider
         }
 
         // Fix All meets a member once per endpoint returning it; the first visit ignored it already.
-        if (SerializedSecrets.IsJsonIgnored(member))
+        if (SerializedSecrets.IsIgnoredBySystemTextJson(member))
         {
             return null;
         }
 
-        if (member.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.Name == "JsonIgnoreAttribute")?.ApplicationSyntaxReference is { } existing
+        // Only System.Text.Json's own attribute stops it: a Json.NET [JsonIgnore] beside it stays as it is.
+        if (member.GetAttributes().FirstOrDefault(SerializedSecrets.IsSystemTextJsonIgnore)?.ApplicationSyntaxReference is { } existing
             && await existing.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is AttributeSyntax conditional
             && conditional.SyntaxTree == declaration.SyntaxTree)
         {

@@ -30,7 +30,7 @@ internal sealed class SecretFlow
     private Dictionary<ISymbol, List<Definition>>? _definitions;
 
     // Set while an operand is visited as a JSON serializer writes it (CollectAsJson, JsonSerializer.Serialize's argument).
-    private bool _asJson;
+    private JsonWriter? _json;
 
     /// <param name="body">The index of the body the flow follows values through.</param>
     /// <param name="seed">A parameter to treat as a secret whatever its name (used to summarise callees).</param>
@@ -52,25 +52,25 @@ internal sealed class SecretFlow
     public void Collect(IOperation operand, List<SecretHit> hits) => Visit(operand, hits, 0);
 
     /// <summary>What a JSON serializer writes of <paramref name="operand"/>: a member a <c>[JsonIgnore]</c> hides is left out.</summary>
-    public void CollectAsJson(IOperation operand, List<SecretHit> hits) => VisitAs(json: true, operand, hits, 0);
+    public void CollectAsJson(IOperation operand, List<SecretHit> hits) => VisitAs(JsonWriter.Endpoint, operand, hits, 0);
 
-    /// <summary>Visits with <see cref="_asJson"/> set for that visit only.</summary>
-    private void VisitAs(bool json, IOperation? operand, List<SecretHit> hits, int chain)
+    /// <summary>Visits with <see cref="_json"/> set for that visit only (null: not as JSON).</summary>
+    private void VisitAs(JsonWriter? json, IOperation? operand, List<SecretHit> hits, int chain)
     {
-        var outer = _asJson;
-        _asJson = json;
+        var outer = _json;
+        _json = json;
         try
         {
             Visit(operand, hits, chain);
         }
         finally
         {
-            _asJson = outer;
+            _json = outer;
         }
     }
 
     /// <summary>Whether a JSON serializer writes what <paramref name="member"/> of a created object is given (not when it is visited as JSON and always ignored).</summary>
-    private bool Writes(ISymbol? member) => !_asJson || member is null || !SerializedSecrets.IsJsonIgnored(member);
+    private bool Writes(ISymbol? member) => _json is not { } writer || member is null || !SerializedSecrets.IsJsonIgnored(member, writer, _model);
 
     /// <summary>Whether the operand carries a secret at all.</summary>
     public bool Carries(IOperation operand)
@@ -492,9 +492,9 @@ internal sealed class SecretFlow
 
         // Made text by its ToString, which prints what a [JsonIgnore] hides from JSON (a record's members). Asked of every
         // hole and concatenated part: the flag is changed only inside a JSON visit.
-        if (_asJson)
+        if (_json is not null)
         {
-            VisitAs(json: false, value, hits, chain + 1);
+            VisitAs(json: null, value, hits, chain + 1);
         }
         else
         {
@@ -841,7 +841,7 @@ internal sealed class SecretFlow
                 var firstOfJson = hits.Count;
                 foreach (var argument in invocation.Arguments)
                 {
-                    VisitAs(json: true, argument.Value, hits, chain + 1);
+                    VisitAs(SerializedText.WriterOf(method), argument.Value, hits, chain + 1);
                 }
 
                 MarkInText(hits, firstOfJson, true);

@@ -17,9 +17,15 @@ internal static class SerializedText
     public static ISymbol? SecretMember(IInvocationOperation invocation, SecretModel model)
     {
         return IsJsonSerialization(invocation.TargetMethod) && invocation.ArgumentFor("value") is { } value
-            ? SerializedSecrets.Find(value.WithoutConversions().Type, model)
+            ? SerializedSecrets.FindIn(value, model, WriterOf(invocation.TargetMethod))
             : null;
     }
+
+    /// <summary>The serializer a serialization call writes with, whose own <c>[JsonIgnore]</c> hides a member.</summary>
+    public static JsonWriter WriterOf(IMethodSymbol serialization) =>
+        serialization.ContainingType.Name == "JsonConvert" ? JsonWriter.JsonNet
+        : serialization.ContainingType.Name == "JsonSerializer" ? JsonWriter.SystemTextJson
+        : JsonWriter.Endpoint;
 
     /// <summary><c>JsonSerializer.Serialize*</c>, Newtonsoft's <c>JsonConvert.SerializeObject</c>, a view's <c>@Json.Serialize</c>.</summary>
     public static bool IsJsonSerialization(IMethodSymbol method) =>

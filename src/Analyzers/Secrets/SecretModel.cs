@@ -83,6 +83,7 @@ internal sealed class SecretModel
         _valueTask = compilation.FindType("System.Threading.Tasks.ValueTask`1");
         _accessToken = compilation.FindType("Microsoft.AspNetCore.Components.WebAssembly.Authentication.AccessToken");
         _authenticationToken = compilation.FindType("Microsoft.AspNetCore.Authentication.AuthenticationToken");
+        EndpointsUseJsonNet = compilation.FindType("Microsoft.Extensions.DependencyInjection.NewtonsoftJsonMvcBuilderExtensions") is not null;
         _attributeNames = BuiltInAttributes.AddRange(options.Get(SecretOptions.SecretAttributes));
         _sanitizers = options.Get(SecretOptions.SanitizerMethods);
         CallDepth = options.Get(SecretOptions.CallDepth);
@@ -203,6 +204,15 @@ internal sealed class SecretModel
 
     /// <summary>The answers of <see cref="Secrets.SerializedSecrets.Find"/> per payload type, which depend on these settings.</summary>
     public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> SerializedSecrets { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The answers of <see cref="Secrets.SerializedSecrets.Find"/> for System.Text.Json's <c>JsonSerializer</c>.</summary>
+    public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> SystemTextJsonSecrets { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The answers of <see cref="Secrets.SerializedSecrets.Find"/> for Json.NET's <c>JsonConvert</c>.</summary>
+    public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> JsonNetSecrets { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Whether the app has MVC write JSON with Json.NET (<c>AddNewtonsoftJson</c>), so its <c>[JsonIgnore]</c> hides a member from a controller's response.</summary>
+    public bool EndpointsUseJsonNet { get; }
 
     /// <summary>The answers of <see cref="Secrets.SerializedSecrets.FindDestructured"/> per payload type.</summary>
     public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> DestructuredSecrets { get; } = new(SymbolEqualityComparer.Default);

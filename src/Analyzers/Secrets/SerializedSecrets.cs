@@ -10,6 +10,18 @@ namespace PleoUxGuard.Analyzers.Secrets;
 /// type (or of the element type of a collection, query, task or ActionResult, a dictionary's value type, an object an
 /// anonymous one wraps, or one nested object deep) that is a secret and has no <c>[JsonIgnore]</c>.
 /// </summary>
+internal enum JsonWriter
+{
+    /// <summary>What ASP.NET Core writes for an endpoint or a view: System.Text.Json, and Json.NET too in an app that calls <c>AddNewtonsoftJson</c>.</summary>
+    Endpoint,
+
+    /// <summary>System.Text.Json's <c>JsonSerializer</c>.</summary>
+    SystemTextJson,
+
+    /// <summary>Json.NET's <c>JsonConvert</c>.</summary>
+    JsonNet,
+}
+
 internal static class SerializedSecrets
 {
     private const int NestedDepth = 2;
@@ -30,14 +42,19 @@ internal static class SerializedSecrets
 
     /// <summary>The first secret member JSON would write for a value of <paramref name="type"/>, or null.</summary>
     /// <remarks>Every endpoint's return asks about its type; the members are walked once per type and settings.</remarks>
-    public static ISymbol? Find(ITypeSymbol? type, SecretModel model)
+    public static ISymbol? Find(ITypeSymbol? type, SecretModel model, JsonWriter writer = JsonWriter.Endpoint)
     {
         if (Payload(type) is not INamedTypeSymbol named || !IsOurs(named, model))
         {
             return null;
         }
 
-        return model.SerializedSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, jsonIgnoreHides: true));
+        return writer switch
+        {
+            JsonWriter.SystemTextJson => model.SystemTextJsonSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, JsonWriter.SystemTextJson)),
+            JsonWriter.JsonNet => model.JsonNetSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, JsonWriter.JsonNet)),
+            _ => model.SerializedSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, JsonWriter.Endpoint)),
+        };
     }
 
     /// <summary>
@@ -46,14 +63,14 @@ internal static class SerializedSecrets
     /// values it is given, and a secret member it is not given holds none, so only the objects among those values are
     /// judged by their types (<c>new Wrapper { Connection = loaded }</c>).
     /// </summary>
-    public static ISymbol? FindIn(IOperation value, SecretModel model, int depth = NestedDepth)
+    public static ISymbol? FindIn(IOperation value, SecretModel model, JsonWriter writer = JsonWriter.Endpoint, int depth = NestedDepth)
     {
         value = value.WithoutConversions();
 
         // A library's object made in place (new JsonResult(view)) is a sink of its own, judged where it is made.
         if (value is not IObjectCreationOperation { Type: INamedTypeSymbol created } creation || !IsOurs(created, model))
         {
-            return Find(value.Type, model);
+            return Find(value.Type, model, writer);
         }
 
         if (depth == 0)
@@ -63,7 +80,7 @@ internal static class SerializedSecrets
 
         foreach (var argument in creation.Arguments)
         {
-            if (FindIn(argument.Value, model, depth - 1) is { } fromArgument)
+            if (FindIn(argument.Value, model, writer, depth - 1) is { } fromArgument)
             {
                 return fromArgument;
             }
@@ -74,8 +91,8 @@ internal static class SerializedSecrets
             foreach (var member in initializer.Initializers)
             {
                 if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
-                    && !IsJsonIgnored(target.Member)
-                    && FindIn(assignment.Value, model, depth - 1) is { } fromMember)
+                    && !IsJsonIgnored(target.Member, writer, model)
+                    && FindIn(assignment.Value, model, writer, depth - 1) is { } fromMember)
                 {
                     return fromMember;
                 }
@@ -96,7 +113,7 @@ internal static class SerializedSecrets
             return null;
         }
 
-        return model.DestructuredSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, jsonIgnoreHides: false));
+        return model.DestructuredSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, writer: null));
     }
 
     /// <summary>
@@ -106,7 +123,7 @@ internal static class SerializedSecrets
     /// a binding whose section is known while public settings are declared.
     /// </summary>
     public static ISymbol? FindDestructuredOutside(ITypeSymbol? type, SecretModel model, string section) =>
-        Payload(type) is INamedTypeSymbol named && IsOurs(named, model) ? Find(named, model, NestedDepth, jsonIgnoreHides: false, section) : null;
+        Payload(type) is INamedTypeSymbol named && IsOurs(named, model) ? Find(named, model, NestedDepth, writer: null, section) : null;
 
     /// <summary>
     /// A class or struct declared in this compilation, or an anonymous object (whose own members the flow follows, but
@@ -117,7 +134,8 @@ internal static class SerializedSecrets
         || (named.SpecialType == SpecialType.None && named.TypeKind is TypeKind.Class or TypeKind.Struct && model.IsDeclaredHere(named));
 
     /// <param name="path">The configuration path <paramref name="type"/> is bound from, when only members outside the public settings count.</param>
-    private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth, bool jsonIgnoreHides, string? path = null)
+    /// <param name="writer">The serializer whose <c>[JsonIgnore]</c> hides a member; null for a logger's destructuring, which no attribute stops.</param>
+    private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth, JsonWriter? writer, string? path = null)
     {
         if (depth == 0 || type is not INamedTypeSymbol named || !IsOurs(named, model))
         {
@@ -126,14 +144,14 @@ internal static class SerializedSecrets
 
         if (named.IsAnonymousType)
         {
-            return FindWrapped(named, model, depth, jsonIgnoreHides, path);
+            return FindWrapped(named, model, depth, writer, path);
         }
 
         for (var current = named; current is not null && model.IsDeclaredHere(current); current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
-                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || (jsonIgnoreHides && IsJsonIgnored(member)))
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || (writer is { } json && IsJsonIgnored(member, json, model)))
                 {
                     continue;
                 }
@@ -162,7 +180,7 @@ internal static class SerializedSecrets
                     continue;
                 }
 
-                if (Find(Payload(memberType), model, depth - 1, jsonIgnoreHides, memberPath) is { } nested)
+                if (Find(Payload(memberType), model, depth - 1, writer, memberPath) is { } nested)
                 {
                     return nested;
                 }
@@ -176,12 +194,12 @@ internal static class SerializedSecrets
     /// The first secret member of an object an anonymous one wraps (<c>new { data = row, count = 1 }</c>), the wrapper
     /// not counted as a level. Its own members are the flow's: <c>new { apiKey = masked }</c> is judged by its value.
     /// </summary>
-    private static ISymbol? FindWrapped(INamedTypeSymbol anonymous, SecretModel model, int depth, bool jsonIgnoreHides, string? path)
+    private static ISymbol? FindWrapped(INamedTypeSymbol anonymous, SecretModel model, int depth, JsonWriter? writer, string? path)
     {
         foreach (var member in anonymous.GetMembers())
         {
             if (member is IPropertySymbol property
-                && Find(Payload(property.Type), model, depth, jsonIgnoreHides, path is null ? null : ConfigurationKeys.Join(path, member.Name)) is { } wrapped)
+                && Find(Payload(property.Type), model, depth, writer, path is null ? null : ConfigurationKeys.Join(path, member.Name)) is { } wrapped)
             {
                 return wrapped;
             }
@@ -221,11 +239,46 @@ internal static class SerializedSecrets
     // JsonIgnoreCondition.Always, System.Text.Json's default when no Condition is given.
     private const int AlwaysIgnored = 1;
 
-    internal static bool IsJsonIgnored(ISymbol member)
+    /// <summary>Whether System.Text.Json always leaves the member out (its own <c>[JsonIgnore]</c>, always ignoring).</summary>
+    internal static bool IsIgnoredBySystemTextJson(ISymbol member)
     {
         foreach (var attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass?.Name is "JsonIgnoreAttribute" && AlwaysIgnores(attribute))
+            if (IsSystemTextJsonIgnore(attribute) && AlwaysIgnores(attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>System.Text.Json's <c>[JsonIgnore]</c>, with whatever condition.</summary>
+    internal static bool IsSystemTextJsonIgnore(AttributeData attribute) =>
+        attribute.AttributeClass is { Name: "JsonIgnoreAttribute" } ignore && FlowTypes.IsNamespace(ignore.ContainingNamespace, SystemTextJsonNamespace);
+
+    private const string SystemTextJsonNamespace = "System.Text.Json.Serialization";
+
+    /// <summary>
+    /// Whether <paramref name="writer"/> leaves the member out: each serializer honours only its own <c>[JsonIgnore]</c>
+    /// (System.Text.Json's does not stop Json.NET, nor the reverse); an attribute of another library of that name is
+    /// taken to hide the member from all.
+    /// </summary>
+    internal static bool IsJsonIgnored(ISymbol member, JsonWriter writer, SecretModel model)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { Name: "JsonIgnoreAttribute" } ignore)
+            {
+                continue;
+            }
+
+            var hides = FlowTypes.IsNamespace(ignore.ContainingNamespace, SystemTextJsonNamespace)
+                ? writer != JsonWriter.JsonNet && AlwaysIgnores(attribute)
+                : FlowTypes.IsNamespace(ignore.ContainingNamespace, "Newtonsoft.Json")
+                    ? writer == JsonWriter.JsonNet || (writer == JsonWriter.Endpoint && model.EndpointsUseJsonNet)
+                    : AlwaysIgnores(attribute);
+            if (hides)
             {
                 return true;
             }

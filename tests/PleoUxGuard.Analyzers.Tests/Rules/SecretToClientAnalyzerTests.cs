@@ -186,6 +186,32 @@ public sealed class SecretToClientAnalyzerTests
         await Verify.VerifyAsync(source);
     }
 
+    [Theory]
+    [InlineData("", "{|PUX004:view|}")]
+    [InlineData("namespace Microsoft.Extensions.DependencyInjection { public static class NewtonsoftJsonMvcBuilderExtensions { } }", "view")]
+    public async Task Json_NET_s_JsonIgnore_hides_a_member_only_from_an_app_that_writes_with_Json_NET(string addNewtonsoftJson, string returned)
+    {
+        // ASP.NET Core writes responses with System.Text.Json, which does not read Json.NET's attribute, unless the app
+        // calls AddNewtonsoftJson (its package's extensions class stands in for it here).
+        var source = $$"""
+            using Microsoft.AspNetCore.Mvc;
+
+            {{addNewtonsoftJson}}
+
+            public sealed class RunSnapshot
+            {
+                public string CompanyId { get; set; } = "";
+                [Newtonsoft.Json.JsonIgnore] public string ApiKey { get; set; } = "";
+            }
+
+            public sealed class SnapshotsController : ControllerBase
+            {
+                public RunSnapshot Latest(RunSnapshot view) => {{returned}};
+            }
+            """;
+        await Verify.VerifyAsync(Verifiers.TestReferences.WithNewtonsoft, source);
+    }
+
     [Fact]
     public async Task A_member_JsonIgnore_hides_does_not_carry_what_a_new_object_gives_it()
     {

@@ -589,8 +589,8 @@ public sealed class SecretToLogAnalyzerTests
                 void Connect(ILogger logger, string apiKey)
                 {
                     logger.LogDebug("{Json}", JsonSerializer.Serialize(new HiddenKey("c", apiKey)));
-                    // Reported twice: the key given, and the secret member the type's JSON writes.
-                    logger.LogDebug("{Json}", {|PUX001:JsonSerializer.Serialize(new ShownKey("c", {|PUX001:apiKey|}))|});
+                    // An object made in the call is judged by what it is given: the key, reported where it is given.
+                    logger.LogDebug("{Json}", JsonSerializer.Serialize(new ShownKey("c", {|PUX001:apiKey|})));
                 }
             }
             """;
@@ -1349,6 +1349,33 @@ public sealed class SecretToLogAnalyzerTests
                     logger.LogDebug("options {Json}", JsonConvert.SerializeObject(safe));
                     logger.LogDebug("company {Json}", JsonConvert.SerializeObject(new { options.CompanyId }));
                     logger.LogDebug("{Json}", JsonConvert.SerializeObject(new { companyId, ending = apiKey[^4..] }));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(Verifiers.TestReferences.WithNewtonsoft, source);
+    }
+
+    [Fact]
+    public async Task Each_serializer_honours_only_its_own_JsonIgnore()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class JsonNetHidden { public string CompanyId { get; set; } = ""; [Newtonsoft.Json.JsonIgnore] public string ApiKey { get; set; } = ""; }
+            public sealed class StjHidden { public string CompanyId { get; set; } = ""; [System.Text.Json.Serialization.JsonIgnore] public string ApiKey { get; set; } = ""; }
+
+            class Worker(ILogger<Worker> logger)
+            {
+                void Run(JsonNetHidden jsonNet, StjHidden stj, string apiKey)
+                {
+                    logger.LogDebug("{Json}", {|PUX001:System.Text.Json.JsonSerializer.Serialize(jsonNet)|});
+                    logger.LogDebug("{Json}", {|PUX001:Newtonsoft.Json.JsonConvert.SerializeObject(stj)|});
+                    logger.LogDebug("{Json}", Newtonsoft.Json.JsonConvert.SerializeObject(jsonNet));
+                    logger.LogDebug("{Json}", System.Text.Json.JsonSerializer.Serialize(stj));
+
+                    // Objects made in the call: what each serializer writes of what they are given.
+                    logger.LogDebug("{Json}", System.Text.Json.JsonSerializer.Serialize(new JsonNetHidden { ApiKey = {|PUX001:apiKey|} }));
+                    logger.LogDebug("{Json}", Newtonsoft.Json.JsonConvert.SerializeObject(new JsonNetHidden { ApiKey = apiKey }));
                 }
             }
             """;
