@@ -12,7 +12,7 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// <summary>What kind of place a user-facing message goes to.</summary>
 internal enum UserMessageSinkKind
 {
-    /// <summary><c>ModelState.AddModelError</c> / <c>TryAddModelError</c>.</summary>
+    /// <summary><c>ModelState.AddModelError</c> / <c>TryAddModelError</c>, and a Blazor form's <c>ValidationMessageStore.Add</c>.</summary>
     ModelError,
 
     /// <summary><c>ProblemDetails.Title</c> / <c>Detail</c>, and the <c>title</c>/<c>detail</c> of <c>Problem(...)</c> helpers.</summary>
@@ -132,6 +132,7 @@ internal sealed class UserMessageSinks
 
     private readonly INamedTypeSymbol? _modelStateDictionary;
     private readonly INamedTypeSymbol? _modelStateExtensions;
+    private readonly INamedTypeSymbol? _validationMessageStore;
     private readonly INamedTypeSymbol? _problemDetails;
     private readonly INamedTypeSymbol? _tempData;
     private readonly INamedTypeSymbol? _viewData;
@@ -161,6 +162,7 @@ internal sealed class UserMessageSinks
         _compilation = compilation;
         _modelStateDictionary = compilation.FindType("Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
         _modelStateExtensions = compilation.FindType("Microsoft.AspNetCore.Mvc.ModelStateDictionaryExtensions");
+        _validationMessageStore = compilation.FindType("Microsoft.AspNetCore.Components.Forms.ValidationMessageStore");
         _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
         _tempData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
         _viewData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary");
@@ -287,6 +289,14 @@ internal sealed class UserMessageSinks
             && (Is(type, _modelStateDictionary) || Is(type, _modelStateExtensions)))
         {
             AddArguments(invocation.Arguments, "errorMessage", "ModelState." + method.Name, UserMessageSinkKind.ModelError, uses);
+            return;
+        }
+
+        // A Blazor form's ValidationMessageStore: messages.Add(() => form.ApiKey, "…") is shown by <ValidationMessage>.
+        if (method.Name == "Add" && Is(type, _validationMessageStore))
+        {
+            AddArguments(invocation.Arguments, "message", "ValidationMessageStore.Add", UserMessageSinkKind.ModelError, uses);
+            AddArguments(invocation.Arguments, "messages", "ValidationMessageStore.Add", UserMessageSinkKind.ModelError, uses);
             return;
         }
 

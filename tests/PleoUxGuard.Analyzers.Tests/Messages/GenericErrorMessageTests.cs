@@ -500,6 +500,34 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task A_Blazor_form_s_validation_messages_are_checked()
+    {
+        // <ValidationMessage For="() => form.ApiKey" /> shows what the page adds to its ValidationMessageStore.
+        const string source = """
+            using Microsoft.AspNetCore.Components.Forms;
+
+            sealed class ConnectForm
+            {
+                public string ApiKey { get; set; } = "";
+            }
+
+            sealed class ConnectPleo
+            {
+                private readonly ConnectForm _form = new();
+
+                void Rejected(ValidationMessageStore messages, EditContext context)
+                {
+                    messages.Add(() => _form.ApiKey, {|PUX010:"Invalid API key"|});
+                    messages.Add(context.Field(nameof(ConnectForm.ApiKey)), {|PUX010:"Something went wrong"|});
+                    messages.Add(() => _form.ApiKey, "Pleo did not accept this API key. Copy the whole key from Pleo and paste it again.");
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Extra_generic_phrases_come_from_editorconfig()
     {
         const string source = """
