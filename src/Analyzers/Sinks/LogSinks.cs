@@ -34,6 +34,9 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.AllMethods("NLog.ILoggerBase"),
         SinkSpec.AllMethods("NLog.ILoggerExtensions"),
         SinkSpec.AllMethods("NLog.Logger"),
+        // NLog's context: a property of every event written while it is pushed, or of every event at all.
+        SinkSpec.Methods("NLog.ScopeContext", "PushProperty", "PushProperties", "PushNestedState").WithParameters("value", "scopeProperties", "nestedState"),
+        SinkSpec.Methods("NLog.GlobalDiagnosticsContext", "Set").WithParameters("value"),
         SinkSpec.AllMethods("log4net.ILog"),
         SinkSpec.AllMethods("log4net.Core.ILogger"),
         SinkSpec.Methods("System.Console", "Write", "WriteLine"),

@@ -236,6 +236,10 @@ public sealed class SecretToLogAnalyzerTests
             "Serilog.Log.Logger = new Serilog.LoggerConfiguration().Enrich.WithProperty(\"PleoKey\", {|PUX001:apiKey|}).CreateLogger();",
             "NLog.LogManager.GetCurrentClassLogger().Info(\"Key {Key}\", {|PUX001:apiKey|});",
             "NLog.LogManager.GetCurrentClassLogger().Debug({|PUX001:apiKey|});",
+            "using (NLog.ScopeContext.PushProperty(\"PleoKey\", {|PUX001:apiKey|})) { }",
+            "NLog.GlobalDiagnosticsContext.Set(\"PleoKey\", {|PUX001:apiKey|});",
+            // The property's name is no value written: a key used as one is not logged.
+            "using (NLog.ScopeContext.PushProperty(apiKey, \"pleo\")) { }",
             "log4net.LogManager.GetLogger(typeof(Connector)).Info({|PUX001:apiKey|});",
             "log4net.LogManager.GetLogger(typeof(Connector)).InfoFormat(\"Key {0}\", {|PUX001:apiKey|});",
             "Console.WriteLine({|PUX001:apiKey|});",
