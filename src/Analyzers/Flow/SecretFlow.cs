@@ -336,6 +336,14 @@ internal sealed class SecretFlow
             {
                 Add(hits, new SecretHit(null, key, property, isPartial: false));
             }
+            else if (property.Arguments.Length > 1 && IsLocalizer(symbol.ContainingType))
+            {
+                // L["KeyRejectedFor", apiKey]: the localized text is formatted with the arguments after its name.
+                for (var index = 1; index < property.Arguments.Length; index++)
+                {
+                    Visit(property.Arguments[index].Value, hits, chain + 1);
+                }
+            }
             else if (ConstantKey(property) is { } entry && property.Instance?.WithoutConversions() is { } instance && DefinitionCollector.Variable(instance) is { } collection)
             {
                 // payload["company"]: only what was stored under that key, or under a key not known, can be read back.
@@ -406,6 +414,12 @@ internal sealed class SecretFlow
             Visit(tryGetValue.Instance, hits, chain + 1);
         }
     }
+
+    /// <summary><c>IStringLocalizer</c>, <c>IHtmlLocalizer</c>, <c>IViewLocalizer</c> and their generic and concrete forms.</summary>
+    private static bool IsLocalizer(INamedTypeSymbol type) =>
+        type.Name is "IStringLocalizer" or "StringLocalizer" or "IHtmlLocalizer" or "HtmlLocalizer" or "IViewLocalizer" or "ViewLocalizer"
+        && (FlowTypes.IsNamespace(type.ContainingNamespace, "Microsoft.Extensions.Localization")
+            || FlowTypes.IsNamespace(type.ContainingNamespace, "Microsoft.AspNetCore.Mvc.Localization"));
 
     /// <param name="entry">The constant key of the one entry read (<c>payload["company"]</c>), or null for the whole object.</param>
     private void VisitInitializer(IObjectOrCollectionInitializerOperation initializer, object? entry, List<SecretHit> hits, int chain)

@@ -179,6 +179,21 @@ public sealed class SecretToMessageAnalyzerTests
     }
 
     [Fact]
+    public async Task A_localized_message_formatted_with_the_key_carries_it()
+    {
+        await Verify.VerifyAsync(InController(
+            """
+            ModelState.AddModelError("ApiKey", L["KeyRejectedFor", {|PUX002:apiKey|}]);
+            ModelState.AddModelError("ApiKey", L["KeyRejectedEnding", apiKey[^4..]]);
+            ModelState.AddModelError("ApiKey", L["KeyRejected"]);
+            return View();
+            """,
+            members: """
+                private readonly Microsoft.Extensions.Localization.IStringLocalizer<ConnectionController> L = null!;
+                """));
+    }
+
+    [Fact]
     public async Task Model_state_problem_details_and_view_state_are_sinks()
     {
         await Verify.VerifyAsync(InController("""
