@@ -65,6 +65,12 @@ internal sealed class SecretModel
     // False when nothing in the compilation can mark a secret (see CanMark): then names alone decide.
     private readonly bool _canMark;
 
+    // Whether the compilation binds request values by name (ASP.NET Core's [FromHeader], [FromQuery], [FromForm], a
+    // component's [SupplyParameterFromQuery]): only then is a parameter or property asked for the name it is bound from.
+    private readonly bool _bindsByName;
+
+    private readonly ConcurrentDictionary<ISymbol, bool> _boundFromSecretName = new(SymbolEqualityComparer.Default);
+
     private SecretModel(Compilation compilation, OptionValues options)
     {
         _assembly = compilation.Assembly;
@@ -100,6 +106,8 @@ internal sealed class SecretModel
 
         _secretTypes = secretTypes.ToImmutable();
         _canMark = CanMark(compilation, options.Get(SecretOptions.SecretAttributes), _secretTypes, _dataClassificationAttribute);
+        _bindsByName = compilation.FindType("Microsoft.AspNetCore.Mvc.FromHeaderAttribute") is not null
+            || compilation.FindType("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute") is not null;
     }
 
     /// <summary>
@@ -423,6 +431,14 @@ internal sealed class SecretModel
             return true;
         }
 
+        // [FromHeader(Name = "X-Pleo-Key")] string value: what the client sent under a secret's name, as Request.Headers["X-Pleo-Key"].
+        if (_bindsByName && symbol.Kind is SymbolKind.Parameter or SymbolKind.Property
+            && IsTextLike(type ??= TypeOf(symbol)) && IsDeclaredHere(symbol)
+            && _boundFromSecretName.GetOrCompute(symbol, this, static (self, bound) => self.IsBoundFromSecretName(bound)))
+        {
+            return true;
+        }
+
         if (!_canMark)
         {
             return false;
@@ -443,6 +459,30 @@ internal sealed class SecretModel
             && HasAttributedParameter(property.ContainingType.OriginalDefinition)
             && PositionalParameter(property) is { } parameter
             && HasSecretAttribute(parameter);
+    }
+
+    /// <summary>
+    /// Whether the parameter or property is bound from a request value named for a secret: <c>[FromHeader(Name = "X-Pleo-Key")]</c>,
+    /// <c>[FromQuery(Name = "api_key")]</c>, <c>[FromForm(Name = "Input.ApiKey")]</c>, a component's
+    /// <c>[SupplyParameterFromQuery(Name = "api_key")]</c>.
+    /// </summary>
+    private bool IsBoundFromSecretName(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "FromHeaderAttribute" or "FromQueryAttribute" or "FromFormAttribute" or "SupplyParameterFromQueryAttribute" })
+            {
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == "Name" && argument.Value.Value is string name && Names.IsSecretName(name))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a constructor parameter of the record carries an attribute: only then can a positional property be a secret by its parameter's attribute.</summary>

@@ -819,6 +819,35 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_value_bound_from_a_request_value_named_for_a_secret_is_a_secret()
+    {
+        // [FromHeader(Name = "X-Pleo-Key")] binds what Request.Headers["X-Pleo-Key"] reads, whatever the parameter is called.
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class ConnectForm
+            {
+                [FromForm(Name = "Input.ApiKey")] public string Pasted { get; set; } = "";
+                [FromForm(Name = "Input.CompanyId")] public string Company { get; set; } = "";
+            }
+
+            public sealed class HooksController(ILogger<HooksController> logger) : ControllerBase
+            {
+                public IActionResult Receive([FromHeader(Name = "X-Pleo-Key")] string sent, [FromQuery(Name = "api_key")] string query,
+                    [FromHeader(Name = "X-Request-Id")] string requestId, ConnectForm form)
+                {
+                    logger.LogInformation("{Sent} {Query}", {|PUX001:sent|}, {|PUX001:query|});
+                    logger.LogInformation("{Pasted}", {|PUX001:form.Pasted|});
+                    logger.LogInformation("{RequestId} {Company}", requestId, form.Company);
+                    return Ok();
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Configuration_lookups_of_secret_keys_are_secrets()
     {
         const string source = """
