@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Threading;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -67,7 +68,9 @@ internal sealed class SecretModel
 
     // Whether the compilation binds request values by name (ASP.NET Core's [FromHeader], [FromQuery], [FromForm], a
     // component's [SupplyParameterFromQuery]): only then is a parameter or property asked for the name it is bound from.
-    private readonly bool _bindsByName;
+    // Null until the sources are read for such an attribute with a Name, on the first text-like symbol asked.
+    private readonly Compilation? _bindingCompilation;
+    private int _bindsByName; // 0 not yet known, 1 no, 2 yes
 
     private readonly ConcurrentDictionary<ISymbol, bool> _boundFromSecretName = new(SymbolEqualityComparer.Default);
 
@@ -106,8 +109,10 @@ internal sealed class SecretModel
 
         _secretTypes = secretTypes.ToImmutable();
         _canMark = CanMark(compilation, options.Get(SecretOptions.SecretAttributes), _secretTypes, _dataClassificationAttribute);
-        _bindsByName = compilation.FindType("Microsoft.AspNetCore.Mvc.FromHeaderAttribute") is not null
-            || compilation.FindType("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute") is not null;
+        _bindingCompilation = compilation.FindType("Microsoft.AspNetCore.Mvc.FromHeaderAttribute") is not null
+            || compilation.FindType("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute") is not null
+            ? compilation
+            : null;
     }
 
     /// <summary>
@@ -432,7 +437,7 @@ internal sealed class SecretModel
         }
 
         // [FromHeader(Name = "X-Pleo-Key")] string value: what the client sent under a secret's name, as Request.Headers["X-Pleo-Key"].
-        if (_bindsByName && symbol.Kind is SymbolKind.Parameter or SymbolKind.Property
+        if (_bindingCompilation is not null && symbol.Kind is SymbolKind.Parameter or SymbolKind.Property && BindsByName()
             && IsTextLike(type ??= TypeOf(symbol)) && IsDeclaredHere(symbol)
             && _boundFromSecretName.GetOrCompute(symbol, this, static (self, bound) => self.IsBoundFromSecretName(bound)))
         {
@@ -459,6 +464,34 @@ internal sealed class SecretModel
             && HasAttributedParameter(property.ContainingType.OriginalDefinition)
             && PositionalParameter(property) is { } parameter
             && HasSecretAttribute(parameter);
+    }
+
+    /// <summary>
+    /// Whether any source binds a value by name (<c>[FromHeader(Name = …)]</c> and the like), read once from the files' text:
+    /// a web project without one asks no parameter or property for its attributes, which, asked of every reference to a
+    /// text, cost a few percent of our time.
+    /// </summary>
+    private bool BindsByName()
+    {
+        var known = Volatile.Read(ref _bindsByName);
+        if (known == 0)
+        {
+            known = 1;
+            foreach (var tree in _bindingCompilation!.SyntaxTrees)
+            {
+                var text = tree.GetText().ToString();
+                if ((text.Contains("FromHeader(") || text.Contains("FromQuery(") || text.Contains("FromForm(") || text.Contains("SupplyParameterFromQuery("))
+                    && text.Contains("Name"))
+                {
+                    known = 2;
+                    break;
+                }
+            }
+
+            Volatile.Write(ref _bindsByName, known);
+        }
+
+        return known == 2;
     }
 
     /// <summary>
