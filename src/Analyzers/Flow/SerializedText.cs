@@ -16,21 +16,30 @@ internal static class SerializedText
     /// <remarks>Asked of every call of a body that may read a secret: the name rules out nearly all of them.</remarks>
     public static ISymbol? SecretMember(IInvocationOperation invocation, SecretModel model)
     {
-        return IsJsonSerialization(invocation.TargetMethod) && invocation.ArgumentFor("value") is { } value
+        return IsJsonSerialization(invocation.TargetMethod) && (invocation.ArgumentFor("value") ?? invocation.ArgumentFor("o")) is { } value
             ? SerializedSecrets.FindIn(value, model, WriterOf(invocation.TargetMethod))
             : null;
     }
 
     /// <summary>The serializer a serialization call writes with, whose own <c>[JsonIgnore]</c> hides a member.</summary>
     public static JsonWriter WriterOf(IMethodSymbol serialization) =>
-        serialization.ContainingType.Name == "JsonConvert" ? JsonWriter.JsonNet
+        serialization.ContainingType.Name is "JsonConvert" or "JToken" or "JObject" or "JArray" ? JsonWriter.JsonNet
         : serialization.ContainingType.Name == "JsonSerializer" ? JsonWriter.SystemTextJson
         : JsonWriter.Endpoint;
 
-    /// <summary><c>JsonSerializer.Serialize*</c>, Newtonsoft's <c>JsonConvert.SerializeObject</c>, a view's <c>@Json.Serialize</c>.</summary>
+    /// <summary>
+    /// <c>JsonSerializer.Serialize*</c>, Newtonsoft's <c>JsonConvert.SerializeObject</c> and <c>JToken</c>/<c>JObject</c>/<c>JArray.FromObject</c>
+    /// (a JSON tree of the object, printed or sent as its text), a view's <c>@Json.Serialize</c>.
+    /// </summary>
     public static bool IsJsonSerialization(IMethodSymbol method) =>
-        method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
-        && (FlowTypes.IsNamed(method.ContainingType, "JsonSerializer", "System.Text.Json")
-            || (method.Name == "SerializeObject" && FlowTypes.IsNamed(method.ContainingType, "JsonConvert", "Newtonsoft.Json"))
-            || TextTransforms.IsViewJsonSerialize(method));
+        (method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
+            && (FlowTypes.IsNamed(method.ContainingType, "JsonSerializer", "System.Text.Json")
+                || (method.Name == "SerializeObject" && FlowTypes.IsNamed(method.ContainingType, "JsonConvert", "Newtonsoft.Json"))
+                || TextTransforms.IsViewJsonSerialize(method)))
+        || IsJsonTreeOf(method);
+
+    /// <summary>Json.NET's <c>JToken.FromObject(o)</c> and its <c>JObject</c>/<c>JArray</c> forms.</summary>
+    public static bool IsJsonTreeOf(IMethodSymbol method) =>
+        method.Name == "FromObject" && method.ContainingType is { Name: "JToken" or "JObject" or "JArray" } tree
+        && FlowTypes.IsNamespace(tree.ContainingNamespace, "Newtonsoft.Json.Linq");
 }

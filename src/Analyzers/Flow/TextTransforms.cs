@@ -26,6 +26,7 @@ internal static class TextTransforms
             || FlowTypes.IsNamed(type, "HttpUtility", "System.Web")
             || (FlowTypes.IsNamed(type, "JsonSerializer", "System.Text.Json") && method.Name.StartsWith("Serialize", System.StringComparison.Ordinal))
             || (FlowTypes.IsNamed(type, "JsonConvert", "Newtonsoft.Json") && method.Name == "SerializeObject")
+            || SerializedText.IsJsonTreeOf(method)
             || IsViewWritingHelper(method)
             || FlowTypes.IsNamed(type, "MemoryExtensions", "System")
             || (AuthorizationHeaders.IsHeaderValue(type) && method.Name == "Parse")

@@ -1382,6 +1382,11 @@ public sealed class SecretToLogAnalyzerTests
                     logger.LogDebug("options {Json}", JsonConvert.SerializeObject(safe));
                     logger.LogDebug("company {Json}", JsonConvert.SerializeObject(new { options.CompanyId }));
                     logger.LogDebug("{Json}", JsonConvert.SerializeObject(new { companyId, ending = apiKey[^4..] }));
+
+                    // A JSON tree of the object prints as its JSON.
+                    logger.LogDebug("{Json}", {|PUX001:Newtonsoft.Json.Linq.JObject.FromObject(options)|});
+                    logger.LogDebug("{Json}", Newtonsoft.Json.Linq.JToken.FromObject(new { companyId, {|PUX001:apiKey|} }));
+                    logger.LogDebug("{Json}", Newtonsoft.Json.Linq.JObject.FromObject(safe));
                 }
             }
             """;
