@@ -5,7 +5,6 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Analysis;
 using PleoUxGuard.Analyzers.Configuration;
 using PleoUxGuard.Analyzers.Sinks;
@@ -48,19 +47,12 @@ internal sealed class MessageSites
 
         ImmutableArray<MessageSite>.Builder? sites = null;
         MessageSettings? settings = null;
-        // public override string Message => "Something went wrong": what the getter returns is the exception's message.
-        var messageOverride = _sinks.Value.ExceptionMessageOverride(owner);
         foreach (var operation in BodyOperations.Of(blocks).Candidates)
         {
-            // UserMessageSinks.Find alone decides which calls, creations and assignments are message sinks.
+            // UserMessageSinks.Find alone decides which operations are message sinks.
             var uses = t_uses ??= new List<UserMessageSinkUse>();
             uses.Clear();
-            if (messageOverride is not null && operation is IReturnOperation { ReturnedValue: { } returned } && operation.LeavesBody())
-            {
-                uses.Add(new UserMessageSinkUse(returned, messageOverride, UserMessageSinkKind.ExceptionMessage, isStateLabel: false, isReturned: true));
-            }
-
-            _sinks.Value.Find(operation, uses);
+            _sinks.Value.Find(operation, owner, uses);
             if (uses.Count == 0)
             {
                 continue;

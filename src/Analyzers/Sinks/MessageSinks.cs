@@ -10,7 +10,7 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// validation errors of a problem details response (<c>Results.ValidationProblem(errors)</c>,
 /// <c>HttpValidationProblemDetails.Errors</c>), messages a client shows next to the fields they name, and the
 /// failures of an options validation (<c>ValidateOptionsResult.Fail</c>, <c>new OptionsValidationException(…)</c>),
-/// which become an exception's message, and what an exception's <c>Message</c> override returns.
+/// which become an exception's message.
 /// </summary>
 internal sealed class MessageSinks : SinkTable
 {
@@ -53,7 +53,7 @@ internal sealed class MessageSinks : SinkTable
     {
         var uses = t_uses ??= new List<UserMessageSinkUse>();
         uses.Clear();
-        _userMessages.Find(operation, uses);
+        _userMessages.Find(operation, owner, uses);
         foreach (var use in uses)
         {
             operands.Add(new SinkOperand(use.Value, use.SinkName, Kind));
@@ -75,10 +75,6 @@ internal sealed class MessageSinks : SinkTable
                 break;
             case IInvocationOperation { TargetMethod.Name: "Add" } invocation when IsExceptionData(invocation.Instance):
                 AddAllArguments(invocation.Arguments, "Exception.Data.Add", operands);
-                break;
-            // public override string Message => $"Pleo rejected {_apiKey}": the getter's text is the exception's message.
-            case IReturnOperation { ReturnedValue: { } returned } when _userMessages.ExceptionMessageOverride(owner) is { } messageOverride && operation.LeavesBody():
-                operands.Add(new SinkOperand(returned, messageOverride, Kind));
                 break;
         }
     }

@@ -192,11 +192,18 @@ internal sealed class UserMessageSinks
     /// <summary>Resolves the sinks of one compilation; call from a <c>CompilationStartAction</c>.</summary>
     public static UserMessageSinks Create(Compilation compilation) => new(compilation);
 
-    /// <summary>Adds to <paramref name="uses"/> the operands of <paramref name="operation"/> that reach a user-facing message sink.</summary>
-    public void Find(IOperation operation, List<UserMessageSinkUse> uses)
+    /// <summary>
+    /// Adds to <paramref name="uses"/> the operands of <paramref name="operation"/>, in the body of <paramref name="owner"/>,
+    /// that reach a user-facing message sink.
+    /// </summary>
+    public void Find(IOperation operation, ISymbol owner, List<UserMessageSinkUse> uses)
     {
         switch (operation)
         {
+            // public override string Message => "Something went wrong": what the getter returns is the exception's message.
+            case IReturnOperation { ReturnedValue: { } returned } when ExceptionMessageOverride(owner) is { } messageOverride && operation.LeavesBody():
+                uses.Add(new UserMessageSinkUse(returned, messageOverride, UserMessageSinkKind.ExceptionMessage, isStateLabel: false, isReturned: true));
+                break;
             case IInvocationOperation invocation:
                 FindInInvocation(invocation, uses);
                 break;
@@ -214,7 +221,7 @@ internal sealed class UserMessageSinks
     /// How diagnostics name <paramref name="owner"/> when it is the getter of an exception's <c>Message</c> override
     /// (<c>PleoUnavailableException.Message</c>), whose returned texts are the exception's message; null for any other body.
     /// </summary>
-    public string? ExceptionMessageOverride(ISymbol owner) =>
+    private string? ExceptionMessageOverride(ISymbol owner) =>
         owner is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol { Name: "Message", IsOverride: true, ContainingType: { } type } }
             && CreatedKindOf(type) == CreatedKind.Exception
             ? type.Name + ".Message"

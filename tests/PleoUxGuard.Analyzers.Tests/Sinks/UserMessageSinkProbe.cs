@@ -34,7 +34,7 @@ internal sealed class UserMessageSinkProbe : DiagnosticAnalyzer
                 operationContext =>
                 {
                     var uses = new List<UserMessageSinkUse>();
-                    sinks.Find(operationContext.Operation, uses);
+                    sinks.Find(operationContext.Operation, operationContext.ContainingSymbol, uses);
                     foreach (var use in uses)
                     {
                         operationContext.ReportDiagnostic(Diagnostic.Create(
