@@ -39,7 +39,7 @@ internal static class SerializedText
         || IsJsonTreeOf(method);
 
     /// <summary>Json.NET's <c>JToken.FromObject(o)</c> and its <c>JObject</c>/<c>JArray</c> forms.</summary>
-    public static bool IsJsonTreeOf(IMethodSymbol method) =>
+    private static bool IsJsonTreeOf(IMethodSymbol method) =>
         method.Name == "FromObject" && method.ContainingType is { Name: "JToken" or "JObject" or "JArray" } tree
         && FlowTypes.IsNamespace(tree.ContainingNamespace, "Newtonsoft.Json.Linq");
 }
