@@ -344,14 +344,9 @@ internal sealed class SecretFlow
                     Visit(property.Arguments[index].Value, hits, chain + 1);
                 }
             }
-            else if (ConstantKey(property) is { } entry && property.Instance?.WithoutConversions() is { } instance && DefinitionCollector.Variable(instance) is { } collection)
-            {
-                // payload["company"]: only what was stored under that key, or under a key not known, can be read back.
-                VisitVariable(collection, instance, hits, chain, entry);
-            }
             else
             {
-                Visit(property.Instance, hits, chain + 1);
+                VisitEntry(property.Instance, ConstantKey(property), hits, chain);
             }
 
             return;
@@ -404,14 +399,26 @@ internal sealed class SecretFlow
         {
             Add(hits, new SecretHit(null, field, tryGetValue, isPartial: false));
         }
-        else if (tryGetValue.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } entry }
-            && tryGetValue.Instance!.WithoutConversions() is { } instance && DefinitionCollector.Variable(instance) is { } collection)
+        else
         {
-            VisitVariable(collection, instance, hits, chain, entry);
+            VisitEntry(tryGetValue.Instance, tryGetValue.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } key } ? key : null, hits, chain);
+        }
+    }
+
+    /// <summary>
+    /// The entry <paramref name="receiver"/> holds under <paramref name="key"/> (<c>payload["company"]</c>, or read with
+    /// <c>TryGetValue</c>): of a local collection, only what was stored under that key, or under a key not known, can be
+    /// read back; of anything else, or with a key not known, whatever the receiver holds.
+    /// </summary>
+    private void VisitEntry(IOperation? receiver, object? key, List<SecretHit> hits, int chain)
+    {
+        if (key is not null && receiver?.WithoutConversions() is { } instance && DefinitionCollector.Variable(instance) is { } collection)
+        {
+            VisitVariable(collection, instance, hits, chain, key);
         }
         else
         {
-            Visit(tryGetValue.Instance, hits, chain + 1);
+            Visit(receiver, hits, chain + 1);
         }
     }
 
