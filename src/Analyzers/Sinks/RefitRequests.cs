@@ -20,7 +20,7 @@ internal static class RefitRequests
     public static void Register(CompilationStartAnalysisContext start)
     {
         // One lookup per compilation: a project without Refit pays nothing per method.
-        if (start.Compilation.GetTypeByMetadataName("Refit.HttpMethodAttribute") is not { } httpMethod)
+        if (start.Compilation.FindType("Refit.HttpMethodAttribute") is not { } httpMethod)
         {
             return;
         }

@@ -22,7 +22,7 @@ internal static class SensitiveDataLogging
     public static void Register(CompilationStartAnalysisContext start)
     {
         // One lookup per compilation: a project without EF Core registers nothing, so pays nothing per call.
-        if (start.Compilation.GetTypeByMetadataName(Namespace + ".DbContextOptionsBuilder") is null)
+        if (start.Compilation.FindType(Namespace + ".DbContextOptionsBuilder") is null)
         {
             return;
         }
@@ -79,7 +79,7 @@ internal static class SensitiveDataLogging
 
     /// <summary>The first secret member of an entity of a context declared in this compilation, or null.</summary>
     private static ISymbol? StoredSecret(Compilation compilation, SecretModel model, CancellationToken cancellationToken) =>
-        SecretIn(compilation.Assembly.GlobalNamespace, compilation.GetTypeByMetadataName(Namespace + ".DbContext"), model, cancellationToken);
+        SecretIn(compilation.Assembly.GlobalNamespace, compilation.FindType(Namespace + ".DbContext"), model, cancellationToken);
 
     private static ISymbol? SecretIn(INamespaceSymbol ns, INamedTypeSymbol? dbContext, SecretModel model, CancellationToken cancellationToken)
     {
