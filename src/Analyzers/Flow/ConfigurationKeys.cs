@@ -262,6 +262,34 @@ internal static class ConfigurationKeys
     }
 
     /// <summary>
+    /// Whether the call lists settings with their values (<c>configuration.AsEnumerable()</c>, <c>GetChildren()</c>, whose
+    /// sections' <c>Value</c> is the setting) from a part of the configuration that can hold a secret: the root, a section
+    /// this body cannot name (a helper's <c>IConfiguration</c> parameter), or a section named for a secret or for what holds
+    /// one (<c>GetSection("Pleo")</c>, whose <c>Key</c> is Pleo's key). <c>GetSection("Logging").AsEnumerable()</c> lists none.
+    /// </summary>
+    public static bool ListsSecretSettings(IInvocationOperation invocation, SecretModel model)
+    {
+        var method = invocation.TargetMethod;
+        var type = (method.ReducedFrom ?? method).ContainingType;
+        if (method.Name == "AsEnumerable" ? !FlowTypes.IsNamed(type, "ConfigurationExtensions", Namespace) : !IsConfiguration(type))
+        {
+            return false;
+        }
+
+        // The section seen here by its name, even when what it is a section of is not (a helper's parameter's).
+        var receiver = Receiver(invocation);
+        var key = SectionKey(receiver);
+        if (key.Length == 0)
+        {
+            return true;
+        }
+
+        var section = key.Substring(LeafStart(key));
+        return !(SectionPath(receiver) is { } path && model.PublicSettings.Covers(path))
+            && (model.Names.IsSecretName(section) || model.Names.NamesSecretWithin(section, "Key"));
+    }
+
+    /// <summary>
     /// The last section a key's leaf stands in (<c>Pleo</c> for <c>Pleo:Key</c>, <c>PLEO__KEY</c>, and <c>Key</c> read
     /// from <c>GetSection("Pleo")</c>); "" when none can be seen.
     /// </summary>

@@ -40,9 +40,12 @@ internal static class DefinitionCollector
                 AddDeconstruction(definitions, deconstruction.Target, deconstruction.Value, operation, root);
                 break;
             case IForEachLoopOperation loop:
-                foreach (var local in loop.Locals)
+                if (!AddDeconstructedElements(definitions, loop, root))
                 {
-                    Add(definitions, local, loop.Collection, kills: true, loop.Body, root);
+                    foreach (var local in loop.Locals)
+                    {
+                        Add(definitions, local, loop.Collection, kills: true, loop.Body, root);
+                    }
                 }
 
                 break;
@@ -63,7 +66,52 @@ internal static class DefinitionCollector
                 // sb.Append(key), sb.Append("k=").Append(key), list.Add(key): the collector now holds the argument too.
                 Add(definitions, collector, invocation, kills: false, operation, root, DefinitionKind.AddsArguments);
                 break;
+            case IInvocationOperation { Instance: null, Arguments.Length: > 1 } invocation when IsLinq(invocation.TargetMethod):
+                AddElementParameters(definitions, invocation, root);
+                break;
         }
+    }
+
+    /// <summary>A method of <c>Enumerable</c> or <c>Queryable</c>: its first argument is the source its lambdas are handed the elements of.</summary>
+    internal static bool IsLinq(IMethodSymbol method) =>
+        method.IsExtensionMethod && method.ContainingType is { Name: "Enumerable" or "Queryable" } type
+        && FlowTypes.IsNamespace(type.ContainingNamespace, "System.Linq");
+
+    /// <summary>
+    /// <c>settings.Select(pair =&gt; pair.Value)</c>, <c>keys.Where(k =&gt; …)</c>: a lambda's parameter of the source's
+    /// element type is each element of the source in turn (an index or another source's element is not).
+    /// </summary>
+    private static void AddElementParameters(Dictionary<ISymbol, List<Definition>> definitions, IInvocationOperation invocation, IOperation root)
+    {
+        var source = invocation.Arguments[0].Value;
+        var element = ElementType(source.Type);
+        if (element is null)
+        {
+            return;
+        }
+
+        for (var index = 1; index < invocation.Arguments.Length; index++)
+        {
+            if (Lambda(invocation.Arguments[index].Value) is not { } lambda)
+            {
+                continue;
+            }
+
+            foreach (var parameter in lambda.Symbol.Parameters)
+            {
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, element))
+                {
+                    Add(definitions, parameter, source, kills: true, lambda.Body, root);
+                }
+            }
+        }
+    }
+
+    /// <summary>The lambda an argument passes, as a delegate or (to a query) as an expression tree; otherwise null.</summary>
+    internal static IAnonymousFunctionOperation? Lambda(IOperation argument)
+    {
+        var value = argument.WithoutConversions();
+        return (value is IDelegateCreationOperation creation ? creation.Target : value) as IAnonymousFunctionOperation;
     }
 
     /// <summary>Whether an operation of this kind can give a local or parameter a value (the kinds <see cref="Collect(IOperation, IOperation, Dictionary{ISymbol, List{Definition}})"/> reads).</summary>
@@ -169,6 +217,67 @@ internal static class DefinitionCollector
     }
 
     /// <summary>
+    /// <c>foreach (var (name, value) in settings)</c>: each variable is the member of an element that the element type's
+    /// <c>Deconstruct</c> gives (a pair's <c>Key</c> and <c>Value</c>, a record's positional members), read from the
+    /// collection, not the whole element. False when the loop deconstructs nothing or its element type has no such
+    /// <c>Deconstruct</c> (a tuple), so each variable takes the whole collection.
+    /// </summary>
+    private static bool AddDeconstructedElements(Dictionary<ISymbol, List<Definition>> definitions, IForEachLoopOperation loop, IOperation root)
+    {
+        var control = loop.LoopControlVariable is IDeclarationExpressionOperation declaration ? declaration.Expression : loop.LoopControlVariable;
+        if (control is not ITupleOperation targets
+            || DeconstructedMembers(ElementType(loop.Collection.WithoutConversions().Type), targets.Elements.Length) is not { } members)
+        {
+            return false;
+        }
+
+        for (var index = 0; index < targets.Elements.Length; index++)
+        {
+            if (Variable(targets.Elements[index]) is not { } variable)
+            {
+                return false;
+            }
+
+            if (members[index] is { } member)
+            {
+                Add(definitions, variable, loop.Collection, kills: true, loop.Body, root, DefinitionKind.ReadsMember, member);
+            }
+            else
+            {
+                Add(definitions, variable, loop.Collection, kills: true, loop.Body, root);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The <c>T</c> of the one <c>IEnumerable&lt;T&gt;</c> a collection's type is or implements; otherwise null.</summary>
+    internal static ITypeSymbol? ElementType(ITypeSymbol? collection)
+    {
+        if (collection is INamedTypeSymbol { IsGenericType: true } named
+            && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            return named.TypeArguments[0];
+        }
+
+        ITypeSymbol? element = null;
+        foreach (var implemented in collection?.AllInterfaces ?? default)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                if (element is not null)
+                {
+                    return null;
+                }
+
+                element = implemented.TypeArguments[0];
+            }
+        }
+
+        return element;
+    }
+
+    /// <summary>
     /// The member each out parameter of the type's <c>Deconstruct</c> gives (a record's positional members, a written
     /// <c>Deconstruct(out string companyId, out string apiKey)</c> matched to its properties by name), null where none
     /// matches; null for a tuple, whose elements a method fills as it likes, and for a type with no such method.
@@ -205,18 +314,36 @@ internal static class DefinitionCollector
         return null;
     }
 
-    /// <summary>The property or field of <paramref name="type"/> or a base type named <paramref name="name"/>, ignoring case.</summary>
+    /// <summary>
+    /// The property or field of <paramref name="type"/> or a base type named <paramref name="name"/>, ignoring case; a
+    /// property before a field, which may be its backing field (<c>KeyValuePair</c>'s private <c>value</c>).
+    /// </summary>
     private static ISymbol? MemberNamed(INamedTypeSymbol type, string name)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
+            ISymbol? field = null;
             foreach (var member in current.GetMembers())
             {
-                if (member is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsImplicitlyDeclared: false }
-                    && string.Equals(member.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                if (!string.Equals(member.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (member is IPropertySymbol { IsIndexer: false })
                 {
                     return member;
                 }
+
+                if (member is IFieldSymbol { IsImplicitlyDeclared: false })
+                {
+                    field ??= member;
+                }
+            }
+
+            if (field is not null)
+            {
+                return field;
             }
         }
 

@@ -11,7 +11,7 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// when what was protected is a secret (<c>protector.Unprotect(row.EncryptedApiKey)</c>, a protector created for
 /// <c>"Pleo.ApiKey"</c>), an environment variable that would be a secret as a configuration key
 /// (<c>Environment.GetEnvironmentVariable("PLEO_API_KEY")</c>), a token the sign-in saved
-/// (<c>GetTokenAsync("access_token")</c>), and the configuration's debug view, which prints every setting's value.
+/// (<c>GetTokenAsync("access_token")</c>), and the configuration's debug view and listings, which hold every setting's value.
 /// </summary>
 internal static class SecretCalls
 {
@@ -35,6 +35,9 @@ internal static class SecretCalls
                 return FlowTypes.IsNamespace((method.ReducedFrom ?? method).ContainingType.ContainingNamespace, "Microsoft.Extensions.Configuration")
                     ? "GetDebugView()"
                     : null;
+            case "AsEnumerable" or "GetChildren":
+                // foreach (var (key, value) in configuration.AsEnumerable()): every setting, the secret ones among them.
+                return ConfigurationKeys.ListsSecretSettings(invocation, model) ? method.Name + "()" : null;
             default:
                 return null;
         }

@@ -366,10 +366,11 @@ internal sealed class SecretFlow
             return;
         }
 
-        if (ConfigurationKeys.IsSectionValue(property) || ConfigurationKeys.IsModelStateValue(property))
+        if (ConfigurationKeys.IsSectionValue(property) || ConfigurationKeys.IsModelStateValue(property) || FlowTypes.IsPairValue(symbol))
         {
             // configuration.GetSection("Pleo:ApiKey").Value: the section of a secret key holds the secret;
-            // ModelState["Input.ApiKey"].AttemptedValue: the entry of a secret field holds what was sent.
+            // ModelState["Input.ApiKey"].AttemptedValue: the entry of a secret field holds what was sent;
+            // pair.Value, settings.Values: the values of the entries of the collection (their Keys are only the entries' names).
             var found = new List<SecretHit>();
             Visit(property.Instance, found, chain + 1);
             foreach (var hit in found)
@@ -614,9 +615,17 @@ internal sealed class SecretFlow
                 }
                 else if (definition.Kind == DefinitionKind.ReadsMember)
                 {
-                    // var (companyId, key) = credentials: what the member read would carry (VisitMember), no more.
+                    // var (companyId, key) = credentials: what the member read would carry (VisitMember), no more;
+                    // var (name, value) = pair, or of each pair of a collection: the value is what the collection holds.
                     onlyGiven = onlyPublic = false;
-                    VisitMember(definition.Member!, type: null, definition.Value, found ??= new List<SecretHit>());
+                    if (FlowTypes.IsPairValue(definition.Member!))
+                    {
+                        Visit(definition.Value, found ??= new List<SecretHit>(), chain + 1);
+                    }
+                    else
+                    {
+                        VisitMember(definition.Member!, type: null, definition.Value, found ??= new List<SecretHit>());
+                    }
                 }
                 else if (definition.Kind == DefinitionKind.ReadsEntry)
                 {
@@ -834,20 +843,27 @@ internal sealed class SecretFlow
             Add(hits, SecretHit.InSerializedText(serialized, invocation));
         }
 
-        if (method.Name == "Select" && (FlowTypes.IsNamed(containing, "Enumerable", "System.Linq") || FlowTypes.IsNamed(containing, "Queryable", "System.Linq")))
+        if (TextTransforms.IsProjection(method))
         {
-            // connections.Select(c => c.ApiKey): the projection holds what its lambda returns, whatever the source holds;
-            // a query's (db.Connections.Select(…)) is an expression tree of the same lambda.
+            // connections.Select(c => c.ApiKey): the projection holds what its lambdas return, whatever the source holds;
+            // a query's (db.Connections.Select(…)) is an expression tree of the same lambda. settings.ToDictionary(p => p.Key)
+            // keeps each element whole beside the key its one lambda returns.
+            var lambdas = 0;
             foreach (var argument in invocation.Arguments)
             {
-                var lambda = argument.Value.WithoutConversions();
-                if ((lambda is IDelegateCreationOperation creation ? creation.Target : lambda) is IAnonymousFunctionOperation projection)
+                if (DefinitionCollector.Lambda(argument.Value) is { } projection)
                 {
+                    lambdas++;
                     foreach (var value in projection.ReturnedValues())
                     {
                         Visit(value, hits, chain + 1);
                     }
                 }
+            }
+
+            if (lambdas == 1 && TextTransforms.GroupsElements(method))
+            {
+                Visit(invocation.Arguments[0].Value, hits, chain + 1);
             }
 
             return;
@@ -1047,7 +1063,7 @@ internal sealed class SecretFlow
         value = Unwrap(value);
 
         // payload.Split(' ').Where(w => w.Length > 0).Take(3): what such a chain yields are still words of the split.
-        for (var depth = 0; depth < MostElementKeepers && value is IInvocationOperation { Arguments.Length: > 0 } kept && KeepsElements(kept.TargetMethod); depth++)
+        for (var depth = 0; depth < MostElementKeepers && value is IInvocationOperation { Arguments.Length: > 0 } kept && TextTransforms.YieldsSourceElements(kept.TargetMethod); depth++)
         {
             value = Unwrap(kept.Arguments[0].Value);
         }
@@ -1060,14 +1076,6 @@ internal sealed class SecretFlow
     }
 
     private const int MostElementKeepers = 8;
-
-    /// <summary>An <c>Enumerable</c> method that yields (some of) its source's elements as they are: filters, slices, orderings, copies.</summary>
-    private static bool KeepsElements(IMethodSymbol method) =>
-        FlowTypes.IsNamed(method.ContainingType, "Enumerable", "System.Linq")
-        && (TextTransforms.IsSlicing(method)
-            || method.Name is "Where" or "Distinct" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Order"
-                or "OrderDescending" or "Reverse" or "ToArray" or "ToList" or "AsEnumerable" or "Single" or "SingleOrDefault"
-                or "ElementAtOrDefault");
 
     /// <summary>
     /// Whether a split may cut a credential out of its text: the text (or a local it reads, at any definition) comes

@@ -29,6 +29,7 @@ internal static class TextTransforms
             || FlowTypes.IsNamed(type, "MemoryExtensions", "System")
             || (AuthorizationHeaders.IsHeaderValue(type) && method.Name == "Parse")
             || (FlowTypes.IsNamed(type, "Enumerable", "System.Linq") && method.Name is "ToArray" or "ToList" or "AsEnumerable" or "Concat" or "Reverse" or "Append" or "Prepend")
+            || PicksElements(method)
             || (FlowTypes.IsNamed(type, "Queryable", "System.Linq") && method.Name is "AsQueryable" or "Concat" or "Reverse" or "Append" or "Prepend")
             // await query.ToListAsync(): Entity Framework runs the query and hands back what it selects.
             || (FlowTypes.IsNamed(type, "EntityFrameworkQueryableExtensions", "Microsoft.EntityFrameworkCore")
@@ -51,20 +52,52 @@ internal static class TextTransforms
     public static bool IsViewJsonSerialize(IMethodSymbol method) =>
         method.Name == "Serialize" && FlowTypes.IsNamed(method.ContainingType, "IJsonHelper", "Microsoft.AspNetCore.Mvc.Rendering");
 
-    /// <summary>Enumerable.Take/Skip/…, MemoryExtensions.AsSpan/AsMemory with bounds: calls whose first argument is the sliced text.</summary>
+    /// <summary>
+    /// Enumerable.Take/Skip/… of a text's characters, MemoryExtensions.AsSpan/AsMemory with bounds: calls whose first
+    /// argument is the sliced text.
+    /// </summary>
     public static bool IsSlicing(IMethodSymbol method)
     {
         var type = method.ContainingType;
         if (FlowTypes.IsNamed(type, "Enumerable", "System.Linq"))
         {
-            return method.Name is "Take" or "Skip" or "TakeLast" or "SkipLast" or "First" or "Last" or "ElementAt"
-                or "FirstOrDefault" or "LastOrDefault" or "TakeWhile" or "SkipWhile";
+            return IsPicking(method.Name) && SourceOfChars(method);
         }
 
         return FlowTypes.IsNamed(type, "MemoryExtensions", "System")
             && method.Name is "AsSpan" or "AsMemory"
             && method.Parameters.Length > 1;
     }
+
+    private static bool IsPicking(string name) =>
+        name is "Take" or "Skip" or "TakeLast" or "SkipLast" or "First" or "Last" or "ElementAt"
+            or "FirstOrDefault" or "LastOrDefault" or "TakeWhile" or "SkipWhile";
+
+    /// <summary>
+    /// LINQ calls whose result is elements of their source as they are: <c>First()</c>, <c>Take</c>, <c>Where</c>,
+    /// <c>OrderBy</c>, <c>Single</c>, <c>Distinct</c>, <c>ToList</c>… (of a text, some of its characters).
+    /// </summary>
+    public static bool YieldsSourceElements(IMethodSymbol method) =>
+        (IsPicking(method.Name)
+            || method.Name is "Where" or "Distinct" or "DistinctBy" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending"
+                or "Order" or "OrderDescending" or "Reverse" or "ToArray" or "ToList" or "ToHashSet" or "AsEnumerable" or "Single"
+                or "SingleOrDefault" or "ElementAtOrDefault")
+        && FlowTypes.IsNamed(method.ContainingType, "Enumerable", "System.Linq");
+
+    /// <summary>Elements of a source that is not a text's characters: whole elements (<c>settings.First()</c>).</summary>
+    private static bool PicksElements(IMethodSymbol method) => YieldsSourceElements(method) && !SourceOfChars(method);
+
+    /// <summary>Whether a LINQ method's source is a text's characters (<c>key.Take(8)</c>), whose elements are parts of the text.</summary>
+    private static bool SourceOfChars(IMethodSymbol method) =>
+        method.TypeArguments.Length > 0 && method.TypeArguments[0].SpecialType == SpecialType.System_Char;
+
+    /// <summary>LINQ calls whose result holds what their lambdas return: <c>Select</c>, <c>SelectMany</c>, <c>ToDictionary</c>, <c>ToLookup</c>, <c>GroupBy</c>.</summary>
+    public static bool IsProjection(IMethodSymbol method) =>
+        method.Name is "Select" or "SelectMany" or "ToDictionary" or "ToLookup" or "GroupBy"
+        && (FlowTypes.IsNamed(method.ContainingType, "Enumerable", "System.Linq") || FlowTypes.IsNamed(method.ContainingType, "Queryable", "System.Linq"));
+
+    /// <summary>Projections given only a key selector keep the source's elements as the values.</summary>
+    public static bool GroupsElements(IMethodSymbol method) => method.Name is "ToDictionary" or "ToLookup" or "GroupBy";
 
     public static Slice SliceOf(IInvocationOperation invocation)
     {

@@ -275,6 +275,28 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task A_debug_endpoint_listing_the_configuration_is_reported()
+    {
+        const string source = """
+            using System.Linq;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Configuration;
+
+            static class Endpoints
+            {
+                static void Map(WebApplication app)
+                {
+                    app.MapGet("/debug/config", (IConfiguration configuration) => {|PUX004:configuration.AsEnumerable()|});
+                    app.MapGet("/debug/settings", (IConfiguration configuration) => Results.Ok({|PUX004:configuration.AsEnumerable()|}.ToDictionary(p => p.Key)));
+                    app.MapGet("/debug/keys", (IConfiguration configuration) => configuration.AsEnumerable().Select(p => p.Key));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Minimal_api_handlers_and_results_are_reported()
     {
         var source = $$"""

@@ -819,6 +819,79 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_listing_of_the_configuration_holds_every_secret_setting_its_keys_do_not()
+    {
+        // Dumping every setting at start-up: each value may be the key, each key is only a setting's name.
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.Logging;
+
+            sealed class Settings
+            {
+                public IEnumerable<string> AsEnumerable() => new[] { "a" };
+            }
+
+            class Startup
+            {
+                void Dump(ILogger logger, IConfiguration configuration, Settings own)
+                {
+                    foreach (var pair in configuration.AsEnumerable())
+                    {
+                        logger.LogDebug("{Key}={Value}", pair.Key, {|PUX001:pair.Value|});
+                    }
+
+                    foreach (var (key, value) in configuration.AsEnumerable())
+                    {
+                        logger.LogDebug("{Key}={Value}", key, {|PUX001:value|});
+                    }
+
+                    logger.LogDebug("{All}", string.Join(", ", {|PUX001:configuration.AsEnumerable()|}));
+                    logger.LogDebug("{All}", string.Join("\n", configuration.AsEnumerable().Select(p => $"{p.Key}={{|PUX001:p.Value|}}")));
+                    logger.LogDebug("{All}", configuration.AsEnumerable().ToDictionary(p => p.Key, p => {|PUX001:p.Value|}));
+                    logger.LogDebug("{Keys}", string.Join(", ", configuration.AsEnumerable().Select(p => p.Key)));
+                    foreach (var child in configuration.GetChildren())
+                    {
+                        logger.LogDebug("{Path}={Value}", child.Path, {|PUX001:child.Value|});
+                    }
+
+                    // A section named for what holds a Pleo key lists it; the logging section holds none.
+                    logger.LogDebug("{Pleo}", string.Join(", ", {|PUX001:configuration.GetSection("Pleo").AsEnumerable()|}));
+                    logger.LogDebug("{Logging}", string.Join(", ", configuration.GetSection("Logging").AsEnumerable()));
+                    foreach (var child in configuration.GetSection("Logging:LogLevel").GetChildren())
+                    {
+                        logger.LogDebug("{Path}={Value}", child.Path, child.Value);
+                    }
+
+                    logger.LogDebug("{Own}", string.Join(", ", own.AsEnumerable()));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_collection_s_values_and_elements_hold_what_was_stored_its_keys_do_not()
+    {
+        string[] cases =
+        {
+            "foreach (var pair in settings) logger.LogDebug(\"{K}={V}\", pair.Key, {|PUX001:pair.Value|});",
+            "foreach (var (name, value) in settings) logger.LogDebug(\"{K}={V}\", name, {|PUX001:value|});",
+            "foreach (var value in settings.Values) logger.LogDebug(\"{V}\", {|PUX001:value|});",
+            "foreach (var name in settings.Keys) logger.LogDebug(\"{K}\", name);",
+            // An element taken from a collection is whole, not a part of a text (PUX005 is for a text's characters).
+            "var first = settings.First(); logger.LogDebug(\"{K} {V}\", first.Key, {|PUX001:first.Value|});",
+            "logger.LogDebug(\"{V}\", {|PUX001:settings.Where(p => p.Key.Length > 0).Single().Value|});",
+            // A lambda's parameter is each element of its source.
+            "logger.LogDebug(\"{All}\", string.Join(\",\", stored.Select(k => $\"key={{|PUX001:k|}}\")));",
+            "logger.LogDebug(\"{Count}\", stored.Count(k => k.Length > 0));",
+        };
+        await Verify.VerifyAsync(InMethod(
+            "var settings = new Dictionary<string, string> { [\"ApiKey\"] = apiKey }; var stored = new List<string> { apiKey };\n" + Blocks(cases)));
+    }
+
+    [Fact]
     public async Task A_value_bound_from_a_request_value_named_for_a_secret_is_a_secret()
     {
         // [FromHeader(Name = "X-Pleo-Key")] binds what Request.Headers["X-Pleo-Key"] reads, whatever the parameter is called.
