@@ -153,7 +153,7 @@ internal sealed class SharedSinkScan
                 || type.TypeKind == TypeKind.Enum
                 || (type.IsValueType && type.SpecialType != SpecialType.None));
 
-    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key (indexed, or read with GetValue or GetSection), a method whose result is a secret, a request's Authorization header, or the JSON of an object with a secret member.</summary>
+    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key (indexed, or read with GetValue or GetSection), a method whose result is a secret, a request's Authorization header, the JSON of an object with a secret member, or a protobuf message with a secret field.</summary>
     private static bool ReadsSecret(BodyOperations body, SecretModel model)
     {
         foreach (var operation in body.References)
@@ -161,6 +161,12 @@ internal sealed class SharedSinkScan
             // The secret test first: it starts by asking whether the type is text, while MayCarry walks up the
             // base types of every object read, and most references are neither secrets nor text.
             if (IsSecretReference(operation, model) && MayCarry(operation, model))
+            {
+                return true;
+            }
+
+            // A protobuf message with a secret field, which its generated ToString prints.
+            if (model.PrintedMessageSecret(operation.Type) is not null)
             {
                 return true;
             }

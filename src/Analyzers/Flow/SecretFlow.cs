@@ -69,6 +69,10 @@ internal sealed class SecretFlow
         }
     }
 
+    /// <summary>Where a message comes from outside the body's own making: a parameter, a member, an element, a call's result.</summary>
+    private static bool IsReadMessage(OperationKind kind) => kind is OperationKind.ParameterReference or OperationKind.FieldReference
+        or OperationKind.PropertyReference or OperationKind.ArrayElementReference or OperationKind.Invocation or OperationKind.Await;
+
     /// <summary>Whether a JSON serializer writes what <paramref name="member"/> of a created object is given (not when it is visited as JSON and always ignored).</summary>
     private bool Writes(ISymbol? member) => _json is not { } writer || member is null || !SerializedSecrets.IsJsonIgnored(member, writer, _model);
 
@@ -91,6 +95,14 @@ internal sealed class SecretFlow
         if (operation.Type is not null && !FlowTypes.CanCarry(operation.Type) && !_model.IsSecretType(operation.Type))
         {
             return;
+        }
+
+        if (_json is null && IsReadMessage(operation.Kind) && _model.PrintedMessageSecret(operation.Type) is { } printed)
+        {
+            // logger.LogInformation("{Request}", request): a protobuf message prints every field, its ApiKey among them.
+            // One made in place is judged by what it is given, like any object (a local by the values it is given), and
+            // JSON sinks judge the type themselves.
+            Add(hits, SecretHit.InSerializedText(printed, operation));
         }
 
         if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation

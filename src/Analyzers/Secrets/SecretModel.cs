@@ -93,6 +93,7 @@ internal sealed class SecretModel
         _accessToken = compilation.FindType("Microsoft.AspNetCore.Components.WebAssembly.Authentication.AccessToken");
         _authenticationToken = compilation.FindType("Microsoft.AspNetCore.Authentication.AuthenticationToken");
         EndpointsUseJsonNet = compilation.FindType("Microsoft.Extensions.DependencyInjection.NewtonsoftJsonMvcBuilderExtensions") is not null;
+        _protobufMessage = compilation.FindType("Google.Protobuf.IMessage");
         _attributeNames = BuiltInAttributes.AddRange(options.Get(SecretOptions.SecretAttributes));
         _sanitizers = options.Get(SecretOptions.SanitizerMethods);
         CallDepth = options.Get(SecretOptions.CallDepth);
@@ -227,6 +228,40 @@ internal sealed class SecretModel
     /// <summary>Whether the app has MVC write JSON with Json.NET (<c>AddNewtonsoftJson</c>), so its <c>[JsonIgnore]</c> hides a member from a controller's response.</summary>
     public bool EndpointsUseJsonNet { get; }
 
+    // Google.Protobuf's IMessage, when the project references it: a generated message prints every field as JSON.
+    private readonly INamedTypeSymbol? _protobufMessage;
+
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ISymbol?> _printedMessageSecrets = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The first secret member a value of <paramref name="type"/> shows where it becomes text, when it is a protobuf
+    /// message: its generated <c>ToString</c> writes every field as JSON (<c>JsonFormatter.ToDiagnosticString</c>), which
+    /// no rule judges where it is written, since that code is generated. Null for any other type.
+    /// </summary>
+    public ISymbol? PrintedMessageSecret(ITypeSymbol? type) =>
+        _protobufMessage is not null && type is INamedTypeSymbol { TypeKind: TypeKind.Class } named
+            ? _printedMessageSecrets.GetOrCompute(named, this, static (model, t) => model.IsProtobufMessage(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null)
+            : null;
+
+    /// <summary>Whether <paramref name="type"/> is a generated protobuf message (it implements <c>Google.Protobuf.IMessage</c>).</summary>
+    public bool IsProtobufMessage(INamedTypeSymbol type)
+    {
+        if (_protobufMessage is null)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, _protobufMessage))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The answers of <see cref="Secrets.SerializedSecrets.FindDestructured"/> per payload type.</summary>
     public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> DestructuredSecrets { get; } = new(SymbolEqualityComparer.Default);
 
@@ -238,7 +273,8 @@ internal sealed class SecretModel
     /// </summary>
     public bool PrintsNothingToJudge(ITypeSymbol? type) =>
         type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } named
-        && _printsNothingToJudge.GetOrCompute(named, static t => Flow.FlowTypes.PrintsTypeName(t) || Flow.FlowTypes.PrintsByCodeJudgedHere(t))
+        && _printsNothingToJudge.GetOrCompute(named, this, static (model, t) =>
+            Flow.FlowTypes.PrintsTypeName(t) || (Flow.FlowTypes.PrintsByCodeJudgedHere(t) && !model.IsProtobufMessage(t)))
         && !IsSecretType(named);
 
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _printsNothingToJudge = new(SymbolEqualityComparer.Default);
