@@ -233,6 +233,11 @@ internal static class DefinitionCollector
 
         for (var index = 0; index < targets.Elements.Length; index++)
         {
+            if (targets.Elements[index] is IDiscardOperation)
+            {
+                continue;
+            }
+
             if (Variable(targets.Elements[index]) is not { } variable)
             {
                 return false;

@@ -546,7 +546,7 @@ internal sealed class SecretFlow
         var found = new List<SecretHit>();
         if (instance is ILocalReferenceOperation local)
         {
-            if (Definitions().TryGetValue(local.Local, out var definitions))
+            if (TryGetDefinitions(local.Local, out var definitions))
             {
                 foreach (var definition in definitions)
                 {
@@ -596,7 +596,7 @@ internal sealed class SecretFlow
         var onlyPublic = onlyGiven && !_model.PublicSettings.IsEmpty;
         var reachedStart = false;
         var position = reference.Syntax.SpanStart;
-        if (Definitions().TryGetValue(variable, out var definitions))
+        if (TryGetDefinitions(variable, out var definitions))
         {
             // The definitions before the use, latest first, down to one that always runs before it.
             for (var index = definitions.Count - 1; index >= 0; index--)
@@ -1061,7 +1061,7 @@ internal sealed class SecretFlow
             value = Unwrap(element.ArrayReference);
             if (value is ILocalReferenceOperation array)
             {
-                return Definitions().TryGetValue(array.Local, out var definitions) && definitions.Count == 1 && definitions[0].Kills
+                return TryGetDefinitions(array.Local, out var definitions) && definitions.Count == 1 && definitions[0].Kills
                     ? SplitCall(definitions[0].Value)
                     : null;
             }
@@ -1107,7 +1107,7 @@ internal sealed class SecretFlow
                 case ILocalReferenceOperation { Local.Name: var localName } when IsAuthorizationName(localName):
                     return true;
                 case ILocalReferenceOperation local:
-                    if (depth >= 4 || !Definitions().TryGetValue(local.Local, out var definitions))
+                    if (depth >= 4 || !TryGetDefinitions(local.Local, out var definitions))
                     {
                         return true;
                     }
@@ -1175,6 +1175,39 @@ internal sealed class SecretFlow
     private static bool IsStringBuilder(ITypeSymbol? type) => FlowTypes.IsNamed(type, "StringBuilder", "System.Text");
 
     private static bool IsKeyValuePair(ITypeSymbol? type) => FlowTypes.IsNamed(type, "KeyValuePair", "System.Collections.Generic");
+
+    /// <summary>
+    /// The values given to <paramref name="variable"/> in the body. The table compares symbols by reference, which is
+    /// cheap and right for nearly every use; with nullable annotations on, a reference can hand out another object for
+    /// the same variable (a <c>foreach (var pair in …)</c> variable updated with the element's inferred nullability), so
+    /// a miss is checked against the variables of that name, and the match remembered.
+    /// </summary>
+    private bool TryGetDefinitions(ISymbol variable, out List<Definition> definitions)
+    {
+        var table = Definitions();
+        if (table.TryGetValue(variable, out definitions!))
+        {
+            return true;
+        }
+
+        List<Definition>? same = null;
+        foreach (var entry in table)
+        {
+            if (entry.Key.Name == variable.Name && SymbolEqualityComparer.Default.Equals(entry.Key, variable))
+            {
+                same = entry.Value;
+                break;
+            }
+        }
+
+        if (same is null)
+        {
+            return false;
+        }
+
+        table[variable] = definitions = same;
+        return true;
+    }
 
     // One flow is used by one thread at a time (a body's scan, or one callee summary), so the lazy table needs no lock.
     private Dictionary<ISymbol, List<Definition>> Definitions()

@@ -10,8 +10,9 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// LoggerMessage.Define delegates, [LoggerMessage] methods), Serilog (with LogContext, enrichers and the request
 /// logging's diagnostic context), NLog, log4net, Console, Debug, Trace,
 /// TraceSource, Activity tags/events/baggage (and the tags an activity is started with),
-/// the tags of a metric's measurements, the raw SQL and query tags Entity Framework logs, EventSource.WriteEvent, and the description and data of a health
-/// check result, which the health check service logs and health endpoints and dashboards show to whoever monitors.
+/// the tags of a metric's measurements, the raw SQL and query tags Entity Framework logs, EventSource.WriteEvent, the description and data of a health
+/// check result, which the health check service logs and health endpoints and dashboards show to whoever monitors, and
+/// the arguments of a Hangfire job, which its storage keeps and its dashboard shows.
 /// </summary>
 internal sealed class LogSinks : SinkTable
 {
@@ -60,6 +61,13 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.Methods("System.Diagnostics.Tracing.EventSource", "WriteEvent", "Write"),
         SinkSpec.Methods("Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult", SinkSpec.Constructor, "Healthy", "Degraded", "Unhealthy")
             .WithParameters("description", "data"),
+        // Hangfire stores a job's method call with its arguments, as JSON in plain text, and its dashboard shows them:
+        // BackgroundJob.Enqueue(() => sync.Run(apiKey)). The operands are the job call's arguments (BackgroundJobs).
+        SinkSpec.Methods("Hangfire.BackgroundJob", "Enqueue", "Schedule", "ContinueJobWith", "ContinueWith").WithParameters(BackgroundJobs.MethodCall),
+        SinkSpec.Methods("Hangfire.BackgroundJobClientExtensions", "Enqueue", "Schedule", "ContinueJobWith", "ContinueWith", "Create")
+            .WithParameters(BackgroundJobs.MethodCall),
+        SinkSpec.Methods("Hangfire.RecurringJob", "AddOrUpdate").WithParameters(BackgroundJobs.MethodCall),
+        SinkSpec.Methods("Hangfire.RecurringJobManagerExtensions", "AddOrUpdate").WithParameters(BackgroundJobs.MethodCall),
     };
 
     private readonly INamedTypeSymbol? _ilogger;
@@ -102,6 +110,12 @@ internal sealed class LogSinks : SinkTable
                 }
             }
 
+            return;
+        }
+
+        if (BackgroundJobs.JobCall(invocation) is { } job && Find(method.ContainingType, method.Name) is not null)
+        {
+            AddAllArguments(job.Arguments, SinkNames.Of(method), operands);
             return;
         }
 

@@ -819,6 +819,62 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_background_job_s_arguments_are_stored_and_shown_on_the_dashboard()
+    {
+        // Hangfire serializes the job's call with its arguments into its storage, and its dashboard shows them.
+        const string source = """
+            using System;
+            using System.Linq.Expressions;
+            using System.Threading.Tasks;
+            using Hangfire;
+
+            namespace Hangfire
+            {
+                public interface IBackgroundJobClient { }
+                public interface IRecurringJobManager { }
+                public static class BackgroundJob
+                {
+                    public static string Enqueue(Expression<Action> methodCall) => "";
+                    public static string Enqueue<T>(Expression<Func<T, Task>> methodCall) => "";
+                    public static string Schedule(Expression<Func<Task>> methodCall, TimeSpan delay) => "";
+                }
+                public static class BackgroundJobClientExtensions
+                {
+                    public static string Enqueue(this IBackgroundJobClient client, Expression<Func<Task>> methodCall) => "";
+                }
+                public static class RecurringJob
+                {
+                    public static void AddOrUpdate(string recurringJobId, Expression<Func<Task>> methodCall, string cronExpression) { }
+                }
+            }
+
+            public sealed class SyncJob
+            {
+                public Task Run(string companyId, string apiKey) => Task.CompletedTask;
+                public Task RunFor(string companyId) => Task.CompletedTask;
+                public static void Notify(string companyId, string apiKey) { }
+            }
+
+            sealed class Scheduler(IBackgroundJobClient jobs, SyncJob sync)
+            {
+                public void Schedule(string companyId, string apiKey)
+                {
+                    BackgroundJob.Enqueue(() => SyncJob.Notify(companyId, {|PUX001:apiKey|}));
+                    BackgroundJob.Enqueue<SyncJob>(job => job.Run(companyId, {|PUX001:apiKey|}));
+                    BackgroundJob.Schedule(() => sync.Run(companyId, {|PUX001:apiKey|}), TimeSpan.FromMinutes(5));
+                    jobs.Enqueue(() => sync.Run(companyId, {|PUX001:apiKey|}));
+                    RecurringJob.AddOrUpdate("sync-" + companyId, () => sync.Run(companyId, {|PUX001:apiKey|}), "0 * * * *");
+
+                    // The job reads the key from the store by the company's id when it runs.
+                    BackgroundJob.Enqueue<SyncJob>(job => job.RunFor(companyId));
+                    jobs.Enqueue(() => sync.RunFor(companyId));
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_protobuf_message_prints_every_field_its_secret_ones_among_them()
     {
         // What Grpc.Tools writes into obj/: a message whose generated ToString is JsonFormatter.ToDiagnosticString(this).
@@ -885,6 +941,7 @@ public sealed class SecretToLogAnalyzerTests
     {
         // Dumping every setting at start-up: each value may be the key, each key is only a setting's name.
         const string source = """
+            #nullable enable
             using System.Collections.Generic;
             using System.Linq;
             using Microsoft.Extensions.Configuration;
@@ -907,6 +964,11 @@ public sealed class SecretToLogAnalyzerTests
                     foreach (var (key, value) in configuration.AsEnumerable())
                     {
                         logger.LogDebug("{Key}={Value}", key, {|PUX001:value|});
+                    }
+
+                    foreach (var (name, _) in configuration.AsEnumerable())
+                    {
+                        logger.LogDebug("{Name}", name);
                     }
 
                     logger.LogDebug("{All}", string.Join(", ", {|PUX001:configuration.AsEnumerable()|}));
