@@ -151,7 +151,8 @@ internal static class ConfigurationKeys
     /// <summary>
     /// Whether <paramref name="configuration"/> is clearly the root configuration: a root by its type
     /// (<c>IConfigurationRoot</c>, <c>ConfigurationManager</c>, a WebAssembly app's <c>builder.Configuration</c>), or an
-    /// <c>IConfiguration</c> the container hands over (a constructor's parameter, an <c>@inject</c>ed property,
+    /// <c>IConfiguration</c> the container hands over (a constructor's parameter, a <c>[FromServices]</c> or minimal API
+    /// handler's parameter, an <c>@inject</c>ed property,
     /// <c>GetRequiredService&lt;IConfiguration&gt;()</c>, a host builder context's <c>Configuration</c>). An
     /// <c>IConfiguration</c> parameter of any other method, or a field, may be a section
     /// (<c>Add(configuration.GetSection("Pleo"))</c>), so its path is unknown.
@@ -170,7 +171,8 @@ internal static class ConfigurationKeys
 
         return type.Name == "IConfiguration" && configuration switch
         {
-            IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } => true,
+            IParameterReferenceOperation { Parameter: var parameter } => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
+                || IsFromServices(parameter) || IsEndpointHandlerParameter(configuration, parameter),
             IPropertyReferenceOperation { Property: var property } => IsInjected(property)
                 || (property.Name == "Configuration"
                     && (FlowTypes.IsNamed(property.ContainingType, "HostBuilderContext", "Microsoft.Extensions.Hosting")
@@ -178,6 +180,42 @@ internal static class ConfigurationKeys
             IInvocationOperation { TargetMethod: { Name: "GetService" or "GetRequiredService", IsGenericMethod: true } } => true,
             _ => false,
         };
+    }
+
+    /// <summary>A parameter the container fills: <c>[FromServices]</c> or <c>[FromKeyedServices]</c>.</summary>
+    private static bool IsFromServices(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "FromServicesAttribute" or "FromKeyedServicesAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A parameter of a minimal API handler (<c>app.MapGet("/maps", (IConfiguration configuration) =&gt; …)</c>): the
+    /// framework takes an <c>IConfiguration</c> there from the container, since no request value binds to it.
+    /// </summary>
+    private static bool IsEndpointHandlerParameter(IOperation reference, IParameterSymbol parameter)
+    {
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is not IAnonymousFunctionOperation lambda)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.ContainingSymbol))
+            {
+                return Sinks.ClientSinks.IsMapHandler(lambda);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A property the container fills: <c>@inject IConfiguration Configuration</c> in a component or a view.</summary>

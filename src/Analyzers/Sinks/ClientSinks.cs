@@ -238,7 +238,11 @@ internal sealed class ClientSinks : SinkTable
         _ => null,
     };
 
-    private bool IsMinimalApiHandler(IAnonymousFunctionOperation lambda)
+    private bool IsMinimalApiHandler(IAnonymousFunctionOperation lambda) =>
+        _endpointRouteBuilderExtensions is not null && IsMapHandler(lambda);
+
+    /// <summary>A lambda given to a <c>Map…</c> call as the endpoint's handler (<c>app.MapGet("/key", () =&gt; …)</c>).</summary>
+    public static bool IsMapHandler(IAnonymousFunctionOperation lambda)
     {
         IOperation? current = lambda.Parent;
         while (current is IDelegateCreationOperation or IConversionOperation)
@@ -247,8 +251,7 @@ internal sealed class ClientSinks : SinkTable
         }
 
         return current is IArgumentOperation { Parent: IInvocationOperation map }
-            && _endpointRouteBuilderExtensions is not null
-            && SymbolEqualityComparer.Default.Equals(map.TargetMethod.ContainingType, _endpointRouteBuilderExtensions);
+            && FlowTypes.IsNamed(map.TargetMethod.ContainingType, "EndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Builder");
     }
 
     private bool IsAction(IMethodSymbol method) =>

@@ -165,6 +165,7 @@ public sealed class PublicSettingsFlowTests
     [Fact]
     public Task Only_a_configuration_that_is_clearly_the_root_gives_a_key_its_path() => VerifyAsync("""
         using System;
+        using Microsoft.AspNetCore.Builder;
         using Microsoft.Extensions.Configuration;
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.Hosting;
@@ -207,5 +208,19 @@ public sealed class PublicSettingsFlowTests
             // A field may have been given anything: judged by name.
             public void Describe() => _logger.LogInformation("key {Key}", {|#2:_configuration["GoogleMaps:ApiKey"]|});
         }
-        """, Log(0, "Firebase:ApiKey"), Log(1, "GoogleMaps:ApiKey"), Log(2, "GoogleMaps:ApiKey"));
+
+        public static class MapsEndpoints
+        {
+            // Controls: what the container hands a minimal API handler or a [FromServices] parameter is the root.
+            public static void Map(WebApplication app, ILogger logger)
+            {
+                app.MapGet("/maps", (IConfiguration configuration) => { logger.LogInformation("key {Key}", configuration["GoogleMaps:ApiKey"]); });
+                app.MapGet("/maps2", ([Microsoft.AspNetCore.Mvc.FromServices] IConfiguration configuration) => { logger.LogInformation("key {Key}", configuration["GoogleMaps:ApiKey"]); });
+                Action<IConfiguration> notHandler = configuration => logger.LogInformation("key {Key}", {|#3:configuration["GoogleMaps:ApiKey"]|});
+            }
+
+            public static void Describe([Microsoft.AspNetCore.Mvc.FromServices] IConfiguration configuration, ILogger logger) =>
+                logger.LogInformation("key {Key}", configuration["GoogleMaps:ApiKey"]);
+        }
+        """, Log(0, "Firebase:ApiKey"), Log(1, "GoogleMaps:ApiKey"), Log(2, "GoogleMaps:ApiKey"), Log(3, "GoogleMaps:ApiKey"));
 }
