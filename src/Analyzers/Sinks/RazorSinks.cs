@@ -12,7 +12,7 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// Razor output (.cshtml), seen through the code the Razor generator writes: <c>@Model.ApiKey</c> becomes
 /// <c>Write(Model.ApiKey)</c>, <c>value="@Model.ApiKey"</c> becomes <c>WriteAttributeValue(…)</c>. Text
 /// written inside a <c>&lt;script&gt;</c> element is client-side script (PUX007); anything else is page
-/// output (PUX004). <c>asp-for</c> on an <c>&lt;input&gt;</c> (not a password one) or a <c>&lt;textarea&gt;</c>, and the HTML helpers that write a value (<c>@Html.HiddenFor</c>), write the
+/// output (PUX004); a value written for a link's <c>asp-route-…</c> goes into its URL (PUX006). <c>asp-for</c> on an <c>&lt;input&gt;</c> (not a password one) or a <c>&lt;textarea&gt;</c>, and the HTML helpers that write a value (<c>@Html.HiddenFor</c>), write the
 /// property's value too. Diagnostics land on the .cshtml line through the generator's <c>#line</c> mapping.
 /// </summary>
 internal sealed class RazorSinks : SinkTable
@@ -27,7 +27,7 @@ internal sealed class RazorSinks : SinkTable
 
     public override bool IsEmpty => _razorPageBase is null;
 
-    public override bool Serves(SinkKindSet kinds) => kinds.Contains(SinkKind.Client) || kinds.Contains(SinkKind.Browser);
+    public override bool Serves(SinkKindSet kinds) => kinds.Contains(SinkKind.Client) || kinds.Contains(SinkKind.Browser) || kinds.Contains(SinkKind.Url);
 
     /// <summary>A tree the Razor generator wrote for a .cshtml page or a .razor component.</summary>
     public static bool IsRazorOutput(SyntaxTree tree) =>
@@ -57,7 +57,7 @@ internal sealed class RazorSinks : SinkTable
             : location;
     }
 
-    public override bool MayTake(IMethodSymbol method) => method.Name is "Write" or "WriteAttributeValue" || IsValueWritingHtmlHelper(method);
+    public override bool MayTake(IMethodSymbol method) => method.Name is "Write" or "WriteAttributeValue" or "WriteLiteral" || IsValueWritingHtmlHelper(method);
 
     /// <summary>
     /// The HTML helpers that write a value into the page: <c>@Html.HiddenFor(m =&gt; m.ApiKey)</c>, <c>TextBoxFor</c>,
@@ -89,9 +89,15 @@ internal sealed class RazorSinks : SinkTable
             return;
         }
 
-        if (invocation.TargetMethod.Name is not ("Write" or "WriteAttributeValue")
+        if (invocation.TargetMethod.Name is not ("Write" or "WriteAttributeValue" or "WriteLiteral")
             || !invocation.TargetMethod.ContainingType.DerivesFrom(_razorPageBase))
         {
+            return;
+        }
+
+        if (invocation.TargetMethod.Name == "WriteLiteral")
+        {
+            CollectRouteValue(invocation, operands);
             return;
         }
 
@@ -99,6 +105,42 @@ internal sealed class RazorSinks : SinkTable
         {
             var inScript = InsideScript(invocation);
             operands.Add(new SinkOperand(value, inScript ? "an inline <script> in Razor markup" : "Razor markup", inScript ? SinkKind.Browser : SinkKind.Client));
+        }
+    }
+
+    /// <summary>
+    /// <c>&lt;a asp-page="/Connect" asp-route-apiKey="@Model.ApiKey"&gt;</c>: the generator writes the value into a buffer
+    /// (<c>BeginWriteTagHelperAttribute(); WriteLiteral(Model.ApiKey); __tagHelperStringValueBuffer =
+    /// EndWriteTagHelperAttribute();</c>) and hands it to the tag helper's <c>RouteValues["apiKey"]</c>, which the link's
+    /// query string carries (PUX006). A literal written to the page is a constant and never an operand.
+    /// </summary>
+    private static void CollectRouteValue(IInvocationOperation writeLiteral, List<SinkOperand> operands)
+    {
+        if (writeLiteral.Arguments.Length != 1
+            || writeLiteral.Arguments[0].Value is not { ConstantValue.HasValue: false } value
+            || writeLiteral.Parent is not IExpressionStatementOperation { Parent: IBlockOperation block } statement)
+        {
+            return;
+        }
+
+        // The statements after it, to the end of the buffer: the one that ends it, then the one that hands it over.
+        var index = block.Operations.IndexOf(statement);
+        for (var next = index + 1; next < block.Operations.Length && next <= index + 3; next++)
+        {
+            if (block.Operations[next] is IExpressionStatementOperation
+                {
+                    Operation: ISimpleAssignmentOperation
+                    {
+                        Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IPropertyReferenceOperation { Property: { Name: "RouteValues" } routeValues } } entry,
+                    }
+                }
+                && FlowTypes.IsNamespace(routeValues.ContainingType.ContainingNamespace, "Microsoft.AspNetCore.Mvc.TagHelpers")
+                && entry.Arguments.Length == 1
+                && entry.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name })
+            {
+                operands.Add(new SinkOperand(value, "asp-route-" + name + " in Razor markup", SinkKind.Url));
+                return;
+            }
         }
     }
 

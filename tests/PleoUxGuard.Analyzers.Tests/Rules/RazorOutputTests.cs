@@ -34,6 +34,8 @@ public sealed class RazorOutputTests
                 private static readonly global::Microsoft.AspNetCore.Razor.TagHelpers.TagHelperAttribute __tagHelperAttribute_1 = new global::Microsoft.AspNetCore.Razor.TagHelpers.TagHelperAttribute("type", new global::Microsoft.AspNetCore.Html.HtmlString("text"), global::Microsoft.AspNetCore.Razor.TagHelpers.HtmlAttributeValueStyle.DoubleQuotes);
                 private global::Microsoft.AspNetCore.Mvc.TagHelpers.InputTagHelper __Microsoft_AspNetCore_Mvc_TagHelpers_InputTagHelper = null!;
                 private global::Microsoft.AspNetCore.Mvc.TagHelpers.TextAreaTagHelper __Microsoft_AspNetCore_Mvc_TagHelpers_TextAreaTagHelper = null!;
+                private global::Microsoft.AspNetCore.Mvc.TagHelpers.AnchorTagHelper __Microsoft_AspNetCore_Mvc_TagHelpers_AnchorTagHelper = null!;
+                private string __tagHelperStringValueBuffer = "";
 
                 public ConnectModel Model => null!;
 
@@ -61,6 +63,27 @@ public sealed class RazorOutputTests
         test.TestState.Sources.Add(("/0/ConnectModel.cs", PageModel));
         test.TestState.Sources.Add((path, GeneratedPage(generatedBody)));
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_secret_given_to_a_link_s_route_values_is_PUX006()
+    {
+        // <a asp-page="/Connect" asp-route-companyId="@Model.CompanyId" asp-route-apiKey="@Model.ApiKey">, as generated.
+        await VerifyAsync<OnlyPux006>("""
+            __Microsoft_AspNetCore_Mvc_TagHelpers_AnchorTagHelper = CreateTagHelper<global::Microsoft.AspNetCore.Mvc.TagHelpers.AnchorTagHelper>();
+            BeginWriteTagHelperAttribute();
+            WriteLiteral(Model.CompanyId);
+            __tagHelperStringValueBuffer = EndWriteTagHelperAttribute();
+            __Microsoft_AspNetCore_Mvc_TagHelpers_AnchorTagHelper.RouteValues["companyId"] = __tagHelperStringValueBuffer;
+            BeginWriteTagHelperAttribute();
+            WriteLiteral({|PUX006:Model.ApiKey|});
+            __tagHelperStringValueBuffer = EndWriteTagHelperAttribute();
+            __Microsoft_AspNetCore_Mvc_TagHelpers_AnchorTagHelper.RouteValues["apiKey"] = __tagHelperStringValueBuffer;
+            WriteLiteral("<p>Markup</p>");
+            WriteLiteral(Model.ApiKey[^4..]);
+            __tagHelperStringValueBuffer = EndWriteTagHelperAttribute();
+            __Microsoft_AspNetCore_Mvc_TagHelpers_AnchorTagHelper.RouteValues["keyEnding"] = __tagHelperStringValueBuffer;
+            """);
     }
 
     [Fact]
