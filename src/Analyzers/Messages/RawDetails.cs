@@ -186,8 +186,10 @@ internal sealed class RawDetails
                     return "the HTTP status code";
                 }
 
-                // Refit's ApiException and the like carry the failed response: ex.StatusCode, ex.ReasonPhrase, ex.Content.
-                if (owner.DerivesFrom(_exception) && name is "StatusCode" or "ReasonPhrase" or "Content")
+                // Refit's ApiException and the like carry the failed response: ex.StatusCode, ex.ReasonPhrase, ex.Content,
+                // and a client's own exception its body by another name (ex.ResponseBody).
+                if (owner.DerivesFrom(_exception)
+                    && name is "StatusCode" or "ReasonPhrase" or "Content" or "ResponseBody" or "ResponseContent" or "ResponseText" or "RawResponse" or "Body")
                 {
                     return name == "StatusCode" ? "the HTTP status code" : name == "ReasonPhrase" ? "the HTTP reason phrase" : "the response body";
                 }

@@ -127,6 +127,8 @@ internal static class MessageCatalogue
         "server error", "network error", "service unavailable", "there was a problem",
         "there was an error", "a problem occurred", "we could not process your request",
         "unable to process request", "request could not be processed", "not found", "no access",
+        // The error page of ASP.NET Core's project templates.
+        "an error occurred while processing your request", "an error occurred while processing the request",
     };
 
     // Generic phrases that do name what failed, and what they say: "Invalid API key." says only that the key is invalid.

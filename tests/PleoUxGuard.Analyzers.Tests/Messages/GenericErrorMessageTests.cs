@@ -28,6 +28,25 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task The_project_template_s_error_page_text_is_generic()
+    {
+        // ASP.NET Core's templates show this on their Error page; it says nothing about what failed or what to do.
+        const string source = """
+            class KeysController : Controller
+            {
+                IActionResult Connect(string key)
+                {
+                    ModelState.AddModelError("", {|PUX010:"An error occurred while processing your request."|});
+                    ModelState.AddModelError("", "An error occurred while processing your request to Pleo: the key was revoked. Paste a new key from Pleo.");
+                    return View();
+                }
+            }
+            """;
+
+        await Verify.Create(source).RunAsync();
+    }
+
+    [Fact]
     public async Task A_generic_message_that_names_what_failed_is_said_to_say_only_that()
     {
         const string source = """

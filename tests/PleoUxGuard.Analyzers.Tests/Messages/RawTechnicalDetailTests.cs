@@ -124,6 +124,14 @@ public sealed class RawTechnicalDetailTests
                 public string HelpText { get; } = "";
             }
 
+            // A client's own exception keeps the body under a name of its own.
+            sealed class PleoApiException(string message) : Exception(message)
+            {
+                public string ResponseBody { get; } = "{}";
+                public string RawResponse { get; } = "{}";
+                public string Body { get; } = "{}";
+            }
+
             class PleoKeyController : Controller
             {
                 IActionResult Save()
@@ -137,6 +145,13 @@ public sealed class RawTechnicalDetailTests
                         ModelState.AddModelError("", {|PUX012:ex.Content|}!);
                         ModelState.AddModelError("", $"Pleo said {{|PUX012:ex.StatusCode|}} ({{|PUX012:ex.ReasonPhrase|}}). Reinstall the integration and paste the new key.");
                         ModelState.AddModelError("", ex.HelpText);
+                        return View();
+                    }
+                    catch (PleoApiException ex)
+                    {
+                        ModelState.AddModelError("", $"Pleo said: {{|PUX012:ex.ResponseBody|}}");
+                        ModelState.AddModelError("", {|PUX012:ex.RawResponse|});
+                        ModelState.AddModelError("", {|PUX012:ex.Body|});
                         return View();
                     }
                 }
