@@ -1190,6 +1190,12 @@ internal sealed class SecretFlow
             return true;
         }
 
+        // Only a local or a lambda's parameter can be handed out updated; a method's own parameter is one object.
+        if (variable is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } })
+        {
+            return false;
+        }
+
         List<Definition>? same = null;
         foreach (var entry in table)
         {
