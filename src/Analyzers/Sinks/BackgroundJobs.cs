@@ -16,7 +16,9 @@ internal static class BackgroundJobs
     /// <summary>The call a Hangfire job method is given to make (<c>sync.Run(companyId, apiKey)</c>), or null.</summary>
     public static IInvocationOperation? JobCall(IInvocationOperation invocation)
     {
-        if (FlowTypes.RootNamespace(invocation.TargetMethod.ContainingType) != "Hangfire"
+        // Asked of every call a log table may take: the name rules out nearly all of them at once.
+        if (invocation.TargetMethod.Name is not ("Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith" or "Create" or "AddOrUpdate")
+            || FlowTypes.RootNamespace(invocation.TargetMethod.ContainingType) != "Hangfire"
             || invocation.ArgumentFor(MethodCall) is not { } methodCall
             || DefinitionCollector.Lambda(methodCall) is not { Body.Operations: { Length: > 0 } operations })
         {
