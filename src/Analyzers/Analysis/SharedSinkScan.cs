@@ -166,7 +166,7 @@ internal sealed class SharedSinkScan
             }
 
             // A protobuf message with a secret field, which its generated ToString prints.
-            if (model.PrintedMessageSecret(operation.Type) is not null)
+            if (model.ReferencesProtobuf && model.PrintedMessageSecret(operation.Type) is not null)
             {
                 return true;
             }

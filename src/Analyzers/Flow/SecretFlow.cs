@@ -97,7 +97,7 @@ internal sealed class SecretFlow
             return;
         }
 
-        if (_json is null && IsReadMessage(operation.Kind) && _model.PrintedMessageSecret(operation.Type) is { } printed)
+        if (_model.ReferencesProtobuf && _json is null && IsReadMessage(operation.Kind) && _model.PrintedMessageSecret(operation.Type) is { } printed)
         {
             // logger.LogInformation("{Request}", request): a protobuf message prints every field, its ApiKey among them.
             // One made in place is judged by what it is given, like any object (a local by the values it is given), and

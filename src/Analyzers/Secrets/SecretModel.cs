@@ -236,12 +236,16 @@ internal sealed class SecretModel
     /// <summary>
     /// The first secret member a value of <paramref name="type"/> shows where it becomes text, when it is a protobuf
     /// message: its generated <c>ToString</c> writes every field as JSON (<c>JsonFormatter.ToDiagnosticString</c>), which
-    /// no rule judges where it is written, since that code is generated. Null for any other type.
+    /// no rule judges where it is written, since that code is generated. Null for any other type. Ask only when
+    /// <see cref="ReferencesProtobuf"/>: every reference of every body could be asked.
     /// </summary>
     public ISymbol? PrintedMessageSecret(ITypeSymbol? type) =>
-        _protobufMessage is not null && type is INamedTypeSymbol { TypeKind: TypeKind.Class } named
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named
             ? _printedMessageSecrets.GetOrCompute(named, this, static (model, t) => model.IsProtobufMessage(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null)
             : null;
+
+    /// <summary>Whether the project references Google.Protobuf: only then can a value be a message (<see cref="PrintedMessageSecret"/>).</summary>
+    public bool ReferencesProtobuf => _protobufMessage is not null;
 
     /// <summary>Whether <paramref name="type"/> is a generated protobuf message (it implements <c>Google.Protobuf.IMessage</c>).</summary>
     public bool IsProtobufMessage(INamedTypeSymbol type)
