@@ -137,7 +137,7 @@ internal sealed class ClientSinks : SinkTable
     /// proxy, or a method of a typed hub's client interface called on <c>Clients.All</c>, <c>Clients.Caller</c>,
     /// <c>Clients.Group(…)</c> and the like.
     /// </summary>
-    private static bool IsHubSend(IInvocationOperation invocation)
+    public static bool IsHubSend(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync"

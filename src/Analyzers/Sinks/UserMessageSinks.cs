@@ -133,6 +133,7 @@ internal sealed class UserMessageSinks
     private readonly INamedTypeSymbol? _modelStateDictionary;
     private readonly INamedTypeSymbol? _modelStateExtensions;
     private readonly INamedTypeSymbol? _validationMessageStore;
+    private readonly bool _hasSignalR;
     private readonly INamedTypeSymbol? _problemDetails;
     private readonly INamedTypeSymbol? _tempData;
     private readonly INamedTypeSymbol? _viewData;
@@ -163,6 +164,7 @@ internal sealed class UserMessageSinks
         _modelStateDictionary = compilation.FindType("Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
         _modelStateExtensions = compilation.FindType("Microsoft.AspNetCore.Mvc.ModelStateDictionaryExtensions");
         _validationMessageStore = compilation.FindType("Microsoft.AspNetCore.Components.Forms.ValidationMessageStore");
+        _hasSignalR = compilation.FindType("Microsoft.AspNetCore.SignalR.IClientProxy") is not null;
         _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
         _tempData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
         _viewData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary");
@@ -240,7 +242,9 @@ internal sealed class UserMessageSinks
 
         return method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd" or "WithMessage"
             || ResponseHelperNames.Contains(method.Name)
-            || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition));
+            || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition))
+            // A hub's send, or (by its receiver, seen only at the call) a method of a typed hub's client interface.
+            || (_hasSignalR && (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync" || method.ContainingType?.TypeKind == TypeKind.Interface));
     }
 
     /// <summary>True when a member or key name marks a state label (Status, ConnectionState, Badge) rather than a message.</summary>
@@ -318,6 +322,22 @@ internal sealed class UserMessageSinks
                 if (argument.Parameter?.Name == "messageProvider" && ReturnedText(argument.Value) is { } returned)
                 {
                     AddIfText(returned, "WithMessage", UserMessageSinkKind.ValidationMessage, isStateLabel: false, uses);
+                }
+            }
+
+            return;
+        }
+
+        // Clients.Caller.SendAsync("keyRejected", "…"), Clients.Caller.KeyRejected("…"): the page's handler shows the text.
+        if (_hasSignalR && ClientSinks.IsHubSend(invocation))
+        {
+            var sinkName = (type.Name == "ClientProxyExtensions" ? "IClientProxy" : type.Name) + "." + method.Name;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Name: not ("clientProxy" or "method" or "methodName" or "cancellationToken") }
+                    && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    AddIfText(argument.Value, sinkName, UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
                 }
             }
 

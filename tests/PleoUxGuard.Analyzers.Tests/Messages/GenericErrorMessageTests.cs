@@ -28,6 +28,42 @@ public sealed class GenericErrorMessageTests
     }
 
     [Fact]
+    public async Task A_message_a_SignalR_hub_sends_to_the_page_is_judged()
+    {
+        // The page's handler for "keyRejected" shows the text it is sent.
+        const string source = """
+            using Microsoft.AspNetCore.SignalR;
+
+            public interface IConnectClient
+            {
+                Task KeyRejected(string message);
+                Task StateChanged(string state);
+            }
+
+            public sealed class ConnectHub : Hub<IConnectClient>
+            {
+                public async Task Test(string key)
+                {
+                    await Clients.Caller.KeyRejected({|PUX010:"Something went wrong."|});
+                    await Clients.Caller.KeyRejected("Pleo did not accept this key: it was revoked. Paste a new key from Pleo > Settings > Integrations.");
+                    await Clients.Caller.StateChanged("Connected");
+                }
+            }
+
+            public sealed class NotifyHub : Hub
+            {
+                public async Task Test()
+                {
+                    await Clients.Caller.SendAsync("keyRejected", {|PUX010:"Error"|});
+                    await Clients.Caller.SendAsync("stateChanged", "Connected");
+                }
+            }
+            """;
+
+        await Verify.Create(source).RunAsync();
+    }
+
+    [Fact]
     public async Task The_project_template_s_error_page_text_is_generic()
     {
         // ASP.NET Core's templates show this on their Error page; it says nothing about what failed or what to do.
