@@ -162,6 +162,19 @@ internal sealed class SecretFlow
                 }
 
                 break;
+            case IWithOperation copy:
+                {
+                    // current with { ApiKey = newApiKey }: the copy holds what it is given, as an initializer's object does,
+                    // reported at the copy, where a check of the copied object's type reports what it keeps.
+                    var given = new List<SecretHit>();
+                    VisitInitializer(copy.Initializer, entry: null, given, chain + 1);
+                    foreach (var hit in given)
+                    {
+                        Add(hits, hit.WithAt(copy));
+                    }
+
+                    break;
+                }
             case IObjectOrCollectionInitializerOperation initializer:
                 VisitInitializer(initializer, entry: null, hits, chain);
                 break;

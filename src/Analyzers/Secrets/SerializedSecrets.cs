@@ -66,6 +66,12 @@ internal static class SerializedSecrets
     public static ISymbol? FindIn(IOperation value, SecretModel model, JsonWriter writer = JsonWriter.Endpoint, int depth = NestedDepth)
     {
         value = value.WithoutConversions();
+        if (value is IWithOperation copy)
+        {
+            // current with { State = "Connected" } keeps current's key; current with { ApiKey = masked } holds what it is
+            // given, which the flow judges.
+            return Find(copy.Operand.Type, model, writer) is { } kept && !Sets(copy.Initializer, kept) ? kept : null;
+        }
 
         // A library's object made in place (new JsonResult(view)) is a sink of its own, judged where it is made.
         if (value is not IObjectCreationOperation { Type: INamedTypeSymbol created } creation || !IsOurs(created, model))
@@ -100,6 +106,20 @@ internal static class SerializedSecrets
         }
 
         return null;
+    }
+
+    /// <summary>Whether the initializer gives <paramref name="member"/> a value.</summary>
+    private static bool Sets(IObjectOrCollectionInitializerOperation initializer, ISymbol member)
+    {
+        foreach (var set in initializer.Initializers)
+        {
+            if (set is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Member, member))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -233,6 +233,11 @@ public sealed class SecretToClientAnalyzerTests
                 public IActionResult D(string apiKey) => Ok(new ShownKey("c", {|PUX004:apiKey|}));
                 public IActionResult E(string apiKey) => Ok(new HiddenKeyView { CompanyId = {|PUX004:apiKey|} });
                 public IActionResult F(string apiKey) => Ok(new { text = $"{new HiddenKey("c", {|PUX004:apiKey|})}" });
+
+                // A copy keeps what it is not given, judged by its type, and holds what it is given, judged by the flow: one report each.
+                public IActionResult G(ShownKey stored, string apiKey) => Ok({|PUX004:stored with { ApiKey = apiKey }|});
+                public IActionResult H(ShownKey stored) => Ok({|PUX004:stored with { CompanyId = "c" }|});
+                public IActionResult I(ShownKey stored) => Ok(stored with { ApiKey = "••••" + stored.ApiKey[^4..] });
             }
             """;
         await Verify.VerifyAsync(source);

@@ -578,6 +578,30 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_record_copied_with_a_secret_carries_it()
+    {
+        // Rotation: the copy holds the new key; a copy given anything else is judged by its type (PUX003's record).
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            public sealed record PleoConnection(string CompanyId, string ApiKey);
+
+            public sealed class Rotator
+            {
+                void Rotate(ILogger logger, PleoConnection current, string newApiKey, string companyId)
+                {
+                    var rotated = current with { ApiKey = newApiKey };
+                    logger.LogInformation("Rotated {Connection}", {|PUX001:rotated|});
+                    logger.LogInformation("Rotated {Connection}", {|PUX001:current with { ApiKey = newApiKey }|});
+                    logger.LogInformation("Moved {Connection}", current with { CompanyId = companyId });
+                    logger.LogInformation("Masked {Connection}", current with { ApiKey = "••••" + newApiKey[^4..] });
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Serialized_text_leaves_out_what_a_JsonIgnore_hides()
     {
         const string source = """
