@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Configuration;
 using PleoUxGuard.Analyzers.Secrets;
 
 namespace PleoUxGuard.Analyzers.Flow;
@@ -132,6 +133,12 @@ internal static class ConfigurationKeys
     /// </summary>
     public static string? SectionPath(IOperation? configuration, int depth = 0)
     {
+        // A root by its type before any conversion is taken off: (IConfigurationRoot)app.Configuration, a local typed as one.
+        if (configuration?.Type is INamedTypeSymbol converted && IsRootType(converted))
+        {
+            return string.Empty;
+        }
+
         configuration = configuration?.WithoutConversions();
         switch (configuration)
         {
@@ -164,13 +171,15 @@ internal static class ConfigurationKeys
             return false;
         }
 
-        if (type.Name is "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "WebAssemblyHostConfiguration")
+        if (IsRootType(type))
         {
             return true;
         }
 
         return type.Name == "IConfiguration" && configuration switch
         {
+            // WebApplication's app.Configuration, the builder's configuration manager.
+            IPropertyReferenceOperation { Property: { Name: "Configuration" } app } when FlowTypes.IsNamed(app.ContainingType, "WebApplication", "Microsoft.AspNetCore.Builder") => true,
             IParameterReferenceOperation { Parameter: var parameter } => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
                 || IsFromServices(parameter) || IsEndpointHandlerParameter(configuration, parameter),
             IPropertyReferenceOperation { Property: var property } => IsInjected(property)
@@ -181,6 +190,10 @@ internal static class ConfigurationKeys
             _ => false,
         };
     }
+
+    /// <summary>A configuration type that is always the root: <c>IConfigurationRoot</c>, <c>ConfigurationManager</c>, a WebAssembly host's.</summary>
+    private static bool IsRootType(INamedTypeSymbol type) =>
+        type.Name is "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" or "WebAssemblyHostConfiguration" && IsConfiguration(type);
 
     /// <summary>A parameter the container fills: <c>[FromServices]</c> or <c>[FromKeyedServices]</c>.</summary>
     private static bool IsFromServices(IParameterSymbol parameter)
@@ -303,7 +316,8 @@ internal static class ConfigurationKeys
     /// Whether the call lists settings with their values (<c>configuration.AsEnumerable()</c>, <c>GetChildren()</c>, whose
     /// sections' <c>Value</c> is the setting) from a part of the configuration that can hold a secret: the root, a section
     /// this body cannot name (a helper's <c>IConfiguration</c> parameter), or a section named for a secret or for what holds
-    /// one (<c>GetSection("Pleo")</c>, whose <c>Key</c> is Pleo's key). <c>GetSection("Logging").AsEnumerable()</c> lists none.
+    /// one (<c>GetSection("Pleo")</c>, whose <c>Key</c> is Pleo's key, and any section named for Pleo: <c>PleoApi</c>).
+    /// <c>GetSection("Logging").AsEnumerable()</c> lists none.
     /// </summary>
     public static bool ListsSecretSettings(IInvocationOperation invocation, SecretModel model)
     {
@@ -324,7 +338,7 @@ internal static class ConfigurationKeys
 
         var section = key.Substring(LeafStart(key));
         return !(SectionPath(receiver) is { } path && model.PublicSettings.Covers(path))
-            && (model.Names.IsSecretName(section) || model.Names.NamesSecretWithin(section, "Key"));
+            && (model.Names.IsSecretName(section) || model.Names.NamesSecretWithin(section, "Key") || PublicSettings.NamesPleo(section));
     }
 
     /// <summary>

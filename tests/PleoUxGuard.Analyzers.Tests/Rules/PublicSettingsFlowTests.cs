@@ -211,9 +211,14 @@ public sealed class PublicSettingsFlowTests
 
         public static class MapsEndpoints
         {
-            // Controls: what the container hands a minimal API handler or a [FromServices] parameter is the root.
+            // Controls: what the container hands a minimal API handler or a [FromServices] parameter is the root, and so is
+            // the app's own configuration, also cast to the root it is.
             public static void Map(WebApplication app, ILogger logger)
             {
+                logger.LogInformation("key {Key}", app.Configuration["GoogleMaps:ApiKey"]);
+                logger.LogInformation("key {Key}", ((IConfigurationRoot)app.Configuration)["GoogleMaps:ApiKey"]);
+                IConfigurationRoot typed = (IConfigurationRoot)app.Configuration;
+                logger.LogInformation("key {Key}", typed.GetSection("GoogleMaps")["ApiKey"]);
                 app.MapGet("/maps", (IConfiguration configuration) => { logger.LogInformation("key {Key}", configuration["GoogleMaps:ApiKey"]); });
                 app.MapGet("/maps2", ([Microsoft.AspNetCore.Mvc.FromServices] IConfiguration configuration) => { logger.LogInformation("key {Key}", configuration["GoogleMaps:ApiKey"]); });
                 Action<IConfiguration> notHandler = configuration => logger.LogInformation("key {Key}", {|#3:configuration["GoogleMaps:ApiKey"]|});
@@ -221,6 +226,14 @@ public sealed class PublicSettingsFlowTests
 
             public static void Describe([Microsoft.AspNetCore.Mvc.FromServices] IConfiguration configuration, ILogger logger) =>
                 logger.LogInformation("key {Key}", configuration["GoogleMaps:ApiKey"]);
+
+            // Control: whatever it was handed as, a configuration cast to the root is one.
+            public static void DescribeRoot(IConfiguration configuration, ILogger logger)
+            {
+                logger.LogInformation("key {Key}", ((IConfigurationRoot)configuration)["GoogleMaps:ApiKey"]);
+                IConfigurationRoot root = (IConfigurationRoot)configuration;
+                logger.LogInformation("key {Key}", root["GoogleMaps:ApiKey"]);
+            }
         }
         """, Log(0, "Firebase:ApiKey"), Log(1, "GoogleMaps:ApiKey"), Log(2, "GoogleMaps:ApiKey"), Log(3, "GoogleMaps:ApiKey"));
 }

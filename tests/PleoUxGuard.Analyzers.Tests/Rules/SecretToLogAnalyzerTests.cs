@@ -1006,6 +1006,7 @@ public sealed class SecretToLogAnalyzerTests
 
                     // A section named for what holds a Pleo key lists it; the logging section holds none.
                     logger.LogDebug("{Pleo}", string.Join(", ", {|PUX001:configuration.GetSection("Pleo").AsEnumerable()|}));
+                    logger.LogDebug("{Pleo}", string.Join(", ", configuration.GetSection("PleoApi").GetChildren().Select(c => {|PUX001:c.Value|})));
                     logger.LogDebug("{Logging}", string.Join(", ", configuration.GetSection("Logging").AsEnumerable()));
                     foreach (var child in configuration.GetSection("Logging:LogLevel").GetChildren())
                     {
