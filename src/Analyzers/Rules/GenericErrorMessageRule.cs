@@ -22,6 +22,12 @@ internal static class GenericErrorMessageRule
 
     private static void Judge(MessageUse use)
     {
+        if (use.Sink.Kind == UserMessageSinkKind.ResponseData)
+        {
+            // Data, not a message: "error" or "failed" there is a value, not what the user reads.
+            return;
+        }
+
         var isException = use.Sink.Kind == UserMessageSinkKind.ExceptionMessage;
         if (isException && !use.Settings.GenericMessagesInExceptions)
         {

@@ -15,7 +15,7 @@ internal static class NoRecoveryActionRule
 
     private static void Judge(MessageUse use)
     {
-        if (use.Sink.Kind == UserMessageSinkKind.ExceptionMessage)
+        if (use.Sink.Kind is UserMessageSinkKind.ExceptionMessage or UserMessageSinkKind.ResponseData)
         {
             return;
         }

@@ -28,8 +28,9 @@ internal static class RawTechnicalDetailRule
             use.Report(Descriptors.RawTechnicalDetail, detail.Operation, use.Sink.Value, kind, fixable: true, detail.Description, use.Sink.SinkName, MessageUse.KindSuffix(kind));
         }
 
-        if (details.Count > 0)
+        if (details.Count > 0 || use.Sink.Kind == UserMessageSinkKind.ResponseData)
         {
+            // Jargon in data ("HTTP", "401" as a value) is no message's.
             return;
         }
 

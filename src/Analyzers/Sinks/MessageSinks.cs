@@ -56,7 +56,11 @@ internal sealed class MessageSinks : SinkTable
         _userMessages.Find(operation, owner, uses);
         foreach (var use in uses)
         {
-            operands.Add(new SinkOperand(use.Value, use.SinkName, Kind));
+            // A response's data beside its message is JSON the client gets: PUX004 judges a secret there.
+            if (use.Kind != UserMessageSinkKind.ResponseData)
+            {
+                operands.Add(new SinkOperand(use.Value, use.SinkName, Kind));
+            }
         }
 
         base.Collect(operation, owner, operands);

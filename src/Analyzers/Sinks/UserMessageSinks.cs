@@ -38,6 +38,13 @@ internal enum UserMessageSinkKind
 
     /// <summary>A string member named like …Error, …ErrorMessage, …StatusMessage, …Alert, …Notification on a page model, view model or component.</summary>
     MessageMember,
+
+    /// <summary>
+    /// Data a response carries to the browser beside its message: a <c>ProblemDetails</c> extension
+    /// (<c>problem.Extensions["exception"] = …</c>), a member of an anonymous response body not named as a message
+    /// (<c>Ok(new { error = "…", detail = … })</c>). Not a message, so only raw technical detail is judged there (PUX012).
+    /// </summary>
+    ResponseData,
 }
 
 /// <summary>One operand that reaches a user-facing message sink.</summary>
@@ -362,6 +369,7 @@ internal sealed class UserMessageSinks
                 else if (BodyParameterNames.Contains(name))
                 {
                     AddIfText(argument.Value, sinkName, UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
+                    AddResponseData(argument.Value, sinkName, uses);
                 }
                 else if (name == "errors")
                 {
@@ -384,6 +392,11 @@ internal sealed class UserMessageSinks
             && list.ContainingType is { } listOwner && IsMessageName(list.Name) && IsViewModel(listOwner))
         {
             AddArguments(invocation.Arguments, "item", list.Name + "." + method.Name, UserMessageSinkKind.MessageMember, uses);
+            return;
+        }
+
+        if (AddIfExtension(invocation, uses))
+        {
             return;
         }
 
@@ -415,6 +428,14 @@ internal sealed class UserMessageSinks
         {
             AddArguments(creation.Arguments, "error", "new " + type.Name, UserMessageSinkKind.ResponseBody, uses);
             AddArguments(creation.Arguments, "value", "new " + type.Name, UserMessageSinkKind.ResponseBody, uses);
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name is "error" or "value")
+                {
+                    AddResponseData(argument.Value, "new " + type.Name, uses);
+                }
+            }
+
             return;
         }
 
@@ -512,6 +533,11 @@ internal sealed class UserMessageSinks
 
     private void FindInAssignment(IAssignmentOperation assignment, List<UserMessageSinkUse> uses)
     {
+        if (AddIfExtension(assignment, uses))
+        {
+            return;
+        }
+
         switch (assignment.Target)
         {
             case IPropertyReferenceOperation { Property.IsIndexer: true } indexer
@@ -555,6 +581,40 @@ internal sealed class UserMessageSinks
             case IFieldReferenceOperation field:
                 AddIfMessageMember(field.Field, field.Field.Type, assignment.Value, uses);
                 break;
+        }
+    }
+
+    /// <summary>A <c>ProblemDetails</c> extension, written into the response's JSON: <c>problem.Extensions["exception"] = …</c>, <c>Add</c>, <c>TryAdd</c>.</summary>
+    private bool AddIfExtension(IOperation operation, List<UserMessageSinkUse> uses)
+    {
+        if (_problemDetails is null
+            || !DictionaryWrites.TryGet(operation, "Extensions", out var extensions, out var value)
+            || !extensions.ContainingType.DerivesFrom(_problemDetails))
+        {
+            return false;
+        }
+
+        AddIfText(value, "ProblemDetails.Extensions", UserMessageSinkKind.ResponseData, isStateLabel: false, uses);
+        return true;
+    }
+
+    /// <summary>
+    /// The members of an anonymous response body that are not named as messages (those are judged as messages wherever
+    /// an anonymous object is made): <c>detail = ex.ToString()</c> in <c>Ok(new { error = "…", detail = … })</c>.
+    /// </summary>
+    private static void AddResponseData(IOperation body, string sinkName, List<UserMessageSinkUse> uses)
+    {
+        if (body.WithoutConversions() is not IAnonymousObjectCreationOperation anonymous)
+        {
+            return;
+        }
+
+        foreach (var initializer in anonymous.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var member } } assignment && !IsMessageName(member.Name))
+            {
+                AddIfText(assignment.Value, sinkName + " { " + member.Name + " }", UserMessageSinkKind.ResponseData, isStateLabel: false, uses);
+            }
         }
     }
 

@@ -112,6 +112,39 @@ public sealed class RawTechnicalDetailTests
     }
 
     [Fact]
+    public async Task Exception_text_in_a_response_s_data_is_reported()
+    {
+        // Beside the message, a problem's extensions and an anonymous body's other members reach the browser too.
+        const string source = """
+            class PleoKeyController : Controller
+            {
+                IActionResult Save(string key)
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        var problem = new ProblemDetails { Title = "Pleo could not be reached", Detail = "Try again in a few minutes." };
+                        problem.Extensions["exception"] = {|PUX012:ex.ToString()|};
+                        problem.Extensions.Add("stack", {|PUX012:ex.StackTrace|});
+                        problem.Extensions["traceId"] = HttpContext.TraceIdentifier;
+                        problem.Extensions["state"] = "failed";
+                        return new JsonResult(new { error = "Pleo could not be reached. Try again in a few minutes.", detail = {|PUX012:ex.ToString()|} });
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        return BadRequest(new { error = "This key could not be saved. Paste it again.", reason = {|PUX012:ex.Message|}, status = "failed", code = "HTTP_401" });
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task The_response_an_api_exception_carries_is_reported()
     {
         // Refit's ApiException (the stub stands in for it) carries the failed response's status, reason and body.
