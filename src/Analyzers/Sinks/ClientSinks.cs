@@ -167,8 +167,8 @@ internal sealed class ClientSinks : SinkTable
             {
                 case IAnonymousFunctionOperation lambda:
                     return IsMinimalApiHandler(lambda) ? "the endpoint handler" : null;
-                case ILocalFunctionOperation:
-                    return null;
+                case ILocalFunctionOperation localFunction:
+                    return _endpointRouteBuilderExtensions is not null && IsMappedLocalFunction(localFunction) ? localFunction.Symbol.Name : null;
             }
         }
 
@@ -241,10 +241,32 @@ internal sealed class ClientSinks : SinkTable
     private bool IsMinimalApiHandler(IAnonymousFunctionOperation lambda) =>
         _endpointRouteBuilderExtensions is not null && IsMapHandler(lambda);
 
-    /// <summary>A lambda given to a <c>Map…</c> call as the endpoint's handler (<c>app.MapGet("/key", () =&gt; …)</c>).</summary>
-    public static bool IsMapHandler(IAnonymousFunctionOperation lambda)
+    /// <summary>
+    /// A local function given to a <c>Map…</c> call of the same body as a method group: <c>app.MapGet("/key", GetKey);</c> with
+    /// <c>string GetKey() =&gt; …</c> among a minimal API's top-level statements. Asked only of a return in a local function.
+    /// </summary>
+    private static bool IsMappedLocalFunction(ILocalFunctionOperation localFunction)
     {
-        IOperation? current = lambda.Parent;
+        foreach (var operation in localFunction.Root().Descendants())
+        {
+            if (operation is IDelegateCreationOperation { Target: IMethodReferenceOperation reference } handler
+                && SymbolEqualityComparer.Default.Equals(reference.Method, localFunction.Symbol)
+                && IsMapArgument(handler))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A lambda given to a <c>Map…</c> call as the endpoint's handler (<c>app.MapGet("/key", () =&gt; …)</c>).</summary>
+    public static bool IsMapHandler(IAnonymousFunctionOperation lambda) => IsMapArgument(lambda);
+
+    /// <summary>Whether <paramref name="handler"/> (under any delegate creation or conversion) is an argument of a <c>Map…</c> call.</summary>
+    private static bool IsMapArgument(IOperation handler)
+    {
+        IOperation? current = handler.Parent;
         while (current is IDelegateCreationOperation or IConversionOperation)
         {
             current = current.Parent;

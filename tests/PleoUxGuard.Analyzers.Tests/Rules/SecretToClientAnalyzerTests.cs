@@ -360,6 +360,32 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task Local_functions_given_to_Map_are_minimal_api_handlers()
+    {
+        // Top-level statements of a minimal API often declare their handlers as local functions.
+        var source = $$"""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.MapGet("/key", GetKey);
+            app.MapGet("/connection", Connection);
+            app.MapGet("/safe", Safe);
+            app.Run();
+
+            static string GetKey(string apiKey) => {|PUX004:apiKey|};
+            static IResult Connection(ConnectionView stored) => Results.Ok({|PUX004:stored|});
+            static string Safe(string apiKey) => "••••" + apiKey[^4..];
+            static string NotMapped(string apiKey) => apiKey;
+
+            {{Dtos}}
+            """;
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Page_handlers_are_endpoints_and_text_bodies_are_left_to_PUX002()
     {
         var source = $$"""
