@@ -38,11 +38,18 @@ internal static class ConfigurationKeys
         }
 
         // Environment.GetEnvironmentVariables()["PLEO_API_KEY"]: the variable, read from the dictionary of them all.
-        return indexer.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetEnvironmentVariables", Arguments.Length: 0 } all
-            && FlowTypes.IsNamed(all.TargetMethod.ContainingType, "Environment", "System")
-                ? SecretKey(null, indexer.Arguments[0].Value.WithoutConversions(), model, environment: true)
-                : null;
+        return IsEnvironmentListing(indexer.Instance)
+            ? SecretKey(null, indexer.Arguments[0].Value.WithoutConversions(), model, environment: true)
+            : null;
     }
+
+    /// <summary><c>Environment.GetEnvironmentVariables()</c>: every environment variable with its value, the secret ones among them.</summary>
+    public static bool IsEnvironmentListing(IOperation? operation) =>
+        operation?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetEnvironmentVariables" } all
+        && FlowTypes.IsNamed(all.TargetMethod.ContainingType, "Environment", "System");
+
+    /// <summary>The variable's name when the entry <paramref name="name"/> of the environment's listing is a secret one (<c>PLEO_API_KEY</c>); otherwise null.</summary>
+    public static string? SecretEnvironmentEntry(string name, SecretModel model) => SecretKey(null, name, model, environment: true);
 
     /// <summary>
     /// The field name when <c>Request.Headers.TryGetValue("X-Pleo-Key", out …)</c> or <c>ModelState.TryGetValue("Input.ApiKey",
@@ -121,9 +128,10 @@ internal static class ConfigurationKeys
         invocation.TargetMethod.Name == "GetEnvironmentVariable" && FlowTypes.IsNamed(invocation.TargetMethod.ContainingType, "Environment", "System");
 
     private static bool IsPublicKey(string? section, IOperation keyArgument, SecretModel model) =>
-        section is not null
-        && keyArgument.ConstantValue is { HasValue: true, Value: string key }
-        && model.PublicSettings.Covers(Join(section, key));
+        keyArgument.ConstantValue is { HasValue: true, Value: string key } && IsPublicKey(section, key, model);
+
+    private static bool IsPublicKey(string? section, string key, SecretModel model) =>
+        section is not null && model.PublicSettings.Covers(Join(section, key));
 
     /// <summary>
     /// The path of the section <paramref name="configuration"/> stands for: "" for the root configuration,
@@ -294,13 +302,11 @@ internal static class ConfigurationKeys
             : null;
 
     /// <param name="environment">The key names an environment variable, which configuration reads at its root.</param>
-    private static string? SecretKey(IOperation? configuration, IOperation keyArgument, SecretModel model, bool environment = false)
-    {
-        if (keyArgument.ConstantValue is not { HasValue: true, Value: string key })
-        {
-            return null;
-        }
+    private static string? SecretKey(IOperation? configuration, IOperation keyArgument, SecretModel model, bool environment = false) =>
+        keyArgument.ConstantValue is { HasValue: true, Value: string key } ? SecretKey(configuration, key, model, environment) : null;
 
+    private static string? SecretKey(IOperation? configuration, string key, SecretModel model, bool environment)
+    {
         var start = LeafStart(key);
         var last = key.Substring(start);
         if (!model.Names.IsSecretName(last) && !model.Names.NamesSecretWithin(Section(key, start, configuration, environment), last))
@@ -309,7 +315,7 @@ internal static class ConfigurationKeys
         }
 
         // Asked only of a secret-named key, and only when the project declares public settings.
-        return !model.PublicSettings.IsEmpty && IsPublicKey(environment ? string.Empty : SectionPath(configuration), keyArgument, model) ? null : key;
+        return !model.PublicSettings.IsEmpty && IsPublicKey(environment ? string.Empty : SectionPath(configuration), key, model) ? null : key;
     }
 
     /// <summary>

@@ -201,11 +201,13 @@ internal static class FlowTypes
 
     /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>
     /// <summary>
-    /// A <c>KeyValuePair&lt;TKey, TValue&gt;</c>'s <c>Value</c>, what its collection holds under the pair's key, and a
+    /// A <c>KeyValuePair&lt;TKey, TValue&gt;</c>'s (or a <c>DictionaryEntry</c>'s) <c>Value</c>, what its collection holds under the pair's key, and a
     /// dictionary's <c>Values</c>, all it holds (its <c>Keys</c> are only the entries' names).
     /// </summary>
     public static bool IsPairValue(ISymbol member) =>
-        member.ContainingType is { IsGenericType: true } type
+        member.ContainingType is { IsGenericType: false, Name: "DictionaryEntry" } entry
+            ? member.Name == "Value" && IsNamespace(entry.ContainingNamespace, "System.Collections")
+            : member.ContainingType is { IsGenericType: true } type
         && (member.Name == "Value"
             ? IsNamed(type.OriginalDefinition, "KeyValuePair", "System.Collections.Generic")
             : member.Name == "Values" && type.ContainingNamespace is { } ns

@@ -35,6 +35,9 @@ internal static class SecretCalls
                 return FlowTypes.IsNamespace((method.ReducedFrom ?? method).ContainingType.ContainingNamespace, "Microsoft.Extensions.Configuration")
                     ? "GetDebugView()"
                     : null;
+            case "GetEnvironmentVariables":
+                // Every environment variable with its value (a debug endpoint's dump); one read by name is judged by it.
+                return ConfigurationKeys.IsEnvironmentListing(invocation) ? "GetEnvironmentVariables()" : null;
             case "AsEnumerable" or "GetChildren":
                 // foreach (var (key, value) in configuration.AsEnumerable()): every setting, the secret ones among them.
                 return ConfigurationKeys.ListsSecretSettings(invocation, model) ? method.Name + "()" : null;

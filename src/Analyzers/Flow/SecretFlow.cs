@@ -361,6 +361,10 @@ internal sealed class SecretFlow
             {
                 Add(hits, new SecretHit(null, key, property, isPartial: false));
             }
+            else if (ConfigurationKeys.IsEnvironmentListing(property.Instance) && ConstantKey(property) is not null)
+            {
+                // Environment.GetEnvironmentVariables()["PATH"]: one variable, judged by its name (above), not the whole listing.
+            }
             else if (property.Arguments.Length > 1 && IsLocalizer(symbol.ContainingType))
             {
                 // L["KeyRejectedFor", apiKey]: the localized text is formatted with the arguments after its name.
@@ -510,9 +514,12 @@ internal sealed class SecretFlow
             ? string.Equals(storedText, readText, System.StringComparison.OrdinalIgnoreCase)
             : stored.Equals(read);
 
-    /// <summary><c>"company"</c> in <c>payload["company"]</c>: the constant key of an indexer with one argument.</summary>
+    /// <summary>
+    /// <c>"company"</c> in <c>payload["company"]</c>: the constant key of an indexer with one argument (also given to an
+    /// <c>object</c> key, as a non-generic dictionary's).
+    /// </summary>
     private static object? ConstantKey(IPropertyReferenceOperation indexer) =>
-        indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } key } ? key : null;
+        indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.WithoutConversions().ConstantValue is { HasValue: true, Value: { } key } ? key : null;
 
     /// <summary>
     /// The constant key an entry is stored under: <c>["key"] = v</c> and <c>{ "key", v }</c> in an initializer,
@@ -656,6 +663,15 @@ internal sealed class SecretFlow
                 {
                     onlyGiven = onlyPublic = false;
                     VisitEntryRead((IInvocationOperation)definition.Value, found ??= new List<SecretHit>(), chain);
+                }
+                else if (entry is string variableName && ConfigurationKeys.IsEnvironmentListing(definition.Value))
+                {
+                    // env["PLEO_API_KEY"] of var env = Environment.GetEnvironmentVariables(): the variable, judged by its name.
+                    onlyGiven = onlyPublic = false;
+                    if (ConfigurationKeys.SecretEnvironmentEntry(variableName, _model) is { } secretVariable)
+                    {
+                        Add(found ??= new List<SecretHit>(), new SecretHit(null, secretVariable, reference, isPartial: false));
+                    }
                 }
                 else if (entry is not null && definition.Value.WithoutConversions() is IObjectCreationOperation { Initializer: { } initializer })
                 {

@@ -295,6 +295,8 @@ public sealed class SecretToClientAnalyzerTests
                     app.MapGet("/debug/config", (IConfiguration configuration) => {|PUX004:configuration.AsEnumerable()|});
                     app.MapGet("/debug/settings", (IConfiguration configuration) => Results.Ok({|PUX004:configuration.AsEnumerable()|}.ToDictionary(p => p.Key)));
                     app.MapGet("/debug/keys", (IConfiguration configuration) => configuration.AsEnumerable().Select(p => p.Key));
+                    app.MapGet("/debug/env", () => {|PUX004:System.Environment.GetEnvironmentVariables()|});
+                    app.MapGet("/debug/path", () => System.Environment.GetEnvironmentVariables()["PATH"]);
                 }
             }
             """;

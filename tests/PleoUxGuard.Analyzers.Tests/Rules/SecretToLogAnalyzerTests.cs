@@ -1021,6 +1021,35 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_listing_of_the_environment_holds_every_secret_variable_one_read_by_name_is_judged_by_it()
+    {
+        const string source = """
+            using System;
+            using System.Collections;
+            using Microsoft.Extensions.Logging;
+
+            class Startup
+            {
+                void Dump(ILogger logger)
+                {
+                    foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+                    {
+                        logger.LogDebug("{Name}={Value}", variable.Key, {|PUX001:variable.Value|});
+                    }
+
+                    logger.LogDebug("{Path}", Environment.GetEnvironmentVariables()["PATH"]);
+                    logger.LogDebug("{Key}", {|PUX001:Environment.GetEnvironmentVariables()["PLEO_API_KEY"]|});
+                    var all = Environment.GetEnvironmentVariables();
+                    logger.LogDebug("{Path}", all["PATH"]);
+                    logger.LogDebug("{Key}", {|PUX001:all|}["PLEO_API_KEY"]);
+                    logger.LogDebug("{Count}", all.Count);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_collection_s_values_and_elements_hold_what_was_stored_its_keys_do_not()
     {
         string[] cases =
