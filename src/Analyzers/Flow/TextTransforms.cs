@@ -255,9 +255,31 @@ internal static class TextTransforms
         && ReferenceEquals(shortWhen ? conditional.WhenTrue : conditional.WhenFalse, branch)
         && SameText(text, shown);
 
-    /// <summary>Whether two operations read the same local, parameter, field or property.</summary>
+    /// <summary>
+    /// Whether two operations read the same local, parameter, field or property, also when one gives an empty text for a
+    /// null one (<c>key ?? ""</c>, <c>key ?? string.Empty</c>: how a <c>string?</c> is returned as a <c>string</c>).
+    /// </summary>
     private static bool SameText(IOperation? a, IOperation? b) =>
-        a is not null && b is not null && ReferenceOf(a.WithoutConversions()) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, ReferenceOf(b.WithoutConversions()));
+        a is not null && b is not null && ReferenceOf(OrEmpty(a)) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, ReferenceOf(OrEmpty(b)));
+
+    /// <summary>The text <c>text ?? ""</c> reads, under conversions.</summary>
+    private static IOperation OrEmpty(IOperation operation)
+    {
+        operation = operation.WithoutConversions();
+        while (operation is ICoalesceOperation coalesce && IsEmptyText(coalesce.WhenNull))
+        {
+            operation = coalesce.Value.WithoutConversions();
+        }
+
+        return operation;
+    }
+
+    private static bool IsEmptyText(IOperation value)
+    {
+        value = value.WithoutConversions();
+        return value.ConstantValue is { HasValue: true, Value: null or "" }
+            || (value is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } });
+    }
 
     private static ISymbol? ReferenceOf(IOperation operation) => operation switch
     {
@@ -286,10 +308,18 @@ internal static class TextTransforms
         _ => kind,
     };
 
+    /// <summary>
+    /// The text whose length <paramref name="operation"/> reads: <c>key.Length</c>, and <c>key?.Length</c>, whose null fails
+    /// every comparison, so the branch a comparison makes short still holds only short texts.
+    /// </summary>
     private static IOperation? LengthOf(IOperation operation) =>
-        operation.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } text } && text.Type?.SpecialType == SpecialType.System_String
-            ? text
-            : null;
+        operation.WithoutConversions() switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Length", Instance: { } text } when text.Type?.SpecialType == SpecialType.System_String => text,
+            IConditionalAccessOperation { Operation: { } text, WhenNotNull: IPropertyReferenceOperation { Property.Name: "Length", Instance: IConditionalAccessInstanceOperation } }
+                when text.Type?.SpecialType == SpecialType.System_String => text,
+            _ => null,
+        };
 
     private static IOperation? IsNullOrEmptyOf(IOperation operation) =>
         operation.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", Arguments.Length: 1 } call
@@ -297,6 +327,9 @@ internal static class TextTransforms
             ? call.Arguments[0].Value
             : null;
 
+    // Also under the conversion to int? of a lifted comparison (key?.Length > 4).
     private static int? Constant(IOperation operation) =>
-        operation.ConstantValue is { HasValue: true, Value: int value } ? value : null;
+        operation.ConstantValue is { HasValue: true, Value: int value } ? value
+        : operation.WithoutConversions().ConstantValue is { HasValue: true, Value: int converted } ? converted
+        : null;
 }

@@ -1803,12 +1803,22 @@ public sealed class SecretToLogAnalyzerTests
             logger.LogInformation("{Ending}", other.Length <= 4 ? {|PUX001:apiKey|} : apiKey[^4..]);
             logger.LogInformation("{Ending}", apiKey.Length <= 4 ? apiKey : {|PUX001:apiKey|});
             logger.LogInformation("{Ending}", LongGuard({|PUX001:apiKey|}));
+
+            // With nullable annotations on, the short branch gives "" for null: still the key at most four characters long.
+            logger.LogInformation("{Ending}", OrEmpty(apiKey));
+            logger.LogInformation("{Ending}", OrStringEmpty(apiKey));
+            logger.LogInformation("{Ending}", Lifted(apiKey));
+            logger.LogInformation("{Ending}", OtherOrEmpty({|PUX001:apiKey|}, other));
             """,
             "ILogger logger, string apiKey, string other",
             members: """
                 static string LastFourOf(string value) => value.Length <= 4 ? value : value.Substring(value.Length - 4);
                 static string Tail(string value) { if (value.Length <= 4) { return value; } return value[^4..]; }
                 static string LongGuard(string value) { if (value.Length <= 10) return value; return value[^4..]; }
+                static string OrEmpty(string? key) => string.IsNullOrEmpty(key) || key.Length <= 4 ? key ?? "" : "••••" + key[^4..];
+                static string OrStringEmpty(string? key) { if (string.IsNullOrEmpty(key) || key.Length <= 4) return key ?? string.Empty; return "••••" + key[^4..]; }
+                static string Lifted(string? key) => key?.Length > 4 ? "••••" + key[^4..] : key ?? "";
+                static string OtherOrEmpty(string? key, string? other) => string.IsNullOrEmpty(other) || other.Length <= 4 ? key ?? "" : "••••" + key![^4..];
                 """));
     }
 
