@@ -20,12 +20,14 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// </summary>
 internal sealed class ClientSinks : SinkTable
 {
+    // The error results too: an object body of BadRequest(new { error = "…", apiKey }) is JSON the client gets.
     private static readonly string[] ResultHelpers =
     {
         "Ok", "Json", "Created", "CreatedAtRoute", "CreatedAtAction", "Accepted", "AcceptedAtRoute", "AcceptedAtAction",
+        "BadRequest", "Conflict", "UnprocessableEntity", "NotFound", "InternalServerError",
     };
 
-    private static readonly string[] ValueParameters = { "value", "data", "obj" };
+    private static readonly string[] ValueParameters = { "value", "data", "obj", "error" };
 
     private static readonly string[] ProblemHelpers = { "Problem", "ValidationProblem" };
 
@@ -41,6 +43,10 @@ internal sealed class ClientSinks : SinkTable
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.JsonResult", SinkSpec.Constructor).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.OkObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.BadRequestObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ConflictObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.NotFoundObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
+        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.UnprocessableEntityObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions", "WriteAsJsonAsync").WithParameters(ValueParameters),
         // A gRPC server stream's messages: responseStream.WriteAsync(reply).
         SinkSpec.Methods("Grpc.Core.IAsyncStreamWriter`1", "WriteAsync").WithParameters("message"),

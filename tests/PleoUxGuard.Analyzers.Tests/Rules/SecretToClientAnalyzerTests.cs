@@ -304,6 +304,30 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task Error_results_with_an_object_body_are_reported_their_text_bodies_left_to_PUX002()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ConnectionController : ControllerBase
+            {
+                public IActionResult A(string apiKey) => BadRequest(new { error = "Pleo did not accept this key.", {|PUX004:apiKey|} });
+                public IActionResult B(string apiKey) => Conflict(new { {|PUX004:apiKey|} });
+                public IActionResult C(string apiKey) => UnprocessableEntity(new { {|PUX004:apiKey|} });
+                public IActionResult D(string apiKey) => NotFound(new { {|PUX004:apiKey|} });
+                public IActionResult E(string apiKey) => new BadRequestObjectResult(new { {|PUX004:apiKey|} });
+                public IActionResult F(string apiKey) => BadRequest(new { error = "Pleo did not accept this key.", keyEnding = apiKey[^4..] });
+                public IActionResult G(string apiKey) => BadRequest("Pleo did not accept the key " + apiKey);
+
+                public static void Map(WebApplication app) => app.MapPost("/connect", (string apiKey) => Results.BadRequest(new { {|PUX004:apiKey|} }));
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Minimal_api_handlers_and_results_are_reported()
     {
         var source = $$"""
