@@ -395,8 +395,10 @@ internal sealed class SecretFlow
             return;
         }
 
-        if (ConfigurationKeys.IsSectionValue(property) || ConfigurationKeys.IsModelStateValue(property) || FlowTypes.IsPairValue(symbol))
+        if (ConfigurationKeys.IsSectionValue(property) || ConfigurationKeys.IsModelStateValue(property) || FlowTypes.IsPairValue(symbol)
+            || IsLocalizedText(symbol))
         {
+            // L["KeyRejectedFor", apiKey].Value: the localized text, formatted with its arguments.
             // configuration.GetSection("Pleo:ApiKey").Value: the section of a secret key holds the secret;
             // ModelState["Input.ApiKey"].AttemptedValue: the entry of a secret field holds what was sent;
             // pair.Value, settings.Values: the values of the entries of the collection (their Keys are only the entries' names).
@@ -451,6 +453,16 @@ internal sealed class SecretFlow
             Visit(receiver, hits, chain + 1);
         }
     }
+
+    /// <summary><c>LocalizedString.Value</c>: the formatted text (a <c>LocalizedHtmlString</c>'s <c>Value</c> is its unformatted resource).</summary>
+    private static bool IsLocalizedText(IPropertySymbol property) =>
+        property.Name == "Value" && FlowTypes.IsNamed(property.ContainingType, "LocalizedString", "Microsoft.Extensions.Localization");
+
+    /// <summary><c>localizer.GetString("KeyRejectedFor", apiKey)</c>: the text is formatted with the arguments after its name.</summary>
+    private static bool IsLocalizerFormat(IMethodSymbol method) =>
+        method.Name is "GetString" or "GetHtml"
+        && (method.ReducedFrom ?? method).ContainingType is { } type
+        && (IsLocalizer(type) || type.Name is "StringLocalizerExtensions" or "HtmlLocalizerExtensions");
 
     /// <summary><c>IStringLocalizer</c>, <c>IHtmlLocalizer</c>, <c>IViewLocalizer</c> and their generic and concrete forms.</summary>
     private static bool IsLocalizer(INamedTypeSymbol type) =>
@@ -927,6 +939,20 @@ internal sealed class SecretFlow
             else
             {
                 VisitArguments(invocation.Arguments, hits, chain);
+            }
+
+            return;
+        }
+
+        if (IsLocalizerFormat(method))
+        {
+            // GetString(name, params object[] arguments): what the text is formatted with, not its name.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Name: not "name" and not "localizer" })
+                {
+                    Visit(argument.Value, hits, chain + 1);
+                }
             }
 
             return;

@@ -186,6 +186,13 @@ public sealed class SecretToMessageAnalyzerTests
             ModelState.AddModelError("ApiKey", L["KeyRejectedFor", {|PUX002:apiKey|}]);
             ModelState.AddModelError("ApiKey", L["KeyRejectedEnding", apiKey[^4..]]);
             ModelState.AddModelError("ApiKey", L["KeyRejected"]);
+
+            // TempData keeps text, so the localized string's Value is put there; GetString formats as the indexer does.
+            TempData["Error"] = {|PUX002:L["KeyRejectedFor", apiKey].Value|};
+            var rejected = Microsoft.Extensions.Localization.StringLocalizerExtensions.GetString(L, "KeyRejectedFor", apiKey);
+            TempData["Error"] = {|PUX002:rejected.Value|};
+            TempData["Error"] = Microsoft.Extensions.Localization.StringLocalizerExtensions.GetString(L, "KeyRejectedFor", apiKey[^4..]).Value;
+            TempData["Error"] = L["KeyRejected"].Value;
             return View();
             """,
             members: """
