@@ -250,8 +250,10 @@ internal sealed class UserMessageSinks
         return method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd" or "WithMessage"
             || ResponseHelperNames.Contains(method.Name)
             || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition))
-            // A hub's send, or (by its receiver, seen only at the call) a method of a typed hub's client interface.
-            || (_hasSignalR && (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync" || method.ContainingType?.TypeKind == TypeKind.Interface));
+            // A hub's send, or (by its receiver, seen only at the call) a method of a typed hub's client interface, which
+            // returns a Task.
+            || (_hasSignalR && (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync"
+                || (method.ContainingType?.TypeKind == TypeKind.Interface && method.ReturnType.Name == "Task")));
     }
 
     /// <summary>True when a member or key name marks a state label (Status, ConnectionState, Badge) rather than a message.</summary>
