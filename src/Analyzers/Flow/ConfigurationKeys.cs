@@ -48,8 +48,36 @@ internal static class ConfigurationKeys
         operation?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetEnvironmentVariables" } all
         && FlowTypes.IsNamed(all.TargetMethod.ContainingType, "Environment", "System");
 
-    /// <summary>The variable's name when the entry <paramref name="name"/> of the environment's listing is a secret one (<c>PLEO_API_KEY</c>); otherwise null.</summary>
-    public static string? SecretEnvironmentEntry(string name, SecretModel model) => SecretKey(null, name, model, environment: true);
+    /// <summary>
+    /// Whether <paramref name="value"/> is a listing of settings read back entry by entry: the environment's
+    /// (<c>Environment.GetEnvironmentVariables()</c>), or the configuration's (<c>configuration.AsEnumerable()</c>, also
+    /// kept by a LINQ copy: <c>ToDictionary(p =&gt; p.Key, p =&gt; p.Value)</c>, <c>ToList()</c>), whose entries are named by
+    /// their full paths.
+    /// </summary>
+    public static bool IsSettingsListing(IOperation? value, out bool environment)
+    {
+        environment = IsEnvironmentListing(value);
+        if (environment)
+        {
+            return true;
+        }
+
+        var current = value?.WithoutConversions();
+        for (var depth = 0; depth < MostSections && current is IInvocationOperation { Arguments.Length: > 0 } copy
+            && (TextTransforms.YieldsSourceElements(copy.TargetMethod) || (copy.TargetMethod.Name == "ToDictionary" && DefinitionCollector.IsLinq(copy.TargetMethod))); depth++)
+        {
+            current = copy.Arguments[0].Value.WithoutConversions();
+        }
+
+        return current is IInvocationOperation { TargetMethod.Name: "AsEnumerable" } listing
+            && FlowTypes.IsNamed((listing.TargetMethod.ReducedFrom ?? listing.TargetMethod).ContainingType, "ConfigurationExtensions", Namespace);
+    }
+
+    /// <summary>
+    /// The entry's name when the entry <paramref name="name"/> of a settings listing (<see cref="IsSettingsListing"/>) is a
+    /// secret one (<c>PLEO_API_KEY</c>, <c>Pleo:ApiKey</c>), judged as a read of it by name is; otherwise null.
+    /// </summary>
+    public static string? SecretListedEntry(string name, bool environment, SecretModel model) => SecretKey(null, name, model, environment);
 
     /// <summary>
     /// The field name when <c>Request.Headers.TryGetValue("X-Pleo-Key", out …)</c> or <c>ModelState.TryGetValue("Input.ApiKey",

@@ -361,9 +361,14 @@ internal sealed class SecretFlow
             {
                 Add(hits, new SecretHit(null, key, property, isPartial: false));
             }
-            else if (ConfigurationKeys.IsEnvironmentListing(property.Instance) && ConstantKey(property) is not null)
+            else if (ConstantKey(property) is string listed && ConfigurationKeys.IsSettingsListing(property.Instance, out var environment))
             {
-                // Environment.GetEnvironmentVariables()["PATH"]: one variable, judged by its name (above), not the whole listing.
+                // Environment.GetEnvironmentVariables()["PATH"], a configuration listing's dictionary["Logging:LogLevel"]: one
+                // entry, judged by its name, not the whole listing.
+                if (ConfigurationKeys.SecretListedEntry(listed, environment, _model) is { } name)
+                {
+                    Add(hits, new SecretHit(null, name, property, isPartial: false));
+                }
             }
             else if (property.Arguments.Length > 1 && IsLocalizer(symbol.ContainingType))
             {
@@ -676,13 +681,14 @@ internal sealed class SecretFlow
                     onlyGiven = onlyPublic = false;
                     VisitEntryRead((IInvocationOperation)definition.Value, found ??= new List<SecretHit>(), chain);
                 }
-                else if (entry is string variableName && ConfigurationKeys.IsEnvironmentListing(definition.Value))
+                else if (entry is string entryName && ConfigurationKeys.IsSettingsListing(definition.Value, out var environment))
                 {
-                    // env["PLEO_API_KEY"] of var env = Environment.GetEnvironmentVariables(): the variable, judged by its name.
+                    // env["PLEO_API_KEY"] of var env = Environment.GetEnvironmentVariables(), settings["Logging:LogLevel"] of a
+                    // configuration listing's dictionary: the entry, judged by its name.
                     onlyGiven = onlyPublic = false;
-                    if (ConfigurationKeys.SecretEnvironmentEntry(variableName, _model) is { } secretVariable)
+                    if (ConfigurationKeys.SecretListedEntry(entryName, environment, _model) is { } secretEntry)
                     {
-                        Add(found ??= new List<SecretHit>(), new SecretHit(null, secretVariable, reference, isPartial: false));
+                        Add(found ??= new List<SecretHit>(), new SecretHit(null, secretEntry, reference, isPartial: false));
                     }
                 }
                 else if (entry is not null && definition.Value.WithoutConversions() is IObjectCreationOperation { Initializer: { } initializer })

@@ -1014,6 +1014,13 @@ public sealed class SecretToLogAnalyzerTests
                     }
 
                     logger.LogDebug("{Own}", string.Join(", ", own.AsEnumerable()));
+
+                    // Read back by name, an entry of the listing is judged by it.
+                    var settings = configuration.AsEnumerable().ToDictionary(p => p.Key, p => p.Value);
+                    logger.LogDebug("{Level}", settings["Logging:LogLevel:Default"]);
+                    logger.LogDebug("{Key}", {|PUX001:settings|}["Pleo:ApiKey"]);
+                    logger.LogDebug("{Level}", configuration.AsEnumerable().ToDictionary(p => p.Key, p => p.Value)["Logging:LogLevel:Default"]);
+                    logger.LogDebug("{All}", string.Join(", ", {|PUX001:settings|}));
                 }
             }
             """;
