@@ -69,9 +69,12 @@ internal static class ConfigurationKeys
             current = copy.Arguments[0].Value.WithoutConversions();
         }
 
-        return current is IInvocationOperation { TargetMethod.Name: "AsEnumerable" } listing
-            && FlowTypes.IsNamed((listing.TargetMethod.ReducedFrom ?? listing.TargetMethod).ContainingType, "ConfigurationExtensions", Namespace);
+        return current is IInvocationOperation { TargetMethod: var listing } && IsConfigurationAsEnumerable(listing);
     }
+
+    /// <summary><c>configuration.AsEnumerable()</c>: every setting under the configuration, as path and value pairs.</summary>
+    private static bool IsConfigurationAsEnumerable(IMethodSymbol method) =>
+        method.Name == "AsEnumerable" && FlowTypes.IsNamed((method.ReducedFrom ?? method).ContainingType, "ConfigurationExtensions", Namespace);
 
     /// <summary>
     /// The entry's name when the entry <paramref name="name"/> of a settings listing (<see cref="IsSettingsListing"/>) is a
@@ -356,8 +359,7 @@ internal static class ConfigurationKeys
     public static bool ListsSecretSettings(IInvocationOperation invocation, SecretModel model)
     {
         var method = invocation.TargetMethod;
-        var type = (method.ReducedFrom ?? method).ContainingType;
-        if (method.Name == "AsEnumerable" ? !FlowTypes.IsNamed(type, "ConfigurationExtensions", Namespace) : !IsConfiguration(type))
+        if (method.Name == "AsEnumerable" ? !IsConfigurationAsEnumerable(method) : !IsConfiguration((method.ReducedFrom ?? method).ContainingType))
         {
             return false;
         }

@@ -199,20 +199,28 @@ internal static class FlowTypes
         return current is not IInterpolatedStringHandlerCreationOperation && model.PrintsNothingToJudge(current.Type);
     }
 
-    /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>
     /// <summary>
     /// A <c>KeyValuePair&lt;TKey, TValue&gt;</c>'s (or a <c>DictionaryEntry</c>'s) <c>Value</c>, what its collection holds under the pair's key, and a
     /// dictionary's <c>Values</c>, all it holds (its <c>Keys</c> are only the entries' names).
     /// </summary>
-    public static bool IsPairValue(ISymbol member) =>
-        member.ContainingType is { IsGenericType: false, Name: "DictionaryEntry" } entry
-            ? member.Name == "Value" && IsNamespace(entry.ContainingNamespace, "System.Collections")
-            : member.ContainingType is { IsGenericType: true } type
-        && (member.Name == "Value"
-            ? IsNamed(type.OriginalDefinition, "KeyValuePair", "System.Collections.Generic")
-            : member.Name == "Values" && type.ContainingNamespace is { } ns
-                && (IsNamespace(ns, "System.Collections.Generic") || IsNamespace(ns, "System.Collections.Concurrent") || IsNamespace(ns, "System.Collections.Immutable")));
+    public static bool IsPairValue(ISymbol member)
+    {
+        var owner = member.ContainingType;
+        switch (member.Name)
+        {
+            case "Value":
+                return owner is { IsGenericType: false, Name: "DictionaryEntry" }
+                    ? IsNamespace(owner.ContainingNamespace, "System.Collections")
+                    : owner is { IsGenericType: true } && IsNamed(owner.OriginalDefinition, "KeyValuePair", "System.Collections.Generic");
+            case "Values":
+                return owner is { IsGenericType: true, ContainingNamespace: { } ns }
+                    && (IsNamespace(ns, "System.Collections.Generic") || IsNamespace(ns, "System.Collections.Concurrent") || IsNamespace(ns, "System.Collections.Immutable"));
+            default:
+                return false;
+        }
+    }
 
+    /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>
     public static bool IsNamed(ISymbol? symbol, string name, string containingNamespace) =>
         symbol is not null && symbol.Name == name && IsNamespace(symbol.ContainingNamespace, containingNamespace);
 
