@@ -107,6 +107,30 @@ internal static class TypeSymbols
         return false;
     }
 
+    /// <summary>True when <paramref name="type"/> is the interface <paramref name="interfaceType"/> or implements it; false when either is absent.</summary>
+    public static bool Implements(this ITypeSymbol? type, INamedTypeSymbol? interfaceType)
+    {
+        if (type is null || interfaceType is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, interfaceType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="symbol"/> carries an attribute of class <paramref name="attributeClass"/>; false when that class is absent.</summary>
     public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attributeClass)
     {

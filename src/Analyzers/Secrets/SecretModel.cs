@@ -248,23 +248,7 @@ internal sealed class SecretModel
     public bool ReferencesProtobuf => _protobufMessage is not null;
 
     /// <summary>Whether <paramref name="type"/> is a generated protobuf message (it implements <c>Google.Protobuf.IMessage</c>).</summary>
-    public bool IsProtobufMessage(INamedTypeSymbol type)
-    {
-        if (_protobufMessage is null)
-        {
-            return false;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, _protobufMessage))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsProtobufMessage(INamedTypeSymbol type) => type.TypeKind != TypeKind.Interface && type.Implements(_protobufMessage);
 
     /// <summary>The answers of <see cref="Secrets.SerializedSecrets.FindDestructured"/> per payload type.</summary>
     public ConcurrentDictionary<INamedTypeSymbol, ISymbol?> DestructuredSecrets { get; } = new(SymbolEqualityComparer.Default);

@@ -102,9 +102,7 @@ internal sealed class ClientSinks : SinkTable
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter is { Name: not ("clientProxy" or "method" or "methodName" or "cancellationToken") } parameter
-                    && FlowTypes.CanCarry(parameter.Type)
-                    && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                if (IsHubPayload(argument) && FlowTypes.CanCarry(argument.Parameter!.Type))
                 {
                     operands.Add(new SinkOperand(argument.Value, invocation.TargetMethod, Kind).AsJson());
                 }
@@ -130,9 +128,7 @@ internal sealed class ClientSinks : SinkTable
         }
 
         // An extension is a member of the response's JSON, text or not: {"apiKey": "…"} is data, not a message.
-        if (_problemDetails is not null
-            && DictionaryWrites.TryGet(operation, "Extensions", out var extensions, out var extension)
-            && extensions.ContainingType.DerivesFrom(_problemDetails))
+        if (DictionaryWrites.TryGetProblemExtension(operation, _problemDetails, out var extensions, out var extension))
         {
             operands.Add(new SinkOperand(extension, extensions, Kind).AsJson());
         }
@@ -163,6 +159,11 @@ internal sealed class ClientSinks : SinkTable
             && method.ContainingType?.TypeKind == TypeKind.Interface
             && FlowTypes.IsNamespace(member.ContainingNamespace, "Microsoft.AspNetCore.SignalR");
     }
+
+    /// <summary>An argument of a hub send that the client's handler receives: not the proxy, the method's name or the token.</summary>
+    public static bool IsHubPayload(IArgumentOperation argument) =>
+        argument.Parameter is { Name: not ("clientProxy" or "method" or "methodName" or "cancellationToken") }
+        && argument.ArgumentKind != ArgumentKind.DefaultValue;
 
     /// <summary>The endpoint a return statement in the body of <paramref name="owner"/> answers from, or null when it is not an endpoint's return.</summary>
     private string? EndpointName(IReturnOperation returned, ISymbol owner)

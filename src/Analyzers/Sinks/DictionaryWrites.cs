@@ -41,6 +41,22 @@ internal static class DictionaryWrites
         return false;
     }
 
+    /// <summary>
+    /// The value <paramref name="operation"/> writes into a problem details response's <c>Extensions</c>, members of the
+    /// response's JSON (<paramref name="problemDetails"/>: the compilation's <c>ProblemDetails</c>, null when it has none).
+    /// </summary>
+    public static bool TryGetProblemExtension(IOperation operation, INamedTypeSymbol? problemDetails, out IPropertySymbol extensions, out IOperation value)
+    {
+        if (problemDetails is not null && TryGet(operation, "Extensions", out extensions, out value) && extensions.ContainingType.DerivesFrom(problemDetails))
+        {
+            return true;
+        }
+
+        extensions = null!;
+        value = null!;
+        return false;
+    }
+
     /// <summary>The dictionary property <paramref name="instance"/> reads, or the one an object initializer fills through an implicit receiver.</summary>
     private static IPropertySymbol? Written(IOperation? instance, string propertyName)
     {

@@ -166,28 +166,7 @@ internal sealed class LogSinks : SinkTable
         return true;
     }
 
-    private bool IsLogger(ITypeSymbol type)
-    {
-        if (_ilogger is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _ilogger))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, _ilogger))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsLogger(ITypeSymbol type) => type.Implements(_ilogger);
 
     private bool IsLoggerMessageDelegate(INamedTypeSymbol delegateType) =>
         delegateType.Name == "Action"

@@ -343,8 +343,7 @@ internal sealed class UserMessageSinks
             var sinkName = (type.Name == "ClientProxyExtensions" ? "IClientProxy" : type.Name) + "." + method.Name;
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter is { Name: not ("clientProxy" or "method" or "methodName" or "cancellationToken") }
-                    && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                if (ClientSinks.IsHubPayload(argument))
                 {
                     AddIfText(argument.Value, sinkName, UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
                 }
@@ -589,9 +588,7 @@ internal sealed class UserMessageSinks
     /// <summary>A <c>ProblemDetails</c> extension, written into the response's JSON: <c>problem.Extensions["exception"] = …</c>, <c>Add</c>, <c>TryAdd</c>.</summary>
     private bool AddIfExtension(IOperation operation, List<UserMessageSinkUse> uses)
     {
-        if (_problemDetails is null
-            || !DictionaryWrites.TryGet(operation, "Extensions", out var extensions, out var value)
-            || !extensions.ContainingType.DerivesFrom(_problemDetails))
+        if (!DictionaryWrites.TryGetProblemExtension(operation, _problemDetails, out _, out var value))
         {
             return false;
         }
