@@ -47,4 +47,9 @@ internal static class MessageOptions
         "pleouxguard.generic_messages_in_exceptions",
         defaultValue: true,
         "When false, PUX010 does not judge the message given to an exception constructed in connection code (for projects whose exceptions never reach a user, such as a background worker).");
+
+    public static readonly BooleanOption ConsoleMessages = new(
+        "pleouxguard.console_messages",
+        defaultValue: false,
+        "Whether what the program writes to the console is the user's screen, judged by PUX010–PUX012. Unset: true in a project that references a command-line parser (System.CommandLine, Spectre.Console.Cli, …), false elsewhere.");
 }

@@ -24,7 +24,8 @@ internal static class OptionCatalogue
         MessageOptions.JargonTerms,
         MessageOptions.AllowedJargonTerms,
         MessageOptions.GenericOnlyInConnectionCode,
-        MessageOptions.GenericMessagesInExceptions);
+        MessageOptions.GenericMessagesInExceptions,
+        MessageOptions.ConsoleMessages);
 
     public static PleoOption? Find(string key)
     {

@@ -31,4 +31,8 @@ internal sealed class OptionValues
 
     public bool Get(BooleanOption option) =>
         _values.TryGetValue(option.Key, out var value) ? (bool)value : option.DefaultValue;
+
+    /// <summary>The value set for <paramref name="option"/>, or null when it is not set (or not well formed), for an option whose default depends on the project.</summary>
+    public bool? GetIfSet(BooleanOption option) =>
+        _values.TryGetValue(option.Key, out var value) ? (bool)value : null;
 }

@@ -46,6 +46,7 @@ internal sealed class MessageSettings
         AllowedJargonTerms = options.Get(MessageOptions.AllowedJargonTerms);
         GenericOnlyInConnectionCode = options.Get(MessageOptions.GenericOnlyInConnectionCode);
         GenericMessagesInExceptions = options.Get(MessageOptions.GenericMessagesInExceptions);
+        ConsoleMessages = options.GetIfSet(MessageOptions.ConsoleMessages);
     }
 
     public NameMatcher ConnectionNames { get; }
@@ -68,4 +69,7 @@ internal sealed class MessageSettings
 
     /// <summary>False when PUX010 leaves the messages of exception constructors alone.</summary>
     public bool GenericMessagesInExceptions { get; }
+
+    /// <summary>Whether the console is the user's screen; null when not set, which leaves it to the project (<see cref="Sinks.UserMessageSinks.IsCommandLineTool"/>).</summary>
+    public bool? ConsoleMessages { get; }
 }

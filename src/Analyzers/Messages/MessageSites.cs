@@ -59,9 +59,15 @@ internal sealed class MessageSites
             }
 
             settings ??= _settings.GetOrAdd(_options.For(operation.Syntax.SyntaxTree), values => new MessageSettings(values));
-            sites ??= ImmutableArray.CreateBuilder<MessageSite>();
             foreach (var use in uses)
             {
+                if (use.Kind == UserMessageSinkKind.ConsoleOutput && !(settings.ConsoleMessages ?? _sinks.Value.IsCommandLineTool))
+                {
+                    // The console of a web app or worker is where its logs go, not a screen its users read.
+                    continue;
+                }
+
+                sites ??= ImmutableArray.CreateBuilder<MessageSite>();
                 sites.Add(new MessageSite(operation, owner, use, settings));
             }
         }

@@ -211,7 +211,11 @@ internal sealed class RawDetails
                     return "the exception type name";
                 }
 
-                return null;
+                return property.Type.DerivesFrom(_exception) ? "the exception text" : null;
+
+            case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation when operation.Type.DerivesFrom(_exception):
+                // $"Failed: {ex}", Console.Error.WriteLine(ex): an exception printed whole is its ToString(), text and stack trace.
+                return "the exception text";
 
             case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;

@@ -40,7 +40,6 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.Methods("NLog.GlobalDiagnosticsContext", "Set").WithParameters("value"),
         SinkSpec.AllMethods("log4net.ILog"),
         SinkSpec.AllMethods("log4net.Core.ILogger"),
-        SinkSpec.Methods("System.Console", "Write", "WriteLine"),
         SinkSpec.Methods("System.Diagnostics.Debug", "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Fail", "Assert"),
         SinkSpec.Methods("System.Diagnostics.Trace", "Write", "WriteLine", "WriteIf", "WriteLineIf", "Fail", "Assert", "TraceInformation", "TraceWarning", "TraceError"),
         SinkSpec.Methods("System.Diagnostics.TraceSource", "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer"),
@@ -72,7 +71,7 @@ internal sealed class LogSinks : SinkTable
 
     private readonly INamedTypeSymbol? _ilogger;
     private readonly INamedTypeSymbol? _loggerMessageAttribute;
-    private readonly INamedTypeSymbol? _console;
+    private readonly ConsoleOutput _console;
     private readonly INamedTypeSymbol? _dataClassificationAttribute;
 
     public LogSinks(Compilation compilation)
@@ -80,7 +79,7 @@ internal sealed class LogSinks : SinkTable
     {
         _ilogger = compilation.FindType("Microsoft.Extensions.Logging.ILogger");
         _loggerMessageAttribute = compilation.FindType("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-        _console = compilation.FindType("System.Console");
+        _console = new ConsoleOutput(compilation);
         _dataClassificationAttribute = compilation.FindType("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
     }
 
@@ -119,10 +118,11 @@ internal sealed class LogSinks : SinkTable
             return;
         }
 
-        if (method.Name is "Write" or "WriteLine" && IsConsoleWriter(invocation.Instance))
+        if (_console.Writes(invocation) is { } consoleWrite)
         {
-            // Console.Out.WriteLine(…) and Console.Error.Write(…) are the console too.
-            AddAllArguments(invocation.Arguments, "Console." + ((IPropertyReferenceOperation)invocation.Instance!).Property.Name + "." + method.Name, operands);
+            // Console.WriteLine(…), Console.Error.WriteLine(…), AnsiConsole.MarkupLine(…): the console, where whoever runs
+            // the program (and whatever collects its output) reads it.
+            AddAllArguments(invocation.Arguments, consoleWrite, operands);
             return;
         }
 
@@ -131,7 +131,7 @@ internal sealed class LogSinks : SinkTable
 
     // A delegate's invocation is judged by its type arguments, which the definition does not have.
     public override bool MayTake(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.DelegateInvoke || method.Name is "Write" or "WriteLine" || IsLoggerMessageMethod(method) || base.MayTake(method);
+        method.MethodKind == MethodKind.DelegateInvoke || _console.MayWrite(method) || IsLoggerMessageMethod(method) || base.MayTake(method);
 
     /// <summary>A [LoggerMessage] partial method: its parameters are written to the log by generated code.</summary>
     public bool IsLoggerMessageMethod(IMethodSymbol method)
@@ -180,8 +180,4 @@ internal sealed class LogSinks : SinkTable
         ILocalReferenceOperation local => local.Local.Name,
         _ => "LoggerMessage delegate",
     };
-
-    private bool IsConsoleWriter(IOperation? instance) =>
-        instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } property
-        && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _console);
 }

@@ -56,8 +56,9 @@ internal sealed class MessageSinks : SinkTable
         _userMessages.Find(operation, owner, uses);
         foreach (var use in uses)
         {
-            // A response's data beside its message is JSON the client gets: PUX004 judges a secret there.
-            if (use.Kind != UserMessageSinkKind.ResponseData)
+            // A response's data beside its message is JSON the client gets: PUX004 judges a secret there. The console is
+            // PUX001's, in a command-line tool too.
+            if (use.Kind is not UserMessageSinkKind.ResponseData and not UserMessageSinkKind.ConsoleOutput)
             {
                 operands.Add(new SinkOperand(use.Value, use.SinkName, Kind));
             }

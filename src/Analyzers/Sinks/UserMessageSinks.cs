@@ -45,6 +45,13 @@ internal enum UserMessageSinkKind
     /// (<c>Ok(new { error = "…", detail = … })</c>). Not a message, so only raw technical detail is judged there (PUX012).
     /// </summary>
     ResponseData,
+
+    /// <summary>
+    /// What a command-line tool writes to the console (<c>Console.Error.WriteLine</c>, <c>AnsiConsole.MarkupLine</c>): its
+    /// screen. Found in every project; judged only where <c>pleouxguard.console_messages</c> (by default: a project that
+    /// references a command-line parser) says the console is the user's.
+    /// </summary>
+    ConsoleOutput,
 }
 
 /// <summary>One operand that reaches a user-facing message sink.</summary>
@@ -149,6 +156,7 @@ internal sealed class UserMessageSinks
     private readonly INamedTypeSymbol? _contentResult;
     private readonly INamedTypeSymbol? _exception;
     private readonly INamedTypeSymbol? _validationAttribute;
+    private readonly ConsoleOutput _console;
     private readonly ImmutableArray<INamedTypeSymbol> _responseHelperTypes;
     private readonly ImmutableArray<INamedTypeSymbol> _responseWriters;
     private readonly ImmutableArray<INamedTypeSymbol> _viewModelBases;
@@ -180,6 +188,7 @@ internal sealed class UserMessageSinks
         _contentResult = compilation.FindType("Microsoft.AspNetCore.Mvc.ContentResult");
         _exception = compilation.FindType("System.Exception");
         _validationAttribute = compilation.FindType("System.ComponentModel.DataAnnotations.ValidationAttribute");
+        _console = new ConsoleOutput(compilation);
         _responseHelperTypes = Resolve(
             compilation,
             "Microsoft.AspNetCore.Http.Results",
@@ -200,6 +209,9 @@ internal sealed class UserMessageSinks
 
     /// <summary>Resolves the sinks of one compilation; call from a <c>CompilationStartAction</c>.</summary>
     public static UserMessageSinks Create(Compilation compilation) => new(compilation);
+
+    /// <summary>True when the project references a command-line parser, whose console is then its screen unless an option says otherwise.</summary>
+    public bool IsCommandLineTool => _console.IsCommandLineTool;
 
     /// <summary>
     /// Adds to <paramref name="uses"/> the operands of <paramref name="operation"/>, in the body of <paramref name="owner"/>,
@@ -250,6 +262,7 @@ internal sealed class UserMessageSinks
         return method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd" or "WithMessage"
             || ResponseHelperNames.Contains(method.Name)
             || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition))
+            || _console.MayWrite(method)
             // A hub's send, or (by its receiver, seen only at the call) a method of a typed hub's client interface, which
             // returns a Task.
             || (_hasSignalR && (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync"
@@ -300,6 +313,19 @@ internal sealed class UserMessageSinks
             if (CreatedKindOf(type) == CreatedKind.Exception)
             {
                 AddArguments(invocation.Arguments, MessageParameterName(method), type.Name + " constructor", UserMessageSinkKind.ExceptionMessage, uses);
+            }
+
+            return;
+        }
+
+        if (_console.Writes(invocation) is { } consoleWrite)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    AddConsoleText(argument.Value, consoleWrite, uses);
+                }
             }
 
             return;
@@ -671,6 +697,21 @@ internal sealed class UserMessageSinks
         {
             uses.Add(new UserMessageSinkUse(unwrapped, sinkName, kind, isStateLabel));
         }
+    }
+
+    /// <summary>
+    /// A text written to the console, or an exception written whole (<c>Console.Error.WriteLine(ex)</c>,
+    /// <c>AnsiConsole.WriteException(ex)</c>), which prints its text and stack trace.
+    /// </summary>
+    private void AddConsoleText(IOperation value, string sinkName, List<UserMessageSinkUse> uses)
+    {
+        if (value.WithoutConversions() is { Type: { } type } written && type.DerivesFrom(_exception))
+        {
+            uses.Add(new UserMessageSinkUse(written, sinkName, UserMessageSinkKind.ConsoleOutput, isStateLabel: false));
+            return;
+        }
+
+        AddIfText(value, sinkName, UserMessageSinkKind.ConsoleOutput, isStateLabel: false, uses);
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public sealed class MessageOptionsTests
             pleouxguard.allowed_jargon_terms = bearer, Status Code
             pleouxguard.generic_messages_only_in_connection_code = true
             pleouxguard.generic_messages_in_exceptions = false
+            pleouxguard.console_messages = true
             """);
     }
 
@@ -28,13 +29,15 @@ public sealed class MessageOptionsTests
     {
         await Verify.VerifyAsync(
             "class C { }",
-            "pleouxguard.connection_names = vault, pleo-key!\npleouxguard.generic_messages_only_in_connection_code = sometimes\npleouxguard.generic_messages_in_exceptions = never\npleouxguard.allowed_jargon_terms = bearer, oauth\n",
+            "pleouxguard.connection_names = vault, pleo-key!\npleouxguard.generic_messages_only_in_connection_code = sometimes\npleouxguard.generic_messages_in_exceptions = never\npleouxguard.allowed_jargon_terms = bearer, oauth\npleouxguard.console_messages = cli\n",
             new DiagnosticResult(Descriptors.InvalidConfiguration).WithArguments(
                 MessageOptions.ConnectionNames.Key, "'pleo-key!' is not a word list: use letters and digits, separate words with spaces"),
             new DiagnosticResult(Descriptors.InvalidConfiguration).WithArguments(
                 MessageOptions.GenericOnlyInConnectionCode.Key, "'sometimes' is neither true nor false"),
             new DiagnosticResult(Descriptors.InvalidConfiguration).WithArguments(
                 MessageOptions.GenericMessagesInExceptions.Key, "'never' is neither true nor false"),
+            new DiagnosticResult(Descriptors.InvalidConfiguration).WithArguments(
+                MessageOptions.ConsoleMessages.Key, "'cli' is neither true nor false"),
             new DiagnosticResult(Descriptors.InvalidConfiguration).WithArguments(
                 MessageOptions.AllowedJargonTerms.Key,
                 "'oauth' is not a built-in jargon term (docs/message-catalogue.md lists them); a term of pleouxguard.jargon_terms is removed from that option instead"));

@@ -62,6 +62,26 @@ public sealed class SecretToLogAnalyzerTests
             Written(3, "Console.Error.WriteLine"));
     }
 
+    /// <summary>Every way of writing to the console, also a command-line tool's (where the console is the screen, and the key on it still PUX001's).</summary>
+    [Fact]
+    public async Task Console_writes_of_every_form_are_sinks()
+    {
+        string[] cases =
+        {
+            "Console.Out.Write({|PUX001:apiKey|});",
+            "await Console.Error.WriteLineAsync({|PUX001:apiKey|});",
+            "await Console.Out.WriteAsync($\"Key {{|PUX001:apiKey|}}\");",
+            "Spectre.Console.AnsiConsole.MarkupLine($\"[red]{{|PUX001:apiKey|}}[/]\");",
+            // A writer that is not the console's: a file or a string.
+            "using var writer = new System.IO.StringWriter(); writer.WriteLine(apiKey);",
+        };
+        await Verify.VerifyAsync(InMethod(Blocks(cases)) + """
+
+            namespace System.CommandLine { public class RootCommand { } }
+            namespace Spectre.Console { public static class AnsiConsole { public static void MarkupLine(string value) { } } }
+            """);
+    }
+
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Written(int location, string sink) =>
         new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(location).WithArguments("apiKey", sink);
 

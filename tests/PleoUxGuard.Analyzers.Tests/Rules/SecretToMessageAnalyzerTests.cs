@@ -6,6 +6,19 @@ namespace PleoUxGuard.Analyzers.Tests.Rules;
 /// <summary>PUX002: a secret is placed in an exception or a message the user reads.</summary>
 public sealed class SecretToMessageAnalyzerTests
 {
+    /// <summary>A command-line tool's console is a message sink for PUX010–PUX012, but a key written there is PUX001's, reported once.</summary>
+    [Fact]
+    public async Task The_console_of_a_command_line_tool_is_left_to_PUX001()
+    {
+        await Verify.VerifyAsync(InMethod("""
+            Console.Error.WriteLine($"Pleo rejected the key {apiKey}. Paste a new one.");
+            var rejected = new InvalidOperationException({|PUX002:apiKey|});
+            """) + """
+
+            namespace System.CommandLine { public class RootCommand { } }
+            """);
+    }
+
     [Fact]
     public async Task Exception_messages_and_exception_data_are_sinks()
     {
