@@ -411,6 +411,14 @@ internal sealed class UserMessageSinks
         {
             AddArguments(invocation.Arguments, "text", "HttpResponse." + method.Name, UserMessageSinkKind.ResponseWrite, uses);
             AddArguments(invocation.Arguments, "value", "HttpResponse." + method.Name, UserMessageSinkKind.ResponseWrite, uses);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "value")
+                {
+                    AddResponseData(argument.Value, "HttpResponse." + method.Name, uses);
+                }
+            }
+
             return;
         }
 
@@ -636,18 +644,26 @@ internal sealed class UserMessageSinks
 
         foreach (var initializer in anonymous.Initializers)
         {
-            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var member } } assignment && !IsMessageName(member.Name))
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var member } } assignment && !IsAnonymousMessageName(member.Name))
             {
                 AddIfText(assignment.Value, sinkName + " { " + member.Name + " }", UserMessageSinkKind.ResponseData, isStateLabel: false, uses);
             }
         }
     }
 
+    /// <summary>
+    /// A member of an anonymous object named as a message: as <see cref="IsMessageName"/>, and also a bare <c>message</c>,
+    /// the most common shape of a JSON error (<c>new { message = "…" }</c>). A type's <c>Message</c> member is left out: on an
+    /// exception, a log entry or a chat message it is no text for the user.
+    /// </summary>
+    private static bool IsAnonymousMessageName(string name) =>
+        IsMessageName(name) || string.Equals(name, "message", StringComparison.OrdinalIgnoreCase);
+
     private void AddIfMessageMember(ISymbol member, ITypeSymbol memberType, IOperation value, List<UserMessageSinkUse> uses)
     {
         if (memberType.SpecialType == SpecialType.System_String
             && member.ContainingType is { } containing
-            && IsMessageName(member.Name)
+            && (containing.IsAnonymousType ? IsAnonymousMessageName(member.Name) : IsMessageName(member.Name))
             && IsViewModel(containing))
         {
             var sinkName = containing.IsAnonymousType ? "new { " + member.Name + " = … }" : member.Name;

@@ -145,6 +145,26 @@ public sealed class RawTechnicalDetailTests
     }
 
     [Fact]
+    public async Task Exception_text_in_the_data_of_a_body_written_to_the_response_is_reported()
+    {
+        // A global exception handler or a processor writes the body itself; a bare "message" member is the message.
+        const string source = """
+            class ErrorWriter
+            {
+                async Task Write(HttpContext context, Exception ex)
+                {
+                    await context.Response.WriteAsJsonAsync(new { error = "Pleo could not be reached. Try again in a few minutes.", detail = {|PUX012:ex.Message|} });
+                    await context.Response.WriteAsJsonAsync(new { message = {|PUX010:"Something went wrong"|}, traceId = context.TraceIdentifier });
+                    await context.Response.WriteAsJsonAsync(new { Message = $"Export failed: {{|PUX012:ex.Message|}}", status = "failed" });
+                    await context.Response.WriteAsJsonAsync(new { message = "Pleo could not be reached. Try again in a few minutes.", code = "HTTP_503" });
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task The_response_an_api_exception_carries_is_reported()
     {
         // Refit's ApiException (the stub stands in for it) carries the failed response's status, reason and body.
