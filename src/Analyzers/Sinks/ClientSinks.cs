@@ -41,12 +41,6 @@ internal sealed class ClientSinks : SinkTable
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ControllerBase", ResultHelpers).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.Controller", ResultHelpers).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.JsonResult", SinkSpec.Constructor).WithParameters(ValueParameters),
-        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
-        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.OkObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
-        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.BadRequestObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
-        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.ConflictObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
-        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.NotFoundObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
-        SinkSpec.Methods("Microsoft.AspNetCore.Mvc.UnprocessableEntityObjectResult", SinkSpec.Constructor).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions", "WriteAsJsonAsync").WithParameters(ValueParameters),
         // A gRPC server stream's messages: responseStream.WriteAsync(reply).
         SinkSpec.Methods("Grpc.Core.IAsyncStreamWriter`1", "WriteAsync").WithParameters("message"),
@@ -57,6 +51,7 @@ internal sealed class ClientSinks : SinkTable
     private readonly INamedTypeSymbol? _nonAction;
     private readonly INamedTypeSymbol? _endpointRouteBuilderExtensions;
     private readonly INamedTypeSymbol? _problemDetails;
+    private readonly INamedTypeSymbol? _objectResult;
     private readonly INamedTypeSymbol? _serverCallContext;
     private readonly bool _hasSignalR;
     private readonly Compilation _compilation;
@@ -72,6 +67,7 @@ internal sealed class ClientSinks : SinkTable
         _nonAction = compilation.FindType("Microsoft.AspNetCore.Mvc.NonActionAttribute");
         _endpointRouteBuilderExtensions = compilation.FindType("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
         _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
+        _objectResult = compilation.FindType("Microsoft.AspNetCore.Mvc.ObjectResult");
         _hasSignalR = compilation.FindType("Microsoft.AspNetCore.SignalR.IClientProxy") is not null;
         _serverCallContext = compilation.FindType("Grpc.Core.ServerCallContext");
     }
@@ -82,6 +78,7 @@ internal sealed class ClientSinks : SinkTable
     // the project's own interface's, judged by their receiver too.
     public override bool MayTake(IMethodSymbol method) =>
         method.Name is "Add" or "TryAdd"
+        || (method.MethodKind == MethodKind.Constructor && IsObjectResult(method.ContainingType))
         || (_hasSignalR && (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync" || method.ContainingType?.TypeKind == TypeKind.Interface))
         || base.MayTake(method);
 
@@ -113,6 +110,18 @@ internal sealed class ClientSinks : SinkTable
 
         var before = operands.Count;
         base.Collect(operation, owner, operands);
+        if (operation is IObjectCreationOperation { Constructor: { } constructor } creation && IsObjectResult(constructor.ContainingType))
+        {
+            // new OkObjectResult(value), new CreatedAtActionResult(action, controller, routeValues, value), a project's own
+            // ObjectResult: every object result writes its value as the response's body.
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue && System.Array.IndexOf(ValueParameters, parameter.Name) >= 0)
+                {
+                    operands.Add(new SinkOperand(argument.Value, constructor, Kind));
+                }
+            }
+        }
 
         // A string body is a message (PUX002's), not data; everything else is written as JSON.
         for (var index = operands.Count - 1; index >= before; index--)
@@ -133,6 +142,8 @@ internal sealed class ClientSinks : SinkTable
             operands.Add(new SinkOperand(extension, extensions, Kind).AsJson());
         }
     }
+
+    private bool IsObjectResult(INamedTypeSymbol? type) => _objectResult is not null && type.DerivesFrom(_objectResult);
 
     /// <summary>
     /// A SignalR hub sending to clients: <c>SendAsync</c>/<c>InvokeAsync</c> (and their <c>Core</c> forms) of a client

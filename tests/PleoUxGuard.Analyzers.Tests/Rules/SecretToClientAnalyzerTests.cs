@@ -327,6 +327,30 @@ public sealed class SecretToClientAnalyzerTests
         await Verify.VerifyAsync(source);
     }
 
+    /// <summary>Every object result writes its value as the body, wherever it is made (an Azure Functions app can only answer with one).</summary>
+    [Fact]
+    public async Task Object_results_of_every_type_are_reported_outside_endpoints_too()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public static class Answers
+            {
+                public static IActionResult Created(string apiKey) => new CreatedResult("/connection", new { {|PUX004:apiKey|} });
+                public static IActionResult CreatedAt(string apiKey) => new CreatedAtActionResult("Get", "Connection", new { id = 1 }, new { {|PUX004:apiKey|} });
+                public static IActionResult Unauthorized(string apiKey) => new UnauthorizedObjectResult(new { {|PUX004:apiKey|} });
+                public static IActionResult Accepted(string apiKey) => new AcceptedResult("/connection", new { {|PUX004:apiKey|} });
+                public static IActionResult Ok(string apiKey) => new OkObjectResult(new { {|PUX004:apiKey|} });
+                public static IActionResult Own(string apiKey) => new PleoResult(new { {|PUX004:apiKey|} });
+                public static IActionResult Ending(string apiKey) => new CreatedResult("/connection", new { keyEnding = apiKey[^4..] });
+                public static IActionResult Text(string apiKey) => new UnauthorizedObjectResult("Pleo did not accept the key " + apiKey);
+            }
+
+            public sealed class PleoResult(object value) : ObjectResult(value);
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task Minimal_api_handlers_and_results_are_reported()
     {
