@@ -32,7 +32,7 @@ internal static class ConfigurationKeys
             return SecretKey(indexer.Instance, indexer.Arguments[0].Value, model);
         }
 
-        if (IsRequestValues(indexer.Property.ContainingType))
+        if (IsRequestValues(indexer.Property.ContainingType) || IsFunctionsRequestValues(indexer.Instance))
         {
             return SecretFieldName(indexer.Arguments[0].Value, model);
         }
@@ -87,10 +87,40 @@ internal static class ConfigurationKeys
     /// out …)</c> reads what was sent under a secret's name, as the indexer would (<see cref="IsSecretLookup"/>); otherwise null.
     /// </summary>
     public static string? IsSecretEntryRead(IInvocationOperation invocation, SecretModel model) =>
-        invocation.TargetMethod.Name == "TryGetValue" && invocation.Arguments.Length == 2
-        && invocation.Instance?.WithoutConversions().Type is INamedTypeSymbol type && IsRequestValues(type)
-            ? SecretFieldName(invocation.Arguments[0].Value, model)
-            : null;
+        invocation.TargetMethod.Name switch
+        {
+            "TryGetValue" => invocation.Arguments.Length == 2 && invocation.Instance?.WithoutConversions().Type is INamedTypeSymbol type && IsRequestValues(type)
+                ? SecretFieldName(invocation.Arguments[0].Value, model)
+                : null,
+            // An Azure Functions worker's request headers: req.Headers.TryGetValues("X-Pleo-Key", out …), GetValues("X-Pleo-Key").
+            "TryGetValues" or "GetValues" => invocation.Arguments.Length >= 1 && IsFunctionsRequestValues(invocation.Instance)
+                ? SecretFieldName(invocation.Arguments[0].Value, model)
+                : null,
+            _ => null,
+        };
+
+    /// <summary>
+    /// An Azure Functions isolated worker's <c>HttpRequestData.Query</c> or <c>Headers</c>: what the client sent, by name, as
+    /// ASP.NET Core's <c>Request.Query</c> and <c>Request.Headers</c> (<see cref="IsRequestValues"/>). Their types (a
+    /// <c>NameValueCollection</c>, <c>HttpHeaders</c>) hold anything elsewhere, so the request is told by the property read.
+    /// </summary>
+    private static bool IsFunctionsRequestValues(IOperation? values)
+    {
+        if (values?.WithoutConversions() is not IPropertyReferenceOperation { Property.Name: "Query" or "Headers" } property)
+        {
+            return false;
+        }
+
+        for (var type = property.Property.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (FlowTypes.IsNamed(type, "HttpRequestData", "Microsoft.Azure.Functions.Worker.Http"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The configuration key when the call reads a secret setting (<c>GetValue&lt;T&gt;</c>), or the section that

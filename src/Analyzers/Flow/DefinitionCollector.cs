@@ -56,7 +56,7 @@ internal static class DefinitionCollector
             case IRecursivePatternOperation { DeclaredSymbol: { } declared } pattern when TestedValue(pattern) is { } tested:
                 Add(definitions, declared, tested, kills: true, operation, root);
                 break;
-            case IInvocationOperation { TargetMethod.Name: "TryGetValue", Instance: { }, Arguments.Length: 2 } invocation
+            case IInvocationOperation { TargetMethod.Name: "TryGetValue" or "TryGetValues", Instance: { }, Arguments.Length: 2 } invocation
                 when invocation.Arguments[1] is { Parameter.RefKind: RefKind.Out } entry && Variable(entry.Value) is { } read:
                 // headers.TryGetValue("X-Pleo-Key", out var key): the variable is the entry, as headers["X-Pleo-Key"].
                 Add(definitions, read, invocation, kills: true, operation, root, DefinitionKind.ReadsEntry);

@@ -823,7 +823,8 @@ internal sealed class SecretFlow
             return;
         }
 
-        if (ConfigurationKeys.IsSecretRead(invocation, _model) is { } key)
+        // req.Headers.GetValues("X-Pleo-Key") returns the entry; TryGetValue(s) gives it to its out variable instead (VisitEntryRead).
+        if ((ConfigurationKeys.IsSecretRead(invocation, _model) ?? (method.Name == "GetValues" ? ConfigurationKeys.IsSecretEntryRead(invocation, _model) : null)) is { } key)
         {
             Add(hits, new SecretHit(null, key, invocation, isPartial: false));
             return;

@@ -14,6 +14,8 @@ internal sealed class BrowserSinks : SinkTable
     private static readonly SinkSpec[] Specs =
     {
         SinkSpec.Methods("Microsoft.AspNetCore.Http.IResponseCookies", "Append"),
+        // An Azure Functions isolated worker's response cookies: response.Cookies.Append("pleo_key", key), Append(new HttpCookie(…)).
+        SinkSpec.Methods("Microsoft.Azure.Functions.Worker.Http.HttpCookies", "Append"),
         SinkSpec.AllMethods("Microsoft.JSInterop.IJSRuntime"),
         SinkSpec.AllMethods("Microsoft.JSInterop.JSRuntimeExtensions"),
         SinkSpec.AllMethods("Microsoft.JSInterop.IJSObjectReference"),
@@ -26,15 +28,17 @@ internal sealed class BrowserSinks : SinkTable
 
     private readonly INamedTypeSymbol? _httpResponse;
     private readonly INamedTypeSymbol? _headerDictionary;
+    private readonly INamedTypeSymbol? _functionsResponse;
 
     public BrowserSinks(Compilation compilation)
         : base(compilation, SinkKind.Browser, Specs)
     {
         _httpResponse = compilation.FindType("Microsoft.AspNetCore.Http.HttpResponse");
         _headerDictionary = compilation.FindType("Microsoft.AspNetCore.Http.IHeaderDictionary");
+        _functionsResponse = compilation.FindType("Microsoft.Azure.Functions.Worker.Http.HttpResponseData");
     }
 
-    public override bool IsEmpty => base.IsEmpty && _httpResponse is null;
+    public override bool IsEmpty => base.IsEmpty && _httpResponse is null && _functionsResponse is null;
 
     public override bool MayTake(IMethodSymbol method) => IsHeaderWriteName(method.Name) || base.MayTake(method);
 
@@ -70,11 +74,15 @@ internal sealed class BrowserSinks : SinkTable
     private static bool IsHeaderWriteName(string name) =>
         name is "Add" or "TryAdd" or "Append" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues";
 
-    /// <summary><c>Response.Headers</c> (any HttpResponse's): the headers the browser receives, unlike a request's.</summary>
+    /// <summary>
+    /// <c>Response.Headers</c> (any HttpResponse's, or an Azure Functions worker's <c>HttpResponseData</c>'s): the headers the
+    /// browser receives, unlike a request's.
+    /// </summary>
     private bool IsResponseHeaders(IOperation? operation)
     {
         return operation?.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Headers" } headers
-            && headers.Property.ContainingType.DerivesFrom(_httpResponse)
-            && (_headerDictionary is null || SymbolEqualityComparer.Default.Equals(headers.Type, _headerDictionary));
+            && ((headers.Property.ContainingType.DerivesFrom(_httpResponse)
+                    && (_headerDictionary is null || SymbolEqualityComparer.Default.Equals(headers.Type, _headerDictionary)))
+                || headers.Property.ContainingType.DerivesFrom(_functionsResponse));
     }
 }

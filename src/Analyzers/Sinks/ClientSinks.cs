@@ -42,6 +42,7 @@ internal sealed class ClientSinks : SinkTable
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.Controller", ResultHelpers).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Mvc.JsonResult", SinkSpec.Constructor).WithParameters(ValueParameters),
         SinkSpec.Methods("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions", "WriteAsJsonAsync").WithParameters(ValueParameters),
+        SinkSpec.Methods(UserMessageSinks.FunctionsResponseWriters, "WriteAsJsonAsync").WithParameters("instance"),
         // A gRPC server stream's messages: responseStream.WriteAsync(reply).
         SinkSpec.Methods("Grpc.Core.IAsyncStreamWriter`1", "WriteAsync").WithParameters("message"),
     };

@@ -134,6 +134,9 @@ internal sealed class UserMessageSinks
     /// </summary>
     private const string GrpcStatusDetail = "detail";
 
+    /// <summary>The Azure Functions isolated worker's writes of an <c>HttpResponseData</c>: its answer when the app does not use ASP.NET Core's.</summary>
+    public const string FunctionsResponseWriters = "Microsoft.Azure.Functions.Worker.Http.HttpResponseDataExtensions";
+
     private static bool IsGrpcStatus(INamedTypeSymbol type) => type is { Name: "Status", TypeKind: TypeKind.Struct } && FlowTypes.IsNamespace(type.ContainingNamespace, "Grpc.Core");
 
     /// <summary>What a library exception constructor calls its message; also the guess for a source one that passes none on.</summary>
@@ -199,7 +202,9 @@ internal sealed class UserMessageSinks
         _responseWriters = Resolve(
             compilation,
             "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions",
-            "Microsoft.AspNetCore.Http.HttpResponseJsonExtensions");
+            "Microsoft.AspNetCore.Http.HttpResponseJsonExtensions",
+            // An Azure Functions isolated worker's own response: response.WriteStringAsync("…"), WriteAsJsonAsync(new { error = "…" }).
+            FunctionsResponseWriters);
         _viewModelBases = Resolve(
             compilation,
             "Microsoft.AspNetCore.Mvc.RazorPages.PageModel",
@@ -409,13 +414,14 @@ internal sealed class UserMessageSinks
 
         if (Contains(_responseWriters, type))
         {
-            AddArguments(invocation.Arguments, "text", "HttpResponse." + method.Name, UserMessageSinkKind.ResponseWrite, uses);
-            AddArguments(invocation.Arguments, "value", "HttpResponse." + method.Name, UserMessageSinkKind.ResponseWrite, uses);
+            var sinkName = (type.Name == "HttpResponseDataExtensions" ? "HttpResponseData." : "HttpResponse.") + method.Name;
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter?.Name == "value")
+                // text and value: ASP.NET Core's WriteAsync and WriteAsJsonAsync; value and instance: the Functions worker's.
+                if (argument.Parameter?.Name is "text" or "value" or "instance" && argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
-                    AddResponseData(argument.Value, "HttpResponse." + method.Name, uses);
+                    AddIfText(argument.Value, sinkName, UserMessageSinkKind.ResponseWrite, isStateLabel: false, uses);
+                    AddResponseData(argument.Value, sinkName, uses);
                 }
             }
 
