@@ -504,8 +504,9 @@ internal sealed class SecretModel
             foreach (var tree in _bindingCompilation!.SyntaxTrees)
             {
                 var text = tree.GetText().ToString();
-                if ((text.Contains("FromHeader(") || text.Contains("FromQuery(") || text.Contains("FromForm(") || text.Contains("SupplyParameterFromQuery("))
-                    && text.Contains("Name"))
+                // FastEndpoints names it first: [FromHeader("X-Pleo-Key")], [BindFrom("api_key")].
+                if (text.Contains("FromHeader(") || text.Contains("FromQuery(") || text.Contains("FromForm(") || text.Contains("SupplyParameterFromQuery(")
+                    || text.Contains("BindFrom("))
                 {
                     known = 2;
                     break;
@@ -527,7 +528,7 @@ internal sealed class SecretModel
     {
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "FromHeaderAttribute" or "FromQueryAttribute" or "FromFormAttribute" or "SupplyParameterFromQueryAttribute" })
+            if (attribute.AttributeClass is { Name: "FromHeaderAttribute" or "FromQueryAttribute" or "FromFormAttribute" or "SupplyParameterFromQueryAttribute" or "BindFromAttribute" })
             {
                 foreach (var argument in attribute.NamedArguments)
                 {
@@ -535,6 +536,12 @@ internal sealed class SecretModel
                     {
                         return true;
                     }
+                }
+
+                // FastEndpoints' [FromHeader("X-Pleo-Key")] and [BindFrom("api_key")] take the name first.
+                if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string first && Names.IsSecretName(first))
+                {
+                    return true;
                 }
             }
         }

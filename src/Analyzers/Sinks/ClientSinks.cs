@@ -80,6 +80,7 @@ internal sealed class ClientSinks : SinkTable
     public override bool MayTake(IMethodSymbol method) =>
         method.Name is "Add" or "TryAdd"
         || (method.MethodKind == MethodKind.Constructor && IsObjectResult(method.ContainingType))
+        || FastEndpointsApi.MayBe(method)
         || (_hasSignalR && (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync" || method.ContainingType?.TypeKind == TypeKind.Interface))
         || base.MayTake(method);
 
@@ -120,6 +121,17 @@ internal sealed class ClientSinks : SinkTable
                 if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue && System.Array.IndexOf(ValueParameters, parameter.Name) >= 0)
                 {
                     operands.Add(new SinkOperand(argument.Value, constructor, Kind));
+                }
+            }
+        }
+        else if (operation is IInvocationOperation send && FastEndpointsApi.SendsBody(send.TargetMethod))
+        {
+            // Send.OkAsync(response), Send.ResponseAsync(response, 400): FastEndpoints writes the response as JSON.
+            foreach (var argument in send.Arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue && FastEndpointsApi.IsBodyParameter(parameter))
+                {
+                    operands.Add(new SinkOperand(argument.Value, send.TargetMethod, Kind));
                 }
             }
         }
@@ -200,7 +212,8 @@ internal sealed class ClientSinks : SinkTable
     /// </summary>
     private bool IsEndpoint(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
-        && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m) || self.IsMethodGroupHandler(m) || self.IsGrpcMethod(m));
+        && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m) || self.IsMethodGroupHandler(m) || self.IsGrpcMethod(m)
+            || FastEndpointsApi.IsExecuteOverride(m));
 
     /// <summary>A method a <c>Map…</c> call is given as a method group (<c>app.MapGet("/key", GetKey)</c>, <c>Handlers.GetKey</c>).</summary>
     private bool IsMethodGroupHandler(IMethodSymbol method) =>

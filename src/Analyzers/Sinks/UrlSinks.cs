@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace PleoUxGuard.Analyzers.Sinks;
 
@@ -56,5 +58,33 @@ internal sealed class UrlSinks : SinkTable
     public UrlSinks(Compilation compilation)
         : base(compilation, SinkKind.Url, Specs)
     {
+    }
+
+    public override bool MayTake(IMethodSymbol method) => FastEndpointsApi.MayBe(method) || base.MayTake(method);
+
+    public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
+    {
+        base.Collect(operation, owner, operands);
+        if (operation is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        // FastEndpoints: Send.RedirectAsync(location), and the route values of Send.CreatedAtAsync's Location.
+        var method = invocation.TargetMethod;
+        var redirect = FastEndpointsApi.Redirects(method);
+        if (!redirect && !FastEndpointsApi.SendsBody(method))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                && argument.Parameter?.Name == (redirect ? FastEndpointsApi.LocationParameter : "routeValues"))
+            {
+                operands.Add(new SinkOperand(argument.Value, method, Kind));
+            }
+        }
     }
 }

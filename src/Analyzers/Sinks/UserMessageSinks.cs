@@ -268,6 +268,7 @@ internal sealed class UserMessageSinks
             || ResponseHelperNames.Contains(method.Name)
             || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition))
             || _console.MayWrite(method)
+            || FastEndpointsApi.MayBe(method)
             // A hub's send, or (by its receiver, seen only at the call) a method of a typed hub's client interface, which
             // returns a Task.
             || (_hasSignalR && (method.Name is "SendAsync" or "SendCoreAsync" or "InvokeAsync" or "InvokeCoreAsync"
@@ -333,6 +334,11 @@ internal sealed class UserMessageSinks
                 }
             }
 
+            return;
+        }
+
+        if (FindInFastEndpoints(invocation, uses))
+        {
             return;
         }
 
@@ -719,6 +725,42 @@ internal sealed class UserMessageSinks
         {
             uses.Add(new UserMessageSinkUse(unwrapped, sinkName, kind, isStateLabel));
         }
+    }
+
+    /// <summary>
+    /// FastEndpoints' validation errors (<c>AddError(r =&gt; r.ApiKey, "…")</c>, <c>ThrowError("…")</c>), sent in the 400
+    /// response's errors as a model error is, and the text and bodies its response sender writes.
+    /// </summary>
+    private static bool FindInFastEndpoints(IInvocationOperation invocation, List<UserMessageSinkUse> uses)
+    {
+        var method = invocation.TargetMethod;
+        var validation = FastEndpointsApi.AddsValidationError(method);
+        var text = !validation && FastEndpointsApi.SendsText(method);
+        var body = !validation && !text && FastEndpointsApi.SendsBody(method);
+        if (!validation && !text && !body)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (validation && FastEndpointsApi.IsMessageParameter(parameter))
+            {
+                AddIfText(argument.Value, method.Name, UserMessageSinkKind.ModelError, isStateLabel: false, uses);
+            }
+            else if ((text && parameter.Name == FastEndpointsApi.TextParameter) || (body && FastEndpointsApi.IsBodyParameter(parameter)))
+            {
+                AddIfText(argument.Value, "Send." + method.Name, UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
+                AddResponseData(argument.Value, "Send." + method.Name, uses);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
