@@ -121,6 +121,28 @@ public sealed class SecretInUrlAnalyzerTests
         await Verify.VerifyAsync(source);
     }
 
+    /// <summary>The redirect and created results made directly, as an Azure Functions app must.</summary>
+    [Fact]
+    public async Task Redirect_and_located_results_made_with_new_are_sinks()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            static class Answers
+            {
+                static IActionResult A(string apiKey) => new RedirectResult("/done?key=" + {|PUX006:apiKey|});
+                static IActionResult B(string apiKey) => new LocalRedirectResult("/done?key=" + {|PUX006:apiKey|});
+                static IActionResult C(string apiKey) => new RedirectToActionResult("Done", "Home", new { key = {|PUX006:apiKey|} });
+                static IActionResult D(string apiKey) => new RedirectToRouteResult(new { key = {|PUX006:apiKey|} });
+                static IActionResult E(string apiKey) => new CreatedAtActionResult("Get", "Connection", new { key = {|PUX006:apiKey|} }, null);
+                static IActionResult F(string apiKey) => new RedirectResult("/done?ending=" + apiKey[^4..]);
+                static IActionResult G(string apiKey) => new CreatedAtActionResult("Get", "Connection", new { id = 7 }, new { keyEnding = apiKey[^4..] });
+                static IActionResult H(string apiKey) => new RedirectResult("/done") { Url = "/done?key=" + {|PUX006:apiKey|} };
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task Messages_name_each_sink_with_its_type()
     {
