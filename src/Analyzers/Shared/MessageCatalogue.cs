@@ -526,10 +526,43 @@ internal static class MessageCatalogue
                 continue;
             }
 
+            if (char.IsDigit(term[0]) && CountsSomething(normalized, afterIndex))
+            {
+                // "shorter than 500 characters", "up to 400 rows": a number that counts something is no status code.
+                continue;
+            }
+
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>What a number in a message counts when it is no status code: the word after it.</summary>
+    private static readonly string[] QuantityUnits =
+    {
+        "character", "characters", "chars", "letter", "letters", "digit", "digits", "symbol", "symbols", "word", "words",
+        "line", "lines", "row", "rows", "record", "records", "item", "items", "entry", "entries", "file", "files",
+        "expense", "expenses", "receipt", "receipts", "transaction", "transactions", "request", "requests", "call", "calls",
+        "byte", "bytes", "kb", "mb", "gb", "ms", "millisecond", "milliseconds", "second", "seconds", "minute", "minutes",
+        "hour", "hours", "day", "days", "percent", "%",
+    };
+
+    private static bool CountsSomething(string normalized, int afterNumber)
+    {
+        var start = afterNumber;
+        while (start < normalized.Length && normalized[start] == ' ')
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < normalized.Length && (char.IsLetter(normalized[end]) || normalized[end] == '%'))
+        {
+            end++;
+        }
+
+        return end > start && Array.IndexOf(QuantityUnits, normalized.Substring(start, end - start)) >= 0;
     }
 
     /// <summary>
