@@ -201,7 +201,11 @@ internal static class MessageCatalogue
         "incorrect", "unauthorized", "unauthorised", "forbidden", "not recognised", "not recognized",
         "does not have", "doesn't have", "missing", "problem", "interrupted", "unavailable",
         "not allowed", "too many", "did not work", "didn't work", "was not saved",
-        "lacks", "no longer", "timed out", "unreachable", "went wrong",
+        // "No longer" with what stopped, not on its own: "The previous key is no longer used." reports a rotation that worked.
+        "lacks", "no longer valid", "no longer works", "no longer work", "no longer working", "no longer active",
+        "no longer accepted", "no longer has", "no longer have", "no longer authorized", "no longer authorised",
+        "no longer exists", "no longer available", "no longer connected", "no longer allowed", "no longer be used",
+        "timed out", "unreachable", "went wrong",
         "did not recognise", "did not recognize", "didn't recognise", "didn't recognize", "isn't valid", "not verified",
     };
 

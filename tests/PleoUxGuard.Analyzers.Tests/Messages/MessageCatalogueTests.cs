@@ -124,6 +124,15 @@ public sealed class MessageCatalogueTests
     }
 
     [Theory]
+    [InlineData("This key is no longer valid.", true)]
+    [InlineData("Your Pleo key no longer works.", true)]
+    [InlineData("The key can no longer be used.", true)]
+    [InlineData("Your new API key is saved. The previous key is no longer used.", false)]
+    [InlineData("Connected to Pleo.", false)]
+    public void ReportsFailure_takes_no_longer_only_with_what_stopped(string message, bool expected) =>
+        Assert.Equal(expected, MessageCatalogue.ReportsFailure(message));
+
+    [Theory]
     [InlineData("Check the key and try again.", true)]
     [InlineData("Please re-enter your key.", true)]
     [InlineData("Ask your administrator for a new key.", true)]
