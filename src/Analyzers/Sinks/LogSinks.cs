@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -67,12 +68,17 @@ internal sealed class LogSinks : SinkTable
             .WithParameters(BackgroundJobs.MethodCall),
         SinkSpec.Methods("Hangfire.RecurringJob", "AddOrUpdate").WithParameters(BackgroundJobs.MethodCall),
         SinkSpec.Methods("Hangfire.RecurringJobManagerExtensions", "AddOrUpdate").WithParameters(BackgroundJobs.MethodCall),
+        // Messages on a queue (MessageQueues): Azure Storage queue messages and Service Bus message bodies.
+        SinkSpec.Methods("Azure.Storage.Queues.QueueClient", "SendMessage", "SendMessageAsync").WithParameters("messageText", "message"),
+        SinkSpec.Methods("Azure.Messaging.ServiceBus.ServiceBusMessage", SinkSpec.Constructor, "Body").WithParameters("body"),
     };
 
     private readonly INamedTypeSymbol? _ilogger;
     private readonly INamedTypeSymbol? _loggerMessageAttribute;
     private readonly ConsoleOutput _console;
     private readonly INamedTypeSymbol? _dataClassificationAttribute;
+    private readonly bool _functionsWorker;
+    private readonly ConcurrentDictionary<ISymbol, string> _messageOutputs = new(SymbolEqualityComparer.Default);
 
     public LogSinks(Compilation compilation)
         : base(compilation, SinkKind.Log, Specs)
@@ -81,13 +87,33 @@ internal sealed class LogSinks : SinkTable
         _loggerMessageAttribute = compilation.FindType("Microsoft.Extensions.Logging.LoggerMessageAttribute");
         _console = new ConsoleOutput(compilation);
         _dataClassificationAttribute = compilation.FindType("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+        _functionsWorker = compilation.FindType("Microsoft.Azure.Functions.Worker.FunctionAttribute") is not null;
     }
 
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
         if (operation is not IInvocationOperation invocation)
         {
+            if (_functionsWorker && MessageOutput(operation, owner) is { } output)
+            {
+                operands.Add(output);
+                return;
+            }
+
             base.Collect(operation, owner, operands);
+            return;
+        }
+
+        if (MessageQueues.IsMassTransitSend(invocation.TargetMethod))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && MessageQueues.IsMassTransitMessage(parameter) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    operands.Add(new SinkOperand(argument.Value, invocation.TargetMethod, Kind));
+                }
+            }
+
             return;
         }
 
@@ -131,7 +157,29 @@ internal sealed class LogSinks : SinkTable
 
     // A delegate's invocation is judged by its type arguments, which the definition does not have.
     public override bool MayTake(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.DelegateInvoke || _console.MayWrite(method) || IsLoggerMessageMethod(method) || base.MayTake(method);
+        method.MethodKind == MethodKind.DelegateInvoke || _console.MayWrite(method) || MessageQueues.MayBeMassTransitSend(method)
+        || IsLoggerMessageMethod(method) || base.MayTake(method);
+
+    /// <summary>
+    /// A value an Azure Functions output binding sends as a message: what a function with <c>[QueueOutput]</c> returns, or
+    /// what is given to a <c>[QueueOutput]</c> property of the object it returns. Each symbol's binding is looked up once.
+    /// </summary>
+    private SinkOperand? MessageOutput(IOperation operation, ISymbol owner)
+    {
+        var (value, symbol) = operation switch
+        {
+            IReturnOperation { ReturnedValue: { } returned } when owner is IMethodSymbol method && operation.LeavesBody() => (returned, (ISymbol)method),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment => (assignment.Value, property.Property),
+            _ => (null, null),
+        };
+        if (value is null || symbol is null)
+        {
+            return null;
+        }
+
+        var output = _messageOutputs.GetOrCompute(symbol.OriginalDefinition, static definition => MessageQueues.MessageOutput(definition) ?? string.Empty);
+        return output.Length == 0 ? null : new SinkOperand(value, output, Kind);
+    }
 
     /// <summary>A [LoggerMessage] partial method: its parameters are written to the log by generated code.</summary>
     public bool IsLoggerMessageMethod(IMethodSymbol method)

@@ -1,0 +1,128 @@
+using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux001>;
+
+namespace PleoUxGuard.Analyzers.Tests.Sinks;
+
+/// <summary>
+/// PUX001: a message put on a queue or a bus is kept in plain text by the broker, retried, and moved with its body to a
+/// poison or error queue that operators read, as Hangfire keeps a job's arguments: MassTransit, Azure Storage queues,
+/// Service Bus, and an Azure Functions output binding.
+/// </summary>
+public sealed class MessageQueuesTests
+{
+    private const string Libraries = """
+        namespace MassTransit
+        {
+            public interface IPublishEndpoint
+            {
+                System.Threading.Tasks.Task Publish<T>(T message, System.Threading.CancellationToken cancellationToken = default) where T : class;
+                System.Threading.Tasks.Task Publish<T>(object values, System.Threading.CancellationToken cancellationToken = default) where T : class;
+            }
+
+            public interface ConsumeContext : IPublishEndpoint
+            {
+                System.Threading.Tasks.Task RespondAsync<T>(T message) where T : class;
+            }
+        }
+
+        namespace Azure.Storage.Queues
+        {
+            public class QueueClient
+            {
+                public virtual System.Threading.Tasks.Task SendMessageAsync(string messageText) => System.Threading.Tasks.Task.CompletedTask;
+            }
+        }
+
+        namespace Azure.Messaging.ServiceBus
+        {
+            public class ServiceBusMessage
+            {
+                public ServiceBusMessage(string body) { }
+            }
+        }
+
+        namespace Microsoft.Azure.Functions.Worker
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public sealed class FunctionAttribute(string name) : System.Attribute { }
+
+            [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Property | System.AttributeTargets.ReturnValue)]
+            public sealed class QueueOutputAttribute(string queueName) : System.Attribute { }
+
+            [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Property | System.AttributeTargets.ReturnValue)]
+            public sealed class BlobOutputAttribute(string blobPath) : System.Attribute { }
+        }
+        """;
+
+    [Fact]
+    public async Task A_message_that_carries_the_key_is_reported_where_it_is_sent()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using Azure.Storage.Queues;
+            using Azure.Messaging.ServiceBus;
+
+            public sealed record KeyRotated(string ConnectionId, string NewApiKey);
+            public sealed record ConnectionValidated(string ConnectionId, string KeyEnding);
+
+            public sealed class Rotation(IPublishEndpoint bus, QueueClient queue)
+            {
+                public async Task Rotated(ConsumeContext context, string connectionId, string newApiKey)
+                {
+                    await bus.Publish(new KeyRotated(connectionId, {|PUX001:newApiKey|}));
+                    await bus.Publish<KeyRotated>(new { ConnectionId = connectionId, NewApiKey = {|PUX001:newApiKey|} });
+                    await bus.Publish(new ConnectionValidated(connectionId, newApiKey[^4..]));
+                    await context.RespondAsync(new KeyRotated(connectionId, {|PUX001:newApiKey|}));
+                    await queue.SendMessageAsync($"{connectionId}:{{|PUX001:newApiKey|}}");
+                    await queue.SendMessageAsync(connectionId);
+                    var message = new ServiceBusMessage({|PUX001:newApiKey|});
+                    var safe = new ServiceBusMessage(connectionId);
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source + Libraries);
+    }
+
+    [Fact]
+    public async Task What_a_function_s_queue_output_binding_is_given_is_a_message()
+    {
+        const string source = """
+            using Microsoft.Azure.Functions.Worker;
+
+            public sealed record ExportJob(string ConnectionId, string ApiKey);
+
+            public sealed class ExportOutput
+            {
+                [QueueOutput("export-jobs")] public string? Job { get; set; }
+                [BlobOutput("exports/{rand-guid}")] public string? Report { get; set; }
+            }
+
+            public static class ExportFunctions
+            {
+                [Function("QueueExport")]
+                [return: QueueOutput("export-jobs")]
+                public static string Queue(string connectionId, string apiKey) => connectionId + ":" + {|PUX001:apiKey|};
+
+                [Function("QueueSafely")]
+                [QueueOutput("export-jobs")]
+                public static string QueueSafely(string connectionId, string apiKey) => connectionId;
+
+                [Function("Both")]
+                public static ExportOutput Both(string connectionId, string apiKey) => new() { Job = {|PUX001:apiKey|}, Report = connectionId };
+
+                // A blob is storage, not a message: whether a key may be stored there is not this rule's.
+                [Function("Report")]
+                public static ExportOutput Report(string connectionId, string apiKey) => new() { Job = connectionId, Report = apiKey };
+
+                [Function("Method")]
+                [QueueOutput("export-jobs")]
+                public static string Method(string connectionId, string apiKey) => {|PUX001:apiKey|};
+
+                public static string NotAFunction(string connectionId, string apiKey) => connectionId + ":" + apiKey;
+            }
+            """;
+
+        await Verify.VerifyAsync(source + Libraries);
+    }
+}
