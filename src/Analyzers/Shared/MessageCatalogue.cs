@@ -294,7 +294,7 @@ internal static class MessageCatalogue
 
         public bool IsGeneric => Answer(ref _generic, this, static known => IsGenericNormalized(known.Normalized, Array.Empty<string>()));
 
-        public bool ReportsFailure => Answer(ref _failure, this, static known => FindWord(known.Normalized, FailureCues) is not null);
+        public bool ReportsFailure => Answer(ref _failure, this, static known => FindWord(known.Normalized, FailureCues, skipNegated: true) is not null);
 
         public bool HasRecoveryCue => Answer(ref _recovery, this, static known => FindWord(known.Normalized, RecoveryCues) is not null);
 
@@ -542,6 +542,27 @@ internal static class MessageCatalogue
         return false;
     }
 
+    private static bool IsNegated(string normalized, int index)
+    {
+        var end = index;
+        while (end > 0 && normalized[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        foreach (var negation in Negations)
+        {
+            var start = end - negation.Length;
+            if (start >= 0 && string.CompareOrdinal(normalized, start, negation, 0, negation.Length) == 0
+                && (start == 0 || !char.IsLetterOrDigit(normalized[start - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What a number in a message counts when it is no status code: the word after it.</summary>
     private static readonly string[] QuantityUnits =
     {
@@ -726,11 +747,11 @@ internal static class MessageCatalogue
         return null;
     }
 
-    private static string? FindWord(string normalized, string[] words)
+    private static string? FindWord(string normalized, string[] words, bool skipNegated = false)
     {
         foreach (var word in words)
         {
-            if (ContainsWord(normalized, word))
+            if (ContainsWord(normalized, word, skipNegated))
             {
                 return word;
             }
@@ -739,8 +760,14 @@ internal static class MessageCatalogue
         return null;
     }
 
-    /// <summary>Whether <paramref name="word"/> occurs in the text as whole words.</summary>
-    private static bool ContainsWord(string normalized, string word)
+    /// <summary>Words that deny what follows them: "Exports will no longer fail.", "The key was not rejected."</summary>
+    private static readonly string[] Negations = { "no longer", "never", "not", "won't", "will not", "doesn't", "does not", "didn't", "did not", "don't", "do not" };
+
+    /// <summary>
+    /// Whether <paramref name="word"/> occurs in the text as whole words; with <paramref name="skipNegated"/>, not counting
+    /// an occurrence right after a negation (<see cref="Negations"/>).
+    /// </summary>
+    private static bool ContainsWord(string normalized, string word, bool skipNegated = false)
     {
         var index = word.Length == 0 ? -1 : normalized.IndexOf(word, StringComparison.Ordinal);
         while (index >= 0)
@@ -748,7 +775,7 @@ internal static class MessageCatalogue
             var before = index == 0 || !char.IsLetterOrDigit(normalized[index - 1]);
             var afterIndex = index + word.Length;
             var after = afterIndex >= normalized.Length || !char.IsLetterOrDigit(normalized[afterIndex]);
-            if (before && after)
+            if (before && after && !(skipNegated && IsNegated(normalized, index)))
             {
                 return true;
             }

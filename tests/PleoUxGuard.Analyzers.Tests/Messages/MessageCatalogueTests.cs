@@ -129,7 +129,12 @@ public sealed class MessageCatalogueTests
     [InlineData("The key can no longer be used.", true)]
     [InlineData("Your new API key is saved. The previous key is no longer used.", false)]
     [InlineData("Connected to Pleo.", false)]
-    public void ReportsFailure_takes_no_longer_only_with_what_stopped(string message, bool expected) =>
+    [InlineData("Your new API key is saved. Exports will no longer fail.", false)]
+    [InlineData("The key was not rejected: it is saved.", false)]
+    [InlineData("The key is not valid.", true)]
+    [InlineData("Pleo did not accept the key.", true)]
+    [InlineData("The export failed, and the key was never used.", true)]
+    public void ReportsFailure_takes_no_longer_only_with_what_stopped_and_not_a_denied_cue(string message, bool expected) =>
         Assert.Equal(expected, MessageCatalogue.ReportsFailure(message));
 
     [Theory]
