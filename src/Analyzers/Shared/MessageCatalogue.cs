@@ -129,6 +129,9 @@ internal static class MessageCatalogue
         "unable to process request", "request could not be processed", "not found", "no access",
         // The error page of ASP.NET Core's project templates.
         "an error occurred while processing your request", "an error occurred while processing the request",
+        // A timeout's bare name, and .NET's own text for it (TaskCanceledException, TimeoutException).
+        "timeout", "timed out", "request timeout", "request timed out", "the request timed out", "operation timed out",
+        "the operation timed out", "the operation has timed out", "gateway timeout",
     };
 
     // Generic phrases that do name what failed, and what they say: "Invalid API key." says only that the key is invalid.
@@ -137,6 +140,10 @@ internal static class MessageCatalogue
         new("invalid key", "the key is invalid"), new("invalid api key", "the key is invalid"),
         new("invalid token", "the token is invalid"), new("invalid credentials", "the credentials are invalid"),
         new("wrong credentials", "the credentials are wrong"), new("incorrect credentials", "the credentials are wrong"),
+        new("timeout", "something timed out"), new("timed out", "something timed out"), new("request timeout", "the request timed out"),
+        new("request timed out", "the request timed out"), new("the request timed out", "the request timed out"),
+        new("operation timed out", "the request timed out"), new("the operation timed out", "the request timed out"),
+        new("the operation has timed out", "the request timed out"), new("gateway timeout", "the request timed out"),
         new("invalid input", "the input is invalid"), new("invalid data", "the input is invalid"), new("invalid value", "the input is invalid"),
         new("authentication failed", "authentication failed"), new("auth failed", "authentication failed"),
         new("authentication unsuccessful", "authentication failed"), new("authorization failed", "authorization failed"),

@@ -91,6 +91,8 @@ public sealed class MessageCatalogueTests
     [InlineData("Could not connect - please try again later")]
     [InlineData("Oops!! Something went wrong.. Please try again.")]
     [InlineData(";Error: request failed; unauthorized!")]
+    [InlineData("Timeout")]
+    [InlineData("The operation has timed out.")]
     public void IsGeneric_accepts_messages_made_only_of_generic_phrases(string message) =>
         Assert.True(MessageCatalogue.IsGeneric(message));
 
@@ -101,6 +103,7 @@ public sealed class MessageCatalogueTests
     [InlineData("Connected")]
     [InlineData("Something went wrong. The key was revoked.")]
     [InlineData("Oops!! Something went wrong.. The key was revoked")]
+    [InlineData("Pleo timed out. Try again in a few minutes.")]
     [InlineData("")]
     [InlineData(null)]
     public void IsGeneric_rejects_messages_that_say_what_failed(string? message) =>
@@ -113,6 +116,7 @@ public sealed class MessageCatalogueTests
     [InlineData("Invalid input.", "says only that the input is invalid, not why or what to do next")]
     [InlineData("Something went wrong. Please try again.", "does not say what failed")]
     [InlineData("Unauthorized", "does not say what failed")]
+    [InlineData("Request timed out.", "says only that the request timed out, not why or what to do next")]
     public void DescribeGeneric_says_what_a_generic_message_lacks(string message, string expected) =>
         Assert.Equal(expected, MessageCatalogue.DescribeGeneric(message));
 

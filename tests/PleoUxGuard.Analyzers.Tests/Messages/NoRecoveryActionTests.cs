@@ -114,7 +114,7 @@ public sealed class NoRecoveryActionTests
 
                         if (ex is TaskCanceledException)
                         {
-                            ErrorMessage = {|PUX011:"The request timed out."|};
+                            ErrorMessage = {|PUX011:"The connection to Pleo was interrupted."|};
                         }
                     }
                 }
