@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PleoUxGuard.Analyzers.Flow;
 
 namespace PleoUxGuard.Analyzers.Messages;
 
@@ -197,6 +198,12 @@ internal sealed class RawDetails
                 if (owner.DerivesFrom(_exception) && name is "Message" or "StackTrace" or "Source" or "HelpLink")
                 {
                     return name == "StackTrace" ? "the stack trace" : "the exception text";
+                }
+
+                // A MassTransit fault's exceptions (fault.Exceptions[0].Message): an exception's text, carried as data.
+                if (name is "Message" or "StackTrace" or "ExceptionType" or "Source" && owner is { Name: "ExceptionInfo" } && FlowTypes.RootNamespace(owner) == "MassTransit")
+                {
+                    return name == "StackTrace" ? "the stack trace" : name == "ExceptionType" ? "the exception type name" : "the exception text";
                 }
 
                 if (owner.DerivesFrom(_responseMessage) && name is "ReasonPhrase" or "StatusCode")

@@ -261,10 +261,10 @@ internal sealed class UserMessageSinks
     {
         if (method.MethodKind == MethodKind.Constructor)
         {
-            return method.ContainingType is { } created && CreatedKindOf(created) != CreatedKind.None;
+            return method.ContainingType is { } created && (CreatedKindOf(created) != CreatedKind.None || IsValidationFailure(created));
         }
 
-        return method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd" or "WithMessage"
+        return method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd" or "WithMessage" or "AddFailure"
             || ResponseHelperNames.Contains(method.Name)
             || (method.ContainingType is { } type && Contains(_responseWriters, type.OriginalDefinition))
             || _console.MayWrite(method)
@@ -374,6 +374,13 @@ internal sealed class UserMessageSinks
             return;
         }
 
+        // context.AddFailure("ApiKey", "…") in a Custom rule: a failure of the validation, with its message.
+        if (method.Name == "AddFailure" && IsFluentValidation(type))
+        {
+            AddArguments(invocation.Arguments, "errorMessage", "AddFailure", UserMessageSinkKind.ValidationMessage, uses);
+            return;
+        }
+
         // Clients.Caller.SendAsync("keyRejected", "…"), Clients.Caller.KeyRejected("…"): the page's handler shows the text.
         if (_hasSignalR && ClientSinks.IsHubSend(invocation))
         {
@@ -461,6 +468,13 @@ internal sealed class UserMessageSinks
         var type = creation.Type as INamedTypeSymbol;
         if (type is null || creation.Constructor is null)
         {
+            return;
+        }
+
+        if (IsValidationFailure(type))
+        {
+            // new ValidationFailure("ApiKey", "…"): a FluentValidation failure, shown as a validation message is.
+            AddArguments(creation.Arguments, "errorMessage", "new ValidationFailure", UserMessageSinkKind.ValidationMessage, uses);
             return;
         }
 
@@ -820,6 +834,8 @@ internal sealed class UserMessageSinks
 
     /// <summary>A type of FluentValidation's own namespaces (<c>FluentValidation</c>, <c>FluentValidation.Internal</c>, …).</summary>
     private static bool IsFluentValidation(INamedTypeSymbol type) => FlowTypes.RootNamespace(type) == "FluentValidation";
+
+    private static bool IsValidationFailure(INamedTypeSymbol type) => type.Name == "ValidationFailure" && IsFluentValidation(type);
 
     private static bool IsLocalizedString(ITypeSymbol type) =>
         type.Name == "LocalizedString" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Localization";

@@ -32,13 +32,55 @@ public sealed class FluentValidationMessageTests
                     public static IRuleBuilderOptions<T, TProperty> Must<T, TProperty>(this IRuleBuilder<T, TProperty> rule, Func<TProperty, bool> predicate) => null!;
                 }
 
+                public class ValidationContext<T>
+                {
+                    public void AddFailure(string propertyName, string errorMessage) { }
+                    public void AddFailure(FluentValidation.Results.ValidationFailure failure) { }
+                }
+
                 public static class DefaultValidatorOptions
                 {
                     public static IRuleBuilderOptions<T, TProperty> WithMessage<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string errorMessage) => rule;
                     public static IRuleBuilderOptions<T, TProperty> WithMessage<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Func<T, string> messageProvider) => rule;
                 }
             }
+
+            namespace FluentValidation.Results
+            {
+                public class ValidationFailure
+                {
+                    public ValidationFailure(string propertyName, string errorMessage) { }
+                }
+            }
             """;
+
+    [Fact]
+    public async Task A_failure_added_by_a_custom_rule_is_a_validation_message()
+    {
+        const string source = """
+            using FluentValidation;
+            using FluentValidation.Results;
+
+            sealed record ConnectRequest(string ApiKey);
+
+            static class ConnectRules
+            {
+                public static void CheckKey(string key, ValidationContext<ConnectRequest> context)
+                {
+                    if (key.EndsWith('='))
+                    {
+                        context.AddFailure("ApiKey", {|PUX010:"Something went wrong"|});
+                        context.AddFailure(new ValidationFailure("ApiKey", {|PUX010:"Invalid input."|}));
+                        context.AddFailure("ApiKey", "This does not look like a Pleo key: it ends with '='. Copy the whole key from Pleo and paste it again.");
+                    }
+                }
+            }
+            """;
+
+        var test = Verify.Create(source);
+        test.TestState.Sources.Add(("/0/FluentValidation.cs", FluentValidationStub));
+        await test.RunAsync();
+    }
 
     [Fact]
     public async Task A_generic_or_technical_WithMessage_in_a_connection_validator_is_reported()

@@ -165,6 +165,37 @@ public sealed class RawTechnicalDetailTests
     }
 
     [Fact]
+    public async Task A_MassTransit_fault_s_exception_text_is_reported()
+    {
+        const string source = """
+            namespace MassTransit
+            {
+                public interface ExceptionInfo { string ExceptionType { get; } string Message { get; } string StackTrace { get; } string Source { get; } }
+                public interface Fault<T> { T Message { get; } ExceptionInfo[] Exceptions { get; } }
+            }
+
+            sealed class AlertViewModel
+            {
+                public string? ErrorMessage { get; set; }
+                public string? StatusMessage { get; set; }
+            }
+
+            sealed record ExportRequested(string ConnectionId);
+
+            static class ExportFaults
+            {
+                static AlertViewModel Alert(MassTransit.Fault<ExportRequested> fault) => new()
+                {
+                    ErrorMessage = $"Export failed: {{|PUX012:fault.Exceptions[0].Message|}}",
+                    StatusMessage = $"Export of {fault.Message.ConnectionId} failed: {{|PUX012:fault.Exceptions[0].ExceptionType|}}. Try again in a few minutes.",
+                };
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task The_response_an_api_exception_carries_is_reported()
     {
         // Refit's ApiException (the stub stands in for it) carries the failed response's status, reason and body.
