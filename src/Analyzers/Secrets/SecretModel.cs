@@ -331,6 +331,34 @@ internal sealed class SecretModel
         && symbol.ContainingType is { } container
         && (CredentialMembersOf(container) & (symbol.Name == "Key" ? CredentialMembers.Key : CredentialMembers.Value)) != 0;
 
+    /// <summary>
+    /// The credential a library type holds as its <c>Value</c> or <c>Key</c> (<c>KeyVaultSecret.Value</c>,
+    /// <c>AzureKeyCredential.Key</c>; <see cref="IsCredentialMember"/>), which serializing the object writes out; null for
+    /// any other type.
+    /// </summary>
+    public ISymbol? CredentialOf(INamedTypeSymbol type)
+    {
+        var members = CredentialMembersOf(type);
+        if (members == CredentialMembers.None)
+        {
+            return null;
+        }
+
+        var name = (members & CredentialMembers.Value) != 0 ? "Value" : "Key";
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(name))
+            {
+                if (member is IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null })
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private CredentialMembers CredentialMembersOf(INamedTypeSymbol container) =>
         _credentialTypes.GetOrCompute(container.OriginalDefinition, this, static (self, type) => self.ComputeCredentialMembers(type));
 

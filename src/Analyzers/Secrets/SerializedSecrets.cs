@@ -44,7 +44,7 @@ internal static class SerializedSecrets
     /// <remarks>Every endpoint's return asks about its type; the members are walked once per type and settings.</remarks>
     public static ISymbol? Find(ITypeSymbol? type, SecretModel model, JsonWriter writer = JsonWriter.Endpoint)
     {
-        if (Payload(type) is not INamedTypeSymbol named || !IsOurs(named, model))
+        if (Payload(type) is not INamedTypeSymbol named || !IsJudged(named, model))
         {
             return null;
         }
@@ -128,7 +128,7 @@ internal static class SerializedSecrets
     /// </summary>
     public static ISymbol? FindDestructured(ITypeSymbol? type, SecretModel model)
     {
-        if (Payload(type) is not INamedTypeSymbol named || !IsOurs(named, model))
+        if (Payload(type) is not INamedTypeSymbol named || !IsJudged(named, model))
         {
             return null;
         }
@@ -149,6 +149,17 @@ internal static class SerializedSecrets
     /// A class or struct declared in this compilation, or an anonymous object (whose own members the flow follows, but
     /// not the objects of ours it wraps: <c>Ok(new { data = row })</c>); library types are not ours to judge.
     /// </summary>
+    private static bool IsJudged(INamedTypeSymbol named, SecretModel model) => IsOurs(named, model) || IsLibraryCredentialHolder(named, model);
+
+    /// <summary>
+    /// A library's credential holder, whose secret the model knows by its type (<see cref="SecretModel.CredentialOf"/>):
+    /// <c>Ok(stored)</c> with a <c>KeyVaultSecret</c> writes its <c>Value</c>, <c>{@Credential}</c> of an
+    /// <c>AzureKeyCredential</c> its <c>Key</c>. Its other members are not ours to judge.
+    /// </summary>
+    private static bool IsLibraryCredentialHolder(INamedTypeSymbol named, SecretModel model) =>
+        !named.IsAnonymousType && named.SpecialType == SpecialType.None && named.TypeKind is TypeKind.Class or TypeKind.Struct
+        && model.CredentialOf(named) is not null;
+
     private static bool IsOurs(INamedTypeSymbol named, SecretModel model) =>
         named.IsAnonymousType
         || (named.SpecialType == SpecialType.None && named.TypeKind is TypeKind.Class or TypeKind.Struct && model.IsDeclaredHere(named));
@@ -157,9 +168,14 @@ internal static class SerializedSecrets
     /// <param name="writer">The serializer whose <c>[JsonIgnore]</c> hides a member; null for a logger's destructuring, which no attribute stops.</param>
     private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth, JsonWriter? writer, string? path = null)
     {
-        if (depth == 0 || type is not INamedTypeSymbol named || !IsOurs(named, model))
+        if (depth == 0 || type is not INamedTypeSymbol named)
         {
             return null;
+        }
+
+        if (!IsOurs(named, model))
+        {
+            return IsLibraryCredentialHolder(named, model) ? model.CredentialOf(named) : null;
         }
 
         if (named.IsAnonymousType)

@@ -1,3 +1,4 @@
+using PleoUxGuard.Analyzers.Tests.Verifiers;
 using Verify = PleoUxGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<PleoUxGuard.Analyzers.Rules.SecretLeakAnalyzer, PleoUxGuard.Analyzers.Tests.Verifiers.OnlyPux004>;
 
 namespace PleoUxGuard.Analyzers.Tests.Rules;
@@ -349,6 +350,26 @@ public sealed class SecretToClientAnalyzerTests
             public sealed class PleoResult(object value) : ObjectResult(value);
             """;
         await Verify.VerifyAsync(source);
+    }
+
+    /// <summary>A library's credential holder, written whole: its credential goes with it (walkthrough 9's Key Vault reveal).</summary>
+    [Fact]
+    public async Task A_library_credential_holder_sent_whole_is_reported()
+    {
+        const string source = """
+            using Azure.Security.KeyVault.Secrets;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class VaultController : ControllerBase
+            {
+                public IActionResult Reveal(KeyVaultSecret stored) => Ok({|PUX004:stored|});
+                public IActionResult Describe(KeyVaultSecret stored) => Ok(new { stored.Name });
+                public IActionResult Properties(KeyVaultSecret stored) => Ok(stored.Properties);
+            }
+            """;
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.AdditionalReferences.Add(await TestLibraries.KeyVaultAsync());
+        await test.RunAsync();
     }
 
     [Fact]

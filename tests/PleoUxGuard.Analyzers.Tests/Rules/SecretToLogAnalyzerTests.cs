@@ -82,6 +82,31 @@ public sealed class SecretToLogAnalyzerTests
             """);
     }
 
+    /// <summary>A library's credential holder destructured into the log writes its credential (a Key Vault secret's Value).</summary>
+    [Fact]
+    public async Task A_library_credential_holder_destructured_is_reported()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Azure.Security.KeyVault.Secrets;
+                using Microsoft.Extensions.Logging;
+
+                static class VaultLog
+                {
+                    static void Loaded(ILogger logger, KeyVaultSecret stored)
+                    {
+                        logger.LogInformation("Loaded {@Stored}", {|PUX001:stored|});
+                        logger.LogInformation("Loaded {@Properties}", stored.Properties);
+                        logger.LogInformation("Loaded {Name}", stored.Name);
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(await Verifiers.TestLibraries.KeyVaultAsync());
+        await test.RunAsync();
+    }
+
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Written(int location, string sink) =>
         new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(location).WithArguments("apiKey", sink);
 
