@@ -143,6 +143,80 @@ public sealed class SecretInUrlAnalyzerTests
         await Verify.VerifyAsync(source);
     }
 
+    /// <summary>A route that takes the key in its path: every request to it carries the key in its URL.</summary>
+    [Fact]
+    public async Task Routes_with_a_secret_in_their_path_are_reported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            [Route("api/connections")]
+            public sealed class ConnectionController : ControllerBase
+            {
+                [HttpGet("validate/{|PUX006:{apiKey}|}")]
+                public IActionResult Validate(string apiKey) => Ok();
+
+                [HttpPost("{companyId:guid}/rotate/{|PUX006:{newApiKey:minlength(20)}|}")]
+                public IActionResult Rotate(System.Guid companyId, string newApiKey) => Ok();
+
+                [Route("keys/{|PUX006:{*pleoKey}|}", Name = "Keys")]
+                public IActionResult Keys(string pleoKey) => Ok();
+
+                [HttpGet("{companyId}/status")]
+                public IActionResult Status(string companyId) => Ok();
+
+                [HttpGet("{connectionId}/key-ending")]
+                public IActionResult Ending(string connectionId, ILogger<ConnectionController> logger)
+                {
+                    logger.LogInformation("Ending of {ApiKey} asked", connectionId);
+                    return Ok();
+                }
+
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/validate/{|PUX006:{apiKey}|}", (string apiKey) => Results.Ok());
+                    app.MapPost(pattern: "/connections/{id}/keys/{|PUX006:{token?}|}", (string id) => Results.Ok());
+                    app.MapGet("/connections/{id}", (string id) => Results.Ok());
+                    var keys = app.MapGroup("/keys/{|PUX006:{secret}|}");
+                    var message = "/validate/{apiKey}";
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Function_triggers_and_endpoint_routes_with_a_secret_in_their_path_are_reported()
+    {
+        const string source = """
+            namespace Microsoft.Azure.Functions.Worker
+            {
+                public sealed class HttpTriggerAttribute(params string[] methods) : System.Attribute { public string? Route { get; set; } }
+            }
+
+            public static class SupportFunctions
+            {
+                public static void Validate([Microsoft.Azure.Functions.Worker.HttpTrigger("get", Route = "support/validate/{|PUX006:{apiKey}|}")] object req, string apiKey) { }
+                public static void Status([Microsoft.Azure.Functions.Worker.HttpTrigger("get", Route = "support/{companyId}")] object req, string companyId) { }
+            }
+
+            public abstract class EndpointBase
+            {
+                protected void Get(params string[] routePatterns) { }
+                public abstract void Configure();
+            }
+
+            public sealed class ValidateEndpoint : EndpointBase
+            {
+                public override void Configure() => Get("/keys/validate", "/keys/{|PUX006:{pleoApiKey}|}/validate");
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task Messages_name_each_sink_with_its_type()
     {
