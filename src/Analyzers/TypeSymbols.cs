@@ -89,6 +89,10 @@ internal static class TypeSymbols
     }
 
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it; false when either is absent.</summary>
+    /// <summary>Whether <paramref name="type"/> is <paramref name="expected"/> (a type resolved for this compilation, or null when it is not referenced).</summary>
+    public static bool SameAs(this INamedTypeSymbol? type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+
     public static bool DerivesFrom(this ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
         if (baseType is null)

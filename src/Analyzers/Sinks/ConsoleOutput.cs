@@ -53,7 +53,7 @@ internal sealed class ConsoleOutput
             return false;
         }
 
-        return Is(type, _console) || Is(type, _textWriter) || Is(type, _ansiConsole) || Is(type, _ansiConsoleExtensions);
+        return type.SameAs(_console) || type.SameAs(_textWriter) || type.SameAs(_ansiConsole) || type.SameAs(_ansiConsoleExtensions);
     }
 
     /// <summary>
@@ -68,24 +68,21 @@ internal sealed class ConsoleOutput
             return null;
         }
 
-        if (Is(type, _console) || Is(type, _ansiConsole) || Is(type, _ansiConsoleExtensions))
+        if (type.SameAs(_console) || type.SameAs(_ansiConsole) || type.SameAs(_ansiConsoleExtensions))
         {
             return type.Name + "." + method.Name;
         }
 
-        return Is(type, _textWriter) && StandardStream(invocation.Instance) is { } stream ? "Console." + stream + "." + method.Name : null;
+        return type.SameAs(_textWriter) && StandardStream(invocation.Instance) is { } stream ? "Console." + stream + "." + method.Name : null;
     }
 
     /// <summary><c>Out</c> or <c>Error</c> when <paramref name="instance"/> is <c>Console.Out</c> or <c>Console.Error</c>; otherwise null.</summary>
     public string? StandardStream(IOperation? instance) =>
-        instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } property && Is(property.Property.ContainingType, _console)
+        instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } property && property.Property.ContainingType.SameAs(_console)
             ? property.Property.Name
             : null;
 
     private static bool IsWriteName(string name) =>
         name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync" or "Markup" or "MarkupLine" or "MarkupInterpolated"
             or "MarkupLineInterpolated" or "WriteException";
-
-    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected) =>
-        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
 }

@@ -343,14 +343,14 @@ internal sealed class UserMessageSinks
         }
 
         if ((method.Name is "AddModelError" or "TryAddModelError")
-            && (Is(type, _modelStateDictionary) || Is(type, _modelStateExtensions)))
+            && (type.SameAs(_modelStateDictionary) || type.SameAs(_modelStateExtensions)))
         {
             AddArguments(invocation.Arguments, "errorMessage", "ModelState." + method.Name, UserMessageSinkKind.ModelError, uses);
             return;
         }
 
         // A Blazor form's ValidationMessageStore: messages.Add(() => form.ApiKey, "…") is shown by <ValidationMessage>.
-        if (method.Name == "Add" && Is(type, _validationMessageStore))
+        if (method.Name == "Add" && type.SameAs(_validationMessageStore))
         {
             AddArguments(invocation.Arguments, "message", "ValidationMessageStore.Add", UserMessageSinkKind.ModelError, uses);
             AddArguments(invocation.Arguments, "messages", "ValidationMessageStore.Add", UserMessageSinkKind.ModelError, uses);
@@ -912,9 +912,6 @@ internal sealed class UserMessageSinks
 
         return builder.ToImmutable();
     }
-
-    private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? expected) =>
-        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
 
     private static bool Contains(ImmutableArray<INamedTypeSymbol> types, INamedTypeSymbol type)
     {
