@@ -104,23 +104,9 @@ internal static class ConfigurationKeys
     /// ASP.NET Core's <c>Request.Query</c> and <c>Request.Headers</c> (<see cref="IsRequestValues"/>). Their types (a
     /// <c>NameValueCollection</c>, <c>HttpHeaders</c>) hold anything elsewhere, so the request is told by the property read.
     /// </summary>
-    private static bool IsFunctionsRequestValues(IOperation? values)
-    {
-        if (values?.WithoutConversions() is not IPropertyReferenceOperation { Property.Name: "Query" or "Headers" } property)
-        {
-            return false;
-        }
-
-        for (var type = property.Property.ContainingType; type is not null; type = type.BaseType)
-        {
-            if (FlowTypes.IsNamed(type, "HttpRequestData", "Microsoft.Azure.Functions.Worker.Http"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsFunctionsRequestValues(IOperation? values) =>
+        values?.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Query" or "Headers" } property
+        && FlowTypes.IsDerivedFrom(property.Property.ContainingType, "HttpRequestData", "Microsoft.Azure.Functions.Worker.Http");
 
     /// <summary>
     /// The configuration key when the call reads a secret setting (<c>GetValue&lt;T&gt;</c>), or the section that

@@ -145,10 +145,7 @@ internal static class SerializedSecrets
     public static ISymbol? FindDestructuredOutside(ITypeSymbol? type, SecretModel model, string section) =>
         Payload(type) is INamedTypeSymbol named && IsOurs(named, model) ? Find(named, model, NestedDepth, writer: null, section) : null;
 
-    /// <summary>
-    /// A class or struct declared in this compilation, or an anonymous object (whose own members the flow follows, but
-    /// not the objects of ours it wraps: <c>Ok(new { data = row })</c>); library types are not ours to judge.
-    /// </summary>
+    /// <summary>Whether a value of the type is judged by its members: ours, or a library's credential holder.</summary>
     private static bool IsJudged(INamedTypeSymbol named, SecretModel model) => IsOurs(named, model) || IsLibraryCredentialHolder(named, model);
 
     /// <summary>
@@ -160,6 +157,10 @@ internal static class SerializedSecrets
         !named.IsAnonymousType && named.SpecialType == SpecialType.None && named.TypeKind is TypeKind.Class or TypeKind.Struct
         && model.CredentialOf(named) is not null;
 
+    /// <summary>
+    /// A class or struct declared in this compilation, or an anonymous object (whose own members the flow follows, but
+    /// not the objects of ours it wraps: <c>Ok(new { data = row })</c>); library types are not ours to judge.
+    /// </summary>
     private static bool IsOurs(INamedTypeSymbol named, SecretModel model) =>
         named.IsAnonymousType
         || (named.SpecialType == SpecialType.None && named.TypeKind is TypeKind.Class or TypeKind.Struct && model.IsDeclaredHere(named));

@@ -549,27 +549,6 @@ internal static class MessageCatalogue
         return false;
     }
 
-    private static bool IsNegated(string normalized, int index)
-    {
-        var end = index;
-        while (end > 0 && normalized[end - 1] == ' ')
-        {
-            end--;
-        }
-
-        foreach (var negation in Negations)
-        {
-            var start = end - negation.Length;
-            if (start >= 0 && string.CompareOrdinal(normalized, start, negation, 0, negation.Length) == 0
-                && (start == 0 || !char.IsLetterOrDigit(normalized[start - 1])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>What a number in a message counts when it is no status code: the word after it.</summary>
     private static readonly string[] QuantityUnits =
     {
@@ -788,6 +767,27 @@ internal static class MessageCatalogue
             }
 
             index = normalized.IndexOf(word, index + 1, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static bool IsNegated(string normalized, int index)
+    {
+        var end = index;
+        while (end > 0 && normalized[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        foreach (var negation in Negations)
+        {
+            var start = end - negation.Length;
+            if (start >= 0 && string.CompareOrdinal(normalized, start, negation, 0, negation.Length) == 0
+                && (start == 0 || !char.IsLetterOrDigit(normalized[start - 1])))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -116,24 +116,12 @@ internal sealed class ClientSinks : SinkTable
         {
             // new OkObjectResult(value), new CreatedAtActionResult(action, controller, routeValues, value), a project's own
             // ObjectResult: every object result writes its value as the response's body.
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue && System.Array.IndexOf(ValueParameters, parameter.Name) >= 0)
-                {
-                    operands.Add(new SinkOperand(argument.Value, constructor, Kind));
-                }
-            }
+            AddArguments(creation.Arguments, static parameter => System.Array.IndexOf(ValueParameters, parameter.Name) >= 0, constructor, operands);
         }
         else if (operation is IInvocationOperation send && FastEndpointsApi.SendsBody(send.TargetMethod))
         {
             // Send.OkAsync(response), Send.ResponseAsync(response, 400): FastEndpoints writes the response as JSON.
-            foreach (var argument in send.Arguments)
-            {
-                if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue && FastEndpointsApi.IsBodyParameter(parameter))
-                {
-                    operands.Add(new SinkOperand(argument.Value, send.TargetMethod, Kind));
-                }
-            }
+            AddArguments(send.Arguments, FastEndpointsApi.IsBodyParameter, send.TargetMethod, operands);
         }
 
         // A string body is a message (PUX002's), not data; everything else is written as JSON.

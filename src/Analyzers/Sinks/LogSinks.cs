@@ -106,14 +106,7 @@ internal sealed class LogSinks : SinkTable
 
         if (MessageQueues.IsMassTransitSend(invocation.TargetMethod))
         {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is { } parameter && MessageQueues.IsMassTransitMessage(parameter) && argument.ArgumentKind != ArgumentKind.DefaultValue)
-                {
-                    operands.Add(new SinkOperand(argument.Value, invocation.TargetMethod, Kind));
-                }
-            }
-
+            AddArguments(invocation.Arguments, MessageQueues.IsMassTransitMessage, invocation.TargetMethod, operands);
             return;
         }
 

@@ -105,6 +105,21 @@ internal abstract class SinkTable
         }
     }
 
+    /// <summary>
+    /// Adds the arguments given to the parameters <paramref name="takes"/> accepts, whatever their type (a generic message, an
+    /// <c>object</c> body): for sinks a spec cannot name (a library found by its namespace, every subclass of a result type).
+    /// </summary>
+    protected void AddArguments(ImmutableArray<IArgumentOperation> arguments, System.Func<IParameterSymbol, bool> takes, ISymbol sink, List<SinkOperand> operands)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue && takes(parameter))
+            {
+                operands.Add(new SinkOperand(argument.Value, sink, Kind));
+            }
+        }
+    }
+
     protected void AddAllArguments(ImmutableArray<IArgumentOperation> arguments, string sinkName, List<SinkOperand> operands)
     {
         foreach (var argument in arguments)

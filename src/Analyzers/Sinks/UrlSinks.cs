@@ -88,13 +88,10 @@ internal sealed class UrlSinks : SinkTable
             return;
         }
 
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.ArgumentKind != ArgumentKind.DefaultValue
-                && argument.Parameter?.Name == (redirect ? FastEndpointsApi.LocationParameter : "routeValues"))
-            {
-                operands.Add(new SinkOperand(argument.Value, method, Kind));
-            }
-        }
+        AddArguments(
+            invocation.Arguments,
+            redirect ? static parameter => parameter.Name == FastEndpointsApi.LocationParameter : static parameter => parameter.Name == "routeValues",
+            method,
+            operands);
     }
 }
