@@ -153,7 +153,7 @@ internal sealed class SharedSinkScan
                 || type.TypeKind == TypeKind.Enum
                 || (type.IsValueType && type.SpecialType != SpecialType.None));
 
-    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key (indexed, or read with GetValue or GetSection), a method whose result is a secret, a request's Authorization header, the JSON of an object with a secret member, or a protobuf message with a secret field.</summary>
+    /// <summary>Whether the body reads a secret source: a secret local, parameter, field or property, a configuration key (indexed, or read with GetValue or GetSection), a method whose result is a secret, a request's Authorization header or all its headers, the JSON of an object with a secret member, or a protobuf message with a secret field.</summary>
     private static bool ReadsSecret(BodyOperations body, SecretModel model)
     {
         foreach (var operation in body.References)
@@ -212,7 +212,7 @@ internal sealed class SharedSinkScan
         IFieldReferenceOperation field => model.IsSecret(field.Field, operation.Type),
         // Only an indexer is read with arguments in C#; asking the property whether it is one costs more.
         IPropertyReferenceOperation property => property.Arguments.IsEmpty
-            ? model.IsSecret(property.Property, operation.Type) || AuthorizationHeaders.IsCredentialRead(property.Property)
+            ? model.IsSecret(property.Property, operation.Type) || AuthorizationHeaders.IsCredentialRead(property.Property) || ReceivedRequests.IsHeaders(property.Property)
             : ConfigurationKeys.IsSecretLookup(property, model) is not null,
         _ => false,
     };

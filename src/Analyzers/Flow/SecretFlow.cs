@@ -28,6 +28,7 @@ internal sealed class SecretFlow
     private readonly CallSummaries? _calls;
     private readonly int _callDepth;
     private Dictionary<ISymbol, List<Definition>>? _definitions;
+    private bool? _readsKeyFromQuery;
 
     // Set while an operand is visited as a JSON serializer writes it (CollectAsJson, JsonSerializer.Serialize's argument).
     private JsonWriter? _json;
@@ -361,6 +362,10 @@ internal sealed class SecretFlow
             {
                 Add(hits, new SecretHit(null, key, property, isPartial: false));
             }
+            else if (ConstantKey(property) is not null && ReceivedRequests.IsReceivedValues(property.Instance))
+            {
+                // Request.Headers["X-Correlation-Id"], Query["page"]: one entry the client sent, judged by its name above.
+            }
             else if (ConstantKey(property) is string listed && ConfigurationKeys.IsSettingsListing(property.Instance, out var environment))
             {
                 // Environment.GetEnvironmentVariables()["PATH"], a configuration listing's dictionary["Logging:LogLevel"]: one
@@ -393,6 +398,14 @@ internal sealed class SecretFlow
             return;
         }
 
+        if (ReceivedRequests.IsHeaders(symbol) || (ReceivedRequests.IsQuery(symbol) && ReadsKeyFromQuery()))
+        {
+            // Request.Headers: every header the server received, the Authorization header among them; Request.QueryString
+            // where the body read a key from the query.
+            Add(hits, new SecretHit(symbol, symbol.ContainingType.Name + "." + symbol.Name, property, isPartial: false));
+            return;
+        }
+
         if (AuthorizationHeaders.IsCredentialPart(symbol))
         {
             // header.Parameter: the credential part of an Authorization header's value.
@@ -401,12 +414,13 @@ internal sealed class SecretFlow
         }
 
         if (ConfigurationKeys.IsSectionValue(property) || ConfigurationKeys.IsModelStateValue(property) || FlowTypes.IsPairValue(symbol)
-            || IsLocalizedText(symbol))
+            || IsLocalizedText(symbol) || ReceivedRequests.IsTextOf(symbol))
         {
             // L["KeyRejectedFor", apiKey].Value: the localized text, formatted with its arguments.
             // configuration.GetSection("Pleo:ApiKey").Value: the section of a secret key holds the secret;
             // ModelState["Input.ApiKey"].AttemptedValue: the entry of a secret field holds what was sent;
-            // pair.Value, settings.Values: the values of the entries of the collection (their Keys are only the entries' names).
+            // pair.Value, settings.Values: the values of the entries of the collection (their Keys are only the entries' names);
+            // QueryString.Value, uri.AbsoluteUri: the text of the query or URL.
             var found = new List<SecretHit>();
             Visit(property.Instance, found, chain + 1);
             foreach (var hit in found)
@@ -436,7 +450,7 @@ internal sealed class SecretFlow
         {
             Add(hits, new SecretHit(null, field, tryGetValue, isPartial: false));
         }
-        else
+        else if (!ReceivedRequests.IsReceivedValues(tryGetValue.Instance))
         {
             VisitEntry(tryGetValue.Instance, tryGetValue.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } key } ? key : null, hits, chain);
         }
@@ -495,6 +509,36 @@ internal sealed class SecretFlow
                 Visit(element, hits, chain + 1);
             }
         }
+    }
+
+    /// <summary>Whether the body reads a key from a received request's query (<c>request.Query["api_key"]</c>, <c>TryGetValue</c>): then the query and URL written whole hold it.</summary>
+    /// <remarks>Asked only where the body writes a query or URL; the answer is kept for the body.</remarks>
+    private bool ReadsKeyFromQuery()
+    {
+        if (_readsKeyFromQuery is { } known)
+        {
+            return known;
+        }
+
+        var reads = false;
+        foreach (var reference in _body.References)
+        {
+            if (reference is IPropertyReferenceOperation { Arguments.Length: 1 } indexer && ReceivedRequests.IsQueryValues(indexer.Instance)
+                && ConfigurationKeys.IsSecretLookup(indexer, _model) is not null)
+            {
+                reads = true;
+                break;
+            }
+        }
+
+        for (var index = 0; !reads && index < _body.Candidates.Length; index++)
+        {
+            reads = _body.Candidates[index] is IInvocationOperation { TargetMethod.Name: "TryGetValue" or "TryGetValues" or "GetValues" } read
+                && ReceivedRequests.IsQueryValues(read.Instance) && ConfigurationKeys.IsSecretEntryRead(read, _model) is not null;
+        }
+
+        _readsKeyFromQuery = reads;
+        return reads;
     }
 
     /// <summary>The secrets the body wrote into the Authorization header of <paramref name="owner"/> before <paramref name="reference"/> reads its request or headers.</summary>
@@ -681,6 +725,11 @@ internal sealed class SecretFlow
                     onlyGiven = onlyPublic = false;
                     VisitEntryRead((IInvocationOperation)definition.Value, found ??= new List<SecretHit>(), chain);
                 }
+                else if (entry is not null && ReceivedRequests.IsReceivedValues(definition.Value))
+                {
+                    // headers["X-Correlation-Id"] of var headers = Request.Headers: one entry the client sent, judged by its name.
+                    onlyGiven = onlyPublic = false;
+                }
                 else if (entry is string entryName && ConfigurationKeys.IsSettingsListing(definition.Value, out var environment))
                 {
                     // env["PLEO_API_KEY"] of var env = Environment.GetEnvironmentVariables(), settings["Logging:LogLevel"] of a
@@ -819,6 +868,13 @@ internal sealed class SecretFlow
 
         if (method.MethodKind == MethodKind.Ordinary && _model.IsSecret(method))
         {
+            Add(hits, new SecretHit(method, method.Name + "()", invocation, isPartial: false));
+            return;
+        }
+
+        if (ReceivedRequests.IsUrl(method) && ReadsKeyFromQuery())
+        {
+            // request.GetDisplayUrl(): the URL with the query the body read a key from.
             Add(hits, new SecretHit(method, method.Name + "()", invocation, isPartial: false));
             return;
         }

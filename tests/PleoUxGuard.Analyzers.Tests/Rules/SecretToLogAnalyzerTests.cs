@@ -1790,6 +1790,109 @@ public sealed class SecretToLogAnalyzerTests
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("Authorization", "ILogger.LogTrace"));
     }
 
+    /// <summary>
+    /// Every header a server received, written whole or one by one, writes its Authorization header too: the caller's
+    /// credential, and a key the integration's page sent in a header of its own. One header read by its name is judged by
+    /// that name, and the headers' names are no secret.
+    /// </summary>
+    [Fact]
+    public async Task The_headers_a_server_received_written_whole_carry_its_Authorization_header()
+    {
+        const string source = """
+            using System.Linq;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            static class RequestLogging
+            {
+                static void Log(HttpContext context, ILogger logger)
+                {
+                    foreach (var header in context.Request.Headers)
+                    {
+                        logger.LogTrace("{Name}: {Value}", header.Key, {|PUX001:header.Value|});
+                        logger.LogTrace("{Header}", {|PUX001:header|});
+                    }
+
+                    foreach (var (name, value) in context.Request.Headers)
+                    {
+                        logger.LogTrace("{Name}={Value}", name, {|PUX001:value|});
+                    }
+
+                    var headers = context.Request.Headers;
+                    logger.LogTrace("{Headers}", {|PUX001:headers|});
+                    logger.LogTrace("{Headers}", {|PUX001:context.Request.Headers|}.ToString());
+
+                    logger.LogTrace("{Names}", string.Join(",", context.Request.Headers.Keys));
+                    logger.LogTrace("{Count}", context.Request.Headers.Count);
+                    logger.LogTrace("{Id}", context.Request.Headers["X-Correlation-Id"]);
+                    logger.LogTrace("{Id}", context.Request.Headers["X-Correlation-Id"].FirstOrDefault());
+                    logger.LogTrace("{Agent}", context.Request.Headers.UserAgent);
+                    logger.LogTrace("{Id}", headers["X-Correlation-Id"]);
+                    headers.TryGetValue("X-Correlation-Id", out var kept);
+                    logger.LogTrace("{Id}", kept);
+                    if (context.Request.Headers.TryGetValue("X-Correlation-Id", out var correlation))
+                    {
+                        logger.LogTrace("{Id}", correlation);
+                    }
+
+                    foreach (var name in context.Request.Headers.Keys)
+                    {
+                        logger.LogTrace("{Name}", name);
+                    }
+
+                    foreach (var header in context.Response.Headers)
+                    {
+                        logger.LogTrace("{Name}: {Value}", header.Key, header.Value);
+                    }
+                }
+
+                static void Sent(HttpRequest request, ILogger logger) => logger.LogTrace("{Key}", {|PUX001:request.Headers["X-Pleo-Api-Key"]|});
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    /// <summary>
+    /// A body that reads a key from the query string (an old page sent it there) writes that key again when it writes the
+    /// query or the URL whole. A body that reads no key from the query may write both.
+    /// </summary>
+    [Fact]
+    public async Task The_query_of_a_request_the_body_read_a_key_from_carries_that_key()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.Extensions;
+            using Microsoft.Extensions.Logging;
+
+            static class LegacyConnect
+            {
+                static void Validate(HttpRequest request, ILogger logger)
+                {
+                    var apiKey = request.Query["api_key"];
+                    logger.LogInformation("{Query}", {|PUX001:request.QueryString|});
+                    logger.LogInformation("{Query}", {|PUX001:request.QueryString.Value|});
+                    logger.LogInformation("{Url}", {|PUX001:request.GetDisplayUrl()|});
+                    logger.LogInformation("{Url}", {|PUX001:request.GetEncodedUrl()|});
+                    foreach (var (name, value) in request.Query)
+                    {
+                        logger.LogInformation("{Name}={Value}", name, {|PUX001:value|});
+                    }
+
+                    logger.LogInformation("{Path}", request.Path);
+                    logger.LogInformation("{Company}", request.Query["company_id"]);
+                    logger.LogInformation("{Names}", string.Join(",", request.Query.Keys));
+                }
+
+                static void Page(HttpRequest request, ILogger logger)
+                {
+                    var page = request.Query["page"];
+                    logger.LogInformation("{Query} {Url} {Page}", request.QueryString, request.GetDisplayUrl(), page);
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task Slices_of_a_secret_are_left_to_PUX005()
     {

@@ -47,6 +47,7 @@ public sealed class FunctionsWorkerTests
             {
                 public abstract System.Collections.Specialized.NameValueCollection Query { get; }
                 public abstract HttpHeadersCollection Headers { get; }
+                public abstract System.Uri Url { get; }
             }
         }
         """;
@@ -104,6 +105,42 @@ public sealed class FunctionsWorkerTests
 
                     logger.LogInformation("Key {Key}", {|PUX001:req.Headers.GetValues("X-Pleo-Api-Key")|}.First());
                     logger.LogInformation("Agent {Agent}", req.Headers.GetValues("User-Agent").First());
+                }
+            }
+            """;
+
+        await SecretRules.VerifyAsync(source + Stub);
+    }
+
+    [Fact]
+    public async Task A_request_s_headers_and_the_URL_it_read_a_key_from_carry_the_secret_when_written_whole()
+    {
+        const string source = """
+            using Microsoft.Azure.Functions.Worker.Http;
+            using Microsoft.Extensions.Logging;
+
+            static class LegacyFunction
+            {
+                static void Validate(HttpRequestData req, ILogger logger)
+                {
+                    var apiKey = req.Query["api_key"];
+                    logger.LogInformation("v1 validate {Url}", {|PUX001:req.Url|});
+                    logger.LogInformation("v1 validate {Query}", {|PUX001:req.Url.Query|});
+                    logger.LogInformation("v1 validate {Path}", req.Url.AbsolutePath);
+                    logger.LogInformation("v1 validate {Company}", req.Query["company_id"]);
+                    foreach (var header in req.Headers)
+                    {
+                        logger.LogTrace("{Name}: {Value}", header.Key, {|PUX001:header.Value|});
+                    }
+                }
+
+                static void Export(HttpRequestData req, ILogger logger)
+                {
+                    logger.LogInformation("export {Url} {Format}", req.Url, req.Query["format"]);
+                    if (req.Headers.TryGetValues("X-Correlation-Id", out var correlation))
+                    {
+                        logger.LogInformation("Correlation {Id}", correlation);
+                    }
                 }
             }
             """;
