@@ -213,6 +213,7 @@ internal sealed class SharedSinkScan
         // Only an indexer is read with arguments in C#; asking the property whether it is one costs more.
         IPropertyReferenceOperation property => property.Arguments.IsEmpty
             ? model.IsSecret(property.Property, operation.Type) || AuthorizationHeaders.IsCredentialRead(property.Property) || ReceivedRequests.IsHeaders(property.Property)
+                || model.IsAttemptedSecret(property.Property)
             : ConfigurationKeys.IsSecretLookup(property, model) is not null,
         _ => false,
     };

@@ -398,6 +398,13 @@ internal sealed class SecretFlow
             return;
         }
 
+        if (_model.IsAttemptedSecret(symbol))
+        {
+            // failure.AttemptedValue: the value that failed a rule, the key where a rule is on it.
+            Add(hits, new SecretHit(symbol, "ValidationFailure.AttemptedValue", property, isPartial: false));
+            return;
+        }
+
         if (ReceivedRequests.IsHeaders(symbol) || (ReceivedRequests.IsQuery(symbol) && ReadsKeyFromQuery()))
         {
             // Request.Headers: every header the server received, the Authorization header among them; Request.QueryString

@@ -74,6 +74,11 @@ internal sealed class SecretModel
 
     private readonly ConcurrentDictionary<ISymbol, bool> _boundFromSecretName = new(SymbolEqualityComparer.Default);
 
+    // Whether a FluentValidation rule is on a secret member (ValidationFailures): null when FluentValidation is not
+    // referenced; read from the sources on the first failure's value met.
+    private readonly Compilation? _validationCompilation;
+    private int _validatesSecret; // 0 not yet known, 1 no, 2 yes
+
     private SecretModel(Compilation compilation, OptionValues options)
     {
         _assembly = compilation.Assembly;
@@ -114,6 +119,7 @@ internal sealed class SecretModel
             || compilation.FindType("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute") is not null
             ? compilation
             : null;
+        _validationCompilation = ValidationFailures.AreReferenced(compilation) ? compilation : null;
     }
 
     /// <summary>
@@ -338,6 +344,12 @@ internal sealed class SecretModel
     /// </summary>
     public ISymbol? CredentialOf(INamedTypeSymbol type)
     {
+        if (ValidationFailures.IsFailure(type))
+        {
+            // A failure of a rule on a secret member holds the key that failed.
+            return ValidatesSecret && type.GetMembers("AttemptedValue") is { Length: > 0 } attempted ? attempted[0] : null;
+        }
+
         var members = CredentialMembersOf(type);
         if (members == CredentialMembers.None)
         {
@@ -523,6 +535,33 @@ internal sealed class SecretModel
     /// a web project without one asks no parameter or property for its attributes, which, asked of every reference to a
     /// text, cost a few percent of our time.
     /// </summary>
+    /// <summary>
+    /// Whether a FluentValidation failure's <c>AttemptedValue</c> can be the key: a validator of the compilation has a rule
+    /// on a secret member (<see cref="ValidationFailures"/>).
+    /// </summary>
+    public bool ValidatesSecret
+    {
+        get
+        {
+            if (_validationCompilation is null)
+            {
+                return false;
+            }
+
+            var known = Volatile.Read(ref _validatesSecret);
+            if (known == 0)
+            {
+                known = ValidationFailures.HaveRuleOnSecret(_validationCompilation, Names) ? 2 : 1;
+                Volatile.Write(ref _validatesSecret, known);
+            }
+
+            return known == 2;
+        }
+    }
+
+    /// <summary>Whether the property is a FluentValidation failure's <c>AttemptedValue</c> where that can be the key.</summary>
+    public bool IsAttemptedSecret(IPropertySymbol property) => ValidationFailures.IsAttemptedValue(property) && ValidatesSecret;
+
     private bool BindsByName()
     {
         var known = Volatile.Read(ref _bindsByName);
