@@ -16,6 +16,9 @@ internal sealed class BrowserSinks : SinkTable
         SinkSpec.Methods("Microsoft.AspNetCore.Http.IResponseCookies", "Append"),
         // An Azure Functions isolated worker's response cookies: response.Cookies.Append("pleo_key", key), Append(new HttpCookie(…)).
         SinkSpec.Methods("Microsoft.Azure.Functions.Worker.Http.HttpCookies", "Append"),
+        // A cookie made to be appended or written as a Set-Cookie header: new HttpCookie("pleo_key", key), new SetCookieHeaderValue(…).
+        SinkSpec.Methods("Microsoft.Azure.Functions.Worker.Http.HttpCookie", SinkSpec.Constructor).WithParameters("value"),
+        SinkSpec.Methods("Microsoft.Net.Http.Headers.SetCookieHeaderValue", SinkSpec.Constructor).WithParameters("value"),
         SinkSpec.AllMethods("Microsoft.JSInterop.IJSRuntime"),
         SinkSpec.AllMethods("Microsoft.JSInterop.JSRuntimeExtensions"),
         SinkSpec.AllMethods("Microsoft.JSInterop.IJSObjectReference"),

@@ -21,6 +21,7 @@ public sealed class SecretToBrowserStorageAnalyzerTests
                     context.Response.Cookies.Append("pleo_key", {|#0:apiKey|});
                     context.Response.Headers["X-Pleo-Key"] = {|PUX007:apiKey|};
                     context.Response.Headers.Append("X-Pleo-Key", {|PUX007:apiKey|});
+                    context.Response.Headers.SetCookie = new Microsoft.Net.Http.Headers.SetCookieHeaderValue("pleo_key", {|PUX007:apiKey|}).ToString();
                     await js.InvokeVoidAsync("localStorage.setItem", "pleoKey", {|#1:apiKey|});
                     await js.InvokeAsync<string>("sessionStorage.setItem", "pleoKey", {|PUX007:apiKey|});
                 }
@@ -51,6 +52,7 @@ public sealed class SecretToBrowserStorageAnalyzerTests
                     outgoing.Headers.Add("Authorization", "Bearer " + apiKey);
                     context.Response.Cookies.Append("tenant", tenantId);
                     context.Response.Headers["X-Key-Ending"] = "••••" + apiKey[^4..];
+                    context.Response.Headers.SetCookie = new Microsoft.Net.Http.Headers.SetCookieHeaderValue("tenant", tenantId).ToString();
                     await js.InvokeVoidAsync("showConnected", tenantId);
                     var incoming = context.Request.Headers["X-Api-Key"];
                 }

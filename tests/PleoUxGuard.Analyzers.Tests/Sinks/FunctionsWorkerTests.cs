@@ -72,6 +72,8 @@ public sealed class FunctionsWorkerTests
                     response.Headers.Add("X-Pleo-Key-Ending", apiKey[^4..]);
                     response.Cookies.Append("pleo_key", {|PUX007:apiKey|});
                     response.Cookies.Append("pleo_key_ending", apiKey[^4..]);
+                    response.Cookies.Append(new HttpCookie("pleo_key", {|PUX007:apiKey|}));
+                    response.Cookies.Append(new HttpCookie("pleo_key_ending", apiKey[^4..]));
                 }
             }
             """;
