@@ -11,7 +11,8 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// when what was protected is a secret (<c>protector.Unprotect(row.EncryptedApiKey)</c>, a protector created for
 /// <c>"Pleo.ApiKey"</c>), an environment variable that would be a secret as a configuration key
 /// (<c>Environment.GetEnvironmentVariable("PLEO_API_KEY")</c>), a token the sign-in saved
-/// (<c>GetTokenAsync("access_token")</c>), and the configuration's debug view and listings, which hold every setting's value.
+/// (<c>GetTokenAsync("access_token")</c>), the value of a command-line option named for a secret
+/// (<c>parseResult.GetValue(apiKeyOption)</c>), and the configuration's debug view and listings, which hold every setting's value.
 /// </summary>
 internal static class SecretCalls
 {
@@ -28,6 +29,8 @@ internal static class SecretCalls
                 return IsDataProtection((method.ReducedFrom ?? method).ContainingType) && UnprotectsSecret(invocation, model) ? method.Name + "()" : null;
             case "GetEnvironmentVariable":
                 return ConfigurationKeys.IsSecretEnvironmentVariable(invocation, model);
+            case "GetValue" or "GetValueForOption" or "GetRequiredValue":
+                return CommandLineOptions.SecretValueRead(invocation, model);
             case "GetTokenValue" or "GetTokenAsync":
                 return SavedToken(invocation, model);
             case "GetDebugView":

@@ -117,6 +117,7 @@ internal sealed class SecretModel
         _canMark = CanMark(compilation, options.Get(SecretOptions.SecretAttributes), _secretTypes, _dataClassificationAttribute);
         _bindingCompilation = compilation.FindType("Microsoft.AspNetCore.Mvc.FromHeaderAttribute") is not null
             || compilation.FindType("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute") is not null
+            || CommandLineOptions.AreReferenced(compilation)
             ? compilation
             : null;
         _validationCompilation = ValidationFailures.AreReferenced(compilation) ? compilation : null;
@@ -573,7 +574,7 @@ internal sealed class SecretModel
                 var text = tree.GetText().ToString();
                 // FastEndpoints names it first: [FromHeader("X-Pleo-Key")], [BindFrom("api_key")].
                 if (text.Contains("FromHeader(") || text.Contains("FromQuery(") || text.Contains("FromForm(") || text.Contains("SupplyParameterFromQuery(")
-                    || text.Contains("BindFrom("))
+                    || text.Contains("BindFrom(") || text.Contains("Option("))
                 {
                     known = 2;
                     break;
@@ -584,6 +585,31 @@ internal sealed class SecretModel
         }
 
         return known == 2;
+    }
+
+    /// <summary>
+    /// Whether a command-line option attribute names a secret: a template or name given to its constructor
+    /// (<c>[CommandOption("-k|--api-key &lt;KEY&gt;")]</c>, <c>[Option('k', "api-key")]</c>) or as <c>LongName</c>, <c>Template</c> or <c>Name</c>.
+    /// </summary>
+    private bool NamesSecretOption(AttributeData attribute)
+    {
+        foreach (var argument in attribute.ConstructorArguments)
+        {
+            if (argument.Value is string text && CommandLineOptions.NamesSecret(text, Names))
+            {
+                return true;
+            }
+        }
+
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key is "LongName" or "Template" or "Name" && argument.Value.Value is string text && CommandLineOptions.NamesSecret(text, Names))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -610,6 +636,10 @@ internal sealed class SecretModel
                 {
                     return true;
                 }
+            }
+            else if (attribute.AttributeClass is { } option && CommandLineOptions.IsOptionAttribute(option) && NamesSecretOption(attribute))
+            {
+                return true;
             }
         }
 

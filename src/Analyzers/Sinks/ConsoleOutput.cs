@@ -10,17 +10,6 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// </summary>
 internal sealed class ConsoleOutput
 {
-    /// <summary>A type of each command-line parser a tool is built with: a project that references one is a command-line tool.</summary>
-    private static readonly string[] CommandLineParsers =
-    {
-        "System.CommandLine.RootCommand",
-        "Spectre.Console.Cli.CommandApp",
-        "McMaster.Extensions.CommandLineUtils.CommandLineApplication",
-        "CommandLine.Parser",
-        "Cocona.CoconaApp",
-        "CliFx.CliApplicationBuilder",
-    };
-
     private readonly INamedTypeSymbol? _console;
     private readonly INamedTypeSymbol? _textWriter;
     private readonly INamedTypeSymbol? _ansiConsole;
@@ -32,14 +21,7 @@ internal sealed class ConsoleOutput
         _textWriter = compilation.FindType("System.IO.TextWriter");
         _ansiConsole = compilation.FindType("Spectre.Console.AnsiConsole");
         _ansiConsoleExtensions = compilation.FindType("Spectre.Console.AnsiConsoleExtensions");
-        foreach (var parser in CommandLineParsers)
-        {
-            if (compilation.FindType(parser) is not null)
-            {
-                IsCommandLineTool = true;
-                break;
-            }
-        }
+        IsCommandLineTool = CommandLineOptions.AreReferenced(compilation);
     }
 
     /// <summary>True when the project references a command-line parser (System.CommandLine, Spectre.Console.Cli, …): its console is its screen.</summary>
