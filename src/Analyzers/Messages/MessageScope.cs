@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Shared;
 
@@ -183,14 +184,29 @@ internal readonly struct MessageScope
             {
                 groups.Add(new List<string> { localFunction.Symbol.Name });
             }
-            else if (parent is IAnonymousFunctionOperation && MapCallOf(parent) is { } mapCall)
+            else if (parent is IAnonymousFunctionOperation handler && MapCallOf(parent) is { } mapCall)
             {
+                // The route with its group's prefix, then the handler's parameters, as a method's follow its name.
+                var route = new List<string>();
                 foreach (var argument in mapCall.Arguments)
                 {
-                    if (argument.Value.ConstantValue is { HasValue: true, Value: string route })
+                    if (argument.Value.ConstantValue is { HasValue: true, Value: string part })
                     {
-                        groups.Add(new List<string> { route });
+                        route.Add(part);
                     }
+                }
+
+                AddGroupPrefixes(mapCall, route);
+                groups.Add(route);
+                if (handler.Symbol.Parameters.Length > 0)
+                {
+                    var parameters = new List<string>();
+                    foreach (var parameter in handler.Symbol.Parameters)
+                    {
+                        parameters.Add(parameter.Name);
+                    }
+
+                    groups.Add(parameters);
                 }
             }
         }
@@ -241,6 +257,44 @@ internal readonly struct MessageScope
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The prefixes of the route groups a minimal-API route is mapped on: <c>app.MapGroup("/api/pleo").MapPost(…)</c>, and
+    /// <c>pleo.MapPost(…)</c> of <c>var pleo = app.MapGroup("/api").MapGroup("/pleo")</c> (read from its declaration).
+    /// </summary>
+    private static void AddGroupPrefixes(IInvocationOperation mapCall, List<string> route)
+    {
+        var receiver = (mapCall.Instance ?? (mapCall.TargetMethod.IsExtensionMethod && mapCall.Arguments.Length > 0 ? mapCall.Arguments[0].Value : null))?.WithoutConversions();
+        if (receiver is ILocalReferenceOperation local)
+        {
+            foreach (var reference in local.Local.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } made })
+                {
+                    AddGroupPrefixes(made, route);
+                }
+            }
+
+            return;
+        }
+
+        if (receiver is not null)
+        {
+            AddGroupPrefixes(receiver.Syntax, route);
+        }
+    }
+
+    private static void AddGroupPrefixes(SyntaxNode chain, List<string> route)
+    {
+        for (var current = chain; current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call; current = access.Expression)
+        {
+            if (access.Name.Identifier.ValueText == "MapGroup" && call.ArgumentList.Arguments.Count > 0
+                && call.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { Token.Value: string prefix })
+            {
+                route.Add(prefix);
+            }
+        }
     }
 
     // app.MapPost("/account/login", () => ...): the route names the flow a minimal-API handler serves.

@@ -211,6 +211,35 @@ public sealed class NoRecoveryActionTests
         await Verify.VerifyAsync(source);
     }
 
+    /// <summary>
+    /// A minimal-API handler is named by its route, and also by its group's prefix (<c>MapGroup("/api/pleo")</c>, chained
+    /// or through a local) and by its own parameters (<c>PleoClient pleo</c>), as a method is by its parameters.
+    /// </summary>
+    [Fact]
+    public async Task A_minimal_API_handler_is_connection_code_by_its_groups_prefix_and_its_parameters()
+    {
+        const string source = """
+            sealed class PleoClient { }
+
+            static class Routes
+            {
+                static void Map(WebApplication app)
+                {
+                    app.MapPost("/troubleshoot", (PleoClient pleo) => Results.Problem(title: {|PUX011:"Pleo rejected the stored key."|}, statusCode: 401));
+                    app.MapGroup("/api/pleo").MapPost("/troubleshoot", () => Results.Problem(title: {|PUX011:"Pleo rejected the stored key."|}, statusCode: 401));
+                    var integration = app.MapGroup("/integrations").MapGroup("/pleo");
+                    integration.MapPost("/troubleshoot", () => Results.Problem(title: {|PUX011:"Pleo rejected the stored key."|}, statusCode: 401));
+
+                    app.MapGroup("/api/reports").MapPost("/troubleshoot", (string format) => Results.Problem(title: "Pleo rejected the stored key.", statusCode: 401));
+                    var reports = app.MapGroup("/reports");
+                    reports.MapPost("/troubleshoot", () => Results.Problem(title: "Pleo rejected the stored key.", statusCode: 401));
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task A_problem_title_whose_detail_gives_the_next_step_is_one_message_with_a_next_step()
     {
