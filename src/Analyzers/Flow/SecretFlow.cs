@@ -74,6 +74,20 @@ internal sealed class SecretFlow
     private static bool IsReadMessage(OperationKind kind) => kind is OperationKind.ParameterReference or OperationKind.FieldReference
         or OperationKind.PropertyReference or OperationKind.ArrayElementReference or OperationKind.Invocation or OperationKind.Await;
 
+    /// <summary>The variable of a <c>foreach</c> (or <c>await foreach</c>): each element of what it loops over, which the body did not make.</summary>
+    private static bool IsIterationVariable(ILocalSymbol local)
+    {
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ForEachStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a JSON serializer writes what <paramref name="member"/> of a created object is given (not when it is visited as JSON and always ignored).</summary>
     private bool Writes(ISymbol? member) => _json is not { } writer || member is null || !SerializedSecrets.IsJsonIgnored(member, writer, _model);
 
@@ -98,7 +112,8 @@ internal sealed class SecretFlow
             return;
         }
 
-        if (_model.ReferencesProtobuf && _json is null && IsReadMessage(operation.Kind) && _model.PrintedMessageSecret(operation.Type) is { } printed)
+        if (_model.ReferencesProtobuf && _json is null && (IsReadMessage(operation.Kind) || operation.Kind == OperationKind.LocalReference)
+            && _model.PrintedMessageSecret(operation.Type) is { } printed && (operation is not ILocalReferenceOperation iterated || IsIterationVariable(iterated.Local)))
         {
             // logger.LogInformation("{Request}", request): a protobuf message prints every field, its ApiKey among them.
             // One made in place is judged by what it is given, like any object (a local by the values it is given), and

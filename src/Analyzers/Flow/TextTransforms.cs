@@ -9,7 +9,7 @@ internal static class TextTransforms
     /// <summary>
     /// Convert, Encoding, Uri escaping, WebUtility, HttpUtility, the web encoders (UrlEncoder, HtmlEncoder, WebEncoders,
     /// Base64UrlTextEncoder, System.Buffers.Text.Base64Url), JsonSerializer, a view's Html.Raw and Json.Serialize, MemoryExtensions, AuthenticationHeaderValue.Parse, LINQ copies, and the Razor component generator's
-    /// BindConverter.FormatValue and RuntimeHelpers.TypeCheck keep the whole secret.
+    /// BindConverter.FormatValue and RuntimeHelpers.TypeCheck keep the whole secret, and a task made from a result holds it.
     /// </summary>
     public static bool IsTransparent(IMethodSymbol method)
     {
@@ -37,8 +37,14 @@ internal static class TextTransforms
                     or "SingleAsync" or "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync")
             || FlowTypes.IsNamed(type, "StringValues", "Microsoft.Extensions.Primitives")
             || (FlowTypes.IsNamed(type, "BindConverter", "Microsoft.AspNetCore.Components") && method.Name == "FormatValue")
-            || (FlowTypes.IsNamed(type, "RuntimeHelpers", "Microsoft.AspNetCore.Components.CompilerServices") && method.Name == "TypeCheck");
+            || (FlowTypes.IsNamed(type, "RuntimeHelpers", "Microsoft.AspNetCore.Components.CompilerServices") && method.Name == "TypeCheck")
+            || IsTaskFromResult(method);
     }
+
+    /// <summary><c>Task.FromResult(value)</c>, <c>ValueTask.FromResult(value)</c>: a finished task that holds the value (a gRPC service's reply).</summary>
+    public static bool IsTaskFromResult(IMethodSymbol method) =>
+        method.Name == "FromResult"
+        && (FlowTypes.IsNamed(method.ContainingType, "Task", "System.Threading.Tasks") || FlowTypes.IsNamed(method.ContainingType, "ValueTask", "System.Threading.Tasks"));
 
     /// <summary>
     /// A view's <c>@Html.Raw(value)</c> and <c>@Json.Serialize(value)</c>: HTML content holding the value as it is, or

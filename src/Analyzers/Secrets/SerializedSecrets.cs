@@ -73,6 +73,12 @@ internal static class SerializedSecrets
             return Find(copy.Operand.Type, model, writer) is { } kept && !Sets(copy.Initializer, kept) ? kept : null;
         }
 
+        if (value is IInvocationOperation { Arguments.Length: 1 } finished && TextTransforms.IsTaskFromResult(finished.TargetMethod))
+        {
+            // Task.FromResult(new Reply { … }): the reply, judged as made in place.
+            return FindIn(finished.Arguments[0].Value, model, writer, depth);
+        }
+
         // A library's object made in place (new JsonResult(view)) is a sink of its own, judged where it is made.
         if (value is not IObjectCreationOperation { Type: INamedTypeSymbol created } creation || !IsOurs(created, model))
         {

@@ -136,6 +136,19 @@ public sealed class SecretToClientAnalyzerTests
                 // Not a service method: a helper of the service.
                 public ConnectionView Load() => stored;
             }
+
+            // Replies made in place, finished with Task.FromResult as a synchronous service method does: what they are given.
+            public sealed class MadeService : ConnectionsBase
+            {
+                public override Task<ConnectionView> Get(ConnectRequest request, Grpc.Core.ServerCallContext context) =>
+                    Task.FromResult(new ConnectionView { CompanyId = request.CompanyId });
+            }
+
+            public sealed class GivenService(string apiKey) : ConnectionsBase
+            {
+                public override Task<ConnectionView> Get(ConnectRequest request, Grpc.Core.ServerCallContext context) =>
+                    Task.FromResult(new ConnectionView { CompanyId = request.CompanyId, ApiKey = {|PUX004:apiKey|} });
+            }
             """;
         await Verify.VerifyAsync(source);
     }

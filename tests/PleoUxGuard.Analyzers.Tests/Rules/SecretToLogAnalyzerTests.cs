@@ -998,6 +998,25 @@ public sealed class SecretToLogAnalyzerTests
                     logger.LogInformation("Replied {Reply}", reply);
                     return reply;
                 }
+
+                // Each message of a batch or of a client stream was received too.
+                public async System.Threading.Tasks.Task Import(System.Collections.Generic.List<ConnectRequest> batch, System.Collections.Generic.IAsyncEnumerable<ConnectRequest> stream)
+                {
+                    foreach (var item in batch)
+                    {
+                        logger.LogInformation("Importing {Item}", {|PUX001:item|});
+                    }
+
+                    await foreach (var item in stream)
+                    {
+                        logger.LogInformation("Importing {Item}", {|PUX001:item|});
+                    }
+
+                    foreach (var sent in new[] { new ConnectReply() })
+                    {
+                        logger.LogInformation("Sent {Reply}", sent);
+                    }
+                }
             }
             """;
         var test = new Verify.Test { TestCode = source };
