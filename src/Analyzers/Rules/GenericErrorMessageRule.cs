@@ -28,7 +28,7 @@ internal static class GenericErrorMessageRule
             return;
         }
 
-        var isException = use.Sink.Kind == UserMessageSinkKind.ExceptionMessage;
+        var isException = use.Sink.Kind is UserMessageSinkKind.ExceptionMessage or UserMessageSinkKind.CallerError;
         if (isException && !use.Settings.GenericMessagesInExceptions)
         {
             return;

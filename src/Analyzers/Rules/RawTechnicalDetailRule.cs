@@ -8,7 +8,8 @@ namespace PleoUxGuard.Analyzers.Rules;
 /// PUX012: raw technical detail reaches the user: exception text, stack traces, HTTP status codes and
 /// reason phrases, response bodies (anywhere outside sign-in flows), and, in connection code, message
 /// texts with jargon such as "401", "HTTP" or "JSON". Exception constructors are not sinks here: an
-/// exception's text is for developers, and the place that shows it to a user is reported instead.
+/// exception's text is for developers, and the place that shows it to a user is reported instead; except the errors
+/// the framework sends to the caller itself (<see cref="UserMessageSinkKind.CallerError"/>).
 /// </summary>
 internal static class RawTechnicalDetailRule
 {

@@ -36,6 +36,14 @@ internal enum UserMessageSinkKind
     /// <summary>The <c>message</c> of an exception constructor: user-facing only where the caller shows it.</summary>
     ExceptionMessage,
 
+    /// <summary>
+    /// The message of an error the framework sends to the caller whatever the app does with it: SignalR's
+    /// <c>HubException</c> (the one exception whose message reaches the client without detailed errors), a gRPC
+    /// status's detail (<c>new RpcException(new Status(code, detail))</c>). Judged as an exception's message for
+    /// generic texts, and as what the user reads for raw detail and next steps.
+    /// </summary>
+    CallerError,
+
     /// <summary>A string member named like …Error, …ErrorMessage, …StatusMessage, …Alert, …Notification on a page model, view model or component.</summary>
     MessageMember,
 
@@ -129,8 +137,8 @@ internal sealed class UserMessageSinks
     private static readonly string[] ViewModelNameEndings = { "Model", "ViewModel", "Vm", "Page", "Component", "Dto", "Response", "Result" };
 
     /// <summary>
-    /// A gRPC status's detail: what <c>new RpcException(new Status(code, detail))</c> sends the client as its message, judged
-    /// as an exception's message is.
+    /// A gRPC status's detail: what <c>new RpcException(new Status(code, detail))</c> sends the client as its message
+    /// (<see cref="UserMessageSinkKind.CallerError"/>).
     /// </summary>
     private const string GrpcStatusDetail = "detail";
 
@@ -151,6 +159,7 @@ internal sealed class UserMessageSinks
     private readonly INamedTypeSymbol? _modelStateExtensions;
     private readonly INamedTypeSymbol? _validationMessageStore;
     private readonly bool _hasSignalR;
+    private readonly INamedTypeSymbol? _hubException;
     private readonly INamedTypeSymbol? _problemDetails;
     private readonly INamedTypeSymbol? _tempData;
     private readonly INamedTypeSymbol? _viewData;
@@ -183,6 +192,7 @@ internal sealed class UserMessageSinks
         _modelStateExtensions = compilation.FindType("Microsoft.AspNetCore.Mvc.ModelStateDictionaryExtensions");
         _validationMessageStore = compilation.FindType("Microsoft.AspNetCore.Components.Forms.ValidationMessageStore");
         _hasSignalR = compilation.FindType("Microsoft.AspNetCore.SignalR.IClientProxy") is not null;
+        _hubException = compilation.FindType("Microsoft.AspNetCore.SignalR.HubException");
         _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
         _tempData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
         _viewData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary");
@@ -481,7 +491,8 @@ internal sealed class UserMessageSinks
         var kind = CreatedKindOf(type);
         if (kind == CreatedKind.Exception)
         {
-            AddArguments(creation.Arguments, MessageParameterName(creation.Constructor), "new " + type.Name, UserMessageSinkKind.ExceptionMessage, uses);
+            var sent = IsGrpcStatus(type) || type.DerivesFrom(_hubException) ? UserMessageSinkKind.CallerError : UserMessageSinkKind.ExceptionMessage;
+            AddArguments(creation.Arguments, MessageParameterName(creation.Constructor), "new " + type.Name, sent, uses);
             return;
         }
 

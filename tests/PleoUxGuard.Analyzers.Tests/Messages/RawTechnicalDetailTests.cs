@@ -7,6 +7,66 @@ namespace PleoUxGuard.Analyzers.Tests.Messages;
 /// <summary>PUX012: raw exception text, HTTP details and response bodies, and jargon in connection code.</summary>
 public sealed class RawTechnicalDetailTests
 {
+    /// <summary>
+    /// SignalR sends a HubException's message to the caller, and gRPC a status's detail: what the user reads, so raw
+    /// detail there is reported, and in connection code a failure with no next step. Any other exception's message is
+    /// for developers until something shows it.
+    /// </summary>
+    [Fact]
+    public async Task Errors_the_framework_sends_to_the_caller_are_judged_as_what_the_user_reads()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.SignalR;
+
+            namespace Grpc.Core
+            {
+                public enum StatusCode { OK, Unauthenticated, Unavailable }
+                public struct Status { public Status(StatusCode statusCode, string detail) { } }
+                public class RpcException : Exception { public RpcException(Status status) { } }
+            }
+
+            sealed class PleoConnectionHub(HttpClient http) : Hub
+            {
+                public async Task Connect()
+                {
+                    try
+                    {
+                        await http.GetAsync("/v1/company");
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        throw new HubException({|PUX012:ex.Message|});
+                    }
+                }
+
+                public void Rejected() => throw new HubException({|PUX011:"Pleo rejected the key."|});
+
+                public void Explained() => throw new HubException("Pleo rejected the key. Copy the whole key from Pleo and paste it again.");
+
+                public void Internal(Exception ex) => throw new InvalidOperationException("Pleo rejected the key: " + ex.Message);
+            }
+
+            sealed class PleoConnectionService(HttpClient http)
+            {
+                public async Task Connect()
+                {
+                    try
+                    {
+                        await http.GetAsync("/v1/company");
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, {|PUX012:ex.Message|}));
+                    }
+                }
+
+                public void Rejected() => throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unauthenticated, {|PUX011:"Pleo rejected the key."|}));
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task Exception_message_in_a_model_error_is_reported_with_the_kind_of_the_catch()
     {
