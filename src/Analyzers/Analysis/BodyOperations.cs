@@ -136,6 +136,7 @@ internal sealed class BodyOperations
                 case OperationKind.CoalesceAssignment:
                 case OperationKind.CompoundAssignment:
                 case OperationKind.Return:
+                case OperationKind.YieldReturn:
                     Candidates.Add(operation);
                     break;
                 case OperationKind.LocalReference:

@@ -57,6 +57,7 @@ internal sealed class ClientSinks : SinkTable
     private readonly bool _hasSignalR;
     private readonly Compilation _compilation;
     private HashSet<string>? _methodGroupHandlers;
+    private readonly INamedTypeSymbol? _hub;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _endpoints = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     public ClientSinks(Compilation compilation)
@@ -71,6 +72,7 @@ internal sealed class ClientSinks : SinkTable
         _objectResult = compilation.FindType("Microsoft.AspNetCore.Mvc.ObjectResult");
         _hasSignalR = compilation.FindType("Microsoft.AspNetCore.SignalR.IClientProxy") is not null;
         _serverCallContext = compilation.FindType("Grpc.Core.ServerCallContext");
+        _hub = compilation.FindType("Microsoft.AspNetCore.SignalR.Hub");
     }
 
     public override bool IsEmpty => base.IsEmpty && _problemDetails is null && !_hasSignalR && _serverCallContext is null;
@@ -201,7 +203,7 @@ internal sealed class ClientSinks : SinkTable
     private bool IsEndpoint(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
         && _endpoints.GetOrCompute(method, this, static (self, m) => self.IsAction(m) || self.IsPageHandler(m) || self.IsMethodGroupHandler(m) || self.IsGrpcMethod(m)
-            || FastEndpointsApi.IsExecuteOverride(m));
+            || self.IsHubMethod(m) || FastEndpointsApi.IsExecuteOverride(m));
 
     /// <summary>A method a <c>Map…</c> call is given as a method group (<c>app.MapGet("/key", GetKey)</c>, <c>Handlers.GetKey</c>).</summary>
     private bool IsMethodGroupHandler(IMethodSymbol method) =>
@@ -301,6 +303,16 @@ internal sealed class ClientSinks : SinkTable
         && !method.IsStatic
         && method.ContainingType.DerivesFrom(_controllerBase)
         && !method.HasAttribute(_nonAction);
+
+    /// <summary>
+    /// A SignalR hub's public method, which a client invokes: what it returns, and each item a streaming one yields, goes
+    /// back to that client. (A hub's own overrides, <c>OnConnectedAsync</c>, return a bare task.)
+    /// </summary>
+    private bool IsHubMethod(IMethodSymbol method) =>
+        _hub is not null
+        && method.DeclaredAccessibility == Accessibility.Public
+        && !method.IsStatic
+        && method.ContainingType.DerivesFrom(_hub); // Hub<T> derives from Hub.
 
     /// <summary>A gRPC service's method (an override taking the call's <c>ServerCallContext</c>): its reply goes to the client.</summary>
     private bool IsGrpcMethod(IMethodSymbol method)

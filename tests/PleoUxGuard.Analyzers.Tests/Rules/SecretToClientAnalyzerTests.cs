@@ -294,6 +294,62 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task What_a_hub_method_returns_or_streams_and_what_a_streaming_action_yields_go_to_the_client()
+    {
+        // A client invokes a hub's public method and receives its result, or each item of a stream; an action that
+        // yields is written to the response item by item. Hub overrides, private methods and other iterators are not.
+        var source = $$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.SignalR;
+
+            {{Dtos}}
+
+            public sealed class ConnectionHub(string apiKey, ConnectionView stored) : Hub
+            {
+                public string Key() => {|PUX004:apiKey|};
+                public ConnectionView Connection() => {|PUX004:stored|};
+                public string Ending() => "••••" + apiKey[^4..];
+
+                public async IAsyncEnumerable<string> Keys()
+                {
+                    await Task.Yield();
+                    yield return {|PUX004:apiKey|};
+                    yield return "••••" + apiKey[^4..];
+                }
+
+                public override Task OnConnectedAsync() => base.OnConnectedAsync();
+
+                private string Hidden() => apiKey;
+            }
+
+            public sealed class ConnectionsController(ConnectionView stored, SafeConnectionView safe) : ControllerBase
+            {
+                public async IAsyncEnumerable<ConnectionView> Stream()
+                {
+                    await Task.Yield();
+                    yield return {|PUX004:stored|};
+                }
+
+                public IEnumerable<SafeConnectionView> Safe()
+                {
+                    yield return safe;
+                }
+            }
+
+            public static class Pieces
+            {
+                public static IEnumerable<string> Of(string apiKey)
+                {
+                    yield return apiKey;
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_debug_endpoint_listing_the_configuration_is_reported()
     {
         const string source = """
