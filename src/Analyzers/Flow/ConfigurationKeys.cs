@@ -96,6 +96,10 @@ internal static class ConfigurationKeys
             "TryGetValues" or "GetValues" => invocation.Arguments.Length >= 1 && IsFunctionsRequestValues(invocation.Instance)
                 ? SecretFieldName(invocation.Arguments[0].Value, model)
                 : null,
+            // A gRPC call's metadata: context.RequestHeaders.GetValue("x-pleo-api-key"), Get(…)?.Value.
+            "GetValue" or "Get" => invocation.Arguments.Length == 1 && ReceivedRequests.IsGrpcRequestHeaders(invocation.Instance)
+                ? SecretFieldName(invocation.Arguments[0].Value, model)
+                : null,
             _ => null,
         };
 

@@ -200,7 +200,7 @@ internal static class FlowTypes
     }
 
     /// <summary>
-    /// A <c>KeyValuePair&lt;TKey, TValue&gt;</c>'s (or a <c>DictionaryEntry</c>'s) <c>Value</c>, what its collection holds under the pair's key, and a
+    /// A <c>KeyValuePair&lt;TKey, TValue&gt;</c>'s (or a <c>DictionaryEntry</c>'s, or a gRPC metadata entry's) <c>Value</c>, what its collection holds under the pair's key, and a
     /// dictionary's <c>Values</c>, all it holds (its <c>Keys</c> are only the entries' names).
     /// </summary>
     public static bool IsPairValue(ISymbol member)
@@ -209,9 +209,13 @@ internal static class FlowTypes
         switch (member.Name)
         {
             case "Value":
-                return owner is { IsGenericType: false, Name: "DictionaryEntry" }
-                    ? IsNamespace(owner.ContainingNamespace, "System.Collections")
-                    : owner is { IsGenericType: true } && IsNamed(owner.OriginalDefinition, "KeyValuePair", "System.Collections.Generic");
+                return owner switch
+                {
+                    { IsGenericType: false, Name: "DictionaryEntry" } => IsNamespace(owner.ContainingNamespace, "System.Collections"),
+                    // A gRPC metadata entry: entry.Value of foreach (var entry in context.RequestHeaders), Get("…")?.Value.
+                    { IsGenericType: false, Name: "Entry" } => IsNamed(owner.ContainingType, "Metadata", "Grpc.Core"),
+                    _ => owner is { IsGenericType: true } && IsNamed(owner.OriginalDefinition, "KeyValuePair", "System.Collections.Generic"),
+                };
             case "Values":
                 return owner is { IsGenericType: true, ContainingNamespace: { } ns }
                     && (IsNamespace(ns, "System.Collections.Generic") || IsNamespace(ns, "System.Collections.Concurrent") || IsNamespace(ns, "System.Collections.Immutable"));

@@ -6,7 +6,8 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// <summary>
 /// What a server received with a request, written whole rather than read by name:
 /// <list type="bullet">
-/// <item>its headers (ASP.NET Core's <c>Request.Headers</c>, a Functions worker's <c>HttpRequestData.Headers</c>), whole,
+/// <item>its headers (ASP.NET Core's <c>Request.Headers</c>, a Functions worker's <c>HttpRequestData.Headers</c>, a gRPC
+/// call's <c>context.RequestHeaders</c>), whole,
 /// as text or header by header, hold its Authorization header (<see cref="AuthorizationHeaders"/>) and a key the
 /// integration's page sent in a header of its own;</item>
 /// <item>its query and URL (<c>Request.QueryString</c>, <c>Request.Query</c>, <c>GetDisplayUrl()</c>, a worker's
@@ -21,7 +22,14 @@ internal static class ReceivedRequests
 
     /// <summary><c>Request.Headers</c>: every header the server received.</summary>
     /// <remarks>Asked of every property read the flow follows: the name first.</remarks>
-    public static bool IsHeaders(IPropertySymbol property) => property.Name == "Headers" && IsRequest(property.ContainingType);
+    public static bool IsHeaders(IPropertySymbol property) =>
+        (property.Name == "Headers" && IsRequest(property.ContainingType)) || (property.Name == "RequestHeaders" && IsGrpcCall(property.ContainingType));
+
+    /// <summary>A gRPC call's <c>context.RequestHeaders</c>, the metadata the client sent, read by name with <c>GetValue</c> or <c>Get</c>.</summary>
+    public static bool IsGrpcRequestHeaders(IOperation? values) =>
+        values?.WithoutConversions() is IPropertyReferenceOperation { Property: { Name: "RequestHeaders" } property } && IsGrpcCall(property.ContainingType);
+
+    private static bool IsGrpcCall(INamedTypeSymbol? type) => FlowTypes.IsDerivedFrom(type, "ServerCallContext", "Grpc.Core");
 
     /// <summary><c>Request.Query</c>, <c>Request.QueryString</c>, a worker's <c>req.Query</c> and <c>req.Url</c>: the query as it came.</summary>
     public static bool IsQuery(IPropertySymbol property) => property.Name is "Query" or "QueryString" or "Url" && IsRequest(property.ContainingType);

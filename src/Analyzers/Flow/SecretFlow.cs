@@ -901,8 +901,9 @@ internal sealed class SecretFlow
             return;
         }
 
-        // req.Headers.GetValues("X-Pleo-Key") returns the entry; TryGetValue(s) gives it to its out variable instead (VisitEntryRead).
-        if ((ConfigurationKeys.IsSecretRead(invocation, _model) ?? (method.Name == "GetValues" ? ConfigurationKeys.IsSecretEntryRead(invocation, _model) : null)) is { } key)
+        // req.Headers.GetValues("X-Pleo-Key") and a gRPC call's RequestHeaders.GetValue("x-pleo-api-key") return the entry;
+        // TryGetValue(s) gives it to its out variable instead (VisitEntryRead).
+        if ((ConfigurationKeys.IsSecretRead(invocation, _model) ?? (method.Name is "GetValues" or "GetValue" or "Get" ? ConfigurationKeys.IsSecretEntryRead(invocation, _model) : null)) is { } key)
         {
             Add(hits, new SecretHit(null, key, invocation, isPartial: false));
             return;

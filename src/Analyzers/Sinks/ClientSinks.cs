@@ -45,6 +45,8 @@ internal sealed class ClientSinks : SinkTable
         SinkSpec.Methods(UserMessageSinks.FunctionsResponseWriters, "WriteAsJsonAsync").WithParameters("instance"),
         // A gRPC server stream's messages: responseStream.WriteAsync(reply).
         SinkSpec.Methods("Grpc.Core.IAsyncStreamWriter`1", "WriteAsync").WithParameters("message"),
+        // Carter's response writers: res.Negotiate(model), res.AsJson(model).
+        SinkSpec.Methods("Carter.Response.ResponseExtensions", "Negotiate", "AsJson").WithParameters(ValueParameters),
     };
 
     private readonly INamedTypeSymbol? _controllerBase;
@@ -109,6 +111,14 @@ internal sealed class ClientSinks : SinkTable
                 }
             }
 
+            return;
+        }
+
+        if (_serverCallContext is not null && operation is IInvocationOperation { TargetMethod.Name: "Add", Instance: IPropertyReferenceOperation { Property.Name: "ResponseTrailers" } trailers } addTrailer
+            && trailers.Property.ContainingType.DerivesFrom(_serverCallContext))
+        {
+            // context.ResponseTrailers.Add("x-key", value): metadata the gRPC client receives with the call's status, its names too.
+            AddArguments(addTrailer.Arguments, static _ => true, addTrailer.TargetMethod, operands);
             return;
         }
 

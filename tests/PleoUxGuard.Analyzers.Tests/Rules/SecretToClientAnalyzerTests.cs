@@ -350,6 +350,37 @@ public sealed class SecretToClientAnalyzerTests
     }
 
     [Fact]
+    public async Task Carters_response_writers_write_their_object_as_JSON()
+    {
+        // The stub stands in for Carter's response extensions, declared as Carter declares them.
+        var source = $$"""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Carter.Response;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Carter.Response
+            {
+                public static class ResponseExtensions
+                {
+                    public static Task Negotiate(this HttpResponse response, object obj, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                    public static Task AsJson(this HttpResponse response, object obj, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                }
+            }
+
+            {{Dtos}}
+
+            public static class ConnectionModule
+            {
+                public static Task Show(HttpResponse res, string tenantId, string apiKey) => res.Negotiate(new { tenantId, {|PUX004:apiKey|} });
+                public static Task Json(HttpResponse res, ConnectionView stored) => res.AsJson({|PUX004:stored|});
+                public static Task Safe(HttpResponse res, SafeConnectionView safe) => res.AsJson(safe);
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_debug_endpoint_listing_the_configuration_is_reported()
     {
         const string source = """
