@@ -286,6 +286,39 @@ internal sealed class UserMessageSinks
     }
 
     /// <summary>True when a member or key name marks a state label (Status, ConnectionState, Badge) rather than a message.</summary>
+    /// <summary>The client handler a hub send calls: <c>SendAsync("state", …)</c>'s name, or a typed client's method.</summary>
+    private static string HubHandlerName(IInvocationOperation send)
+    {
+        foreach (var argument in send.Arguments)
+        {
+            if (argument.Parameter?.Name is "method" or "methodName")
+            {
+                return argument.Value.ConstantValue is { HasValue: true, Value: string name } ? name : string.Empty;
+            }
+        }
+
+        return send.TargetMethod.Name;
+    }
+
+    /// <summary>A name with a state word anywhere that does not read as a message's: <c>state</c>, <c>StatusChanged</c>, not <c>StatusMessage</c>.</summary>
+    private static bool NamesState(string name)
+    {
+        if (name.Length == 0 || IsMessageName(name))
+        {
+            return false;
+        }
+
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            if (StateLabelWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsStateLabelName(string name)
     {
         var words = IdentifierWords.Split(name);
@@ -391,15 +424,17 @@ internal sealed class UserMessageSinks
             return;
         }
 
-        // Clients.Caller.SendAsync("keyRejected", "…"), Clients.Caller.KeyRejected("…"): the page's handler shows the text.
+        // Clients.Caller.SendAsync("keyRejected", "…"), Clients.Caller.KeyRejected("…"): the page's handler shows the text; a
+        // handler named for a state (SendAsync("state", …), StatusChanged(…)) shows it as a state label.
         if (_hasSignalR && ClientSinks.IsHubSend(invocation))
         {
             var sinkName = (type.Name == "ClientProxyExtensions" ? "IClientProxy" : type.Name) + "." + method.Name;
+            var isStateLabel = NamesState(HubHandlerName(invocation));
             foreach (var argument in invocation.Arguments)
             {
                 if (ClientSinks.IsHubPayload(argument))
                 {
-                    AddIfText(argument.Value, sinkName, UserMessageSinkKind.ResponseBody, isStateLabel: false, uses);
+                    AddIfText(argument.Value, sinkName, UserMessageSinkKind.ResponseBody, isStateLabel, uses);
                 }
             }
 

@@ -30,7 +30,8 @@ public sealed class GenericErrorMessageTests
     [Fact]
     public async Task A_message_a_SignalR_hub_sends_to_the_page_is_judged()
     {
-        // The page's handler for "keyRejected" shows the text it is sent.
+        // The page's handler for "keyRejected" shows the text it is sent; a handler named for a state shows a state label
+        // ("Connection failed" is one of Pleo's), one named for a status message a message.
         const string source = """
             using Microsoft.AspNetCore.SignalR;
 
@@ -47,6 +48,7 @@ public sealed class GenericErrorMessageTests
                     await Clients.Caller.KeyRejected({|PUX010:"Something went wrong."|});
                     await Clients.Caller.KeyRejected("Pleo did not accept this key: it was revoked. Paste a new key from Pleo > Settings > Integrations.");
                     await Clients.Caller.StateChanged("Connected");
+                    await Clients.Caller.StateChanged("Connection failed");
                 }
             }
 
@@ -56,6 +58,9 @@ public sealed class GenericErrorMessageTests
                 {
                     await Clients.Caller.SendAsync("keyRejected", {|PUX010:"Error"|});
                     await Clients.Caller.SendAsync("stateChanged", "Connected");
+                    await Clients.Caller.SendAsync("state", "Connection failed");
+                    await Clients.Caller.SendAsync("statusMessage", {|PUX010:"Connection failed"|});
+                    await Clients.Caller.SendAsync("keyRejected", {|PUX010:"Connection failed"|});
                 }
             }
             """;
