@@ -214,6 +214,8 @@ internal static class MessageCatalogue
         "no longer exists", "no longer available", "no longer connected", "no longer allowed", "no longer be used",
         "timed out", "unreachable", "went wrong",
         "did not recognise", "did not recognize", "didn't recognise", "didn't recognize", "isn't valid", "not verified",
+        // A key refused for its shape before it is sent: "The API key is too short."
+        "too short", "too long", "malformed", "does not look like", "doesn't look like",
     };
 
     /// <summary>

@@ -138,6 +138,9 @@ public sealed class MessageCatalogueTests
     [InlineData("The key is not valid.", true)]
     [InlineData("Pleo did not accept the key.", true)]
     [InlineData("The export failed, and the key was never used.", true)]
+    [InlineData("The API key is too short.", true)]
+    [InlineData("This does not look like a Pleo key.", true)]
+    [InlineData("The key is not too long.", false)]
     public void ReportsFailure_takes_no_longer_only_with_what_stopped_and_not_a_denied_cue(string message, bool expected) =>
         Assert.Equal(expected, MessageCatalogue.ReportsFailure(message));
 
