@@ -532,11 +532,6 @@ internal sealed class SecretModel
     }
 
     /// <summary>
-    /// Whether any source binds a value by name (<c>[FromHeader(Name = …)]</c> and the like), read once from the files' text:
-    /// a web project without one asks no parameter or property for its attributes, which, asked of every reference to a
-    /// text, cost a few percent of our time.
-    /// </summary>
-    /// <summary>
     /// Whether a FluentValidation failure's <c>AttemptedValue</c> can be the key: a validator of the compilation has a rule
     /// on a secret member (<see cref="ValidationFailures"/>).
     /// </summary>
@@ -563,6 +558,11 @@ internal sealed class SecretModel
     /// <summary>Whether the property is a FluentValidation failure's <c>AttemptedValue</c> where that can be the key.</summary>
     public bool IsAttemptedSecret(IPropertySymbol property) => ValidationFailures.IsAttemptedValue(property) && ValidatesSecret;
 
+    /// <summary>
+    /// Whether any source binds a value by name (<c>[FromHeader(Name = …)]</c> and the like, a command-line option attribute), read once from the files' text:
+    /// a web project without one asks no parameter or property for its attributes, which, asked of every reference to a
+    /// text, cost a few percent of our time.
+    /// </summary>
     private bool BindsByName()
     {
         var known = Volatile.Read(ref _bindsByName);
