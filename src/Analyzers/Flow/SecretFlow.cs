@@ -1200,12 +1200,14 @@ internal sealed class SecretFlow
         if (value is IArrayElementReferenceOperation element)
         {
             value = Unwrap(element.ArrayReference);
-            if (value is ILocalReferenceOperation array)
-            {
-                return TryGetDefinitions(array.Local, out var definitions) && definitions.Count == 1 && definitions[0].Kills
-                    ? SplitCall(definitions[0].Value)
-                    : null;
-            }
+        }
+
+        // parts[0], or foreach (var token in parts), of a local array given one split only.
+        if (value is ILocalReferenceOperation array)
+        {
+            return TryGetDefinitions(array.Local, out var definitions) && definitions.Count == 1 && definitions[0].Kills
+                ? SplitCall(definitions[0].Value)
+                : null;
         }
 
         return SplitCall(value);

@@ -1490,6 +1490,7 @@ public sealed class SecretToLogAnalyzerTests
             "foreach (var token in line.Split(' ')) logger.LogInformation(\"Unknown token {Token}\", token);",
             "var token = line.Split(',')[2]; logger.LogInformation(\"{Token}\", token);",
             "var parts = line.Split(','); var token = parts[0]; logger.LogInformation(\"{Token}\", token);",
+            "var tokens = line.Split(','); foreach (var token in tokens) logger.LogInformation(\"{Token}\", token);",
             "foreach (var token in System.Text.RegularExpressions.Regex.Split(line, \"\\\\s+\")) logger.LogInformation(\"{Token}\", token);",
             // LINQ between the split and its words keeps them words.
             "foreach (var token in line.Split(' ').Take(3)) logger.LogInformation(\"{Token}\", token);",
