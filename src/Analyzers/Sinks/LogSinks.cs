@@ -68,9 +68,14 @@ internal sealed class LogSinks : SinkTable
             .WithParameters(BackgroundJobs.MethodCall),
         SinkSpec.Methods("Hangfire.RecurringJob", "AddOrUpdate").WithParameters(BackgroundJobs.MethodCall),
         SinkSpec.Methods("Hangfire.RecurringJobManagerExtensions", "AddOrUpdate").WithParameters(BackgroundJobs.MethodCall),
-        // Messages on a queue (MessageQueues): Azure Storage queue messages and Service Bus message bodies.
+        // Messages on a queue (MessageQueues): Azure Storage queue messages, Service Bus and SQS message bodies, SQS message attributes.
         SinkSpec.Methods("Azure.Storage.Queues.QueueClient", "SendMessage", "SendMessageAsync").WithParameters("messageText", "message"),
         SinkSpec.Methods("Azure.Messaging.ServiceBus.ServiceBusMessage", SinkSpec.Constructor, "Body").WithParameters("body"),
+        SinkSpec.Methods("Amazon.SQS.IAmazonSQS", "SendMessage", "SendMessageAsync").WithParameters("messageBody"),
+        SinkSpec.Methods("Amazon.SQS.AmazonSQSClient", "SendMessage", "SendMessageAsync").WithParameters("messageBody"),
+        SinkSpec.Methods("Amazon.SQS.Model.SendMessageRequest", SinkSpec.Constructor, "MessageBody").WithParameters("messageBody"),
+        SinkSpec.Methods("Amazon.SQS.Model.SendMessageBatchRequestEntry", SinkSpec.Constructor, "MessageBody").WithParameters("messageBody"),
+        SinkSpec.Methods("Amazon.SQS.Model.MessageAttributeValue", "StringValue"),
     };
 
     private readonly INamedTypeSymbol? _ilogger;
@@ -107,6 +112,13 @@ internal sealed class LogSinks : SinkTable
         if (MessageQueues.IsMassTransitSend(invocation.TargetMethod))
         {
             AddArguments(invocation.Arguments, MessageQueues.IsMassTransitMessage, invocation.TargetMethod, operands);
+            return;
+        }
+
+        if (MessageQueues.IsQuartzJobData(invocation.TargetMethod))
+        {
+            // UsingJobData("apiKey", key), TriggerJob(jobKey, data): what is stored with the job, its names too.
+            AddArguments(invocation.Arguments, static _ => true, invocation.TargetMethod, operands);
             return;
         }
 
@@ -150,7 +162,7 @@ internal sealed class LogSinks : SinkTable
 
     // A delegate's invocation is judged by its type arguments, which the definition does not have.
     public override bool MayTake(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.DelegateInvoke || _console.MayWrite(method) || MessageQueues.MayBeMassTransitSend(method)
+        method.MethodKind == MethodKind.DelegateInvoke || _console.MayWrite(method) || MessageQueues.MayBeMassTransitSend(method) || MessageQueues.MayBeQuartzJobData(method)
         || IsLoggerMessageMethod(method) || base.MayTake(method);
 
     /// <summary>

@@ -4,10 +4,11 @@ using PleoUxGuard.Analyzers.Flow;
 namespace PleoUxGuard.Analyzers.Sinks;
 
 /// <summary>
-/// Messages put on a queue or a bus: MassTransit's <c>Publish</c>/<c>Send</c>/<c>RespondAsync</c>, Azure Storage and Service
-/// Bus messages, and an Azure Functions output binding (<c>[QueueOutput]</c>, <c>[ServiceBusOutput]</c>, …). A broker keeps
-/// each message in plain text, retries it, and moves a failed one (with its body) to a poison or error queue that
-/// operators read with their tools: the same exposure as Hangfire's job arguments (<see cref="BackgroundJobs"/>), so PUX001's.
+/// Messages put on a queue or a bus: MassTransit's <c>Publish</c>/<c>Send</c>/<c>RespondAsync</c>, Azure Storage, Service
+/// Bus and Amazon SQS messages, and an Azure Functions output binding (<c>[QueueOutput]</c>, <c>[ServiceBusOutput]</c>, …). A
+/// broker keeps each message in plain text, retries it, and moves a failed one (with its body) to a poison or error queue
+/// that operators read with their tools: the same exposure as Hangfire's job arguments (<see cref="BackgroundJobs"/>), so
+/// PUX001's. So is Quartz's job data, stored with its job or trigger (in plain text in a database job store).
 /// </summary>
 internal static class MessageQueues
 {
@@ -29,6 +30,13 @@ internal static class MessageQueues
         MayBeMassTransitSend(method) && method.ContainingType is { } type && FlowTypes.RootNamespace(type) == "MassTransit";
 
     public static bool IsMassTransitMessage(IParameterSymbol parameter) => System.Array.IndexOf(MassTransitMessageParameters, parameter.Name) >= 0;
+
+    /// <summary>Whether a call of <paramref name="method"/> can give Quartz job data, by its name alone.</summary>
+    public static bool MayBeQuartzJobData(IMethodSymbol method) => method.Name is "UsingJobData" or "TriggerJob";
+
+    /// <summary>A Quartz job or trigger builder's <c>UsingJobData</c>, or <c>IScheduler.TriggerJob(jobKey, data)</c>.</summary>
+    public static bool IsQuartzJobData(IMethodSymbol method) =>
+        MayBeQuartzJobData(method) && method.ContainingType is { } type && FlowTypes.RootNamespace(type) == "Quartz";
 
     /// <summary>
     /// The output binding <paramref name="symbol"/> (a function's return, or a property of the object it returns) carries

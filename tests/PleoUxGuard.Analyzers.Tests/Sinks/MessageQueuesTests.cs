@@ -40,6 +40,49 @@ public sealed class MessageQueuesTests
             }
         }
 
+        namespace Amazon.SQS
+        {
+            public interface IAmazonSQS
+            {
+                System.Threading.Tasks.Task SendMessageAsync(string queueUrl, string messageBody, System.Threading.CancellationToken cancellationToken = default);
+                System.Threading.Tasks.Task SendMessageAsync(Model.SendMessageRequest request, System.Threading.CancellationToken cancellationToken = default);
+            }
+        }
+
+        namespace Amazon.SQS.Model
+        {
+            public class SendMessageRequest
+            {
+                public string MessageBody { get; set; } = "";
+                public System.Collections.Generic.Dictionary<string, MessageAttributeValue> MessageAttributes { get; set; } = new();
+            }
+
+            public class MessageAttributeValue
+            {
+                public string DataType { get; set; } = "";
+                public string StringValue { get; set; } = "";
+            }
+        }
+
+        namespace Quartz
+        {
+            public class JobDataMap : System.Collections.Generic.Dictionary<string, object> { }
+            public class JobKey { }
+            public interface IJob { }
+
+            public class JobBuilder
+            {
+                public static JobBuilder Create<T>() where T : IJob => new();
+                public JobBuilder UsingJobData(string key, object value) => this;
+                public JobBuilder UsingJobData(JobDataMap newJobData) => this;
+            }
+
+            public interface IScheduler
+            {
+                System.Threading.Tasks.Task TriggerJob(JobKey jobKey, JobDataMap data, System.Threading.CancellationToken cancellationToken = default);
+            }
+        }
+
         namespace Microsoft.Azure.Functions.Worker
         {
             [System.AttributeUsage(System.AttributeTargets.Method)]
@@ -77,6 +120,42 @@ public sealed class MessageQueuesTests
                     await queue.SendMessageAsync(connectionId);
                     var message = new ServiceBusMessage({|PUX001:newApiKey|});
                     var safe = new ServiceBusMessage(connectionId);
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source + Libraries);
+    }
+
+    [Fact]
+    public async Task An_SQS_message_and_Quartz_job_data_that_carry_the_key_are_reported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+            using Quartz;
+
+            public sealed class RecheckJob : IJob { }
+
+            public sealed class KeyEvents(IAmazonSQS sqs, IScheduler scheduler, JobKey recheck)
+            {
+                public async Task Rotated(string queueUrl, string companyId, string apiKey)
+                {
+                    await sqs.SendMessageAsync(queueUrl, $"{{\"companyId\":\"{companyId}\",\"apiKey\":\"{{|PUX001:apiKey|}}\"}}");
+                    await sqs.SendMessageAsync(queueUrl, companyId);
+                    await sqs.SendMessageAsync(new SendMessageRequest
+                    {
+                        MessageBody = {|PUX001:apiKey|},
+                        MessageAttributes = { ["key"] = new MessageAttributeValue { DataType = "String", StringValue = {|PUX001:apiKey|} } },
+                    });
+                    await sqs.SendMessageAsync(new SendMessageRequest { MessageBody = companyId });
+
+                    JobBuilder.Create<RecheckJob>().UsingJobData("apiKey", {|PUX001:apiKey|});
+                    JobBuilder.Create<RecheckJob>().UsingJobData("companyId", companyId);
+                    var data = new JobDataMap { ["apiKey"] = apiKey };
+                    await scheduler.TriggerJob(recheck, {|PUX001:data|});
+                    await scheduler.TriggerJob(recheck, new JobDataMap { ["companyId"] = companyId });
                 }
             }
             """;
