@@ -246,10 +246,39 @@ internal sealed class SecretModel
     /// no rule judges where it is written, since that code is generated. Null for any other type. Ask only when
     /// <see cref="ReferencesProtobuf"/>: every reference of every body could be asked.
     /// </summary>
-    public ISymbol? PrintedMessageSecret(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named
-            ? _printedMessageSecrets.GetOrCompute(named, this, static (model, t) => model.IsProtobufMessage(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null)
-            : null;
+    public ISymbol? PrintedMessageSecret(ITypeSymbol? type) => type switch
+    {
+        INamedTypeSymbol { TypeKind: TypeKind.Class } named =>
+            _printedMessageSecrets.GetOrCompute(named, this, static (model, t) => model.IsProtobufMessage(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null),
+        // An interceptor's TRequest and TResponse are every message of every call: one of this project's with a secret field among them.
+        ITypeParameterSymbol { ContainingSymbol: IMethodSymbol { IsOverride: true } handler } when IsGrpcInterceptor(handler.ContainingType) => AnyPrintedMessageSecret(),
+        _ => null,
+    };
+
+    private static bool IsGrpcInterceptor(INamedTypeSymbol type) => Flow.FlowTypes.IsDerivedFrom(type, "Interceptor", "Grpc.Core.Interceptors");
+
+    // The first generated message of the project that prints a secret field; searched once, on the first interceptor's message met.
+    private System.Lazy<ISymbol?>? _anyPrintedMessageSecret;
+
+    private ISymbol? AnyPrintedMessageSecret()
+    {
+        var lazy = LazyInitializer.EnsureInitialized(ref _anyPrintedMessageSecret, () => new System.Lazy<ISymbol?>(() => FirstPrintedMessageSecret(_assembly.GlobalNamespace)))!;
+        return lazy.Value;
+    }
+
+    private ISymbol? FirstPrintedMessageSecret(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceOrTypeSymbol inner
+                && ((inner is INamedTypeSymbol type ? PrintedMessageSecret(type) : null) ?? FirstPrintedMessageSecret(inner)) is { } secret)
+            {
+                return secret;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether the project references Google.Protobuf: only then can a value be a message (<see cref="PrintedMessageSecret"/>).</summary>
     public bool ReferencesProtobuf => _protobufMessage is not null;
