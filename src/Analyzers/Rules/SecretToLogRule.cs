@@ -48,7 +48,7 @@ internal static class SecretToLogRule
             for (var index = 0; index < initializer.ElementValues.Length; index++)
             {
                 var element = initializer.ElementValues[index];
-                if (MessageTemplate.IsDestructured(holes, index) && SerializedSecrets.FindDestructured(element.WithoutConversions().Type, model) is { } member)
+                if (MessageTemplate.IsDestructured(holes, index) && Destructured(element.WithoutConversions().Type, model) is { } member)
                 {
                     return new Exposure(member, element.WithoutConversions());
                 }
@@ -57,8 +57,12 @@ internal static class SecretToLogRule
             return null;
         }
 
-        return MessageTemplate.IsDestructured(holes, position) && SerializedSecrets.FindDestructured(value.Type, model) is { } exposed ? new Exposure(exposed, operand) : null;
+        return MessageTemplate.IsDestructured(holes, position) && Destructured(value.Type, model) is { } exposed ? new Exposure(exposed, operand) : null;
     }
+
+    /// <summary>What destructuring a value of <paramref name="type"/> writes of a secret; a pipeline behavior's <c>TRequest</c> stands for every request.</summary>
+    private static ISymbol? Destructured(ITypeSymbol? type, SecretModel model) =>
+        type is ITypeParameterSymbol parameter ? model.DestructuredRequestSecret(parameter) : SerializedSecrets.FindDestructured(type, model);
 
     private static void RegisterLoggerMessageDeclarations(CompilationStartAnalysisContext start)
     {

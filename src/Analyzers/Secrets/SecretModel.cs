@@ -262,16 +262,65 @@ internal sealed class SecretModel
 
     private ISymbol? AnyPrintedMessageSecret()
     {
-        var lazy = LazyInitializer.EnsureInitialized(ref _anyPrintedMessageSecret, () => new System.Lazy<ISymbol?>(() => FirstPrintedMessageSecret(_assembly.GlobalNamespace)))!;
+        var lazy = LazyInitializer.EnsureInitialized(ref _anyPrintedMessageSecret, () => new System.Lazy<ISymbol?>(
+            () => FirstOfProject(_assembly.GlobalNamespace, static (model, t) => model.PrintedMessageSecret(t))))!;
         return lazy.Value;
     }
 
-    private ISymbol? FirstPrintedMessageSecret(INamespaceOrTypeSymbol container)
+    /// <summary>
+    /// The first secret member a logger's destructuring would write of a value typed by <paramref name="type"/>, a
+    /// mediator pipeline behavior's <c>TRequest</c> (MediatR's or Mediator's <c>IPipelineBehavior&lt;TRequest, TResponse&gt;</c>):
+    /// every request of the project passes there, so the first request type of the project with a secret member. Null
+    /// for any other type parameter.
+    /// </summary>
+    public ISymbol? DestructuredRequestSecret(ITypeParameterSymbol type)
+    {
+        if (type.ContainingSymbol is not INamedTypeSymbol behavior || !IsPipelineBehavior(behavior))
+        {
+            return null;
+        }
+
+        var lazy = LazyInitializer.EnsureInitialized(ref _anyDestructuredRequestSecret, () => new System.Lazy<ISymbol?>(
+            () => FirstOfProject(_assembly.GlobalNamespace, static (model, t) => IsMediatorRequest(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null)))!;
+        return lazy.Value;
+    }
+
+    private System.Lazy<ISymbol?>? _anyDestructuredRequestSecret;
+
+    private static bool IsPipelineBehavior(INamedTypeSymbol type)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name == "IPipelineBehavior" && Flow.FlowTypes.RootNamespace(implemented) is "MediatR" or "Mediator")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A request of a mediator: it implements MediatR's <c>IBaseRequest</c> or Mediator's <c>IMessage</c>.</summary>
+    private static bool IsMediatorRequest(INamedTypeSymbol type)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name is "IBaseRequest" or "IMessage" && Flow.FlowTypes.RootNamespace(implemented) is "MediatR" or "Mediator")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first answer <paramref name="find"/> gives for a type of the project, nested types and namespaces searched in order.</summary>
+    private ISymbol? FirstOfProject(INamespaceOrTypeSymbol container, System.Func<SecretModel, INamedTypeSymbol, ISymbol?> find)
     {
         foreach (var member in container.GetMembers())
         {
             if (member is INamespaceOrTypeSymbol inner
-                && ((inner is INamedTypeSymbol type ? PrintedMessageSecret(type) : null) ?? FirstPrintedMessageSecret(inner)) is { } secret)
+                && ((inner is INamedTypeSymbol type ? find(this, type) : null) ?? FirstOfProject(inner, find)) is { } secret)
             {
                 return secret;
             }

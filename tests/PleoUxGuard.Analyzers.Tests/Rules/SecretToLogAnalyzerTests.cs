@@ -1025,6 +1025,70 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     /// <summary>
+    /// A mediator's pipeline behavior sees every request as <c>TRequest</c>: destructuring it writes the members of each
+    /// request type, so in a project with a request that has a secret member the behavior logs that member too.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_pipeline_behavior_destructuring_its_request_writes_the_secret_members_of_the_projects_requests(bool requestWithKey)
+    {
+        var member = requestWithKey ? "string ApiKey" : "string KeyEnding";
+        var logged = requestWithKey ? "{|PUX001:request|}" : "request";
+        var source = $$"""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MediatR;
+            using Microsoft.Extensions.Logging;
+
+            namespace MediatR
+            {
+                public interface IBaseRequest { }
+                public interface IRequest<out TResponse> : IBaseRequest { }
+                public delegate Task<TResponse> RequestHandlerDelegate<TResponse>();
+                public interface IPipelineBehavior<in TRequest, TResponse> where TRequest : notnull
+                {
+                    Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken);
+                }
+            }
+
+            namespace Sync.Commands
+            {
+                public sealed record ConnectPleo(string CompanyId, {{member}}) : IRequest<bool>;
+            }
+
+            public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
+                where TRequest : notnull
+            {
+                public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+                {
+                    logger.LogInformation("Handling {@Request}", {{logged}});
+                    logger.LogInformation("Handling {RequestType}", typeof(TRequest).Name);
+                    return await next();
+                }
+            }
+
+            // Not a request: settings are not what a behavior sees.
+            public sealed class PleoSettings
+            {
+                public string ApiKey { get; set; } = "";
+            }
+
+            // Not a pipeline behavior: its T is whatever its callers give.
+            public sealed class Audit<T>(ILogger logger)
+            {
+                public void Log(T value) => logger.LogInformation("Value {@Value}", value);
+            }
+
+            public static class Tracing
+            {
+                public static void Log<T>(ILogger logger, T value) => logger.LogInformation("Value {@Value}", value);
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    /// <summary>
     /// A gRPC interceptor sees every call's messages as <c>TRequest</c> and <c>TResponse</c>: logging them prints each
     /// message's fields, so in a project with a message that has a secret field the interceptor logs that field too. In a
     /// project whose messages hold none, it logs nothing secret.
