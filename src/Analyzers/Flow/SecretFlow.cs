@@ -555,7 +555,7 @@ internal sealed class SecretFlow
 
         for (var index = 0; !reads && index < _body.Candidates.Length; index++)
         {
-            reads = _body.Candidates[index] is IInvocationOperation { TargetMethod.Name: "TryGetValue" or "TryGetValues" or "GetValues" } read
+            reads = _body.Candidates[index] is IInvocationOperation read
                 && ReceivedRequests.IsQueryValues(read.Instance) && ConfigurationKeys.IsSecretEntryRead(read, _model) is not null;
         }
 

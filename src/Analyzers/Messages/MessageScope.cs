@@ -200,13 +200,7 @@ internal readonly struct MessageScope
                 groups.Add(route);
                 if (handler.Symbol.Parameters.Length > 0)
                 {
-                    var parameters = new List<string>();
-                    foreach (var parameter in handler.Symbol.Parameters)
-                    {
-                        parameters.Add(parameter.Name);
-                    }
-
-                    groups.Add(parameters);
+                    groups.Add(NamesOf(handler.Symbol.Parameters));
                 }
             }
         }
@@ -222,13 +216,7 @@ internal readonly struct MessageScope
             groups.Add(new List<string> { symbol.Name });
             if (symbol is IMethodSymbol method)
             {
-                var parameters = new List<string>();
-                foreach (var parameter in method.Parameters)
-                {
-                    parameters.Add(parameter.Name);
-                }
-
-                groups.Add(parameters);
+                groups.Add(NamesOf(method.Parameters));
             }
         }
 
@@ -244,6 +232,17 @@ internal readonly struct MessageScope
         }
 
         return groups;
+    }
+
+    private static List<string> NamesOf(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters)
+    {
+        var names = new List<string>(parameters.Length);
+        foreach (var parameter in parameters)
+        {
+            names.Add(parameter.Name);
+        }
+
+        return names;
     }
 
     private static bool Any(List<string> names, NameMatcher matcher)

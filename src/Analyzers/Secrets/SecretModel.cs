@@ -121,6 +121,9 @@ internal sealed class SecretModel
             ? compilation
             : null;
         _validationCompilation = ValidationFailures.AreReferenced(compilation) ? compilation : null;
+        _anyPrintedMessageSecret = new System.Lazy<ISymbol?>(() => FirstOfProject(_assembly.GlobalNamespace, static (model, t) => model.PrintedMessageSecret(t)));
+        _anyDestructuredRequestSecret = new System.Lazy<ISymbol?>(
+            () => FirstOfProject(_assembly.GlobalNamespace, static (model, t) => IsMediatorRequest(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null));
     }
 
     /// <summary>
@@ -251,21 +254,14 @@ internal sealed class SecretModel
         INamedTypeSymbol { TypeKind: TypeKind.Class } named =>
             _printedMessageSecrets.GetOrCompute(named, this, static (model, t) => model.IsProtobufMessage(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null),
         // An interceptor's TRequest and TResponse are every message of every call: one of this project's with a secret field among them.
-        ITypeParameterSymbol { ContainingSymbol: IMethodSymbol { IsOverride: true } handler } when IsGrpcInterceptor(handler.ContainingType) => AnyPrintedMessageSecret(),
+        ITypeParameterSymbol { ContainingSymbol: IMethodSymbol { IsOverride: true } handler } when IsGrpcInterceptor(handler.ContainingType) => _anyPrintedMessageSecret.Value,
         _ => null,
     };
 
     private static bool IsGrpcInterceptor(INamedTypeSymbol type) => Flow.FlowTypes.IsDerivedFrom(type, "Interceptor", "Grpc.Core.Interceptors");
 
     // The first generated message of the project that prints a secret field; searched once, on the first interceptor's message met.
-    private System.Lazy<ISymbol?>? _anyPrintedMessageSecret;
-
-    private ISymbol? AnyPrintedMessageSecret()
-    {
-        var lazy = LazyInitializer.EnsureInitialized(ref _anyPrintedMessageSecret, () => new System.Lazy<ISymbol?>(
-            () => FirstOfProject(_assembly.GlobalNamespace, static (model, t) => model.PrintedMessageSecret(t))))!;
-        return lazy.Value;
-    }
+    private readonly System.Lazy<ISymbol?> _anyPrintedMessageSecret;
 
     /// <summary>
     /// The first secret member a logger's destructuring would write of a value typed by <paramref name="type"/>, a
@@ -280,12 +276,11 @@ internal sealed class SecretModel
             return null;
         }
 
-        var lazy = LazyInitializer.EnsureInitialized(ref _anyDestructuredRequestSecret, () => new System.Lazy<ISymbol?>(
-            () => FirstOfProject(_assembly.GlobalNamespace, static (model, t) => IsMediatorRequest(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null)))!;
-        return lazy.Value;
+        return _anyDestructuredRequestSecret.Value;
     }
 
-    private System.Lazy<ISymbol?>? _anyDestructuredRequestSecret;
+    // The first request type of the project that destructures a secret; searched once, on the first behavior's request met.
+    private readonly System.Lazy<ISymbol?> _anyDestructuredRequestSecret;
 
     private static bool IsPipelineBehavior(INamedTypeSymbol type)
     {

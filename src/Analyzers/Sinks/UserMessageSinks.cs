@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PleoUxGuard.Analyzers.Flow;
+using PleoUxGuard.Analyzers.Secrets;
 
 namespace PleoUxGuard.Analyzers.Sinks;
 
@@ -271,7 +272,7 @@ internal sealed class UserMessageSinks
     {
         if (method.MethodKind == MethodKind.Constructor)
         {
-            return method.ContainingType is { } created && (CreatedKindOf(created) != CreatedKind.None || IsValidationFailure(created));
+            return method.ContainingType is { } created && (CreatedKindOf(created) != CreatedKind.None || ValidationFailures.IsFailure(created));
         }
 
         return method.Name is "AddModelError" or "TryAddModelError" or "Add" or "Insert" or "TryAdd" or "WithMessage" or "AddFailure"
@@ -516,7 +517,7 @@ internal sealed class UserMessageSinks
             return;
         }
 
-        if (IsValidationFailure(type))
+        if (ValidationFailures.IsFailure(type))
         {
             // new ValidationFailure("ApiKey", "…"): a FluentValidation failure, shown as a validation message is.
             AddArguments(creation.Arguments, "errorMessage", "new ValidationFailure", UserMessageSinkKind.ValidationMessage, uses);
@@ -881,7 +882,6 @@ internal sealed class UserMessageSinks
     /// <summary>A type of FluentValidation's own namespaces (<c>FluentValidation</c>, <c>FluentValidation.Internal</c>, …).</summary>
     private static bool IsFluentValidation(INamedTypeSymbol type) => FlowTypes.RootNamespace(type) == "FluentValidation";
 
-    private static bool IsValidationFailure(INamedTypeSymbol type) => type.Name == "ValidationFailure" && IsFluentValidation(type);
 
     private static bool IsLocalizedString(ITypeSymbol type) =>
         type.Name == "LocalizedString" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Localization";
