@@ -48,10 +48,10 @@ internal static class WebAssemblyConfiguration
                 }
             }
             else if (ConfigurationBinding.BoundType(invocation) is { } bound
-                && SerializedSecrets.FindDestructured(bound, model) is { } secret
+                && SerializedSecrets.FindPublic(bound, model) is { } secret
                 && OutsidePublicSettings(invocation, bound, secret, model) is { } member)
             {
-                // The binder fills the public members a destructuring logger reads: [JsonIgnore] hides none.
+                // The binder fills every public member: [JsonIgnore] hides none.
                 Add(findings, member, member.Name, invocation, invocation.TargetMethod);
             }
         }
@@ -64,7 +64,7 @@ internal static class WebAssemblyConfiguration
     /// </summary>
     private static ISymbol? OutsidePublicSettings(IInvocationOperation binding, ITypeSymbol bound, ISymbol secret, SecretModel model) =>
         !model.PublicSettings.IsEmpty && ConfigurationBinding.BoundSection(binding) is { } section
-            ? SerializedSecrets.FindDestructuredOutside(bound, model, section)
+            ? SerializedSecrets.FindPublicOutside(bound, model, section)
             : secret;
 
     /// <summary>

@@ -79,6 +79,10 @@ internal sealed class SecretModel
     private readonly Compilation? _validationCompilation;
     private int _validatesSecret; // 0 not yet known, 1 no, 2 yes
 
+    // The names of the types Serilog's destructuring is given a shape of their own for (LogDestructuring): null when
+    // Serilog is not referenced; read from the sources on the first object destructured.
+    private readonly System.Lazy<ImmutableHashSet<string>>? _transformedForLogs;
+
     private SecretModel(Compilation compilation, OptionValues options)
     {
         _assembly = compilation.Assembly;
@@ -121,6 +125,9 @@ internal sealed class SecretModel
             ? compilation
             : null;
         _validationCompilation = ValidationFailures.AreReferenced(compilation) ? compilation : null;
+        _transformedForLogs = LogDestructuring.AreReferenced(compilation)
+            ? new System.Lazy<ImmutableHashSet<string>>(() => LogDestructuring.TransformedTypeNames(compilation))
+            : null;
         _anyPrintedMessageSecret = new System.Lazy<ISymbol?>(() => FirstOfProject(_assembly.GlobalNamespace, static (model, t) => model.PrintedMessageSecret(t)));
         _anyDestructuredRequestSecret = new System.Lazy<ISymbol?>(
             () => FirstOfProject(_assembly.GlobalNamespace, static (model, t) => IsMediatorRequest(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null));
@@ -252,7 +259,7 @@ internal sealed class SecretModel
     public ISymbol? PrintedMessageSecret(ITypeSymbol? type) => type switch
     {
         INamedTypeSymbol { TypeKind: TypeKind.Class } named =>
-            _printedMessageSecrets.GetOrCompute(named, this, static (model, t) => model.IsProtobufMessage(t) ? Secrets.SerializedSecrets.FindDestructured(t, model) : null),
+            _printedMessageSecrets.GetOrCompute(named, this, static (model, t) => model.IsProtobufMessage(t) ? Secrets.SerializedSecrets.FindPublic(t, model) : null),
         // An interceptor's TRequest and TResponse are every message of every call: one of this project's with a secret field among them.
         ITypeParameterSymbol { ContainingSymbol: IMethodSymbol { IsOverride: true } handler } when IsGrpcInterceptor(handler.ContainingType) => _anyPrintedMessageSecret.Value,
         _ => null,
@@ -627,6 +634,9 @@ internal sealed class SecretModel
             return known == 2;
         }
     }
+
+    /// <summary>Whether a <c>Destructure.ByTransforming</c> of the compilation gives Serilog a shape of its own for values of the type.</summary>
+    public bool IsTransformedForLogs(INamedTypeSymbol type) => _transformedForLogs is { } transformed && transformed.Value.Contains(type.Name);
 
     /// <summary>Whether the property is a FluentValidation failure's <c>AttemptedValue</c> where that can be the key.</summary>
     public bool IsAttemptedSecret(IPropertySymbol property) => ValidationFailures.IsAttemptedValue(property) && ValidatesSecret;

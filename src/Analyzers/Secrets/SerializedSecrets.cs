@@ -130,7 +130,9 @@ internal static class SerializedSecrets
 
     /// <summary>
     /// The first secret member a logger's destructuring (<c>{@Value}</c>) would write: as for JSON, except that
-    /// <c>[JsonIgnore]</c> hides nothing, since Serilog and NLog read the public members themselves.
+    /// <c>[JsonIgnore]</c> hides nothing, since Serilog and NLog read the public members themselves. What the project
+    /// tells Serilog to leave out is left out (<see cref="LogDestructuring"/>): a member marked <c>[NotLogged]</c> or
+    /// masked, a type given a <c>Destructure.ByTransforming</c>.
     /// </summary>
     public static ISymbol? FindDestructured(ITypeSymbol? type, SecretModel model)
     {
@@ -139,8 +141,16 @@ internal static class SerializedSecrets
             return null;
         }
 
-        return model.DestructuredSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, writer: null));
+        return model.DestructuredSecrets.GetOrCompute(named, model, static (m, type) => Find(type, m, NestedDepth, writer: null, destructuring: true));
     }
+
+    /// <summary>
+    /// The first secret member among all the public members of a value of <paramref name="type"/>: what a protobuf
+    /// message's generated <c>ToString</c> prints, what a configuration binding fills. Not cached: asked once per
+    /// message type, or of a binding in a WebAssembly app.
+    /// </summary>
+    public static ISymbol? FindPublic(ITypeSymbol? type, SecretModel model) =>
+        Payload(type) is INamedTypeSymbol named && IsJudged(named, model) ? Find(named, model, NestedDepth, writer: null, destructuring: false) : null;
 
     /// <summary>
     /// The first secret member a binding of the section at <paramref name="section"/> fills whose own setting is not
@@ -148,8 +158,8 @@ internal static class SerializedSecrets
     /// <c>pleouxguard.public_settings</c>, or it or the type that holds it is named for Pleo. Not cached: asked only of
     /// a binding whose section is known while public settings are declared.
     /// </summary>
-    public static ISymbol? FindDestructuredOutside(ITypeSymbol? type, SecretModel model, string section) =>
-        Payload(type) is INamedTypeSymbol named && IsOurs(named, model) ? Find(named, model, NestedDepth, writer: null, section) : null;
+    public static ISymbol? FindPublicOutside(ITypeSymbol? type, SecretModel model, string section) =>
+        Payload(type) is INamedTypeSymbol named && IsOurs(named, model) ? Find(named, model, NestedDepth, writer: null, destructuring: false, section) : null;
 
     /// <summary>Whether a value of the type is judged by its members: ours, or a library's credential holder.</summary>
     private static bool IsJudged(INamedTypeSymbol named, SecretModel model) => IsOurs(named, model) || IsLibraryCredentialHolder(named, model);
@@ -172,10 +182,11 @@ internal static class SerializedSecrets
         || (named.SpecialType == SpecialType.None && named.TypeKind is TypeKind.Class or TypeKind.Struct && model.IsDeclaredHere(named));
 
     /// <param name="path">The configuration path <paramref name="type"/> is bound from, when only members outside the public settings count.</param>
-    /// <param name="writer">The serializer whose <c>[JsonIgnore]</c> hides a member; null for a logger's destructuring, which no attribute stops.</param>
-    private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth, JsonWriter? writer, string? path = null)
+    /// <param name="writer">The serializer whose <c>[JsonIgnore]</c> hides a member; null for a writer of every public member.</param>
+    /// <param name="destructuring">Whether a logger's destructuring writes the value, which leaves out what the project tells it to.</param>
+    private static ISymbol? Find(ITypeSymbol? type, SecretModel model, int depth, JsonWriter? writer, bool destructuring = false, string? path = null)
     {
-        if (depth == 0 || type is not INamedTypeSymbol named)
+        if (depth == 0 || type is not INamedTypeSymbol named || (destructuring && model.IsTransformedForLogs(named)))
         {
             return null;
         }
@@ -187,14 +198,15 @@ internal static class SerializedSecrets
 
         if (named.IsAnonymousType)
         {
-            return FindWrapped(named, model, depth, writer, path);
+            return FindWrapped(named, model, depth, writer, destructuring, path);
         }
 
         for (var current = named; current is not null && model.IsDeclaredHere(current); current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
-                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || (writer is { } json && IsJsonIgnored(member, json, model)))
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || (writer is { } json && IsJsonIgnored(member, json, model))
+                    || (destructuring && LogDestructuring.LeavesOut(member)))
                 {
                     continue;
                 }
@@ -223,7 +235,7 @@ internal static class SerializedSecrets
                     continue;
                 }
 
-                if (Find(Payload(memberType), model, depth - 1, writer, memberPath) is { } nested)
+                if (Find(Payload(memberType), model, depth - 1, writer, destructuring, memberPath) is { } nested)
                 {
                     return nested;
                 }
@@ -237,12 +249,12 @@ internal static class SerializedSecrets
     /// The first secret member of an object an anonymous one wraps (<c>new { data = row, count = 1 }</c>), the wrapper
     /// not counted as a level. Its own members are the flow's: <c>new { apiKey = masked }</c> is judged by its value.
     /// </summary>
-    private static ISymbol? FindWrapped(INamedTypeSymbol anonymous, SecretModel model, int depth, JsonWriter? writer, string? path)
+    private static ISymbol? FindWrapped(INamedTypeSymbol anonymous, SecretModel model, int depth, JsonWriter? writer, bool destructuring, string? path)
     {
         foreach (var member in anonymous.GetMembers())
         {
             if (member is IPropertySymbol property
-                && Find(Payload(property.Type), model, depth, writer, path is null ? null : ConfigurationKeys.Join(path, member.Name)) is { } wrapped)
+                && Find(Payload(property.Type), model, depth, writer, destructuring, path is null ? null : ConfigurationKeys.Join(path, member.Name)) is { } wrapped)
             {
                 return wrapped;
             }

@@ -1768,6 +1768,76 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     /// <summary>
+    /// What the project tells Serilog to leave out of a destructured object is left out: a member marked with
+    /// Destructurama.Attributed's <c>[NotLogged]</c>, <c>[LogReplaced]</c> or a <c>[LogMasked]</c> showing at most the last
+    /// four characters, and a type given its own shape by <c>Destructure.ByTransforming&lt;T&gt;</c>. A mask that shows
+    /// the key's start, or more than four of its end, leaves the key in the log. (The attributes are declared here as
+    /// Destructurama.Attributed declares them: the registry here does not serve that package.)
+    /// </summary>
+    [Fact]
+    public async Task Members_and_types_Serilog_is_told_to_leave_out_are_not_destructured()
+    {
+        const string source = """
+            namespace Destructurama.Attributed
+            {
+                [System.AttributeUsage(System.AttributeTargets.Property)] public sealed class NotLoggedAttribute : System.Attribute { }
+                [System.AttributeUsage(System.AttributeTargets.Property)]
+                public sealed class LogMaskedAttribute : System.Attribute
+                {
+                    public string Text { get; set; } = "***";
+                    public int ShowFirst { get; set; }
+                    public int ShowLast { get; set; }
+                    public bool PreserveLength { get; set; }
+                }
+                [System.AttributeUsage(System.AttributeTargets.Property)]
+                public sealed class LogReplacedAttribute(string pattern, string replacement) : System.Attribute { }
+            }
+
+            namespace Sync
+            {
+                using Destructurama.Attributed;
+
+                public sealed class Hidden { public string CompanyId { get; set; } = ""; [NotLogged] public string ApiKey { get; set; } = ""; }
+                public sealed class Masked { [LogMasked] public string ApiKey { get; set; } = ""; }
+                public sealed class LastFour { [LogMasked(ShowLast = 4)] public string ApiKey { get; set; } = ""; }
+                public sealed class Replaced { [LogReplaced(".+(.{4})$", "****$1")] public string ApiKey { get; set; } = ""; }
+                public sealed class ShowsStart { [LogMasked(ShowFirst = 3)] public string ApiKey { get; set; } = ""; }
+                public sealed class ShowsTooMuch { [LogMasked(ShowLast = 8)] public string ApiKey { get; set; } = ""; }
+                public sealed class Transformed { public string CompanyId { get; set; } = ""; public string ApiKey { get; set; } = ""; }
+                public sealed class Shaped { public string ApiKey { get; set; } = ""; }
+                public sealed class Plain { public string CompanyId { get; set; } = ""; public string ApiKey { get; set; } = ""; }
+                public sealed class Holder { public Hidden Inner { get; set; } = new(); public Plain Other { get; set; } = new(); }
+                public sealed class HiddenHolder { public Hidden Inner { get; set; } = new(); public Transformed Shaped { get; set; } = new(); }
+
+                static class Logging
+                {
+                    public static Serilog.ILogger Create() => new Serilog.LoggerConfiguration()
+                        .Destructure.ByTransforming<Transformed>(t => new { t.CompanyId, Key = "••••" + t.ApiKey[^4..] })
+                        .Destructure.ByTransforming<Sync.Shaped>(s => new { Key = "••••" })
+                        .CreateLogger();
+
+                    static void Log(Hidden hidden, Masked masked, LastFour lastFour, Replaced replaced, ShowsStart start, ShowsTooMuch tooMuch,
+                        Transformed transformed, Shaped shaped, Plain plain, Holder holder, HiddenHolder hiddenHolder)
+                    {
+                        Serilog.Log.Information("Saved {@Connection}", shaped);
+                        Serilog.Log.Information("Saved {@Connection}", hidden);
+                        Serilog.Log.Information("Saved {@Connection}", masked);
+                        Serilog.Log.Information("Saved {@Connection}", lastFour);
+                        Serilog.Log.Information("Saved {@Connection}", replaced);
+                        Serilog.Log.Information("Saved {@Connection}", transformed);
+                        Serilog.Log.Information("Saved {@Connection}", hiddenHolder);
+                        Serilog.Log.Information("Saved {@Connection}", {|PUX001:start|});
+                        Serilog.Log.Information("Saved {@Connection}", {|PUX001:tooMuch|});
+                        Serilog.Log.Information("Saved {@Connection}", {|PUX001:plain|});
+                        Serilog.Log.Information("Saved {@Connection}", {|PUX001:holder|});
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    /// <summary>
     /// <c>JsonSerializer.Serialize(options)</c> writes every member the object's JSON holds, so the text carries a
     /// secret member as the object itself would at PUX004 (one test, <c>SerializedSecrets</c>): a <c>[JsonIgnore]</c>
     /// that always ignores hides it, one with a condition does not. Reported at the call, named by the member.

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PleoUxGuard.Analyzers.Flow;
+
+namespace PleoUxGuard.Analyzers.Secrets;
+
+/// <summary>
+/// What a project tells Serilog's destructuring (<c>{@Request}</c>) to leave out of a logged object, so a key it
+/// hides is not reported: a member marked with Destructurama.Attributed's <c>[NotLogged]</c>, <c>[LogReplaced]</c> or a
+/// <c>[LogMasked]</c> that shows at most the last four characters, and a type given its own shape with
+/// <c>Destructure.ByTransforming&lt;T&gt;(…)</c>. Each is taken at its word: whether the logger is configured to honour
+/// the attributes (<c>Destructure.UsingAttributes()</c>, often in another project) is not checked.
+/// </summary>
+internal static class LogDestructuring
+{
+    private const string AttributesNamespace = "Destructurama.Attributed";
+
+    /// <summary>The most characters a mask may show, the last ones, as Pleo's key display does.</summary>
+    private const int ShownAtMost = 4;
+
+    /// <summary>Whether a Destructurama attribute of <paramref name="member"/> keeps its value out of the log.</summary>
+    public static bool LeavesOut(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } type || !FlowTypes.IsNamespace(type.ContainingNamespace, AttributesNamespace))
+            {
+                continue;
+            }
+
+            switch (type.Name)
+            {
+                case "NotLoggedAttribute" or "LogReplacedAttribute":
+                    return true;
+                case "LogMaskedAttribute":
+                    return ShowsAtMostTheLastFour(attribute);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>[LogMasked]</c> writes <c>***</c>; <c>ShowFirst</c> shows the key's start, and <c>ShowLast</c> over four too much of its end.</summary>
+    private static bool ShowsAtMostTheLastFour(AttributeData masked)
+    {
+        foreach (var argument in masked.NamedArguments)
+        {
+            if ((argument.Key == "ShowFirst" && argument.Value.Value is int first && first > 0)
+                || (argument.Key == "ShowLast" && argument.Value.Value is int last && last > ShownAtMost))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the compilation references Serilog, whose destructuring this is.</summary>
+    public static bool AreReferenced(Compilation compilation) => compilation.FindType("Serilog.Configuration.LoggerDestructuringConfiguration") is not null;
+
+    /// <summary>
+    /// The names of the types a <c>Destructure.ByTransforming&lt;T&gt;(…)</c> of the compilation gives a shape of their own
+    /// (<c>ConnectRequest</c> in <c>ByTransforming&lt;ConnectRequest&gt;(r =&gt; new { r.CompanyId })</c>). Read from the
+    /// syntax, without binding, so by the type's name: asked once per compilation, and only when a destructured
+    /// object with a secret member is met.
+    /// </summary>
+    public static ImmutableHashSet<string> TransformedTypeNames(Compilation compilation)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!tree.GetText().ToString().Contains("ByTransforming<"))
+            {
+                continue;
+            }
+
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is GenericNameSyntax { Identifier.ValueText: "ByTransforming", TypeArgumentList.Arguments: { Count: 1 } arguments }
+                    && TypeName(arguments[0]) is { } name)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names.ToImmutable();
+    }
+
+    private static string? TypeName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        _ => null,
+    };
+}
