@@ -148,7 +148,8 @@ internal sealed class SecretFlow
             case IObjectCreationOperation creation:
                 // A record keeps what its constructor is given and prints it: new PleoCredentials(companyId, apiKey) carries
                 // the key as new PleoCredentials { ApiKey = apiKey } does through its initializer.
-                if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type) || AuthorizationHeaders.IsHeaderValue(creation.Type))
+                if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type) || AuthorizationHeaders.IsHeaderValue(creation.Type)
+                    || FlowTypes.IsNamed(creation.Type, "BinaryData", "System"))
                 {
                     VisitArguments(creation.Arguments, hits, chain);
                 }

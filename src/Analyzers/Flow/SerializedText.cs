@@ -16,7 +16,8 @@ internal static class SerializedText
     /// <remarks>Asked of every call of a body that may read a secret: the name rules out nearly all of them.</remarks>
     public static ISymbol? SecretMember(IInvocationOperation invocation, SecretModel model)
     {
-        return IsJsonSerialization(invocation.TargetMethod) && (invocation.ArgumentFor("value") ?? invocation.ArgumentFor("o")) is { } value
+        return IsJsonSerialization(invocation.TargetMethod)
+            && (invocation.ArgumentFor("value") ?? invocation.ArgumentFor("o") ?? invocation.ArgumentFor("jsonSerializable")) is { } value
             ? SerializedSecrets.FindIn(value, model, WriterOf(invocation.TargetMethod))
             : null;
     }
@@ -29,14 +30,16 @@ internal static class SerializedText
 
     /// <summary>
     /// <c>JsonSerializer.Serialize*</c>, Newtonsoft's <c>JsonConvert.SerializeObject</c> and <c>JToken</c>/<c>JObject</c>/<c>JArray.FromObject</c>
-    /// (a JSON tree of the object, printed or sent as its text), a view's <c>@Json.Serialize</c>.
+    /// (a JSON tree of the object, printed or sent as its text), a view's <c>@Json.Serialize</c>, <c>BinaryData.FromObjectAsJson</c>.
     /// </summary>
     public static bool IsJsonSerialization(IMethodSymbol method) =>
         (method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
             && (FlowTypes.IsNamed(method.ContainingType, "JsonSerializer", "System.Text.Json")
                 || (method.Name == "SerializeObject" && FlowTypes.IsNamed(method.ContainingType, "JsonConvert", "Newtonsoft.Json"))
                 || TextTransforms.IsViewJsonSerialize(method)))
-        || IsJsonTreeOf(method);
+        || IsJsonTreeOf(method)
+        // A message body's BinaryData.FromObjectAsJson(o): System.Text.Json's bytes of the object.
+        || (method.Name == "FromObjectAsJson" && FlowTypes.IsNamed(method.ContainingType, "BinaryData", "System"));
 
     /// <summary>Json.NET's <c>JToken.FromObject(o)</c> and its <c>JObject</c>/<c>JArray</c> forms.</summary>
     private static bool IsJsonTreeOf(IMethodSymbol method) =>

@@ -9,7 +9,8 @@ internal static class TextTransforms
     /// <summary>
     /// Convert, Encoding, Uri escaping, WebUtility, HttpUtility, the web encoders (UrlEncoder, HtmlEncoder, WebEncoders,
     /// Base64UrlTextEncoder, System.Buffers.Text.Base64Url), JsonSerializer, a view's Html.Raw and Json.Serialize, MemoryExtensions, AuthenticationHeaderValue.Parse, LINQ copies, and the Razor component generator's
-    /// BindConverter.FormatValue and RuntimeHelpers.TypeCheck keep the whole secret, and a task made from a result holds it.
+    /// BindConverter.FormatValue and RuntimeHelpers.TypeCheck keep the whole secret, and a task made from a result or a
+    /// message body's <c>BinaryData</c> made from text holds it.
     /// </summary>
     public static bool IsTransparent(IMethodSymbol method)
     {
@@ -38,8 +39,16 @@ internal static class TextTransforms
             || FlowTypes.IsNamed(type, "StringValues", "Microsoft.Extensions.Primitives")
             || (FlowTypes.IsNamed(type, "BindConverter", "Microsoft.AspNetCore.Components") && method.Name == "FormatValue")
             || (FlowTypes.IsNamed(type, "RuntimeHelpers", "Microsoft.AspNetCore.Components.CompilerServices") && method.Name == "TypeCheck")
-            || IsTaskFromResult(method);
+            || IsTaskFromResult(method)
+            || IsBinaryDataOfText(method);
     }
+
+    /// <summary>
+    /// <c>BinaryData.FromString(text)</c>, <c>FromBytes(bytes)</c>: the bytes of a Service Bus or Event Hubs message's
+    /// body, which hold the text as it is (<c>new BinaryData(text)</c> is followed with the other constructors).
+    /// </summary>
+    private static bool IsBinaryDataOfText(IMethodSymbol method) =>
+        method.Name is "FromString" or "FromBytes" && FlowTypes.IsNamed(method.ContainingType, "BinaryData", "System");
 
     /// <summary><c>Task.FromResult(value)</c>, <c>ValueTask.FromResult(value)</c>: a finished task that holds the value (a gRPC service's reply).</summary>
     public static bool IsTaskFromResult(IMethodSymbol method) =>
