@@ -30,7 +30,7 @@ internal sealed class SecretNameMatcher
     {
         "mask", "masked", "masking", "hashed", "encrypted", "protected", "ciphertext", "redacted", "last4", "suffix", "ending", "tail", "next",
         "page", "continuation", "cursor", "hint", "placeholder", "label", "description", "question", "format", "pattern",
-        "regex", "policy", "provider", "scheme", "sanitized", "safe", "fingerprint",
+        "regex", "policy", "provider", "scheme", "sanitized", "safe", "fingerprint", "lock",
     };
 
     /// <summary>
@@ -47,7 +47,7 @@ internal sealed class SecretNameMatcher
         "required", "set", "configured", "missing", "exists", "present", "error", "errors", "message", "strength",
         "rule", "rules", "requirement", "requirements", "source", "location", "ref", "reference", "template", "route",
         "option", "options", "setting", "settings", "display", "preview", "changed", "updated", "rotated", "revoked",
-        "region", "hash", "hashes", "digest", "cipher", "sha1", "sha256", "sha384", "sha512", "md5",
+        "region", "hash", "hashes", "digest", "cipher", "sha1", "sha256", "sha384", "sha512", "md5", "cache",
     };
 
     /// <summary>

@@ -1609,8 +1609,11 @@ public sealed class SecretToLogAnalyzerTests
             "logger.LogInformation(\"{Token}\", {|PUX001:lastUsedToken|});",
             "logger.LogInformation(\"{Token}\", {|PUX001:Environment.GetEnvironmentVariable(\"ACCOUNTING__APITOKEN\")|});",
             "logger.LogInformation(\"{Secret}\", {|PUX001:CLIENTSECRET|});",
+            // A cache after the secret's words names an entry (tokenCacheKey, MustStaySilentTests); before them it is where the secret is.
+            "logger.LogInformation(\"{Key}\", {|PUX001:cachedApiKey|});",
+            "logger.LogInformation(\"{Token}\", {|PUX001:cacheToken|});",
         };
-        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string lastRotatedApiKey, string lastUsedToken, string CLIENTSECRET"));
+        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string lastRotatedApiKey, string lastUsedToken, string CLIENTSECRET, string cachedApiKey, string cacheToken"));
     }
 
     [Fact]

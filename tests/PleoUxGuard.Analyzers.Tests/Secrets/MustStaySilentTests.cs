@@ -34,6 +34,8 @@ public sealed class MustStaySilentTests
                 "void Scopes(string tokenScopes, string tokenAudience, string tokenIssuer) => logger.LogInformation(\"{S} {A} {I}\", tokenScopes, tokenAudience, tokenIssuer);",
                 "void Paging(string nextToken, string pageToken, string nextPageToken) => logger.LogInformation(\"{A} {B} {C}\", nextToken, pageToken, nextPageToken);",
                 "void Cursor(string continuationToken, string cursorToken, string tokenCursor) => logger.LogInformation(\"{A} {B} {C}\", continuationToken, cursorToken, tokenCursor);",
+                "void Lock(string lockToken, string messageLockToken) => logger.LogInformation(\"{A} {B}\", lockToken, messageLockToken);",
+                "void Cache(string tokenCacheKey, string apiKeyCacheEntry) => logger.LogInformation(\"{A} {B}\", tokenCacheKey, apiKeyCacheEntry);",
                 "void Region(string secretsManagerRegion, string secretRegion) => logger.LogInformation(\"{A} {B}\", secretsManagerRegion, secretRegion);",
                 "void Lifetime(int tokenLifetime, TimeSpan tokenTtl) => logger.LogInformation(\"{L} {T}\", tokenLifetime, tokenTtl);",
                 "void Response(Microsoft.AspNetCore.Authentication.OAuth.OAuthTokenResponse response) => logger.LogInformation(\"Got {Type} expiring in {Expires}\", response.TokenType, response.ExpiresIn);",
