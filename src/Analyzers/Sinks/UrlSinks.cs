@@ -7,7 +7,7 @@ namespace PleoUxGuard.Analyzers.Sinks;
 /// <summary>
 /// PUX006's sinks: anything that puts text into a URL — <c>new Uri</c>, <c>UriBuilder</c>, HttpClient and
 /// HttpRequestMessage request URIs, query-string builders, redirects, <c>NavigationManager.NavigateTo</c>, the route
-/// values of links (<c>Url.Action</c>, <c>LinkGenerator</c>) and of a created or accepted result's Location.
+/// values of links (<c>Url.Action</c>, <c>LinkGenerator</c>) and of a created or accepted result's Location, Flurl's URL builders.
 /// Request headers and bodies are not sinks: that is where a key belongs.
 /// </summary>
 internal sealed class UrlSinks : SinkTable
@@ -24,6 +24,12 @@ internal sealed class UrlSinks : SinkTable
     private static readonly string[] RedirectParameters = { "url", "localUrl", "routeValues", "fragment", "uri" };
 
     private static readonly string[] LocatedResults = { "CreatedAtAction", "CreatedAtRoute", "AcceptedAtAction", "AcceptedAtRoute" };
+
+    // Flurl's URL builders, on a Url, on a string or Uri URL (Flurl's extensions) and on a Flurl.Http request.
+    private static readonly string[] FlurlBuilders =
+    {
+        "SetQueryParam", "SetQueryParams", "AppendQueryParam", "AppendPathSegment", "AppendPathSegments", "SetFragment",
+    };
 
     private static readonly SinkSpec[] Specs =
     {
@@ -63,6 +69,11 @@ internal sealed class UrlSinks : SinkTable
         SinkSpec.AllMethods("Microsoft.AspNetCore.Routing.PageLinkGeneratorExtensions").WithParameters("values", "fragment"),
         SinkSpec.AllMethods("Microsoft.AspNetCore.Routing.LinkGeneratorEndpointNameAddressExtensions").WithParameters("values", "fragment"),
         SinkSpec.AllMethods("Microsoft.AspNetCore.Routing.LinkGeneratorRouteValuesAddressExtensions").WithParameters("values", "fragment"),
+        // Flurl: "https://…".SetQueryParam("api_key", key), new Url(baseUrl).AppendPathSegment(key), request.SetQueryParams(new { key }).
+        // A parameter's name is in the URL as much as its value.
+        SinkSpec.Methods("Flurl.Url", [.. FlurlBuilders, SinkSpec.Constructor, "Combine"]),
+        SinkSpec.Methods("Flurl.GeneratedExtensions", FlurlBuilders),
+        SinkSpec.Methods("Flurl.Http.UrlBuilderExtensions", FlurlBuilders),
     };
 
     public UrlSinks(Compilation compilation)

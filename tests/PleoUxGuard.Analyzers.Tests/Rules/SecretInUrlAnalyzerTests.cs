@@ -72,6 +72,84 @@ public sealed class SecretInUrlAnalyzerTests
         await Verify.VerifyAsync(source);
     }
 
+    /// <summary>
+    /// Flurl builds URLs with query parameters, path segments and fragments on a <c>Url</c>, on a string or <c>Uri</c>,
+    /// and on a Flurl.Http request: a key given as a value, a name, a segment or the URL puts the key in the URL; a
+    /// header is where the key belongs. (The stub declares the API as Flurl 4 does, as a
+    /// referenced library: the flow follows no library body.)
+    /// </summary>
+    [Fact]
+    public async Task Flurl_query_parameters_and_path_segments_are_urls()
+    {
+        var flurl = await Verifiers.TestLibraries.CompileAsync("Flurl", """
+            namespace Flurl
+            {
+                public enum NullValueHandling { Ignore, NameOnly, Remove }
+
+                public class Url
+                {
+                    public Url(string baseUrl) { }
+                    public static string Combine(params string[] parts) => "";
+                    public Url SetQueryParam(string name, object value, NullValueHandling nullValueHandling = NullValueHandling.Remove) => this;
+                    public Url SetQueryParams(object values, NullValueHandling nullValueHandling = NullValueHandling.Remove) => this;
+                    public Url AppendPathSegment(object segment, bool fullyEncode = false) => this;
+                    public Url SetFragment(string fragment) => this;
+                }
+
+                public static class GeneratedExtensions
+                {
+                    public static Url SetQueryParam(this string url, string name, object value, NullValueHandling nullValueHandling = NullValueHandling.Remove) => new(url);
+                    public static Url AppendPathSegments(this string url, params object[] segments) => new(url);
+                }
+            }
+
+            namespace Flurl.Http
+            {
+                public interface IFlurlRequest { }
+
+                public static class UrlBuilderExtensions
+                {
+                    public static IFlurlRequest SetQueryParam(this IFlurlRequest request, string name, object value, NullValueHandling nullValueHandling = NullValueHandling.Remove) => request;
+                    public static IFlurlRequest AppendPathSegment(this IFlurlRequest request, object segment, bool fullyEncode = false) => request;
+                }
+
+                public static class HeaderExtensions
+                {
+                    public static IFlurlRequest WithHeader(this IFlurlRequest request, string name, object value) => request;
+                }
+            }
+            """, Verifiers.TestReferences.Default);
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Flurl;
+                using Flurl.Http;
+
+                public static class PleoCalls
+                {
+                    public static void Build(string apiKey, string companyId, IFlurlRequest request)
+                    {
+                        var query = "https://api.example.test/v1/expenses".SetQueryParam("api_key", {|PUX006:apiKey|});
+                        var segments = "https://api.example.test".AppendPathSegments("v1", {|PUX006:apiKey|});
+                        var url = new Url("https://api.example.test").AppendPathSegment({|PUX006:apiKey|}).SetFragment({|PUX006:apiKey|});
+                        var all = new Url("https://api.example.test").SetQueryParams(new { company = companyId, key = {|PUX006:apiKey|} });
+                        var named = new Url("https://api.example.test").SetQueryParam({|PUX006:apiKey|}, true);
+                        var built = new Url($"https://api.example.test/v1?key={{|PUX006:apiKey|}}");
+                        var combined = Url.Combine("https://api.example.test", {|PUX006:apiKey|});
+                        request.SetQueryParam("key", {|PUX006:apiKey|}).AppendPathSegment({|PUX006:apiKey|});
+                        var inText = $"https://api.example.test/v1?key={{|PUX006:apiKey|}}".SetQueryParam("page", 1);
+
+                        var safe = "https://api.example.test/v1/expenses".SetQueryParam("company", companyId).AppendPathSegment(companyId);
+                        var safeSegments = "https://api.example.test".AppendPathSegments("v1", companyId, apiKey.Length);
+                        request.SetQueryParam("company", companyId).WithHeader("Authorization", "Basic " + apiKey);
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(flurl);
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task Links_and_the_location_of_a_created_result_are_urls()
     {
