@@ -76,6 +76,17 @@ internal sealed class LogSinks : SinkTable
         SinkSpec.Methods("Amazon.SQS.Model.SendMessageRequest", SinkSpec.Constructor, "MessageBody").WithParameters("messageBody"),
         SinkSpec.Methods("Amazon.SQS.Model.SendMessageBatchRequestEntry", SinkSpec.Constructor, "MessageBody").WithParameters("messageBody"),
         SinkSpec.Methods("Amazon.SQS.Model.MessageAttributeValue", "StringValue"),
+        // Kafka keeps each record (its key, value and headers) in the topic's log, in plain text, for its retention.
+        SinkSpec.Methods("Confluent.Kafka.Message`2", "Key", "Value"),
+        SinkSpec.Methods("Confluent.Kafka.Headers", "Add").WithParameters("val"),
+        SinkSpec.Methods("Confluent.Kafka.Header", SinkSpec.Constructor).WithParameters("value"),
+        // OpenTelemetry's own API, beside System.Diagnostics' above: span attributes, events and names; baggage, which
+        // also travels to every service called downstream in the baggage header. An event's attributes are reported where
+        // the key is added to them.
+        SinkSpec.Methods("OpenTelemetry.Trace.TelemetrySpan", "SetAttribute", "AddEvent", "UpdateName", "RecordException")
+            .WithParameters("value", "values", "name", "message"),
+        SinkSpec.Methods("OpenTelemetry.Trace.SpanAttributes", "Add").WithParameters("value", "values"),
+        SinkSpec.Methods("OpenTelemetry.Baggage", "SetBaggage").WithParameters("value", "baggageItems"),
     };
 
     private readonly INamedTypeSymbol? _ilogger;

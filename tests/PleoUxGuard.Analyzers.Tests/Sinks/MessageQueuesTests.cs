@@ -194,6 +194,102 @@ public sealed class MessageQueuesTests
         await VerifyWithServiceBusAsync(source);
     }
 
+    /// <summary>
+    /// Kafka keeps a record's key, value and headers in the topic's log for its retention; OpenTelemetry's own API
+    /// writes span attributes, events and names to the trace, and baggage to every downstream call too.
+    /// </summary>
+    [Fact]
+    public async Task Kafka_records_and_OpenTelemetry_spans_and_baggage_that_carry_the_key_are_reported()
+    {
+        var libraries = await TestLibraries.CompileAsync("Confluent.Kafka.And.OpenTelemetry.Api", """
+            namespace Confluent.Kafka
+            {
+                public class Message<TKey, TValue>
+                {
+                    public TKey Key { get; set; } = default!;
+                    public TValue Value { get; set; } = default!;
+                    public Headers Headers { get; set; } = new();
+                }
+
+                public class Headers
+                {
+                    public void Add(string key, byte[] val) { }
+                    public void Add(Header header) { }
+                }
+
+                public class Header
+                {
+                    public Header(string key, byte[] value) { }
+                }
+            }
+
+            namespace OpenTelemetry.Trace
+            {
+                public class TelemetrySpan
+                {
+                    public TelemetrySpan SetAttribute(string key, string value) => this;
+                    public TelemetrySpan SetAttribute(string key, string[] values) => this;
+                    public TelemetrySpan AddEvent(string name) => this;
+                    public TelemetrySpan AddEvent(string name, SpanAttributes attributes) => this;
+                    public TelemetrySpan UpdateName(string name) => this;
+                    public void RecordException(string type, string message, string stacktrace) { }
+                }
+
+                public class SpanAttributes
+                {
+                    public void Add(string key, string value) { }
+                    public void Add(string key, string[] values) { }
+                }
+            }
+
+            namespace OpenTelemetry
+            {
+                public readonly struct Baggage
+                {
+                    public static Baggage SetBaggage(string name, string value, Baggage baggage = default) => baggage;
+                    public static Baggage SetBaggage(params System.Collections.Generic.KeyValuePair<string, string>[] baggageItems) => default;
+                }
+            }
+            """, TestReferences.Default);
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Text;
+                using Confluent.Kafka;
+                using OpenTelemetry;
+                using OpenTelemetry.Trace;
+
+                public static class Events
+                {
+                    public static void Send(string companyId, string apiKey, TelemetrySpan span)
+                    {
+                        var record = new Message<string, string> { Key = companyId, Value = {|PUX001:apiKey|} };
+                        var keyed = new Message<string, string> { Key = {|PUX001:apiKey|}, Value = companyId };
+                        record.Headers.Add("pleo-key", Encoding.UTF8.GetBytes({|PUX001:apiKey|}));
+                        record.Headers.Add(new Header("pleo-key", Encoding.UTF8.GetBytes({|PUX001:apiKey|})));
+                        record.Headers.Add("company", Encoding.UTF8.GetBytes(companyId));
+
+                        span.SetAttribute("pleo.key", {|PUX001:apiKey|}).SetAttribute("pleo.company_id", companyId);
+                        span.UpdateName("connect " + {|PUX001:apiKey|});
+                        span.SetAttribute("pleo.keys", [companyId, {|PUX001:apiKey|}]);
+                        span.AddEvent("rotated to " + {|PUX001:apiKey|});
+                        var attributes = new SpanAttributes();
+                        attributes.Add("pleo.key", {|PUX001:apiKey|});
+                        attributes.Add("pleo.keys", [{|PUX001:apiKey|}]);
+                        span.AddEvent("connected", attributes);
+                        span.RecordException("KeyRejected", "Pleo rejected " + {|PUX001:apiKey|}, "");
+                        Baggage.SetBaggage("pleo.key", {|PUX001:apiKey|});
+                        Baggage.SetBaggage("pleo.company_id", companyId);
+                        Baggage.SetBaggage(new System.Collections.Generic.KeyValuePair<string, string>("pleo.key", {|PUX001:apiKey|}));
+                        span.SetAttribute("pleo.key_ending", apiKey[^4..]);
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(libraries);
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task An_SQS_message_and_Quartz_job_data_that_carry_the_key_are_reported()
     {
