@@ -238,6 +238,12 @@ internal sealed class RawDetails
                     return "the response body";
                 }
 
+                // Flurl's FlurlHttpException.GetResponseStringAsync(), GetResponseJsonAsync<T>(): the failed call's body.
+                if (method.Name.StartsWith("GetResponse", System.StringComparison.Ordinal) && instanceType.DerivesFrom(_exception))
+                {
+                    return "the response body";
+                }
+
                 return null;
 
             default:

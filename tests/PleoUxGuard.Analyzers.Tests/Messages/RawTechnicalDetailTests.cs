@@ -276,8 +276,29 @@ public sealed class RawTechnicalDetailTests
                 public string Body { get; } = "{}";
             }
 
+            // Flurl's exception reads the failed call's body on demand.
+            sealed class FlurlHttpException(string message) : Exception(message)
+            {
+                public System.Threading.Tasks.Task<string> GetResponseStringAsync() => System.Threading.Tasks.Task.FromResult("{}");
+                public string GetFriendlyText() => "Pleo could not be reached.";
+            }
+
             class PleoKeyController : Controller
             {
+                async System.Threading.Tasks.Task<IActionResult> Call()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (FlurlHttpException ex)
+                    {
+                        ModelState.AddModelError("", await {|PUX012:ex.GetResponseStringAsync()|});
+                        ModelState.AddModelError("", ex.GetFriendlyText());
+                        return View();
+                    }
+                }
+
                 IActionResult Save()
                 {
                     try
