@@ -28,6 +28,10 @@ internal static class AuthorizationHeaders
         && (FlowTypes.IsNamed(property.ContainingType, "HttpRequestHeaders", HeadersNamespace)
             || FlowTypes.IsNamed(property.ContainingType, "IHeaderDictionary", "Microsoft.AspNetCore.Http"));
 
+    /// <summary>The name of the Authorization or Proxy-Authorization header, in any case (<c>Headers["Authorization"]</c>).</summary>
+    public static bool IsHeaderName(string name) =>
+        name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase);
+
     /// <summary><c>AuthenticationHeaderValue.Parameter</c>: the credential part of the header's value.</summary>
     public static bool IsCredentialPart(IPropertySymbol property) =>
         property.Name == "Parameter" && IsHeaderValue(property.ContainingType);
@@ -73,7 +77,7 @@ internal static class AuthorizationHeaders
                 return owner.IsKnown ? assignment.Value : null;
             case IInvocationOperation { TargetMethod.Name: "Add" or "TryAddWithoutValidation", Instance: { } headers } call
                 when call.ArgumentFor("name") is { ConstantValue: { HasValue: true, Value: string name } }
-                    && (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+                    && IsHeaderName(name)
                     && FlowTypes.IsDerivedFrom(call.TargetMethod.ContainingType, "HttpHeaders", HeadersNamespace):
                 owner = OwnerOf(headers.WithoutConversions());
                 return owner.IsKnown ? call.ArgumentFor("value") ?? call.ArgumentFor("values") : null;

@@ -345,10 +345,12 @@ internal static class ConfigurationKeys
 
     /// <summary>
     /// The field name when <c>Request.Form["Input.ApiKey"]</c> or <c>Request.Query["api_key"]</c> reads what was sent under
-    /// a secret's name (a model-bound field's name carries its prefix: the part after the last dot names it).
+    /// a secret's name (a model-bound field's name carries its prefix: the part after the last dot names it), or
+    /// <c>Request.Headers["Authorization"]</c> the credential the Authorization header holds by its place.
     /// </summary>
     private static string? SecretFieldName(IOperation nameArgument, SecretModel model) =>
-        nameArgument.ConstantValue is { HasValue: true, Value: string name } && model.Names.IsSecretName(name.Substring(name.LastIndexOf('.') + 1))
+        nameArgument.ConstantValue is { HasValue: true, Value: string name }
+            && (model.Names.IsSecretName(name.Substring(name.LastIndexOf('.') + 1)) || AuthorizationHeaders.IsHeaderName(name))
             ? name
             : null;
 

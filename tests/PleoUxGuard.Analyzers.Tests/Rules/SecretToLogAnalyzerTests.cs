@@ -563,7 +563,8 @@ public sealed class SecretToLogAnalyzerTests
     public async Task What_a_request_sent_under_a_secrets_name_is_a_secret()
     {
         // Request.Form["Input.ApiKey"] (a model-bound field, named with its prefix), Request.Query["api_key"] and
-        // Request.Headers["X-Pleo-Key"]: the key as the client sent it. Other fields and headers are not.
+        // Request.Headers["X-Pleo-Key"]: the key as the client sent it; the Authorization header, by its place, however
+        // its name is written or read. Other fields and headers are not.
         const string source = """
             using Microsoft.AspNetCore.Http;
             using Microsoft.Extensions.Logging;
@@ -576,6 +577,15 @@ public sealed class SecretToLogAnalyzerTests
                     logger.LogInformation("{A}", {|PUX001:request.Query["api_key"]|});
                     logger.LogInformation("{A}", {|PUX001:request.Headers["X-Pleo-Key"]|});
                     logger.LogInformation("{A}", {|PUX001:request.Headers["X-Api-Key"]|}.ToString());
+                    logger.LogInformation("{A}", {|PUX001:request.Headers["Authorization"]|});
+                    logger.LogInformation("{A}", {|PUX001:request.Headers["proxy-authorization"]|});
+                    var sent = request.Headers["authorization"].ToString();
+                    logger.LogInformation("{A}", {|PUX001:sent|});
+                    if (request.Headers.TryGetValue("Authorization", out var header))
+                    {
+                        logger.LogInformation("{A}", {|PUX001:header|});
+                    }
+
                     logger.LogInformation("{A}", request.Form["Input.CompanyId"]);
                     logger.LogInformation("{A}", request.Query["page"]);
                     logger.LogInformation("{A}", request.Headers["X-Request-Id"]);
