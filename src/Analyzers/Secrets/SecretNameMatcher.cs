@@ -34,6 +34,12 @@ internal sealed class SecretNameMatcher
     };
 
     /// <summary>
+    /// Phrases that name a position in a feed rather than a credential (<c>resumeToken</c> of a change stream,
+    /// <c>syncToken</c>, <c>deltaToken</c>), where the first word alone says nothing (<c>syncApiKey</c> is a key).
+    /// </summary>
+    private static readonly string[] BuiltInPhraseVetoes = { "resume token", "sync token", "delta token" };
+
+    /// <summary>
     /// Head nouns that veto only after the secret words: <c>apiKeyId</c> is an id, <c>idToken</c> is a token. A hash,
     /// digest or cipher is one too: <c>apiKeySha256</c> and <c>passwordHash</c> are digests of a secret, while
     /// <c>hashSecret</c>, <c>hmacSha256Secret</c> and <c>cipherPassword</c> are the secrets a hash or cipher is keyed with.
@@ -85,7 +91,9 @@ internal sealed class SecretNameMatcher
         _terms = terms.ToImmutable();
         _vetoes = new HashSet<string>(BuiltInVetoes, StringComparer.Ordinal);
         var phraseVetoes = ImmutableArray.CreateBuilder<string[]>();
-        foreach (var veto in extraVetoes)
+        var allVetoes = new List<string>(BuiltInPhraseVetoes);
+        allVetoes.AddRange(extraVetoes);
+        foreach (var veto in allVetoes)
         {
             var vetoWords = veto.Split(' ');
             if (vetoWords.Length == 1)

@@ -1622,8 +1622,10 @@ public sealed class SecretToLogAnalyzerTests
             // A cache after the secret's words names an entry (tokenCacheKey, MustStaySilentTests); before them it is where the secret is.
             "logger.LogInformation(\"{Key}\", {|PUX001:cachedApiKey|});",
             "logger.LogInformation(\"{Token}\", {|PUX001:cacheToken|});",
+            // A sync token is a feed's position; the sync's API key is a key.
+            "logger.LogInformation(\"{Key}\", {|PUX001:syncApiKey|});",
         };
-        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string lastRotatedApiKey, string lastUsedToken, string CLIENTSECRET, string cachedApiKey, string cacheToken"));
+        await Verify.VerifyAsync(InMethod(Blocks(cases), parameters: "ILogger logger, string lastRotatedApiKey, string lastUsedToken, string CLIENTSECRET, string cachedApiKey, string cacheToken, string syncApiKey"));
     }
 
     [Fact]

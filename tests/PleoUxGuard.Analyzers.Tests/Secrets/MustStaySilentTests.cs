@@ -35,6 +35,7 @@ public sealed class MustStaySilentTests
                 "void Paging(string nextToken, string pageToken, string nextPageToken) => logger.LogInformation(\"{A} {B} {C}\", nextToken, pageToken, nextPageToken);",
                 "void Cursor(string continuationToken, string cursorToken, string tokenCursor) => logger.LogInformation(\"{A} {B} {C}\", continuationToken, cursorToken, tokenCursor);",
                 "void Lock(string lockToken, string messageLockToken) => logger.LogInformation(\"{A} {B}\", lockToken, messageLockToken);",
+                "void Feeds(string resumeToken, string resumeTokenJson, string syncToken, string deltaToken) => logger.LogInformation(\"{A} {B} {C} {D}\", resumeToken, resumeTokenJson, syncToken, deltaToken);",
                 "void Cache(string tokenCacheKey, string apiKeyCacheEntry) => logger.LogInformation(\"{A} {B}\", tokenCacheKey, apiKeyCacheEntry);",
                 "void Region(string secretsManagerRegion, string secretRegion) => logger.LogInformation(\"{A} {B}\", secretsManagerRegion, secretRegion);",
                 "void Lifetime(int tokenLifetime, TimeSpan tokenTtl) => logger.LogInformation(\"{L} {T}\", tokenLifetime, tokenTtl);",
