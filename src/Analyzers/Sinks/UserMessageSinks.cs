@@ -40,7 +40,8 @@ internal enum UserMessageSinkKind
     /// <summary>
     /// The message of an error the framework sends to the caller whatever the app does with it: SignalR's
     /// <c>HubException</c> (the one exception whose message reaches the client without detailed errors), a gRPC
-    /// status's detail (<c>new RpcException(new Status(code, detail))</c>). Judged as an exception's message for
+    /// status's detail (<c>new RpcException(new Status(code, detail))</c>), GraphQL.NET's <c>ExecutionError</c> (sent in
+    /// the response's <c>errors</c>). Judged as an exception's message for
     /// generic texts, and as what the user reads for raw detail and next steps.
     /// </summary>
     CallerError,
@@ -161,6 +162,7 @@ internal sealed class UserMessageSinks
     private readonly INamedTypeSymbol? _validationMessageStore;
     private readonly bool _hasSignalR;
     private readonly INamedTypeSymbol? _hubException;
+    private readonly INamedTypeSymbol? _executionError;
     private readonly INamedTypeSymbol? _problemDetails;
     private readonly INamedTypeSymbol? _tempData;
     private readonly INamedTypeSymbol? _viewData;
@@ -194,6 +196,7 @@ internal sealed class UserMessageSinks
         _validationMessageStore = compilation.FindType("Microsoft.AspNetCore.Components.Forms.ValidationMessageStore");
         _hasSignalR = compilation.FindType("Microsoft.AspNetCore.SignalR.IClientProxy") is not null;
         _hubException = compilation.FindType("Microsoft.AspNetCore.SignalR.HubException");
+        _executionError = compilation.FindType("GraphQL.ExecutionError");
         _problemDetails = compilation.FindType("Microsoft.AspNetCore.Mvc.ProblemDetails");
         _tempData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
         _viewData = compilation.FindType("Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary");
@@ -527,7 +530,9 @@ internal sealed class UserMessageSinks
         var kind = CreatedKindOf(type);
         if (kind == CreatedKind.Exception)
         {
-            var sent = IsGrpcStatus(type) || type.DerivesFrom(_hubException) ? UserMessageSinkKind.CallerError : UserMessageSinkKind.ExceptionMessage;
+            var sent = IsGrpcStatus(type) || type.DerivesFrom(_hubException) || type.DerivesFrom(_executionError)
+                ? UserMessageSinkKind.CallerError
+                : UserMessageSinkKind.ExceptionMessage;
             AddArguments(creation.Arguments, MessageParameterName(creation.Constructor), "new " + type.Name, sent, uses);
             return;
         }

@@ -8,7 +8,8 @@ namespace PleoUxGuard.Analyzers.Tests.Messages;
 public sealed class RawTechnicalDetailTests
 {
     /// <summary>
-    /// SignalR sends a HubException's message to the caller, and gRPC a status's detail: what the user reads, so raw
+    /// SignalR sends a HubException's message to the caller, gRPC a status's detail and GraphQL.NET an ExecutionError's
+    /// message: what the user reads, so raw
     /// detail there is reported, and in connection code a failure with no next step. Any other exception's message is
     /// for developers until something shows it.
     /// </summary>
@@ -61,6 +62,33 @@ public sealed class RawTechnicalDetailTests
                 }
 
                 public void Rejected() => throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unauthenticated, {|PUX011:"Pleo rejected the key."|}));
+            }
+
+            // GraphQL.NET sends an ExecutionError's message (and its subclasses') in the response's errors.
+            namespace GraphQL
+            {
+                public class ExecutionError : Exception { public ExecutionError(string message) : base(message) { } }
+                public class KeyRejectedError(string message) : ExecutionError(message) { }
+            }
+
+            sealed class PleoConnectionMutation(HttpClient http)
+            {
+                public async Task<string> Connect()
+                {
+                    try
+                    {
+                        await http.GetAsync("/v1/company");
+                        return "Connected";
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        throw new GraphQL.ExecutionError({|PUX012:ex.Message|});
+                    }
+                }
+
+                public void Rejected() => throw new GraphQL.KeyRejectedError({|PUX011:"Pleo rejected the key."|});
+
+                public void Explained() => throw new GraphQL.ExecutionError("Pleo rejected the key. Copy the whole key from Pleo and paste it again.");
             }
             """;
 
