@@ -98,6 +98,12 @@ internal static class RouteTemplates
                 }
 
                 var named = argument.NameEquals?.Name.Identifier.ValueText;
+                if (attributeName == "Route" && attribute.Name is QualifiedNameSyntax { Left: var space } && space.ToString().EndsWith("AspNetCore.Components", System.StringComparison.Ordinal))
+                {
+                    // The Razor compiler writes a component's @page "/…" as [global::Microsoft.AspNetCore.Components.RouteAttribute("/…")].
+                    return "the @page route";
+                }
+
                 return attributeName switch
                 {
                     "Route" or "HttpGet" or "HttpPost" or "HttpPut" or "HttpDelete" or "HttpPatch" or "HttpHead" or "HttpOptions" or "AcceptVerbs"

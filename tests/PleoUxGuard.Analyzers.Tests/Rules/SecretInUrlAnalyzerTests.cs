@@ -315,6 +315,16 @@ public sealed class SecretInUrlAnalyzerTests
                     return Results.Redirect("/done?key=" + {|#4:apiKey|}) is null ? Ok() : NoContent();
                 }
             }
+
+            // A Razor component's @page directive, as the Razor compiler writes it.
+            [global::Microsoft.AspNetCore.Components.RouteAttribute("/pleo/quick-connect/{|#5:{ApiKey}|}")]
+            public partial class QuickConnect : Microsoft.AspNetCore.Components.ComponentBase
+            {
+                [Microsoft.AspNetCore.Components.Parameter] public string ApiKey { get; set; } = "";
+            }
+
+            [Microsoft.AspNetCore.Mvc.Route("api/keys/{|#6:{apiKey}|}")]
+            public sealed class KeysController : ControllerBase { }
             """;
         await Verify.VerifyAsync(
             source,
@@ -323,11 +333,13 @@ public sealed class SecretInUrlAnalyzerTests
             Placed(1, "IUrlHelper.Action"),
             Placed(2, "HttpResponse.Redirect"),
             Placed(3, "UriBuilder.Query"),
-            Placed(4, "Results.Redirect"));
+            Placed(4, "Results.Redirect"),
+            Placed(5, "the @page route", "ApiKey"),
+            Placed(6, "the route of Route"));
     }
 
-    private static DiagnosticResult Placed(int location, string sink) =>
-        new DiagnosticResult(Descriptors.SecretInUrl).WithLocation(location).WithArguments("apiKey", sink);
+    private static DiagnosticResult Placed(int location, string sink, string secret = "apiKey") =>
+        new DiagnosticResult(Descriptors.SecretInUrl).WithLocation(location).WithArguments(secret, sink);
 
     [Fact]
     public async Task Headers_and_bodies_are_where_keys_belong()
