@@ -11,7 +11,8 @@ namespace PleoUxGuard.Analyzers.Flow;
 /// when what was protected is a secret (<c>protector.Unprotect(row.EncryptedApiKey)</c>, a protector created for
 /// <c>"Pleo.ApiKey"</c>), an environment variable that would be a secret as a configuration key
 /// (<c>Environment.GetEnvironmentVariable("PLEO_API_KEY")</c>), a token the sign-in saved
-/// (<c>GetTokenAsync("access_token")</c>), the value of a command-line option named for a secret
+/// (<c>GetTokenAsync("access_token")</c>), an Authorization header a token provider creates
+/// (<c>CreateAuthorizationHeaderForUserAsync</c>), the value of a command-line option named for a secret
 /// (<c>parseResult.GetValue(apiKeyOption)</c>), and the configuration's debug view and listings, which hold every setting's value.
 /// </summary>
 internal static class SecretCalls
@@ -33,6 +34,9 @@ internal static class SecretCalls
                 return CommandLineOptions.SecretValueRead(invocation, model);
             case "GetTokenValue" or "GetTokenAsync":
                 return SavedToken(invocation, model);
+            case "CreateAuthorizationHeaderForUserAsync" or "CreateAuthorizationHeaderForAppAsync" or "CreateAuthorizationHeaderAsync":
+                // Microsoft.Identity.Web's IAuthorizationHeaderProvider: "Bearer " and the access token it acquired.
+                return FlowTypes.IsNamespace(method.ContainingType.ContainingNamespace, "Microsoft.Identity.Abstractions") ? method.Name + "()" : null;
             case "GetDebugView":
                 // configuration.GetDebugView(): every setting with its value, the secret ones among them.
                 return FlowTypes.IsNamespace((method.ReducedFrom ?? method).ContainingType.ContainingNamespace, "Microsoft.Extensions.Configuration")

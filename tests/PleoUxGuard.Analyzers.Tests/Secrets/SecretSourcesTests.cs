@@ -317,6 +317,43 @@ public sealed class SecretSourcesTests
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("access_token", "ILogger.LogInformation"));
     }
 
+    /// <summary>
+    /// Microsoft.Identity.Web's <c>IAuthorizationHeaderProvider</c> hands back the whole header value, "Bearer " and the
+    /// access token: a secret whatever the code calls it. (The stub declares the interface as Microsoft.Identity.Abstractions
+    /// does, as a referenced library.)
+    /// </summary>
+    [Fact]
+    public async Task An_authorization_header_a_token_provider_creates_is_a_secret()
+    {
+        var identity = await Verifiers.TestLibraries.CompileAsync("Microsoft.Identity.Abstractions", """
+            namespace Microsoft.Identity.Abstractions
+            {
+                public interface IAuthorizationHeaderProvider
+                {
+                    System.Threading.Tasks.Task<string> CreateAuthorizationHeaderForUserAsync(System.Collections.Generic.IEnumerable<string> scopes);
+                    System.Threading.Tasks.Task<string> CreateAuthorizationHeaderForAppAsync(string scopes);
+                    System.Threading.Tasks.Task<string> CreateAuthorizationHeaderAsync(System.Collections.Generic.IEnumerable<string> scopes);
+                    string DescribeScopes(string scopes);
+                }
+            }
+            """, Verifiers.TestReferences.Default);
+        var test = new Verify.Test
+        {
+            TestCode = "using Microsoft.Identity.Abstractions;\n" + InMethod(
+                """
+                var header = await provider.CreateAuthorizationHeaderForUserAsync(new[] { "api://ledger/.default" });
+                logger.LogDebug("Calling the ledger with {Header}", {|PUX001:header|});
+                logger.LogDebug("{H}", await {|PUX001:provider.CreateAuthorizationHeaderForAppAsync("api://ledger/.default")|});
+                logger.LogDebug("{H}", await {|PUX001:provider.CreateAuthorizationHeaderAsync(new[] { "api://ledger/.default" })|});
+                logger.LogDebug("{S}", provider.DescribeScopes("api://ledger/.default"));
+                logger.LogDebug("Header of {Length} characters", header.Length);
+                """,
+                "ILogger logger, IAuthorizationHeaderProvider provider"),
+        };
+        test.TestState.AdditionalReferences.Add(identity);
+        await test.RunAsync();
+    }
+
     // ---- Environment variables ----
 
     [Fact]
