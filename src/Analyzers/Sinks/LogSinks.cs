@@ -94,6 +94,7 @@ internal sealed class LogSinks : SinkTable
     private readonly ConsoleOutput _console;
     private readonly INamedTypeSymbol? _dataClassificationAttribute;
     private readonly bool _functionsWorker;
+    private readonly INamedTypeSymbol? _serviceBusMessage;
     private readonly ConcurrentDictionary<ISymbol, string> _messageOutputs = new(SymbolEqualityComparer.Default);
 
     public LogSinks(Compilation compilation)
@@ -104,10 +105,17 @@ internal sealed class LogSinks : SinkTable
         _console = new ConsoleOutput(compilation);
         _dataClassificationAttribute = compilation.FindType("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
         _functionsWorker = compilation.FindType("Microsoft.Azure.Functions.Worker.FunctionAttribute") is not null;
+        _serviceBusMessage = compilation.FindType("Azure.Messaging.ServiceBus.ServiceBusMessage");
     }
 
     public override void Collect(IOperation operation, ISymbol owner, List<SinkOperand> operands)
     {
+        if (_serviceBusMessage is not null && ApplicationProperty(operation) is { } property)
+        {
+            operands.Add(property);
+            return;
+        }
+
         if (operation is not IInvocationOperation invocation)
         {
             if (_functionsWorker && MessageOutput(operation, owner) is { } output)
@@ -174,7 +182,18 @@ internal sealed class LogSinks : SinkTable
     // A delegate's invocation is judged by its type arguments, which the definition does not have.
     public override bool MayTake(IMethodSymbol method) =>
         method.MethodKind == MethodKind.DelegateInvoke || _console.MayWrite(method) || MessageQueues.MayBeMassTransitSend(method) || MessageQueues.MayBeQuartzJobData(method)
-        || IsLoggerMessageMethod(method) || base.MayTake(method);
+        || IsLoggerMessageMethod(method) || (_serviceBusMessage is not null && method.Name is "Add" or "TryAdd") || base.MayTake(method);
+
+    /// <summary>
+    /// A value written into a Service Bus message's <c>ApplicationProperties</c> (<c>message.ApplicationProperties["pleoKey"] = key</c>,
+    /// <c>.Add(…)</c>): the broker keeps them with the message, shown beside its body by every tool that reads the queue.
+    /// </summary>
+    private SinkOperand? ApplicationProperty(IOperation operation) =>
+        operation.Kind is OperationKind.SimpleAssignment or OperationKind.Invocation
+        && DictionaryWrites.TryGet(operation, "ApplicationProperties", out var properties, out var value)
+        && properties.ContainingType.DerivesFrom(_serviceBusMessage)
+            ? new SinkOperand(value, "ServiceBusMessage.ApplicationProperties", Kind)
+            : null;
 
     /// <summary>
     /// A value an Azure Functions output binding sends as a message: what a function with <c>[QueueOutput]</c> returns, or

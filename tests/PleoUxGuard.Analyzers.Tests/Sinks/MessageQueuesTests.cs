@@ -103,6 +103,7 @@ public sealed class MessageQueuesTests
                 public ServiceBusMessage(string body) { }
                 public ServiceBusMessage(System.BinaryData body) { }
                 public System.BinaryData Body { get; set; } = new System.BinaryData(System.Array.Empty<byte>());
+                public System.Collections.Generic.IDictionary<string, object> ApplicationProperties { get; } = new System.Collections.Generic.Dictionary<string, object>();
             }
         }
 
@@ -187,6 +188,38 @@ public sealed class MessageQueuesTests
                     var safe = new ServiceBusMessage(BinaryData.FromString(companyId));
                     var safeJson = new ServiceBusMessage(BinaryData.FromObjectAsJson(notice));
                     var safeEnding = new ServiceBusMessage(new BinaryData(apiKey[^4..]));
+                }
+            }
+            """;
+
+        await VerifyWithServiceBusAsync(source);
+    }
+
+    /// <summary>A Service Bus message's application properties are kept with it and shown beside its body.</summary>
+    [Fact]
+    public async Task Service_bus_application_properties_that_carry_the_key_are_reported()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Azure.Messaging.ServiceBus;
+
+            // The app's own holder of properties: no broker keeps it.
+            public sealed class Envelope { public IDictionary<string, object> ApplicationProperties { get; } = new Dictionary<string, object>(); }
+
+            public static class Messages
+            {
+                public static ServiceBusMessage Build(string companyId, string apiKey, Envelope envelope)
+                {
+                    envelope.ApplicationProperties["pleoKey"] = apiKey;
+                    var message = new ServiceBusMessage(companyId);
+                    message.ApplicationProperties["pleoKey"] = {|PUX001:apiKey|};
+                    message.ApplicationProperties.Add("rotatedKey", {|PUX001:apiKey|});
+                    message.ApplicationProperties.TryAdd("backupKey", {|PUX001:apiKey|});
+                    message.ApplicationProperties["companyId"] = companyId;
+                    message.ApplicationProperties.Add("keyEnding", apiKey[^4..]);
+                    var other = new Dictionary<string, object> { ["pleoKey"] = "set elsewhere" };
+                    other["note"] = companyId;
+                    return message;
                 }
             }
             """;
