@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -63,8 +62,8 @@ internal static class LogDestructuring
     /// <summary>
     /// The names of the types a <c>Destructure.ByTransforming&lt;T&gt;(…)</c> of the compilation gives a shape of their own
     /// (<c>ConnectRequest</c> in <c>ByTransforming&lt;ConnectRequest&gt;(r =&gt; new { r.CompanyId })</c>). Read from the
-    /// syntax, without binding, so by the type's name: asked once per compilation, and only when a destructured
-    /// object with a secret member is met.
+    /// syntax, without binding, so by the type's name: read once per compilation, on the first object destructured,
+    /// and only in a project that references Serilog.
     /// </summary>
     public static ImmutableHashSet<string> TransformedTypeNames(Compilation compilation)
     {
