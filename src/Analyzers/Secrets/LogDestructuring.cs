@@ -9,8 +9,9 @@ namespace PleoUxGuard.Analyzers.Secrets;
 /// What a project tells Serilog's destructuring (<c>{@Request}</c>) to leave out of a logged object, so a key it
 /// hides is not reported: a member marked with Destructurama.Attributed's <c>[NotLogged]</c>, <c>[LogReplaced]</c> or a
 /// <c>[LogMasked]</c> that shows at most the last four characters, and a type given its own shape with
-/// <c>Destructure.ByTransforming&lt;T&gt;(…)</c>. Each is taken at its word: whether the logger is configured to honour
-/// the attributes (<c>Destructure.UsingAttributes()</c>, often in another project) is not checked.
+/// <c>Destructure.ByTransforming&lt;T&gt;(…)</c> that does not copy a secret member as it is. Each is taken at its word:
+/// whether the logger is configured to honour the attributes (<c>Destructure.UsingAttributes()</c>, often in another
+/// project) is not checked.
 /// </summary>
 internal static class LogDestructuring
 {
@@ -65,7 +66,7 @@ internal static class LogDestructuring
     /// syntax, without binding, so by the type's name: read once per compilation, on the first object destructured,
     /// and only in a project that references Serilog.
     /// </summary>
-    public static ImmutableHashSet<string> TransformedTypeNames(Compilation compilation)
+    public static ImmutableHashSet<string> TransformedTypeNames(Compilation compilation, SecretNameMatcher secretNames)
     {
         var names = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
@@ -78,7 +79,8 @@ internal static class LogDestructuring
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
                 if (node is GenericNameSyntax { Identifier.ValueText: "ByTransforming", TypeArgumentList.Arguments: { Count: 1 } arguments }
-                    && TypeName(arguments[0]) is { } name)
+                    && TypeName(arguments[0]) is { } name
+                    && !CopiesSecret(node, secretNames))
                 {
                     names.Add(name);
                 }
@@ -87,6 +89,38 @@ internal static class LogDestructuring
 
         return names.ToImmutable();
     }
+
+    /// <summary>
+    /// Whether the transform hands a secret member over as it is (<c>r =&gt; new { r.CompanyId, r.ApiKey }</c>,
+    /// <c>r =&gt; r.ApiKey</c>): then it writes the key, and the type is judged as if it had none. A member passed to
+    /// anything (<c>KeyMask.LastFour(c.ApiKey)</c>, <c>c.ApiKey[^4..]</c>) is taken as masked.
+    /// </summary>
+    private static bool CopiesSecret(SyntaxNode transform, SecretNameMatcher names)
+    {
+        if (transform.Parent?.Parent is not InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }
+            || arguments[0].Expression is not LambdaExpressionSyntax { ExpressionBody: { } body })
+        {
+            return false;
+        }
+
+        if (IsSecretMember(body, names))
+        {
+            return true;
+        }
+
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is AnonymousObjectMemberDeclaratorSyntax member && IsSecretMember(member.Expression, names))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSecretMember(ExpressionSyntax expression, SecretNameMatcher names) =>
+        expression is MemberAccessExpressionSyntax access && names.IsSecretName(access.Name.Identifier.ValueText);
 
     private static string? TypeName(TypeSyntax type) => type switch
     {

@@ -126,7 +126,7 @@ internal sealed class SecretModel
             : null;
         _validationCompilation = ValidationFailures.AreReferenced(compilation) ? compilation : null;
         _transformedForLogs = LogDestructuring.AreReferenced(compilation)
-            ? new System.Lazy<ImmutableHashSet<string>>(() => LogDestructuring.TransformedTypeNames(compilation))
+            ? new System.Lazy<ImmutableHashSet<string>>(() => LogDestructuring.TransformedTypeNames(compilation, Names))
             : null;
         _anyPrintedMessageSecret = new System.Lazy<ISymbol?>(() => FirstOfProject(_assembly.GlobalNamespace, static (model, t) => model.PrintedMessageSecret(t)));
         _anyDestructuredRequestSecret = new System.Lazy<ISymbol?>(

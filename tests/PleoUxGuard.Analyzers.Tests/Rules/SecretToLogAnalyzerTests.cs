@@ -1821,6 +1821,8 @@ public sealed class SecretToLogAnalyzerTests
                 public sealed class Transformed { public string CompanyId { get; set; } = ""; public string ApiKey { get; set; } = ""; }
                 public sealed class Shaped { public string ApiKey { get; set; } = ""; }
                 public sealed class Plain { public string CompanyId { get; set; } = ""; public string ApiKey { get; set; } = ""; }
+                public sealed class Copied { public string CompanyId { get; set; } = ""; public string ApiKey { get; set; } = ""; }
+                public sealed class Whole { public string ApiKey { get; set; } = ""; }
                 public sealed class Holder { public Hidden Inner { get; set; } = new(); public Plain Other { get; set; } = new(); }
                 public sealed class HiddenHolder { public Hidden Inner { get; set; } = new(); public Transformed Shaped { get; set; } = new(); }
 
@@ -1829,11 +1831,16 @@ public sealed class SecretToLogAnalyzerTests
                     public static Serilog.ILogger Create() => new Serilog.LoggerConfiguration()
                         .Destructure.ByTransforming<Transformed>(t => new { t.CompanyId, Key = "••••" + t.ApiKey[^4..] })
                         .Destructure.ByTransforming<Sync.Shaped>(s => new { Key = "••••" })
+                        .Destructure.ByTransforming<Copied>(c => new { c.CompanyId, c.ApiKey })
+                        .Destructure.ByTransforming<Whole>(w => w.ApiKey)
                         .CreateLogger();
 
                     static void Log(Hidden hidden, Masked masked, LastFour lastFour, Replaced replaced, ShowsStart start, ShowsTooMuch tooMuch,
-                        Transformed transformed, Shaped shaped, Plain plain, Holder holder, HiddenHolder hiddenHolder)
+                        Transformed transformed, Shaped shaped, Plain plain, Holder holder, HiddenHolder hiddenHolder, Copied copied, Whole whole)
                     {
+                        // A transform that copies the key as it is writes it.
+                        Serilog.Log.Information("Saved {@Connection}", {|PUX001:copied|});
+                        Serilog.Log.Information("Saved {@Connection}", {|PUX001:whole|});
                         Serilog.Log.Information("Saved {@Connection}", shaped);
                         Serilog.Log.Information("Saved {@Connection}", hidden);
                         Serilog.Log.Information("Saved {@Connection}", masked);
