@@ -224,6 +224,9 @@ internal static class FlowTypes
         }
     }
 
+    /// <summary><c>System.BinaryData</c>: the bytes of a Service Bus or Event Hubs message's body.</summary>
+    public static bool IsBinaryData(ISymbol? symbol) => IsNamed(symbol, "BinaryData", "System");
+
     /// <summary>Compares name and namespace without building display strings (this runs for every followed operand).</summary>
     public static bool IsNamed(ISymbol? symbol, string name, string containingNamespace) =>
         symbol is not null && symbol.Name == name && IsNamespace(symbol.ContainingNamespace, containingNamespace);

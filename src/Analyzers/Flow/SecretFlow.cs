@@ -149,7 +149,7 @@ internal sealed class SecretFlow
                 // A record keeps what its constructor is given and prints it: new PleoCredentials(companyId, apiKey) carries
                 // the key as new PleoCredentials { ApiKey = apiKey } does through its initializer.
                 if (creation.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(creation.Type) || AuthorizationHeaders.IsHeaderValue(creation.Type)
-                    || FlowTypes.IsNamed(creation.Type, "BinaryData", "System"))
+                    || FlowTypes.IsBinaryData(creation.Type))
                 {
                     VisitArguments(creation.Arguments, hits, chain);
                 }

@@ -39,7 +39,7 @@ internal static class SerializedText
                 || TextTransforms.IsViewJsonSerialize(method)))
         || IsJsonTreeOf(method)
         // A message body's BinaryData.FromObjectAsJson(o): System.Text.Json's bytes of the object.
-        || (method.Name == "FromObjectAsJson" && FlowTypes.IsNamed(method.ContainingType, "BinaryData", "System"));
+        || (method.Name == "FromObjectAsJson" && FlowTypes.IsBinaryData(method.ContainingType));
 
     /// <summary>Json.NET's <c>JToken.FromObject(o)</c> and its <c>JObject</c>/<c>JArray</c> forms.</summary>
     private static bool IsJsonTreeOf(IMethodSymbol method) =>

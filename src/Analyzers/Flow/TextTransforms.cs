@@ -48,7 +48,7 @@ internal static class TextTransforms
     /// body, which hold the text as it is (<c>new BinaryData(text)</c> is followed with the other constructors).
     /// </summary>
     private static bool IsBinaryDataOfText(IMethodSymbol method) =>
-        method.Name is "FromString" or "FromBytes" && FlowTypes.IsNamed(method.ContainingType, "BinaryData", "System");
+        method.Name is "FromString" or "FromBytes" && FlowTypes.IsBinaryData(method.ContainingType);
 
     /// <summary><c>Task.FromResult(value)</c>, <c>ValueTask.FromResult(value)</c>: a finished task that holds the value (a gRPC service's reply).</summary>
     public static bool IsTaskFromResult(IMethodSymbol method) =>

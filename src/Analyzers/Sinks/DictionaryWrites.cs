@@ -45,14 +45,21 @@ internal static class DictionaryWrites
     /// The value <paramref name="operation"/> writes into a problem details response's <c>Extensions</c>, members of the
     /// response's JSON (<paramref name="problemDetails"/>: the compilation's <c>ProblemDetails</c>, null when it has none).
     /// </summary>
-    public static bool TryGetProblemExtension(IOperation operation, INamedTypeSymbol? problemDetails, out IPropertySymbol extensions, out IOperation value)
+    public static bool TryGetProblemExtension(IOperation operation, INamedTypeSymbol? problemDetails, out IPropertySymbol extensions, out IOperation value) =>
+        TryGetOf(operation, problemDetails, "Extensions", out extensions, out value);
+
+    /// <summary>
+    /// As <see cref="TryGet"/>, for the dictionary property <paramref name="propertyName"/> of <paramref name="owner"/> or a
+    /// type derived from it (null when the compilation has no such type: then nothing is written into one).
+    /// </summary>
+    public static bool TryGetOf(IOperation operation, INamedTypeSymbol? owner, string propertyName, out IPropertySymbol property, out IOperation value)
     {
-        if (problemDetails is not null && TryGet(operation, "Extensions", out extensions, out value) && extensions.ContainingType.DerivesFrom(problemDetails))
+        if (owner is not null && TryGet(operation, propertyName, out property, out value) && property.ContainingType.DerivesFrom(owner))
         {
             return true;
         }
 
-        extensions = null!;
+        property = null!;
         value = null!;
         return false;
     }

@@ -190,8 +190,7 @@ internal sealed class LogSinks : SinkTable
     /// </summary>
     private SinkOperand? ApplicationProperty(IOperation operation) =>
         operation.Kind is OperationKind.SimpleAssignment or OperationKind.Invocation
-        && DictionaryWrites.TryGet(operation, "ApplicationProperties", out var properties, out var value)
-        && properties.ContainingType.DerivesFrom(_serviceBusMessage)
+        && DictionaryWrites.TryGetOf(operation, _serviceBusMessage, "ApplicationProperties", out _, out var value)
             ? new SinkOperand(value, "ServiceBusMessage.ApplicationProperties", Kind)
             : null;
 
