@@ -96,31 +96,49 @@ internal sealed class CallSummaries
         }
 
         var returned = ReturnedPart.Nothing;
+        var returns = 0;
         var hits = new List<SecretHit>();
         foreach (var operation in body.Candidates)
         {
-            if (operation is IReturnOperation { ReturnedValue: { } value } && !IsShortGuarded(operation, value))
+            if (operation is IReturnOperation { ReturnedValue: { } value })
             {
+                returns++;
+                if (IsShortGuarded(operation, value))
+                {
+                    continue;
+                }
+
                 hits.Clear();
                 flow.Collect(value, hits);
                 foreach (var hit in hits)
                 {
                     if (SymbolEqualityComparer.Default.Equals(hit.Source, seed))
                     {
-                        returned |= !hit.IsPartial ? ReturnedPart.Whole
+                        returned |= !hit.IsPartial ? ReturnedPart.Whole | (IsUnconditional(value) ? ReturnedPart.WholeOnEveryPath : 0)
                             : hit.IsFixedPart ? ReturnedPart.Partial | ReturnedPart.FixedPart
                             : ReturnedPart.Partial;
                     }
                 }
             }
+        }
 
-            if (returned == (ReturnedPart.Whole | ReturnedPart.Partial | ReturnedPart.FixedPart))
+        // Only a method's one return is on every path that does not throw: after an earlier return (`if (key.Length > 4)
+        // return Mask(key);`) the last one may be a short key's guard written the other way round.
+        return returns == 1 ? returned : returned & ~ReturnedPart.WholeOnEveryPath;
+    }
+
+    /// <summary>A returned value with no choice inside it (<c>key.Trim()</c>, not <c>key.Length &lt; 12 ? key : …</c>).</summary>
+    private static bool IsUnconditional(IOperation value)
+    {
+        foreach (var part in value.DescendantsAndSelf())
+        {
+            if (part is IConditionalOperation or ISwitchExpressionOperation)
             {
-                break;
+                return false;
             }
         }
 
-        return returned;
+        return true;
     }
 
     /// <summary><c>if (key.Length &lt;= 4) return key;</c>: a return of a text its branch knows to be at most four characters long.</summary>
@@ -230,4 +248,10 @@ internal enum ReturnedPart
 
     /// <summary>One of those parts is fixed in the code (<c>key[..8]</c>, not <c>key[i]</c> in a loop): given away whatever the text.</summary>
     FixedPart = 4,
+
+    /// <summary>
+    /// All of it, by the method's one return, with no branch on the way (<c>Normalize(key) =&gt; key.Trim()</c>): not a
+    /// short key's guard, so even a method named as a masker gives the key away.
+    /// </summary>
+    WholeOnEveryPath = 8,
 }

@@ -1060,9 +1060,10 @@ internal sealed class SecretFlow
         _calls is not null && _callDepth > 0 && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && CallSummaries.IsFollowed(method);
 
     /// <param name="sanitizer">
-    /// The method is named as a sanitizer: only a part fixed in its code counts (<c>key[..8]</c>). A whole key it
-    /// returns is the guard of an empty or short key, and a part that depends on the text or a value passed in
-    /// (<c>key[i]</c> in a masking loop, <c>key[^visible..]</c>) is how a masker keeps the last four.
+    /// The method is named as a sanitizer: only a part fixed in its code counts (<c>key[..8]</c>), or the whole key
+    /// returned on every path (<c>KeyMask.Normalize(key) =&gt; key.Trim()</c>). A whole key returned on some paths is the
+    /// guard of an empty or short key, and a part that depends on the text or a value passed in (<c>key[i]</c> in a
+    /// masking loop, <c>key[^visible..]</c>) is how a masker keeps the last four.
     /// </param>
     private void VisitReturnOfSourceMethod(IInvocationOperation invocation, List<SecretHit> hits, int chain, bool sanitizer = false)
     {
@@ -1081,7 +1082,7 @@ internal sealed class SecretFlow
             }
 
             var returned = _calls!.Returned(invocation.TargetMethod, argument.Parameter.Ordinal, _callDepth - 1);
-            var whole = !sanitizer && (returned & ReturnedPart.Whole) != 0;
+            var whole = (returned & (sanitizer ? ReturnedPart.WholeOnEveryPath : ReturnedPart.Whole)) != 0;
             if (whole || (returned & (sanitizer ? ReturnedPart.FixedPart : ReturnedPart.Partial)) != 0)
             {
                 foreach (var hit in found)

@@ -2171,6 +2171,41 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task A_method_named_as_a_masker_that_returns_the_whole_key_on_every_path_gives_the_key_away()
+    {
+        // Walkthrough 13's KeyMask.Normalize: a masker by its type's name that only trims the key cleared it. A masker
+        // that returns the key whole on some paths only is guarding an empty or short key, as before.
+        await Verify.VerifyAsync(InMethod(
+            """
+            logger.LogInformation("{Key}", KeyMask.Normalize({|PUX001:apiKey|}));
+            logger.LogInformation("{Key}", MaskKey({|PUX001:apiKey|}));
+            logger.LogInformation("{Key}", KeyMask.Checked({|PUX001:apiKey|}));
+            var local = apiKey;
+            local = KeyMask.Normalize(local);
+            logger.LogInformation("{Key}", {|PUX001:local|});
+
+            logger.LogInformation("{Key}", KeyMask.LastFour(apiKey));
+            logger.LogInformation("{Key}", KeyMask.Inverted(apiKey));
+            logger.LogInformation("{Key}", KeyMask.OrEmpty(apiKey));
+            logger.LogInformation("{Key}", KeyMask.Hint(apiKey));
+            logger.LogInformation("{Key}", KeyMask.UnderTwelve(apiKey));
+            """,
+            members: """
+                static string MaskKey(string key) { return key.ToUpperInvariant(); }
+                static class KeyMask
+                {
+                    public static string Normalize(string key) => key.Trim();
+                    public static string Checked(string key) { if (key.Length > 0) { return key.Trim(); } throw new System.ArgumentException("empty", nameof(key)); }
+                    public static string LastFour(string key) => key.Length <= 4 ? key : "••••" + key[^4..];
+                    public static string Inverted(string key) { if (key.Length > 4) return "••••" + key[^4..]; return key; }
+                    public static string OrEmpty(string key) => string.IsNullOrEmpty(key) ? key : "••••" + key[^4..];
+                    public static string UnderTwelve(string key) => key.Length < 12 ? key.Trim() : "••••" + key[^4..];
+                    public static string Hint(string key) { var hint = key.Length > 4 ? key[^4..] : key; return "••••" + hint; }
+                }
+                """));
+    }
+
+    [Fact]
     public async Task What_a_local_function_returns_of_a_secret_is_followed_as_a_methods_is()
     {
         // A review found local functions' results not followed at all: Echo(apiKey) was a missed leak.
