@@ -27,7 +27,9 @@ internal static class SecretCalls
         switch (method.Name)
         {
             case "Unprotect" or "DangerousUnprotect":
-                return IsDataProtection((method.ReducedFrom ?? method).ContainingType) && UnprotectsSecret(invocation, model) ? method.Name + "()" : null;
+                return IsDataProtection((method.ReducedFrom ?? method).ContainingType)
+                    ? UnprotectsSecret(invocation, model) ? method.Name + "()" : null
+                    : DecryptsSecret(invocation, model);
             case "GetEnvironmentVariable":
                 return ConfigurationKeys.IsSecretEnvironmentVariable(invocation, model);
             case "GetValue" or "GetValueForOption" or "GetRequiredValue":
@@ -49,8 +51,26 @@ internal static class SecretCalls
                 // foreach (var (key, value) in configuration.AsEnumerable()): every setting, the secret ones among them.
                 return ConfigurationKeys.ListsSecretSettings(invocation, model) ? method.Name + "()" : null;
             default:
-                return null;
+                return model.UndoesProtection(method.Name) ? DecryptsSecret(invocation, model) : null;
         }
+    }
+
+    /// <summary>
+    /// Any other method named to undo a protection (<c>keyProtector.Unprotect(row.EncryptedApiKey)</c> of the project's own
+    /// wrapper, <c>crypto.DecryptString(protectedApiKey)</c>, <c>Reveal</c>, <c>Unmask</c>): its result is the secret when
+    /// what it is given is named for one once its protection words are disregarded, as Data Protection's is.
+    /// </summary>
+    private static string? DecryptsSecret(IInvocationOperation invocation, SecretModel model)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && NamesSecret(argument.Value, model, 0))
+            {
+                return invocation.TargetMethod.Name + "()";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -267,6 +267,55 @@ public sealed class SecretSourcesTests
     }
 
     [Fact]
+    public async Task A_project_method_that_decrypts_a_value_named_for_a_secret_returns_the_secret()
+    {
+        // Walkthrough 14's KeyProtector: the project's own wrapper of IDataProtector, and an AES helper, are judged by
+        // what they are given, as Data Protection's Unprotect is. What they decrypt of an id is no secret.
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.DataProtection;
+            using Microsoft.Extensions.Logging;
+
+            sealed class KeyProtector(IDataProtectionProvider provider)
+            {
+                private readonly IDataProtector _protector = provider.CreateProtector("Acme.Keys");
+                public string Protect(string apiKey) => _protector.Protect(apiKey);
+                public string Unprotect(string encrypted) => _protector.Unprotect(encrypted);
+            }
+
+            static class Crypto
+            {
+                public static string DecryptString(string cipherText, byte[] iv) => cipherText;
+                public static string Reveal(this string sealedText) => sealedText;
+                public static string Encrypt(string plainText) => plainText;
+            }
+
+            sealed class Connections(KeyProtector keys, ILogger<Connections> logger)
+            {
+                public void Show(Row row, string protectedApiKey, string apiKeyCiphertext, byte[] iv)
+                {
+                    logger.LogInformation("{Key}", {|PUX001:keys.Unprotect(row.EncryptedApiKey)|});
+                    var plain = keys.Unprotect(row.EncryptedApiKey);
+                    logger.LogInformation("{Key}", {|PUX001:plain|});
+                    logger.LogInformation("{Key}", {|PUX001:Crypto.DecryptString(protectedApiKey, iv)|});
+                    logger.LogInformation("{Key}", {|PUX001:apiKeyCiphertext.Reveal()|});
+
+                    logger.LogInformation("{Id}", keys.Unprotect(row.EncryptedOrderId));
+                    logger.LogInformation("{Id}", Crypto.DecryptString(row.EncryptedOrderId, iv));
+                    logger.LogInformation("{Stored}", Crypto.Encrypt(row.EncryptedApiKey));
+                }
+            }
+
+            sealed class Row
+            {
+                public string EncryptedApiKey { get; init; } = "";
+                public string EncryptedOrderId { get; init; } = "";
+            }
+            """;
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Unprotected_ids_and_state_are_not_secrets()
     {
         const string source = """
