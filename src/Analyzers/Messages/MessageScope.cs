@@ -239,11 +239,18 @@ internal readonly struct MessageScope
         var names = new List<string>(parameters.Length);
         foreach (var parameter in parameters)
         {
-            names.Add(parameter.Name);
+            // Every async handler takes a cancellationToken or stoppingToken: a token of the runtime, not a credential.
+            if (!IsCancellationToken(parameter.Type))
+            {
+                names.Add(parameter.Name);
+            }
         }
 
         return names;
     }
+
+    private static bool IsCancellationToken(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } };
 
     private static bool Any(List<string> names, NameMatcher matcher)
     {

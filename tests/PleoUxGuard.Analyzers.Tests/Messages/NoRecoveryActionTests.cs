@@ -56,6 +56,27 @@ public sealed class NoRecoveryActionTests
     }
 
     [Fact]
+    public async Task A_cancellation_token_parameter_does_not_make_connection_code()
+    {
+        // Walkthrough 15: every async handler's cancellationToken or stoppingToken made it connection code by "token".
+        // A parameter named for a credential still does, beside one or alone.
+        const string source = """
+            using System.Threading;
+            using Microsoft.AspNetCore.Http;
+
+            static class ReportEndpoints
+            {
+                static IResult Export(CancellationToken cancellationToken) => Results.BadRequest("The export failed.");
+                static IResult ExportLater(CancellationToken stoppingToken, int page) => Results.BadRequest("The export failed.");
+                static IResult Send(string accessToken) => Results.BadRequest({|PUX011:"The export failed."|});
+                static IResult Save(string apiKey, CancellationToken cancellationToken) => Results.BadRequest({|PUX011:"The export failed."|});
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Catch_blocks_for_connection_exceptions_are_connection_code()
     {
         const string source = """
