@@ -68,8 +68,8 @@ internal sealed class MessageUse
             : Sink.Kind == UserMessageSinkKind.ValidationMessage
             ? FailureKind.WrongFormat // a validation attribute judges the text entered, before any call to Pleo
             : piece is null
-                ? Scope.KindFor(null, _site.FromStatus)
-                : Scope.KindFor(piece.Operation, Sink.Value, piece.Text, _site.FromStatus);
+                ? Scope.KindFor(null, _site.FromStatus, _site.FromResponse)
+                : Scope.KindFor(piece.Operation, Sink.Value, piece.Text, _site.FromStatus, _site.FromResponse);
 
     /// <summary>Reports a diagnostic whose code fix replaces <paramref name="replace"/> with a catalogue message; never in a sign-in flow.</summary>
     public void Report(DiagnosticDescriptor descriptor, IOperation at, IOperation replace, FailureKind? kind, bool fixable, params object[] arguments)

@@ -41,15 +41,15 @@ internal readonly struct MessageScope
     /// The failure kind for a message: a status check around it, then the words of the message itself,
     /// then the catch block and the names around it.
     /// </summary>
-    public FailureKind? KindFor(string? messageText, FailureKind? fromStatus) =>
-        fromStatus ?? MessageCatalogue.GuessKind(messageText) ?? Kind;
+    public FailureKind? KindFor(string? messageText, FailureKind? fromStatus, FailureKind? fromResponse = null) =>
+        fromStatus ?? MessageCatalogue.GuessKind(messageText) ?? fromResponse ?? Kind;
 
     /// <summary>
     /// The failure kind for one text of a message that can say several (<c>status switch { 401 =&gt; "…", _ =&gt; "…" }</c>):
     /// what the branch of <paramref name="operand"/> that gives <paramref name="piece"/> tests comes first, as the same test
     /// around the whole message would, then <see cref="KindFor(string?, FailureKind?)"/>.
     /// </summary>
-    public FailureKind? KindFor(IOperation piece, IOperation operand, string? messageText, FailureKind? fromStatus)
+    public FailureKind? KindFor(IOperation piece, IOperation operand, string? messageText, FailureKind? fromStatus, FailureKind? fromResponse = null)
     {
         var branch = default(Cues);
         if (_settings is not null)
@@ -61,7 +61,35 @@ internal readonly struct MessageScope
         }
 
         return (branch.Status is { } status ? StatusKind(status, _names!) : (FailureKind?)null)
-            ?? fromStatus ?? MessageCatalogue.GuessKind(messageText) ?? branch.Caught ?? Kind;
+            ?? fromStatus ?? MessageCatalogue.GuessKind(messageText) ?? branch.Caught ?? fromResponse ?? Kind;
+    }
+
+    /// <summary>
+    /// The kind the response's own status says (<c>Results.Problem(…, statusCode: 503)</c>, <c>StatusCode(429, …)</c>), for the
+    /// statuses that can only be about Pleo's side: 502–504 (Pleo unavailable) and 429 (rate limited). The app's own 400,
+    /// 401 or 403 is as often about the user's request or session as about the key, so it says nothing here.
+    /// </summary>
+    public static FailureKind? ResponseKind(IOperation sink)
+    {
+        if (sink is not IInvocationOperation call)
+        {
+            return null;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Name == "statusCode" && argument.Value.WithoutConversions().ConstantValue is { HasValue: true, Value: int status })
+            {
+                return status switch
+                {
+                    502 or 503 or 504 => FailureKind.PleoUnavailable,
+                    429 => FailureKind.RateLimited,
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
     }
 
     public static MessageScope Of(IOperation operation, ISymbol containingSymbol, MessageSettings settings, out FailureKind? fromStatus)

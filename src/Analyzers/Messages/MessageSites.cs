@@ -123,6 +123,9 @@ internal sealed class MessageSite
         }
     }
 
+    /// <summary>The kind the status the message is sent with says (<see cref="MessageScope.ResponseKind"/>).</summary>
+    public FailureKind? FromResponse => MessageScope.ResponseKind(_operation);
+
     /// <summary>The texts the operand can carry (<see cref="MessagePiece.Resolve"/>), resolved once for every rule that asks.</summary>
     public List<MessagePiece> Pieces(ResourceTexts resources)
     {

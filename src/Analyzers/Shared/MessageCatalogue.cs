@@ -234,7 +234,8 @@ internal static class MessageCatalogue
     // Per kind, words that point to it, in the order kinds are tried: the first kind with a hit wins.
     private static readonly KeyValuePair<FailureKind, string[]>[] KindCues =
     {
-        new(FailureKind.KeyRevoked, new[] { "revoked", "revoke", "expired", "expire", "no longer", "interrupted" }),
+        // The state, not the verb: "Could not revoke the key." and a Revoke method are the user's own disconnect failing.
+        new(FailureKind.KeyRevoked, new[] { "revoked", "expired", "no longer", "interrupted" }),
         new(FailureKind.MissingPermission, new[] { "permission", "permissions", "scope", "scopes", "forbidden", "access denied", "not allowed", "lacks" }),
         new(FailureKind.RateLimited, new[] { "too many", "rate limit", "rate limited", "throttled", "slow down" }),
         new(FailureKind.WrongFormat, new[] { "format", "malformed", "does not look like", "too short", "too long", "empty" }),

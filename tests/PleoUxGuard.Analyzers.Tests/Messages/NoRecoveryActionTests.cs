@@ -178,6 +178,40 @@ public sealed class NoRecoveryActionTests
     }
 
     [Fact]
+    public async Task A_failed_revoke_is_not_a_revoked_key_and_the_responses_own_outage_status_names_the_kind()
+    {
+        // Walkthrough 15: a Revoke action's "Could not revoke the key." was taken for a revoked key, whose catalogue
+        // message the fix wrote. The verb names the user's own disconnect; "revoked" still names the state. A 503 the
+        // response is sent with names an outage unless the words say more; the app's own 400 says nothing of the key, so
+        // the names decide.
+        const string source = """
+            static class PleoConnectionEndpoints
+            {
+                static IResult Revoke() => Results.BadRequest("Could not revoke the key.");
+                static IResult Check() => Results.Problem(title: "Loading failed.", statusCode: 503);
+                static IResult Permissions() => Results.Problem(title: "Loading failed.", statusCode: 503);
+                static IResult PermissionsBadRequest() => Results.Problem(title: "Loading failed.", statusCode: 400);
+                static IResult Recheck() => Results.BadRequest("The key was revoked.");
+                static IResult Gateway() => Results.Problem(title: "Pleo rejected the key.", statusCode: 502);
+            }
+            """;
+
+        var test = Verify.Create(source);
+        void Expect(int line, int start, string text, string sink, string kind) =>
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PUX011", DiagnosticSeverity.Warning)
+                .WithSpan(line, start, line, start + text.Length + 2)
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments(text, sink, kind));
+        Expect(3, 51, "Could not revoke the key.", "Results.BadRequest", "");
+        Expect(4, 54, "Loading failed.", "Results.Problem", "; this code handles Pleo being unreachable or failing");
+        Expect(5, 60, "Loading failed.", "Results.Problem", "; this code handles Pleo being unreachable or failing");
+        Expect(6, 70, "Loading failed.", "Results.Problem", "; this code handles a key without a needed permission");
+        Expect(7, 52, "The key was revoked.", "Results.BadRequest", "; this code handles a revoked or expired key");
+        Expect(8, 56, "Pleo rejected the key.", "Results.Problem", "; this code handles an invalid API key");
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Status_branches_are_connection_code_and_name_the_kind()
     {
         const string source = """
