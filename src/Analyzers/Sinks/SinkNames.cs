@@ -15,8 +15,17 @@ internal static class SinkNames
         IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => "new " + constructor.ContainingType.Name,
         IMethodSymbol { IsExtensionMethod: true } extension => ExtendedType(extension) + "." + extension.Name,
         IPropertySymbol { IsIndexer: true } indexer => indexer.ContainingType.Name + "[…]",
-        _ => member.ContainingType.Name + "." + member.Name,
+        _ => TypeName(member.ContainingType) + "." + member.Name,
     };
+
+    /// <summary>
+    /// A type by its name; another library's <c>ILogger</c> with its namespace (<c>log4net.Core.ILogger.Log</c>,
+    /// <c>Serilog.ILogger.Information</c>), since a bare <c>ILogger.Log</c> reads as Microsoft.Extensions.Logging's.
+    /// </summary>
+    private static string TypeName(INamedTypeSymbol type) =>
+        type.Name == "ILogger" && type.ContainingNamespace?.ToDisplayString() is { } space && space != "Microsoft.Extensions.Logging"
+            ? space + "." + type.Name
+            : type.Name;
 
     private static string ExtendedType(IMethodSymbol extension) =>
         extension.ReducedFrom is not null

@@ -311,6 +311,23 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Another_librarys_ILogger_is_named_with_its_namespace()
+    {
+        // Walkthrough 15: log4net's core logger read as "ILogger.Log", which is Microsoft.Extensions.Logging's name.
+        await Verify.VerifyAsync(
+            InMethod(
+                """
+                log4net.LogManager.GetLogger("audit").Logger.Log(typeof(Connector), log4net.Core.Level.Info, {|#0:apiKey|}, null);
+                Serilog.Log.Logger.Information("Key {Key}", {|#1:apiKey|});
+                using var scope = logger.BeginScope({|#2:apiKey|});
+                """),
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(0).WithArguments("apiKey", "log4net.Core.ILogger.Log"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(1).WithArguments("apiKey", "Serilog.ILogger.Information"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SecretToLog).WithLocation(2).WithArguments("apiKey", "ILogger.BeginScope"));
+    }
+
+    [Fact]
     public async Task EventSource_WriteEvent_is_a_sink()
     {
         const string source = """
