@@ -20,6 +20,12 @@ internal sealed class LogSinks : SinkTable
     // The tag parameters of a metric instrument's Add and Record; the measured value is a number.
     private static readonly string[] MetricTags = { "tag", "tag1", "tag2", "tag3", "tags", "tagList" };
 
+    // Application Insights' calls that send an item with a text or custom properties.
+    private static readonly string[] TelemetryCalls =
+    {
+        "TrackTrace", "TrackEvent", "TrackException", "TrackMetric", "TrackDependency", "TrackAvailability", "TrackPageView", "TrackRequest",
+    };
+
     private static readonly SinkSpec[] Specs =
     {
         SinkSpec.AllMethods("Microsoft.Extensions.Logging.ILogger"),
@@ -87,7 +93,25 @@ internal sealed class LogSinks : SinkTable
             .WithParameters("value", "values", "name", "message"),
         SinkSpec.Methods("OpenTelemetry.Trace.SpanAttributes", "Add").WithParameters("value", "values"),
         SinkSpec.Methods("OpenTelemetry.Baggage", "SetBaggage").WithParameters("value", "baggageItems"),
+        // Application Insights keeps a trace's message, an event's name, every item's custom properties and a
+        // dependency's data (its command or URL) in the portal, for whoever reads the telemetry.
+        SinkSpec.Methods("Microsoft.ApplicationInsights.TelemetryClient", TelemetryCalls).WithParameters("message", "eventName", "properties", "data"),
+        // Sentry sends messages, breadcrumbs, tags and extras with every event it captures, to whoever reads the issues.
+        SinkSpec.Methods("Sentry.SentrySdk", "CaptureMessage", "AddBreadcrumb", "SetTag").WithParameters("message", "data", "value"),
+        SinkSpec.Methods("Sentry.HubExtensions", "CaptureMessage", "AddBreadcrumb").WithParameters("message", "data"),
+        SinkSpec.Methods("Sentry.SentryClientExtensions", "CaptureMessage").WithParameters("message"),
+        SinkSpec.Methods("Sentry.Breadcrumb", SinkSpec.Constructor).WithParameters("message", "data"),
+        SinkSpec.Methods("Sentry.IHasTags", "SetTag").WithParameters("value"),
+        SinkSpec.Methods("Sentry.IHasExtra", "SetExtra").WithParameters("value"),
+        SinkSpec.Methods("Sentry.Scope", "SetTag", "SetExtra").WithParameters("value"),
+        // Buses, for the same reason as MassTransit's: Wolverine's and Rebus's messages, and Rebus's headers.
+        SinkSpec.Methods("Wolverine.IMessageBus", "SendAsync", "PublishAsync", "InvokeAsync", "InvokeForTenantAsync", "BroadcastToTopicAsync")
+            .WithParameters("message"),
+        SinkSpec.Methods("Wolverine.MessageBusExtensions", "ScheduleAsync").WithParameters("message"),
+        SinkSpec.Methods("Rebus.Bus.IBus", "Send", "SendLocal", "Publish", "Reply", "Defer", "DeferLocal")
+            .WithParameters("commandMessage", "eventMessage", "replyMessage", "message", "optionalHeaders"),
     };
+
 
     private readonly INamedTypeSymbol? _ilogger;
     private readonly INamedTypeSymbol? _loggerMessageAttribute;

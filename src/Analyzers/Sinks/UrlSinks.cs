@@ -74,6 +74,13 @@ internal sealed class UrlSinks : SinkTable
         SinkSpec.Methods("Flurl.Url", [.. FlurlBuilders, SinkSpec.Constructor, "Combine"]),
         SinkSpec.Methods("Flurl.GeneratedExtensions", FlurlBuilders),
         SinkSpec.Methods("Flurl.Http.UrlBuilderExtensions", FlurlBuilders),
+        // RestSharp: new RestRequest($"…?api_key={key}"), request.AddQueryParameter("api_key", key), AddUrlSegment, a
+        // client's base URL.
+        SinkSpec.Methods("RestSharp.RestRequest", SinkSpec.Constructor).WithParameters("resource"),
+        SinkSpec.Methods("RestSharp.RestRequestExtensions", "AddQueryParameter", "AddUrlSegment").WithParameters("name", "value"),
+        SinkSpec.Methods("RestSharp.QueryParameter", SinkSpec.Constructor).WithParameters("name", "value"),
+        SinkSpec.Methods("RestSharp.RestClient", SinkSpec.Constructor).WithParameters("baseUrl"),
+        SinkSpec.Methods("RestSharp.RestClientOptions", SinkSpec.Constructor).WithParameters("baseUrl"),
     };
 
     public UrlSinks(Compilation compilation)

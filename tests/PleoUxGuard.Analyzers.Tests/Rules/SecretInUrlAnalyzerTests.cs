@@ -73,6 +73,37 @@ public sealed class SecretInUrlAnalyzerTests
     }
 
     /// <summary>
+    /// RestSharp puts a query parameter, a URL segment, a request's resource and a client's base URL into the URL it
+    /// sends (walkthrough 15); its headers and body are where a key belongs. Against RestSharp's own API.
+    /// </summary>
+    [Fact]
+    public async Task RestSharp_query_parameters_url_segments_and_resources_are_urls()
+    {
+        const string source = """
+            using RestSharp;
+
+            static class PleoRest
+            {
+                static void Build(string apiKey, string companyId)
+                {
+                    var request = new RestRequest($"/v1/companies?api_key={{|PUX006:apiKey|}}");
+                    request.AddQueryParameter("api_key", {|PUX006:apiKey|});
+                    request.AddUrlSegment("key", {|PUX006:apiKey|});
+                    request.AddParameter(new QueryParameter("api_key", {|PUX006:apiKey|}));
+                    using var client = new RestClient("https://external.pleo.io/?key=" + {|PUX006:apiKey|});
+                    var options = new RestClientOptions($"https://external.pleo.io/{{|PUX006:apiKey|}}");
+
+                    var safe = new RestRequest("/v1/companies");
+                    safe.AddQueryParameter("company_id", companyId);
+                    safe.AddHeader("Authorization", $"Bearer {apiKey}");
+                    safe.AddJsonBody(new { apiKey });
+                }
+            }
+            """;
+        await Verify.VerifyAsync(Verifiers.TestReferences.WithClients, source);
+    }
+
+    /// <summary>
     /// Flurl builds URLs with query parameters, path segments and fragments on a <c>Url</c>, on a string or <c>Uri</c>,
     /// and on a Flurl.Http request: a key given as a value, a name, a segment or the URL puts the key in the URL; a
     /// header is where the key belongs. (The stub declares the API as Flurl 4 does, as a

@@ -328,6 +328,85 @@ public sealed class SecretToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Application_Insights_and_Sentry_telemetry_are_sinks()
+    {
+        // Walkthrough 15: what telemetry keeps is read by whoever reads the portal or the issues. Against their own API.
+        await Verify.VerifyAsync(Verifiers.TestReferences.WithClients, InMethod(
+            """
+            telemetry.TrackTrace($"Connecting with {{|PUX001:apiKey|}}");
+            telemetry.TrackEvent("pleo.connect", new Dictionary<string, string> { ["key"] = {|PUX001:apiKey|} });
+            telemetry.TrackException(new InvalidOperationException("refused"), new Dictionary<string, string> { ["key"] = {|PUX001:apiKey|} });
+            telemetry.TrackDependency("HTTP", "pleo", "GET /v1/companies?key=" + {|PUX001:apiKey|}, DateTimeOffset.UtcNow, TimeSpan.Zero, false);
+            Sentry.SentrySdk.CaptureMessage($"Key {{|PUX001:apiKey|}} refused");
+            Sentry.SentrySdk.AddBreadcrumb("connect", data: new Dictionary<string, string> { ["key"] = {|PUX001:apiKey|} });
+            Sentry.SentrySdk.ConfigureScope(scope =>
+            {
+                scope.SetTag("pleo.key", {|PUX001:apiKey|});
+                scope.SetExtra("pleo.key", {|PUX001:apiKey|});
+            });
+            // (Sentry's extensions called by their class: this source has no using Sentry.)
+            Sentry.SentryClientExtensions.CaptureMessage(hub, "Key " + {|PUX001:apiKey|});
+            Sentry.HubExtensions.CaptureMessage(hub, "Key " + {|PUX001:apiKey|}, scope => { });
+            Sentry.HubExtensions.AddBreadcrumb(hub, "connect", data: new Dictionary<string, string> { ["key"] = {|PUX001:apiKey|} });
+            var transaction = Sentry.SentrySdk.StartTransaction("sync", "connect");
+            transaction.SetTag("pleo.key", {|PUX001:apiKey|});
+            transaction.SetExtra("pleo.key", {|PUX001:apiKey|});
+            var crumb = new Sentry.Breadcrumb("Key " + {|PUX001:apiKey|}, "connect");
+
+            telemetry.TrackTrace("Connected", new Dictionary<string, string> { ["company"] = companyId, ["key"] = "••••" + apiKey[^4..] });
+            Sentry.SentrySdk.ConfigureScope(scope => scope.SetTag("pleo.company", companyId));
+            Sentry.SentrySdk.CaptureMessage("Pleo refused the key");
+            """,
+            "Microsoft.ApplicationInsights.TelemetryClient telemetry, Sentry.IHub hub, string apiKey, string companyId"));
+    }
+
+    [Fact]
+    public async Task Rebus_and_Wolverine_messages_are_sinks()
+    {
+        // Walkthrough 15: a bus keeps each message in plain text, as MassTransit's does. Rebus against its own API;
+        // Wolverine, which has no .NET 8 build, as a referenced stub of its IMessageBus.
+        var wolverine = await Verifiers.TestLibraries.CompileAsync("Wolverine", """
+            namespace Wolverine
+            {
+                public sealed class DeliveryOptions { }
+                public interface IMessageBus
+                {
+                    System.Threading.Tasks.ValueTask SendAsync<T>(T message, DeliveryOptions? options = null);
+                    System.Threading.Tasks.ValueTask PublishAsync<T>(T message, DeliveryOptions? options = null);
+                    System.Threading.Tasks.Task InvokeAsync(object message, System.Threading.CancellationToken cancellation = default, System.TimeSpan? timeout = null);
+                }
+
+                public static class MessageBusExtensions
+                {
+                    public static System.Threading.Tasks.ValueTask ScheduleAsync<T>(this IMessageBus bus, T message, System.TimeSpan delay, DeliveryOptions? options = null) => default;
+                }
+            }
+            """, Verifiers.TestReferences.Default);
+        var test = new Verify.Test
+        {
+            ReferenceAssemblies = Verifiers.TestReferences.WithClients,
+            TestCode = InMethod(
+                """
+                await rebus.Send(new ConnectCommand(companyId, {|PUX001:apiKey|}));
+                await rebus.Publish($"connected {{|PUX001:apiKey|}}");
+                await rebus.Defer(TimeSpan.FromMinutes(1), new ConnectCommand(companyId, {|PUX001:apiKey|}));
+                await rebus.Send(new ConnectCommand(companyId, "none"), new Dictionary<string, string> { ["pleo-key"] = {|PUX001:apiKey|} });
+                await wolverine.SendAsync(new ConnectCommand(companyId, {|PUX001:apiKey|}));
+                await wolverine.PublishAsync(new ConnectCommand(companyId, {|PUX001:apiKey|}));
+                await wolverine.InvokeAsync(new ConnectCommand(companyId, {|PUX001:apiKey|}));
+                await Wolverine.MessageBusExtensions.ScheduleAsync(wolverine, new ConnectCommand(companyId, {|PUX001:apiKey|}), TimeSpan.FromMinutes(5));
+
+                await rebus.Send(new RecheckCommand(companyId));
+                await wolverine.PublishAsync(new RecheckCommand(companyId));
+                """,
+                "Rebus.Bus.IBus rebus, Wolverine.IMessageBus wolverine, string apiKey, string companyId",
+                members: "sealed record ConnectCommand(string CompanyId, string ApiKey); sealed record RecheckCommand(string CompanyId);"),
+        };
+        test.TestState.AdditionalReferences.Add(wolverine);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task EventSource_WriteEvent_is_a_sink()
     {
         const string source = """

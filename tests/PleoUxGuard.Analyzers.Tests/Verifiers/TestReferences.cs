@@ -43,6 +43,13 @@ internal static class TestReferences
     /// <summary>The default references and Newtonsoft.Json, for what Json.NET serializes.</summary>
     public static readonly ReferenceAssemblies WithNewtonsoft = Default.AddPackages(ImmutableArray.Create(new PackageIdentity("Newtonsoft.Json", "13.0.3")));
 
+    /// <summary>The default references and the telemetry, HTTP and bus clients whose sinks are tested against their real API.</summary>
+    public static readonly ReferenceAssemblies WithClients = Default.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Microsoft.ApplicationInsights", "2.23.0"),
+        new PackageIdentity("Sentry", "7.0.0"),
+        new PackageIdentity("RestSharp", "114.1.0"),
+        new PackageIdentity("Rebus", "8.10.0")));
+
     /// <summary>.NET 8 and ASP.NET Core without the compliance attributes: a project where nothing marks a secret unless it declares or references a marking of its own.</summary>
     public static readonly ReferenceAssemblies WithoutCompliance = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
         new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")));
